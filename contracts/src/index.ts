@@ -1,0 +1,6 @@
+export * from './api.js';
+export * from './errors.js';
+export * from './roles.js';
+export * from './division-code.js';
+export * from './id-number.js';
+export * from './phone.js';

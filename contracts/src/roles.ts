@@ -1,0 +1,64 @@
+/**
+ * Roles and permissions: the one central list. Every server route declares one of
+ * `Permission` (or `public` / `authenticated`), and the web console shows a menu from the
+ * permissions of the signed-in user.
+ */
+export const ROLES = [
+  'system_admin',
+  'security_admin',
+  'auditor',
+  'operator',
+  'department_handler',
+  'grid_worker',
+  'resident',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+/** The three administrative roles kept apart (三权分立): no account holds two of them. */
+export const ADMIN_ROLES: readonly Role[] = ['system_admin', 'security_admin', 'auditor'];
+
+/** Roles that must sign in with a TOTP second factor. */
+export const TOTP_ROLES: readonly Role[] = ADMIN_ROLES;
+
+export const PERMISSIONS = [
+  'region:read',
+  'region:write',
+  'grid:read',
+  'grid:write',
+  'user:read',
+  'user:write',
+  'audit:read',
+  'live:read',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+/** What a route needs: a permission, any signed-in user, or nobody at all. */
+export type RouteAccess = Permission | 'authenticated' | 'public';
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  // Runs the system: the region tree and grids. Cannot read the audit log.
+  system_admin: ['region:read', 'region:write', 'grid:read', 'grid:write'],
+  // Manages accounts, roles, scopes, lockouts. Cannot change regions or read the audit log.
+  security_admin: ['region:read', 'user:read', 'user:write'],
+  // Reads the audit log, nothing else.
+  auditor: ['audit:read', 'region:read'],
+  operator: ['region:read', 'grid:read', 'user:read', 'live:read'],
+  department_handler: ['region:read', 'grid:read', 'live:read'],
+  grid_worker: ['region:read', 'grid:read', 'live:read'],
+  resident: [],
+};
+
+export function roleHas(role: Role, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].includes(permission);
+}
+
+/** Which scope kind each role takes: a region subtree or a single grid. */
+export const ROLE_SCOPE_KIND: Record<Role, 'region' | 'grid'> = {
+  system_admin: 'region',
+  security_admin: 'region',
+  auditor: 'region',
+  operator: 'region',
+  department_handler: 'region',
+  grid_worker: 'grid',
+  resident: 'grid',
+};

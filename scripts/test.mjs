@@ -1,0 +1,40 @@
+#!/usr/bin/env node
+// Runs test tiers with node's test runner (TypeScript through tsx):
+//   unit         *.test.ts beside the code (not .int/.pg)
+//   integration  *.int.test.ts, on the embedded database (or PostgreSQL with --postgres)
+//   pg           *.pg.test.ts, PostgreSQL only (two processes on one database)
+//   e2e          e2e/*.e2e.ts in a real browser
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const args = process.argv.slice(2);
+const postgres = args.includes('--postgres');
+const tiers = args.filter((a) => !a.startsWith('--'));
+const only = process.env.TEST_ONLY;
+
+function walk(dir, out = []) {
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'node_modules' || entry.name === 'dist') continue;
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) walk(full, out);
+    else out.push(full);
+  }
+  return out;
+}
+
+const sources = [...walk('server/src'), ...walk('contracts/src'), ...(fs.existsSync('e2e') ? walk('e2e') : [])];
+const pick = {
+  unit: (f) => f.endsWith('.test.ts') && !f.endsWith('.int.test.ts') && !f.endsWith('.pg.test.ts') && !f.startsWith('e2e'),
+  integration: (f) => f.endsWith('.int.test.ts'),
+  pg: (f) => f.endsWith('.pg.test.ts'),
+  e2e: (f) => f.startsWith('e2e') && f.endsWith('.e2e.ts'),
+};
+const files = sources.filter((f) => tiers.some((t) => pick[t]?.(f))).filter((f) => !only || f.includes(only)).sort();
+if (files.length === 0) {
+  console.error(`No test files for ${tiers.join(', ')}`);
+  process.exit(1);
+}
+const env = { ...process.env, ...(postgres ? { GRIDGOV_TEST_DB: 'postgres' } : {}) };
+const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...files], { stdio: 'inherit', env });
+process.exit(result.status ?? 1);

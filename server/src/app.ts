@@ -1,0 +1,93 @@
+/** Builds the HTTP app from the platform and the modules. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import Fastify from 'fastify';
+import cookie from '@fastify/cookie';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import fastifyStatic from '@fastify/static';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { mapConfig } from '@gridgov/contracts';
+import type { Config } from './platform/config.js';
+import type { Clock } from './platform/clock.js';
+import type { Database } from './platform/db/client.js';
+import type { App } from './platform/http/types.js';
+import { assertRouteAccess, GUARDED_PREFIXES, makeAccessHook } from './platform/http/access.js';
+import { errorHandler, sendError } from './platform/http/error-handler.js';
+import { authRoutes } from './platform/auth/routes.js';
+import { auditRoutes } from './platform/audit/routes.js';
+import { liveRoutes } from './platform/live/routes.js';
+import type { LiveHub } from './platform/live/live.js';
+import { regionRoutes } from './modules/regions/routes.js';
+import { gridRoutes } from './modules/grids/routes.js';
+import { userRoutes } from './modules/users/routes.js';
+import type { GridLocator } from './modules/grids/grid-index.js';
+
+export interface AppDeps {
+  config: Config;
+  clock: Clock;
+  database: Database;
+  live: LiveHub;
+  gridLocator: GridLocator;
+}
+
+const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+
+export async function buildApp(deps: AppDeps): Promise<App> {
+  const { config, clock } = deps;
+  const db = deps.database.db;
+  const app = Fastify({
+    logger: { level: config.logLevel },
+    genReqId: () => randomUUID(),
+    trustProxy: true,
+    bodyLimit: 2 * 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  app.addHook('onRoute', assertRouteAccess);
+  app.addHook('onRequest', async (_req, reply) => {
+    void reply.header('x-content-type-options', 'nosniff');
+    void reply.header('x-frame-options', 'DENY');
+    void reply.header('referrer-policy', 'same-origin');
+  });
+
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: { info: { title: 'GridGov API', description: '智慧网格治理平台 API', version: '0.1.0' } },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs/api' });
+
+  app.addHook('onRequest', makeAccessHook(db, clock, { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours }));
+
+  app.get('/api/health', {
+    config: { access: 'public' },
+    schema: { tags: ['system'], response: { 200: z.object({ status: z.literal('ok'), database: z.string(), mode: z.string() }) } },
+    handler: () => ({ status: 'ok' as const, database: deps.database.kind, mode: config.mode }),
+  });
+  app.get('/api/config/map', {
+    config: { access: 'authenticated' },
+    schema: { tags: ['system'], response: { 200: mapConfig } },
+    handler: () => ({ tileUrl: config.mapTileUrl, center: config.mapCenter, zoom: 11 }),
+  });
+
+  authRoutes(app, db, config);
+  auditRoutes(app, db);
+  liveRoutes(app, deps.live);
+  regionRoutes(app, db);
+  gridRoutes(app, db, deps.gridLocator);
+  userRoutes(app, db);
+
+  const hasWeb = fs.existsSync(path.join(WEB_DIST, 'index.html'));
+  if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });
+  app.setNotFoundHandler((req, reply) => {
+    if (GUARDED_PREFIXES.some((p) => req.url.startsWith(p)) || !hasWeb || req.method !== 'GET') return sendError(req, reply, 'NOT_FOUND');
+    return reply.sendFile('index.html');
+  });
+  return app;
+}

@@ -1,0 +1,44 @@
+/** Start-up: configuration, database, jobs, live channel, HTTP; seeds the demo city in demo mode. */
+import { loadConfig } from './platform/config.js';
+import { DataDirLockedError } from './platform/db/lock.js';
+import { UnsafeDurabilityError } from './platform/db/client.js';
+import { startRuntime } from './runtime.js';
+import { isSeeded, seedDemo } from './modules/demo/seed-demo.js';
+import { printDemoLogins } from './modules/demo/print-logins.js';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const runtime = await startRuntime(config);
+  const { database, clock } = runtime;
+  if (config.mode === 'demo' && !(await isSeeded(database.db))) {
+    console.log('Seeding the demo city (first start)...');
+    await seedDemo(database.db, clock);
+  }
+  await runtime.app.listen({ host: config.host, port: config.port });
+  const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}/`;
+  console.log(`\nGridGov 智慧网格治理平台 is running at ${url}`);
+  console.log(`Database: ${database.kind === 'pglite' ? `embedded PostgreSQL (PGlite) in ${config.dataDir}` : 'PostgreSQL'}; mode: ${config.mode}`);
+  console.log(`API documentation: ${url}docs/api`);
+  if (config.mode === 'demo') await printDemoLogins(database.db, clock);
+  const shutdown = (signal: string): void => {
+    console.log(`${signal}: shutting down`);
+    runtime.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof DataDirLockedError || error instanceof UnsafeDurabilityError) {
+    console.error(`\nGridGov cannot start: ${error.message}\n`);
+  } else {
+    console.error(error);
+  }
+  process.exit(1);
+});

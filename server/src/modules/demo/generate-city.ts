@@ -1,0 +1,405 @@
+/**
+ * A deterministic demo city near Changde: regions with valid division codes, grids that tile
+ * their communities exactly, and (lazily) residents with valid ID numbers and phones. The same
+ * seed always gives byte-identical output: every random draw comes from a seeded stream.
+ */
+import { idCheckChar, parseDivisionCode } from '@gridgov/contracts';
+import type { RegionLevel } from '@gridgov/contracts';
+import type { Random } from './names.js';
+import * as names from './names.js';
+
+export interface DemoRegion {
+  code: string;
+  name: string;
+  level: RegionLevel;
+  parentCode: string | null;
+}
+
+export interface DemoGrid {
+  /** Community code + 3 digits. */
+  code: string;
+  name: string;
+  regionCode: string;
+  boundary: { type: 'Polygon'; coordinates: number[][][] };
+  targetHouseholds: number;
+  /** Households and residents generateResidents yields for this grid. */
+  households: number;
+  residents: number;
+}
+
+export interface DemoResident {
+  idNumber: string;
+  name: string;
+  sex: 'male' | 'female';
+  birthDate: string;
+  phone: string;
+  gridCode: string;
+  regionCode: string;
+  address: string;
+  kind: 'registered' | 'floating' | 'overseas';
+}
+
+export interface DemoCity {
+  seed: number;
+  regions: DemoRegion[];
+  grids: DemoGrid[];
+  residentCount: number;
+}
+
+export interface DemoScale {
+  counties: number;
+  townshipsPerCounty: number;
+  communitiesPerTownship: number;
+  gridsPerCommunity: number;
+  /** May be fractional: the city holds round(grids x residentsPerGrid) residents. */
+  residentsPerGrid: number;
+}
+
+export const SCALES: Record<'small' | 'city' | 'bench', DemoScale> = Object.freeze({
+  small: { counties: 2, townshipsPerCounty: 2, communitiesPerTownship: 3, gridsPerCommunity: 3, residentsPerGrid: 56 },
+  // 4,860 grids, 5,282,820 residents: about Changde's 2020 census population.
+  city: { counties: 9, townshipsPerCounty: 15, communitiesPerTownship: 12, gridsPerCommunity: 3, residentsPerGrid: 1087 },
+  // Exactly 10,000 grids.
+  bench: { counties: 10, townshipsPerCounty: 10, communitiesPerTownship: 20, gridsPerCommunity: 5, residentsPerGrid: 100 },
+});
+
+/** Ages are reckoned at this date, so output never depends on the clock. */
+export const DEMO_REFERENCE_DATE = '2025-01-01';
+
+// ---------------------------------------------------------------- seeded randomness
+
+export function mulberry32(seed: number): Random {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** FNV-1a, 32 bits. */
+function hash32(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/** An independent stream per (seed, key): changing one grid's draws never shifts another's. */
+const stream = (seed: number, ...keys: string[]): Random => mulberry32(hash32(`${seed}|${keys.join('|')}`));
+
+// ---------------------------------------------------------------- scales
+
+/** 'small' | 'city' | 'bench' | N total residents (the small shape, grown as needed). */
+export function parseScale(arg: string | undefined): DemoScale {
+  if (arg === undefined || arg === '') return { ...SCALES.small };
+  if (arg === 'small' || arg === 'city' || arg === 'bench') return { ...SCALES[arg] };
+  const total = Number(arg.replace(/[_,]/g, ''));
+  if (!Number.isInteger(total) || total < 1) throw new RangeError(`unknown scale: ${arg}`);
+  const shape = { ...SCALES.small };
+  const grids = () => shape.counties * shape.townshipsPerCounty * shape.communitiesPerTownship * shape.gridsPerCommunity;
+  // Grow one level at a time, round robin, until grids hold at most ~1,100 residents each.
+  const growth: Array<[keyof DemoScale, number]> = [['communitiesPerTownship', 60], ['townshipsPerCounty', 60], ['counties', 40]];
+  for (let step = 0; total / grids() > 1100; step++) {
+    const open = growth.filter(([key, max]) => shape[key] < max);
+    const next = open[step % Math.max(1, open.length)];
+    if (!next) throw new RangeError(`scale too large: ${arg}`);
+    shape[next[0]]++;
+  }
+  return { ...shape, residentsPerGrid: total / grids() };
+}
+
+// ---------------------------------------------------------------- regions and grids
+
+const CENTER = { lon: 111.69, lat: 29.03 };
+const COMMUNITY_SIZE = { lon: 0.012, lat: 0.01 }; // about 1.2 km x 1.1 km
+
+/** cols x rows holding n cells, about square. */
+function lattice(n: number): [cols: number, rows: number] {
+  const cols = Math.ceil(Math.sqrt(n));
+  return [cols, Math.ceil(n / cols)];
+}
+
+/** Split a community into rows x cols grids using an exact factorisation (3 -> 3 x 1). */
+function gridSplit(n: number): [cols: number, rows: number] {
+  let rows = 1;
+  for (let d = 1; d * d <= n; d++) if (n % d === 0) rows = d;
+  return [n / rows, rows];
+}
+
+/** County-level code segments: districts 02-, counties 21-, a county-level city 81-. */
+function countySegments(n: number): Array<{ segment: number; suffix: string; streetShare: number }> {
+  const districts = Math.min(18, Math.max(1, Math.round(n * 0.3)));
+  const cities = n >= 4 ? Math.min(19, Math.ceil((n - districts) / 8)) : 0;
+  const counties = n - districts - cities;
+  if (counties > 60) throw new RangeError('too many counties');
+  return [
+    ...Array.from({ length: districts }, (_, i) => ({ segment: 2 + i, suffix: '区', streetShare: 0.7 })),
+    ...Array.from({ length: counties }, (_, i) => ({ segment: 21 + i, suffix: '县', streetShare: 0.15 })),
+    ...Array.from({ length: cities }, (_, i) => ({ segment: 81 + i, suffix: '市', streetShare: 0.4 })),
+  ];
+}
+
+const pad = (n: number, width: number) => String(n).padStart(width, '0');
+const round7 = (v: number) => Math.round(v * 1e7) / 1e7;
+
+function rectangle(x0: number, y0: number, x1: number, y1: number): number[][][] {
+  return [[[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]]];
+}
+
+export function generateCity(opts: { seed?: number; scale?: DemoScale; cityCode?: string } = {}): DemoCity {
+  const seed = opts.seed ?? 1;
+  const scale = opts.scale ?? SCALES.small;
+  const cityCode = opts.cityCode ?? '430700000000';
+  const parsedCity = parseDivisionCode(cityCode);
+  if (!parsedCity.ok || parsedCity.level !== 'city' || !parsedCity.parentCode) {
+    throw new RangeError(`not a city code: ${cityCode}`);
+  }
+  const random = stream(seed, 'regions');
+  const provinceCode = parsedCity.parentCode;
+  const cityName = cityCode === '430700000000' ? '常德市' : `${names.placeWord(random)}市`;
+  const regions: DemoRegion[] = [
+    { code: provinceCode, name: names.PROVINCE_NAMES[provinceCode.slice(0, 2)] ?? '某省', level: 'province', parentCode: null },
+    { code: cityCode, name: cityName, level: 'city', parentCode: provinceCode },
+  ];
+
+  // Lattice of community cells: counties hold township blocks, which hold community cells.
+  const [countyCols] = lattice(scale.counties);
+  const [townshipCols, townshipRows] = lattice(scale.townshipsPerCounty);
+  const [communityCols, communityRows] = lattice(scale.communitiesPerTownship);
+  const [gridCols, gridRows] = gridSplit(scale.gridsPerCommunity);
+  const cellsAcross = countyCols * townshipCols * communityCols;
+  const cellsUp = Math.ceil(scale.counties / countyCols) * townshipRows * communityRows;
+  const west = CENTER.lon - (cellsAcross * COMMUNITY_SIZE.lon) / 2;
+  const south = CENTER.lat - (cellsUp * COMMUNITY_SIZE.lat) / 2;
+  // Every corner comes from one function of its lattice index, so shared edges are identical.
+  const lonAt = (i: number) => round7(west + (i * COMMUNITY_SIZE.lon) / gridCols);
+  const latAt = (j: number) => round7(south + (j * COMMUNITY_SIZE.lat) / gridRows);
+
+  const grids: DemoGrid[] = [];
+  const weights: number[] = [];
+  const cityNames = new Set([cityName]);
+  const townshipNames = new Set<string>();
+  countySegments(scale.counties).forEach((county, c) => {
+    const countyCode = `${cityCode.slice(0, 4)}${pad(county.segment, 2)}000000`;
+    const countyName = names.uniqueName(cityNames, () => names.placeWord(random) + county.suffix);
+    regions.push({ code: countyCode, name: countyName, level: 'county', parentCode: cityCode });
+    const communityNames = new Set<string>();
+    const streets = Math.min(
+      scale.townshipsPerCounty - (county.suffix === '区' ? 0 : 1),
+      Math.ceil(scale.townshipsPerCounty * county.streetShare),
+    );
+    for (let t = 0; t < scale.townshipsPerCounty; t++) {
+      const isStreet = t < streets;
+      const townshipCode = `${countyCode.slice(0, 6)}${pad(isStreet ? t + 1 : 100 + t - streets + 1, 3)}000`;
+      const townshipName = names.uniqueName(townshipNames, () => names.placeWord(random) + (isStreet ? '街道' : '镇'));
+      regions.push({ code: townshipCode, name: townshipName, level: 'township', parentCode: countyCode });
+      // A town keeps a residents' committee or two at its centre; the rest are villages.
+      const perTownship = scale.communitiesPerTownship;
+      const committees = isStreet ? perTownship : Math.min(perTownship - 1, Math.max(1, Math.round(perTownship * 0.2)));
+      for (let m = 0; m < perTownship; m++) {
+        const isCommittee = m < committees;
+        const communityCode = `${townshipCode.slice(0, 9)}${pad(isCommittee ? m + 1 : 200 + m - committees + 1, 3)}`;
+        const communityName = names.uniqueName(communityNames, () => names.placeWord(random) + (isCommittee ? '社区' : '村'));
+        regions.push({ code: communityCode, name: communityName, level: 'community', parentCode: townshipCode });
+        const cellX = ((c % countyCols) * townshipCols + (t % townshipCols)) * communityCols + (m % communityCols);
+        const cellY = ((Math.floor(c / countyCols) * townshipRows + Math.floor(t / townshipCols)) * communityRows) + Math.floor(m / communityCols);
+        for (let g = 0; g < scale.gridsPerCommunity; g++) {
+          const i = cellX * gridCols + (g % gridCols);
+          const j = cellY * gridRows + Math.floor(g / gridCols);
+          const code = `${communityCode}${pad(g + 1, 3)}`;
+          const draw = stream(seed, code, 'grid');
+          grids.push({
+            code,
+            name: `${communityName}第${names.chineseNumber(g + 1)}网格`,
+            regionCode: communityCode,
+            boundary: { type: 'Polygon', coordinates: rectangle(lonAt(i), latAt(j), lonAt(i + 1), latAt(j + 1)) },
+            targetHouseholds: 400 + Math.floor(draw() * 101),
+            households: 0,
+            residents: 0,
+          });
+          weights.push(0.85 + 0.3 * draw());
+        }
+      }
+    }
+  });
+
+  // Spread round(grids x residentsPerGrid) residents by weight; cumulative rounding keeps the sum exact.
+  const residentCount = Math.round(grids.length * scale.residentsPerGrid);
+  const totalWeight = weights.reduce((a, b) => a + b, 0);
+  let cumulative = 0;
+  let assigned = 0;
+  grids.forEach((grid, k) => {
+    cumulative += weights[k] ?? 0;
+    const upTo = k === grids.length - 1 ? residentCount : Math.round((residentCount * cumulative) / totalWeight);
+    grid.residents = upTo - assigned;
+    grid.households = householdSizes(stream(seed, grid.code, 'households'), grid.residents).length;
+    assigned = upTo;
+  });
+  return { seed, regions, grids, residentCount };
+}
+
+// ---------------------------------------------------------------- residents
+
+/** Household sizes roughly as in the 2020 census (average about 2.6). */
+const HOUSEHOLD_SIZE_CDF = [0.25, 0.55, 0.76, 0.89, 0.96, 1];
+
+function householdSizes(random: Random, residents: number): number[] {
+  const sizes: number[] = [];
+  for (let left = residents; left > 0; ) {
+    const draw = random();
+    const size = Math.min(left, HOUSEHOLD_SIZE_CDF.findIndex((p) => draw < p) + 1 || 6);
+    sizes.push(size);
+    left -= size;
+  }
+  return sizes;
+}
+
+/** Real county codes elsewhere, hometowns of floating residents (Hunan first). */
+const HOMETOWNS = [
+  '430102', '430111', '430181', '430304', '430421', '430602', '430621', '430682', '430902', '430921',
+  '430981', '431102', '431202', '433101', '430811', '420106', '421002', '421081', '422801', '360102',
+  '360402', '440305', '440106', '500101', '510104', '520102', '450102', '410102', '341302', '320106',
+];
+/** Residence permits of Hong Kong, Macao and Taiwan residents carry these address codes. */
+const OVERSEAS = ['810000', '820000', '830000'];
+
+const DAY_MS = 86_400_000;
+const BIRTH_EPOCH_MS = Date.UTC(1929, 0, 1);
+/** Birth days are counted from 1929-01-01; day 0 would make someone 96 at the reference date. */
+const BIRTH_DAYS = (Date.parse(`${DEMO_REFERENCE_DATE}T00:00:00Z`) - BIRTH_EPOCH_MS) / DAY_MS;
+const SEQUENCE_SLOTS = 499; // prime: slot = (n * 211 + offset) mod 499 visits every slot once
+
+/** Issues ID numbers that never repeat: a counter per (region code, birth day, sex). */
+class IdNumbers {
+  private readonly counters = new Map<string, Uint16Array>();
+
+  issue(regionCode: string, day: number, sex: 'male' | 'female'): { idNumber: string; birthDate: string } {
+    let counts = this.counters.get(regionCode);
+    if (!counts) this.counters.set(regionCode, (counts = new Uint16Array(BIRTH_DAYS * 2)));
+    const offset = hash32(regionCode) % SEQUENCE_SLOTS;
+    // A full day (499 people of one sex) moves on to the next day.
+    for (let d = day; ; d = d + 1 < BIRTH_DAYS ? d + 1 : 1) {
+      const k = d * 2 + (sex === 'male' ? 1 : 0);
+      const n = counts[k] ?? 0;
+      if (n >= SEQUENCE_SLOTS) continue;
+      counts[k] = n + 1;
+      const slot = (n * 211 + d * 7 + offset) % SEQUENCE_SLOTS;
+      const sequence = pad(sex === 'male' ? 2 * slot + 1 : 2 * slot + 2, 3);
+      const birthDate = new Date(BIRTH_EPOCH_MS + d * DAY_MS).toISOString().slice(0, 10);
+      const first17 = `${regionCode}${birthDate.replaceAll('-', '')}${sequence}`;
+      return { idNumber: first17 + idCheckChar(first17), birthDate };
+    }
+  }
+}
+
+interface Member {
+  role: 'head' | 'spouse' | 'child' | 'parent';
+  sex: 'male' | 'female';
+  age: number;
+}
+
+const clampAge = (age: number) => Math.max(0, Math.min(95, age));
+
+function householdMembers(random: Random, size: number): Member[] {
+  const sex = (): 'male' | 'female' => (random() < 0.515 ? 'male' : 'female');
+  const aloneElderly = size === 1 && random() < 0.35;
+  const headAge = aloneElderly ? 60 + Math.floor(random() * 36) : 24 + Math.floor(random() * 57);
+  const head: Member = { role: 'head', sex: random() < 0.75 ? 'male' : 'female', age: headAge };
+  const members = [head];
+  if (size >= 3 || (size === 2 && random() < 0.85)) {
+    const spouseAge = clampAge(Math.max(20, headAge + Math.floor(random() * 9) - 4));
+    members.push({ role: 'spouse', sex: head.sex === 'male' ? 'female' : 'male', age: spouseAge });
+  }
+  if (members.length < size && size >= 4 && headAge + 24 <= 95 && random() < 0.35) {
+    members.push({ role: 'parent', sex: sex(), age: Math.min(95, headAge + 24 + Math.floor(random() * 8)) });
+  }
+  let childAge = headAge - 22 - Math.floor(random() * 12);
+  while (members.length < size) {
+    members.push({ role: 'child', sex: sex(), age: childAge >= 0 ? childAge : Math.floor(random() * 3) });
+    // Older heads' households continue with grandchildren, younger ones with siblings.
+    childAge = childAge > 40 ? childAge - 22 - Math.floor(random() * 10) : childAge - 1 - Math.floor(random() * 5);
+  }
+  return members;
+}
+
+interface GridContext {
+  grid: DemoGrid;
+  /** Position of the grid in its community, 0-based. */
+  position: number;
+  community: DemoRegion;
+  isVillage: boolean;
+  roads: string[];
+}
+
+function householdAddress(ctx: GridContext, shape: { floors: number; units: number }, h: number): string {
+  if (ctx.isVillage) return `${ctx.community.name}${ctx.position * 8 + Math.floor(h / 30) + 1}组${(h % 30) + 1}号`;
+  const room = (h % 2) + 1;
+  const floor = (Math.floor(h / 2) % shape.floors) + 1;
+  const unit = (Math.floor(h / (2 * shape.floors)) % shape.units) + 1;
+  const building = Math.floor(h / (2 * shape.floors * shape.units)) + 1;
+  const road = ctx.roads[ctx.position % ctx.roads.length] ?? '';
+  return `${road}${6 + ctx.position * 12}号${building}栋${unit}单元${floor}${pad(room, 2)}`;
+}
+
+/** Yields every resident of the city, grid by grid; nothing is kept but ID counters. */
+export function* generateResidents(city: DemoCity): Generator<DemoResident> {
+  const regionByCode = new Map(city.regions.map((r) => [r.code, r]));
+  const cityPrefix = city.regions.find((r) => r.level === 'city')?.code.slice(0, 4) ?? '';
+  const hometowns = HOMETOWNS.filter((code) => !code.startsWith(cityPrefix));
+  const ids = new IdNumbers();
+  let previousCommunity = '';
+  let position = 0;
+  let roads: string[] = [];
+  for (const grid of city.grids) {
+    const community = regionByCode.get(grid.regionCode);
+    if (!community) throw new Error(`grid ${grid.code} has no community`);
+    if (community.code !== previousCommunity) {
+      const random = stream(city.seed, community.code, 'roads');
+      const used = new Set<string>();
+      roads = Array.from({ length: 3 }, () => names.uniqueName(used, () => names.roadName(random)));
+      [previousCommunity, position] = [community.code, 0];
+    } else {
+      position++;
+    }
+    const parsed = parseDivisionCode(community.code);
+    const isVillage = parsed.ok && parsed.kind === 'village_committee';
+    const ctx: GridContext = { grid, position, community, isVillage, roads };
+    const shapeRandom = stream(city.seed, grid.code, 'buildings');
+    const shape = { floors: 6 + Math.floor(shapeRandom() * 13), units: 2 + Math.floor(shapeRandom() * 3) };
+    const random = stream(city.seed, grid.code, 'people');
+    const sizes = householdSizes(stream(city.seed, grid.code, 'households'), grid.residents);
+    for (const [h, size] of sizes.entries()) {
+      const draw = random();
+      const kind = draw < 0.8 ? 'registered' : draw < 0.995 ? 'floating' : 'overseas';
+      const regionCode =
+        kind === 'registered' ? grid.regionCode.slice(0, 6) : names.pick(random, kind === 'floating' ? hometowns : OVERSEAS);
+      const address = householdAddress(ctx, shape, h);
+      const family = names.surname(random);
+      const parents = { male: family, female: family };
+      let headPhone = '';
+      for (const member of householdMembers(random, size)) {
+        const wantedDay = BIRTH_DAYS - 1 - Math.floor((member.age + random()) * 365.2425);
+        const { idNumber, birthDate } = ids.issue(regionCode, Math.max(1, Math.min(BIRTH_DAYS - 1, wantedDay)), member.sex);
+        // Children mostly take the father's surname; the head's father shares the head's.
+        let surname = family;
+        if (member.role === 'spouse') surname = parents[member.sex] = names.surname(random);
+        if (member.role === 'child') surname = random() < 0.9 ? parents.male : parents.female;
+        if (member.role === 'parent' && member.sex === 'female') surname = names.surname(random);
+        const phone = member.age >= 14 || !headPhone ? names.mobilePhone(random) : headPhone;
+        if (member.role === 'head') headPhone = phone;
+        yield {
+          idNumber,
+          name: surname + names.givenName(random, member.sex, Number(birthDate.slice(0, 4))),
+          sex: member.sex,
+          birthDate,
+          phone,
+          gridCode: grid.code,
+          regionCode: grid.regionCode,
+          address,
+          kind,
+        };
+      }
+    }
+  }
+}

@@ -1,0 +1,147 @@
+/**
+ * Seeds the demo city into an empty database: regions, grids and one account per role. The
+ * same function seeds the tests and the browser suite, so what they check is what people see.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import type { Role } from '@gridgov/contracts';
+import type { Db } from '../../platform/db/client.js';
+import type { Clock } from '../../platform/clock.js';
+import { systemContext } from '../../platform/context.js';
+import { writeAudit } from '../../platform/audit/write-audit.js';
+import { appUser } from '../../platform/auth/tables.js';
+import { hashPassword } from '../../platform/auth/password.js';
+import { base32Encode } from '../../platform/auth/totp.js';
+import { bbox } from '../../platform/geo/polygon.js';
+import { region } from '../regions/tables.js';
+import { levelNumber } from '../regions/levels.js';
+import { grid } from '../grids/tables.js';
+import { generateCity, SCALES, type DemoCity, type DemoScale } from './generate-city.js';
+
+export const DEMO_PASSWORD = 'Gridgov@2026';
+
+export interface DemoAccount {
+  username: string;
+  displayName: string;
+  role: Role;
+  scopeRegionCode: string;
+  gridCode: string | null;
+  totpSecret: string | null;
+}
+
+export interface DemoSeed {
+  city: DemoCity;
+  accounts: DemoAccount[];
+  /** Grid ids by grid code. */
+  gridIds: Map<string, string>;
+}
+
+/** A fixed TOTP secret per demo admin, so the printed secret stays valid across restarts. */
+export function demoTotpSecret(username: string): string {
+  return base32Encode(createHash('sha1').update(`gridgov-demo-totp:${username}`).digest());
+}
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+export function demoAccounts(city: DemoCity, workersPerCityLimit = 200): DemoAccount[] {
+  const byLevel = (level: string) => city.regions.filter((r) => r.level === level);
+  const province = byLevel('province')[0]!;
+  const cityRegion = byLevel('city')[0]!;
+  const county = byLevel('county')[0]!;
+  const township = byLevel('township').find((t) => t.parentCode === county.code)!;
+  const community = byLevel('community').find((c) => c.parentCode === township.code)!;
+  const admin = (username: string, displayName: string, role: Role): DemoAccount => ({
+    username, displayName, role, scopeRegionCode: province.code, gridCode: null, totpSecret: demoTotpSecret(username),
+  });
+  const regional = (username: string, displayName: string, role: Role, code: string): DemoAccount => ({
+    username, displayName, role, scopeRegionCode: code, gridCode: null, totpSecret: null,
+  });
+  const workers = city.grids.slice(0, workersPerCityLimit).map((g, i) => ({
+    username: `gw${i + 1}`,
+    displayName: `网格员${i + 1}（${g.name}）`,
+    role: 'grid_worker' as const,
+    scopeRegionCode: g.regionCode,
+    gridCode: g.code,
+    totpSecret: null,
+  }));
+  const firstGrid = city.grids[0]!;
+  return [
+    admin('sysadmin', '系统管理员', 'system_admin'),
+    admin('secadmin', '安全管理员', 'security_admin'),
+    admin('auditor', '审计员', 'auditor'),
+    regional('city_op', `${cityRegion.name}指挥中心`, 'operator', cityRegion.code),
+    regional('county_op', `${county.name}指挥中心`, 'operator', county.code),
+    regional('township_op', `${township.name}综治中心`, 'operator', township.code),
+    regional('community_op', `${community.name}值班员`, 'operator', community.code),
+    regional('handler', `${county.name}城管局`, 'department_handler', county.code),
+    ...workers,
+    { username: 'resident1', displayName: '居民张三', role: 'resident', scopeRegionCode: firstGrid.regionCode, gridCode: firstGrid.code, totpSecret: null },
+  ];
+}
+
+export async function isSeeded(db: Db): Promise<boolean> {
+  const result = (await db.execute(sql`select exists (select 1 from region) as seeded`)) as unknown as { rows: { seeded: boolean }[] };
+  return Boolean(result.rows[0]?.seeded);
+}
+
+export async function seedDemo(db: Db, clock: Clock, options: { scale?: DemoScale; seed?: number } = {}): Promise<DemoSeed> {
+  const city = generateCity({ scale: options.scale ?? SCALES.small, seed: options.seed ?? 1 });
+  const now = clock.now();
+  const validFrom = '2023-01-01';
+  const accounts = demoAccounts(city);
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const gridIds = new Map(city.grids.map((g) => [g.code, randomUUID()]));
+  await db.transaction(async (tx) => {
+    for (const part of chunks(city.regions, 500)) {
+      await tx.insert(region).values(
+        part.map((r) => ({ code: r.code, name: r.name, level: levelNumber(r.level), parentCode: r.parentCode, validFrom, createdAt: now, updatedAt: now })),
+      );
+    }
+    for (const part of chunks(city.grids, 500)) {
+      await tx.insert(grid).values(
+        part.map((g) => {
+          const [minLon, minLat, maxLon, maxLat] = bbox(g.boundary.coordinates);
+          return {
+            id: gridIds.get(g.code)!,
+            code: g.code,
+            name: g.name,
+            regionCode: g.regionCode,
+            boundary: g.boundary,
+            minLon, minLat, maxLon, maxLat,
+            targetHouseholds: g.targetHouseholds,
+            createdAt: now,
+            updatedAt: now,
+          };
+        }),
+      );
+    }
+    for (const part of chunks(accounts, 500)) {
+      await tx.insert(appUser).values(
+        part.map((a) => ({
+          id: randomUUID(),
+          username: a.username,
+          displayName: a.displayName,
+          passwordHash,
+          role: a.role,
+          scopeRegionCode: a.scopeRegionCode,
+          scopeGridId: a.gridCode ? gridIds.get(a.gridCode)! : null,
+          totpSecret: a.totpSecret,
+          passwordChangedAt: now,
+          createdAt: now,
+          updatedAt: now,
+        })),
+      );
+    }
+    await writeAudit(tx, systemContext(clock, 'demo.seed'), {
+      action: 'demo.seed',
+      objectType: 'region',
+      objectId: city.regions[0]?.code,
+      details: { regions: city.regions.length, grids: city.grids.length, accounts: accounts.length },
+    });
+  });
+  return { city, accounts, gridIds };
+}

@@ -1,0 +1,97 @@
+/** Reads of grids, scoped: the actor's subtree, and only their own grid for grid workers. */
+import { and, asc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { divisionPrefix, type Grid, type PolygonGeometry } from '@gridgov/contracts';
+import type { Db } from '../../platform/db/client.js';
+import type { Actor } from '../../platform/context.js';
+import { notFound } from '../../platform/errors.js';
+import { gridRecordInScope } from '../../platform/scope.js';
+import { appUser } from '../../platform/auth/tables.js';
+import { regionNames } from '../regions/queries.js';
+import { grid } from './tables.js';
+
+function filters(actor: Actor, q: { region?: string; q?: string }): SQL | undefined {
+  return and(
+    isNull(grid.deletedAt),
+    gridRecordInScope(actor, grid.regionCode, grid.id),
+    q.region ? sql`${grid.regionCode} like ${divisionPrefix(q.region) + '%'}` : undefined,
+    q.q ? or(ilike(grid.name, `%${q.q}%`), ilike(grid.code, `${q.q}%`)) : undefined,
+  );
+}
+
+type GridRow = typeof grid.$inferSelect;
+
+async function present(db: Db, rows: GridRow[]): Promise<Grid[]> {
+  const ids = rows.map((r) => r.id);
+  const [names, workers] = await Promise.all([
+    regionNames(db, rows.map((r) => r.regionCode)),
+    ids.length
+      ? db
+          .select({ id: appUser.id, displayName: appUser.displayName, gridId: appUser.scopeGridId })
+          .from(appUser)
+          .where(and(inArray(appUser.scopeGridId, ids), eq(appUser.role, 'grid_worker'), eq(appUser.disabled, false)))
+          .orderBy(asc(appUser.displayName))
+      : Promise.resolve([]),
+  ]);
+  return rows.map((r) => ({
+    id: r.id,
+    code: r.code,
+    name: r.name,
+    regionCode: r.regionCode,
+    regionName: names.get(r.regionCode) ?? '',
+    boundary: r.boundary as PolygonGeometry,
+    targetHouseholds: r.targetHouseholds,
+    workers: workers.filter((w) => w.gridId === r.id).map((w) => ({ id: w.id, displayName: w.displayName })),
+    createdAt: r.createdAt.toISOString(),
+    updatedAt: r.updatedAt.toISOString(),
+  }));
+}
+
+export async function listGrids(
+  db: Db,
+  actor: Actor,
+  q: { region?: string; q?: string; page: number; pageSize: number },
+): Promise<{ items: Grid[]; total: number; page: number; pageSize: number }> {
+  const where = filters(actor, q);
+  const [rows, [count]] = await Promise.all([
+    db.select().from(grid).where(where).orderBy(asc(grid.code)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
+    db.select({ n: sql<number>`count(*)::int` }).from(grid).where(where),
+  ]);
+  return { items: await present(db, rows), total: Number(count?.n ?? 0), page: q.page, pageSize: q.pageSize };
+}
+
+export async function getGrid(db: Db, actor: Actor, id: string): Promise<Grid> {
+  const [row] = await db
+    .select()
+    .from(grid)
+    .where(and(eq(grid.id, id), isNull(grid.deletedAt), gridRecordInScope(actor, grid.regionCode, grid.id)));
+  if (!row) throw notFound();
+  const [presented] = await present(db, [row]);
+  return presented!;
+}
+
+export interface GridFeatureCollection {
+  type: 'FeatureCollection';
+  features: {
+    type: 'Feature';
+    id: string;
+    geometry: PolygonGeometry;
+    properties: { id: string; code: string; name: string; regionCode: string; targetHouseholds: number };
+  }[];
+}
+
+export async function gridsGeoJson(db: Db, actor: Actor, regionCode?: string): Promise<GridFeatureCollection> {
+  const rows = await db
+    .select({ id: grid.id, code: grid.code, name: grid.name, regionCode: grid.regionCode, boundary: grid.boundary, targetHouseholds: grid.targetHouseholds })
+    .from(grid)
+    .where(filters(actor, { region: regionCode }))
+    .orderBy(asc(grid.code));
+  return {
+    type: 'FeatureCollection',
+    features: rows.map(({ boundary, ...properties }) => ({
+      type: 'Feature',
+      id: properties.id,
+      geometry: boundary as PolygonGeometry,
+      properties,
+    })),
+  };
+}

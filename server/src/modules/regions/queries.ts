@@ -1,0 +1,102 @@
+/** Reads of the region tree, always within the caller's scope (its subtree and the path above it). */
+import { and, asc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { divisionPrefix, type Region } from '@gridgov/contracts';
+import type { Db } from '../../platform/db/client.js';
+import type { Actor } from '../../platform/context.js';
+import { notFound } from '../../platform/errors.js';
+import { ancestorCodes, regionInScope } from '../../platform/scope.js';
+import { grid } from '../grids/tables.js';
+import { levelName } from './levels.js';
+import { region } from './tables.js';
+
+/** A region is visible if it lies in the actor's subtree or on the path down to it. */
+function visible(actor: Actor): SQL {
+  const above = ancestorCodes(actor.regionCode);
+  return above.length ? sql`(${regionInScope(actor, region.code)} or ${inArray(region.code, above)})` : regionInScope(actor, region.code);
+}
+
+/** SQL for a region row's subtree prefix (its significant digits). */
+const subtreePrefix = sql`left(${region.code}, (array[2, 4, 6, 9, 12])[${region.level}])`;
+
+function gridCountSql(actor: Actor): SQL<number> {
+  const own = actor.gridId ? sql` and g.id = ${actor.gridId}` : sql``;
+  return sql<number>`(select count(*)::int from ${grid} g where g.deleted_at is null
+    and g.region_code like (${subtreePrefix} || '%') and g.region_code like ${actor.regionPrefix + '%'}${own})`;
+}
+
+const childCountSql = sql<number>`(select count(*)::int from region c where c.parent_code = ${region.code} and c.valid_to is null)`;
+
+function columns(actor: Actor) {
+  return {
+    code: region.code,
+    name: region.name,
+    level: region.level,
+    parentCode: region.parentCode,
+    validFrom: region.validFrom,
+    validTo: region.validTo,
+    childCount: childCountSql,
+    gridCount: gridCountSql(actor),
+  };
+}
+
+type Row = { code: string; name: string; level: number; parentCode: string | null; validFrom: string; validTo: string | null; childCount: number; gridCount: number };
+
+function present(row: Row): Region {
+  return { ...row, level: levelName(row.level), childCount: Number(row.childCount), gridCount: Number(row.gridCount) };
+}
+
+export async function listChildRegions(db: Db, actor: Actor, parentCode: string | null, includeRevoked: boolean): Promise<Region[]> {
+  const where = [visible(actor)];
+  if (parentCode === null) where.push(eq(region.code, actor.regionCode));
+  else {
+    await getRegion(db, actor, parentCode);
+    where.push(eq(region.parentCode, parentCode));
+  }
+  if (!includeRevoked) where.push(isNull(region.validTo));
+  const result = await db.select(columns(actor)).from(region).where(and(...where)).orderBy(asc(region.code), asc(region.validFrom));
+  return result.map(present);
+}
+
+/** The current (or, if revoked, the latest) version of a region, with its path from the top. */
+export async function getRegion(db: Db, actor: Actor, code: string): Promise<Region & { path: Region[] }> {
+  const [row] = await db
+    .select(columns(actor))
+    .from(region)
+    .where(and(eq(region.code, code), visible(actor)))
+    .orderBy(sql`${region.validTo} is null desc`, sql`${region.validFrom} desc`)
+    .limit(1);
+  if (!row) throw notFound();
+  const ancestors: string[] = [];
+  for (let parent = row.parentCode; parent; ) {
+    ancestors.unshift(parent);
+    const [p] = await db.select({ parentCode: region.parentCode }).from(region).where(eq(region.code, parent)).limit(1);
+    parent = p?.parentCode ?? null;
+  }
+  const path = ancestors.length
+    ? (await db.select(columns(actor)).from(region).where(and(inArray(region.code, ancestors), isNull(region.validTo)))).map(present)
+    : [];
+  path.sort((a, b) => divisionPrefix(a.code).length - divisionPrefix(b.code).length);
+  return { ...present(row), path };
+}
+
+/** Names of regions by code (current versions), for presenting other records. */
+export async function regionNames(db: Db, codes: string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(codes)];
+  if (unique.length === 0) return new Map();
+  const result = await db
+    .select({ code: region.code, name: region.name })
+    .from(region)
+    .where(inArray(region.code, unique))
+    .orderBy(sql`${region.validTo} is null`);
+  return new Map(result.map((r) => [r.code, r.name]));
+}
+
+/** A current region by code, or null: for other modules' checks. */
+export async function findCurrentRegion(db: Db, code: string): Promise<{ code: string; name: string; level: number } | null> {
+  const [row] = await db
+    .select({ code: region.code, name: region.name, level: region.level })
+    .from(region)
+    .where(and(eq(region.code, code), isNull(region.validTo)))
+    .limit(1);
+  return row ?? null;
+}

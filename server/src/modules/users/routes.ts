@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { createUserRequest, page, resetPasswordRequest, updateUserRequest, user, userListQuery, uuid } from '@gridgov/contracts';
+import type { App } from '../../platform/http/types.js';
+import { actorCtx } from '../../platform/http/access.js';
+import type { Db } from '../../platform/db/client.js';
+import { createUser } from './create-user.js';
+import { updateUser } from './update-user.js';
+import { resetPassword, unlockUser } from './reset-user-access.js';
+import { getUser, listUsers } from './queries.js';
+
+const idParams = z.strictObject({ id: uuid });
+
+export function userRoutes(app: App, db: Db): void {
+  app.get('/api/users', {
+    config: { access: 'user:read' },
+    schema: { tags: ['users'], querystring: userListQuery, response: { 200: page(user) } },
+    handler: (req) => listUsers(db, actorCtx(req).actor, req.query),
+  });
+  app.get('/api/users/:id', {
+    config: { access: 'user:read' },
+    schema: { tags: ['users'], params: idParams, response: { 200: user } },
+    handler: (req) => getUser(db, actorCtx(req).actor, req.params.id),
+  });
+  app.post('/api/users', {
+    config: { access: 'user:write' },
+    schema: { tags: ['users'], body: createUserRequest, response: { 201: user } },
+    handler: async (req, reply) => {
+      const ctx = actorCtx(req);
+      const id = await createUser(db, ctx, req.body);
+      return reply.status(201).send(await getUser(db, ctx.actor, id));
+    },
+  });
+  app.patch('/api/users/:id', {
+    config: { access: 'user:write' },
+    schema: { tags: ['users'], params: idParams, body: updateUserRequest, response: { 200: user } },
+    handler: async (req) => {
+      const ctx = actorCtx(req);
+      await updateUser(db, ctx, req.params.id, req.body);
+      return getUser(db, ctx.actor, req.params.id);
+    },
+  });
+  app.post('/api/users/:id/unlock', {
+    config: { access: 'user:write' },
+    schema: { tags: ['users'], params: idParams, response: { 200: user } },
+    handler: async (req) => {
+      const ctx = actorCtx(req);
+      await unlockUser(db, ctx, req.params.id);
+      return getUser(db, ctx.actor, req.params.id);
+    },
+  });
+  app.post('/api/users/:id/reset-password', {
+    config: { access: 'user:write' },
+    schema: { tags: ['users'], params: idParams, body: resetPasswordRequest, response: { 200: user } },
+    handler: async (req) => {
+      const ctx = actorCtx(req);
+      await resetPassword(db, ctx, req.params.id, req.body.password);
+      return getUser(db, ctx.actor, req.params.id);
+    },
+  });
+}

@@ -1,0 +1,31 @@
+/** Which scope an account takes, by role: a region subtree, or one grid (and its community). */
+import { and, eq, isNull } from 'drizzle-orm';
+import { ROLE_SCOPE_KIND, type Role } from '@gridgov/contracts';
+import type { Db } from '../../platform/db/client.js';
+import type { Actor } from '../../platform/context.js';
+import { AppError } from '../../platform/errors.js';
+import { codeInSubtree } from '../../platform/scope.js';
+import { findCurrentRegion } from '../regions/queries.js';
+import { grid } from '../grids/tables.js';
+
+export async function resolveScope(
+  db: Db,
+  actor: Actor,
+  role: Role,
+  input: { scopeRegionCode?: string; scopeGridId?: string | null },
+): Promise<{ scopeRegionCode: string; scopeGridId: string | null }> {
+  if (ROLE_SCOPE_KIND[role] === 'grid') {
+    if (!input.scopeGridId) throw new AppError('USER_SCOPE_INVALID', { field: 'scopeGridId' });
+    const [g] = await db
+      .select({ regionCode: grid.regionCode })
+      .from(grid)
+      .where(and(eq(grid.id, input.scopeGridId), isNull(grid.deletedAt)));
+    if (!g || !codeInSubtree(g.regionCode, actor.regionPrefix)) throw new AppError('USER_SCOPE_INVALID', { field: 'scopeGridId' });
+    return { scopeRegionCode: g.regionCode, scopeGridId: input.scopeGridId };
+  }
+  const code = input.scopeRegionCode;
+  if (!code || !codeInSubtree(code, actor.regionPrefix) || !(await findCurrentRegion(db, code))) {
+    throw new AppError('USER_SCOPE_INVALID', { field: 'scopeRegionCode' });
+  }
+  return { scopeRegionCode: code, scopeGridId: null };
+}

@@ -1,0 +1,62 @@
+/** The auditor's filtered, paged view of the audit log; reading it is itself audited. */
+import { and, desc, eq, gte, lte, type SQL } from 'drizzle-orm';
+import type { AuditEntry } from '@gridgov/contracts';
+import type { Db } from '../db/client.js';
+import type { ActorContext } from '../http/types.js';
+import { regionInScope } from '../scope.js';
+import { auditLog } from './tables.js';
+import { recordAudit } from './write-audit.js';
+
+export interface AuditQuery {
+  from?: string;
+  to?: string;
+  actor?: string;
+  action?: string;
+  objectType?: string;
+  objectId?: string;
+  outcome?: 'success' | 'denied' | 'failure';
+  page: number;
+  pageSize: number;
+}
+
+export async function listAudit(db: Db, ctx: ActorContext, q: AuditQuery): Promise<{ items: AuditEntry[]; total: number; page: number; pageSize: number }> {
+  const conditions: (SQL | undefined)[] = [
+    q.from ? gte(auditLog.at, new Date(q.from)) : undefined,
+    q.to ? lte(auditLog.at, new Date(q.to)) : undefined,
+    q.actor ? eq(auditLog.actorName, q.actor) : undefined,
+    q.action ? eq(auditLog.action, q.action) : undefined,
+    q.objectType ? eq(auditLog.objectType, q.objectType) : undefined,
+    q.objectId ? eq(auditLog.objectId, q.objectId) : undefined,
+    q.outcome ? eq(auditLog.outcome, q.outcome) : undefined,
+  ];
+  // An auditor below the top sees entries of their subtree (and entries with no region).
+  if (ctx.actor.regionPrefix.length > 2) conditions.push(regionInScope(ctx.actor, auditLog.regionCode));
+  const where = and(...conditions);
+  const [rows, total] = await Promise.all([
+    db.select().from(auditLog).where(where).orderBy(desc(auditLog.id)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
+    db.$count(auditLog, where),
+  ]);
+  await recordAudit(db, ctx, { action: 'audit.read', objectType: 'audit_log', details: { ...q } });
+  return {
+    items: rows.map((r) => ({
+      id: r.id.toString(),
+      at: r.at.toISOString(),
+      actorId: r.actorId,
+      actorName: r.actorName,
+      role: r.role,
+      scope: r.scope,
+      action: r.action,
+      objectType: r.objectType,
+      objectId: r.objectId,
+      subject: r.subject,
+      outcome: r.outcome as AuditEntry['outcome'],
+      ip: r.ip,
+      requestId: r.requestId,
+      details: r.details,
+      hash: r.hash,
+    })),
+    total,
+    page: q.page,
+    pageSize: q.pageSize,
+  };
+}

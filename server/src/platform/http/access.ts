@@ -1,0 +1,51 @@
+/**
+ * The request path before a handler runs: authenticate from the session cookie, then check the
+ * route's declared access. A route without a declared access refuses to register.
+ */
+import type { FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
+import { type Locale, type Permission, PERMISSIONS } from '@gridgov/contracts';
+import { AppError } from '../errors.js';
+import type { Clock } from '../clock.js';
+import type { Db } from '../db/client.js';
+import { authenticate, SESSION_COOKIE, type SessionPolicy } from '../auth/sessions.js';
+import type { ActorContext } from './types.js';
+
+export const GUARDED_PREFIXES = ['/api/', '/open311/'];
+
+/** Called for every route as it registers: the route must say what it needs. */
+export function assertRouteAccess(route: RouteOptions): void {
+  const url = route.url ?? '';
+  if (!GUARDED_PREFIXES.some((p) => url.startsWith(p))) return;
+  const access = route.config?.access;
+  const known = access === 'public' || access === 'authenticated' || PERMISSIONS.includes(access as Permission);
+  if (!known) throw new Error(`Route ${String(route.method)} ${url} declares no permission (config.access)`);
+}
+
+export function localeOf(request: FastifyRequest): Locale {
+  const header = request.headers['accept-language'] ?? '';
+  return /^en\b/i.test(header.trim()) ? 'en' : 'zh-CN';
+}
+
+export function makeAccessHook(db: Db, clock: Clock, policy: SessionPolicy) {
+  return async function accessHook(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    request.ctx = { actor: null, ip: request.ip, requestId: request.id, locale: localeOf(request), clock };
+    const access = request.routeOptions.config?.access;
+    if (access === undefined || access === 'public') return;
+    const token = request.cookies[SESSION_COOKIE];
+    if (!token) throw new AppError('AUTH_REQUIRED');
+    const result = await authenticate(db, token, clock.now(), policy);
+    if (!result.ok) {
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      throw new AppError(result.code);
+    }
+    request.ctx.actor = result.actor;
+    if (access === 'authenticated') return;
+    if (!result.actor.permissions.includes(access)) throw new AppError('FORBIDDEN');
+  };
+}
+
+/** The request's context with its actor; only for routes that are not public. */
+export function actorCtx(request: FastifyRequest): ActorContext {
+  if (!request.ctx.actor) throw new AppError('AUTH_REQUIRED');
+  return request.ctx as ActorContext;
+}

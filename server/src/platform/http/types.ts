@@ -1,0 +1,18 @@
+import type { FastifyInstance, FastifyBaseLogger, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { RouteAccess } from '@gridgov/contracts';
+import type { Actor, RequestContext } from '../context.js';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** What the route needs. Every /api and /open311 route must declare it (enforced at start-up). */
+    access?: RouteAccess;
+  }
+  interface FastifyRequest {
+    ctx: RequestContext;
+  }
+}
+
+export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
+
+export type ActorContext = RequestContext & { actor: Actor };

@@ -1,0 +1,55 @@
+/**
+ * Starts everything a GridGov process runs: database (migrated), live channel, job worker,
+ * grid index and the HTTP app. Used by main.ts, the tests and the benchmarks alike.
+ */
+import type { Config } from './platform/config.js';
+import { systemClock, type Clock } from './platform/clock.js';
+import { openDatabase, type Database } from './platform/db/client.js';
+import { JobQueue } from './platform/jobs/queue.js';
+import { LiveHub } from './platform/live/live.js';
+import { sessionPurgeJob } from './platform/auth/purge-job.js';
+import { GridLocator } from './modules/grids/grid-index.js';
+import { buildApp } from './app.js';
+import type { App } from './platform/http/types.js';
+
+export interface Runtime {
+  config: Config;
+  clock: Clock;
+  database: Database;
+  jobs: JobQueue;
+  live: LiveHub;
+  gridLocator: GridLocator;
+  app: App;
+  close(): Promise<void>;
+}
+
+export async function startRuntime(config: Config, options: { clock?: Clock; database?: Database } = {}): Promise<Runtime> {
+  const clock = options.clock ?? systemClock;
+  const database = options.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
+  const live = new LiveHub();
+  await live.start(database);
+  const gridLocator = new GridLocator(database.db);
+  live.on('event', (event) => {
+    if (event.type === 'grid.changed') gridLocator.invalidate();
+  });
+  const jobs = new JobQueue(database.db, clock);
+  jobs.register(sessionPurgeJob);
+  await jobs.schedule(database.db, sessionPurgeJob, {});
+  jobs.start(config.jobPollMs);
+  const app = await buildApp({ config, clock, database, live, gridLocator });
+  return {
+    config,
+    clock,
+    database,
+    jobs,
+    live,
+    gridLocator,
+    app,
+    close: async () => {
+      await app.close();
+      await jobs.stop();
+      await live.stop();
+      await database.close();
+    },
+  };
+}

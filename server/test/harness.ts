@@ -1,0 +1,146 @@
+/**
+ * Integration-test harness: a real database (embedded PGlite by default, PostgreSQL when
+ * GRIDGOV_TEST_DB=postgres, each run in its own database), the real app, the demo seed, a
+ * manual clock, and an HTTP client with a cookie jar.
+ */
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { ManualClock } from '../src/platform/clock.js';
+import { loadConfig, type Config } from '../src/platform/config.js';
+import { openDatabase, type Database } from '../src/platform/db/client.js';
+import { startRuntime, type Runtime } from '../src/runtime.js';
+import { seedDemo, DEMO_PASSWORD, type DemoSeed } from '../src/modules/demo/seed-demo.js';
+import { totpCode, totpStep } from '../src/platform/auth/totp.js';
+
+export const usePostgres = process.env.GRIDGOV_TEST_DB === 'postgres';
+const PG_ADMIN_URL = process.env.GRIDGOV_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+export interface TestDatabase {
+  databaseUrl: string | null;
+  open(): Promise<Database>;
+  drop(): Promise<void>;
+}
+
+/** A fresh, empty database of the kind under test. */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  if (!usePostgres) return { databaseUrl: null, open: () => openDatabase({ databaseUrl: null, dataDir: 'memory' }), drop: async () => undefined };
+  const name = `gridgov_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(PG_ADMIN_URL);
+  url.pathname = `/${name}`;
+  const databaseUrl = url.toString();
+  return {
+    databaseUrl,
+    open: () => openDatabase({ databaseUrl, dataDir: 'memory', poolSize: 5 }),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: PG_ADMIN_URL });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
+
+export interface Response<T = unknown> {
+  status: number;
+  body: T;
+  headers: Record<string, string | string[] | number | undefined>;
+}
+
+export class Client {
+  private cookie: string | null = null;
+  constructor(
+    private readonly rt: Runtime,
+    private readonly locale = 'zh-CN',
+  ) {}
+
+  async request<T = unknown>(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, payload?: unknown): Promise<Response<T>> {
+    const res = await this.rt.app.inject({
+      method,
+      url,
+      headers: { 'accept-language': this.locale, ...(this.cookie ? { cookie: this.cookie } : {}) },
+      ...(payload === undefined ? {} : { payload: payload as object }),
+    });
+    const set = res.cookies.find((c) => c.name === 'gg_sid');
+    if (set) this.cookie = set.value ? `gg_sid=${set.value}` : null;
+    let body: unknown = res.body;
+    try {
+      body = res.body ? JSON.parse(res.body) : null;
+    } catch {
+      // not JSON: keep the text
+    }
+    return { status: res.statusCode, body: body as T, headers: res.headers };
+  }
+  get<T = unknown>(url: string) {
+    return this.request<T>('GET', url);
+  }
+  post<T = unknown>(url: string, payload?: unknown) {
+    return this.request<T>('POST', url, payload ?? {});
+  }
+  patch<T = unknown>(url: string, payload: unknown) {
+    return this.request<T>('PATCH', url, payload);
+  }
+  delete<T = unknown>(url: string) {
+    return this.request<T>('DELETE', url);
+  }
+  get sessionCookie(): string | null {
+    return this.cookie;
+  }
+}
+
+export interface TestEnv {
+  rt: Runtime;
+  clock: ManualClock;
+  seed: DemoSeed;
+  testDb: TestDatabase;
+  client(locale?: string): Client;
+  /** Signs in a demo account (with its TOTP code when the role needs one). */
+  login(username: string, password?: string): Promise<Client>;
+  gridId(code: string): string;
+  close(): Promise<void>;
+}
+
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return { ...loadConfig({}), logLevel: 'silent', jobPollMs: 0, ...overrides };
+}
+
+export async function startTestEnv(options: { seed?: boolean } = {}): Promise<TestEnv> {
+  const testDb = await createTestDatabase();
+  const clock = new ManualClock();
+  const database = await testDb.open();
+  const rt = await startRuntime(testConfig({ databaseUrl: testDb.databaseUrl }), { clock, database });
+  const seed = options.seed === false ? ({ city: { regions: [], grids: [] }, accounts: [], gridIds: new Map() } as unknown as DemoSeed) : await seedDemo(database.db, clock);
+  const env: TestEnv = {
+    rt,
+    clock,
+    seed,
+    testDb,
+    client: (locale) => new Client(rt, locale),
+    async login(username, password = DEMO_PASSWORD) {
+      const account = seed.accounts.find((a) => a.username === username);
+      const client = new Client(rt);
+      let totp: string | undefined;
+      if (account?.totpSecret) {
+        // A code is accepted once: step past the last one used.
+        clock.advance(30_000);
+        totp = totpCode(account.totpSecret, totpStep(clock.now()));
+      }
+      const res = await client.post('/api/auth/login', { username, password, ...(totp ? { totp } : {}) });
+      if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
+      return client;
+    },
+    gridId(code) {
+      const id = seed.gridIds.get(code);
+      if (!id) throw new Error(`no grid ${code}`);
+      return id;
+    },
+    async close() {
+      await rt.close();
+      await testDb.drop();
+    },
+  };
+  return env;
+}
