@@ -15,7 +15,7 @@ import type { Config } from './platform/config.js';
 import type { Clock } from './platform/clock.js';
 import type { Database } from './platform/db/client.js';
 import type { App } from './platform/http/types.js';
-import { assertRouteAccess, GUARDED_PREFIXES, makeAccessHook } from './platform/http/access.js';
+import { GUARDED_PREFIXES, makeAccessHook, trackRoutes } from './platform/http/access.js';
 import { errorHandler, sendError } from './platform/http/error-handler.js';
 import { authRoutes } from './platform/auth/routes.js';
 import { auditRoutes } from './platform/audit/routes.js';
@@ -49,7 +49,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
-  app.addHook('onRoute', assertRouteAccess);
+  trackRoutes(app);
   app.addHook('onRequest', async (_req, reply) => {
     void reply.header('x-content-type-options', 'nosniff');
     void reply.header('x-frame-options', 'DENY');

@@ -61,7 +61,7 @@ test('regions: valid codes, consistent parents, believable names', () => {
   const codes = small.regions.map((r) => r.code);
   assert.deepEqual(codes.slice(0, 3), ['430000000000', '430700000000', '430702000000']);
   assert.ok(codes.includes('430721000000'));
-  const kinds = new Set(small.regions.map((r) => { const p = parseDivisionCode(r.code); return p.ok ? p.kind : ''; }));
+  const kinds = new Set<string>(small.regions.map((r) => { const p = parseDivisionCode(r.code); return p.ok ? p.kind : ''; }));
   for (const kind of ['street', 'town', 'residents_committee', 'village_committee']) assert.ok(kinds.has(kind), kind);
 
   const other = generateCity({ cityCode: '430100000000' });

@@ -182,7 +182,7 @@ export function generateCity(opts: { seed?: number; scale?: DemoScale; cityCode?
   const townshipNames = new Set<string>();
   countySegments(scale.counties).forEach((county, c) => {
     const countyCode = `${cityCode.slice(0, 4)}${pad(county.segment, 2)}000000`;
-    const countyName = names.uniqueName(cityNames, () => names.placeWord(random) + county.suffix);
+    const countyName = names.uniqueName(cityNames, () => names.placeWord(random), county.suffix);
     regions.push({ code: countyCode, name: countyName, level: 'county', parentCode: cityCode });
     const communityNames = new Set<string>();
     const streets = Math.min(
@@ -192,7 +192,7 @@ export function generateCity(opts: { seed?: number; scale?: DemoScale; cityCode?
     for (let t = 0; t < scale.townshipsPerCounty; t++) {
       const isStreet = t < streets;
       const townshipCode = `${countyCode.slice(0, 6)}${pad(isStreet ? t + 1 : 100 + t - streets + 1, 3)}000`;
-      const townshipName = names.uniqueName(townshipNames, () => names.placeWord(random) + (isStreet ? '街道' : '镇'));
+      const townshipName = names.uniqueName(townshipNames, () => names.placeWord(random), isStreet ? '街道' : '镇');
       regions.push({ code: townshipCode, name: townshipName, level: 'township', parentCode: countyCode });
       // A town keeps a residents' committee or two at its centre; the rest are villages.
       const perTownship = scale.communitiesPerTownship;
@@ -200,7 +200,7 @@ export function generateCity(opts: { seed?: number; scale?: DemoScale; cityCode?
       for (let m = 0; m < perTownship; m++) {
         const isCommittee = m < committees;
         const communityCode = `${townshipCode.slice(0, 9)}${pad(isCommittee ? m + 1 : 200 + m - committees + 1, 3)}`;
-        const communityName = names.uniqueName(communityNames, () => names.placeWord(random) + (isCommittee ? '社区' : '村'));
+        const communityName = names.uniqueName(communityNames, () => names.placeWord(random), isCommittee ? '社区' : '村');
         regions.push({ code: communityCode, name: communityName, level: 'community', parentCode: townshipCode });
         const cellX = ((c % countyCols) * townshipCols + (t % townshipCols)) * communityCols + (m % communityCols);
         const cellY = ((Math.floor(c / countyCols) * townshipRows + Math.floor(t / townshipCols)) * communityRows) + Math.floor(m / communityCols);

@@ -98,20 +98,20 @@ export function placeWord(random: Random): string {
 }
 
 /**
- * Draws names from `make` until one is not in `used` (and records it). After many clashes it
- * falls back to a numbered variant, so large cities never loop forever.
+ * Draws `word() + suffix` until the name is not in `used` (and records it). After many clashes
+ * it numbers the word (新建二村), so large cities never loop forever.
  */
-export function uniqueName(used: Set<string>, make: () => string): string {
+export function uniqueName(used: Set<string>, word: () => string, suffix = ''): string {
   for (let attempt = 0; attempt < 40; attempt++) {
-    const name = make();
+    const name = word() + suffix;
     if (!used.has(name)) {
       used.add(name);
       return name;
     }
   }
-  const base = make();
+  const base = word();
   for (let n = 2; ; n++) {
-    const name = `${base.slice(0, -1)}${chineseNumber(n)}${base.slice(-1)}`;
+    const name = base + chineseNumber(n) + suffix;
     if (!used.has(name)) {
       used.add(name);
       return name;

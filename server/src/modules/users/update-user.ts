@@ -3,7 +3,7 @@
  * the account's sessions so the new permissions apply at once. Nobody changes their own role.
  */
 import { eq } from 'drizzle-orm';
-import type { Role } from '@gridgov/contracts';
+import { ADMIN_ROLES, type Role } from '@gridgov/contracts';
 import type { Db } from '../../platform/db/client.js';
 import type { ActorContext } from '../../platform/http/types.js';
 import { AppError } from '../../platform/errors.js';
@@ -29,6 +29,10 @@ export async function updateUser(db: Db, ctx: ActorContext, id: string, input: U
   await db.transaction(async (tx) => {
     const current = await findUserRow(tx, ctx.actor, id);
     const role = input.role ?? (current.role as Role);
+    // One person never passes from one of the three admin roles to another (三权分立).
+    if (role !== current.role && ADMIN_ROLES.includes(role) && ADMIN_ROLES.includes(current.role as Role)) {
+      throw new AppError('USER_ROLE_CONFLICT');
+    }
     const scope =
       input.role !== undefined || input.scopeRegionCode !== undefined || input.scopeGridId !== undefined
         ? await resolveScope(tx, ctx.actor, role, {

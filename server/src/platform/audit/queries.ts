@@ -29,7 +29,7 @@ export async function listAudit(db: Db, ctx: ActorContext, q: AuditQuery): Promi
     q.objectId ? eq(auditLog.objectId, q.objectId) : undefined,
     q.outcome ? eq(auditLog.outcome, q.outcome) : undefined,
   ];
-  // An auditor below the top sees entries of their subtree (and entries with no region).
+  // An auditor below the province sees only entries of their subtree.
   if (ctx.actor.regionPrefix.length > 2) conditions.push(regionInScope(ctx.actor, auditLog.regionCode));
   const where = and(...conditions);
   const [rows, total] = await Promise.all([

@@ -98,17 +98,17 @@ function ringSelfIntersects(ring: number[][]): boolean {
  * so on an edge shared by two tiles exactly one of them contains the point.
  */
 export function pointInPolygon(lon: number, lat: number, coordinates: PolygonCoordinates): boolean {
+  // Hot path of every grid lookup: positions are read directly (validated polygons only).
   let inside = false;
   for (const ring of coordinates) {
     for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-      const yi = y(ring[i]);
-      const yj = y(ring[j]);
-      if (yi > lat === yj > lat) continue;
-      const low = yi < yj ? ring[i] : ring[j];
-      const high = yi < yj ? ring[j] : ring[i];
-      const x0 = x(low);
-      const y0 = y(low);
-      if (lon < ((x(high) - x0) * (lat - y0)) / (y(high) - y0) + x0) inside = !inside;
+      const a = ring[i]!;
+      const b = ring[j]!;
+      if (a[1]! > lat === b[1]! > lat) continue;
+      const [low, high] = a[1]! < b[1]! ? [a, b] : [b, a];
+      const x0 = low[0]!;
+      const y0 = low[1]!;
+      if (lon < ((high[0]! - x0) * (lat - y0)) / (high[1]! - y0) + x0) inside = !inside;
     }
   }
   return inside;

@@ -87,7 +87,8 @@ export class GridIndex<T extends { id: string }> {
    */
   lookup(lon: number, lat: number): T | null {
     if (!(lon >= this.minLon && lon <= this.maxLon && lat >= this.minLat && lat <= this.maxLat)) return null;
-    const [col, row] = this.cellOf(lon, lat);
+    const col = Math.min(this.cols - 1, Math.floor((lon - this.minLon) / this.cellWidth));
+    const row = Math.min(this.rows - 1, Math.floor((lat - this.minLat) / this.cellHeight));
     const bucket = row * this.cols + col;
     const boxes = this.boxes;
     for (let k = this.bucketStart[bucket]!, end = this.bucketStart[bucket + 1]!; k < end; k++) {

@@ -21,6 +21,28 @@ export function assertRouteAccess(route: RouteOptions): void {
   if (!known) throw new Error(`Route ${String(route.method)} ${url} declares no permission (config.access)`);
 }
 
+export interface RouteEntry {
+  method: string;
+  url: string;
+  access: string | undefined;
+}
+
+const routeTables = new WeakMap<object, RouteEntry[]>();
+
+/** Checks every route as it registers and keeps the list, so a test can read it. */
+export function trackRoutes(app: { addHook(name: 'onRoute', hook: (route: RouteOptions) => void): unknown }): void {
+  const table: RouteEntry[] = [];
+  routeTables.set(app, table);
+  app.addHook('onRoute', (route) => {
+    assertRouteAccess(route);
+    table.push({ method: String(route.method), url: route.url ?? '', access: route.config?.access });
+  });
+}
+
+export function registeredRoutes(app: object): RouteEntry[] {
+  return routeTables.get(app) ?? [];
+}
+
 export function localeOf(request: FastifyRequest): Locale {
   const header = request.headers['accept-language'] ?? '';
   return /^en\b/i.test(header.trim()) ? 'en' : 'zh-CN';

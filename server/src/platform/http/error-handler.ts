@@ -15,9 +15,9 @@ interface Issue {
 function validationIssues(error: FastifyError): Issue[] {
   if (!hasZodFastifySchemaValidationErrors(error)) return [{ path: '', message: error.message }];
   return error.validation.map((v) => {
-    const params = v.params as { issue?: { code?: string; keys?: string[] } };
-    const where = (error.validationContext ?? '') + v.instancePath.replace(/\//g, '.');
-    return { path: where, message: v.message ?? '', code: params.issue?.code, keys: params.issue?.keys };
+    const params = v.params as { issue?: { keys?: string[] } };
+    const where = [error.validationContext, ...v.instancePath.split('/')].filter(Boolean).join('.');
+    return { path: where, message: v.message ?? '', code: v.keyword, keys: params.issue?.keys };
   });
 }
 

@@ -1,0 +1,42 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import Fastify from 'fastify';
+import { PERMISSIONS, ROLE_PERMISSIONS, ADMIN_ROLES } from '@gridgov/contracts';
+import { startTestEnv, type TestEnv } from '../../../test/harness.js';
+import { GUARDED_PREFIXES, registeredRoutes, trackRoutes } from './access.js';
+
+describe('route permissions', () => {
+  let env: TestEnv;
+  before(async () => {
+    env = await startTestEnv({ seed: false });
+  });
+  after(() => env.close());
+
+  it('every API route declares its permission', () => {
+    const apiRoutes = registeredRoutes(env.rt.app).filter((r) => GUARDED_PREFIXES.some((p) => r.url.startsWith(p)));
+    assert.ok(apiRoutes.length >= 20, `found ${apiRoutes.length} routes`);
+    const allowed = new Set<string>(['public', 'authenticated', ...PERMISSIONS]);
+    assert.deepEqual(apiRoutes.filter((r) => !allowed.has(r.access ?? '')), []);
+    assert.deepEqual(
+      [...new Set(apiRoutes.filter((r) => r.access === 'public').map((r) => r.url))].sort(),
+      ['/api/auth/login', '/api/auth/totp/enroll', '/api/health'],
+      'only these answer without a session',
+    );
+  });
+
+  it('refuses to register a route without a permission', async () => {
+    const app = Fastify();
+    trackRoutes(app);
+    assert.throws(() => app.get('/api/oops', async () => 'no'), /declares no permission/);
+    await app.close();
+  });
+
+  it('keeps the three admin roles apart', () => {
+    const [system, security, auditor] = ADMIN_ROLES.map((r) => new Set(ROLE_PERMISSIONS[r]));
+    assert.ok(!system!.has('audit:read') && !security!.has('audit:read'), 'only the auditor reads the audit');
+    assert.ok(!auditor!.has('user:write') && !auditor!.has('region:write') && !auditor!.has('grid:write'), 'the auditor changes nothing');
+    assert.ok(!system!.has('user:write'), 'the system admin does not grant access');
+    assert.ok(!security!.has('region:write') && !security!.has('grid:write'), 'the security admin does not run the system');
+    for (const p of PERMISSIONS) assert.ok(Object.values(ROLE_PERMISSIONS).some((list) => list.includes(p)), `${p} is used`);
+  });
+});
