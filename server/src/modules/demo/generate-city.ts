@@ -147,10 +147,47 @@ function rectangle(x0: number, y0: number, x1: number, y1: number): number[][][]
   return [[[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]]];
 }
 
+/** Codes have room for 99 townships, 199 communities of each kind and 999 grids. */
+function checkScale(scale: DemoScale): void {
+  const limits: Array<[keyof DemoScale, number]> = [
+    ['counties', 90], ['townshipsPerCounty', 99], ['communitiesPerTownship', 199], ['gridsPerCommunity', 999],
+  ];
+  for (const [key, max] of limits) {
+    if (!Number.isInteger(scale[key]) || scale[key] < 1 || scale[key] > max) throw new RangeError(`${key} must be 1-${max}`);
+  }
+  if (!(scale.residentsPerGrid >= 0)) throw new RangeError('residentsPerGrid must be >= 0');
+}
+
+/**
+ * Community cells on one lattice: county blocks hold township blocks, which hold community
+ * cells, which hold grids. Every corner is a function of its lattice index, so neighbours
+ * share identical edge coordinates.
+ */
+function layout(scale: DemoScale) {
+  const [countyCols, countyRows] = lattice(scale.counties);
+  const [townshipCols, townshipRows] = lattice(scale.townshipsPerCounty);
+  const [communityCols, communityRows] = lattice(scale.communitiesPerTownship);
+  const [gridCols, gridRows] = gridSplit(scale.gridsPerCommunity);
+  const west = CENTER.lon - (countyCols * townshipCols * communityCols * COMMUNITY_SIZE.lon) / 2;
+  const south = CENTER.lat - (countyRows * townshipRows * communityRows * COMMUNITY_SIZE.lat) / 2;
+  const lonAt = (i: number) => round7(west + (i * COMMUNITY_SIZE.lon) / gridCols);
+  const latAt = (j: number) => round7(south + (j * COMMUNITY_SIZE.lat) / gridRows);
+  /** Boundary of grid g of community m of township t of county c (all 0-based). */
+  return (c: number, t: number, m: number, g: number): number[][][] => {
+    const cellX = ((c % countyCols) * townshipCols + (t % townshipCols)) * communityCols + (m % communityCols);
+    const cellY =
+      (Math.floor(c / countyCols) * townshipRows + Math.floor(t / townshipCols)) * communityRows + Math.floor(m / communityCols);
+    const i = cellX * gridCols + (g % gridCols);
+    const j = cellY * gridRows + Math.floor(g / gridCols);
+    return rectangle(lonAt(i), latAt(j), lonAt(i + 1), latAt(j + 1));
+  };
+}
+
 export function generateCity(opts: { seed?: number; scale?: DemoScale; cityCode?: string } = {}): DemoCity {
   const seed = opts.seed ?? 1;
   const scale = opts.scale ?? SCALES.small;
   const cityCode = opts.cityCode ?? '430700000000';
+  checkScale(scale);
   const parsedCity = parseDivisionCode(cityCode);
   if (!parsedCity.ok || parsedCity.level !== 'city' || !parsedCity.parentCode) {
     throw new RangeError(`not a city code: ${cityCode}`);
@@ -162,39 +199,25 @@ export function generateCity(opts: { seed?: number; scale?: DemoScale; cityCode?
     { code: provinceCode, name: names.PROVINCE_NAMES[provinceCode.slice(0, 2)] ?? '某省', level: 'province', parentCode: null },
     { code: cityCode, name: cityName, level: 'city', parentCode: provinceCode },
   ];
-
-  // Lattice of community cells: counties hold township blocks, which hold community cells.
-  const [countyCols] = lattice(scale.counties);
-  const [townshipCols, townshipRows] = lattice(scale.townshipsPerCounty);
-  const [communityCols, communityRows] = lattice(scale.communitiesPerTownship);
-  const [gridCols, gridRows] = gridSplit(scale.gridsPerCommunity);
-  const cellsAcross = countyCols * townshipCols * communityCols;
-  const cellsUp = Math.ceil(scale.counties / countyCols) * townshipRows * communityRows;
-  const west = CENTER.lon - (cellsAcross * COMMUNITY_SIZE.lon) / 2;
-  const south = CENTER.lat - (cellsUp * COMMUNITY_SIZE.lat) / 2;
-  // Every corner comes from one function of its lattice index, so shared edges are identical.
-  const lonAt = (i: number) => round7(west + (i * COMMUNITY_SIZE.lon) / gridCols);
-  const latAt = (j: number) => round7(south + (j * COMMUNITY_SIZE.lat) / gridRows);
-
+  const boundaryOf = layout(scale);
   const grids: DemoGrid[] = [];
-  const weights: number[] = [];
   const cityNames = new Set([cityName]);
   const townshipNames = new Set<string>();
+
   countySegments(scale.counties).forEach((county, c) => {
     const countyCode = `${cityCode.slice(0, 4)}${pad(county.segment, 2)}000000`;
     const countyName = names.uniqueName(cityNames, () => names.placeWord(random), county.suffix);
     regions.push({ code: countyCode, name: countyName, level: 'county', parentCode: cityCode });
     const communityNames = new Set<string>();
-    const streets = Math.min(
-      scale.townshipsPerCounty - (county.suffix === '区' ? 0 : 1),
-      Math.ceil(scale.townshipsPerCounty * county.streetShare),
-    );
-    for (let t = 0; t < scale.townshipsPerCounty; t++) {
+    // Street offices (001-) first, then towns (101-); a district may be all streets.
+    const perCounty = scale.townshipsPerCounty;
+    const streets = Math.min(perCounty - (county.suffix === '区' ? 0 : 1), Math.ceil(perCounty * county.streetShare));
+    for (let t = 0; t < perCounty; t++) {
       const isStreet = t < streets;
       const townshipCode = `${countyCode.slice(0, 6)}${pad(isStreet ? t + 1 : 100 + t - streets + 1, 3)}000`;
       const townshipName = names.uniqueName(townshipNames, () => names.placeWord(random), isStreet ? '街道' : '镇');
       regions.push({ code: townshipCode, name: townshipName, level: 'township', parentCode: countyCode });
-      // A town keeps a residents' committee or two at its centre; the rest are villages.
+      // Residents' committees (001-); a town keeps one or two at its centre, the rest are villages (201-).
       const perTownship = scale.communitiesPerTownship;
       const committees = isStreet ? perTownship : Math.min(perTownship - 1, Math.max(1, Math.round(perTownship * 0.2)));
       for (let m = 0; m < perTownship; m++) {
@@ -202,41 +225,45 @@ export function generateCity(opts: { seed?: number; scale?: DemoScale; cityCode?
         const communityCode = `${townshipCode.slice(0, 9)}${pad(isCommittee ? m + 1 : 200 + m - committees + 1, 3)}`;
         const communityName = names.uniqueName(communityNames, () => names.placeWord(random), isCommittee ? '社区' : '村');
         regions.push({ code: communityCode, name: communityName, level: 'community', parentCode: townshipCode });
-        const cellX = ((c % countyCols) * townshipCols + (t % townshipCols)) * communityCols + (m % communityCols);
-        const cellY = ((Math.floor(c / countyCols) * townshipRows + Math.floor(t / townshipCols)) * communityRows) + Math.floor(m / communityCols);
         for (let g = 0; g < scale.gridsPerCommunity; g++) {
-          const i = cellX * gridCols + (g % gridCols);
-          const j = cellY * gridRows + Math.floor(g / gridCols);
           const code = `${communityCode}${pad(g + 1, 3)}`;
-          const draw = stream(seed, code, 'grid');
           grids.push({
             code,
             name: `${communityName}第${names.chineseNumber(g + 1)}网格`,
             regionCode: communityCode,
-            boundary: { type: 'Polygon', coordinates: rectangle(lonAt(i), latAt(j), lonAt(i + 1), latAt(j + 1)) },
-            targetHouseholds: 400 + Math.floor(draw() * 101),
+            boundary: { type: 'Polygon', coordinates: boundaryOf(c, t, m, g) },
+            targetHouseholds: gridDraws(seed, code).targetHouseholds,
             households: 0,
             residents: 0,
           });
-          weights.push(0.85 + 0.3 * draw());
         }
       }
     }
   });
-
-  // Spread round(grids x residentsPerGrid) residents by weight; cumulative rounding keeps the sum exact.
   const residentCount = Math.round(grids.length * scale.residentsPerGrid);
+  spreadResidents(seed, grids, residentCount);
+  return { seed, regions, grids, residentCount };
+}
+
+/** A grid's own draws: its household target and its share of residents. */
+function gridDraws(seed: number, gridCode: string): { targetHouseholds: number; weight: number } {
+  const draw = stream(seed, gridCode, 'grid');
+  return { targetHouseholds: 400 + Math.floor(draw() * 101), weight: 0.85 + 0.3 * draw() };
+}
+
+/** Shares residents among grids by weight (0.85-1.15); cumulative rounding keeps the total exact. */
+function spreadResidents(seed: number, grids: DemoGrid[], total: number): void {
+  const weights = grids.map((grid) => gridDraws(seed, grid.code).weight);
   const totalWeight = weights.reduce((a, b) => a + b, 0);
   let cumulative = 0;
   let assigned = 0;
   grids.forEach((grid, k) => {
     cumulative += weights[k] ?? 0;
-    const upTo = k === grids.length - 1 ? residentCount : Math.round((residentCount * cumulative) / totalWeight);
+    const upTo = k === grids.length - 1 ? total : Math.round((total * cumulative) / totalWeight);
     grid.residents = upTo - assigned;
     grid.households = householdSizes(stream(seed, grid.code, 'households'), grid.residents).length;
     assigned = upTo;
   });
-  return { seed, regions, grids, residentCount };
 }
 
 // ---------------------------------------------------------------- residents
@@ -279,7 +306,7 @@ class IdNumbers {
     if (!counts) this.counters.set(regionCode, (counts = new Uint16Array(BIRTH_DAYS * 2)));
     const offset = hash32(regionCode) % SEQUENCE_SLOTS;
     // A full day (499 people of one sex) moves on to the next day.
-    for (let d = day; ; d = d + 1 < BIRTH_DAYS ? d + 1 : 1) {
+    for (let d = day, tries = 0; tries < BIRTH_DAYS; d = d + 1 < BIRTH_DAYS ? d + 1 : 1, tries++) {
       const k = d * 2 + (sex === 'male' ? 1 : 0);
       const n = counts[k] ?? 0;
       if (n >= SEQUENCE_SLOTS) continue;
@@ -290,6 +317,7 @@ class IdNumbers {
       const first17 = `${regionCode}${birthDate.replaceAll('-', '')}${sequence}`;
       return { idNumber: first17 + idCheckChar(first17), birthDate };
     }
+    throw new RangeError(`no ID numbers left for region ${regionCode}`);
   }
 }
 

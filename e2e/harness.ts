@@ -1,0 +1,76 @@
+/**
+ * Browser-suite harness: starts GridGov for real (npm start's server, demo mode, a fresh
+ * embedded data folder) and Debian's chromium through playwright-core.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { totpCode, totpStep } from '../server/src/platform/auth/totp.js';
+import { DEMO_PASSWORD, demoTotpSecret } from '../server/src/modules/demo/seed-demo.js';
+
+export const ARTIFACTS = path.resolve('e2e/artifacts');
+
+export interface E2eServer {
+  url: string;
+  stop(): Promise<void>;
+}
+
+export async function startServer(): Promise<E2eServer> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gridgov-e2e-'));
+  const port = 43000 + Math.floor(Math.random() * 2000);
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+    env: { ...process.env, GRIDGOV_DATA_DIR: path.join(dir, 'pglite'), GRIDGOV_PORT: String(port), GRIDGOV_LOG_LEVEL: 'warn', DATABASE_URL: '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 120_000);
+    child.stdout!.on('data', (c: Buffer) => {
+      out += c.toString();
+      if (out.includes('is running at')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.stderr!.on('data', (c: Buffer) => (out += c.toString()));
+    child.on('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    stop: async () => {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** Signs in through the login page, typing the TOTP code when the page asks for it. */
+export async function loginAs(page: Page, base: string, username: string): Promise<void> {
+  await page.goto(`${base}/`);
+  await page.locator('input[data-testid="login-username"], [data-testid="login-username"] input').first().fill(username);
+  await page.locator('input[data-testid="login-password"], [data-testid="login-password"] input').first().fill(DEMO_PASSWORD);
+  await page.getByTestId('login-submit').click();
+  const totp = page.locator('input[data-testid="login-totp"], [data-testid="login-totp"] input').first();
+  const header = page.getByTestId('header-scope');
+  await Promise.race([header.waitFor({ timeout: 15_000 }), totp.waitFor({ timeout: 15_000 })]);
+  if (await totp.isVisible()) {
+    await totp.fill(totpCode(demoTotpSecret(username), totpStep(new Date())));
+    await page.getByTestId('login-submit').click();
+  }
+  await header.waitFor({ timeout: 15_000 });
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+}

@@ -1,0 +1,20 @@
+import type { Role, User } from '@gridgov/contracts';
+import { api } from './client';
+import type { CreateUserRequest, Page, UpdateUserRequest } from './types';
+
+export interface UserListParams {
+  role?: Role;
+  region?: string;
+  q?: string;
+  page?: number;
+  pageSize?: number;
+}
+
+export const usersApi = {
+  list: (params: UserListParams, signal?: AbortSignal) => api.get<Page<User>>('/users', { ...params }, signal),
+  create: (body: CreateUserRequest) => api.post<User>('/users', body),
+  update: (id: string, body: UpdateUserRequest) => api.patch<User>(`/users/${encodeURIComponent(id)}`, body),
+  unlock: (id: string) => api.post<unknown>(`/users/${encodeURIComponent(id)}/unlock`),
+  resetPassword: (id: string, password: string) =>
+    api.post<unknown>(`/users/${encodeURIComponent(id)}/reset-password`, { password }),
+};

@@ -1,0 +1,70 @@
+import { Layout, Menu, Result, Spin } from 'antd';
+import { Suspense, useState } from 'react';
+import { useI18n } from '../i18n/i18n';
+import { AppHeader } from './AppHeader';
+import { ChangePasswordModal } from './ChangePasswordModal';
+import { navigate, useLocation } from './router';
+import { allowedRoutes, findRoute } from './routes';
+import { useMe } from './session';
+
+export function AppLayout() {
+  const { t } = useI18n();
+  const me = useMe();
+  const location = useLocation();
+  const [passwordOpen, setPasswordOpen] = useState(false);
+  const routes = allowedRoutes(me.permissions);
+  const route = findRoute(location.path);
+  const allowed = route !== undefined && (route.permission === null || me.permissions.includes(route.permission));
+
+  let content;
+  if (!route) {
+    content = <Result status="404" title="404" subTitle={t('page.notFound')} data-testid="page-not-found" />;
+  } else if (!allowed) {
+    content = <Result status="403" title="403" subTitle={t('page.forbidden')} data-testid="page-forbidden" />;
+  } else {
+    const Page = route.component;
+    content = (
+      <Suspense fallback={<Spin style={{ display: 'block', margin: '80px auto' }} />}>
+        <Page />
+      </Suspense>
+    );
+  }
+
+  return (
+    <Layout style={{ minHeight: '100%' }}>
+      <AppHeader onChangePassword={() => setPasswordOpen(true)} />
+      <Layout>
+        <Layout.Sider width={200} theme="light" breakpoint="lg" collapsedWidth={0} style={{ borderRight: '1px solid #f0f0f0' }}>
+          <nav data-testid="side-menu">
+            <Menu
+              mode="inline"
+              selectedKeys={route ? [route.key] : []}
+              style={{ borderInlineEnd: 'none' }}
+              onClick={({ key }) => {
+                const target = routes.find((r) => r.key === key);
+                if (target) navigate(target.path);
+              }}
+              items={routes.map((r) => ({
+                key: r.key,
+                label: (
+                  <a href={`#${r.path}`} data-testid={`menu-${r.key}`}>
+                    {t(r.label)}
+                  </a>
+                ),
+              }))}
+            />
+          </nav>
+        </Layout.Sider>
+        <Layout.Content style={{ padding: 20, minWidth: 0 }}>
+          {/* Keyed by path so a page starts fresh when the menu changes. */}
+          <div key={location.path}>{content}</div>
+        </Layout.Content>
+      </Layout>
+      <ChangePasswordModal
+        open={passwordOpen || me.mustChangePassword}
+        forced={me.mustChangePassword}
+        onClose={() => setPasswordOpen(false)}
+      />
+    </Layout>
+  );
+}

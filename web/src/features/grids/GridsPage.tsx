@@ -1,0 +1,224 @@
+import { Button, Card, Descriptions, Form, Input, Space, Spin, Typography } from 'antd';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Grid, PolygonGeometry } from '@gridgov/contracts';
+import { useFeedback } from '../../app/feedback';
+import { useSession } from '../../app/session';
+import { gridsApi } from '../../api/grids';
+import type { GridFeatureCollection, MapConfig, Page } from '../../api/types';
+import { useI18n } from '../../i18n/i18n';
+import { RegionCodeInput } from '../regions/RegionCodeInput';
+import { GridForm, type GridEditor } from './GridForm';
+import { GridMap, type GridMapHandle } from './GridMap';
+import { GridTable } from './GridTable';
+import { ringsBounds } from './geometry';
+
+/** Used when /api/config/map cannot be read; the map fits to the grids anyway. */
+const FALLBACK_MAP: MapConfig = { tileUrl: null, center: [104.1, 35.9], zoom: 3.5 };
+
+interface Filters {
+  region: string;
+  q: string;
+}
+
+export default function GridsPage() {
+  const { t } = useI18n();
+  const { can } = useSession();
+  const feedback = useFeedback();
+  const mapHandle = useRef<GridMapHandle>(null);
+  const [config, setConfig] = useState<MapConfig | null>(null);
+  const [filters, setFilters] = useState<Filters>({ region: '', q: '' });
+  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
+  const [list, setList] = useState<Page<Grid> | null>(null);
+  const [loading, setLoading] = useState(false);
+  const [geojson, setGeojson] = useState<GridFeatureCollection | null>(null);
+  const [selected, setSelected] = useState<Grid | null>(null);
+  const [editor, setEditor] = useState<GridEditor | null>(null);
+  const [boundary, setBoundary] = useState<PolygonGeometry | null>(null);
+  const [drawing, setDrawing] = useState(false);
+  const [reloadKey, setReloadKey] = useState(0);
+  const canWrite = can('grid:write');
+  const region = /^\d{12}$/.test(filters.region) ? filters.region : undefined;
+
+  useEffect(() => {
+    gridsApi
+      .mapConfig()
+      .then(setConfig)
+      .catch(() => setConfig(FALLBACK_MAP));
+  }, []);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    setLoading(true);
+    gridsApi
+      .list({ region, q: filters.q.trim() || undefined, ...paging }, controller.signal)
+      .then(setList)
+      .catch((err: unknown) => feedback.error(err))
+      .finally(() => {
+        if (!controller.signal.aborted) setLoading(false);
+      });
+    return () => controller.abort();
+  }, [region, filters.q, paging, reloadKey, feedback]);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    gridsApi
+      .geojson(region, controller.signal)
+      .then(setGeojson)
+      .catch((err: unknown) => feedback.error(err));
+    return () => controller.abort();
+  }, [region, reloadKey, feedback]);
+
+  const focus = useCallback((grid: Grid) => {
+    setSelected(grid);
+    const bounds = ringsBounds(grid.boundary.coordinates);
+    if (bounds) mapHandle.current?.fitTo(bounds);
+  }, []);
+
+  const selectFromMap = useCallback(
+    (id: string) => {
+      const onPage = list?.items.find((grid) => grid.id === id);
+      if (onPage) {
+        setSelected(onPage);
+        return;
+      }
+      gridsApi
+        .get(id)
+        .then(setSelected)
+        .catch((err: unknown) => feedback.error(err));
+    },
+    [list, feedback],
+  );
+
+  function openEditor(next: GridEditor) {
+    setEditor(next);
+    setBoundary(next.mode === 'edit' ? next.grid.boundary : null);
+    setDrawing(false);
+    if (next.mode === 'edit') focus(next.grid);
+  }
+
+  function closeEditor() {
+    setEditor(null);
+    setBoundary(null);
+    setDrawing(false);
+  }
+
+  async function remove(grid: Grid) {
+    try {
+      await gridsApi.remove(grid.id);
+      feedback.success(t('grids.deleted', { name: grid.name }));
+      if (selected?.id === grid.id) setSelected(null);
+      setReloadKey((key) => key + 1);
+    } catch (err) {
+      feedback.error(err);
+    }
+  }
+
+  function onSearch(values: Filters) {
+    setFilters({ region: values.region ?? '', q: values.q ?? '' });
+    setPaging((current) => ({ ...current, page: 1 }));
+  }
+
+  return (
+    <div data-testid="grids-page">
+      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 12 }} wrap>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {t('menu.grids')}
+        </Typography.Title>
+        {canWrite && (
+          <Button
+            type="primary"
+            onClick={() => openEditor({ mode: 'create', regionCode: region })}
+            disabled={editor !== null}
+            data-testid="grid-create"
+          >
+            {t('grids.create')}
+          </Button>
+        )}
+      </Space>
+
+      <Card styles={{ body: { padding: 12 } }} style={{ marginBottom: 16 }}>
+        {config ? (
+          <GridMap
+            ref={mapHandle}
+            config={config}
+            data={geojson}
+            selectedId={selected?.id ?? null}
+            onSelect={selectFromMap}
+            draft={editor ? boundary : null}
+            drawing={drawing}
+            onDrawn={(polygon) => {
+              setBoundary(polygon);
+              setDrawing(false);
+            }}
+            onDrawCancel={() => setDrawing(false)}
+          />
+        ) : (
+          <Spin style={{ display: 'block', margin: '120px auto' }} />
+        )}
+        {selected && (
+          <Descriptions
+            size="small"
+            style={{ marginTop: 12 }}
+            data-testid="grid-selected"
+            column={{ xs: 1, md: 4 }}
+            items={[
+              { key: 'name', label: t('grids.name'), children: selected.name },
+              { key: 'code', label: t('grids.code'), children: selected.code },
+              { key: 'community', label: t('grids.community'), children: selected.regionName },
+              { key: 'households', label: t('grids.targetHouseholds'), children: selected.targetHouseholds },
+            ]}
+          />
+        )}
+      </Card>
+
+      <Card>
+        <Form<Filters> layout="inline" onFinish={onSearch} initialValues={filters} style={{ marginBottom: 16, rowGap: 8 }}>
+          <Form.Item name="region" label={t('grids.filterRegion')}>
+            <RegionCodeInput allowClear style={{ width: 280 }} data-testid="grids-filter-region" />
+          </Form.Item>
+          <Form.Item name="q" label={t('common.keyword')}>
+            <Input allowClear placeholder={t('grids.searchPlaceholder')} style={{ width: 220 }} data-testid="grids-search" />
+          </Form.Item>
+          <Form.Item>
+            <Button type="primary" htmlType="submit" data-testid="grids-search-submit">
+              {t('common.search')}
+            </Button>
+          </Form.Item>
+        </Form>
+        <GridTable
+          page={list}
+          loading={loading}
+          selectedId={selected?.id ?? null}
+          canWrite={canWrite}
+          onPageChange={(page, pageSize) => setPaging({ page, pageSize })}
+          onRowClick={focus}
+          onEdit={(grid) => openEditor({ mode: 'edit', grid })}
+          onDelete={(grid) => void remove(grid)}
+        />
+      </Card>
+
+      {editor && (
+        <GridForm
+          key={editor.mode === 'edit' ? editor.grid.id : 'new'}
+          editor={editor}
+          boundary={boundary}
+          onBoundaryChange={(next) => {
+            setBoundary(next);
+            const bounds = next ? ringsBounds(next.coordinates) : null;
+            if (bounds) mapHandle.current?.fitTo(bounds);
+          }}
+          drawing={drawing}
+          onStartDrawing={() => setDrawing(true)}
+          onClose={closeEditor}
+          onSaved={({ grid, warnings }) => {
+            feedback.success(editor.mode === 'edit' ? t('grids.updated', { name: grid.name }) : t('grids.created', { name: grid.name }));
+            feedback.warnings(warnings);
+            closeEditor();
+            focus(grid);
+            setReloadKey((key) => key + 1);
+          }}
+        />
+      )}
+    </div>
+  );
+}

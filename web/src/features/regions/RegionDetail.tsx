@@ -1,0 +1,89 @@
+import { Breadcrumb, Button, Descriptions, Empty, Space, Spin, Tag, Typography } from 'antd';
+import type { Region } from '@gridgov/contracts';
+import { levelLabel } from '../../app/labels';
+import { useI18n } from '../../i18n/i18n';
+import type { RegionDetail as RegionDetailData } from '../../api/types';
+import { isRevoked } from './region-tree';
+
+interface Props {
+  detail: RegionDetailData | null;
+  loading: boolean;
+  canWrite: boolean;
+  onNavigate: (code: string) => void;
+  onCreateChild: (region: Region) => void;
+  onRename: (region: Region) => void;
+  onRevoke: (region: Region) => void;
+}
+
+export function RegionDetail({ detail, loading, canWrite, onNavigate, onCreateChild, onRename, onRevoke }: Props) {
+  const { t } = useI18n();
+  if (loading && !detail) return <Spin style={{ display: 'block', margin: '40px auto' }} />;
+  if (!detail) return <Empty description={t('regions.selectHint')} />;
+
+  const revoked = isRevoked(detail);
+  return (
+    <div data-testid="region-detail">
+      <Breadcrumb
+        style={{ marginBottom: 12 }}
+        data-testid="region-breadcrumb"
+        items={[
+          ...detail.path.map((ancestor) => ({
+            key: ancestor.code,
+            title: (
+              <a
+                href={`#/regions?code=${ancestor.code}`}
+                onClick={(event) => {
+                  event.preventDefault();
+                  onNavigate(ancestor.code);
+                }}
+              >
+                {ancestor.name}
+              </a>
+            ),
+          })),
+          { key: detail.code, title: detail.name },
+        ]}
+      />
+      <Space align="center" style={{ marginBottom: 12 }} wrap>
+        <Typography.Title level={4} style={{ margin: 0 }} data-testid="region-detail-name">
+          {detail.name}
+        </Typography.Title>
+        <Tag color="blue">{levelLabel(t, detail.level)}</Tag>
+        {detail.validTo && (
+          <Tag color={revoked ? 'default' : 'orange'}>
+            {revoked ? t('regions.revokedOn', { date: detail.validTo }) : t('regions.revokesOn', { date: detail.validTo })}
+          </Tag>
+        )}
+      </Space>
+      <Descriptions
+        bordered
+        size="small"
+        column={{ xs: 1, md: 2 }}
+        items={[
+          { key: 'code', label: t('regions.code'), children: <span data-testid="region-detail-code">{detail.code}</span> },
+          { key: 'level', label: t('regions.level'), children: levelLabel(t, detail.level) },
+          { key: 'parent', label: t('regions.parentCode'), children: detail.parentCode ?? '—' },
+          { key: 'validFrom', label: t('regions.validFrom'), children: detail.validFrom },
+          { key: 'validTo', label: t('regions.validTo'), children: detail.validTo ?? t('regions.stillValid') },
+          { key: 'children', label: t('regions.childCount'), children: detail.childCount },
+          { key: 'grids', label: t('regions.gridCount'), children: detail.gridCount },
+        ]}
+      />
+      {canWrite && !revoked && (
+        <Space style={{ marginTop: 16 }} wrap>
+          {detail.level !== 'community' && (
+            <Button type="primary" onClick={() => onCreateChild(detail)} data-testid="region-create-child">
+              {t('regions.createChild')}
+            </Button>
+          )}
+          <Button onClick={() => onRename(detail)} data-testid="region-rename">
+            {t('regions.rename')}
+          </Button>
+          <Button danger onClick={() => onRevoke(detail)} data-testid="region-revoke">
+            {t('regions.revoke')}
+          </Button>
+        </Space>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,124 @@
+import { Card, Col, Row, Space, Switch, Typography } from 'antd';
+import { useCallback, useEffect, useState, type Key } from 'react';
+import type { Region } from '@gridgov/contracts';
+import { useFeedback } from '../../app/feedback';
+import { navigate, useLocation } from '../../app/router';
+import { useSession } from '../../app/session';
+import { regionsApi } from '../../api/regions';
+import type { RegionDetail as RegionDetailData } from '../../api/types';
+import { useI18n } from '../../i18n/i18n';
+import { RegionDetail } from './RegionDetail';
+import { RegionDialogs, type RegionDialog } from './RegionDialogs';
+import { RegionTree } from './RegionTree';
+import { useRegionTree } from './region-tree';
+
+export default function RegionsPage() {
+  const { t } = useI18n();
+  const { can } = useSession();
+  const feedback = useFeedback();
+  const location = useLocation();
+  const selectedCode = location.query.get('code');
+  const [includeRevoked, setIncludeRevoked] = useState(false);
+  const tree = useRegionTree(includeRevoked);
+  const [expandedKeys, setExpandedKeys] = useState<Key[]>([]);
+  const [detail, setDetail] = useState<RegionDetailData | null>(null);
+  const [loadingDetail, setLoadingDetail] = useState(false);
+  const [dialog, setDialog] = useState<RegionDialog>(null);
+
+  const select = useCallback((code: string) => navigate(`/regions?code=${code}`), []);
+
+  // Select the scope root when nothing is selected yet, and open it.
+  const firstRoot = tree.nodes[0]?.key;
+  const { loadChildren } = tree;
+  useEffect(() => {
+    if (!selectedCode && firstRoot) navigate(`/regions?code=${firstRoot}`, { replace: true });
+  }, [selectedCode, firstRoot]);
+  useEffect(() => {
+    if (!firstRoot) return;
+    loadChildren(firstRoot)
+      .then(() => setExpandedKeys((keys) => (keys.includes(firstRoot) ? keys : [firstRoot, ...keys])))
+      .catch(() => undefined);
+  }, [firstRoot, loadChildren]);
+
+  const loadDetail = useCallback(
+    async (code: string) => {
+      setLoadingDetail(true);
+      try {
+        setDetail(await regionsApi.get(code));
+      } catch (err) {
+        setDetail(null);
+        feedback.error(err);
+      } finally {
+        setLoadingDetail(false);
+      }
+    },
+    [feedback],
+  );
+
+  useEffect(() => {
+    if (selectedCode) void loadDetail(selectedCode);
+  }, [selectedCode, loadDetail]);
+
+  async function onDone(kind: 'create' | 'rename' | 'revoke', region: Region, changed: Region) {
+    setDialog(null);
+    if (kind === 'create') {
+      feedback.success(t('regions.created', { name: changed.name }));
+      await tree.reloadChildren(region.code).catch((err: unknown) => feedback.error(err));
+      setExpandedKeys((keys) => (keys.includes(region.code) ? keys : [...keys, region.code]));
+      await loadDetail(region.code);
+    } else {
+      feedback.success(kind === 'rename' ? t('regions.renamed') : t('regions.revokedDone'));
+      tree.replaceRegion(changed);
+      await loadDetail(region.code);
+    }
+  }
+
+  return (
+    <div data-testid="regions-page">
+      <Typography.Title level={3} style={{ marginTop: 0 }}>
+        {t('menu.regions')}
+      </Typography.Title>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={9} xl={8}>
+          <Card
+            title={t('regions.tree')}
+            extra={
+              <Space size="small">
+                <Typography.Text type="secondary">{t('regions.showRevoked')}</Typography.Text>
+                <Switch size="small" checked={includeRevoked} onChange={(checked) => {
+                    setExpandedKeys([]);
+                    setIncludeRevoked(checked);
+                  }}
+                  data-testid="region-show-revoked" />
+              </Space>
+            }
+            styles={{ body: { maxHeight: 'calc(100vh - 240px)', overflow: 'auto' } }}
+          >
+            <RegionTree
+              key={String(includeRevoked)}
+              tree={tree}
+              selectedCode={selectedCode}
+              expandedKeys={expandedKeys}
+              onExpand={setExpandedKeys}
+              onSelect={(node) => select(node.key)}
+            />
+          </Card>
+        </Col>
+        <Col xs={24} lg={15} xl={16}>
+          <Card title={t('regions.detail')}>
+            <RegionDetail
+              detail={detail}
+              loading={loadingDetail}
+              canWrite={can('region:write')}
+              onNavigate={select}
+              onCreateChild={(region) => setDialog({ kind: 'create', region })}
+              onRename={(region) => setDialog({ kind: 'rename', region })}
+              onRevoke={(region) => setDialog({ kind: 'revoke', region })}
+            />
+          </Card>
+        </Col>
+      </Row>
+      <RegionDialogs dialog={dialog} onClose={() => setDialog(null)} onDone={(kind, region, changed) => void onDone(kind, region, changed)} />
+    </div>
+  );
+}

@@ -1,0 +1,137 @@
+import { Alert, Form, Input, Modal, Select } from 'antd';
+import { useState } from 'react';
+import type { Role, User } from '@gridgov/contracts';
+import { errorText } from '../../app/feedback';
+import { withTestId } from '../../app/test-id';
+import { usersApi } from '../../api/users';
+import { useI18n } from '../../i18n/i18n';
+import { RegionCodeInput } from '../regions/RegionCodeInput';
+import { GridIdInput } from './GridIdInput';
+import { roleOptions, scopeKind } from './roles';
+
+interface Values {
+  username?: string;
+  displayName: string;
+  role: Role;
+  scopeRegionCode?: string;
+  scopeGridId?: string;
+  phone?: string;
+  password?: string;
+}
+
+interface Props {
+  /** null: a new account. */
+  user: User | null;
+  onClose: () => void;
+  onSaved: (user: User) => void;
+}
+
+export function UserFormModal({ user, onClose, onSaved }: Props) {
+  const { t } = useI18n();
+  const [form] = Form.useForm<Values>();
+  const role = Form.useWatch('role', form);
+  const [submitting, setSubmitting] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const kind = scopeKind(role);
+
+  const initialValues: Partial<Values> = user
+    ? {
+        displayName: user.displayName,
+        role: user.role,
+        scopeRegionCode: user.scopeRegionCode,
+        scopeGridId: user.scopeGridId ?? undefined,
+        phone: user.phone ?? undefined,
+      }
+    : {};
+
+  async function submit(values: Values) {
+    setSubmitting(true);
+    setError(null);
+    const gridScope = scopeKind(values.role) === 'grid';
+    const phone = values.phone?.trim() || undefined;
+    try {
+      const saved = user
+        ? await usersApi.update(user.id, {
+            displayName: values.displayName.trim(),
+            role: values.role,
+            ...(gridScope
+              ? { scopeGridId: values.scopeGridId }
+              : { scopeRegionCode: values.scopeRegionCode, scopeGridId: null }),
+            phone: phone ?? null,
+          })
+        : await usersApi.create({
+            username: (values.username ?? '').trim(),
+            displayName: values.displayName.trim(),
+            role: values.role,
+            ...(gridScope ? { scopeGridId: values.scopeGridId } : { scopeRegionCode: values.scopeRegionCode }),
+            phone,
+            password: values.password ?? '',
+          });
+      onSaved(saved);
+    } catch (err) {
+      setError(errorText(err, t));
+    } finally {
+      setSubmitting(false);
+    }
+  }
+
+  return (
+    <Modal
+      open
+      title={user ? t('users.editTitle', { name: user.displayName }) : t('users.createTitle')}
+      okText={t('common.save')}
+      okButtonProps={withTestId({ loading: submitting }, 'user-form-submit')}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      width={520}
+      data-testid="user-form"
+    >
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="user-form-error" />}
+      <Form<Values> form={form} layout="vertical" initialValues={initialValues} onFinish={submit} requiredMark={false}>
+        {!user && (
+          <Form.Item
+            name="username"
+            label={t('users.username')}
+            extra={t('users.usernameRule')}
+            rules={[{ required: true, pattern: /^[a-zA-Z0-9_.-]{3,32}$/, message: t('users.usernameRule') }]}
+          >
+            <Input autoComplete="off" data-testid="user-form-username" />
+          </Form.Item>
+        )}
+        <Form.Item name="displayName" label={t('users.displayName')} rules={[{ required: true, whitespace: true, max: 64, message: t('common.required') }]}>
+          <Input maxLength={64} data-testid="user-form-display-name" />
+        </Form.Item>
+        <Form.Item name="role" label={t('users.role')} rules={[{ required: true, message: t('common.required') }]}>
+          <Select options={roleOptions(t)} data-testid="user-form-role" />
+        </Form.Item>
+        {kind === 'region' ? (
+          <Form.Item
+            name="scopeRegionCode"
+            label={t('users.scopeRegion')}
+            extra={t('users.scopeRegionHint')}
+            rules={[{ required: true, pattern: /^\d{12}$/, message: t('regions.codeInvalid') }]}
+          >
+            <RegionCodeInput data-testid="user-form-scope-region" />
+          </Form.Item>
+        ) : (
+          <Form.Item
+            name="scopeGridId"
+            label={t('users.scopeGrid')}
+            extra={t('users.scopeGridHint')}
+            rules={[{ required: true, whitespace: true, message: t('common.required') }]}
+          >
+            <GridIdInput data-testid="user-form-scope-grid" />
+          </Form.Item>
+        )}
+        <Form.Item name="phone" label={t('users.phone')} rules={[{ pattern: /^1\d{10}$/, message: t('users.phoneInvalid') }]}>
+          <Input maxLength={11} inputMode="tel" data-testid="user-form-phone" />
+        </Form.Item>
+        {!user && (
+          <Form.Item name="password" label={t('users.initialPassword')} extra={t('users.initialPasswordHint')} rules={[{ required: true, message: t('common.required') }]}>
+            <Input.Password autoComplete="new-password" data-testid="user-form-password" />
+          </Form.Item>
+        )}
+      </Form>
+    </Modal>
+  );
+}
