@@ -30,7 +30,12 @@ export function AppHeader({ onChangePassword }: { onChangePassword: () => void }
         <Tag color="blue" data-testid="header-role">
           {roleLabel(t, me.role)}
         </Tag>
-        <Typography.Text type="secondary" ellipsis data-testid="header-scope">
+        <Typography.Text
+          type="secondary"
+          title={scopeLabel(t, me.scope)}
+          style={{ display: 'inline-block', maxWidth: 280, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', verticalAlign: 'middle' }}
+          data-testid="header-scope"
+        >
           {scopeLabel(t, me.scope)}
         </Typography.Text>
         <LanguageSwitch />

@@ -1,7 +1,7 @@
 /** Messages to the user: API errors (server-localised text), successes and warnings. */
 import { App } from 'antd';
 import { useMemo } from 'react';
-import { ApiError } from '../api/client';
+import { ApiError, isApiError } from '../api/client';
 import type { Warning } from '../api/types';
 import { useI18n, type Translate } from '../i18n/i18n';
 
@@ -17,6 +17,8 @@ export function useFeedback() {
     () => ({
       error(error: unknown) {
         if (error instanceof DOMException && error.name === 'AbortError') return;
+        // A lost session is told on the login page, where the session handler sends the user.
+        if (isApiError(error, 'AUTH_REQUIRED', 'AUTH_SESSION_EXPIRED')) return;
         void message.error(errorText(error, t));
       },
       success(text: string) {

@@ -112,6 +112,17 @@ describe('regions', () => {
     assert.deepEqual(detail.body.path.map((p) => p.level), ['province', 'city', 'county', 'township']);
   });
 
+  it('counts children and grids of each region exactly', async () => {
+    const { regions, grids } = env.seed.city;
+    for (const level of ['province', 'city', 'county', 'township', 'community'] as const) {
+      const r = regions.find((x) => x.level === level)!;
+      const prefix = r.code.slice(0, { province: 2, city: 4, county: 6, township: 9, community: 12 }[level]);
+      const res = await admin.get<{ childCount: number; gridCount: number }>(`/api/regions/${r.code}`);
+      assert.equal(res.body.childCount, regions.filter((x) => x.parentCode === r.code).length, `${level} children`);
+      assert.equal(res.body.gridCount, grids.filter((g) => g.regionCode.startsWith(prefix)).length, `${level} grids`);
+    }
+  });
+
   it('validates codes: format, segments, parent prefix', async () => {
     const township = env.seed.city.regions.find((r) => r.level === 'township')!;
     const cases: [string, string][] = [

@@ -16,7 +16,8 @@ function visible(actor: Actor): SQL {
 }
 
 /** SQL for a region row's subtree prefix (its significant digits). */
-const subtreePrefix = sql`left(${region.code}, (array[2, 4, 6, 9, 12])[${region.level}])`;
+// Qualified by table name: inside a subquery an unqualified "code" would bind to the inner table.
+const subtreePrefix = sql`left("region"."code", (array[2, 4, 6, 9, 12])["region"."level"])`;
 
 function gridCountSql(actor: Actor): SQL<number> {
   const own = actor.gridId ? sql` and g.id = ${actor.gridId}` : sql``;
@@ -24,7 +25,7 @@ function gridCountSql(actor: Actor): SQL<number> {
     and g.region_code like (${subtreePrefix} || '%') and g.region_code like ${actor.regionPrefix + '%'}${own})`;
 }
 
-const childCountSql = sql<number>`(select count(*)::int from region c where c.parent_code = ${region.code} and c.valid_to is null)`;
+const childCountSql = sql<number>`(select count(*)::int from region c where c.parent_code = "region"."code" and c.valid_to is null)`;
 
 function columns(actor: Actor) {
   return {

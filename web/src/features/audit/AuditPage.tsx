@@ -153,7 +153,8 @@ export default function AuditPage() {
 function AuditEntryDetail({ entry }: { entry: AuditEntry }) {
   const { t } = useI18n();
   return (
-    <div data-testid={`audit-detail-${entry.id}`}>
+    // width 0 / min-width 100%: the expanded row follows the table's width instead of widening it.
+    <div data-testid={`audit-detail-${entry.id}`} style={{ width: 0, minWidth: '100%' }}>
       <Descriptions
         size="small"
         column={{ xs: 1, md: 2 }}

@@ -8,11 +8,10 @@ import type { Grid, PolygonGeometry } from '@gridgov/contracts';
 import { errorText } from '../../app/feedback';
 import { ApiError } from '../../api/client';
 import { gridsApi } from '../../api/grids';
-import type { GridWriteResponse } from '../../api/types';
+import type { CreateGridRequest, GridWriteResponse, UpdateGridRequest } from '../../api/types';
 import { useI18n } from '../../i18n/i18n';
 import { RegionCodeInput } from '../regions/RegionCodeInput';
 import { parseBoundary } from './geometry';
-import { WorkerSelect } from './WorkerSelect';
 
 export type GridEditor = { mode: 'create'; regionCode?: string } | { mode: 'edit'; grid: Grid };
 
@@ -20,7 +19,6 @@ interface Values {
   regionCode?: string;
   name: string;
   targetHouseholds?: number | null;
-  workerIds?: string[];
 }
 
 interface Props {
@@ -34,6 +32,7 @@ interface Props {
 }
 
 const RECOMMENDED = { min: 400, max: 500 };
+export const GRID_FORM_WIDTH = 440;
 
 export function GridForm({ editor, boundary, onBoundaryChange, drawing, onStartDrawing, onClose, onSaved }: Props) {
   const { t } = useI18n();
@@ -46,8 +45,8 @@ export function GridForm({ editor, boundary, onBoundaryChange, drawing, onStartD
 
   const editing = editor.mode === 'edit' ? editor.grid : null;
   const initialValues: Values = editing
-    ? { name: editing.name, targetHouseholds: editing.targetHouseholds, workerIds: editing.workers.map((worker) => worker.id) }
-    : { regionCode: editor.mode === 'create' ? editor.regionCode : undefined, name: '', targetHouseholds: 450, workerIds: [] };
+    ? { name: editing.name, targetHouseholds: editing.targetHouseholds }
+    : { regionCode: editor.mode === 'create' ? editor.regionCode : undefined, name: '', targetHouseholds: 450 };
 
   function applyPasted() {
     const result = parseBoundary(pasted);
@@ -66,16 +65,17 @@ export function GridForm({ editor, boundary, onBoundaryChange, drawing, onStartD
     }
     setSubmitting(true);
     setError(null);
-    const common = {
-      name: values.name.trim(),
-      boundary,
-      targetHouseholds: values.targetHouseholds ?? undefined,
-      workerIds: values.workerIds ?? [],
-    };
+    const name = values.name.trim();
+    const targetHouseholds = values.targetHouseholds ?? undefined;
     try {
-      const response = editing
-        ? await gridsApi.update(editing.id, common)
-        : await gridsApi.create({ ...common, regionCode: (values.regionCode ?? '').trim() });
+      let response: GridWriteResponse;
+      if (editing) {
+        const body: UpdateGridRequest = { name, boundary, targetHouseholds };
+        response = await gridsApi.update(editing.id, body);
+      } else {
+        const body: CreateGridRequest = { regionCode: (values.regionCode ?? '').trim(), name, boundary, targetHouseholds };
+        response = await gridsApi.create(body);
+      }
       onSaved(response);
     } catch (err) {
       setError({ message: errorText(err, t), details: err instanceof ApiError ? err.details : undefined });
@@ -91,7 +91,7 @@ export function GridForm({ editor, boundary, onBoundaryChange, drawing, onStartD
     <Drawer
       open
       title={editing ? t('grids.editTitle', { name: editing.name }) : t('grids.createTitle')}
-      size={440}
+      size={GRID_FORM_WIDTH}
       mask={false}
       onClose={onClose}
       data-testid="grid-form"
@@ -148,9 +148,13 @@ export function GridForm({ editor, boundary, onBoundaryChange, drawing, onStartD
         >
           <InputNumber min={1} max={100000} precision={0} style={{ width: '100%' }} data-testid="grid-form-households" />
         </Form.Item>
-        <Form.Item name="workerIds" label={t('grids.workers')}>
-          <WorkerSelect known={editing?.workers ?? []} data-testid="grid-form-workers" />
-        </Form.Item>
+        {editing && (
+          <Form.Item label={t('grids.workers')} extra={t('grids.workersHint')}>
+            <Typography.Text data-testid="grid-form-workers">
+              {editing.workers.length ? editing.workers.map((worker) => worker.displayName).join('、') : t('grids.noWorkers')}
+            </Typography.Text>
+          </Form.Item>
+        )}
         <Form.Item label={t('grids.boundary')} required>
           <Space orientation="vertical" style={{ width: '100%' }}>
             <Typography.Text type={boundary ? 'success' : 'secondary'} data-testid="grid-form-boundary-status">

@@ -8,7 +8,7 @@ import type { GeoJSONSource, Map as MapLibreMap, MapLayerMouseEvent, MapMouseEve
 import type { PolygonGeometry } from '@gridgov/contracts';
 import type { GridFeatureCollection, MapConfig } from '../../api/types';
 import { useI18n } from '../../i18n/i18n';
-import { mergeBounds, polygonFromVertices, ringsBounds, type Bounds, type Position } from './geometry';
+import { collectionBounds, polygonFromVertices, type Bounds, type Position } from './geometry';
 import { buildStyle, EMPTY_COLLECTION, SELECTED_LAYERS } from './map-style';
 import { maplibregl } from './maplibre';
 
@@ -27,6 +27,8 @@ interface Props {
   onDrawn: (polygon: PolygonGeometry) => void;
   onDrawCancel: () => void;
   height?: number | string;
+  /** Width of a panel covering the right edge of the window (the grid form), kept clear when zooming. */
+  coveredRight?: number;
   ref?: Ref<GridMapHandle>;
 }
 
@@ -58,7 +60,8 @@ function draftFeatures(drawing: boolean, vertices: Position[], draft: PolygonGeo
   return EMPTY_COLLECTION;
 }
 
-export function GridMap({ config, data, selectedId, onSelect, draft, drawing, onDrawn, onDrawCancel, height = 460, ref }: Props) {
+export function GridMap(props: Props) {
+  const { config, data, selectedId, onSelect, draft, drawing, onDrawn, onDrawCancel, height = 460, coveredRight = 0, ref } = props;
   const { t } = useI18n();
   const containerRef = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
@@ -68,15 +71,23 @@ export function GridMap({ config, data, selectedId, onSelect, draft, drawing, on
   const fitted = useRef(false);
 
   // Latest callbacks and modes for the map's event handlers, which are bound once.
-  const latest = useRef({ onSelect, onDrawn, onDrawCancel, drawing, vertices, t });
+  const latest = useRef({ onSelect, onDrawn, onDrawCancel, drawing, vertices, t, coveredRight });
   useEffect(() => {
-    latest.current = { onSelect, onDrawn, onDrawCancel, drawing, vertices, t };
+    latest.current = { onSelect, onDrawn, onDrawCancel, drawing, vertices, t, coveredRight };
   });
 
   useImperativeHandle(
     ref,
     () => ({
-      fitTo: (bounds) => mapRef.current?.fitBounds(bounds, { padding: 48, maxZoom: 17, duration: 600 }),
+      fitTo: (bounds) => {
+        const map = mapRef.current;
+        const container = containerRef.current;
+        if (!map || !container) return;
+        const rect = container.getBoundingClientRect();
+        const covered = Math.max(0, rect.right - (window.innerWidth - latest.current.coveredRight));
+        const right = Math.min(48 + covered, rect.width * 0.6);
+        map.fitBounds(bounds, { padding: { top: 48, bottom: 48, left: 48, right }, maxZoom: 17, duration: 600 });
+      },
     }),
     [],
   );
@@ -148,7 +159,7 @@ export function GridMap({ config, data, selectedId, onSelect, draft, drawing, on
     if (!ready || !map || !data) return;
     (map.getSource('grids') as GeoJSONSource | undefined)?.setData(data);
     if (!fitted.current && data.features.length > 0) {
-      const bounds = mergeBounds(data.features.map((feature) => ringsBounds(feature.geometry.coordinates)));
+      const bounds = collectionBounds(data);
       if (bounds) map.fitBounds(bounds, { padding: 32, maxZoom: 16, duration: 0 });
       fitted.current = true;
     }

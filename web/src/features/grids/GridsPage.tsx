@@ -7,10 +7,10 @@ import { gridsApi } from '../../api/grids';
 import type { GridFeatureCollection, MapConfig, Page } from '../../api/types';
 import { useI18n } from '../../i18n/i18n';
 import { RegionCodeInput } from '../regions/RegionCodeInput';
-import { GridForm, type GridEditor } from './GridForm';
+import { GRID_FORM_WIDTH, GridForm, type GridEditor } from './GridForm';
 import { GridMap, type GridMapHandle } from './GridMap';
 import { GridTable } from './GridTable';
-import { ringsBounds } from './geometry';
+import { collectionBounds, ringsBounds } from './geometry';
 
 /** Used when /api/config/map cannot be read; the map fits to the grids anyway. */
 const FALLBACK_MAP: MapConfig = { tileUrl: null, center: [104.1, 35.9], zoom: 3.5 };
@@ -59,11 +59,19 @@ export default function GridsPage() {
     return () => controller.abort();
   }, [region, filters.q, paging, reloadKey, feedback]);
 
+  // Polygons for the map; when the region filter changes, the map moves to the new set.
+  const mapRegion = useRef(region);
   useEffect(() => {
     const controller = new AbortController();
+    const regionChanged = mapRegion.current !== region;
+    mapRegion.current = region;
     gridsApi
       .geojson(region, controller.signal)
-      .then(setGeojson)
+      .then((collection) => {
+        setGeojson(collection);
+        const bounds = regionChanged ? collectionBounds(collection) : null;
+        if (bounds) mapHandle.current?.fitTo(bounds);
+      })
       .catch((err: unknown) => feedback.error(err));
     return () => controller.abort();
   }, [region, reloadKey, feedback]);
@@ -93,8 +101,15 @@ export default function GridsPage() {
     setEditor(next);
     setBoundary(next.mode === 'edit' ? next.grid.boundary : null);
     setDrawing(false);
-    if (next.mode === 'edit') focus(next.grid);
+    if (next.mode === 'edit') setSelected(next.grid);
   }
+
+  // Zoom to the grid being edited once the form is open (the map then keeps clear of it).
+  const editedGrid = editor?.mode === 'edit' ? editor.grid : null;
+  useEffect(() => {
+    const bounds = editedGrid ? ringsBounds(editedGrid.boundary.coordinates) : null;
+    if (bounds) mapHandle.current?.fitTo(bounds);
+  }, [editedGrid]);
 
   function closeEditor() {
     setEditor(null);
@@ -151,6 +166,7 @@ export default function GridsPage() {
               setDrawing(false);
             }}
             onDrawCancel={() => setDrawing(false)}
+            coveredRight={editor ? GRID_FORM_WIDTH : 0}
           />
         ) : (
           <Spin style={{ display: 'block', margin: '120px auto' }} />

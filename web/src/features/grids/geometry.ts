@@ -27,6 +27,10 @@ export function mergeBounds(all: readonly (Bounds | null)[]): Bounds | null {
   return ringsBounds([corners]);
 }
 
+export function collectionBounds(collection: { features: readonly { geometry: { coordinates: number[][][] } }[] }): Bounds | null {
+  return mergeBounds(collection.features.map((feature) => ringsBounds(feature.geometry.coordinates)));
+}
+
 function samePosition(a: Position | undefined, b: Position | undefined): boolean {
   return a !== undefined && b !== undefined && a[0] === b[0] && a[1] === b[1];
 }

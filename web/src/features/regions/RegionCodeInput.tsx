@@ -3,13 +3,13 @@
  * tree of the caller's scope. Works as a controlled antd form control.
  */
 import { Button, Input, Modal, Space } from 'antd';
-import { useState, type CSSProperties, type Key } from 'react';
+import { useState, type CSSProperties } from 'react';
 import type { RegionLevel } from '@gridgov/contracts';
 import { levelLabel } from '../../app/labels';
 import { withTestId } from '../../app/test-id';
 import { useI18n } from '../../i18n/i18n';
 import { RegionTree } from './RegionTree';
-import { useRegionTree, type RegionNode } from './region-tree';
+import { useExpandedRegions, useRegionTree, type RegionNode } from './region-tree';
 
 interface Props {
   value?: string;
@@ -65,7 +65,7 @@ function RegionPickerModal({
 }) {
   const { t } = useI18n();
   const tree = useRegionTree(false);
-  const [expandedKeys, setExpandedKeys] = useState<Key[]>([]);
+  const [expandedKeys, setExpandedKeys] = useExpandedRegions(tree);
   const [selected, setSelected] = useState<RegionNode | null>(null);
   const pickable = selected !== null && (!levels || levels.includes(selected.region.level));
   return (

@@ -7,6 +7,8 @@ import { isRevoked } from './region-tree';
 
 interface Props {
   detail: RegionDetailData | null;
+  /** The root of the caller's scope: breadcrumb links stop there. */
+  scopeRootCode: string;
   loading: boolean;
   canWrite: boolean;
   onNavigate: (code: string) => void;
@@ -15,31 +17,36 @@ interface Props {
   onRevoke: (region: Region) => void;
 }
 
-export function RegionDetail({ detail, loading, canWrite, onNavigate, onCreateChild, onRename, onRevoke }: Props) {
+export function RegionDetail({ detail, scopeRootCode, loading, canWrite, onNavigate, onCreateChild, onRename, onRevoke }: Props) {
   const { t } = useI18n();
   if (loading && !detail) return <Spin style={{ display: 'block', margin: '40px auto' }} />;
   if (!detail) return <Empty description={t('regions.selectHint')} />;
 
   const revoked = isRevoked(detail);
+  // Ancestors above the caller's scope root are shown but cannot be opened.
+  const scopeIndex = detail.path.findIndex((ancestor) => ancestor.code === scopeRootCode);
   return (
     <div data-testid="region-detail">
       <Breadcrumb
         style={{ marginBottom: 12 }}
         data-testid="region-breadcrumb"
         items={[
-          ...detail.path.map((ancestor) => ({
+          ...detail.path.map((ancestor, index) => ({
             key: ancestor.code,
-            title: (
-              <a
-                href={`#/regions?code=${ancestor.code}`}
-                onClick={(event) => {
-                  event.preventDefault();
-                  onNavigate(ancestor.code);
-                }}
-              >
-                {ancestor.name}
-              </a>
-            ),
+            title:
+              scopeIndex < 0 || index < scopeIndex ? (
+                ancestor.name
+              ) : (
+                <a
+                  href={`#/regions?code=${ancestor.code}`}
+                  onClick={(event) => {
+                    event.preventDefault();
+                    onNavigate(ancestor.code);
+                  }}
+                >
+                  {ancestor.name}
+                </a>
+              ),
           })),
           { key: detail.code, title: detail.name },
         ]}
@@ -64,7 +71,15 @@ export function RegionDetail({ detail, loading, canWrite, onNavigate, onCreateCh
           { key: 'level', label: t('regions.level'), children: levelLabel(t, detail.level) },
           { key: 'parent', label: t('regions.parentCode'), children: detail.parentCode ?? '—' },
           { key: 'validFrom', label: t('regions.validFrom'), children: detail.validFrom },
-          { key: 'validTo', label: t('regions.validTo'), children: detail.validTo ?? t('regions.stillValid') },
+          {
+            key: 'status',
+            label: t('regions.status'),
+            children: detail.validTo
+              ? revoked
+                ? t('regions.revokedOn', { date: detail.validTo })
+                : t('regions.revokesOn', { date: detail.validTo })
+              : t('regions.stillValid'),
+          },
           { key: 'children', label: t('regions.childCount'), children: detail.childCount },
           { key: 'grids', label: t('regions.gridCount'), children: detail.gridCount },
         ]}

@@ -1,44 +1,38 @@
 import { Card, Col, Row, Space, Switch, Typography } from 'antd';
-import { useCallback, useEffect, useState, type Key } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { Region } from '@gridgov/contracts';
 import { useFeedback } from '../../app/feedback';
 import { navigate, useLocation } from '../../app/router';
-import { useSession } from '../../app/session';
+import { useMe, useSession } from '../../app/session';
 import { regionsApi } from '../../api/regions';
 import type { RegionDetail as RegionDetailData } from '../../api/types';
 import { useI18n } from '../../i18n/i18n';
 import { RegionDetail } from './RegionDetail';
 import { RegionDialogs, type RegionDialog } from './RegionDialogs';
 import { RegionTree } from './RegionTree';
-import { useRegionTree } from './region-tree';
+import { useExpandedRegions, useRegionTree } from './region-tree';
 
 export default function RegionsPage() {
   const { t } = useI18n();
   const { can } = useSession();
+  const me = useMe();
   const feedback = useFeedback();
   const location = useLocation();
   const selectedCode = location.query.get('code');
   const [includeRevoked, setIncludeRevoked] = useState(false);
   const tree = useRegionTree(includeRevoked);
-  const [expandedKeys, setExpandedKeys] = useState<Key[]>([]);
+  const [expandedKeys, setExpandedKeys] = useExpandedRegions(tree);
   const [detail, setDetail] = useState<RegionDetailData | null>(null);
   const [loadingDetail, setLoadingDetail] = useState(false);
   const [dialog, setDialog] = useState<RegionDialog>(null);
 
   const select = useCallback((code: string) => navigate(`/regions?code=${code}`), []);
 
-  // Select the scope root when nothing is selected yet, and open it.
+  // Select the scope root when nothing is selected yet.
   const firstRoot = tree.nodes[0]?.key;
-  const { loadChildren } = tree;
   useEffect(() => {
     if (!selectedCode && firstRoot) navigate(`/regions?code=${firstRoot}`, { replace: true });
   }, [selectedCode, firstRoot]);
-  useEffect(() => {
-    if (!firstRoot) return;
-    loadChildren(firstRoot)
-      .then(() => setExpandedKeys((keys) => (keys.includes(firstRoot) ? keys : [firstRoot, ...keys])))
-      .catch(() => undefined);
-  }, [firstRoot, loadChildren]);
 
   const loadDetail = useCallback(
     async (code: string) => {
@@ -85,11 +79,15 @@ export default function RegionsPage() {
             extra={
               <Space size="small">
                 <Typography.Text type="secondary">{t('regions.showRevoked')}</Typography.Text>
-                <Switch size="small" checked={includeRevoked} onChange={(checked) => {
+                <Switch
+                  size="small"
+                  checked={includeRevoked}
+                  onChange={(checked) => {
                     setExpandedKeys([]);
                     setIncludeRevoked(checked);
                   }}
-                  data-testid="region-show-revoked" />
+                  data-testid="region-show-revoked"
+                />
               </Space>
             }
             styles={{ body: { maxHeight: 'calc(100vh - 240px)', overflow: 'auto' } }}
@@ -108,6 +106,7 @@ export default function RegionsPage() {
           <Card title={t('regions.detail')}>
             <RegionDetail
               detail={detail}
+              scopeRootCode={me.scope.regionCode}
               loading={loadingDetail}
               canWrite={can('region:write')}
               onNavigate={select}

@@ -1,5 +1,5 @@
 /** State of a lazily loaded region tree: roots from the caller's scope, children on expand. */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type Dispatch, type Key, type SetStateAction } from 'react';
 import type { Region } from '@gridgov/contracts';
 import { regionsApi } from '../../api/regions';
 
@@ -10,8 +10,10 @@ export interface RegionNode {
   children?: RegionNode[];
 }
 
+/** Communities hold grids, not regions. Other levels are leaves only once loading finds no
+ * children (childCount may leave out revoked children, so it does not decide alone). */
 export function toNode(region: Region): RegionNode {
-  return { key: region.code, region, isLeaf: region.level === 'community' || region.childCount === 0 };
+  return { key: region.code, region, isLeaf: region.level === 'community' };
 }
 
 function mapNodes(nodes: RegionNode[], code: string, change: (node: RegionNode) => RegionNode): RegionNode[] {
@@ -73,7 +75,6 @@ export function useRegionTree(includeRevoked: boolean): RegionTreeState {
         mapNodes(prev, code, (node) => ({
           ...node,
           isLeaf: children.length === 0,
-          region: { ...node.region, childCount: children.length },
           children: children.map(toNode),
         })),
       );
@@ -94,4 +95,18 @@ export function useRegionTree(includeRevoked: boolean): RegionTreeState {
   }, []);
 
   return { nodes, loading, error, loadChildren, reloadChildren, replaceRegion };
+}
+
+/** Expanded nodes of a region tree, starting with the scope root opened. */
+export function useExpandedRegions(tree: RegionTreeState): [Key[], Dispatch<SetStateAction<Key[]>>] {
+  const [expandedKeys, setExpandedKeys] = useState<Key[]>([]);
+  const firstRoot = tree.nodes[0]?.key;
+  const { loadChildren } = tree;
+  useEffect(() => {
+    if (!firstRoot) return;
+    loadChildren(firstRoot)
+      .then(() => setExpandedKeys((keys) => (keys.includes(firstRoot) ? keys : [firstRoot, ...keys])))
+      .catch(() => undefined);
+  }, [firstRoot, loadChildren]);
+  return [expandedKeys, setExpandedKeys];
 }

@@ -4,6 +4,7 @@ import type { Role, User } from '@gridgov/contracts';
 import { errorText } from '../../app/feedback';
 import { withTestId } from '../../app/test-id';
 import { usersApi } from '../../api/users';
+import type { CreateUserRequest, UpdateUserRequest } from '../../api/types';
 import { useI18n } from '../../i18n/i18n';
 import { RegionCodeInput } from '../regions/RegionCodeInput';
 import { GridIdInput } from './GridIdInput';
@@ -40,7 +41,8 @@ export function UserFormModal({ user, onClose, onSaved }: Props) {
         role: user.role,
         scopeRegionCode: user.scopeRegionCode,
         scopeGridId: user.scopeGridId ?? undefined,
-        phone: user.phone ?? undefined,
+        // The list shows phones masked (138****1234): never send the mask back.
+        phone: user.phone && !user.phone.includes('*') ? user.phone : undefined,
       }
     : {};
 
@@ -50,23 +52,29 @@ export function UserFormModal({ user, onClose, onSaved }: Props) {
     const gridScope = scopeKind(values.role) === 'grid';
     const phone = values.phone?.trim() || undefined;
     try {
-      const saved = user
-        ? await usersApi.update(user.id, {
-            displayName: values.displayName.trim(),
-            role: values.role,
-            ...(gridScope
-              ? { scopeGridId: values.scopeGridId }
-              : { scopeRegionCode: values.scopeRegionCode, scopeGridId: null }),
-            phone: phone ?? null,
-          })
-        : await usersApi.create({
-            username: (values.username ?? '').trim(),
-            displayName: values.displayName.trim(),
-            role: values.role,
-            ...(gridScope ? { scopeGridId: values.scopeGridId } : { scopeRegionCode: values.scopeRegionCode }),
-            phone,
-            password: values.password ?? '',
-          });
+      let saved: User;
+      if (user) {
+        const body: UpdateUserRequest = {
+          displayName: values.displayName.trim(),
+          role: values.role,
+          scopeRegionCode: gridScope ? undefined : values.scopeRegionCode,
+          scopeGridId: gridScope ? values.scopeGridId : null,
+          // Left empty: unchanged.
+          phone,
+        };
+        saved = await usersApi.update(user.id, body);
+      } else {
+        const body: CreateUserRequest = {
+          username: (values.username ?? '').trim(),
+          displayName: values.displayName.trim(),
+          role: values.role,
+          scopeRegionCode: gridScope ? undefined : values.scopeRegionCode,
+          scopeGridId: gridScope ? values.scopeGridId : undefined,
+          phone,
+          password: values.password ?? '',
+        };
+        saved = await usersApi.create(body);
+      }
       onSaved(saved);
     } catch (err) {
       setError(errorText(err, t));
@@ -123,8 +131,13 @@ export function UserFormModal({ user, onClose, onSaved }: Props) {
             <GridIdInput data-testid="user-form-scope-grid" />
           </Form.Item>
         )}
-        <Form.Item name="phone" label={t('users.phone')} rules={[{ pattern: /^1\d{10}$/, message: t('users.phoneInvalid') }]}>
-          <Input maxLength={11} inputMode="tel" data-testid="user-form-phone" />
+        <Form.Item
+          name="phone"
+          label={t('users.phone')}
+          extra={user?.phone ? t('users.phoneKeep', { phone: user.phone }) : undefined}
+          rules={[{ pattern: /^1\d{10}$/, message: t('users.phoneInvalid') }]}
+        >
+          <Input maxLength={11} inputMode="tel" placeholder={user?.phone ?? undefined} data-testid="user-form-phone" />
         </Form.Item>
         {!user && (
           <Form.Item name="password" label={t('users.initialPassword')} extra={t('users.initialPasswordHint')} rules={[{ required: true, message: t('common.required') }]}>
