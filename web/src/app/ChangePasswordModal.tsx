@@ -4,6 +4,7 @@ import { authApi } from '../api/auth';
 import { useI18n } from '../i18n/i18n';
 import { errorText } from './feedback';
 import { useSession } from './session';
+import { NewPasswordFields } from './NewPasswordFields';
 
 interface Values {
   currentPassword: string;
@@ -78,28 +79,7 @@ export function ChangePasswordModal({ open, forced, onClose }: Props) {
         <Form.Item name="currentPassword" label={t('password.current')} rules={[{ required: true, message: t('common.required') }]}>
           <Input.Password autoComplete="current-password" data-testid="change-password-current" />
         </Form.Item>
-        <Form.Item
-          name="newPassword"
-          label={t('password.new')}
-          extra={t('password.rule')}
-          rules={[{ required: true, message: t('common.required') }]}
-        >
-          <Input.Password autoComplete="new-password" data-testid="change-password-new" />
-        </Form.Item>
-        <Form.Item
-          name="confirm"
-          label={t('password.confirm')}
-          dependencies={['newPassword']}
-          rules={[
-            { required: true, message: t('common.required') },
-            ({ getFieldValue }) => ({
-              validator: (_rule, value: string | undefined) =>
-                !value || value === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error(t('password.mismatch'))),
-            }),
-          ]}
-        >
-          <Input.Password autoComplete="new-password" data-testid="change-password-confirm" />
-        </Form.Item>
+        <NewPasswordFields name="newPassword" testIdPrefix="change-password" />
       </Form>
     </Modal>
   );

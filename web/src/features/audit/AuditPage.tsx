@@ -8,6 +8,7 @@ import { formatDateTime } from '../../app/labels';
 import { auditApi } from '../../api/audit';
 import type { AuditListQuery, Page } from '../../api/types';
 import { useI18n } from '../../i18n/i18n';
+import { serverPagination } from '../../app/pagination';
 
 type Outcome = AuditEntry['outcome'];
 
@@ -135,14 +136,7 @@ export default function AuditPage() {
             loading={loading}
             scroll={{ x: 'max-content' }}
             expandable={{ expandedRowRender: (entry) => <AuditEntryDetail entry={entry} /> }}
-            pagination={{
-              current: list?.page ?? paging.page,
-              pageSize: list?.pageSize ?? paging.pageSize,
-              total: list?.total ?? 0,
-              showSizeChanger: true,
-              showTotal: (total) => t('common.total', { n: total }),
-              onChange: (page, pageSize) => setPaging({ page, pageSize }),
-            }}
+            pagination={serverPagination(list, paging, (page, pageSize) => setPaging({ page, pageSize }), t)}
           />
         </div>
       </Card>

@@ -3,6 +3,7 @@ import type { TableColumnsType } from 'antd';
 import type { Grid } from '@gridgov/contracts';
 import type { Page } from '../../api/types';
 import { useI18n } from '../../i18n/i18n';
+import { serverPagination } from '../../app/pagination';
 
 interface Props {
   page: Page<Grid> | null;
@@ -59,14 +60,7 @@ export function GridTable({ page, loading, selectedId, canWrite, onPageChange, o
           onClick: () => onRowClick(grid),
           style: { cursor: 'pointer', background: grid.id === selectedId ? '#fff7e6' : undefined },
         })}
-        pagination={{
-          current: page?.page ?? 1,
-          pageSize: page?.pageSize ?? 20,
-          total: page?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t('common.total', { n: total }),
-          onChange: onPageChange,
-        }}
+        pagination={serverPagination(page, { page: 1, pageSize: 20 }, onPageChange, t)}
       />
     </div>
   );

@@ -1,8 +1,9 @@
-import { Alert, Form, Input, Modal } from 'antd';
+import { Alert, Form, Modal } from 'antd';
 import { useState } from 'react';
 import type { User } from '@gridgov/contracts';
 import { errorText } from '../../app/feedback';
 import { withTestId } from '../../app/test-id';
+import { NewPasswordFields } from '../../app/NewPasswordFields';
 import { usersApi } from '../../api/users';
 import { useI18n } from '../../i18n/i18n';
 
@@ -42,23 +43,7 @@ export function ResetPasswordModal({ user, onClose, onDone }: { user: User; onCl
       <Alert type="info" showIcon title={t('users.resetPasswordInfo')} style={{ marginBottom: 16 }} />
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="reset-password-error" />}
       <Form<Values> form={form} layout="vertical" onFinish={submit} requiredMark={false}>
-        <Form.Item name="password" label={t('password.new')} rules={[{ required: true, message: t('common.required') }]}>
-          <Input.Password autoComplete="new-password" data-testid="reset-password-new" />
-        </Form.Item>
-        <Form.Item
-          name="confirm"
-          label={t('password.confirm')}
-          dependencies={['password']}
-          rules={[
-            { required: true, message: t('common.required') },
-            ({ getFieldValue }) => ({
-              validator: (_rule, value: string | undefined) =>
-                !value || value === getFieldValue('password') ? Promise.resolve() : Promise.reject(new Error(t('password.mismatch'))),
-            }),
-          ]}
-        >
-          <Input.Password autoComplete="new-password" data-testid="reset-password-confirm" />
-        </Form.Item>
+        <NewPasswordFields name="password" testIdPrefix="reset-password" />
       </Form>
     </Modal>
   );

@@ -8,6 +8,7 @@ import { useMe, useSession } from '../../app/session';
 import { usersApi } from '../../api/users';
 import type { Page } from '../../api/types';
 import { useI18n } from '../../i18n/i18n';
+import { serverPagination } from '../../app/pagination';
 import { RegionCodeInput } from '../regions/RegionCodeInput';
 import { ResetPasswordModal } from './ResetPasswordModal';
 import { UserFormModal } from './UserFormModal';
@@ -183,14 +184,7 @@ export default function UsersPage() {
             dataSource={list?.items ?? []}
             loading={loading}
             scroll={{ x: 'max-content' }}
-            pagination={{
-              current: list?.page ?? paging.page,
-              pageSize: list?.pageSize ?? paging.pageSize,
-              total: list?.total ?? 0,
-              showSizeChanger: true,
-              showTotal: (total) => t('common.total', { n: total }),
-              onChange: (page, pageSize) => setPaging({ page, pageSize }),
-            }}
+            pagination={serverPagination(list, paging, (page, pageSize) => setPaging({ page, pageSize }), t)}
           />
         </div>
       </Card>
