@@ -15,3 +15,13 @@ export function maskPhone(phone: string): string {
   if (phone.length <= 4) return '*'.repeat(phone.length);
   return '*'.repeat(phone.length - 4) + phone.slice(-4);
 }
+
+const LANDLINE = /^0\d{2,3}-?\d{7,8}$/;
+
+/** A mobile number, or a landline with its area code (0736-7251234); normalised, or null. */
+export function validateContactPhone(s: string): string | null {
+  const mobile = validatePhone(s);
+  if (mobile) return mobile;
+  const compact = s.trim().replace(/\s/g, '');
+  return LANDLINE.test(compact) ? compact : null;
+}

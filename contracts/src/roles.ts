@@ -29,6 +29,14 @@ export const PERMISSIONS = [
   'user:write',
   'audit:read',
   'live:read',
+  'register:read',
+  'register:write',
+  /** See full ID numbers and phones, with a stated reason; every use is audited and rate-limited. */
+  'register:unmask',
+  'register:import',
+  'register:export',
+  /** Approve another person's large export (two-person rule). */
+  'export:approve',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -42,9 +50,13 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   security_admin: ['region:read', 'user:read', 'user:write'],
   // Reads the audit log, nothing else.
   auditor: ['audit:read', 'region:read'],
-  operator: ['region:read', 'grid:read', 'user:read', 'live:read'],
-  department_handler: ['region:read', 'grid:read', 'live:read'],
-  grid_worker: ['region:read', 'grid:read', 'live:read'],
+  operator: [
+    'region:read', 'grid:read', 'user:read', 'live:read',
+    'register:read', 'register:write', 'register:unmask', 'register:import', 'register:export', 'export:approve',
+  ],
+  department_handler: ['region:read', 'grid:read', 'live:read', 'register:read'],
+  // Keeps their own grid's registers up to date from door-to-door visits; no bulk import or export.
+  grid_worker: ['region:read', 'grid:read', 'live:read', 'register:read', 'register:write'],
   resident: [],
 };
 

@@ -25,6 +25,8 @@ import { regionRoutes } from './modules/regions/routes.js';
 import { gridRoutes } from './modules/grids/routes.js';
 import { userRoutes } from './modules/users/routes.js';
 import type { GridLocator } from './modules/grids/grid-index.js';
+import { registerRoutes } from './modules/registers/routes.js';
+import type { PiiVault } from './platform/pii/vault.js';
 
 export interface AppDeps {
   config: Config;
@@ -32,6 +34,7 @@ export interface AppDeps {
   database: Database;
   live: LiveHub;
   gridLocator: GridLocator;
+  vault: PiiVault;
 }
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
@@ -82,6 +85,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   regionRoutes(app, db);
   gridRoutes(app, db, deps.gridLocator);
   userRoutes(app, db);
+  registerRoutes(app, { db, vault: deps.vault, config });
 
   const hasWeb = fs.existsSync(path.join(WEB_DIST, 'index.html'));
   if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });

@@ -9,6 +9,8 @@ import { JobQueue } from './platform/jobs/queue.js';
 import { LiveHub } from './platform/live/live.js';
 import { sessionPurgeJob } from './platform/auth/purge-job.js';
 import { GridLocator } from './modules/grids/grid-index.js';
+import { PiiVault } from './platform/pii/vault.js';
+import { loadPiiKey } from './platform/pii/keys.js';
 import { buildApp } from './app.js';
 import type { App } from './platform/http/types.js';
 
@@ -19,12 +21,14 @@ export interface Runtime {
   jobs: JobQueue;
   live: LiveHub;
   gridLocator: GridLocator;
+  vault: PiiVault;
   app: App;
   close(): Promise<void>;
 }
 
 export async function startRuntime(config: Config, options: { clock?: Clock; database?: Database } = {}): Promise<Runtime> {
   const clock = options.clock ?? systemClock;
+  const vault = new PiiVault(loadPiiKey(config));
   const database = options.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
   const live = new LiveHub();
   await live.start(database);
@@ -36,7 +40,7 @@ export async function startRuntime(config: Config, options: { clock?: Clock; dat
   jobs.register(sessionPurgeJob);
   await jobs.schedule(database.db, sessionPurgeJob, {});
   jobs.start(config.jobPollMs);
-  const app = await buildApp({ config, clock, database, live, gridLocator });
+  const app = await buildApp({ config, clock, database, live, gridLocator, vault });
   return {
     config,
     clock,
@@ -44,6 +48,7 @@ export async function startRuntime(config: Config, options: { clock?: Clock; dat
     jobs,
     live,
     gridLocator,
+    vault,
     app,
     close: async () => {
       await app.close();

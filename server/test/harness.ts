@@ -3,6 +3,9 @@
  * GRIDGOV_TEST_DB=postgres, each run in its own database), the real app, the demo seed, a
  * manual clock, and an HTTP client with a cookie jar.
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { ManualClock } from '../src/platform/clock.js';
@@ -44,6 +47,21 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   };
 }
 
+/** A full ID number or mobile number, not part of a longer token. */
+export const FULL_ID_NUMBER = /(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])/;
+export const FULL_MOBILE = /(?<![0-9A-Za-z])1[3-9]\d{9}(?![0-9A-Za-z])/;
+/** The only responses that may carry full personal data: the audited unmask and approved export downloads. */
+const PERSONAL_DATA_ALLOWED = /\/unmask$|^\/api\/exports\/[^/]+\/file$/;
+
+/**
+ * Every response of the integration suite passes through here: a full ID number or mobile
+ * number anywhere else fails the test that made the request.
+ */
+export function assertNoPersonalData(method: string, url: string, body: string): void {
+  const found = FULL_ID_NUMBER.exec(body) ?? FULL_MOBILE.exec(body);
+  if (found) throw new Error(`${method} ${url} answered full personal data (${found[0].slice(0, 4)}...): masking failed`);
+}
+
 export interface Response<T = unknown> {
   status: number;
   body: T;
@@ -64,6 +82,7 @@ export class Client {
       headers: { 'accept-language': this.locale, ...(this.cookie ? { cookie: this.cookie } : {}) },
       ...(payload === undefined ? {} : { payload: payload as object }),
     });
+    if (!PERSONAL_DATA_ALLOWED.test(url.split('?')[0] ?? '')) assertNoPersonalData(method, url, res.body);
     const set = res.cookies.find((c) => c.name === 'gg_sid');
     if (set) this.cookie = set.value ? `gg_sid=${set.value}` : null;
     let body: unknown = res.body;
@@ -103,8 +122,12 @@ export interface TestEnv {
   close(): Promise<void>;
 }
 
+/** A fixed personal-data key for tests: any 32 bytes do. */
+export const TEST_PII_KEY = Buffer.alloc(32, 7).toString('base64');
+
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  return { ...loadConfig({}), logLevel: 'silent', jobPollMs: 0, ...overrides };
+  const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gridgov-files-'));
+  return { ...loadConfig({}), logLevel: 'silent', jobPollMs: 0, piiKey: TEST_PII_KEY, filesDir, ...overrides };
 }
 
 export async function startTestEnv(options: { seed?: boolean } = {}): Promise<TestEnv> {
@@ -140,6 +163,7 @@ export async function startTestEnv(options: { seed?: boolean } = {}): Promise<Te
     async close() {
       await rt.close();
       await testDb.drop();
+      fs.rmSync(rt.config.filesDir, { recursive: true, force: true });
     },
   };
   return env;

@@ -18,6 +18,17 @@ export interface Config {
   logLevel: string;
   /** How often the job worker looks for due jobs; 0 disables the worker. */
   jobPollMs: number;
+  /** Base64 of the 32-byte personal-data master key; see platform/pii/keys.ts. */
+  piiKey: string | null;
+  /** How many unmasks of personal data one user may make per hour. */
+  unmaskPerHour: number;
+  /** Where uploads, import error reports and exports are kept (shared storage with several processes). */
+  filesDir: string;
+  /** Exports with more rows than this need a second person's approval. */
+  exportApprovalRows: number;
+  /** Limits for imported files. */
+  importMaxBytes: number;
+  importMaxRows: number;
 }
 
 function int(value: string | undefined, fallback: number): number {
@@ -46,5 +57,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mapCenter: [center[0] ?? 111.69, center[1] ?? 29.03],
     logLevel: env.GRIDGOV_LOG_LEVEL ?? 'info',
     jobPollMs: int(env.GRIDGOV_JOB_POLL_MS, 1000),
+    piiKey: env.GRIDGOV_PII_KEY || null,
+    unmaskPerHour: int(env.GRIDGOV_UNMASK_PER_HOUR, 30),
+    filesDir: path.resolve(env.GRIDGOV_FILES_DIR ?? 'data/files'),
+    exportApprovalRows: int(env.GRIDGOV_EXPORT_APPROVAL_ROWS, 1000),
+    importMaxBytes: int(env.GRIDGOV_IMPORT_MAX_MB, 200) * 1024 * 1024,
+    importMaxRows: int(env.GRIDGOV_IMPORT_MAX_ROWS, 1_000_000),
   };
 }

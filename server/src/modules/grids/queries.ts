@@ -95,3 +95,36 @@ export async function gridsGeoJson(db: Db, actor: Actor, regionCode?: string): P
     })),
   };
 }
+
+export interface GridRef {
+  id: string;
+  name: string;
+  regionCode: string;
+}
+
+/** Live grids by id that the actor may see; for other modules attaching records to grids. */
+export async function gridsInScope(db: Db, actor: Actor, ids: readonly string[]): Promise<Map<string, GridRef>> {
+  if (ids.length === 0) return new Map();
+  const found = await db
+    .select({ id: grid.id, name: grid.name, regionCode: grid.regionCode })
+    .from(grid)
+    .where(and(inArray(grid.id, [...new Set(ids)]), isNull(grid.deletedAt), gridRecordInScope(actor, grid.regionCode, grid.id)));
+  return new Map(found.map((g) => [g.id, g]));
+}
+
+/** Names of grids by id (deleted grids included), for presenting records that point at them. */
+export async function gridNames(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const found = await db.select({ id: grid.id, name: grid.name }).from(grid).where(inArray(grid.id, [...new Set(ids)]));
+  return new Map(found.map((g) => [g.id, g.name]));
+}
+
+/** Every live grid's id by code, e.g. for imports that name grids by code. */
+export async function gridsByCode(db: Db, actor: Actor, codes: readonly string[]): Promise<Map<string, GridRef>> {
+  if (codes.length === 0) return new Map();
+  const found = await db
+    .select({ id: grid.id, code: grid.code, name: grid.name, regionCode: grid.regionCode })
+    .from(grid)
+    .where(and(inArray(grid.code, [...new Set(codes)]), isNull(grid.deletedAt), gridRecordInScope(actor, grid.regionCode, grid.id)));
+  return new Map(found.map(({ code, ...g }) => [code, g]));
+}

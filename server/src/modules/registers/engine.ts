@@ -1,0 +1,327 @@
+/**
+ * The shared machinery of every register: scoped reads, create / update / soft delete with
+ * optimistic concurrency, field history and audit in the same transaction, map points, and the
+ * audited, rate-limited unmask of personal data. Each register supplies a `RegisterSpec`.
+ */
+import { randomUUID } from 'node:crypto';
+import { and, count, eq, gte, isNull, sql, type SQL } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import { divisionPrefix, type RegisterKind, type RegisterListQuery, type UNMASK_FIELDS } from '@gridgov/contracts';
+import type { Actor } from '../../platform/context.js';
+import type { ActorContext } from '../../platform/http/types.js';
+import { AppError, notFound } from '../../platform/errors.js';
+import { gridRecordInScope } from '../../platform/scope.js';
+import { writeAudit } from '../../platform/audit/write-audit.js';
+import { isUniqueViolation } from '../../platform/db/errors.js';
+import { auditLog } from '../../platform/audit/tables.js';
+import type { PiiField } from '../../platform/pii/vault.js';
+import { gridsInScope, type GridRef } from '../grids/queries.js';
+import type { RegisterDeps } from './deps.js';
+import { diffRows, readHistory, writeHistory } from './history.js';
+
+export interface BaseRow {
+  id: string;
+  gridId: string;
+  regionCode: string;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+  deletedAt: Date | null;
+}
+
+/** A register table: the shared record columns plus its own. */
+export type RegisterTable = PgTable & {
+  id: PgColumn;
+  gridId: PgColumn;
+  regionCode: PgColumn;
+  version: PgColumn;
+  deletedAt: PgColumn;
+  updatedAt: PgColumn;
+};
+
+export type UnmaskField = (typeof UNMASK_FIELDS)[number];
+
+export interface WriteInput {
+  gridId?: string;
+  version?: number;
+}
+
+export interface RegisterSpec<Row extends BaseRow, Out> {
+  kind: RegisterKind;
+  table: RegisterTable;
+  /**
+   * Stored columns from a create input (current = null) or an update patch over `current`.
+   * Throws AppError for bad input; references to other records are checked in scope here.
+   */
+  toColumns(deps: RegisterDeps, ctx: ActorContext, input: Record<string, unknown>, current: Row | null, grid: GridRef): Promise<Partial<Row>>;
+  /** The grid of a record whose input names no grid (a dwelling lives in its building's grid). */
+  gridOf?(deps: RegisterDeps, ctx: ActorContext, input: Record<string, unknown>, current: Row | null): Promise<string | null>;
+  present(deps: RegisterDeps, rows: Row[]): Promise<Out[]>;
+  /** List filters beyond region, grid and soft delete. */
+  filters(deps: RegisterDeps, q: RegisterListQuery): (SQL | undefined)[];
+  orderBy: SQL;
+  /** Columns with personal data that the unmask endpoint may decrypt. */
+  unmaskable: Partial<Record<UnmaskField, { column: keyof Row & string; field: PiiField }>>;
+  /** Map point of a record, when it has one. */
+  point?: { lon: PgColumn; lat: PgColumn; name: SQL; kind: PgColumn };
+  /** Work to do in the delete transaction (memberships, links). */
+  onDelete?(tx: RegisterDeps['db'], row: Row): Promise<void>;
+  /** Reading one record is a sensitive read (people): audited. */
+  auditReads?: boolean;
+}
+
+export function scopeWhere(actor: Actor, table: RegisterTable): SQL {
+  return gridRecordInScope(actor, table.regionCode, table.gridId);
+}
+
+function listWhere<Row extends BaseRow, Out>(deps: RegisterDeps, spec: RegisterSpec<Row, Out>, actor: Actor, q: RegisterListQuery): SQL | undefined {
+  const t = spec.table;
+  return and(
+    isNull(t.deletedAt),
+    scopeWhere(actor, t),
+    q.region ? sql`${t.regionCode} like ${divisionPrefix(q.region) + '%'}` : undefined,
+    q.gridId ? eq(t.gridId, q.gridId) : undefined,
+    ...spec.filters(deps, q),
+  );
+}
+
+/** Loads live records by condition within the actor's scope. */
+export async function loadRows<Row extends BaseRow, Out>(
+  deps: RegisterDeps,
+  spec: RegisterSpec<Row, Out>,
+  actor: Actor,
+  where: SQL | undefined,
+  forUpdate = false,
+): Promise<Row[]> {
+  const t = spec.table;
+  const query = deps.db.select().from(t).where(and(isNull(t.deletedAt), scopeWhere(actor, t), where));
+  return (await (forUpdate ? query.for('update') : query)) as unknown as Row[];
+}
+
+export async function loadRow<Row extends BaseRow, Out>(deps: RegisterDeps, spec: RegisterSpec<Row, Out>, actor: Actor, id: string, forUpdate = false): Promise<Row> {
+  const [row] = await loadRows(deps, spec, actor, eq(spec.table.id, id), forUpdate);
+  if (!row) throw notFound();
+  return row;
+}
+
+export async function listRecords<Row extends BaseRow, Out>(
+  deps: RegisterDeps,
+  spec: RegisterSpec<Row, Out>,
+  ctx: ActorContext,
+  q: RegisterListQuery,
+): Promise<{ items: Out[]; total: number; page: number; pageSize: number }> {
+  const where = listWhere(deps, spec, ctx.actor, q);
+  const t = spec.table;
+  const [found, [total]] = await Promise.all([
+    deps.db.select().from(t).where(where).orderBy(spec.orderBy).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
+    deps.db.select({ n: count() }).from(t).where(where),
+  ]);
+  if (q.idNumber || q.phone) {
+    // Looking someone up by ID number or phone is a sensitive read, even when nothing matches.
+    await writeAudit(deps.db, ctx, {
+      action: `${spec.kind}.search`,
+      objectType: spec.kind,
+      details: { by: [q.idNumber ? 'idNumber' : null, q.phone ? 'phone' : null].filter(Boolean), matches: Number(total?.n ?? 0) },
+    });
+  }
+  return { items: await spec.present(deps, found as unknown as Row[]), total: Number(total?.n ?? 0), page: q.page, pageSize: q.pageSize };
+}
+
+/** Every record matching a list filter, in pages, for exports. */
+export async function* iterateRecords<Row extends BaseRow, Out>(
+  deps: RegisterDeps,
+  spec: RegisterSpec<Row, Out>,
+  actor: Actor,
+  q: Omit<RegisterListQuery, 'page' | 'pageSize'>,
+  batch = 1000,
+): AsyncGenerator<Out[]> {
+  const where = listWhere(deps, spec, actor, { ...q, page: 1, pageSize: batch });
+  const t = spec.table;
+  let after = '';
+  for (;;) {
+    const found = (await deps.db
+      .select()
+      .from(t)
+      .where(and(where, after ? sql`${t.id} > ${after}` : undefined))
+      .orderBy(t.id)
+      .limit(batch)) as unknown as Row[];
+    if (found.length === 0) return;
+    yield await spec.present(deps, found);
+    after = found[found.length - 1]!.id;
+    if (found.length < batch) return;
+  }
+}
+
+export async function countRecords<Row extends BaseRow, Out>(deps: RegisterDeps, spec: RegisterSpec<Row, Out>, actor: Actor, q: Omit<RegisterListQuery, 'page' | 'pageSize'>): Promise<number> {
+  const [total] = await deps.db.select({ n: count() }).from(spec.table).where(listWhere(deps, spec, actor, { ...q, page: 1, pageSize: 1 }));
+  return Number(total?.n ?? 0);
+}
+
+export async function getRecord<Row extends BaseRow, Out>(deps: RegisterDeps, spec: RegisterSpec<Row, Out>, ctx: ActorContext, id: string): Promise<Out> {
+  const row = await loadRow(deps, spec, ctx.actor, id);
+  if (spec.auditReads) await writeAudit(deps.db, ctx, { action: `${spec.kind}.read`, objectType: spec.kind, objectId: id, subject: id, regionCode: row.regionCode });
+  const [out] = await spec.present(deps, [row]);
+  return out!;
+}
+
+async function resolveGrid(deps: RegisterDeps, ctx: ActorContext, gridId: string | null | undefined): Promise<GridRef> {
+  const grid = gridId ? (await gridsInScope(deps.db, ctx.actor, [gridId])).get(gridId) : undefined;
+  if (!grid) throw new AppError('REGISTER_GRID_INVALID');
+  return grid;
+}
+
+/** Runs a write; a unique-index violation becomes REGISTER_DUPLICATE. */
+async function guardDuplicate<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new AppError('REGISTER_DUPLICATE');
+    throw error;
+  }
+}
+
+export async function createRecord<Row extends BaseRow, Out>(deps: RegisterDeps, spec: RegisterSpec<Row, Out>, ctx: ActorContext, input: WriteInput & Record<string, unknown>): Promise<Out> {
+  const gridId = spec.gridOf ? await spec.gridOf(deps, ctx, input, null) : input.gridId;
+  const grid = await resolveGrid(deps, ctx, gridId);
+  const columns = await spec.toColumns(deps, ctx, input, null, grid);
+  const now = ctx.clock.now();
+  const id = randomUUID();
+  const row = { ...columns, id, gridId: grid.id, regionCode: grid.regionCode, version: 1, createdAt: now, updatedAt: now, createdBy: ctx.actor.id, updatedBy: ctx.actor.id };
+  await guardDuplicate(() =>
+    deps.db.transaction(async (tx) => {
+      await tx.insert(spec.table).values(row as never);
+      await writeHistory(tx, ctx, { kind: spec.kind, recordId: id, version: 1, action: 'create', changes: diffRows(null, row) });
+      await writeAudit(tx, ctx, { action: `${spec.kind}.create`, objectType: spec.kind, objectId: id, subject: id, regionCode: grid.regionCode, details: { gridId: grid.id } });
+    }),
+  );
+  return getRecordUnaudited(deps, spec, ctx.actor, id);
+}
+
+async function getRecordUnaudited<Row extends BaseRow, Out>(deps: RegisterDeps, spec: RegisterSpec<Row, Out>, actor: Actor, id: string): Promise<Out> {
+  const [out] = await spec.present(deps, [await loadRow(deps, spec, actor, id)]);
+  return out!;
+}
+
+export async function updateRecord<Row extends BaseRow, Out>(
+  deps: RegisterDeps,
+  spec: RegisterSpec<Row, Out>,
+  ctx: ActorContext,
+  id: string,
+  patch: WriteInput & Record<string, unknown>,
+): Promise<Out> {
+  const { version, ...changes } = patch;
+  await guardDuplicate(() =>
+    deps.db.transaction(async (tx) => {
+      const txDeps = { ...deps, db: tx };
+      const current = await loadRow(txDeps, spec, ctx.actor, id, true);
+      if (current.version !== version) throw new AppError('REGISTER_VERSION_CONFLICT', { current: current.version });
+      const gridId = spec.gridOf ? await spec.gridOf(txDeps, ctx, changes, current) : (changes.gridId ?? current.gridId);
+      const grid = await resolveGrid(txDeps, ctx, gridId);
+      const columns = await spec.toColumns(txDeps, ctx, changes, current, grid);
+      const next = { ...columns, gridId: grid.id, regionCode: grid.regionCode };
+      const diff = diffRows(current as unknown as Record<string, unknown>, next);
+      if (diff.length === 0) return;
+      const now = ctx.clock.now();
+      await tx
+        .update(spec.table)
+        .set({ ...next, version: current.version + 1, updatedAt: now, updatedBy: ctx.actor.id } as never)
+        .where(eq(spec.table.id, id));
+      await writeHistory(tx, ctx, { kind: spec.kind, recordId: id, version: current.version + 1, action: 'update', changes: diff });
+      await writeAudit(tx, ctx, {
+        action: `${spec.kind}.update`,
+        objectType: spec.kind,
+        objectId: id,
+        subject: id,
+        regionCode: grid.regionCode,
+        details: { version: current.version + 1, fields: diff.map((c) => c.field) },
+      });
+    }),
+  );
+  return getRecordUnaudited(deps, spec, ctx.actor, id);
+}
+
+export async function deleteRecord<Row extends BaseRow, Out>(deps: RegisterDeps, spec: RegisterSpec<Row, Out>, ctx: ActorContext, id: string): Promise<void> {
+  await deps.db.transaction(async (tx) => {
+    const current = await loadRow({ ...deps, db: tx }, spec, ctx.actor, id, true);
+    const now = ctx.clock.now();
+    await tx
+      .update(spec.table)
+      .set({ deletedAt: now, version: current.version + 1, updatedAt: now, updatedBy: ctx.actor.id } as never)
+      .where(eq(spec.table.id, id));
+    await spec.onDelete?.(tx, current);
+    await writeHistory(tx, ctx, { kind: spec.kind, recordId: id, version: current.version + 1, action: 'delete', changes: [] });
+    await writeAudit(tx, ctx, { action: `${spec.kind}.delete`, objectType: spec.kind, objectId: id, subject: id, regionCode: current.regionCode });
+  });
+}
+
+export async function recordHistory<Row extends BaseRow, Out>(deps: RegisterDeps, spec: RegisterSpec<Row, Out>, ctx: ActorContext, id: string) {
+  const row = await loadRow(deps, spec, ctx.actor, id);
+  if (spec.auditReads) await writeAudit(deps.db, ctx, { action: `${spec.kind}.history.read`, objectType: spec.kind, objectId: id, subject: id, regionCode: row.regionCode });
+  return readHistory(deps.db, spec.kind, id);
+}
+
+/** Map points of the records in scope, capped so a city-wide view stays light. */
+export async function recordPoints<Row extends BaseRow, Out>(
+  deps: RegisterDeps,
+  spec: RegisterSpec<Row, Out>,
+  actor: Actor,
+  q: { region?: string; gridId?: string; kind?: string },
+  limit = 5000,
+) {
+  const p = spec.point;
+  if (!p) throw notFound();
+  const where = and(listWhere(deps, spec, actor, { ...q, page: 1, pageSize: 1 }), sql`${p.lon} is not null and ${p.lat} is not null`);
+  const found = await deps.db
+    .select({ id: spec.table.id, name: p.name, kind: p.kind, lon: p.lon, lat: p.lat })
+    .from(spec.table)
+    .where(where)
+    .limit(limit + 1);
+  const items = (found as { id: string; name: string; kind: string; lon: number; lat: number }[]).slice(0, limit);
+  return { items, truncated: found.length > limit };
+}
+
+const UNMASK_WINDOW_MS = 60 * 60 * 1000;
+
+/**
+ * The full value of personal data, for a role that may see it and a stated reason. Every unmask
+ * is audited with the reason; a user gets `unmaskPerHour` of them (counted from the audit log,
+ * so the limit holds across processes).
+ */
+export async function unmaskRecord<Row extends BaseRow, Out>(
+  deps: RegisterDeps,
+  spec: RegisterSpec<Row, Out>,
+  ctx: ActorContext,
+  id: string,
+  request: { reason: string; fields: UnmaskField[] },
+): Promise<Partial<Record<UnmaskField, string | null>>> {
+  const fields = [...new Set(request.fields)].filter((f) => spec.unmaskable[f]);
+  if (fields.length === 0) throw new AppError('VALIDATION_FAILED', { fields: 'nothing to unmask on this record' });
+  return deps.db.transaction(async (tx) => {
+    // One user's unmasks are counted and written one at a time.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`unmask:${ctx.actor.id}`}))`);
+    const since = new Date(ctx.clock.now().getTime() - UNMASK_WINDOW_MS);
+    const [used] = await tx
+      .select({ n: count() })
+      .from(auditLog)
+      .where(and(eq(auditLog.actorId, ctx.actor.id), eq(auditLog.action, 'register.unmask'), gte(auditLog.at, since)));
+    if (Number(used?.n ?? 0) >= deps.config.unmaskPerHour) {
+      throw new AppError('UNMASK_RATE_LIMITED', { limitPerHour: deps.config.unmaskPerHour });
+    }
+    const row = await loadRow({ ...deps, db: tx }, spec, ctx.actor, id);
+    const result: Partial<Record<UnmaskField, string | null>> = {};
+    for (const f of fields) {
+      const { column, field } = spec.unmaskable[f]!;
+      const stored = row[column] as unknown as Buffer | null;
+      result[f] = stored ? deps.vault.decrypt(field, stored) : null;
+    }
+    await writeAudit(tx, ctx, {
+      action: 'register.unmask',
+      objectType: spec.kind,
+      objectId: id,
+      subject: id,
+      regionCode: row.regionCode,
+      details: { fields, reason: request.reason },
+    });
+    return result;
+  });
+}

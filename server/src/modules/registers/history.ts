@@ -1,0 +1,71 @@
+/**
+ * Field-by-field history of register records. Stored columns that hold personal data are
+ * replaced by their masked form; ciphertexts and hashes never enter the history.
+ */
+import { randomUUID } from 'node:crypto';
+import { and, asc, eq } from 'drizzle-orm';
+import type { HistoryEntry, RegisterKind } from '@gridgov/contracts';
+import type { Db } from '../../platform/db/client.js';
+import type { RequestContext } from '../../platform/context.js';
+import { registerHistory } from './tables.js';
+
+export type HistoryAction = HistoryEntry['action'];
+export type Change = HistoryEntry['changes'][number];
+
+/** Bookkeeping columns that are not part of a record's content. */
+const SKIPPED = new Set(['id', 'version', 'createdAt', 'updatedAt', 'createdBy', 'updatedBy', 'importJobId', 'deletedAt', 'namePinyin', 'nameInitials']);
+const isSecret = (key: string) => key.endsWith('Cipher') || key.endsWith('Hash');
+
+function same(a: unknown, b: unknown): boolean {
+  if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((v, i) => same(v, b[i]));
+  return (a ?? null) === (b ?? null);
+}
+
+/** The changed content fields between two versions of a row (before = null for a new record). */
+export function diffRows(before: Record<string, unknown> | null, after: Record<string, unknown>): Change[] {
+  const changes: Change[] = [];
+  for (const [field, to] of Object.entries(after)) {
+    if (SKIPPED.has(field) || isSecret(field) || to === undefined) continue;
+    const from = before ? before[field] : null;
+    if (!same(from, to)) changes.push({ field, from: from ?? null, to: to ?? null });
+  }
+  return changes;
+}
+
+export interface HistoryRecord {
+  kind: RegisterKind;
+  recordId: string;
+  version: number;
+  action: HistoryAction;
+  changes: Change[];
+}
+
+export function historyRow(ctx: RequestContext, record: HistoryRecord) {
+  return {
+    id: randomUUID(),
+    ...record,
+    at: ctx.clock.now(),
+    actorId: ctx.actor?.id ?? null,
+    actorName: ctx.actor?.username ?? null,
+  };
+}
+
+export async function writeHistory(tx: Db, ctx: RequestContext, record: HistoryRecord): Promise<void> {
+  await tx.insert(registerHistory).values(historyRow(ctx, record));
+}
+
+export async function readHistory(db: Db, kind: RegisterKind, recordId: string): Promise<HistoryEntry[]> {
+  const found = await db
+    .select()
+    .from(registerHistory)
+    .where(and(eq(registerHistory.kind, kind), eq(registerHistory.recordId, recordId)))
+    .orderBy(asc(registerHistory.version), asc(registerHistory.at));
+  return found.map((h) => ({
+    version: h.version,
+    at: h.at.toISOString(),
+    action: h.action as HistoryAction,
+    actorName: h.actorName,
+    changes: h.changes as Change[],
+  }));
+}

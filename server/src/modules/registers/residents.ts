@@ -1,0 +1,70 @@
+/** The resident register (人口): registered, floating and overseas residents. */
+import { arrayContains, eq, inArray, sql } from 'drizzle-orm';
+import { validateContactPhone, validateIdNumber, type Resident } from '@gridgov/contracts';
+import type { RegisterSpec } from './engine.js';
+import { residentColumns, type ResidentRow } from './resident-columns.js';
+import { unwrap } from './field-errors.js';
+import { assertReference, dwellingLabels, presentBase } from './references.js';
+import { textSearch } from './name-search.js';
+import { dwelling, householdMember, organizationEmployee, resident } from './tables.js';
+
+export const residentSpec: RegisterSpec<ResidentRow, Resident> = {
+  kind: 'resident',
+  table: resident,
+  auditReads: true,
+  orderBy: sql`${resident.name}, ${resident.id}`,
+  unmaskable: { idNumber: { column: 'idCipher', field: 'id_number' }, phone: { column: 'phoneCipher', field: 'phone' } },
+
+  async toColumns(deps, ctx, input, current) {
+    if (input.dwellingId !== undefined) await assertReference(deps.db, ctx.actor, dwelling, input.dwellingId as string | null, 'dwellingId');
+    return unwrap(residentColumns(deps.vault, input, current, ctx.clock.now()));
+  },
+
+  filters(deps, q) {
+    const id = q.idNumber ? (validateIdNumber(q.idNumber).ok ? q.idNumber.toUpperCase() : q.idNumber.trim().toUpperCase()) : null;
+    const phone = q.phone ? (validateContactPhone(q.phone) ?? q.phone.trim()) : null;
+    return [
+      q.q ? textSearch(q.q, { name: resident.name, address: resident.address, initials: resident.nameInitials, pinyin: resident.namePinyin }) : undefined,
+      id ? eq(resident.idHash, deps.vault.hash('id_number', id)) : undefined,
+      phone ? eq(resident.phoneHash, deps.vault.hash('phone', phone)) : undefined,
+      q.kind ? eq(resident.kind, q.kind) : undefined,
+      q.tag ? arrayContains(resident.tags, [q.tag]) : undefined,
+    ];
+  },
+
+  async present(deps, rows) {
+    const ids = rows.map((r) => r.id);
+    const [base, labels, memberships] = await Promise.all([
+      presentBase(deps.db, rows),
+      dwellingLabels(deps.db, rows.map((r) => r.dwellingId)),
+      ids.length
+        ? deps.db.select({ residentId: householdMember.residentId, householdId: householdMember.householdId }).from(householdMember).where(inArray(householdMember.residentId, ids))
+        : Promise.resolve([]),
+    ]);
+    const householdOf = new Map(memberships.map((m) => [m.residentId, m.householdId]));
+    return rows.map((r) => ({
+      ...base.get(r.id)!,
+      name: r.name,
+      idType: r.idType as Resident['idType'],
+      idNumberMasked: r.idMasked,
+      phoneMasked: r.phoneMasked,
+      sex: r.sex as Resident['sex'],
+      birthDate: r.birthDate,
+      kind: r.kind as Resident['kind'],
+      nationality: r.nationality,
+      ethnicity: r.ethnicity,
+      registeredAddress: r.registeredAddress,
+      address: r.address,
+      dwellingId: r.dwellingId,
+      dwellingLabel: r.dwellingId ? (labels.get(r.dwellingId) ?? null) : null,
+      householdId: householdOf.get(r.id) ?? null,
+      tags: r.tags,
+      notes: r.notes,
+    }));
+  },
+
+  async onDelete(tx, row) {
+    await tx.delete(householdMember).where(eq(householdMember.residentId, row.id));
+    await tx.delete(organizationEmployee).where(eq(organizationEmployee.residentId, row.id));
+  },
+};

@@ -1,0 +1,132 @@
+/** HTTP routes of the registers: the same set for every register, plus links and map counts. */
+import { z } from 'zod';
+import { and, count, isNull } from 'drizzle-orm';
+import {
+  addEmployeeRequest, addMemberRequest, building, buildingInput, buildingUpdate, dwelling, dwellingInput, dwellingUpdate, facility, facilityInput,
+  facilityUpdate, gridCounts, historyEntry, household, householdInput, householdUpdate, organization, organizationInput, organizationUpdate, page,
+  registerListQuery, registerPoints, registerPointsQuery, REGISTER_PATHS, resident, residentInput, residentUpdate, unmaskRequest, unmaskResponse, uuid,
+  venue, venueInput, venueUpdate, divisionCode,
+} from '@gridgov/contracts';
+import type { App } from '../../platform/http/types.js';
+import { actorCtx } from '../../platform/http/access.js';
+import type { RegisterDeps } from './deps.js';
+import {
+  createRecord, deleteRecord, getRecord, listRecords, recordHistory, recordPoints, scopeWhere, unmaskRecord, updateRecord, type BaseRow, type RegisterSpec,
+} from './engine.js';
+import { residentSpec } from './residents.js';
+import { householdSpec } from './households.js';
+import { buildingSpec } from './buildings.js';
+import { dwellingSpec } from './dwellings.js';
+import { venueSpec } from './venues.js';
+import { facilitySpec } from './facilities.js';
+import { organizationSpec } from './organizations.js';
+import { addHouseholdMember, addOrganizationEmployee, removeHouseholdMember, removeOrganizationEmployee } from './links.js';
+import { resident as residentTable } from './tables.js';
+import { divisionPrefix } from '@gridgov/contracts';
+import { sql } from 'drizzle-orm';
+
+const idParams = z.strictObject({ id: uuid });
+const linkParams = z.strictObject({ id: uuid, residentId: uuid });
+
+interface Schemas {
+  input: z.ZodType<Record<string, unknown>>;
+  update: z.ZodType<{ version: number } & Record<string, unknown>>;
+  out: z.ZodType;
+}
+
+function crudRoutes<Row extends BaseRow, Out>(app: App, deps: RegisterDeps, spec: RegisterSpec<Row, Out>, s: Schemas): void {
+  const base = `/api/${REGISTER_PATHS[spec.kind]}`;
+  const tags = ['registers'];
+  app.get(base, {
+    config: { access: 'register:read' },
+    schema: { tags, querystring: registerListQuery, response: { 200: page(s.out) } },
+    handler: (req) => listRecords(deps, spec, actorCtx(req), req.query),
+  });
+  if (spec.point) {
+    app.get(`${base}/points`, {
+      config: { access: 'register:read' },
+      schema: { tags, summary: 'Map points of the records in scope', querystring: registerPointsQuery, response: { 200: registerPoints } },
+      handler: (req) => recordPoints(deps, spec, actorCtx(req).actor, req.query),
+    });
+  }
+  app.get(`${base}/:id`, {
+    config: { access: 'register:read' },
+    schema: { tags, params: idParams, response: { 200: s.out } },
+    handler: (req) => getRecord(deps, spec, actorCtx(req), req.params.id),
+  });
+  app.get(`${base}/:id/history`, {
+    config: { access: 'register:read' },
+    schema: { tags, params: idParams, response: { 200: z.object({ items: z.array(historyEntry) }) } },
+    handler: async (req) => ({ items: await recordHistory(deps, spec, actorCtx(req), req.params.id) }),
+  });
+  app.post(base, {
+    config: { access: 'register:write' },
+    schema: { tags, body: s.input, response: { 201: s.out } },
+    handler: async (req, reply) => reply.status(201).send(await createRecord(deps, spec, actorCtx(req), req.body as Record<string, unknown>)),
+  });
+  app.patch(`${base}/:id`, {
+    config: { access: 'register:write' },
+    schema: { tags, params: idParams, body: s.update, response: { 200: s.out } },
+    handler: (req) => updateRecord(deps, spec, actorCtx(req), req.params.id, req.body as { version: number } & Record<string, unknown>),
+  });
+  app.delete(`${base}/:id`, {
+    config: { access: 'register:write' },
+    schema: { tags, params: idParams },
+    handler: async (req, reply) => {
+      await deleteRecord(deps, spec, actorCtx(req), req.params.id);
+      return reply.status(204).send();
+    },
+  });
+  if (Object.keys(spec.unmaskable).length > 0) {
+    app.post(`${base}/:id/unmask`, {
+      config: { access: 'register:unmask' },
+      schema: { tags, summary: 'Full personal data, with a reason (audited, rate-limited)', params: idParams, body: unmaskRequest, response: { 200: unmaskResponse } },
+      handler: (req) => unmaskRecord(deps, spec, actorCtx(req), req.params.id, req.body),
+    });
+  }
+}
+
+export function registerRoutes(app: App, deps: RegisterDeps): void {
+  crudRoutes(app, deps, residentSpec, { input: residentInput, update: residentUpdate, out: resident });
+  crudRoutes(app, deps, householdSpec, { input: householdInput, update: householdUpdate, out: household });
+  crudRoutes(app, deps, buildingSpec, { input: buildingInput, update: buildingUpdate, out: building });
+  crudRoutes(app, deps, dwellingSpec, { input: dwellingInput, update: dwellingUpdate, out: dwelling });
+  crudRoutes(app, deps, venueSpec, { input: venueInput, update: venueUpdate, out: venue });
+  crudRoutes(app, deps, facilitySpec, { input: facilityInput, update: facilityUpdate, out: facility });
+  crudRoutes(app, deps, organizationSpec, { input: organizationInput, update: organizationUpdate, out: organization });
+
+  const tags = ['registers'];
+  app.post('/api/households/:id/members', {
+    config: { access: 'register:write' },
+    schema: { tags, params: idParams, body: addMemberRequest, response: { 200: household } },
+    handler: (req) => addHouseholdMember(deps, actorCtx(req), req.params.id, req.body),
+  });
+  app.delete('/api/households/:id/members/:residentId', {
+    config: { access: 'register:write' },
+    schema: { tags, params: linkParams, response: { 200: household } },
+    handler: (req) => removeHouseholdMember(deps, actorCtx(req), req.params.id, req.params.residentId),
+  });
+  app.post('/api/organizations/:id/employees', {
+    config: { access: 'register:write' },
+    schema: { tags, params: idParams, body: addEmployeeRequest, response: { 200: organization } },
+    handler: (req) => addOrganizationEmployee(deps, actorCtx(req), req.params.id, req.body),
+  });
+  app.delete('/api/organizations/:id/employees/:residentId', {
+    config: { access: 'register:write' },
+    schema: { tags, params: linkParams, response: { 200: organization } },
+    handler: (req) => removeOrganizationEmployee(deps, actorCtx(req), req.params.id, req.params.residentId),
+  });
+  app.get('/api/residents/grid-counts', {
+    config: { access: 'register:read' },
+    schema: { tags, summary: 'Residents per grid, for the map', querystring: z.strictObject({ region: divisionCode.optional() }), response: { 200: gridCounts } },
+    handler: async (req) => {
+      const actor = actorCtx(req).actor;
+      const found = await deps.db
+        .select({ gridId: residentTable.gridId, count: count() })
+        .from(residentTable)
+        .where(and(isNull(residentTable.deletedAt), scopeWhere(actor, residentTable), req.query.region ? sql`${residentTable.regionCode} like ${divisionPrefix(req.query.region) + '%'}` : undefined))
+        .groupBy(residentTable.gridId);
+      return { items: found.map((f) => ({ gridId: f.gridId, count: Number(f.count) })) };
+    },
+  });
+}
