@@ -6,3 +6,4 @@ export * from './id-number.js';
 export * from './phone.js';
 export * from './registers.js';
 export * from './credit-code.js';
+export * from './transfers.js';

@@ -28,6 +28,7 @@ CREATE TABLE "import_job" (
 	"file_path" text NOT NULL,
 	"file_type" text NOT NULL,
 	"file_bytes" bigint NOT NULL,
+	"columns" jsonb NOT NULL,
 	"mapping" jsonb,
 	"total_rows" integer,
 	"processed_rows" integer DEFAULT 0 NOT NULL,

@@ -14,6 +14,8 @@ export const importJob = pgTable(
     filePath: text('file_path').notNull(),
     fileType: text('file_type').notNull(),
     fileBytes: bigint('file_bytes', { mode: 'number' }).notNull(),
+    /** Headers of the file's first row. */
+    columns: jsonb('columns').notNull(),
     /** Column mapping: register field -> source column header. */
     mapping: jsonb('mapping'),
     totalRows: integer('total_rows'),

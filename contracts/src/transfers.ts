@@ -1,0 +1,114 @@
+/**
+ * Imports and exports of register lists. An import is uploaded, mapped, previewed (dry run) and
+ * then run as a background job; an export above a set size waits for a second person's approval.
+ */
+import { z } from 'zod';
+import { REGISTER_KINDS, registerListQuery } from './registers.js';
+
+// ---------- imports ----------
+export const IMPORT_STATUSES = ['uploaded', 'queued', 'running', 'done', 'failed'] as const;
+export type ImportStatus = (typeof IMPORT_STATUSES)[number];
+
+export const importUploadQuery = z.strictObject({ register: z.enum(REGISTER_KINDS) });
+
+/** A register field that a source column can be mapped to. */
+export const importField = z.object({
+  field: z.string(),
+  label: z.string(),
+  required: z.boolean(),
+});
+
+/** Register field -> source column header. */
+export const importMapping = z.record(z.string(), z.string());
+
+export const importJob = z.object({
+  id: z.string(),
+  register: z.enum(REGISTER_KINDS),
+  status: z.enum(IMPORT_STATUSES),
+  fileName: z.string(),
+  fileType: z.enum(['xlsx', 'csv']),
+  fileBytes: z.number().int(),
+  /** Column headers found in the file's first row. */
+  columns: z.array(z.string()),
+  fields: z.array(importField),
+  /** The mapping in use, or the one suggested from the headers before the import starts. */
+  mapping: importMapping,
+  totalRows: z.number().int().nullable(),
+  processedRows: z.number().int(),
+  createdRows: z.number().int(),
+  updatedRows: z.number().int(),
+  unchangedRows: z.number().int(),
+  failedRows: z.number().int(),
+  hasErrorReport: z.boolean(),
+  failure: z.object({ code: z.string(), message: z.string() }).nullable(),
+  createdByName: z.string().nullable(),
+  createdAt: z.string(),
+  startedAt: z.string().nullable(),
+  finishedAt: z.string().nullable(),
+});
+export type ImportJob = z.infer<typeof importJob>;
+
+export const importMappingRequest = z.strictObject({ mapping: importMapping });
+
+/** One problem with one cell (or a whole row when column is null). */
+export const importRowError = z.object({
+  row: z.number().int(),
+  column: z.string().nullable(),
+  field: z.string().nullable(),
+  code: z.string(),
+  message: z.string(),
+});
+export type ImportRowError = z.infer<typeof importRowError>;
+
+export const importPreview = z.object({
+  /** The first rows as they would be stored (personal data masked). */
+  rows: z.array(z.object({ row: z.number().int(), values: z.record(z.string(), z.string().nullable()), errors: z.array(importRowError) })),
+  checkedRows: z.number().int(),
+  failedRows: z.number().int(),
+});
+export type ImportPreview = z.infer<typeof importPreview>;
+
+// ---------- exports ----------
+export const EXPORT_STATUSES = ['pending_approval', 'queued', 'ready', 'rejected', 'failed'] as const;
+export type ExportStatus = (typeof EXPORT_STATUSES)[number];
+
+export const exportFilters = registerListQuery.omit({ page: true, pageSize: true });
+
+export const createExportRequest = z.strictObject({
+  register: z.enum(REGISTER_KINDS),
+  format: z.enum(['xlsx', 'csv']),
+  filters: exportFilters.default({}),
+  /** Full ID numbers and phones: needs register:unmask and a reason. */
+  unmask: z.boolean().default(false),
+  reason: z.string().trim().min(4).max(200).optional(),
+});
+
+export const exportDecisionRequest = z.strictObject({ note: z.string().trim().max(200).optional() });
+
+export const exportListQuery = z.strictObject({
+  /** mine: my requests; approvals: others' requests I may approve. */
+  view: z.enum(['mine', 'approvals']).default('mine'),
+  status: z.enum(EXPORT_STATUSES).optional(),
+});
+
+export const exportJob = z.object({
+  id: z.string(),
+  register: z.enum(REGISTER_KINDS),
+  format: z.enum(['xlsx', 'csv']),
+  filters: z.record(z.string(), z.unknown()),
+  unmask: z.boolean(),
+  reason: z.string().nullable(),
+  rowCount: z.number().int(),
+  status: z.enum(EXPORT_STATUSES),
+  requestedByName: z.string().nullable(),
+  decidedByName: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  decisionNote: z.string().nullable(),
+  downloads: z.number().int(),
+  createdAt: z.string(),
+  finishedAt: z.string().nullable(),
+  /** What the caller may do with it (the UI shows buttons from these). */
+  canApprove: z.boolean(),
+  canDownload: z.boolean(),
+});
+export type ExportJob = z.infer<typeof exportJob>;
