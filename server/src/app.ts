@@ -26,6 +26,7 @@ import { gridRoutes } from './modules/grids/routes.js';
 import { userRoutes } from './modules/users/routes.js';
 import type { GridLocator } from './modules/grids/grid-index.js';
 import { registerRoutes } from './modules/registers/routes.js';
+import { redactQuery } from './platform/pii/redact.js';
 import type { PiiVault } from './platform/pii/vault.js';
 
 export interface AppDeps {
@@ -43,7 +44,11 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const { config, clock } = deps;
   const db = deps.database.db;
   const app = Fastify({
-    logger: { level: config.logLevel },
+    logger: {
+      level: config.logLevel,
+      // Exact-value searches put ID numbers and phones in the query string: keep them out of logs.
+      serializers: { req: (req: { method: string; url: string; id: string }) => ({ id: req.id, method: req.method, url: redactQuery(req.url) }) },
+    },
     genReqId: () => randomUUID(),
     trustProxy: true,
     bodyLimit: 2 * 1024 * 1024,

@@ -12,7 +12,7 @@ async function main(): Promise<void> {
   const { database, clock } = runtime;
   if (config.mode === 'demo' && !(await isSeeded(database.db))) {
     console.log('Seeding the demo city (first start)...');
-    await seedDemo(database.db, clock);
+    await seedDemo(database.db, clock, { registers: { vault: runtime.vault } });
   }
   await runtime.app.listen({ host: config.host, port: config.port });
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}/`;

@@ -36,3 +36,8 @@ export function ancestorCodes(code: string): string[] {
 export function describeScope(actor: Actor): string {
   return actor.gridId ? `${actor.regionCode}/grid:${actor.gridId}` : actor.regionCode;
 }
+
+/** `column` (a 12-digit region code) lies under the region `code` (a filter within scope). */
+export function underRegion(column: AnyColumn | SQL, code: string): SQL {
+  return sql`${column} like ${likePrefix(divisionPrefix(code))}`;
+}

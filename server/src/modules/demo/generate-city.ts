@@ -37,6 +37,9 @@ export interface DemoResident {
   regionCode: string;
   address: string;
   kind: 'registered' | 'floating' | 'overseas';
+  /** Household number within the grid, and the member's relation to its head. */
+  household: number;
+  relation: 'head' | 'spouse' | 'child' | 'parent';
 }
 
 export interface DemoCity {
@@ -426,6 +429,8 @@ export function* generateResidents(city: DemoCity): Generator<DemoResident> {
           regionCode: grid.regionCode,
           address,
           kind,
+          household: h,
+          relation: member.role,
         };
       }
     }

@@ -16,7 +16,9 @@ import { bbox } from '../../platform/geo/polygon.js';
 import { region } from '../regions/tables.js';
 import { levelNumber } from '../regions/levels.js';
 import { grid } from '../grids/tables.js';
-import { generateCity, SCALES, type DemoCity, type DemoScale } from './generate-city.js';
+import { generateCity, generateResidents, SCALES, type DemoCity, type DemoScale } from './generate-city.js';
+import type { PiiVault } from '../../platform/pii/vault.js';
+import { seedDemoRegisters } from '../registers/demo-registers.js';
 
 export const DEMO_PASSWORD = 'Gridgov@2026';
 
@@ -88,7 +90,14 @@ export async function isSeeded(db: Db): Promise<boolean> {
   return Boolean(result.rows[0]?.seeded);
 }
 
-export async function seedDemo(db: Db, clock: Clock, options: { scale?: DemoScale; seed?: number } = {}): Promise<DemoSeed> {
+export interface SeedOptions {
+  scale?: DemoScale;
+  seed?: number;
+  /** Also fill the registers (residents, households, places, facilities, organisations). */
+  registers?: { vault: PiiVault };
+}
+
+export async function seedDemo(db: Db, clock: Clock, options: SeedOptions = {}): Promise<DemoSeed> {
   const city = generateCity({ scale: options.scale ?? SCALES.small, seed: options.seed ?? 1 });
   const now = clock.now();
   const validFrom = '2023-01-01';
@@ -143,5 +152,9 @@ export async function seedDemo(db: Db, clock: Clock, options: { scale?: DemoScal
       details: { regions: city.regions.length, grids: city.grids.length, accounts: accounts.length },
     });
   });
+  if (options.registers) {
+    const grids = city.grids.map((g) => ({ ...g, id: gridIds.get(g.code)! }));
+    await seedDemoRegisters(db, options.registers.vault, clock, grids, generateResidents(city));
+  }
   return { city, accounts, gridIds };
 }

@@ -6,11 +6,11 @@
 import { randomUUID } from 'node:crypto';
 import { and, count, eq, gte, isNull, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
-import { divisionPrefix, type RegisterKind, type RegisterListQuery, type UNMASK_FIELDS } from '@gridgov/contracts';
+import { type RegisterKind, type RegisterListQuery, type UNMASK_FIELDS } from '@gridgov/contracts';
 import type { Actor } from '../../platform/context.js';
 import type { ActorContext } from '../../platform/http/types.js';
 import { AppError, notFound } from '../../platform/errors.js';
-import { gridRecordInScope } from '../../platform/scope.js';
+import { gridRecordInScope, underRegion } from '../../platform/scope.js';
 import { writeAudit } from '../../platform/audit/write-audit.js';
 import { isUniqueViolation } from '../../platform/db/errors.js';
 import { auditLog } from '../../platform/audit/tables.js';
@@ -79,7 +79,7 @@ function listWhere<Row extends BaseRow, Out>(deps: RegisterDeps, spec: RegisterS
   return and(
     isNull(t.deletedAt),
     scopeWhere(actor, t),
-    q.region ? sql`${t.regionCode} like ${divisionPrefix(q.region) + '%'}` : undefined,
+    q.region ? underRegion(t.regionCode, q.region) : undefined,
     q.gridId ? eq(t.gridId, q.gridId) : undefined,
     ...spec.filters(deps, q),
   );

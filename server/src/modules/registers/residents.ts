@@ -1,7 +1,10 @@
 /** The resident register (人口): registered, floating and overseas residents. */
-import { arrayContains, eq, inArray, sql } from 'drizzle-orm';
+import { and, arrayContains, count, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { validateContactPhone, validateIdNumber, type Resident } from '@gridgov/contracts';
-import type { RegisterSpec } from './engine.js';
+import type { Actor } from '../../platform/context.js';
+import type { RegisterDeps } from './deps.js';
+import { scopeWhere, type RegisterSpec } from './engine.js';
+import { underRegion } from '../../platform/scope.js';
 import { residentColumns, type ResidentRow } from './resident-columns.js';
 import { unwrap } from './field-errors.js';
 import { assertReference, dwellingLabels, presentBase } from './references.js';
@@ -68,3 +71,13 @@ export const residentSpec: RegisterSpec<ResidentRow, Resident> = {
     await tx.delete(organizationEmployee).where(eq(organizationEmployee.residentId, row.id));
   },
 };
+
+/** Residents per grid in the actor's scope (optionally under a region), for the map. */
+export async function residentGridCounts(deps: RegisterDeps, actor: Actor, region?: string): Promise<{ gridId: string; count: number }[]> {
+  const found = await deps.db
+    .select({ gridId: resident.gridId, count: count() })
+    .from(resident)
+    .where(and(isNull(resident.deletedAt), scopeWhere(actor, resident), region ? underRegion(resident.regionCode, region) : undefined))
+    .groupBy(resident.gridId);
+  return found.map((f) => ({ gridId: f.gridId, count: Number(f.count) }));
+}

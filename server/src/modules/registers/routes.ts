@@ -1,6 +1,5 @@
 /** HTTP routes of the registers: the same set for every register, plus links and map counts. */
 import { z } from 'zod';
-import { and, count, isNull } from 'drizzle-orm';
 import {
   addEmployeeRequest, addMemberRequest, building, buildingInput, buildingUpdate, dwelling, dwellingInput, dwellingUpdate, facility, facilityInput,
   facilityUpdate, gridCounts, historyEntry, household, householdInput, householdUpdate, organization, organizationInput, organizationUpdate, page,
@@ -11,9 +10,9 @@ import type { App } from '../../platform/http/types.js';
 import { actorCtx } from '../../platform/http/access.js';
 import type { RegisterDeps } from './deps.js';
 import {
-  createRecord, deleteRecord, getRecord, listRecords, recordHistory, recordPoints, scopeWhere, unmaskRecord, updateRecord, type BaseRow, type RegisterSpec,
+  createRecord, deleteRecord, getRecord, listRecords, recordHistory, recordPoints, unmaskRecord, updateRecord, type BaseRow, type RegisterSpec,
 } from './engine.js';
-import { residentSpec } from './residents.js';
+import { residentGridCounts, residentSpec } from './residents.js';
 import { householdSpec } from './households.js';
 import { buildingSpec } from './buildings.js';
 import { dwellingSpec } from './dwellings.js';
@@ -21,9 +20,6 @@ import { venueSpec } from './venues.js';
 import { facilitySpec } from './facilities.js';
 import { organizationSpec } from './organizations.js';
 import { addHouseholdMember, addOrganizationEmployee, removeHouseholdMember, removeOrganizationEmployee } from './links.js';
-import { resident as residentTable } from './tables.js';
-import { divisionPrefix } from '@gridgov/contracts';
-import { sql } from 'drizzle-orm';
 
 const idParams = z.strictObject({ id: uuid });
 const linkParams = z.strictObject({ id: uuid, residentId: uuid });
@@ -119,14 +115,6 @@ export function registerRoutes(app: App, deps: RegisterDeps): void {
   app.get('/api/residents/grid-counts', {
     config: { access: 'register:read' },
     schema: { tags, summary: 'Residents per grid, for the map', querystring: z.strictObject({ region: divisionCode.optional() }), response: { 200: gridCounts } },
-    handler: async (req) => {
-      const actor = actorCtx(req).actor;
-      const found = await deps.db
-        .select({ gridId: residentTable.gridId, count: count() })
-        .from(residentTable)
-        .where(and(isNull(residentTable.deletedAt), scopeWhere(actor, residentTable), req.query.region ? sql`${residentTable.regionCode} like ${divisionPrefix(req.query.region) + '%'}` : undefined))
-        .groupBy(residentTable.gridId);
-      return { items: found.map((f) => ({ gridId: f.gridId, count: Number(f.count) })) };
-    },
+    handler: async (req) => ({ items: await residentGridCounts(deps, actorCtx(req).actor, req.query.region) }),
   });
 }

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { PiiVault } from './vault.js';
+import { redactQuery } from './redact.js';
 
 const vault = new PiiVault(randomBytes(32));
 
@@ -26,4 +27,8 @@ test('the keyed hash is stable per key and field, and differs across keys', () =
   assert.deepEqual(vault.hash('phone', '13812341234'), vault.hash('phone', '13812341234'));
   assert.notDeepEqual(vault.hash('phone', '13812341234'), vault.hash('id_number', '13812341234'));
   assert.notDeepEqual(vault.hash('phone', '13812341234'), new PiiVault(randomBytes(32)).hash('phone', '13812341234'));
+});
+
+test('request logs never carry the ID number or phone of an exact-value search', () => {
+  assert.equal(redactQuery('/api/residents?idNumber=11010519491231002X&q=zs&phone=13812341234'), '/api/residents?idNumber=[redacted]&q=zs&phone=[redacted]');
 });
