@@ -49,6 +49,12 @@ export const ERRORS = {
   EXPORT_APPROVAL_REQUIRED: { status: 409, zh: '导出数据量较大，需要他人审批后才能下载', en: 'This export is large and needs a second person\'s approval' },
   EXPORT_SELF_APPROVAL: { status: 403, zh: '不能审批自己发起的导出', en: 'You cannot approve your own export' },
   EXPORT_STATE: { status: 409, zh: '导出任务当前状态不允许此操作', en: 'The export is not in a state that allows this' },
+  IMPORT_CELL_REQUIRED: { status: 400, zh: '必填项为空', en: 'A required cell is empty' },
+  IMPORT_CELL_TOO_LONG: { status: 400, zh: '单元格内容超过长度限制', en: 'The cell is longer than allowed' },
+  IMPORT_CELL_INVALID: { status: 400, zh: '单元格的值不在允许的范围内', en: 'The cell holds a value that is not allowed' },
+  IMPORT_FORMULA_NOT_ALLOWED: { status: 400, zh: '单元格含有公式，公式不会被计算，请填写数值', en: 'The cell holds a formula; formulas are not evaluated, enter the value' },
+  IMPORT_DUPLICATE_ROW: { status: 400, zh: '与文件中前面的行重复', en: 'The row repeats an earlier row of the file' },
+  IMPORT_GRID_OUT_OF_SCOPE: { status: 400, zh: '网格编码不存在或不在管辖范围内', en: 'The grid code does not exist or is outside your scope' },
   INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 

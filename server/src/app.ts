@@ -28,6 +28,8 @@ import type { GridLocator } from './modules/grids/grid-index.js';
 import { registerRoutes } from './modules/registers/routes.js';
 import { redactQuery } from './platform/pii/redact.js';
 import type { PiiVault } from './platform/pii/vault.js';
+import type { JobQueue } from './platform/jobs/queue.js';
+import { exportRoutes } from './modules/exports/routes.js';
 
 export interface AppDeps {
   config: Config;
@@ -36,6 +38,7 @@ export interface AppDeps {
   live: LiveHub;
   gridLocator: GridLocator;
   vault: PiiVault;
+  jobs: JobQueue;
 }
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
@@ -91,6 +94,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   gridRoutes(app, db, deps.gridLocator);
   userRoutes(app, db);
   registerRoutes(app, { db, vault: deps.vault, config });
+  exportRoutes(app, { db, vault: deps.vault, config, jobs: deps.jobs });
 
   const hasWeb = fs.existsSync(path.join(WEB_DIST, 'index.html'));
   if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });

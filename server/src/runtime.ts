@@ -9,6 +9,7 @@ import { JobQueue } from './platform/jobs/queue.js';
 import { LiveHub } from './platform/live/live.js';
 import { sessionPurgeJob } from './platform/auth/purge-job.js';
 import { GridLocator } from './modules/grids/grid-index.js';
+import { exportFileJob } from './modules/exports/build-export-file.js';
 import { PiiVault } from './platform/pii/vault.js';
 import { loadPiiKey } from './platform/pii/keys.js';
 import { buildApp } from './app.js';
@@ -38,9 +39,10 @@ export async function startRuntime(config: Config, options: { clock?: Clock; dat
   });
   const jobs = new JobQueue(database.db, clock);
   jobs.register(sessionPurgeJob);
+  jobs.register(exportFileJob({ db: database.db, vault, config }));
   await jobs.schedule(database.db, sessionPurgeJob, {});
   jobs.start(config.jobPollMs);
-  const app = await buildApp({ config, clock, database, live, gridLocator, vault });
+  const app = await buildApp({ config, clock, database, live, gridLocator, vault, jobs });
   return {
     config,
     clock,

@@ -130,11 +130,13 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
   return { ...loadConfig({}), logLevel: 'silent', jobPollMs: 0, piiKey: TEST_PII_KEY, filesDir, ...overrides };
 }
 
-export async function startTestEnv(options: { seed?: boolean; /** Also seed the demo registers. */ registers?: boolean } = {}): Promise<TestEnv> {
+export async function startTestEnv(
+  options: { seed?: boolean; /** Also seed the demo registers. */ registers?: boolean; /** Settings that differ from the test defaults. */ config?: Partial<Config> } = {},
+): Promise<TestEnv> {
   const testDb = await createTestDatabase();
   const clock = new ManualClock();
   const database = await testDb.open();
-  const rt = await startRuntime(testConfig({ databaseUrl: testDb.databaseUrl }), { clock, database });
+  const rt = await startRuntime(testConfig({ ...options.config, databaseUrl: testDb.databaseUrl }), { clock, database });
   const seed = options.seed === false ? ({ city: { regions: [], grids: [] }, accounts: [], gridIds: new Map() } as unknown as DemoSeed) : await seedDemo(database.db, clock, options.registers ? { registers: { vault: rt.vault } } : {});
   const env: TestEnv = {
     rt,

@@ -1,0 +1,104 @@
+/**
+ * The job that makes an export's file: the rows the filters select within the scope stored
+ * with the export, streamed page by page to `<filesDir>/exports/<id>.<ext>` (written to a
+ * `.part` file and renamed, so a file that exists is complete). Runs again harmlessly: only a
+ * queued export is built, and only one run marks it ready.
+ */
+import fs from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { and, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { RegisterKind } from '@gridgov/contracts';
+import type { Clock } from '../../platform/clock.js';
+import { systemContext } from '../../platform/context.js';
+import { defineJob } from '../../platform/jobs/queue.js';
+import { writeAudit } from '../../platform/audit/write-audit.js';
+import type { RegisterDeps } from '../registers/deps.js';
+import type { RecordScope } from '../registers/export-source.js';
+import { openFilters, type StoredFilters } from './filters.js';
+import { openSheetWriter } from './file-writers.js';
+import { SHEETS } from './sheets.js';
+import type { ExportRow } from './policy.js';
+import { exportRequest } from './tables.js';
+
+export const exportFilePayload = z.object({ exportId: z.uuid() });
+
+export function exportFileJob(deps: RegisterDeps) {
+  return defineJob({
+    name: 'export.file',
+    payload: exportFilePayload,
+    handle: (payload, ctx) => buildExportFile(deps, ctx.clock, payload.exportId),
+  });
+}
+
+export type ExportFileJob = ReturnType<typeof exportFileJob>;
+
+/** Where an export's file lives, relative to filesDir. */
+export function exportFilePath(row: Pick<ExportRow, 'id' | 'format'>): string {
+  return path.join('exports', `${row.id}.${row.format}`);
+}
+
+async function writeRows(deps: RegisterDeps, row: ExportRow, file: string): Promise<number> {
+  const sheet = SHEETS[row.register as RegisterKind];
+  const writer = openSheetWriter(row.format === 'csv' ? 'csv' : 'xlsx', file, sheet);
+  let written = 0;
+  try {
+    for await (const rows of sheet.pages(deps, scopeOf(row), openFilters(deps.vault, row.filters as StoredFilters), row.unmask)) {
+      await writer.write(rows);
+      written += rows.length;
+    }
+  } finally {
+    await writer.close();
+  }
+  return written;
+}
+
+function scopeOf(row: ExportRow): RecordScope {
+  return { regionCode: row.scopeRegionCode, gridId: row.scopeGridId };
+}
+
+export async function buildExportFile(deps: RegisterDeps, clock: Clock, id: string): Promise<void> {
+  const [row] = await deps.db.select().from(exportRequest).where(eq(exportRequest.id, id));
+  if (!row || row.status !== 'queued') return;
+  const ctx = systemContext(clock, `export:${id}`);
+  const audit = { objectType: 'export', objectId: id, regionCode: row.scopeRegionCode };
+  const stillQueued = and(eq(exportRequest.id, id), eq(exportRequest.status, 'queued'));
+  const file = path.join(deps.config.filesDir, exportFilePath(row));
+  // Its own part file per run: a run that outlives its job lease may overlap a second one.
+  const part = `${file}.${randomUUID()}.part`;
+  let written: number;
+  try {
+    // The two-person rule holds for the rows as they are now, not only as they were counted.
+    if (!row.decidedBy) {
+      const now = await SHEETS[row.register as RegisterKind].count(deps, scopeOf(row), openFilters(deps.vault, row.filters as StoredFilters));
+      if (now > deps.config.exportApprovalRows) {
+        await deps.db.transaction(async (tx) => {
+          const [moved] = await tx.update(exportRequest).set({ status: 'pending_approval', rowCount: now, updatedAt: clock.now() }).where(stillQueued).returning({ id: exportRequest.id });
+          if (moved) await writeAudit(tx, ctx, { ...audit, action: 'export.approval_required', details: { rowCount: now, counted: row.rowCount } });
+        });
+        return;
+      }
+    }
+    await fs.promises.mkdir(path.dirname(file), { recursive: true });
+    written = await writeRows(deps, row, part);
+    await fs.promises.rename(part, file);
+  } catch (error) {
+    await fs.promises.rm(part, { force: true }).catch(() => undefined);
+    await deps.db.transaction(async (tx) => {
+      const [failed] = await tx.update(exportRequest).set({ status: 'failed', finishedAt: clock.now(), updatedAt: clock.now() }).where(stillQueued).returning({ id: exportRequest.id });
+      const message = error instanceof Error ? error.message : String(error);
+      if (failed) await writeAudit(tx, ctx, { ...audit, action: 'export.fail', outcome: 'failure', details: { error: message.slice(0, 200) } });
+    });
+    throw error;
+  }
+  await deps.db.transaction(async (tx) => {
+    const now = clock.now();
+    const [ready] = await tx
+      .update(exportRequest)
+      .set({ status: 'ready', filePath: exportFilePath(row), rowCount: written, finishedAt: now, updatedAt: now })
+      .where(stillQueued)
+      .returning({ id: exportRequest.id });
+    if (ready) await writeAudit(tx, ctx, { ...audit, action: 'export.ready', details: { register: row.register, format: row.format, rowCount: written } });
+  });
+}

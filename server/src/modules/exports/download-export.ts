@@ -1,0 +1,80 @@
+/**
+ * The requester downloads a ready export. Each download is counted and audited in the same
+ * transaction; the file is opened before the commit, so an audited download has its file.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { FileHandle } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
+import { eq, sql } from 'drizzle-orm';
+import type { ActorContext } from '../../platform/http/types.js';
+import { AppError, forbidden } from '../../platform/errors.js';
+import { writeAudit } from '../../platform/audit/write-audit.js';
+import type { ExportDeps } from './deps.js';
+import { canDownload, type ExportRow } from './policy.js';
+import { findExport } from './queries.js';
+import { SHEETS } from './sheets.js';
+import { exportRequest } from './tables.js';
+
+export interface ExportDownload {
+  stream: Readable;
+  /** "人口台账_2026-05-01.xlsx" */
+  fileName: string;
+  /** "resident_2026-05-01.xlsx", for clients that do not read RFC 5987 names. */
+  asciiFileName: string;
+  contentType: string;
+  bytes: number;
+}
+
+const CONTENT_TYPES = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+} as const;
+
+/** The date in China (UTC+8) as YYYY-MM-DD. */
+function chinaDate(at: Date): string {
+  return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
+/** "人口台账_2026-05-01.xlsx": the register's Chinese name and the day it was asked for. */
+export function exportFileName(row: Pick<ExportRow, 'register' | 'format' | 'createdAt'>, ascii = false): string {
+  const name = ascii ? row.register : SHEETS[row.register as keyof typeof SHEETS].title;
+  return `${name}_${chinaDate(row.createdAt)}.${row.format}`;
+}
+
+function refuse(row: ExportRow): AppError {
+  if (row.status === 'pending_approval') return new AppError('EXPORT_APPROVAL_REQUIRED');
+  if (row.status !== 'ready') return new AppError('EXPORT_STATE', { status: row.status });
+  return forbidden();
+}
+
+export async function downloadExport(deps: ExportDeps, ctx: ActorContext, id: string): Promise<ExportDownload> {
+  const opened: { handle?: FileHandle } = {};
+  try {
+    const found = await deps.db.transaction(async (tx) => {
+      const row = await findExport(tx, ctx.actor, id, true);
+      if (row.requestedBy !== ctx.actor.id) throw forbidden();
+      if (!canDownload(ctx.actor, row) || !row.filePath) throw refuse(row);
+      opened.handle = await fs.promises.open(path.join(deps.config.filesDir, row.filePath), 'r');
+      const { size } = await opened.handle.stat();
+      const [counted] = await tx
+        .update(exportRequest)
+        .set({ downloads: sql`${exportRequest.downloads} + 1` })
+        .where(eq(exportRequest.id, id))
+        .returning({ downloads: exportRequest.downloads });
+      await writeAudit(tx, ctx, {
+        action: 'export.download',
+        objectType: 'export',
+        objectId: id,
+        regionCode: row.scopeRegionCode,
+        details: { register: row.register, format: row.format, rowCount: row.rowCount, unmask: row.unmask, downloads: counted?.downloads ?? null },
+      });
+      return { row, size };
+    });
+    const format = found.row.format === 'csv' ? 'csv' : 'xlsx';
+    return { stream: opened.handle!.createReadStream(), fileName: exportFileName(found.row), asciiFileName: exportFileName(found.row, true), contentType: CONTENT_TYPES[format], bytes: found.size };
+  } catch (error) {
+    await opened.handle?.close();
+    throw error;
+  }
+}
