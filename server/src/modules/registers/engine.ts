@@ -41,6 +41,9 @@ export type RegisterTable = PgTable & {
 
 export type UnmaskField = (typeof UNMASK_FIELDS)[number];
 
+/** A list's filters without paging. */
+export type ListFilters = Omit<RegisterListQuery, 'page' | 'pageSize'>;
+
 export interface WriteInput {
   gridId?: string;
   version?: number;
@@ -74,15 +77,20 @@ export function scopeWhere(actor: Actor, table: RegisterTable): SQL {
   return gridRecordInScope(actor, table.regionCode, table.gridId);
 }
 
-function listWhere<Row extends BaseRow, Out>(deps: RegisterDeps, spec: RegisterSpec<Row, Out>, actor: Actor, q: RegisterListQuery): SQL | undefined {
+/** A register list's conditions: live records within `scope` that match the list filters. */
+export function filterWhere<Row extends BaseRow, Out>(deps: RegisterDeps, spec: RegisterSpec<Row, Out>, scope: SQL | undefined, q: ListFilters): SQL | undefined {
   const t = spec.table;
   return and(
     isNull(t.deletedAt),
-    scopeWhere(actor, t),
+    scope,
     q.region ? underRegion(t.regionCode, q.region) : undefined,
     q.gridId ? eq(t.gridId, q.gridId) : undefined,
-    ...spec.filters(deps, q),
+    ...spec.filters(deps, { ...q, page: 1, pageSize: 1 }),
   );
+}
+
+function listWhere<Row extends BaseRow, Out>(deps: RegisterDeps, spec: RegisterSpec<Row, Out>, actor: Actor, q: ListFilters): SQL | undefined {
+  return filterWhere(deps, spec, scopeWhere(actor, spec.table), q);
 }
 
 /** Loads live records by condition within the actor's scope. */
@@ -125,36 +133,6 @@ export async function listRecords<Row extends BaseRow, Out>(
     });
   }
   return { items: await spec.present(deps, found as unknown as Row[]), total: Number(total?.n ?? 0), page: q.page, pageSize: q.pageSize };
-}
-
-/** Every record matching a list filter, in pages, for exports. */
-export async function* iterateRecords<Row extends BaseRow, Out>(
-  deps: RegisterDeps,
-  spec: RegisterSpec<Row, Out>,
-  actor: Actor,
-  q: Omit<RegisterListQuery, 'page' | 'pageSize'>,
-  batch = 1000,
-): AsyncGenerator<Out[]> {
-  const where = listWhere(deps, spec, actor, { ...q, page: 1, pageSize: batch });
-  const t = spec.table;
-  let after = '';
-  for (;;) {
-    const found = (await deps.db
-      .select()
-      .from(t)
-      .where(and(where, after ? sql`${t.id} > ${after}` : undefined))
-      .orderBy(t.id)
-      .limit(batch)) as unknown as Row[];
-    if (found.length === 0) return;
-    yield await spec.present(deps, found);
-    after = found[found.length - 1]!.id;
-    if (found.length < batch) return;
-  }
-}
-
-export async function countRecords<Row extends BaseRow, Out>(deps: RegisterDeps, spec: RegisterSpec<Row, Out>, actor: Actor, q: Omit<RegisterListQuery, 'page' | 'pageSize'>): Promise<number> {
-  const [total] = await deps.db.select({ n: count() }).from(spec.table).where(listWhere(deps, spec, actor, { ...q, page: 1, pageSize: 1 }));
-  return Number(total?.n ?? 0);
 }
 
 export async function getRecord<Row extends BaseRow, Out>(deps: RegisterDeps, spec: RegisterSpec<Row, Out>, ctx: ActorContext, id: string): Promise<Out> {
@@ -270,7 +248,7 @@ export async function recordPoints<Row extends BaseRow, Out>(
 ) {
   const p = spec.point;
   if (!p) throw notFound();
-  const where = and(listWhere(deps, spec, actor, { ...q, page: 1, pageSize: 1 }), sql`${p.lon} is not null and ${p.lat} is not null`);
+  const where = and(listWhere(deps, spec, actor, q), sql`${p.lon} is not null and ${p.lat} is not null`);
   const found = await deps.db
     .select({ id: spec.table.id, name: p.name, kind: p.kind, lon: p.lon, lat: p.lat })
     .from(spec.table)
@@ -309,11 +287,7 @@ export async function unmaskRecord<Row extends BaseRow, Out>(
     }
     const row = await loadRow({ ...deps, db: tx }, spec, ctx.actor, id);
     const result: Partial<Record<UnmaskField, string | null>> = {};
-    for (const f of fields) {
-      const { column, field } = spec.unmaskable[f]!;
-      const stored = row[column] as unknown as Buffer | null;
-      result[f] = stored ? deps.vault.decrypt(field, stored) : null;
-    }
+    for (const f of fields) result[f] = revealField(deps, spec, row, f);
     await writeAudit(tx, ctx, {
       action: 'register.unmask',
       objectType: spec.kind,
@@ -324,4 +298,12 @@ export async function unmaskRecord<Row extends BaseRow, Out>(
     });
     return result;
   });
+}
+
+/** The full value of one personal-data field of a stored row (null when the record has none). */
+export function revealField<Row extends BaseRow, Out>(deps: RegisterDeps, spec: RegisterSpec<Row, Out>, row: Row, field: UnmaskField): string | null {
+  const source = spec.unmaskable[field];
+  if (!source) return null;
+  const stored = row[source.column] as unknown as Buffer | null;
+  return stored ? deps.vault.decrypt(source.field, stored) : null;
 }

@@ -4,11 +4,10 @@
  * with their presented (masked) form, so an export may decrypt the personal data it is allowed
  * to show. The conditions are those of the register lists (engine.ts `listWhere`).
  */
-import { and, count, eq, isNull, sql, type SQL } from 'drizzle-orm';
-import type { RegisterListQuery } from '@gridgov/contracts';
+import { and, count, eq, sql, type SQL } from 'drizzle-orm';
 import { underRegion } from '../../platform/scope.js';
 import type { RegisterDeps } from './deps.js';
-import type { BaseRow, RegisterSpec, RegisterTable, UnmaskField } from './engine.js';
+import { filterWhere, revealField, type BaseRow, type ListFilters, type RegisterSpec, type RegisterTable } from './engine.js';
 
 /** A scope as stored with an export: a region subtree, narrowed to one grid when set. */
 export interface RecordScope {
@@ -16,21 +15,14 @@ export interface RecordScope {
   gridId: string | null;
 }
 
-export type ListFilters = Omit<RegisterListQuery, 'page' | 'pageSize'>;
+export { revealField, type ListFilters };
 
 function inScope(t: RegisterTable, scope: RecordScope): SQL | undefined {
   return and(underRegion(t.regionCode, scope.regionCode), scope.gridId ? eq(t.gridId, scope.gridId) : undefined);
 }
 
 function exportWhere<Row extends BaseRow, Out>(deps: RegisterDeps, spec: RegisterSpec<Row, Out>, scope: RecordScope, q: ListFilters): SQL | undefined {
-  const t = spec.table;
-  return and(
-    isNull(t.deletedAt),
-    inScope(t, scope),
-    q.region ? underRegion(t.regionCode, q.region) : undefined,
-    q.gridId ? eq(t.gridId, q.gridId) : undefined,
-    ...spec.filters(deps, { ...q, page: 1, pageSize: 1 }),
-  );
+  return filterWhere(deps, spec, inScope(spec.table, scope), q);
 }
 
 export async function countExportRecords<Row extends BaseRow, Out>(deps: RegisterDeps, spec: RegisterSpec<Row, Out>, scope: RecordScope, q: ListFilters): Promise<number> {
@@ -67,14 +59,6 @@ export async function* iterateExportRecords<Row extends BaseRow, Out>(
     after = rows[rows.length - 1]!.id;
     if (rows.length < batch) return;
   }
-}
-
-/** The full value of one personal-data field of a stored row (null when the record has none). */
-export function revealField<Row extends BaseRow, Out>(deps: RegisterDeps, spec: RegisterSpec<Row, Out>, row: Row, field: UnmaskField): string | null {
-  const source = spec.unmaskable[field];
-  if (!source) return null;
-  const stored = row[source.column] as unknown as Buffer | null;
-  return stored ? deps.vault.decrypt(source.field, stored) : null;
 }
 
 /** Whether the register holds personal data that an unmasked export would show in full. */
