@@ -66,21 +66,24 @@ function fallbackMessage(code: 'NETWORK_ERROR' | 'UNEXPECTED_RESPONSE'): string 
 interface RequestOptions {
   query?: Query;
   body?: unknown;
+  /** A multipart body (file uploads); sent as is, the browser sets the boundary. */
+  form?: FormData;
   signal?: AbortSignal;
   /** Auth endpoints handle 401 themselves instead of ending the session. */
   skipSessionCheck?: boolean;
 }
 
-async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': getLocale() };
-  let body: string | undefined;
-  if (options.body !== undefined) {
+async function send(method: string, path: string, options: RequestOptions, accept: string): Promise<Response> {
+  const headers: Record<string, string> = { Accept: accept, 'Accept-Language': getLocale() };
+  let body: string | FormData | undefined;
+  if (options.form) {
+    body = options.form;
+  } else if (options.body !== undefined) {
     headers['Content-Type'] = 'application/json';
     body = JSON.stringify(options.body);
   }
-  let response: Response;
   try {
-    response = await fetch(buildUrl(path, options.query), {
+    return await fetch(buildUrl(path, options.query), {
       method,
       headers,
       body,
@@ -91,30 +94,65 @@ async function request<T>(method: string, path: string, options: RequestOptions 
     if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
     throw new ApiError('NETWORK_ERROR', fallbackMessage('NETWORK_ERROR'), 0);
   }
+}
 
+function parseJson(text: string): unknown {
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The ApiError of a failed response; a lost session is also told to the session handler. */
+function failure(response: Response, parsed: unknown, options: RequestOptions): ApiError {
+  const error = isErrorBody(parsed)
+    ? new ApiError(parsed.error.code, parsed.error.message, response.status, parsed.error.details, parsed.error.requestId)
+    : new ApiError('UNEXPECTED_RESPONSE', fallbackMessage('UNEXPECTED_RESPONSE'), response.status);
+  if (response.status === 401 && !options.skipSessionCheck && SESSION_GONE.includes(error.code)) {
+    unauthorizedHandler?.(error);
+  }
+  return error;
+}
+
+async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  const response = await send(method, path, options, 'application/json');
   const text = await response.text();
-  let parsed: unknown = undefined;
-  if (text) {
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      parsed = undefined;
-    }
-  }
-
-  if (!response.ok) {
-    const error = isErrorBody(parsed)
-      ? new ApiError(parsed.error.code, parsed.error.message, response.status, parsed.error.details, parsed.error.requestId)
-      : new ApiError('UNEXPECTED_RESPONSE', fallbackMessage('UNEXPECTED_RESPONSE'), response.status);
-    if (response.status === 401 && !options.skipSessionCheck && SESSION_GONE.includes(error.code)) {
-      unauthorizedHandler?.(error);
-    }
-    throw error;
-  }
+  const parsed = parseJson(text);
+  if (!response.ok) throw failure(response, parsed, options);
   if (text && parsed === undefined) {
     throw new ApiError('UNEXPECTED_RESPONSE', fallbackMessage('UNEXPECTED_RESPONSE'), response.status);
   }
   return parsed as T;
+}
+
+export interface DownloadedFile {
+  blob: Blob;
+  /** From Content-Disposition (RFC 5987 filename* first), or the fallback. */
+  fileName: string;
+}
+
+function fileNameOf(response: Response, fallback: string): string {
+  const disposition = response.headers.get('content-disposition') ?? '';
+  const encoded = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(disposition);
+  if (encoded?.[1]) {
+    try {
+      return decodeURIComponent(encoded[1].trim());
+    } catch {
+      // Fall through to the plain name.
+    }
+  }
+  const plain = /filename\s*=\s*"?([^";]+)"?/.exec(disposition);
+  return plain?.[1]?.trim() || fallback;
+}
+
+/** A file from the API (a GET answered with a binary body); errors come as JSON like any other. */
+async function download(path: string, query: Query | undefined, fallbackName: string): Promise<DownloadedFile> {
+  const options: RequestOptions = { query };
+  const response = await send('GET', path, options, '*/*');
+  if (!response.ok) throw failure(response, parseJson(await response.text()), options);
+  return { blob: await response.blob(), fileName: fileNameOf(response, fallbackName) };
 }
 
 export const api = {
@@ -129,5 +167,14 @@ export const api = {
   },
   delete<T>(path: string): Promise<T> {
     return request<T>('DELETE', path);
+  },
+  /** POSTs one file as multipart/form-data (field `file`). */
+  upload<T>(path: string, file: File, query?: Query): Promise<T> {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    return request<T>('POST', path, { form, query });
+  },
+  download(path: string, query: Query | undefined, fallbackName: string): Promise<DownloadedFile> {
+    return download(path, query, fallbackName);
   },
 };

@@ -1,11 +1,47 @@
 import { Layout, Menu, Result, Spin } from 'antd';
+import type { MenuProps } from 'antd';
 import { Suspense, useState } from 'react';
+import type { Translate } from '../i18n/i18n';
 import { useI18n } from '../i18n/i18n';
 import { AppHeader } from './AppHeader';
 import { ChangePasswordModal } from './ChangePasswordModal';
 import { navigate, useLocation } from './router';
-import { allowedRoutes, findRoute } from './routes';
+import { allowedRoutes, findRoute, type PageRoute } from './routes';
 import { useMe } from './session';
+
+type MenuItems = NonNullable<MenuProps['items']>;
+
+/** Menu items in route order; grouped pages form a submenu where the group's first page is. */
+function menuItems(routes: readonly PageRoute[], t: Translate): MenuItems {
+  const items: MenuItems = [];
+  const groups = new Map<string, MenuItems>();
+  for (const route of routes) {
+    const item = {
+      key: route.key,
+      label: (
+        <a href={`#${route.path}`} data-testid={`menu-${route.key}`}>
+          {t(route.label)}
+        </a>
+      ),
+    };
+    if (!route.group) {
+      items.push(item);
+      continue;
+    }
+    let children = groups.get(route.group.key);
+    if (!children) {
+      children = [];
+      groups.set(route.group.key, children);
+      items.push({
+        key: `group-${route.group.key}`,
+        label: <span data-testid={`menu-group-${route.group.key}`}>{t(route.group.label)}</span>,
+        children,
+      });
+    }
+    children.push(item);
+  }
+  return items;
+}
 
 export function AppLayout() {
   const { t } = useI18n();
@@ -15,6 +51,8 @@ export function AppLayout() {
   const routes = allowedRoutes(me.permissions);
   const route = findRoute(location.path);
   const allowed = route !== undefined && (route.permission === null || me.permissions.includes(route.permission));
+  const groupKeys = [...new Set(routes.flatMap((r) => (r.group ? [`group-${r.group.key}`] : [])))];
+  const [openKeys, setOpenKeys] = useState<string[]>(groupKeys);
 
   let content;
   if (!route) {
@@ -39,19 +77,14 @@ export function AppLayout() {
             <Menu
               mode="inline"
               selectedKeys={route ? [route.key] : []}
+              openKeys={openKeys}
+              onOpenChange={setOpenKeys}
               style={{ borderInlineEnd: 'none' }}
               onClick={({ key }) => {
                 const target = routes.find((r) => r.key === key);
                 if (target) navigate(target.path);
               }}
-              items={routes.map((r) => ({
-                key: r.key,
-                label: (
-                  <a href={`#${r.path}`} data-testid={`menu-${r.key}`}>
-                    {t(r.label)}
-                  </a>
-                ),
-              }))}
+              items={menuItems(routes, t)}
             />
           </nav>
         </Layout.Sider>

@@ -3,14 +3,27 @@ import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { Permission } from '@gridgov/contracts';
 import type { MessageKey } from '../i18n/i18n';
 
+/** A submenu of the side menu; pages without a group sit at the top level. */
+export interface MenuGroup {
+  key: string;
+  label: MessageKey;
+}
+
+export const MENU_GROUPS = {
+  registers: { key: 'registers', label: 'menu.registers' },
+} as const satisfies Record<string, MenuGroup>;
+
 export interface PageRoute {
   path: string;
   key: string;
   label: MessageKey;
   /** null: any signed-in user. */
   permission: Permission | null;
+  group?: MenuGroup;
   component: LazyExoticComponent<ComponentType>;
 }
+
+const registers = MENU_GROUPS.registers;
 
 export const PAGE_ROUTES: readonly PageRoute[] = [
   { path: '/', key: 'home', label: 'menu.home', permission: null, component: lazy(() => import('../features/home/HomePage')) },
@@ -27,6 +40,86 @@ export const PAGE_ROUTES: readonly PageRoute[] = [
     label: 'menu.grids',
     permission: 'grid:read',
     component: lazy(() => import('../features/grids/GridsPage')),
+  },
+  {
+    path: '/registers/residents',
+    key: 'residents',
+    label: 'menu.residents',
+    permission: 'register:read',
+    group: registers,
+    component: lazy(() => import('../features/registers/residents/ResidentsPage')),
+  },
+  {
+    path: '/registers/households',
+    key: 'households',
+    label: 'menu.households',
+    permission: 'register:read',
+    group: registers,
+    component: lazy(() => import('../features/registers/households/HouseholdsPage')),
+  },
+  {
+    path: '/registers/buildings',
+    key: 'buildings',
+    label: 'menu.buildings',
+    permission: 'register:read',
+    group: registers,
+    component: lazy(() => import('../features/registers/buildings/BuildingsPage')),
+  },
+  {
+    path: '/registers/dwellings',
+    key: 'dwellings',
+    label: 'menu.dwellings',
+    permission: 'register:read',
+    group: registers,
+    component: lazy(() => import('../features/registers/dwellings/DwellingsPage')),
+  },
+  {
+    path: '/registers/venues',
+    key: 'venues',
+    label: 'menu.venues',
+    permission: 'register:read',
+    group: registers,
+    component: lazy(() => import('../features/registers/venues/VenuesPage')),
+  },
+  {
+    path: '/registers/facilities',
+    key: 'facilities',
+    label: 'menu.facilities',
+    permission: 'register:read',
+    group: registers,
+    component: lazy(() => import('../features/registers/facilities/FacilitiesPage')),
+  },
+  {
+    path: '/registers/organizations',
+    key: 'organizations',
+    label: 'menu.organizations',
+    permission: 'register:read',
+    group: registers,
+    component: lazy(() => import('../features/registers/organizations/OrganizationsPage')),
+  },
+  {
+    path: '/registers/imports',
+    key: 'imports',
+    label: 'menu.imports',
+    permission: 'register:import',
+    group: registers,
+    component: lazy(() => import('../features/registers/imports/ImportsPage')),
+  },
+  {
+    path: '/registers/exports',
+    key: 'exports',
+    label: 'menu.exports',
+    permission: 'register:export',
+    group: registers,
+    component: lazy(() => import('../features/registers/exports/ExportsPage')),
+  },
+  {
+    path: '/registers/export-approvals',
+    key: 'exportApprovals',
+    label: 'menu.exportApprovals',
+    permission: 'export:approve',
+    group: registers,
+    component: lazy(() => import('../features/registers/exports/ExportApprovalsPage')),
   },
   {
     path: '/users',
@@ -50,4 +143,12 @@ export function findRoute(path: string): PageRoute | undefined {
 
 export function allowedRoutes(permissions: readonly string[]): PageRoute[] {
   return PAGE_ROUTES.filter((route) => route.permission === null || permissions.includes(route.permission));
+}
+
+/** The path of a page with a query, e.g. `#/registers/residents?id=...`. */
+export function pathWithQuery(path: string, query: Record<string, string | undefined>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (value) params.set(key, value);
+  const search = params.toString();
+  return search ? `${path}?${search}` : path;
 }

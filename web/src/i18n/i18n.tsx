@@ -9,6 +9,11 @@ export type Translate = (key: MessageKey, vars?: MessageVars) => string;
 
 const catalogs: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };
 
+/** For keys built from data (a field name in a history entry): is there a message for it? */
+export function hasMessage(key: string): key is MessageKey {
+  return Object.prototype.hasOwnProperty.call(zhCN, key);
+}
+
 export function translate(locale: Locale, key: MessageKey, vars?: MessageVars): string {
   const text = catalogs[locale][key];
   if (!vars) return text;

@@ -1,4 +1,5 @@
 import type { MessageKey } from './messages.zh-CN';
+import { registersEn } from './registers.en';
 
 /** English: every key of the Chinese catalog, checked by the type. */
 export const en: Record<MessageKey, string> = {
@@ -224,4 +225,6 @@ export const en: Record<MessageKey, string> = {
   'audit.requestId': 'Request id',
   'audit.hash': 'Hash',
   'audit.details': 'Details',
+
+  ...registersEn,
 };

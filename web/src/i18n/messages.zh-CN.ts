@@ -1,4 +1,6 @@
 /** Simplified Chinese: the default language and the source of message keys. */
+import { registersZhCN } from './registers.zh-CN';
+
 export const zhCN = {
   'app.name': '智慧网格治理平台',
 
@@ -219,6 +221,8 @@ export const zhCN = {
   'audit.requestId': '请求 ID',
   'audit.hash': '哈希',
   'audit.details': '详情',
+
+  ...registersZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

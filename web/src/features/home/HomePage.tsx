@@ -20,12 +20,19 @@ const DESCRIPTION: Partial<Record<string, MessageKey>> = {
   grids: 'home.card.grids',
   users: 'home.card.users',
   audit: 'home.card.audit',
+  registers: 'home.card.registers',
 };
 
 export default function HomePage() {
   const { t } = useI18n();
   const me = useMe();
-  const pages = allowedRoutes(me.permissions).filter((route) => route.path !== '/');
+  // One card per page, and one per menu group (opening the group's first page).
+  const pages: { key: string; path: string; label: MessageKey }[] = [];
+  for (const route of allowedRoutes(me.permissions)) {
+    if (route.path === '/') continue;
+    if (!route.group) pages.push(route);
+    else if (!pages.some((page) => page.key === route.group?.key)) pages.push({ key: route.group.key, path: route.path, label: route.group.label });
+  }
   return (
     <div data-testid="home-page">
       <Typography.Title level={3} data-testid="home-welcome">

@@ -1,0 +1,51 @@
+/** Imports into and exports of the registers (contracts/src/transfers.ts). */
+import type { z } from 'zod';
+import type { ExportJob, ExportStatus, ImportJob, ImportPreview, RegisterKind, createExportRequest, exportList, exportListQuery } from '@gridgov/contracts';
+import { api, type DownloadedFile } from './client';
+import type { Page } from './types';
+
+export type ImportMapping = Record<string, string>;
+export type CreateExportRequest = z.input<typeof createExportRequest>;
+export type ExportView = z.output<typeof exportListQuery>['view'];
+
+function importPath(id: string, rest = ''): string {
+  return `/imports/${encodeURIComponent(id)}${rest}`;
+}
+
+function exportPath(id: string, rest = ''): string {
+  return `/exports/${encodeURIComponent(id)}${rest}`;
+}
+
+export const importsApi = {
+  upload: (register: RegisterKind, file: File) => api.upload<ImportJob>('/imports', file, { register }),
+  preview: (id: string, mapping: ImportMapping) => api.post<ImportPreview>(importPath(id, '/preview'), { mapping }),
+  start: (id: string, mapping: ImportMapping) => api.post<ImportJob>(importPath(id, '/start'), { mapping }),
+  get: (id: string, signal?: AbortSignal) => api.get<ImportJob>(importPath(id), undefined, signal),
+  /** My imports, newest first. */
+  list: (page: number, pageSize: number, signal?: AbortSignal) => api.get<Page<ImportJob>>('/imports', { page, pageSize }, signal),
+  errorReport: (id: string): Promise<DownloadedFile> => api.download(importPath(id, '/errors'), undefined, `import-errors-${id}.xlsx`),
+  template: (register: RegisterKind): Promise<DownloadedFile> => api.download('/imports/template', { register }, `${register}-template.xlsx`),
+};
+
+export type ExportList = z.output<typeof exportList>;
+
+export const exportsApi = {
+  create: (body: CreateExportRequest) => api.post<ExportJob>('/exports', body),
+  list: (view: ExportView, status: ExportStatus | undefined, signal?: AbortSignal) => api.get<ExportList>('/exports', { view, status }, signal),
+  approve: (id: string, note?: string) => api.post<ExportJob>(exportPath(id, '/approve'), note ? { note } : {}),
+  reject: (id: string, note?: string) => api.post<ExportJob>(exportPath(id, '/reject'), note ? { note } : {}),
+  file: (job: ExportJob): Promise<DownloadedFile> => api.download(exportPath(job.id, '/file'), undefined, `${job.register}-${job.id}.${job.format}`),
+};
+
+/** Hands a downloaded file to the browser as a download. */
+export function saveFile({ blob, fileName }: DownloadedFile): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.style.display = 'none';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

@@ -1,0 +1,6 @@
+import { RegisterPage } from '../shared/RegisterPage';
+import { buildingRegister } from './building-register';
+
+export default function BuildingsPage() {
+  return <RegisterPage config={buildingRegister} />;
+}

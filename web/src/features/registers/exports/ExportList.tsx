@@ -1,0 +1,260 @@
+/**
+ * Export requests: mine (status, download when ready) or others' awaiting my approval
+ * (approve / reject with a note). Refreshes itself while a file is being prepared.
+ */
+import { Alert, Button, Card, Empty, Form, Input, Modal, Segmented, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { exportDecisionRequest, maskIdNumber, maskPhone, type ExportJob, type ExportStatus } from '@gridgov/contracts';
+import { errorText, useFeedback } from '../../../app/feedback';
+import { formatDateTime } from '../../../app/labels';
+import { withTestId } from '../../../app/test-id';
+import { exportsApi, saveFile, type ExportView } from '../../../api/transfers';
+import { useI18n, type Translate } from '../../../i18n/i18n';
+import { RefName, refKindOf } from '../shared/RefName';
+import { contractRule } from '../shared/contract-rules';
+import { enumLabel, fieldEnum, fieldLabel, registerLabel } from '../shared/labels';
+
+const STATUS_COLOR: Record<ExportStatus, string> = { pending_approval: 'gold', queued: 'processing', ready: 'green', rejected: 'red', failed: 'red' };
+const POLL_MS = 3000;
+
+function filterValue(t: Translate, job: ExportJob, key: string, value: unknown) {
+  const ref = refKindOf(key);
+  if (ref && typeof value === 'string') return <RefName kind={ref} id={value} />;
+  if (key === 'idNumber' && typeof value === 'string') return maskIdNumber(value);
+  if (key === 'phone' && typeof value === 'string') return maskPhone(value);
+  if (key === 'keyPlace') return value === 'true' ? t('reg.yes') : t('reg.no');
+  const name = fieldEnum(job.register, key);
+  return name ? enumLabel(t, name, String(value)) : String(value);
+}
+
+function FilterSummary({ job }: { job: ExportJob }) {
+  const { t } = useI18n();
+  const entries = Object.entries(job.filters).filter(([, value]) => value !== undefined && value !== null && value !== '');
+  if (entries.length === 0) return <Typography.Text type="secondary">{t('export.noFilters')}</Typography.Text>;
+  return (
+    <Space size={[4, 4]} wrap>
+      {entries.map(([key, value]) => (
+        <Tag key={key}>
+          {key === 'region' ? t('reg.filter.region') : key === 'q' ? t('reg.filter.q') : fieldLabel(t, job.register, key)}：{filterValue(t, job, key, value)}
+        </Tag>
+      ))}
+    </Space>
+  );
+}
+
+type Decision = { job: ExportJob; action: 'approve' | 'reject' } | null;
+
+export function ExportList({ view }: { view: ExportView }) {
+  const { t, locale } = useI18n();
+  const feedback = useFeedback();
+  const [jobs, setJobs] = useState<ExportJob[] | null>(null);
+  const [loading, setLoading] = useState(false);
+  const [reloadKey, setReloadKey] = useState(0);
+  const [decision, setDecision] = useState<Decision>(null);
+  const [downloading, setDownloading] = useState<string | null>(null);
+  // Approvers start from what waits for them; the decided ones are a click away.
+  const [onlyPending, setOnlyPending] = useState(view === 'approvals');
+
+  const load = useCallback(
+    (signal: AbortSignal) => {
+      setLoading(true);
+      exportsApi
+        .list(view, onlyPending ? 'pending_approval' : undefined, signal)
+        .then((answer) => setJobs(answer.items))
+        .catch((err: unknown) => feedback.error(err))
+        .finally(() => {
+          if (!signal.aborted) setLoading(false);
+        });
+    },
+    [view, onlyPending, feedback],
+  );
+
+  useEffect(() => {
+    const controller = new AbortController();
+    load(controller.signal);
+    return () => controller.abort();
+  }, [load, reloadKey]);
+
+  // A file being prepared: look again shortly.
+  const preparing = jobs?.some((job) => job.status === 'queued') ?? false;
+  useEffect(() => {
+    if (!preparing) return;
+    const timer = setTimeout(() => setReloadKey((key) => key + 1), POLL_MS);
+    return () => clearTimeout(timer);
+  }, [preparing, jobs]);
+
+  async function download(job: ExportJob) {
+    setDownloading(job.id);
+    try {
+      saveFile(await exportsApi.file(job));
+      feedback.success(t('export.downloaded'));
+      setReloadKey((key) => key + 1);
+    } catch (err) {
+      feedback.error(err);
+    } finally {
+      setDownloading(null);
+    }
+  }
+
+  const columns: TableColumnsType<ExportJob> = [
+    { key: 'createdAt', title: t('export.createdAt'), dataIndex: 'createdAt', width: 170, render: (at: string) => formatDateTime(at, locale) },
+    ...(view === 'approvals' ? [{ key: 'by', title: t('export.requestedBy'), dataIndex: 'requestedByName', render: (name: string | null) => name ?? '—' }] : []),
+    {
+      key: 'register',
+      title: t('export.register'),
+      render: (_value, job) => (
+        <Space size={4}>
+          <span>{registerLabel(t, job.register)}</span>
+          <Tag>{job.format.toUpperCase()}</Tag>
+          {job.unmask && (
+            <Tooltip title={job.reason ?? undefined}>
+              <Tag color="red">{t('export.plain')}</Tag>
+            </Tooltip>
+          )}
+        </Space>
+      ),
+    },
+    { key: 'filters', title: t('export.conditions'), render: (_value, job) => <FilterSummary job={job} /> },
+    { key: 'rows', title: t('export.rows'), dataIndex: 'rowCount', align: 'right' },
+    {
+      key: 'status',
+      title: t('export.status'),
+      render: (_value, job) => (
+        <Tag color={STATUS_COLOR[job.status]} data-testid={`export-status-${job.id}`}>
+          {enumLabel(t, 'exportStatus', job.status)}
+        </Tag>
+      ),
+    },
+    {
+      key: 'decision',
+      title: t('export.decision'),
+      render: (_value, job) =>
+        job.decidedByName ? (
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {job.decidedByName} · {formatDateTime(job.decidedAt, locale)}
+            {job.decisionNote ? `：${job.decisionNote}` : ''}
+          </Typography.Text>
+        ) : (
+          '—'
+        ),
+    },
+    ...(view === 'mine' ? [{ key: 'downloads', title: t('export.downloads'), dataIndex: 'downloads', align: 'right' as const }] : []),
+    {
+      key: 'actions',
+      title: t('common.actions'),
+      render: (_value, job) => (
+        <Space size={0}>
+          {job.canDownload && (
+            <Button type="link" size="small" loading={downloading === job.id} onClick={() => void download(job)} data-testid={`export-download-${job.id}`}>
+              {t('export.download')}
+            </Button>
+          )}
+          {job.canApprove && (
+            <>
+              <Button type="link" size="small" onClick={() => setDecision({ job, action: 'approve' })} data-testid={`export-approve-${job.id}`}>
+                {t('export.approve')}
+              </Button>
+              <Button type="link" size="small" danger onClick={() => setDecision({ job, action: 'reject' })} data-testid={`export-reject-${job.id}`}>
+                {t('export.reject')}
+              </Button>
+            </>
+          )}
+        </Space>
+      ),
+    },
+  ];
+
+  return (
+    <Card>
+      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 12 }} wrap>
+        <Typography.Text type="secondary">{view === 'mine' ? t('export.intro') : t('export.approvalIntro')}</Typography.Text>
+        <Space>
+          {view === 'approvals' && (
+            <Segmented<'pending' | 'all'>
+              value={onlyPending ? 'pending' : 'all'}
+              onChange={(next) => setOnlyPending(next === 'pending')}
+              options={[
+                { value: 'pending', label: enumLabel(t, 'exportStatus', 'pending_approval') },
+                { value: 'all', label: t('common.all') },
+              ]}
+              data-testid="exports-approvals-filter"
+            />
+          )}
+          <Button onClick={() => setReloadKey((key) => key + 1)} data-testid="exports-refresh">
+            {t('export.refresh')}
+          </Button>
+        </Space>
+      </Space>
+      <div data-testid={`exports-${view}-table`}>
+        <Table<ExportJob>
+          rowKey="id"
+          size="middle"
+          loading={loading && jobs === null}
+          columns={columns}
+          dataSource={jobs ?? []}
+          scroll={{ x: 'max-content' }}
+          pagination={{ pageSize: 20, hideOnSinglePage: true }}
+          locale={{ emptyText: <Empty description={view === 'mine' ? t('export.empty') : t('export.approvalsEmpty')} /> }}
+        />
+      </div>
+      {decision && (
+        <DecisionModal
+          decision={decision}
+          onClose={() => setDecision(null)}
+          onDone={() => {
+            feedback.success(decision.action === 'approve' ? t('export.approved') : t('export.rejected'));
+            setDecision(null);
+            setReloadKey((key) => key + 1);
+          }}
+        />
+      )}
+    </Card>
+  );
+}
+
+function DecisionModal({ decision, onClose, onDone }: { decision: NonNullable<Decision>; onClose: () => void; onDone: () => void }) {
+  const { t } = useI18n();
+  const [form] = Form.useForm<{ note?: string }>();
+  const [submitting, setSubmitting] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const approve = decision.action === 'approve';
+
+  async function submit({ note }: { note?: string }) {
+    setSubmitting(true);
+    setError(null);
+    try {
+      const text = note?.trim() || undefined;
+      await (approve ? exportsApi.approve(decision.job.id, text) : exportsApi.reject(decision.job.id, text));
+      onDone();
+    } catch (err) {
+      setError(errorText(err, t));
+    } finally {
+      setSubmitting(false);
+    }
+  }
+
+  return (
+    <Modal
+      open
+      title={approve ? t('export.approveTitle') : t('export.rejectTitle')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={approve ? t('export.approve') : t('export.reject')}
+      okButtonProps={withTestId({ danger: !approve }, 'export-decision-ok')}
+      confirmLoading={submitting}
+      destroyOnHidden
+    >
+      <Typography.Paragraph>
+        {registerLabel(t, decision.job.register)} · {t('export.rows')} {decision.job.rowCount} · {t('export.requestedBy')} {decision.job.requestedByName ?? '—'}
+        {decision.job.reason ? `（${decision.job.reason}）` : ''}
+      </Typography.Paragraph>
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
+      <Form form={form} layout="vertical" onFinish={submit}>
+        <Form.Item name="note" label={t('export.note')} rules={[contractRule(exportDecisionRequest.shape.note, t)]}>
+          <Input.TextArea rows={2} maxLength={200} showCount data-testid="export-decision-note" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

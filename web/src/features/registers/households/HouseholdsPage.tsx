@@ -1,0 +1,6 @@
+import { RegisterPage } from '../shared/RegisterPage';
+import { householdRegister } from './household-register';
+
+export default function HouseholdsPage() {
+  return <RegisterPage config={householdRegister} />;
+}

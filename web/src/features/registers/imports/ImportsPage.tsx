@@ -1,0 +1,248 @@
+/**
+ * 批量导入: choose the register and download its template, upload a file, map its columns
+ * (pre-filled from the headers), preview a dry run, start, and follow the progress to the final
+ * counts and the error report.
+ */
+import { Alert, Button, Card, Popconfirm, Select, Space, Steps, Typography, Upload } from 'antd';
+import { useEffect, useState } from 'react';
+import { REGISTER_KINDS, REGISTER_PATHS, type ImportJob, type ImportPreview, type RegisterKind } from '@gridgov/contracts';
+import { errorText, useFeedback } from '../../../app/feedback';
+import { navigate, useLocation } from '../../../app/router';
+import { withTestId } from '../../../app/test-id';
+import { isApiError } from '../../../api/client';
+import { importsApi, saveFile, type ImportMapping } from '../../../api/transfers';
+import { useI18n } from '../../../i18n/i18n';
+import { registerLabel } from '../shared/labels';
+import { MappingStep, unmappedRequired } from './MappingStep';
+import { PreviewStep } from './PreviewStep';
+import { RecentImports } from './RecentImports';
+import { isRunning, ProgressStep } from './ProgressStep';
+
+const POLL_MS = 1000;
+
+function isRegisterKind(value: string | null): value is RegisterKind {
+  return value !== null && (REGISTER_KINDS as readonly string[]).includes(value);
+}
+
+function fileSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+export default function ImportsPage() {
+  const { t } = useI18n();
+  const feedback = useFeedback();
+  const location = useLocation();
+  const asked = location.query.get('register');
+  const [register, setRegister] = useState<RegisterKind>(isRegisterKind(asked) ? asked : 'resident');
+  const [job, setJob] = useState<ImportJob | null>(null);
+  const [mapping, setMapping] = useState<ImportMapping>({});
+  const [preview, setPreview] = useState<ImportPreview | null>(null);
+  const [step, setStep] = useState(0);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [recentKey, setRecentKey] = useState(0);
+
+  // The list below shows the new state of this import.
+  const status = job?.status;
+  useEffect(() => setRecentKey((key) => key + 1), [status]);
+
+  // Follow a running import until it is done or failed.
+  const polling = job !== null && step === 3 && isRunning(job);
+  const jobId = job?.id;
+  useEffect(() => {
+    if (!polling || !jobId) return;
+    const controller = new AbortController();
+    const timer = setTimeout(() => {
+      importsApi
+        .get(jobId, controller.signal)
+        .then(setJob)
+        .catch((err: unknown) => {
+          feedback.error(err);
+          setError(errorText(err, t));
+        });
+    }, POLL_MS);
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
+  }, [polling, jobId, job, feedback, t]);
+
+  async function run<T>(work: () => Promise<T>, then: (value: T) => void) {
+    setBusy(true);
+    setError(null);
+    try {
+      then(await work());
+    } catch (err) {
+      // The server names the register when it has no import for it yet.
+      const unsupported = isApiError(err, 'VALIDATION_FAILED') && typeof err.details === 'object' && err.details !== null && 'register' in err.details;
+      setError(unsupported ? t('import.unsupported', { register: registerLabel(t, register) }) : errorText(err, t));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function restart() {
+    setJob(null);
+    setMapping({});
+    setPreview(null);
+    setError(null);
+    setStep(0);
+  }
+
+  const upload = (file: File) =>
+    run(
+      () => importsApi.upload(register, file),
+      (uploaded) => {
+        setJob(uploaded);
+        setMapping(uploaded.mapping);
+        setStep(1);
+      },
+    );
+
+  const downloadTemplate = () => run(() => importsApi.template(register), saveFile);
+
+  const start = () => {
+    if (!job) return Promise.resolve();
+    return run(
+      () => importsApi.start(job.id, mapping),
+      (started) => {
+        setJob(started);
+        setStep(3);
+      },
+    );
+  };
+
+  const missing = job ? unmappedRequired(job, mapping) : [];
+
+  return (
+    <div data-testid="imports-page">
+      <Typography.Title level={3} style={{ marginTop: 0 }}>
+        {t('import.title')}
+      </Typography.Title>
+      <Card>
+        <Steps
+          current={step}
+          status={job?.status === 'failed' ? 'error' : job?.status === 'done' ? 'finish' : 'process'}
+          style={{ marginBottom: 24 }}
+          items={[
+            { title: t('import.step.file') },
+            { title: t('import.step.mapping') },
+            { title: t('import.step.preview') },
+            { title: t('import.step.run') },
+          ]}
+        />
+        {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="imports-error" closable={{ onClose: () => setError(null) }} />}
+
+        {step === 0 && (
+          <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+            <Space wrap>
+              <Typography.Text>{t('import.register')}</Typography.Text>
+              <Select<RegisterKind>
+                value={register}
+                onChange={setRegister}
+                style={{ width: 160 }}
+                options={REGISTER_KINDS.map((kind) => ({ value: kind, label: registerLabel(t, kind) }))}
+                data-testid="imports-register"
+              />
+              <Button onClick={() => void downloadTemplate()} disabled={busy} data-testid="imports-template">
+                {t('import.template')}
+              </Button>
+            </Space>
+            <Typography.Text type="secondary">{t('import.templateHint')}</Typography.Text>
+            <Upload.Dragger
+              accept=".xlsx,.csv"
+              multiple={false}
+              showUploadList={false}
+              disabled={busy}
+              beforeUpload={(file) => {
+                void upload(file);
+                return false;
+              }}
+              data-testid="imports-upload"
+            >
+              <p style={{ fontSize: 16, margin: '16px 0 4px' }}>{t('import.upload')}</p>
+              <p style={{ color: '#888', marginBottom: 16 }}>{t('import.uploadHint')}</p>
+            </Upload.Dragger>
+          </Space>
+        )}
+
+        {job && step > 0 && (
+          <Typography.Paragraph data-testid="imports-file">
+            <Typography.Text type="secondary">{t('import.file')}：</Typography.Text>
+            {t('import.fileInfo', { name: job.fileName, size: fileSize(job.fileBytes) })} · {registerLabel(t, job.register)} ·{' '}
+            {t('import.columnsFound', { n: job.columns.length })}
+          </Typography.Paragraph>
+        )}
+
+        {job && step === 1 && (
+          <>
+            <MappingStep job={job} mapping={mapping} onChange={setMapping} />
+            <Space style={{ marginTop: 16 }}>
+              <Button onClick={restart}>{t('import.back')}</Button>
+              <Button
+                type="primary"
+                loading={busy}
+                disabled={missing.length > 0}
+                onClick={() =>
+                  void run(
+                    () => importsApi.preview(job.id, mapping),
+                    (answer) => {
+                      setPreview(answer);
+                      setStep(2);
+                    },
+                  )
+                }
+                data-testid="imports-preview-button"
+              >
+                {t('import.preview')}
+              </Button>
+            </Space>
+          </>
+        )}
+
+        {job && preview && step === 2 && (
+          <>
+            <PreviewStep job={job} mapping={mapping} preview={preview} />
+            <Space style={{ marginTop: 16 }}>
+              <Button onClick={() => setStep(1)}>{t('import.back')}</Button>
+              <Popconfirm
+                title={t('import.startWithErrors')}
+                disabled={preview.failedRows === 0}
+                onConfirm={() => void start()}
+                okButtonProps={withTestId({}, 'imports-start-confirm')}
+              >
+                <Button
+                  type="primary"
+                  loading={busy}
+                  onClick={preview.failedRows === 0 ? () => void start() : undefined}
+                  data-testid="imports-start"
+                >
+                  {t('import.start')}
+                </Button>
+              </Popconfirm>
+            </Space>
+          </>
+        )}
+
+        {job && step === 3 && (
+          <>
+            <ProgressStep job={job} />
+            {!isRunning(job) && (
+              <Space style={{ marginTop: 16 }}>
+                <Button onClick={restart} data-testid="imports-again">
+                  {t('import.again')}
+                </Button>
+                <Button type="primary" onClick={() => navigate(`/registers/${REGISTER_PATHS[job.register]}`)} data-testid="imports-open-list">
+                  {t('import.viewList', { register: registerLabel(t, job.register) })}
+                </Button>
+              </Space>
+            )}
+          </>
+        )}
+      </Card>
+      <RecentImports reloadKey={recentKey} />
+    </div>
+  );
+}
