@@ -55,6 +55,16 @@ export const ERRORS = {
   IMPORT_FORMULA_NOT_ALLOWED: { status: 400, zh: '单元格含有公式，公式不会被计算，请填写数值', en: 'The cell holds a formula; formulas are not evaluated, enter the value' },
   IMPORT_DUPLICATE_ROW: { status: 400, zh: '与文件中前面的行重复', en: 'The row repeats an earlier row of the file' },
   IMPORT_GRID_OUT_OF_SCOPE: { status: 400, zh: '网格编码不存在或不在管辖范围内', en: 'The grid code does not exist or is outside your scope' },
+  // ---------- tickets ----------
+  TICKET_TRANSITION_INVALID: { status: 409, zh: '工单当前状态不允许此操作', en: 'The ticket\'s current state does not allow this action' },
+  TICKET_VERSION_CONFLICT: { status: 409, zh: '工单已被他人处理，请刷新后重试', en: 'Someone else acted on the ticket; reload and try again' },
+  TICKET_FIELD_REQUIRED: { status: 400, zh: '此操作缺少必填内容', en: 'This action needs more information' },
+  TICKET_CATEGORY_INVALID: { status: 400, zh: '事件类型不存在或已停用', en: 'The category does not exist or is inactive' },
+  TICKET_DEPARTMENT_INVALID: { status: 400, zh: '部门不存在或不在可交办范围内', en: 'The department does not exist or cannot be assigned here' },
+  TICKET_ASSISTS_PENDING: { status: 409, zh: '协办部门尚未全部反馈', en: 'Not every assisting department has reported back yet' },
+  TICKET_LOCATION_REQUIRED: { status: 400, zh: '请提供位置或地址', en: 'Give a location or an address' },
+  TICKET_OUTSIDE_AREA: { status: 400, zh: '位置不在本平台管辖的网格内', en: 'The location is not inside any grid served here' },
+  TICKET_CUSTOM_FIELD_INVALID: { status: 400, zh: '补充信息填写不正确', en: 'An extra question is not answered correctly' },
   INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 

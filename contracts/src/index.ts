@@ -7,3 +7,4 @@ export * from './phone.js';
 export * from './registers.js';
 export * from './credit-code.js';
 export * from './transfers.js';
+export * from './tickets.js';

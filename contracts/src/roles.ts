@@ -37,6 +37,16 @@ export const PERMISSIONS = [
   'register:export',
   /** Approve another person's large export (two-person rule). */
   'export:approve',
+  /** Report a problem (residents, grid workers, operators). */
+  'ticket:report',
+  /** See tickets in scope (a handler: those dispatched to their department; a resident: their own). */
+  'ticket:read',
+  /** Accept, dispatch, transfer, close, escalate, supervise, summon (command-centre operators). */
+  'ticket:dispatch',
+  /** Sign for, handle, report back, ask for more time, check in to a summons (department handlers). */
+  'ticket:handle',
+  /** Categories, time limits, departments, Open311 clients. */
+  'ticket:config',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -45,7 +55,7 @@ export type RouteAccess = Permission | 'authenticated' | 'public';
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // Runs the system: the region tree and grids. Cannot read the audit log.
-  system_admin: ['region:read', 'region:write', 'grid:read', 'grid:write'],
+  system_admin: ['region:read', 'region:write', 'grid:read', 'grid:write', 'ticket:config'],
   // Manages accounts, roles, scopes, lockouts. Cannot change regions or read the audit log.
   security_admin: ['region:read', 'user:read', 'user:write'],
   // Reads the audit log, nothing else.
@@ -53,11 +63,13 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   operator: [
     'region:read', 'grid:read', 'user:read', 'live:read',
     'register:read', 'register:write', 'register:unmask', 'register:import', 'register:export', 'export:approve',
+    'ticket:report', 'ticket:read', 'ticket:dispatch',
   ],
-  department_handler: ['region:read', 'grid:read', 'live:read', 'register:read'],
+  department_handler: ['region:read', 'grid:read', 'live:read', 'register:read', 'ticket:read', 'ticket:handle'],
   // Keeps their own grid's registers up to date from door-to-door visits; no bulk import or export.
-  grid_worker: ['region:read', 'grid:read', 'live:read', 'register:read', 'register:write'],
-  resident: [],
+  // Reports and handles small matters in the grid (小事不出网格).
+  grid_worker: ['region:read', 'grid:read', 'live:read', 'register:read', 'register:write', 'ticket:report', 'ticket:read', 'ticket:handle'],
+  resident: ['ticket:report', 'ticket:read'],
 };
 
 export function roleHas(role: Role, permission: Permission): boolean {

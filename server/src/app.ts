@@ -29,7 +29,13 @@ import { registerRoutes } from './modules/registers/routes.js';
 import { redactQuery } from './platform/pii/redact.js';
 import type { PiiVault } from './platform/pii/vault.js';
 import type { JobQueue } from './platform/jobs/queue.js';
+import { importRoutes } from './modules/imports/routes.js';
 import { exportRoutes } from './modules/exports/routes.js';
+import { departmentRoutes } from './modules/departments/routes.js';
+import { ticketRoutes } from './modules/tickets/routes.js';
+import { ticketSupportRoutes } from './modules/tickets/support-routes.js';
+import type { TicketDeps } from './modules/tickets/deps.js';
+import { open311Routes } from './modules/open311/routes.js';
 
 export interface AppDeps {
   config: Config;
@@ -39,6 +45,7 @@ export interface AppDeps {
   gridLocator: GridLocator;
   vault: PiiVault;
   jobs: JobQueue;
+  tickets: TicketDeps;
 }
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
@@ -82,7 +89,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     handler: () => ({ status: 'ok' as const, database: deps.database.kind, mode: config.mode }),
   });
   app.get('/api/config/map', {
-    config: { access: 'authenticated' },
+    // The anonymous portal places its map with it; it holds nothing private.
+    config: { access: 'public' },
     schema: { tags: ['system'], response: { 200: mapConfig } },
     handler: () => ({ tileUrl: config.mapTileUrl, center: config.mapCenter, zoom: 11 }),
   });
@@ -94,7 +102,12 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   gridRoutes(app, db, deps.gridLocator);
   userRoutes(app, db);
   registerRoutes(app, { db, vault: deps.vault, config });
+  importRoutes(app, { database: deps.database, vault: deps.vault, config, jobs: deps.jobs });
   exportRoutes(app, { db, vault: deps.vault, config, jobs: deps.jobs });
+  departmentRoutes(app, db);
+  ticketRoutes(app, deps.tickets);
+  await app.register(open311Routes, { prefix: '/open311', tickets: deps.tickets, clock, mode: config.mode });
+  ticketSupportRoutes(app, { ...deps.tickets, filesDir: config.filesDir, clock });
 
   const hasWeb = fs.existsSync(path.join(WEB_DIST, 'index.html'));
   if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });

@@ -13,6 +13,12 @@ import { exportFileJob } from './modules/exports/build-export-file.js';
 import { PiiVault } from './platform/pii/vault.js';
 import { loadPiiKey } from './platform/pii/keys.js';
 import { buildApp } from './app.js';
+import { NaiveBayesSuggester, suggesterSaveJob } from './modules/tickets/category-suggester.js';
+import { ticketLimitJob } from './modules/tickets/limit-timer.js';
+import { bulletinJob } from './modules/tickets/bulletin.js';
+import { outboxJob } from './modules/tickets/outbox-job.js';
+import type { TicketDeps } from './modules/tickets/deps.js';
+import { importJobDefinition } from './modules/imports/run-import.js';
 import type { App } from './platform/http/types.js';
 
 export interface Runtime {
@@ -23,13 +29,16 @@ export interface Runtime {
   live: LiveHub;
   gridLocator: GridLocator;
   vault: PiiVault;
+  tickets: TicketDeps;
+  suggester: NaiveBayesSuggester;
   app: App;
   close(): Promise<void>;
 }
 
 export async function startRuntime(config: Config, options: { clock?: Clock; database?: Database } = {}): Promise<Runtime> {
   const clock = options.clock ?? systemClock;
-  const vault = new PiiVault(loadPiiKey(config));
+  const piiKey = loadPiiKey(config);
+  const vault = new PiiVault(piiKey);
   const database = options.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
   const live = new LiveHub();
   await live.start(database);
@@ -39,10 +48,22 @@ export async function startRuntime(config: Config, options: { clock?: Clock; dat
   });
   const jobs = new JobQueue(database.db, clock);
   jobs.register(sessionPurgeJob);
+  jobs.register(importJobDefinition({ database, vault, piiKey, config }));
   jobs.register(exportFileJob({ db: database.db, vault, config }));
+  const suggester = await NaiveBayesSuggester.load(database.db);
+  const tickets: TicketDeps = { db: database.db, vault, jobs, locator: gridLocator, suggester, reopenDays: config.reopenDays };
+  jobs.register(ticketLimitJob(jobs));
+  const saveSuggester = suggesterSaveJob(suggester);
+  jobs.register(saveSuggester);
+  jobs.register(bulletinJob);
+  const deliverOutbox = outboxJob(vault, config);
+  jobs.register(deliverOutbox);
   await jobs.schedule(database.db, sessionPurgeJob, {});
+  await jobs.schedule(database.db, saveSuggester, {});
+  await jobs.schedule(database.db, bulletinJob, {});
+  await jobs.schedule(database.db, deliverOutbox, {});
   jobs.start(config.jobPollMs);
-  const app = await buildApp({ config, clock, database, live, gridLocator, vault, jobs });
+  const app = await buildApp({ config, clock, database, live, gridLocator, vault, jobs, tickets });
   return {
     config,
     clock,
@@ -51,10 +72,13 @@ export async function startRuntime(config: Config, options: { clock?: Clock; dat
     live,
     gridLocator,
     vault,
+    tickets,
+    suggester,
     app,
     close: async () => {
       await app.close();
       await jobs.stop();
+      await suggester.save(database.db, clock.now());
       await live.stop();
       await database.close();
     },

@@ -170,3 +170,9 @@ export async function startTestEnv(
   };
   return env;
 }
+
+/** The centre of a demo grid's polygon (inside it: demo grids are convex). */
+export function gridCentroid(g: { boundary: { coordinates: number[][][] } }): [number, number] {
+  const ring = g.boundary.coordinates[0]!.slice(0, -1);
+  return [ring.reduce((s, p) => s + p[0]!, 0) / ring.length, ring.reduce((s, p) => s + p[1]!, 0) / ring.length];
+}

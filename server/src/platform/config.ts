@@ -29,6 +29,11 @@ export interface Config {
   /** Limits for imported files. */
   importMaxBytes: number;
   importMaxRows: number;
+  /** How many days after closing a reporter may reopen a ticket. */
+  reopenDays: number;
+  /** Where outbox messages are POSTed (JSON); none: messages are kept as `disabled`. */
+  smsWebhookUrl: string | null;
+  wechatWebhookUrl: string | null;
 }
 
 function int(value: string | undefined, fallback: number): number {
@@ -63,5 +68,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     exportApprovalRows: int(env.GRIDGOV_EXPORT_APPROVAL_ROWS, 1000),
     importMaxBytes: int(env.GRIDGOV_IMPORT_MAX_MB, 200) * 1024 * 1024,
     importMaxRows: int(env.GRIDGOV_IMPORT_MAX_ROWS, 1_000_000),
+    reopenDays: int(env.GRIDGOV_REOPEN_DAYS, 7),
+    smsWebhookUrl: env.GRIDGOV_SMS_WEBHOOK_URL || null,
+    wechatWebhookUrl: env.GRIDGOV_WECHAT_WEBHOOK_URL || null,
   };
 }

@@ -1,8 +1,9 @@
 import { App as AntApp, ConfigProvider, Spin } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { I18nProvider, useI18n } from '../i18n/i18n';
+import { isPortalPath, isPublicPortalPath, landingPath } from '../portal/paths';
 import { AppLayout } from './AppLayout';
 import { LoginPage } from './LoginPage';
 import { navigate, parseHash, useLocation } from './router';
@@ -32,14 +33,22 @@ function LocalisedApp() {
 
 const LOGIN_PATH = '/login';
 
-/** Login when nobody is signed in (remembering where they were going), the console otherwise. */
+/** The resident portal (mobile web), loaded on demand. */
+const PortalApp = lazy(() => import('../portal/PortalApp'));
+
+/**
+ * Login when nobody is signed in (remembering where they were going), the console otherwise;
+ * the resident portal for residents and, on its public pages, for anyone.
+ */
 function Shell() {
   const { state } = useSession();
   const location = useLocation();
   const onLogin = location.path === LOGIN_PATH;
+  const portal = isPortalPath(location.path);
+  const publicPortal = isPublicPortalPath(location.path);
 
   useEffect(() => {
-    if (state.status === 'anonymous' && !onLogin) {
+    if (state.status === 'anonymous' && !onLogin && !publicPortal) {
       const next = `${location.path}${location.query.toString() ? `?${location.query.toString()}` : ''}`;
       const resume = state.resume && next !== '/';
       navigate(resume ? `${LOGIN_PATH}?next=${encodeURIComponent(next)}` : LOGIN_PATH, { replace: true });
@@ -47,16 +56,27 @@ function Shell() {
       // Back to where the session ran out, if the account now signed in may open it.
       const next = location.query.get('next');
       const route = next?.startsWith('/') ? findRoute(parseHash(next).path) : undefined;
-      const allowed = route !== undefined && (route.permission === null || state.me.permissions.includes(route.permission));
-      navigate(allowed && next ? next : '/', { replace: true });
+      const allowed =
+        (route !== undefined && (route.permission === null || state.me.permissions.includes(route.permission))) ||
+        (next?.startsWith('/') === true && isPortalPath(parseHash(next).path));
+      navigate(allowed && next ? next : landingPath(state.me), { replace: true });
+    } else if (state.status === 'signedIn' && location.path === '/' && landingPath(state.me) !== '/') {
+      navigate(landingPath(state.me), { replace: true });
     }
-  }, [state, onLogin, location]);
+  }, [state, onLogin, publicPortal, location]);
 
   if (state.status === 'loading') {
     return (
       <div style={{ display: 'flex', height: '100%', alignItems: 'center', justifyContent: 'center' }}>
         <Spin size="large" />
       </div>
+    );
+  }
+  if (portal && (state.status === 'signedIn' || publicPortal)) {
+    return (
+      <Suspense fallback={<Spin size="large" style={{ display: 'block', margin: '120px auto' }} />}>
+        <PortalApp />
+      </Suspense>
     );
   }
   if (state.status === 'anonymous') return <LoginPage notice={state.notice} />;

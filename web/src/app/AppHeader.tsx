@@ -1,4 +1,5 @@
 import { Button, Layout, Space, Tag, Typography } from 'antd';
+import { NotificationBell } from '../features/tickets/notifications/NotificationBell';
 import { useI18n } from '../i18n/i18n';
 import { LanguageSwitch } from './LanguageSwitch';
 import { roleLabel, scopeLabel } from './labels';
@@ -7,7 +8,7 @@ import { useMe, useSession } from './session';
 export function AppHeader({ onChangePassword }: { onChangePassword: () => void }) {
   const { t } = useI18n();
   const me = useMe();
-  const { logout } = useSession();
+  const { logout, can } = useSession();
   return (
     <Layout.Header
       style={{
@@ -38,6 +39,7 @@ export function AppHeader({ onChangePassword }: { onChangePassword: () => void }
         >
           {scopeLabel(t, me.scope)}
         </Typography.Text>
+        {can('ticket:read') && <NotificationBell />}
         <LanguageSwitch />
         <Button size="small" onClick={onChangePassword} data-testid="header-change-password">
           {t('header.changePassword')}

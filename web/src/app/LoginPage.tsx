@@ -4,6 +4,7 @@ import type { InputRef } from 'antd';
 import { authApi } from '../api/auth';
 import { isApiError } from '../api/client';
 import { useI18n } from '../i18n/i18n';
+import { PortalLoginLinks } from '../portal/PortalLoginLinks';
 import { errorText } from './feedback';
 import { LanguageSwitch } from './LanguageSwitch';
 import { useSession } from './session';
@@ -120,6 +121,7 @@ export function LoginPage({ notice }: { notice: string | null }) {
             </Button>
           </Form>
         )}
+        {!enrollment && <PortalLoginLinks />}
       </Card>
     </div>
   );

@@ -11,6 +11,7 @@ export interface MenuGroup {
 
 export const MENU_GROUPS = {
   registers: { key: 'registers', label: 'menu.registers' },
+  tickets: { key: 'tickets', label: 'menu.tickets' },
 } as const satisfies Record<string, MenuGroup>;
 
 export interface PageRoute {
@@ -24,6 +25,7 @@ export interface PageRoute {
 }
 
 const registers = MENU_GROUPS.registers;
+const tickets = MENU_GROUPS.tickets;
 
 export const PAGE_ROUTES: readonly PageRoute[] = [
   { path: '/', key: 'home', label: 'menu.home', permission: null, component: lazy(() => import('../features/home/HomePage')) },
@@ -120,6 +122,78 @@ export const PAGE_ROUTES: readonly PageRoute[] = [
     permission: 'export:approve',
     group: registers,
     component: lazy(() => import('../features/registers/exports/ExportApprovalsPage')),
+  },
+  {
+    path: '/tickets/queue',
+    key: 'ticketQueue',
+    label: 'menu.ticketQueue',
+    permission: 'ticket:read',
+    group: tickets,
+    component: lazy(() => import('../features/tickets/lists/QueuePage')),
+  },
+  {
+    path: '/tickets/all',
+    key: 'ticketsAll',
+    label: 'menu.ticketsAll',
+    permission: 'ticket:read',
+    group: tickets,
+    component: lazy(() => import('../features/tickets/lists/AllTicketsPage')),
+  },
+  {
+    path: '/tickets/dispatch',
+    key: 'dispatchDesk',
+    label: 'menu.dispatchDesk',
+    permission: 'ticket:dispatch',
+    group: tickets,
+    component: lazy(() => import('../features/tickets/desk/DispatchDeskPage')),
+  },
+  {
+    path: '/tickets/overdue',
+    key: 'ticketsOverdue',
+    label: 'menu.ticketsOverdue',
+    permission: 'ticket:read',
+    group: tickets,
+    component: lazy(() => import('../features/tickets/lists/OverduePage')),
+  },
+  {
+    path: '/tickets/supervised',
+    key: 'ticketsSupervised',
+    label: 'menu.ticketsSupervised',
+    permission: 'ticket:read',
+    group: tickets,
+    component: lazy(() => import('../features/tickets/lists/SupervisedPage')),
+  },
+  {
+    path: '/tickets/summonses',
+    key: 'summonses',
+    label: 'menu.summonses',
+    permission: 'ticket:read',
+    group: tickets,
+    component: lazy(() => import('../features/tickets/summonses/SummonsBoardPage')),
+  },
+  {
+    path: '/tickets/bulletin',
+    key: 'bulletin',
+    label: 'menu.bulletin',
+    permission: 'ticket:dispatch',
+    group: tickets,
+    component: lazy(() => import('../features/tickets/bulletin/BulletinPage')),
+  },
+  {
+    path: '/tickets/new',
+    key: 'ticketNew',
+    label: 'menu.ticketNew',
+    permission: 'ticket:report',
+    group: tickets,
+    component: lazy(() => import('../features/tickets/intake/IntakePage')),
+  },
+  {
+    path: '/tickets/categories',
+    key: 'ticketCategories',
+    label: 'menu.ticketCategories',
+    permission: 'ticket:config',
+    group: tickets,
+    component: lazy(() => import('../features/tickets/categories/CategoryConfigPage')),
   },
   {
     path: '/users',

@@ -1,5 +1,7 @@
 import type { MessageKey } from './messages.zh-CN';
 import { registersEn } from './registers.en';
+import { ticketsEn } from './tickets.en';
+import { portalEn } from './portal.en';
 
 /** English: every key of the Chinese catalog, checked by the type. */
 export const en: Record<MessageKey, string> = {
@@ -227,4 +229,6 @@ export const en: Record<MessageKey, string> = {
   'audit.details': 'Details',
 
   ...registersEn,
+  ...ticketsEn,
+  ...portalEn,
 };

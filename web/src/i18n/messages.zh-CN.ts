@@ -1,5 +1,7 @@
 /** Simplified Chinese: the default language and the source of message keys. */
 import { registersZhCN } from './registers.zh-CN';
+import { ticketsZhCN } from './tickets.zh-CN';
+import { portalZhCN } from './portal.zh-CN';
 
 export const zhCN = {
   'app.name': '智慧网格治理平台',
@@ -223,6 +225,8 @@ export const zhCN = {
   'audit.details': '详情',
 
   ...registersZhCN,
+  ...ticketsZhCN,
+  ...portalZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -6,10 +6,12 @@ import { appUser } from '../../platform/auth/tables.js';
 import { region } from '../regions/tables.js';
 import { totpCode, totpStep } from '../../platform/auth/totp.js';
 import { DEMO_PASSWORD, demoTotpSecret } from './seed-demo.js';
+import { loadConfig, type Config } from '../../platform/config.js';
+import { ensureDemoOpen311Client } from '../open311/api-clients.js';
 
 const SHOWN = ['sysadmin', 'secadmin', 'auditor', 'city_op', 'county_op', 'township_op', 'community_op', 'handler', 'gw1', 'gw2', 'resident1'];
 
-export async function printDemoLogins(db: Db, clock: Clock): Promise<void> {
+export async function printDemoLogins(db: Db, clock: Clock, config: Pick<Config, 'mode' | 'host' | 'port'> = loadConfig()): Promise<void> {
   const users = await db
     .select({ username: appUser.username, role: appUser.role, displayName: appUser.displayName, regionName: region.name, totp: appUser.totpSecret })
     .from(appUser)
@@ -30,4 +32,20 @@ export async function printDemoLogins(db: Db, clock: Clock): Promise<void> {
     }
   }
   console.log(`  (${users.length - shown.length} more grid-worker accounts gw3, gw4, ... have the same password)\n`);
+  if (config.mode === 'demo') await printOpen311Demo(db, clock, config);
+}
+
+/** A ready Open311 key for the demo city (stable across restarts; demo mode only) and how to try it. */
+async function printOpen311Demo(db: Db, clock: Clock, config: Pick<Config, 'host' | 'port'>): Promise<void> {
+  const client = await ensureDemoOpen311Client(db, clock);
+  if (!client) return;
+  const base = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}/open311/v2`;
+  console.log(`Open311 GeoReport v2 at ${base} (docs/open311.md); demo API key for the whole demo city:`);
+  console.log(`  api_key ${client.key}`);
+  console.log(`  curl '${base}/services.xml'`);
+  console.log(
+    `  curl -X POST '${base}/requests.json' --data-urlencode 'api_key=${client.key}' --data-urlencode 'service_code=city.road' ` +
+      `--data-urlencode 'address_string=人民路 88 号' --data-urlencode 'description=路面塌陷一个大坑'`,
+  );
+  console.log(`  curl '${base}/requests.xml?api_key=${client.key}'\n`);
 }

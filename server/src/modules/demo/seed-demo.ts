@@ -19,6 +19,7 @@ import { grid } from '../grids/tables.js';
 import { generateCity, generateResidents, SCALES, type DemoCity, type DemoScale } from './generate-city.js';
 import type { PiiVault } from '../../platform/pii/vault.js';
 import { seedDemoRegisters } from '../registers/demo-registers.js';
+import { seedDemoTickets, type DemoTicketSetup } from '../tickets/demo-tickets.js';
 
 export const DEMO_PASSWORD = 'Gridgov@2026';
 
@@ -36,7 +37,13 @@ export interface DemoSeed {
   accounts: DemoAccount[];
   /** Grid ids by grid code. */
   gridIds: Map<string, string>;
+  /** Account ids by username. */
+  userIds: Map<string, string>;
+  tickets: DemoTicketSetup;
 }
+
+/** The department each demo handler account works for. */
+const HANDLER_DEPARTMENTS: Record<string, string> = { handler: '城管局', handler2: '生态环境局' };
 
 /** A fixed TOTP secret per demo admin, so the printed secret stays valid across restarts. */
 export function demoTotpSecret(username: string): string {
@@ -80,6 +87,7 @@ export function demoAccounts(city: DemoCity, workersPerCityLimit = 200): DemoAcc
     regional('township_op', `${township.name}综治中心`, 'operator', township.code),
     regional('community_op', `${community.name}值班员`, 'operator', community.code),
     regional('handler', `${county.name}城管局`, 'department_handler', county.code),
+    regional('handler2', `${county.name}生态环境局`, 'department_handler', county.code),
     ...workers,
     { username: 'resident1', displayName: '居民张三', role: 'resident', scopeRegionCode: firstGrid.regionCode, gridCode: firstGrid.code, totpSecret: null },
   ];
@@ -104,6 +112,8 @@ export async function seedDemo(db: Db, clock: Clock, options: SeedOptions = {}):
   const accounts = demoAccounts(city);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const gridIds = new Map(city.grids.map((g) => [g.code, randomUUID()]));
+  const userIds = new Map(accounts.map((a) => [a.username, randomUUID()]));
+  let tickets: DemoTicketSetup | undefined;
   await db.transaction(async (tx) => {
     for (const part of chunks(city.regions, 500)) {
       await tx.insert(region).values(
@@ -131,7 +141,7 @@ export async function seedDemo(db: Db, clock: Clock, options: SeedOptions = {}):
     for (const part of chunks(accounts, 500)) {
       await tx.insert(appUser).values(
         part.map((a) => ({
-          id: randomUUID(),
+          id: userIds.get(a.username)!,
           username: a.username,
           displayName: a.displayName,
           passwordHash,
@@ -145,6 +155,10 @@ export async function seedDemo(db: Db, clock: Clock, options: SeedOptions = {}):
         })),
       );
     }
+    const handlers = accounts
+      .filter((a) => HANDLER_DEPARTMENTS[a.username])
+      .map((a) => ({ userId: userIds.get(a.username)!, countyCode: a.scopeRegionCode, department: HANDLER_DEPARTMENTS[a.username]! }));
+    tickets = await seedDemoTickets(tx, now, city.regions, handlers);
     await writeAudit(tx, systemContext(clock, 'demo.seed'), {
       action: 'demo.seed',
       objectType: 'region',
@@ -156,5 +170,5 @@ export async function seedDemo(db: Db, clock: Clock, options: SeedOptions = {}):
     const grids = city.grids.map((g) => ({ ...g, id: gridIds.get(g.code)! }));
     await seedDemoRegisters(db, options.registers.vault, clock, grids, generateResidents(city));
   }
-  return { city, accounts, gridIds };
+  return { city, accounts, gridIds, userIds, tickets: tickets! };
 }

@@ -6,7 +6,7 @@ import type { Actor } from '../../platform/context.js';
 import { notFound } from '../../platform/errors.js';
 import { ancestorCodes, regionInScope } from '../../platform/scope.js';
 import { grid } from '../grids/tables.js';
-import { levelName } from './levels.js';
+import { levelName, levelNumber } from './levels.js';
 import { region } from './tables.js';
 
 /** A region is visible if it lies in the actor's subtree or on the path down to it. */
@@ -100,4 +100,14 @@ export async function findCurrentRegion(db: Db, code: string): Promise<{ code: s
     .where(and(eq(region.code, code), isNull(region.validTo)))
     .limit(1);
   return row ?? null;
+}
+
+/** Codes of the current regions at some levels (e.g. every city, county and township). */
+export async function currentRegionCodes(db: Db, levels: readonly Region['level'][]): Promise<string[]> {
+  const found = await db
+    .select({ code: region.code })
+    .from(region)
+    .where(and(inArray(region.level, levels.map(levelNumber)), isNull(region.validTo)))
+    .orderBy(asc(region.code));
+  return found.map((r) => r.code);
 }

@@ -1,5 +1,5 @@
 /** Reads of accounts, scoped to the actor's subtree. Phones are masked. */
-import { and, asc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { divisionPrefix, maskPhone, type Role, type User } from '@gridgov/contracts';
 import type { Db } from '../../platform/db/client.js';
 import type { Actor } from '../../platform/context.js';
@@ -67,4 +67,12 @@ export async function findUserRow(db: Db, actor: Actor, id: string): Promise<Use
   const [row] = await db.select().from(appUser).where(and(eq(appUser.id, id), userInScope(actor))).for('update');
   if (!row) throw notFound();
   return row;
+}
+
+/** Active accounts of a role whose scope is exactly this region (or this grid), for notifications. */
+export async function accountsAt(db: Db, role: 'operator' | 'grid_worker', at: { regionCode?: string; gridId?: string }): Promise<string[]> {
+  const where = at.gridId ? eq(appUser.scopeGridId, at.gridId) : at.regionCode ? and(eq(appUser.scopeRegionCode, at.regionCode), isNull(appUser.scopeGridId)) : undefined;
+  if (!where) return [];
+  const found = await db.select({ id: appUser.id }).from(appUser).where(and(where, eq(appUser.role, role), eq(appUser.disabled, false)));
+  return found.map((u) => u.id);
 }

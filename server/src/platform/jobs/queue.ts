@@ -54,7 +54,7 @@ export class JobQueue {
     this.handlers.set(definition.name, definition as unknown as JobDefinition<z.ZodType>);
   }
 
-  async enqueue<S extends z.ZodType>(tx: Db, definition: JobDefinition<S>, payload: z.infer<S>, options: EnqueueOptions = {}): Promise<void> {
+  async enqueue<S extends z.ZodType>(tx: Db, definition: Pick<JobDefinition<S>, 'name' | 'payload'>, payload: z.infer<S>, options: EnqueueOptions = {}): Promise<void> {
     const now = this.clock.now();
     await tx
       .insert(job)

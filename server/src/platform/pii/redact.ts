@@ -1,6 +1,6 @@
-const SECRET_QUERY = /([?&](?:idNumber|phone)=)[^&]*/g;
+const SECRET_QUERY = /([?&](?:idNumber|phone|api_key)=)[^&]*/g;
 
-/** The URL with personal data in its query string replaced (exact-value searches put it there). */
+/** The URL with personal data (exact-value searches) and Open311 API keys in its query string replaced. */
 export function redactQuery(url: string): string {
   return url.replace(SECRET_QUERY, '$1[redacted]');
 }

@@ -31,4 +31,5 @@ test('the keyed hash is stable per key and field, and differs across keys', () =
 
 test('request logs never carry the ID number or phone of an exact-value search', () => {
   assert.equal(redactQuery('/api/residents?idNumber=11010519491231002X&q=zs&phone=13812341234'), '/api/residents?idNumber=[redacted]&q=zs&phone=[redacted]');
+  assert.equal(redactQuery('/open311/v2/requests.json?api_key=secret&status=open'), '/open311/v2/requests.json?api_key=[redacted]&status=open');
 });

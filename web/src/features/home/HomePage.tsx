@@ -21,6 +21,7 @@ const DESCRIPTION: Partial<Record<string, MessageKey>> = {
   users: 'home.card.users',
   audit: 'home.card.audit',
   registers: 'home.card.registers',
+  tickets: 'home.card.tickets',
 };
 
 export default function HomePage() {

@@ -1,0 +1,514 @@
+/**
+ * Ticket intake over real HTTP: the whole `POST /api/tickets` path (session, validation, grid
+ * lookup, category suggestion, duplicate check, ticket row, timeline, audit entry, notifications,
+ * SMS outbox, dispatch-limit timer, live event, the ticket answered back) against a baseline route
+ * on the same server and database that does one plain INSERT of a ticket row per request.
+ *
+ * `npx tsx bench/intake.ts [--quick] [--tickets=N] [--no-pglite]`: PostgreSQL (127.0.0.1:5432,
+ * user postgres) with 1,000,000 existing tickets over 10,000 grids, then the embedded PGlite (on
+ * disk, in a child process) with 100,000; quick: 50,000 and 10,000 tickets over 1,000 grids.
+ *
+ * Throughput: closed loop, 16 keep-alive connections, 30 s (quick: 5 s) for the baseline, then
+ * for ours. Latency: open loop at 200 requests a second for 30 s (quick: 5 s) against our intake,
+ * measured from each request's scheduled send time (no coordinated omission). The load comes from
+ * a child process (the driver), so it never shares the server's event loop.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import http from 'node:http';
+import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { from as copyFrom } from 'pg-copy-streams';
+import type { PGlite } from '@electric-sql/pglite';
+import { SCALES, type DemoScale } from '../server/src/modules/demo/generate-city.js';
+import { DEMO_PASSWORD, seedDemo, type DemoSeed } from '../server/src/modules/demo/seed-demo.js';
+import { generateLabelledTickets, generateTicketText, pickTicketCategory, seededRandom, type RandomFn } from '../server/src/modules/tickets/classifier/training-texts.js';
+import { ticket } from '../server/src/modules/tickets/tables.js';
+import { publicStatusOf } from '../server/src/modules/tickets/flow.js';
+import { loadConfig } from '../server/src/platform/config.js';
+import { systemClock } from '../server/src/platform/clock.js';
+import { openDatabase, type Database } from '../server/src/platform/db/client.js';
+import { bbox } from '../server/src/platform/geo/polygon.js';
+import { startRuntime, type Runtime } from '../server/src/runtime.js';
+import { benchLine, formatInt, parseBenchArgs, peakRssMb } from './lib.js';
+
+const { quick, rest } = parseBenchArgs();
+const option = (name: string) => rest.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+const driverPlan = option('driver');
+const liteChild = rest.includes('--pglite-child');
+const PG_TICKETS = Number(option('tickets') ?? (quick ? 50_000 : 1_000_000));
+const LITE_TICKETS = quick ? 10_000 : 100_000;
+const PHASE_MS = quick ? 5_000 : 30_000;
+const WARMUP_MS = quick ? 1_000 : 3_000;
+const CONNECTIONS = 16;
+const RATE = 200;
+/** Grid workers who file some of the reports in their own grid (the rest come from the city hotline). */
+const WORKERS = 16;
+const WORKER_SHARE = 0.2;
+const DUPLICATE_SHARE = 0.05;
+const SCALE: DemoScale = quick ? { ...SCALES.bench, communitiesPerTownship: 2 } : SCALES.bench;
+const PG_ADMIN_URL = process.env.GRIDGOV_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const DAY_MS = 86_400_000;
+const seconds = (ms: number) => (ms / 1000).toFixed(1);
+
+// ---------------------------------------------------------------- the existing tickets
+
+interface BenchGrid {
+  id: string;
+  code: string;
+  regionCode: string;
+  box: [number, number, number, number];
+}
+
+function benchGrids(seed: DemoSeed): BenchGrid[] {
+  return seed.city.grids.map((g) => ({ id: seed.gridIds.get(g.code)!, code: g.code, regionCode: g.regionCode, box: bbox(g.boundary.coordinates) as BenchGrid['box'] }));
+}
+
+/** A point well inside a grid (demo grids are rectangles). */
+function pointIn(random: RandomFn, g: BenchGrid): [number, number] {
+  const [west, south, east, north] = g.box;
+  return [west + (0.02 + 0.96 * random()) * (east - west), south + (0.02 + 0.96 * random()) * (north - south)];
+}
+
+const pick = <T>(random: RandomFn, items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+const mobile = (random: RandomFn) => `1${pick(random, ['33', '35', '38', '39', '50', '58', '77', '86', '88'])}${String(Math.floor(random() * 1e8)).padStart(8, '0')}`;
+const copyValue = (v: string | number | boolean | null) => (v === null ? '\\N' : String(v).replace(/[\\\t\n\r]/g, (c) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[c]!));
+
+const COPY_COLUMNS = [
+  'id', 'number', 'source', 'category_id', 'description', 'lon', 'lat', 'grid_id', 'region_code', 'level', 'status', 'public_status', 'emergency',
+  'reporter_name', 'reporter_phone_masked', 'dispatch_due_at', 'handle_due_at', 'overdue', 'rating', 'version', 'created_at', 'updated_at', 'closed_at',
+];
+const OPEN_STATUSES = ['reported', 'accepted', 'dispatched', 'handling', 'reported_back'] as const;
+
+/**
+ * Tickets of the last two years as COPY text, 5,000 a chunk: spread evenly over time and grids;
+ * nearly all older ones closed (some rejected or merged), about half of the last week's still open.
+ */
+function* existingTickets(count: number, grids: BenchGrid[], categoryIds: Map<string, string>, now: number): Generator<string> {
+  const random = seededRandom(7);
+  let chunk: string[] = [];
+  for (let n = 1; n <= count; n++) {
+    const age = random() * 730 * DAY_MS;
+    const created = now - age;
+    const openShare = age < 2 * DAY_MS ? 0.8 : age < 7 * DAY_MS ? 0.5 : age < 30 * DAY_MS ? 0.15 : 0.005;
+    const r = random();
+    const status = random() < openShare ? pick(random, OPEN_STATUSES) : r < 0.9 ? 'closed' : r < 0.96 ? 'rejected' : 'merged';
+    const code = pickTicketCategory(random);
+    const g = pick(random, grids);
+    const [lon, lat] = pointIn(random, g);
+    const from = random();
+    const source = from < 0.4 ? 'resident' : from < 0.75 ? 'grid_worker' : 'hotline';
+    const level = source === 'hotline' ? 'community' : random() < 0.85 ? 'grid' : pick(random, ['community', 'township', 'county']);
+    const handled = status !== 'reported' && status !== 'accepted' && status !== 'rejected' && status !== 'merged';
+    const closedAt = status === 'closed' || status === 'rejected' || status === 'merged' ? Math.min(now, created + random() * 5 * DAY_MS) : null;
+    const day = new Date(created).toISOString().slice(0, 10).replace(/-/g, '');
+    const hotline = source === 'hotline';
+    chunk.push(
+      [
+        randomUUID(), `${day}-${String(n).padStart(6, '0')}`, source, categoryIds.get(code)!, generateTicketText(random, code), lon, lat, g.id, g.regionCode, level, status,
+        publicStatusOf(status), random() < 0.01, hotline ? '市民' : null, hotline ? `${mobile(random).slice(0, 3)}****${mobile(random).slice(7)}` : null,
+        new Date(created + 60 * 60_000).toISOString(), handled ? new Date(created + 3 * DAY_MS).toISOString() : null, random() < 0.03,
+        status === 'closed' && random() < 0.5 ? 1 + Math.floor(random() * 5) : null, closedAt ? 4 : 1,
+        new Date(created).toISOString(), new Date(closedAt ?? created).toISOString(), closedAt ? new Date(closedAt).toISOString() : null,
+      ].map(copyValue).join('\t'),
+    );
+    if (chunk.length === 5000) {
+      yield `${chunk.join('\n')}\n`;
+      chunk = [];
+    }
+  }
+  if (chunk.length) yield `${chunk.join('\n')}\n`;
+}
+
+async function loadTickets(database: Database, databaseUrl: string | null, count: number, grids: BenchGrid[], categoryIds: Map<string, string>): Promise<void> {
+  const copy = `copy ticket (${COPY_COLUMNS.join(', ')}) from`;
+  const rows = existingTickets(count, grids, categoryIds, Date.now());
+  if (databaseUrl) {
+    const conn = new pg.Client({ connectionString: databaseUrl });
+    await conn.connect();
+    try {
+      await pipeline(Readable.from(rows), conn.query(copyFrom(`${copy} stdin`)));
+      await conn.query('select setval(\'ticket_number_seq\', $1)', [count]);
+      await conn.query('vacuum analyze ticket');
+      await conn.query('checkpoint');
+    } finally {
+      await conn.end();
+    }
+    return;
+  }
+  const lite = (database.db as unknown as { $client: PGlite }).$client;
+  await lite.query(`${copy} '/dev/blob'`, [], { blob: new Blob([...rows]) });
+  await lite.query('select setval(\'ticket_number_seq\', $1)', [count]);
+  await lite.exec('vacuum analyze ticket');
+  await lite.exec('checkpoint');
+}
+
+// ---------------------------------------------------------------- the server side
+
+/** The baseline: one plain INSERT of a ticket row from the body, nothing else. Bench only. */
+const plainTicket = z.object({
+  categoryId: z.string(),
+  description: z.string(),
+  lon: z.number(),
+  lat: z.number(),
+  gridId: z.string(),
+  regionCode: z.string(),
+  reporterName: z.string().optional(),
+});
+
+function addBaselineRoute(rt: Runtime): void {
+  rt.app.post('/bench/plain-insert', {
+    config: { access: 'public' },
+    schema: { body: plainTicket, response: { 201: z.object({ id: z.string() }) } },
+    handler: async (req, reply) => {
+      const now = new Date();
+      const id = randomUUID();
+      await rt.database.db.insert(ticket).values({
+        id,
+        number: sql`(select to_char(now(), 'YYYYMMDD') || '-' || lpad(n, greatest(6, length(n)), '0') from (select nextval('ticket_number_seq')::text as n) s)`,
+        source: 'hotline',
+        ...req.body,
+        level: 'community',
+        status: 'reported',
+        publicStatus: 'received',
+        dispatchDueAt: new Date(now.getTime() + 60 * 60_000),
+        createdAt: now,
+        updatedAt: now,
+      });
+      return reply.status(201).send({ id });
+    },
+  });
+}
+
+async function login(base: string, username: string): Promise<string> {
+  const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }) });
+  const cookie = res.headers.getSetCookie().find((c) => c.startsWith('gg_sid='))?.split(';')[0];
+  if (res.status !== 200 || !cookie) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
+  return cookie;
+}
+
+interface PlanBody {
+  cookie: number;
+  json: string;
+}
+
+interface DriverPlan {
+  port: number;
+  path: string;
+  cookies: string[];
+  bodies: PlanBody[];
+  mode: 'closed' | 'open';
+  connections: number;
+  rate: number;
+  warmupMs: number;
+  durationMs: number;
+}
+
+interface PhaseResult {
+  /** Requests sent, the warm-up's included. */
+  sent: number;
+  ok: number;
+  errors: number;
+  firstError: string | null;
+  withDuplicates: number;
+  ms: number;
+  perS: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  /** CPU time of the server process a request (user + system), the warm-up's included. */
+  cpuUs: number;
+}
+
+/**
+ * Reports as the city hotline (any grid, with the caller's phone) or as a grid worker in their own
+ * grid; one in twenty repeats a recent report (same words, a few metres away), as callers do.
+ */
+function intakeBodies(seed: number, count: number, grids: BenchGrid[], workerGrids: BenchGrid[]): PlanBody[] {
+  const random = seededRandom(seed);
+  const reports: Array<{ worker: number; grid: BenchGrid; description: string; at: [number, number] }> = [];
+  return Array.from({ length: count }, () => {
+    const earlier = reports.length > 100 && random() < DUPLICATE_SHARE ? reports[reports.length - 1 - Math.floor(random() * 100)]! : null;
+    const worker = earlier ? earlier.worker : random() < WORKER_SHARE ? Math.floor(random() * workerGrids.length) : -1;
+    const grid = earlier?.grid ?? (worker >= 0 ? workerGrids[worker]! : pick(random, grids));
+    const description = earlier?.description ?? generateTicketText(random, pickTicketCategory(random));
+    const [west, south, east, north] = grid.box;
+    const near = (v: number, min: number, max: number) => Math.min(max - (max - min) * 0.02, Math.max(min + (max - min) * 0.02, v + (random() - 0.5) * 0.0004));
+    const [lon, lat] = earlier ? [near(earlier.at[0], west, east), near(earlier.at[1], south, north)] : pointIn(random, grid);
+    reports.push({ worker, grid, description, at: [lon, lat] });
+    const caller = worker < 0 ? { reporterName: pick(random, ['张先生', '李女士', '王师傅', '刘阿姨', '陈先生']), reporterPhone: mobile(random) } : {};
+    return { cookie: worker + 1, json: JSON.stringify({ description, lon, lat, emergency: random() < 0.01, ...caller }) };
+  });
+}
+
+function baselineBodies(count: number, grids: BenchGrid[], categoryIds: Map<string, string>): PlanBody[] {
+  const random = seededRandom(21);
+  return Array.from({ length: count }, () => {
+    const g = pick(random, grids);
+    const [lon, lat] = pointIn(random, g);
+    const code = pickTicketCategory(random);
+    return { cookie: 0, json: JSON.stringify({ categoryId: categoryIds.get(code)!, description: generateTicketText(random, code), lon, lat, gridId: g.id, regionCode: g.regionCode, reporterName: '张先生' }) };
+  });
+}
+
+let planSeq = 0;
+
+/** Runs one load phase from a driver child process; the server keeps serving meanwhile. */
+async function drive(tmp: string, plan: DriverPlan): Promise<PhaseResult> {
+  const file = path.join(tmp, `plan-${planSeq++}.json`);
+  fs.writeFileSync(file, JSON.stringify(plan));
+  const self = fileURLToPath(import.meta.url);
+  const cpu = process.cpuUsage();
+  const child = spawn(process.execPath, ['--import', 'tsx', self, `--driver=${file}`], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  if (code !== 0) throw new Error(`driver failed (${code}): ${out}`);
+  const used = process.cpuUsage(cpu);
+  const result = JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as PhaseResult;
+  result.cpuUs = (used.user + used.system) / Math.max(1, result.sent);
+  if (result.errors > 0) throw new Error(`${plan.path}: ${result.errors} failed requests, first: ${result.firstError}`);
+  return result;
+}
+
+interface ServerFigures {
+  kind: string;
+  existing: number;
+  grids: number;
+  setupMs: number;
+  loadMs: number;
+  baseline: PhaseResult;
+  ours: PhaseResult;
+  latency: PhaseResult;
+  /** When our throughput is under twice the goal rate: the open loop again at half our throughput. */
+  relaxed: (PhaseResult & { rate: number }) | null;
+  peakMb: number;
+}
+
+async function serve(database: Database, databaseUrl: string | null, existing: number, tmp: string): Promise<ServerFigures> {
+  let t = performance.now();
+  const config = { ...loadConfig({}), logLevel: 'silent', jobPollMs: 0, piiKey: randomBytes(32).toString('base64'), filesDir: path.join(tmp, 'files'), databaseUrl };
+  const rt = await startRuntime(config, { clock: systemClock, database });
+  try {
+    const seed = await seedDemo(database.db, rt.clock, { scale: SCALE });
+    rt.suggester.train(generateLabelledTickets(seededRandom(1), 4000));
+    const grids = benchGrids(seed);
+    const categoryIds = seed.tickets.categoryIds;
+    const setupMs = performance.now() - t;
+    t = performance.now();
+    await loadTickets(database, databaseUrl, existing, grids, categoryIds);
+    const loadMs = performance.now() - t;
+    console.log(`${database.kind}: ${formatInt(existing)} existing tickets over ${formatInt(grids.length)} grids loaded in ${seconds(loadMs)} s (demo seed and suggester ${seconds(setupMs)} s)`);
+
+    addBaselineRoute(rt);
+    await rt.app.listen({ host: '127.0.0.1', port: 0 });
+    const address = rt.app.server.address();
+    if (!address || typeof address === 'string') throw new Error('no port');
+    const base = `http://127.0.0.1:${address.port}`;
+    const workers = seed.accounts.filter((a) => a.role === 'grid_worker').slice(0, WORKERS);
+    const cookies = [await login(base, 'city_op'), ...(await Promise.all(workers.map((w) => login(base, w.username))))];
+    const byCode = new Map(grids.map((g) => [g.code, g]));
+    const workerGrids = workers.map((w) => byCode.get(w.gridCode!)!);
+    const common = { port: address.port, cookies, connections: CONNECTIONS, rate: RATE, warmupMs: WARMUP_MS, durationMs: PHASE_MS };
+
+    const baselineFrom = new Date();
+    const baseline = await drive(tmp, { ...common, path: '/bench/plain-insert', bodies: baselineBodies(20_000, grids, categoryIds), mode: 'closed' });
+    // The baseline's rows are deleted again: our intake meets the same existing tickets it would have met alone.
+    await database.db.execute(sql`delete from ${ticket} where ${ticket.createdAt} >= ${baselineFrom.toISOString()}`);
+    await database.db.execute(sql`vacuum analyze ticket`);
+    // Fresh reports in every phase (a report sent twice would find itself as a duplicate).
+    const openLoopReports = Math.ceil((RATE * (WARMUP_MS + PHASE_MS)) / 1000);
+    const ours = await drive(tmp, { ...common, path: '/api/tickets', bodies: intakeBodies(11, quick ? 20_000 : 60_000, grids, workerGrids), mode: 'closed' });
+    const latency = await drive(tmp, { ...common, path: '/api/tickets', bodies: intakeBodies(12, openLoopReports, grids, workerGrids), mode: 'open' });
+    const halfRate = Math.max(1, Math.round(ours.perS / 2));
+    const relaxed =
+      ours.perS < 2 * RATE ? { ...(await drive(tmp, { ...common, rate: halfRate, path: '/api/tickets', bodies: intakeBodies(13, openLoopReports, grids, workerGrids), mode: 'open' })), rate: halfRate } : null;
+    return { kind: database.kind, existing, grids: grids.length, setupMs, loadMs, baseline, ours, latency, relaxed, peakMb: peakRssMb() };
+  } finally {
+    await rt.close();
+  }
+}
+
+function report(f: ServerFigures): void {
+  const name = f.kind === 'postgres' ? 'PostgreSQL' : 'PGlite (embedded, on disk)';
+  const share = (n: number, of: number) => `${((100 * n) / Math.max(1, of)).toFixed(0)}%`;
+  console.log(`${name}, ${formatInt(f.existing)} existing tickets, ${CONNECTIONS} connections, ${seconds(PHASE_MS)} s a phase:`);
+  console.log(`  baseline (one plain INSERT a request): ${formatInt(f.baseline.perS)} req/s (p50 ${f.baseline.p50.toFixed(1)} ms, p99 ${f.baseline.p99.toFixed(1)} ms), ${formatInt(f.baseline.cpuUs)} µs of server CPU a request${f.kind === 'pglite' ? ' (the embedded database included)' : ''}`);
+  console.log(
+    `  our intake:                           ${formatInt(f.ours.perS)} req/s (p50 ${f.ours.p50.toFixed(1)} ms, p99 ${f.ours.p99.toFixed(1)} ms), ${formatInt(f.ours.cpuUs)} µs of server CPU a request; ` +
+      `${share(f.ours.withDuplicates, f.ours.ok)} answered possible duplicates`,
+  );
+  const goal = (text: string) => (f.kind === 'postgres' ? ` (goal: ${text})` : '');
+  console.log(`  ratio ${(f.ours.perS / f.baseline.perS).toFixed(2)}${goal('at least 0.50')}`);
+  console.log(
+    `  open loop at ${RATE} req/s: ${formatInt(f.latency.ok)} reports at ${f.latency.perS.toFixed(0)}/s, latency from the scheduled send p50 ${f.latency.p50.toFixed(1)} ms, ` +
+      `p95 ${f.latency.p95.toFixed(1)} ms, p99 ${f.latency.p99.toFixed(1)} ms, max ${f.latency.max.toFixed(1)} ms${goal('p99 under 50 ms')}`,
+  );
+  if (f.relaxed) {
+    const r = f.relaxed;
+    console.log(`  open loop at ${r.rate} req/s (half our throughput): p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, max ${r.max.toFixed(1)} ms`);
+  }
+  console.log(`  peak RSS of the server process ${f.peakMb} MB`);
+}
+
+// ---------------------------------------------------------------- the driver (a child process)
+
+async function runDriver(file: string): Promise<void> {
+  const plan = JSON.parse(fs.readFileSync(file, 'utf8')) as DriverPlan;
+  const agent = new http.Agent({ keepAlive: true, maxSockets: plan.mode === 'closed' ? plan.connections : 1024 });
+  const payloads = plan.bodies.map((b) => ({ cookie: plan.cookies[b.cookie] ?? '', data: Buffer.from(b.json) }));
+  let next = 0;
+
+  const send = (): Promise<{ status: number; body: string }> =>
+    new Promise((resolve, reject) => {
+      const p = payloads[next++ % payloads.length]!;
+      const req = http.request(
+        { agent, host: '127.0.0.1', port: plan.port, path: plan.path, method: 'POST', headers: { 'content-type': 'application/json', 'content-length': p.data.length, cookie: p.cookie } },
+        (res) => {
+          let body = '';
+          res.setEncoding('utf8');
+          res.on('data', (d: string) => (body += d));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+          res.on('error', reject);
+        },
+      );
+      req.on('error', reject);
+      req.end(p.data);
+    });
+
+  const latencies: number[] = [];
+  const tally = { ok: 0, errors: 0, firstError: null as string | null, withDuplicates: 0 };
+  const record = (r: { status: number; body: string }, ms: number, counted: boolean) => {
+    if (!counted) return;
+    if (r.status !== 201) {
+      tally.errors++;
+      tally.firstError ??= `${r.status} ${r.body.slice(0, 300)}`;
+      return;
+    }
+    tally.ok++;
+    latencies.push(ms);
+    if (r.body.includes('"duplicates":[{')) tally.withDuplicates++;
+  };
+
+  async function closedLoop(ms: number, counted: boolean): Promise<number> {
+    const started = performance.now();
+    const until = started + ms;
+    await Promise.all(
+      Array.from({ length: plan.connections }, async () => {
+        while (performance.now() < until) {
+          const sent = performance.now();
+          record(await send(), performance.now() - sent, counted);
+        }
+      }),
+    );
+    return performance.now() - started;
+  }
+
+  async function openLoop(ms: number, counted: boolean): Promise<number> {
+    const interval = 1000 / plan.rate;
+    const total = Math.round((ms / 1000) * plan.rate);
+    const started = performance.now();
+    const pending: Array<Promise<void>> = [];
+    let i = 0;
+    await new Promise<void>((resolve) => {
+      const tick = () => {
+        while (i < total && started + i * interval <= performance.now()) {
+          const scheduled = started + i++ * interval;
+          pending.push(send().then((r) => record(r, performance.now() - scheduled, counted)));
+        }
+        if (i >= total) resolve();
+        else setTimeout(tick, Math.max(0, started + i * interval - performance.now()));
+      };
+      tick();
+    });
+    await Promise.all(pending);
+    return performance.now() - started;
+  }
+
+  const loop = plan.mode === 'closed' ? closedLoop : openLoop;
+  await loop(plan.warmupMs, false);
+  const ms = await loop(plan.durationMs, true);
+  agent.destroy();
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
+  const result: PhaseResult = { ...tally, sent: next, cpuUs: 0, ms, perS: (tally.ok * 1000) / ms, p50: at(0.5), p95: at(0.95), p99: at(0.99), max: latencies.at(-1) ?? 0 };
+  console.log(JSON.stringify(result));
+}
+
+// ---------------------------------------------------------------- the two databases
+
+async function postgres(tmp: string): Promise<ServerFigures> {
+  const name = `gridgov_bench_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  const url = new URL(PG_ADMIN_URL);
+  url.pathname = `/${name}`;
+  try {
+    const database = await openDatabase({ databaseUrl: url.toString(), dataDir: 'memory' });
+    return await serve(database, url.toString(), PG_TICKETS, tmp);
+  } finally {
+    await dropDatabase(admin, name);
+    await admin.end();
+  }
+}
+
+/** The pool ends its connections without waiting for them: give them a moment before forcing. */
+async function dropDatabase(admin: pg.Client, name: string): Promise<void> {
+  for (let tries = 0; tries < 20; tries++) {
+    try {
+      await admin.query(`drop database if exists ${name}`);
+      return;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  await admin.query(`drop database if exists ${name} with (force)`);
+}
+
+async function pglite(tmp: string): Promise<void> {
+  const database = await openDatabase({ databaseUrl: null, dataDir: path.join(tmp, 'pglite') });
+  const figures = await serve(database, null, LITE_TICKETS, tmp);
+  console.log(JSON.stringify(figures));
+}
+
+/** The embedded database in a fresh process, so its figures and peak RSS are its own. */
+function pgliteChild(): ServerFigures {
+  const self = fileURLToPath(import.meta.url);
+  const result = spawnSync(process.execPath, ['--import', 'tsx', self, '--pglite-child', ...(quick ? ['--quick'] : [])], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 24 });
+  if (result.status !== 0) throw new Error(`PGlite run failed: ${result.stdout}`);
+  const lines = result.stdout.trim().split('\n');
+  for (const line of lines.slice(0, -1)) console.log(line);
+  return JSON.parse(lines.at(-1) ?? '{}') as ServerFigures;
+}
+
+if (driverPlan) {
+  await runDriver(driverPlan);
+} else {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gridgov-bench-intake-'));
+  try {
+    if (liteChild) {
+      await pglite(tmp);
+    } else {
+      const figures = await postgres(tmp);
+      report(figures);
+      if (!rest.includes('--no-pglite')) report(pgliteChild());
+      benchLine('intake', {
+        per_s: Math.round(figures.ours.perS),
+        baseline_per_s: Math.round(figures.baseline.perS),
+        ratio: (figures.ours.perS / figures.baseline.perS).toFixed(2),
+        p99_ms: figures.latency.p99.toFixed(1),
+      });
+    }
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}

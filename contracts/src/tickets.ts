@@ -1,0 +1,303 @@
+/**
+ * The event closed loop (M2): categories with time limits, departments, tickets and their
+ * explicit state machine. The internal status is kept apart from what the public sees.
+ */
+import { z } from 'zod';
+import { divisionCode, pageQuery, uuid } from './api.js';
+
+// ---------- levels and departments ----------
+/** Where a ticket is handled: "small matters stay in the grid, big ones in the county and township, hard ones in the city". */
+export const HANDLING_LEVELS = ['grid', 'community', 'township', 'county', 'city'] as const;
+export type HandlingLevel = (typeof HANDLING_LEVELS)[number];
+
+export const department = z.object({
+  id: z.string(),
+  name: z.string(),
+  /** The region the department serves (a county bureau: the county's code). */
+  regionCode: z.string(),
+  regionName: z.string(),
+  phone: z.string().nullable(),
+});
+export type Department = z.infer<typeof department>;
+
+export const departmentInput = z.strictObject({
+  name: z.string().trim().min(1).max(64),
+  regionCode: divisionCode,
+  phone: z.string().trim().max(20).nullable().optional(),
+});
+
+// ---------- categories ----------
+/** Time-limit classes used by Chinese hotlines. */
+export const LIMIT_CLASSES = ['emergency', 'utility', 'general', 'complex'] as const;
+export type LimitClass = (typeof LIMIT_CLASSES)[number];
+
+/** Default limits in minutes: dispatch within 1 h (emergency) or 24 h; report back 2 h / 24 h / 7 d / 15 d. */
+export const DEFAULT_LIMITS: Record<LimitClass, { dispatchMinutes: number; handleMinutes: number }> = {
+  emergency: { dispatchMinutes: 60, handleMinutes: 120 },
+  utility: { dispatchMinutes: 24 * 60, handleMinutes: 24 * 60 },
+  general: { dispatchMinutes: 24 * 60, handleMinutes: 7 * 24 * 60 },
+  complex: { dispatchMinutes: 24 * 60, handleMinutes: 15 * 24 * 60 },
+};
+
+export const customField = z.strictObject({
+  key: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/),
+  label: z.string().trim().min(1).max(40),
+  type: z.enum(['text', 'number', 'select', 'boolean']),
+  options: z.array(z.string().trim().min(1).max(40)).max(50).optional(),
+  required: z.boolean().default(false),
+});
+export type CustomField = z.infer<typeof customField>;
+
+export const category = z.object({
+  id: z.string(),
+  code: z.string(),
+  name: z.string(),
+  parentId: z.string().nullable(),
+  limitClass: z.enum(LIMIT_CLASSES),
+  dispatchMinutes: z.number().int(),
+  handleMinutes: z.number().int(),
+  customFields: z.array(customField),
+  /** Default handling department per level. */
+  defaultDepartments: z.array(z.object({ level: z.enum(HANDLING_LEVELS), departmentId: z.string(), departmentName: z.string() })),
+  active: z.boolean(),
+});
+export type Category = z.infer<typeof category>;
+
+export const categoryInput = z.strictObject({
+  code: z.string().regex(/^[a-z][a-z0-9_.]{1,63}$/),
+  name: z.string().trim().min(1).max(40),
+  parentId: uuid.nullable().optional(),
+  limitClass: z.enum(LIMIT_CLASSES).default('general'),
+  dispatchMinutes: z.number().int().min(5).max(60 * 24 * 30).optional(),
+  handleMinutes: z.number().int().min(5).max(60 * 24 * 90).optional(),
+  customFields: z.array(customField).max(20).default([]),
+  defaultDepartments: z.array(z.strictObject({ level: z.enum(HANDLING_LEVELS), departmentId: uuid })).max(5).default([]),
+  active: z.boolean().default(true),
+});
+export const categoryUpdate = categoryInput.partial().extend({
+  limitClass: z.enum(LIMIT_CLASSES).optional(),
+  customFields: z.array(customField).max(20).optional(),
+  defaultDepartments: z.array(z.strictObject({ level: z.enum(HANDLING_LEVELS), departmentId: uuid })).max(5).optional(),
+  active: z.boolean().optional(),
+});
+
+// ---------- tickets ----------
+export const TICKET_SOURCES = ['resident', 'grid_worker', 'hotline', 'department', 'device', 'api'] as const;
+export type TicketSource = (typeof TICKET_SOURCES)[number];
+
+/**
+ * Internal status. reported -> accepted -> dispatched -> handling -> reported_back -> closed;
+ * `rejected` ends a report that is not accepted (不予受理); `merged` one merged into another.
+ */
+export const TICKET_STATUSES = ['reported', 'accepted', 'dispatched', 'handling', 'reported_back', 'closed', 'rejected', 'merged'] as const;
+export type TicketStatus = (typeof TICKET_STATUSES)[number];
+
+/** What the reporter and the public see. */
+export const PUBLIC_STATUSES = ['received', 'in_progress', 'resolved', 'not_accepted'] as const;
+export type PublicStatus = (typeof PUBLIC_STATUSES)[number];
+
+export const ASSIGNMENT_STATUSES = ['pending', 'handling', 'reported', 'returned', 'withdrawn'] as const;
+
+export const TICKET_ACTIONS = [
+  'report', 'accept', 'reject', 'dispatch', 'sign', 'return', 'transfer', 'report_back', 'close', 'rate', 'revisit', 'reopen',
+  'escalate', 'request_extension', 'approve_extension', 'reject_extension', 'supervise', 'summon', 'check_in', 'merge', 'comment',
+] as const;
+export type TicketAction = (typeof TICKET_ACTIONS)[number];
+
+export const attachmentRef = z.object({ id: z.string(), name: z.string(), contentType: z.string(), size: z.number().int() });
+
+export const ticketEvent = z.object({
+  seq: z.number().int(),
+  action: z.enum(TICKET_ACTIONS),
+  at: z.string(),
+  actorName: z.string().nullable(),
+  departmentName: z.string().nullable(),
+  fromStatus: z.enum(TICKET_STATUSES).nullable(),
+  toStatus: z.enum(TICKET_STATUSES).nullable(),
+  note: z.string().nullable(),
+  attachments: z.array(attachmentRef),
+  data: z.record(z.string(), z.unknown()),
+  /** Shown on the public timeline. */
+  public: z.boolean(),
+});
+export type TicketEvent = z.infer<typeof ticketEvent>;
+
+export const assignment = z.object({
+  departmentId: z.string(),
+  departmentName: z.string(),
+  lead: z.boolean(),
+  status: z.enum(ASSIGNMENT_STATUSES),
+  dueAt: z.string(),
+  note: z.string().nullable(),
+});
+
+export const ticket = z.object({
+  id: z.string(),
+  number: z.string(),
+  source: z.enum(TICKET_SOURCES),
+  categoryId: z.string(),
+  categoryName: z.string(),
+  description: z.string(),
+  address: z.string().nullable(),
+  lon: z.number().nullable(),
+  lat: z.number().nullable(),
+  gridId: z.string().nullable(),
+  gridName: z.string().nullable(),
+  regionCode: z.string(),
+  level: z.enum(HANDLING_LEVELS),
+  status: z.enum(TICKET_STATUSES),
+  publicStatus: z.enum(PUBLIC_STATUSES),
+  emergency: z.boolean(),
+  reporterName: z.string().nullable(),
+  reporterPhoneMasked: z.string().nullable(),
+  customFields: z.record(z.string(), z.unknown()),
+  photos: z.array(attachmentRef),
+  dispatchDueAt: z.string().nullable(),
+  handleDueAt: z.string().nullable(),
+  overdue: z.boolean(),
+  supervised: z.boolean(),
+  rating: z.number().int().nullable(),
+  ratingComment: z.string().nullable(),
+  reopenUntil: z.string().nullable(),
+  duplicateOf: z.string().nullable(),
+  assignments: z.array(assignment),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  closedAt: z.string().nullable(),
+  version: z.number().int(),
+  /** The transitions the caller may make now (the UI shows buttons from these). */
+  actions: z.array(z.enum(TICKET_ACTIONS)),
+});
+export type Ticket = z.infer<typeof ticket>;
+
+const point = { lon: z.number().min(-180).max(180).optional(), lat: z.number().min(-90).max(90).optional() };
+
+export const intakeRequest = z.strictObject({
+  source: z.enum(TICKET_SOURCES).optional(),
+  categoryId: uuid.optional(),
+  description: z.string().trim().min(5).max(2000),
+  address: z.string().trim().max(200).optional(),
+  ...point,
+  emergency: z.boolean().default(false),
+  reporterName: z.string().trim().max(50).optional(),
+  reporterPhone: z.string().trim().max(20).optional(),
+  customFields: z.record(z.string(), z.union([z.string().max(500), z.number(), z.boolean()])).default({}),
+  photoIds: z.array(uuid).max(9).default([]),
+});
+
+export const ticketListQuery = z.strictObject({
+  view: z.enum(['queue', 'all', 'overdue', 'supervised', 'mine']).default('all'),
+  status: z.enum(TICKET_STATUSES).optional(),
+  categoryId: uuid.optional(),
+  region: divisionCode.optional(),
+  gridId: uuid.optional(),
+  q: z.string().trim().max(64).optional(),
+  ...pageQuery,
+});
+
+/** One body for every transition; each action reads the fields it needs. */
+export const transitionRequest = z.strictObject({
+  version: z.number().int().min(1),
+  note: z.string().trim().max(1000).optional(),
+  attachmentIds: z.array(uuid).max(9).default([]),
+  /** dispatch / transfer: departments, the first is the lead. */
+  departmentIds: z.array(uuid).min(1).max(10).optional(),
+  /** escalate: the level to hand the ticket to (default: one up). */
+  level: z.enum(HANDLING_LEVELS).optional(),
+  /** request_extension: until when. */
+  until: z.iso.datetime().optional(),
+  /** rate: 1-5. */
+  rating: z.number().int().min(1).max(5).optional(),
+  /** merge: the ticket this one duplicates. */
+  targetId: uuid.optional(),
+  /** accept / dispatch: correct the category. */
+  categoryId: uuid.optional(),
+  /** summon: check-in limit in minutes. */
+  checkInMinutes: z.number().int().min(10).max(7 * 24 * 60).optional(),
+});
+export type TransitionRequest = z.infer<typeof transitionRequest>;
+
+export const categorySuggestion = z.object({ categoryId: z.string(), code: z.string(), name: z.string(), probability: z.number() });
+export const intakeCheckRequest = z.strictObject({ description: z.string().trim().min(1).max(2000), ...point });
+export const intakeCheck = z.object({
+  grid: z.object({ id: z.string(), name: z.string(), regionCode: z.string() }).nullable(),
+  suggestions: z.array(categorySuggestion),
+  duplicates: z.array(z.object({ id: z.string(), number: z.string(), description: z.string(), distanceM: z.number().nullable(), similarity: z.number(), createdAt: z.string() })),
+});
+export type IntakeCheck = z.infer<typeof intakeCheck>;
+
+// ---------- around the tickets: attachments, notifications, summonses, bulletins, public intake ----------
+/** POST /api/attachments (multipart, one file named "file"; images up to 10 MB) answers one of these. */
+export type AttachmentRef = z.infer<typeof attachmentRef>;
+
+export const notificationItem = z.object({
+  id: z.string(),
+  ticketId: z.string().nullable(),
+  kind: z.string(),
+  title: z.string(),
+  body: z.string().nullable(),
+  read: z.boolean(),
+  createdAt: z.string(),
+});
+export const notificationList = z.object({ items: z.array(notificationItem), unread: z.number().int() });
+export const notificationQuery = z.strictObject({ unread: z.enum(['true', 'false']).optional() });
+
+export const summonsItem = z.object({
+  id: z.string(),
+  ticketId: z.string(),
+  ticketNumber: z.string(),
+  description: z.string(),
+  note: z.string().nullable(),
+  createdAt: z.string(),
+  dueAt: z.string(),
+  departments: z.array(z.object({
+    departmentId: z.string(),
+    departmentName: z.string(),
+    checkedInAt: z.string().nullable(),
+    action: z.string().nullable(),
+    /** Not checked in and past the due time. */
+    late: z.boolean(),
+  })),
+});
+export type SummonsItem = z.infer<typeof summonsItem>;
+export const summonsQuery = z.strictObject({ status: z.enum(['open', 'all']).default('open') });
+
+export const bulletinData = z.object({
+  newTickets: z.number().int(),
+  closed: z.number().int(),
+  overdue: z.number().int(),
+  returned: z.number().int(),
+  /** Average rating (1-5) of tickets rated that day, null when none. */
+  satisfaction: z.number().nullable(),
+  ratedCount: z.number().int(),
+  topCategories: z.array(z.object({ categoryId: z.string(), name: z.string(), count: z.number().int() })),
+  worstDepartments: z.array(z.object({ departmentId: z.string(), name: z.string(), overdue: z.number().int(), onTimeRate: z.number().nullable() })),
+});
+export const bulletin = z.object({ regionCode: z.string(), regionName: z.string(), day: z.string(), data: bulletinData, createdAt: z.string() });
+export type Bulletin = z.infer<typeof bulletin>;
+export const bulletinQuery = z.strictObject({ region: divisionCode.optional(), day: z.iso.date().optional() });
+
+/** Anonymous intake from the public portal: rate-limited per address, with a honeypot. */
+export const publicIntakeRequest = z.strictObject({
+  description: z.string().trim().min(5).max(2000),
+  address: z.string().trim().max(200).optional(),
+  ...point,
+  categoryId: uuid.optional(),
+  reporterName: z.string().trim().max(50).optional(),
+  reporterPhone: z.string().trim().max(20).optional(),
+  photoIds: z.array(uuid).max(9).default([]),
+  /** Honeypot: hidden in the form; a filled one marks a bot. */
+  website: z.string().max(200).optional(),
+});
+export const publicTicket = z.object({
+  number: z.string(),
+  /** Secret for following the report without an account. */
+  trackingToken: z.string(),
+  categoryName: z.string(),
+  description: z.string(),
+  address: z.string().nullable(),
+  publicStatus: z.enum(PUBLIC_STATUSES),
+  createdAt: z.string(),
+  timeline: z.array(z.object({ action: z.enum(TICKET_ACTIONS), at: z.string(), note: z.string().nullable(), departmentName: z.string().nullable() })),
+});
+export type PublicTicket = z.infer<typeof publicTicket>;

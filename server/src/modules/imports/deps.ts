@@ -1,0 +1,34 @@
+/** What the import use-cases and the import job need. */
+import path from 'node:path';
+import { divisionPrefix } from '@gridgov/contracts';
+import type { Config } from '../../platform/config.js';
+import type { Actor } from '../../platform/context.js';
+import type { Database } from '../../platform/db/client.js';
+import type { JobQueue } from '../../platform/jobs/queue.js';
+import type { PiiVault } from '../../platform/pii/vault.js';
+
+export interface ImportDeps {
+  database: Database;
+  vault: PiiVault;
+  /**
+   * The personal-data key the vault was made from, for the import's worker threads (each makes
+   * its own vault; the key never leaves the process). Without it imports check rows in one thread.
+   */
+  piiKey?: Buffer;
+  config: Pick<Config, 'filesDir' | 'importMaxBytes' | 'importMaxRows'>;
+}
+
+export interface ImportRouteDeps extends ImportDeps {
+  jobs: JobQueue;
+}
+
+/** Where an import's files live: the upload, its problem log and its error report. */
+export function importFiles(config: Pick<Config, 'filesDir'>, id: string) {
+  const dir = path.join(config.filesDir, 'imports');
+  return { dir, upload: path.join(dir, id), issues: path.join(dir, `${id}.errors.jsonl`), report: path.join(dir, `${id}.errors.xlsx`) };
+}
+
+/** The importer as the import acts: their identity with the scope they had at upload. */
+export function importActor(actor: Omit<Actor, 'regionCode' | 'regionPrefix' | 'gridId'>, scope: { scopeRegionCode: string; scopeGridId: string | null }): Actor {
+  return { ...actor, regionCode: scope.scopeRegionCode, regionPrefix: divisionPrefix(scope.scopeRegionCode), gridId: scope.scopeGridId };
+}

@@ -1,0 +1,91 @@
+/**
+ * Imports write only inside the importer's scope: a row for another township's grid is a row
+ * error and not stored; a person registered outside the scope is neither moved nor changed.
+ * Grid workers cannot import at all, and nobody sees or drives someone else's import.
+ */
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { ImportJob, ImportPreview, Resident } from '@gridgov/contracts';
+import { startTestEnv, type Client, type TestEnv } from '../../../test/harness.js';
+import { download, idNumber, readXlsx, upload, xlsxFile } from './test-kit.js';
+
+describe('import scope', () => {
+  let env: TestEnv;
+  let township: Client;
+  let county: Client;
+  let community: Client;
+  let gw: Client;
+  let ownGrid: string;
+  let otherTownshipGrid: string;
+  const ids = { own: idNumber('430702', '19810101', '101'), theirs: idNumber('430702', '19820202', '112'), registered: idNumber('430702', '19830303', '123') };
+
+  before(async () => {
+    env = await startTestEnv();
+    township = await env.login('township_op');
+    county = await env.login('county_op');
+    community = await env.login('community_op');
+    gw = await env.login('gw1');
+    const scope = env.seed.accounts.find((a) => a.username === 'township_op')!.scopeRegionCode;
+    const prefix = scope.slice(0, 9);
+    const countyPrefix = scope.slice(0, 6);
+    ownGrid = env.seed.city.grids.find((g) => g.regionCode.startsWith(prefix))!.code;
+    otherTownshipGrid = env.seed.city.grids.find((g) => g.regionCode.startsWith(countyPrefix) && !g.regionCode.startsWith(prefix))!.code;
+    // Someone the county registered in the other township.
+    const created = await county.post<Resident>('/api/residents', { gridId: env.gridId(otherTownshipGrid), name: '外乡人', idNumber: ids.registered, kind: 'registered' });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+  });
+  after(() => env.close());
+
+  it('a township operator cannot write into another township: row errors, nothing stored there', async () => {
+    const file = await xlsxFile([
+      ['姓名', '证件号码', '人口类型', '网格编码', '现住址'],
+      ['本乡人', ids.own, '户籍', ownGrid, null],
+      ['越界人', ids.theirs, '户籍', otherTownshipGrid, null],
+      ['外乡人', ids.registered, '户籍', ownGrid, '想搬进来'],
+    ]);
+    const uploaded = await upload<ImportJob>(env, township, 'scope.xlsx', file);
+    assert.equal(uploaded.status, 201);
+    const preview = await township.post<ImportPreview>(`/api/imports/${uploaded.body.id}/preview`, { mapping: uploaded.body.mapping });
+    assert.deepEqual(preview.body.rows.map((r) => r.errors.map((e) => e.code)), [[], ['IMPORT_GRID_OUT_OF_SCOPE'], ['REGISTER_DUPLICATE']]);
+    assert.equal((await township.post(`/api/imports/${uploaded.body.id}/start`, { mapping: uploaded.body.mapping })).status, 202);
+    await env.rt.jobs.runDue();
+    const job = (await township.get<ImportJob>(`/api/imports/${uploaded.body.id}`)).body;
+    assert.deepEqual([job.status, job.createdRows, job.updatedRows, job.failedRows], ['done', 1, 0, 2]);
+    const report = await readXlsx((await download(env, township, `/api/imports/${job.id}/errors`)).body);
+    assert.deepEqual(report.slice(1).map((r) => r.slice(0, 4)), [
+      ['3', '网格编码', 'gridCode', 'IMPORT_GRID_OUT_OF_SCOPE'],
+      ['4', '证件号码', 'idNumber', 'REGISTER_DUPLICATE'],
+    ]);
+    // Seen from the county, which covers both townships.
+    assert.equal((await county.get<{ total: number }>(`/api/residents?idNumber=${ids.theirs}`)).body.total, 0);
+    const outsider = (await county.get<{ items: Resident[] }>(`/api/residents?idNumber=${ids.registered}`)).body.items[0]!;
+    assert.deepEqual([outsider.gridId, outsider.address, outsider.version], [env.gridId(otherTownshipGrid), null, 1]);
+    assert.equal((await township.get<{ total: number }>(`/api/residents?idNumber=${ids.own}`)).body.total, 1);
+  });
+
+  it('a grid worker may not import (403 on every import route)', async () => {
+    const file = await xlsxFile([['姓名'], ['x']]);
+    assert.equal((await upload(env, gw, 'x.xlsx', file)).status, 403);
+    for (const url of ['/api/imports', '/api/imports/template?register=resident', '/api/imports/00000000-0000-4000-8000-000000000000']) {
+      assert.equal((await gw.get(url)).status, 403, url);
+    }
+    const mapping = { mapping: {} };
+    assert.equal((await gw.post('/api/imports/00000000-0000-4000-8000-000000000000/preview', mapping)).status, 403);
+    assert.equal((await gw.post('/api/imports/00000000-0000-4000-8000-000000000000/start', mapping)).status, 403);
+  });
+
+  it("another operator cannot see, preview, start or download someone else's import", async () => {
+    const file = await xlsxFile([['姓名', '证件号码', '人口类型', '网格编码'], ['某人', idNumber('430702', '19840404', '134'), '户籍', ownGrid]]);
+    const uploaded = await upload<ImportJob>(env, township, 'mine.xlsx', file);
+    const id = uploaded.body.id;
+    for (const other of [community, county]) {
+      assert.equal((await other.get(`/api/imports/${id}`)).status, 404);
+      assert.equal((await other.post(`/api/imports/${id}/preview`, { mapping: uploaded.body.mapping })).status, 404);
+      assert.equal((await other.post(`/api/imports/${id}/start`, { mapping: uploaded.body.mapping })).status, 404);
+      assert.equal((await download(env, other, `/api/imports/${id}/errors`)).status, 404);
+      const list = await other.get<{ items: ImportJob[] }>('/api/imports');
+      assert.ok(!list.body.items.some((j) => j.id === id));
+    }
+    assert.equal((await township.get<ImportJob>(`/api/imports/${id}`)).body.status, 'uploaded');
+  });
+});

@@ -1,0 +1,115 @@
+/**
+ * One interface over the two file types: what kind of file an upload really is (its content,
+ * not its name), its header, its first rows, its row count, and a stream of its data rows.
+ */
+import path from 'node:path';
+import { AppError } from '../../platform/errors.js';
+import { countCsvRecords, csvRows, detectEncoding, inspectCsv, readHead } from './csv-reader.js';
+import { columnLetter, XlsxBook } from './xlsx-reader.js';
+import type { SheetRow } from './sheet-row.js';
+
+export type FileType = 'xlsx' | 'csv';
+
+/** The declared type from the name, confirmed by the content; IMPORT_FILE_TYPE otherwise. */
+export async function sniffFileType(filePath: string, fileName: string): Promise<FileType> {
+  const ext = path.extname(fileName).toLowerCase();
+  const head = await readHead(filePath, 4096);
+  const isZip = head.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
+  if (ext === '.xlsx') {
+    if (!isZip) throw new AppError('IMPORT_FILE_TYPE', { reason: 'not an xlsx workbook' });
+    return 'xlsx';
+  }
+  if (ext === '.csv') {
+    detectEncoding(await readHead(filePath));
+    return 'csv';
+  }
+  throw new AppError('IMPORT_FILE_TYPE', { reason: 'only .xlsx and .csv files' });
+}
+
+/** Header names: empty ones named by column letter, repeated ones numbered. */
+export function headerNames(cells: readonly string[]): string[] {
+  let last = cells.length - 1;
+  while (last >= 0 && (cells[last] ?? '').trim() === '') last--;
+  const seen = new Map<string, number>();
+  return cells.slice(0, last + 1).map((cell, i) => {
+    const name = cell.replace(/\s+/g, ' ').trim() || columnLetter(i);
+    const n = (seen.get(name) ?? 0) + 1;
+    seen.set(name, n);
+    return n === 1 ? name : `${name} (${n})`;
+  });
+}
+
+export interface OpenedSheet {
+  columns: string[];
+  /** Data rows after the header. */
+  rows: AsyncGenerator<SheetRow>;
+  close(): void;
+}
+
+async function* skipHeader(rows: AsyncGenerator<SheetRow>, onHeader: (row: SheetRow) => void): AsyncGenerator<SheetRow> {
+  let header = true;
+  for await (const row of rows) {
+    if (header) {
+      onHeader(row);
+      header = false;
+      continue;
+    }
+    yield row;
+  }
+}
+
+/** Opens the file for the import run; `columns` is known once the first row has been read. */
+export async function openSheet(filePath: string, fileType: FileType, fileBytes: number): Promise<OpenedSheet> {
+  const opened: OpenedSheet = { columns: [], rows: (async function* () {})(), close: () => undefined };
+  const onHeader = (row: SheetRow) => {
+    opened.columns = headerNames(row.cells);
+  };
+  if (fileType === 'csv') {
+    opened.rows = skipHeader(csvRows(filePath, await inspectCsv(filePath)), onHeader);
+    return opened;
+  }
+  const book = await XlsxBook.open(filePath, fileBytes);
+  try {
+    const strings = await book.loadStrings();
+    opened.rows = skipHeader(book.rows(strings), onHeader);
+    opened.close = () => book.close();
+    return opened;
+  } catch (error) {
+    book.close();
+    throw error;
+  }
+}
+
+/** The header and up to `count` data rows, reading no more of the file than needed. */
+export async function firstRows(filePath: string, fileType: FileType, fileBytes: number, count: number): Promise<{ columns: string[]; rows: SheetRow[] }> {
+  let found: SheetRow[] = [];
+  if (fileType === 'csv') {
+    for await (const row of csvRows(filePath, await inspectCsv(filePath))) {
+      found.push(row);
+      if (found.length > count) break;
+    }
+  } else {
+    const book = await XlsxBook.open(filePath, fileBytes);
+    try {
+      found = await book.firstRows(count + 1);
+    } finally {
+      book.close();
+    }
+  }
+  const [header, ...rows] = found;
+  return { columns: header ? headerNames(header.cells) : [], rows };
+}
+
+/** Data rows (records after the header), counting no further than just past `limit`. */
+export async function countDataRows(filePath: string, fileType: FileType, fileBytes: number, limit: number): Promise<number> {
+  if (fileType === 'csv') {
+    const { encoding } = await inspectCsv(filePath);
+    return Math.max(0, (await countCsvRecords(filePath, encoding, limit + 1)) - 1);
+  }
+  const book = await XlsxBook.open(filePath, fileBytes);
+  try {
+    return Math.max(0, (await book.countRows(limit + 1)) - 1);
+  } finally {
+    book.close();
+  }
+}

@@ -1,0 +1,81 @@
+/** Ticket routes: categories, intake (with the pre-check), lists, detail, timeline and transitions. */
+import { z } from 'zod';
+import {
+  category, categoryInput, categoryUpdate, intakeCheck, intakeCheckRequest, intakeRequest, page, ticket, ticketEvent, ticketListQuery, TICKET_ACTIONS,
+  transitionRequest, uuid,
+} from '@gridgov/contracts';
+import type { App } from '../../platform/http/types.js';
+import { actorCtx } from '../../platform/http/access.js';
+import type { TicketDeps } from './deps.js';
+import { listCategories } from './categories.js';
+import { createCategory, updateCategory } from './manage-categories.js';
+import { checkIntake } from './check-intake.js';
+import { intakeTicket } from './intake-ticket.js';
+import { getTicket, listTickets, ticketTimeline } from './queries.js';
+import { transitionTicket } from './transition-ticket.js';
+
+const idParams = z.strictObject({ id: uuid });
+const TRANSITIONS = TICKET_ACTIONS.filter((a) => a !== 'report');
+
+export function ticketRoutes(app: App, deps: TicketDeps): void {
+  const tags = ['tickets'];
+  app.get('/api/ticket-categories', {
+    config: { access: 'authenticated' },
+    schema: { tags, response: { 200: z.object({ items: z.array(category) }) } },
+    handler: async () => ({ items: await listCategories(deps.db) }),
+  });
+  app.post('/api/ticket-categories', {
+    config: { access: 'ticket:config' },
+    schema: { tags, body: categoryInput, response: { 201: category } },
+    handler: async (req, reply) => reply.status(201).send(await createCategory(deps.db, actorCtx(req), req.body)),
+  });
+  app.patch('/api/ticket-categories/:id', {
+    config: { access: 'ticket:config' },
+    schema: { tags, params: idParams, body: categoryUpdate, response: { 200: category } },
+    handler: (req) => updateCategory(deps.db, actorCtx(req), req.params.id, req.body),
+  });
+  app.post('/api/tickets/check', {
+    config: { access: 'ticket:report' },
+    schema: { tags, summary: 'Grid, suggested categories and possible duplicates for a report being written', body: intakeCheckRequest, response: { 200: intakeCheck } },
+    handler: (req) => checkIntake(deps, actorCtx(req).actor, req.ctx.clock.now(), req.body),
+  });
+  app.post('/api/tickets', {
+    config: { access: 'ticket:report' },
+    schema: { tags, body: intakeRequest, response: { 201: z.object({ ticket, duplicates: intakeCheck.shape.duplicates }) } },
+    handler: async (req, reply) => {
+      const ctx = actorCtx(req);
+      const { id, duplicates } = await intakeTicket(deps, ctx, req.body);
+      return reply.status(201).send({ ticket: await getTicket(deps.db, ctx.actor, id, ctx.clock.now()), duplicates });
+    },
+  });
+  app.get('/api/tickets', {
+    config: { access: 'ticket:read' },
+    schema: { tags, querystring: ticketListQuery, response: { 200: page(ticket) } },
+    handler: (req) => listTickets(deps.db, actorCtx(req).actor, req.query),
+  });
+  app.get('/api/tickets/:id', {
+    config: { access: 'ticket:read' },
+    schema: { tags, params: idParams, response: { 200: ticket } },
+    handler: (req) => getTicket(deps.db, actorCtx(req).actor, req.params.id, req.ctx.clock.now()),
+  });
+  app.get('/api/tickets/:id/timeline', {
+    config: { access: 'ticket:read' },
+    schema: { tags, params: idParams, response: { 200: z.object({ items: z.array(ticketEvent) }) } },
+    handler: async (req) => ({ items: await ticketTimeline(deps.db, actorCtx(req).actor, req.params.id) }),
+  });
+  app.post('/api/tickets/:id/:action', {
+    config: { access: 'ticket:read' },
+    schema: {
+      tags,
+      summary: 'A transition: accept, dispatch, sign, report_back, close, rate, escalate, ... (see the ticket\'s actions)',
+      params: z.strictObject({ id: uuid, action: z.enum(TRANSITIONS) }),
+      body: transitionRequest,
+      response: { 200: ticket },
+    },
+    handler: async (req) => {
+      const ctx = actorCtx(req);
+      await transitionTicket(deps, ctx, req.params.id, req.params.action, req.body);
+      return getTicket(deps.db, ctx.actor, req.params.id, ctx.clock.now());
+    },
+  });
+}

@@ -1,0 +1,252 @@
+/**
+ * One ticket: its fields, the departments it was given to (lead and assisting, with their
+ * status and due time), the full timeline, and the buttons of what the caller may do now. After
+ * an action the ticket and its timeline are read again; when someone else acted first the
+ * drawer reloads and says so.
+ */
+import { Alert, Button, Descriptions, Drawer, Rate, Space, Spin, Table, Tag, Typography } from 'antd';
+import type { DescriptionsProps, TableColumnsType } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import type { Ticket } from '@gridgov/contracts';
+import { ticketsApi } from '../../../api/tickets';
+import { useFeedback } from '../../../app/feedback';
+import { formatDateTime } from '../../../app/labels';
+import { useI18n } from '../../../i18n/i18n';
+import { ActionModal } from './ActionModal';
+import { Attachments } from '../shared/Attachments';
+import { actionLabel, ASSIGNMENT_TAG, assignmentLabel, sourceLabel, type Transition } from '../shared/labels';
+import { RegionName } from '../shared/RegionName';
+import { useCategories } from '../shared/ticket-data';
+import { TicketActions } from './TicketActions';
+import { Countdown, LevelTag, StatusTag, TicketBadges, TicketDue } from '../shared/TicketTags';
+import { TicketTimeline } from './TicketTimeline';
+
+interface Props {
+  id: string;
+  onClose: () => void;
+  /** The ticket changed here (an action): lists may want to read again. */
+  onChanged?: (ticket: Ticket) => void;
+  /** Open another ticket (the one this was merged into). */
+  onOpenTicket?: (id: string) => void;
+}
+
+type Assignment = Ticket['assignments'][number];
+
+function answerText(value: unknown, yes: string, no: string): string {
+  if (typeof value === 'boolean') return value ? yes : no;
+  if (value === null || value === undefined || value === '') return '—';
+  return String(value);
+}
+
+export function TicketDrawer({ id, onClose, onChanged, onOpenTicket }: Props) {
+  const { t, locale } = useI18n();
+  const feedback = useFeedback();
+  const categories = useCategories();
+  const [ticket, setTicket] = useState<Ticket | null>(null);
+  const [acting, setActing] = useState<Transition | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const load = useCallback(
+    (signal?: AbortSignal) =>
+      ticketsApi
+        .get(id, signal)
+        .then(setTicket)
+        .catch((err: unknown) => {
+          feedback.error(err);
+          if (!signal?.aborted) onClose();
+        }),
+    // onClose is left out: a new function from the parent should not read the ticket again.
+    [id, feedback],
+  );
+
+  useEffect(() => {
+    const controller = new AbortController();
+    setTicket(null);
+    setNotice(null);
+    void load(controller.signal);
+    return () => controller.abort();
+  }, [load]);
+
+  const category = ticket ? categories?.find((c) => c.id === ticket.categoryId) : undefined;
+  const customItems: DescriptionsProps['items'] = ticket
+    ? Object.entries(ticket.customFields).map(([key, value]) => ({
+        key: `custom-${key}`,
+        label: category?.customFields.find((f) => f.key === key)?.label ?? key,
+        children: answerText(value, t('ticket.yes'), t('ticket.no')),
+      }))
+    : [];
+
+  const items: DescriptionsProps['items'] = ticket
+    ? [
+        { key: 'number', label: t('ticket.field.number'), children: <span data-testid="ticket-detail-number">{ticket.number}</span> },
+        { key: 'category', label: t('ticket.field.category'), children: <span data-testid="ticket-detail-category">{ticket.categoryName}</span> },
+        { key: 'description', label: t('ticket.field.description'), span: 2, children: <span style={{ whiteSpace: 'pre-wrap' }}>{ticket.description}</span> },
+        { key: 'address', label: t('ticket.field.address'), children: ticket.address ?? '—' },
+        { key: 'grid', label: t('ticket.field.grid'), children: ticket.gridName ?? '—' },
+        {
+          key: 'point',
+          label: t('ticket.field.point'),
+          children: ticket.lon !== null && ticket.lat !== null ? `${ticket.lon.toFixed(6)}, ${ticket.lat.toFixed(6)}` : '—',
+        },
+        { key: 'region', label: t('ticket.field.region'), children: <RegionName code={ticket.regionCode} /> },
+        { key: 'source', label: t('ticket.field.source'), children: sourceLabel(t, ticket.source) },
+        {
+          key: 'reporter',
+          label: t('ticket.field.reporter'),
+          children: [ticket.reporterName, ticket.reporterPhoneMasked].filter(Boolean).join(' ') || '—',
+        },
+        { key: 'createdAt', label: t('ticket.field.createdAt'), children: formatDateTime(ticket.createdAt, locale) },
+        { key: 'updatedAt', label: t('ticket.field.updatedAt'), children: formatDateTime(ticket.updatedAt, locale) },
+        {
+          key: 'dispatchDueAt',
+          label: t('ticket.field.dispatchDueAt'),
+          children: ticket.dispatchDueAt ? formatDateTime(ticket.dispatchDueAt, locale) : '—',
+        },
+        {
+          key: 'handleDueAt',
+          label: t('ticket.field.handleDueAt'),
+          children: ticket.handleDueAt ? formatDateTime(ticket.handleDueAt, locale) : '—',
+        },
+        ...(ticket.closedAt ? [{ key: 'closedAt', label: t('ticket.field.closedAt'), children: formatDateTime(ticket.closedAt, locale) }] : []),
+        ...(ticket.rating !== null
+          ? [
+              {
+                key: 'rating',
+                label: t('ticket.field.rating'),
+                children: (
+                  <Space>
+                    <Rate disabled value={ticket.rating} style={{ fontSize: 14 }} />
+                    {ticket.ratingComment}
+                  </Space>
+                ),
+              },
+            ]
+          : []),
+        ...(ticket.duplicateOf
+          ? [
+              {
+                key: 'duplicateOf',
+                label: t('ticket.field.duplicateOf'),
+                children: (
+                  <Typography.Link onClick={() => ticket.duplicateOf && onOpenTicket?.(ticket.duplicateOf)}>{t('ticket.openMerged')}</Typography.Link>
+                ),
+              },
+            ]
+          : []),
+        ...customItems,
+        ...(ticket.photos.length ? [{ key: 'photos', label: t('ticket.field.photos'), span: 2, children: <Attachments items={ticket.photos} /> }] : []),
+      ]
+    : [];
+
+  const assignmentColumns: TableColumnsType<Assignment> = [
+    { key: 'department', title: t('ticket.assign.department'), dataIndex: 'departmentName' },
+    {
+      key: 'role',
+      title: t('ticket.assign.role'),
+      width: 80,
+      render: (_v, a) => <Tag color={a.lead ? 'blue' : undefined}>{a.lead ? t('ticket.lead') : t('ticket.assist')}</Tag>,
+    },
+    {
+      key: 'status',
+      title: t('ticket.assign.status'),
+      width: 100,
+      render: (_v, a) => <Tag color={ASSIGNMENT_TAG[a.status]}>{assignmentLabel(t, a.status)}</Tag>,
+    },
+    {
+      key: 'due',
+      title: t('ticket.assign.due'),
+      width: 170,
+      render: (_v, a) => (a.status === 'pending' || a.status === 'handling' ? <Countdown at={a.dueAt} /> : formatDateTime(a.dueAt, locale)),
+    },
+    { key: 'note', title: t('ticket.assign.note'), dataIndex: 'note', ellipsis: true, render: (note: string | null) => note ?? '—' },
+  ];
+
+  return (
+    <Drawer
+      open
+      size={820}
+      onClose={onClose}
+      title={ticket ? t('ticket.detailTitle', { number: ticket.number }) : t('ticket.detail')}
+      data-testid="ticket-detail"
+      extra={
+        ticket && (
+          <Button size="small" onClick={() => void load()} data-testid="ticket-reload">
+            {t('ticket.reload')}
+          </Button>
+        )
+      }
+    >
+      {!ticket ? (
+        <Spin style={{ display: 'block', margin: '80px auto' }} />
+      ) : (
+        <div data-testid="ticket-detail-body" data-status={ticket.status} data-version={ticket.version}>
+          <Space wrap size={8} style={{ marginBottom: 12 }}>
+            <StatusTag status={ticket.status} />
+            <LevelTag level={ticket.level} />
+            <TicketBadges ticket={ticket} />
+            <TicketDue ticket={ticket} quiet />
+          </Space>
+          {notice && (
+            <Alert
+              type="warning"
+              showIcon
+              closable={{ onClose: () => setNotice(null) }}
+              title={notice}
+              description={t('ticket.reloaded')}
+              style={{ marginBottom: 12 }}
+              data-testid="ticket-conflict"
+            />
+          )}
+          <div style={{ marginBottom: 16 }}>
+            <TicketActions ticket={ticket} onAction={setActing} />
+          </div>
+          <Descriptions bordered size="small" column={2} items={items} styles={{ label: { width: 110 } }} data-testid="ticket-detail-fields" />
+
+          {ticket.assignments.length > 0 && (
+            <>
+              <Typography.Title level={5} style={{ marginTop: 20 }}>
+                {t('ticket.assignments')}
+              </Typography.Title>
+              <Table<Assignment>
+                rowKey="departmentId"
+                size="small"
+                pagination={false}
+                columns={assignmentColumns}
+                dataSource={ticket.assignments}
+                data-testid="ticket-assignments"
+              />
+            </>
+          )}
+
+          <Typography.Title level={5} style={{ marginTop: 20 }}>
+            {t('ticket.timeline')}
+          </Typography.Title>
+          <TicketTimeline ticketId={ticket.id} version={ticket.version} />
+          <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginTop: 8 }} copyable={{ text: ticket.id }}>
+            ID {ticket.id}
+          </Typography.Paragraph>
+        </div>
+      )}
+      {ticket && acting && (
+        <ActionModal
+          key={`${acting}-${ticket.version}`}
+          ticket={ticket}
+          action={acting}
+          onCancel={() => setActing(null)}
+          onDone={(updated) => {
+            feedback.success(t('ticket.actionDone', { action: actionLabel(t, acting) }));
+            setActing(null);
+            setNotice(null);
+            setTicket(updated);
+            onChanged?.(updated);
+          }}
+          onStale={(message) => {
+            setActing(null);
+            setNotice(message);
+            void load();
+          }}
+        />
+      )}
+    </Drawer>
+  );
+}

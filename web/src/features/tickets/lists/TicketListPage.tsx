@@ -1,0 +1,211 @@
+/**
+ * A list of tickets for one view (my queue, all, overdue, supervised): filters, a server-paged
+ * table with status, level, badges and the running due time, and the detail drawer of the
+ * ticket in the URL. Read again every minute, and after every action taken in the drawer.
+ */
+import { Button, Card, Form, Input, Select, Space, Table, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { useEffect, useState } from 'react';
+import { TICKET_STATUSES, type Ticket, type TicketStatus } from '@gridgov/contracts';
+import { ticketsApi, type TicketListParams, type TicketView } from '../../../api/tickets';
+import type { Page } from '../../../api/types';
+import { useFeedback } from '../../../app/feedback';
+import { formatDateTime } from '../../../app/labels';
+import { serverPagination } from '../../../app/pagination';
+import { navigate } from '../../../app/router';
+import { useMe, useSession } from '../../../app/session';
+import { useI18n, type MessageKey } from '../../../i18n/i18n';
+import { GridSelect } from '../../registers/shared/GridSelect';
+import { RegionCodeInput } from '../../regions/RegionCodeInput';
+import { TicketDrawer } from '../detail/TicketDrawer';
+import { CategorySelect } from '../shared/CategorySelect';
+import { statusLabel } from '../shared/labels';
+import { LevelTag, StatusTag, TicketBadges, TicketDue } from '../shared/TicketTags';
+import { useOpenTicket } from '../shared/use-open-ticket';
+
+type Filters = Omit<TicketListParams, 'view' | 'page' | 'pageSize'>;
+
+interface FilterValues {
+  q?: string;
+  status?: TicketStatus;
+  categoryId?: string;
+  region?: string;
+  gridId?: string;
+}
+
+function toFilters(values: FilterValues): Filters {
+  return {
+    q: values.q?.trim() || undefined,
+    status: values.status || undefined,
+    categoryId: values.categoryId || undefined,
+    region: values.region && /^\d{12}$/.test(values.region) ? values.region : undefined,
+    gridId: values.gridId || undefined,
+  };
+}
+
+const REFRESH_MS = 60_000;
+
+interface Props {
+  view: TicketView;
+  title: MessageKey;
+  hint?: MessageKey;
+  slug: string;
+}
+
+export function TicketListPage({ view, title, hint, slug }: Props) {
+  const { t, locale } = useI18n();
+  const me = useMe();
+  const { can } = useSession();
+  const feedback = useFeedback();
+  const { openId, open, close } = useOpenTicket();
+  const [form] = Form.useForm<FilterValues>();
+  const region = Form.useWatch('region', form);
+  const [filters, setFilters] = useState<Filters>({});
+  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
+  const [list, setList] = useState<Page<Ticket> | null>(null);
+  const [loading, setLoading] = useState(false);
+  const [reloadKey, setReloadKey] = useState(0);
+  const gridScoped = me.scope.gridId !== null;
+
+  useEffect(() => {
+    const controller = new AbortController();
+    setLoading(true);
+    ticketsApi
+      .list({ view, ...filters, ...paging }, controller.signal)
+      .then(setList)
+      .catch((err: unknown) => feedback.error(err))
+      .finally(() => {
+        if (!controller.signal.aborted) setLoading(false);
+      });
+    const timer = setTimeout(() => setReloadKey((key) => key + 1), REFRESH_MS);
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
+  }, [view, filters, paging, reloadKey, feedback]);
+
+  const reload = () => setReloadKey((key) => key + 1);
+
+  const columns: TableColumnsType<Ticket> = [
+    {
+      key: 'number',
+      title: t('ticket.field.number'),
+      width: 150,
+      render: (_v, ticket) => (
+        <Typography.Link onClick={() => open(ticket.id)} data-testid={`${slug}-open-${ticket.id}`} style={{ whiteSpace: 'nowrap' }}>
+          {ticket.number}
+        </Typography.Link>
+      ),
+    },
+    { key: 'category', title: t('ticket.field.category'), dataIndex: 'categoryName', width: 120 },
+    {
+      key: 'description',
+      title: t('ticket.field.description'),
+      dataIndex: 'description',
+      ellipsis: true,
+      render: (text: string, ticket) => (
+        <div style={{ display: 'flex', alignItems: 'center', gap: 6, minWidth: 0 }}>
+          <TicketBadges ticket={ticket} />
+          <span title={text} style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
+            {text}
+          </span>
+        </div>
+      ),
+    },
+    { key: 'status', title: t('ticket.field.status'), width: 90, render: (_v, ticket) => <StatusTag status={ticket.status} /> },
+    { key: 'level', title: t('ticket.field.level'), width: 80, render: (_v, ticket) => <LevelTag level={ticket.level} /> },
+    { key: 'due', title: t('ticket.field.due'), width: 190, render: (_v, ticket) => <TicketDue ticket={ticket} /> },
+    { key: 'grid', title: t('ticket.field.grid'), dataIndex: 'gridName', width: 130, ellipsis: true, render: (name: string | null) => name ?? '—' },
+    { key: 'createdAt', title: t('ticket.field.createdAt'), width: 170, render: (_v, ticket) => formatDateTime(ticket.createdAt, locale) },
+  ];
+
+  return (
+    <div data-testid={`${slug}-page`}>
+      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 12 }} wrap>
+        <Space orientation="vertical" size={0}>
+          <Typography.Title level={3} style={{ margin: 0 }}>
+            {t(title)}
+          </Typography.Title>
+          {hint && <Typography.Text type="secondary">{t(hint)}</Typography.Text>}
+        </Space>
+        <Space>
+          <Button onClick={reload} data-testid={`${slug}-refresh`}>
+            {t('ticket.refresh')}
+          </Button>
+          {can('ticket:report') && (
+            <Button type="primary" onClick={() => navigate('/tickets/new')} data-testid={`${slug}-create`}>
+              {t('menu.ticketNew')}
+            </Button>
+          )}
+        </Space>
+      </Space>
+      <Card>
+        <Form<FilterValues>
+          form={form}
+          layout="inline"
+          onFinish={(values) => {
+            setFilters(toFilters(values));
+            setPaging((current) => ({ ...current, page: 1 }));
+          }}
+          style={{ marginBottom: 16, rowGap: 8 }}
+          data-testid={`${slug}-filters`}
+        >
+          <Form.Item name="q" label={t('ticket.filter.q')}>
+            <Input allowClear placeholder={t('ticket.filter.qPlaceholder')} style={{ width: 220 }} data-testid={`${slug}-filter-q`} />
+          </Form.Item>
+          <Form.Item name="status" label={t('ticket.field.status')}>
+            <Select<TicketStatus>
+              allowClear
+              placeholder={t('common.all')}
+              options={TICKET_STATUSES.map((status) => ({ value: status, label: statusLabel(t, status) }))}
+              style={{ width: 120 }}
+              data-testid={`${slug}-filter-status`}
+            />
+          </Form.Item>
+          <Form.Item name="categoryId" label={t('ticket.field.category')}>
+            <CategorySelect allowClear placeholder={t('common.all')} style={{ width: 170 }} data-testid={`${slug}-filter-category`} />
+          </Form.Item>
+          {!gridScoped && (
+            <>
+              <Form.Item name="region" label={t('ticket.field.region')}>
+                <RegionCodeInput allowClear style={{ width: 220 }} data-testid={`${slug}-filter-region`} />
+              </Form.Item>
+              <Form.Item name="gridId" label={t('ticket.field.grid')}>
+                <GridSelect allowClear region={region} placeholder={t('common.all')} style={{ width: 200 }} data-testid={`${slug}-filter-grid`} />
+              </Form.Item>
+            </>
+          )}
+          <Form.Item>
+            <Button type="primary" htmlType="submit" data-testid={`${slug}-search`}>
+              {t('common.search')}
+            </Button>
+          </Form.Item>
+          <Form.Item>
+            <Button
+              onClick={() => {
+                form.resetFields();
+                setFilters({});
+                setPaging((current) => ({ ...current, page: 1 }));
+              }}
+            >
+              {t('ticket.filter.reset')}
+            </Button>
+          </Form.Item>
+        </Form>
+        <div data-testid={`${slug}-table`}>
+          <Table<Ticket>
+            rowKey="id"
+            size="middle"
+            columns={columns}
+            dataSource={list?.items ?? []}
+            loading={loading}
+            scroll={{ x: 1100 }}
+            onRow={(ticket) => ({ onClick: () => open(ticket.id), style: { cursor: 'pointer' } })}
+            pagination={serverPagination(list, paging, (page, pageSize) => setPaging({ page, pageSize }), t)}
+          />
+        </div>
+      </Card>
+      {openId && <TicketDrawer id={openId} onClose={close} onChanged={reload} onOpenTicket={open} />}
+    </div>
+  );
+}

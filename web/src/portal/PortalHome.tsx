@@ -1,0 +1,100 @@
+/**
+ * The portal's first page. Residents: report, their reports and the latest of them. Visitors:
+ * report without an account, follow a report by its link, or sign in.
+ */
+import { Button, Typography } from 'antd';
+import { useEffect, useState, type ReactNode } from 'react';
+import type { Ticket } from '@gridgov/contracts';
+import { portalApi } from '../api/portal';
+import { navigate } from '../app/router';
+import { useSession } from '../app/session';
+import { useI18n } from '../i18n/i18n';
+import { ListIcon, ReportIcon, SearchIcon } from './icons';
+import { loginPath, PORTAL_PATHS } from './paths';
+import { TicketCard } from './TicketCard';
+
+const RECENT = 3;
+
+function Tile({ icon, title, text, onClick, primary, testId }: { icon: ReactNode; title: string; text: string; onClick: () => void; primary?: boolean; testId: string }) {
+  return (
+    <button type="button" className={`gg-portal-tile${primary ? ' gg-portal-tile-primary' : ''}`} onClick={onClick} data-testid={testId}>
+      <span className="gg-portal-tile-icon">{icon}</span>
+      <span className="gg-portal-tile-title">{title}</span>
+      <span className="gg-portal-tile-text">{text}</span>
+    </button>
+  );
+}
+
+export default function PortalHome({ resident }: { resident: boolean }) {
+  const { t } = useI18n();
+  const { me } = useSession();
+  const [recent, setRecent] = useState<{ items: Ticket[]; total: number } | null>(null);
+
+  useEffect(() => {
+    if (!resident) return;
+    const controller = new AbortController();
+    portalApi
+      .mine(1, RECENT, controller.signal)
+      .then((answer) => setRecent({ items: answer.items, total: answer.total }))
+      .catch(() => undefined);
+    return () => controller.abort();
+  }, [resident]);
+
+  if (resident && me) {
+    return (
+      <div data-testid="portal-home">
+        <div className="gg-portal-hello">
+          <Typography.Title level={4} style={{ margin: 0 }}>
+            {t('portal.home.hello', { name: me.displayName })}
+          </Typography.Title>
+          {me.scope.gridName && (
+            <Typography.Text type="secondary" data-testid="portal-home-grid">
+              {t('portal.home.grid', { grid: me.scope.gridName })}
+            </Typography.Text>
+          )}
+        </div>
+        <div className="gg-portal-tiles">
+          <Tile primary icon={<ReportIcon />} title={t('portal.nav.report')} text={t('portal.home.reportText')} onClick={() => navigate(PORTAL_PATHS.report)} testId="portal-home-report" />
+          <Tile icon={<ListIcon />} title={t('portal.nav.mine')} text={t('portal.home.mineText')} onClick={() => navigate(PORTAL_PATHS.mine)} testId="portal-home-mine" />
+        </div>
+        {recent && recent.items.length > 0 && (
+          <section className="gg-portal-recent">
+            <div className="gg-portal-section-head">
+              <Typography.Text strong>{t('portal.home.recent')}</Typography.Text>
+              {recent.total > RECENT && <a href={`#${PORTAL_PATHS.mine}`}>{t('portal.home.all', { n: recent.total })}</a>}
+            </div>
+            <div className="gg-portal-list">
+              {recent.items.map((ticket) => (
+                <TicketCard key={ticket.id} ticket={ticket} />
+              ))}
+            </div>
+          </section>
+        )}
+      </div>
+    );
+  }
+
+  return (
+    <div data-testid="portal-home">
+      <div className="gg-portal-hello">
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t('portal.home.publicTitle')}
+        </Typography.Title>
+        <Typography.Text type="secondary">{t('portal.home.publicText')}</Typography.Text>
+      </div>
+      <div className="gg-portal-tiles">
+        <Tile primary icon={<ReportIcon />} title={t('portal.home.anonymous')} text={t('portal.home.anonymousText')} onClick={() => navigate(PORTAL_PATHS.report)} testId="portal-home-report" />
+        <Tile icon={<SearchIcon />} title={t('portal.nav.track')} text={t('portal.home.trackText')} onClick={() => navigate(PORTAL_PATHS.track)} testId="portal-home-track" />
+      </div>
+      {me ? (
+        <Button block size="large" onClick={() => navigate('/')} data-testid="portal-home-console">
+          {t('portal.home.console')}
+        </Button>
+      ) : (
+        <Button block size="large" onClick={() => navigate(loginPath(PORTAL_PATHS.home))} data-testid="portal-home-login">
+          {t('portal.home.login')}
+        </Button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+/**
+ * Where the resident portal lives in the hash routes, which of its pages anyone may open, and
+ * where an account lands after signing in (residents: the portal, staff: the console).
+ * Kept free of React and MapLibre so the shell can import it without loading the portal.
+ */
+import type { Me } from '@gridgov/contracts';
+
+export const PORTAL_PATHS = {
+  home: '/portal',
+  report: '/portal/report',
+  mine: '/portal/mine',
+  track: '/portal/track',
+} as const;
+
+export function ticketPath(id: string): string {
+  return `/portal/tickets/${encodeURIComponent(id)}`;
+}
+
+export function trackPath(token: string): string {
+  return `${PORTAL_PATHS.track}/${encodeURIComponent(token)}`;
+}
+
+export function isPortalPath(path: string): boolean {
+  return path === PORTAL_PATHS.home || path.startsWith(`${PORTAL_PATHS.home}/`);
+}
+
+/** The portal home, the report form (anonymous intake) and the tracking pages need no account. */
+export function isPublicPortalPath(path: string): boolean {
+  return (
+    path === PORTAL_PATHS.home ||
+    path === PORTAL_PATHS.report ||
+    path === PORTAL_PATHS.track ||
+    path.startsWith(`${PORTAL_PATHS.track}/`)
+  );
+}
+
+/** The first page after signing in. */
+export function landingPath(me: Me): string {
+  return me.role === 'resident' ? PORTAL_PATHS.home : '/';
+}
+
+/** The login page, coming back to `next` afterwards. */
+export function loginPath(next: string): string {
+  return `/login?next=${encodeURIComponent(next)}`;
+}
