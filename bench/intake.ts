@@ -10,8 +10,9 @@
  *
  * Throughput: closed loop, 16 keep-alive connections, 30 s (quick: 5 s) for the baseline, then
  * for ours. Latency: open loop at 200 requests a second for 30 s (quick: 5 s) against our intake,
- * measured from each request's scheduled send time (no coordinated omission). The load comes from
- * a child process (the driver), so it never shares the server's event loop.
+ * measured from each request's scheduled send time (no coordinated omission), and again at half
+ * our throughput when that is under 400 a second. The load comes from a child process (the
+ * driver), so it never shares the server's event loop. Results: docs/benchmarks.md.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -287,7 +288,8 @@ interface ServerFigures {
   loadMs: number;
   baseline: PhaseResult;
   ours: PhaseResult;
-  latency: PhaseResult;
+  /** The open loop at the goal rate; not run on the embedded database when that is over twice its throughput. */
+  latency: PhaseResult | null;
   /** When our throughput is under twice the goal rate: the open loop again at half our throughput. */
   relaxed: (PhaseResult & { rate: number }) | null;
   peakMb: number;
@@ -327,7 +329,9 @@ async function serve(database: Database, databaseUrl: string | null, existing: n
     // Fresh reports in every phase (a report sent twice would find itself as a duplicate).
     const openLoopReports = Math.ceil((RATE * (WARMUP_MS + PHASE_MS)) / 1000);
     const ours = await drive(tmp, { ...common, path: '/api/tickets', bodies: intakeBodies(11, quick ? 20_000 : 60_000, grids, workerGrids), mode: 'closed' });
-    const latency = await drive(tmp, { ...common, path: '/api/tickets', bodies: intakeBodies(12, openLoopReports, grids, workerGrids), mode: 'open' });
+    // The embedded database at many times its capacity would only pile up minutes of queue: it gets the relaxed loop alone.
+    const atGoalRate = database.kind === 'postgres' || ours.perS >= RATE / 2;
+    const latency = atGoalRate ? await drive(tmp, { ...common, path: '/api/tickets', bodies: intakeBodies(12, openLoopReports, grids, workerGrids), mode: 'open' }) : null;
     const halfRate = Math.max(1, Math.round(ours.perS / 2));
     const relaxed =
       ours.perS < 2 * RATE ? { ...(await drive(tmp, { ...common, rate: halfRate, path: '/api/tickets', bodies: intakeBodies(13, openLoopReports, grids, workerGrids), mode: 'open' })), rate: halfRate } : null;
@@ -348,9 +352,12 @@ function report(f: ServerFigures): void {
   );
   const goal = (text: string) => (f.kind === 'postgres' ? ` (goal: ${text})` : '');
   console.log(`  ratio ${(f.ours.perS / f.baseline.perS).toFixed(2)}${goal('at least 0.50')}`);
+  const l = f.latency;
   console.log(
-    `  open loop at ${RATE} req/s: ${formatInt(f.latency.ok)} reports at ${f.latency.perS.toFixed(0)}/s, latency from the scheduled send p50 ${f.latency.p50.toFixed(1)} ms, ` +
-      `p95 ${f.latency.p95.toFixed(1)} ms, p99 ${f.latency.p99.toFixed(1)} ms, max ${f.latency.max.toFixed(1)} ms${goal('p99 under 50 ms')}`,
+    l
+      ? `  open loop at ${RATE} req/s: ${formatInt(l.ok)} reports at ${l.perS.toFixed(0)}/s, latency from the scheduled send p50 ${l.p50.toFixed(1)} ms, ` +
+          `p95 ${l.p95.toFixed(1)} ms, p99 ${l.p99.toFixed(1)} ms, max ${l.max.toFixed(1)} ms${goal('p99 under 50 ms')}`
+      : `  open loop at ${RATE} req/s: not run (over twice the throughput above)`,
   );
   if (f.relaxed) {
     const r = f.relaxed;
@@ -505,7 +512,7 @@ if (driverPlan) {
         per_s: Math.round(figures.ours.perS),
         baseline_per_s: Math.round(figures.baseline.perS),
         ratio: (figures.ours.perS / figures.baseline.perS).toFixed(2),
-        p99_ms: figures.latency.p99.toFixed(1),
+        p99_ms: figures.latency?.p99.toFixed(1) ?? 'n/a',
       });
     }
   } finally {

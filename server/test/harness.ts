@@ -41,6 +41,16 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     drop: async () => {
       const c = new pg.Client({ connectionString: PG_ADMIN_URL });
       await c.connect();
+      // Let closing pools finish first: forcing at once kills connections mid-close, and the
+      // test that owns them fails with "terminating connection due to administrator command".
+      for (let attempt = 0; attempt < 20; attempt++) {
+        try {
+          await c.query(`drop database if exists ${name}`);
+          break;
+        } catch {
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+      }
       await c.query(`drop database if exists ${name} with (force)`);
       await c.end();
     },
