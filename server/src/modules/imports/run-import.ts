@@ -120,7 +120,6 @@ async function importRows(deps: ImportDeps, ctx: ActorContext, job: ImportRow, l
   /** Data rows admitted so far, in file order. */
   let admitted = 0;
   let inFlight: Promise<void> = Promise.resolve();
-  let prev2: Promise<void> = Promise.resolve();
   let storeError: unknown = null;
   const chunks: Array<Promise<PreparedChunk>> = [];
 
@@ -132,7 +131,9 @@ async function importRows(deps: ImportDeps, ctx: ActorContext, job: ImportRow, l
           const all = [...issues, ...stored.issues].sort((a, b) => a.row - b.row);
           const counts: Counts = { created: stored.created, updated: stored.updated, unchanged: stored.unchanged, failed: new Set(all.map((i) => i.row)).size };
           await tx.db.update(importJob).set(progressUpdate({ processed: end, ...counts }, ctx.clock.now())).where(eq(importJob.id, job.id));
+          await log.append(start, all);
         });
+        await log.commit();
         return;
       } catch (error) {
         await log.rollback();
@@ -150,9 +151,7 @@ async function importRows(deps: ImportDeps, ctx: ActorContext, job: ImportRow, l
     batchRows = 0;
     batchStart = end;
     const rows = await checker.resolveGrids(prepared, issues);
-    const previous = prev2;
-    prev2 = inFlight;
-    await previous;
+    await inFlight;
     if (storeError) throw storeError;
     inFlight = writeBatch(rows, issues, start, end).catch((error: unknown) => {
       storeError = error;
@@ -207,7 +206,6 @@ async function importRows(deps: ImportDeps, ctx: ActorContext, job: ImportRow, l
   } finally {
     // Whatever stopped the loop, the batch in flight either commits or rolls back before we report.
     await Promise.allSettled(chunks);
-    await prev2;
     await inFlight;
     sheet.close();
     await pool.close();
