@@ -344,20 +344,22 @@ export class XlsxBook {
 
   /** The first `count` non-empty rows, loading only the shared strings they use. */
   async firstRows(count: number): Promise<SheetRow[]> {
-    const PLACEHOLDER = '\u0000';
+    // Cells first hold a reference to their shared string (NUL + index; XML text can never
+    // contain NUL), resolved once the strings up to the highest index used are loaded.
+    const SHARED_REF = '\u0000';
     let maxIndex = -1;
     const found: SheetRow[] = [];
     for await (const row of this.scanRows((i) => {
       if (!Number.isInteger(i) || i < 0) return '';
       if (i > maxIndex) maxIndex = i;
-      return PLACEHOLDER + i;
+      return SHARED_REF + i;
     })) {
       found.push(row);
       if (found.length >= count) break;
     }
     const strings = await this.loadStrings(maxIndex);
     for (const row of found) {
-      row.cells = row.cells.map((c) => (c.startsWith(PLACEHOLDER) ? strings.get(Number(c.slice(1))) : c));
+      row.cells = row.cells.map((c) => (c.startsWith(SHARED_REF) ? strings.get(Number(c.slice(1))) : c));
     }
     return found;
   }
