@@ -13,6 +13,7 @@ import { exportFileJob } from './modules/exports/build-export-file.js';
 import { PiiVault } from './platform/pii/vault.js';
 import { loadPiiKey } from './platform/pii/keys.js';
 import { buildApp } from './app.js';
+import { CategoryCache } from './modules/tickets/categories.js';
 import { NaiveBayesSuggester, suggesterSaveJob } from './modules/tickets/category-suggester.js';
 import { ticketLimitJob } from './modules/tickets/limit-timer.js';
 import { bulletinJob } from './modules/tickets/bulletin.js';
@@ -51,7 +52,7 @@ export async function startRuntime(config: Config, options: { clock?: Clock; dat
   jobs.register(importJobDefinition({ database, vault, piiKey, config }));
   jobs.register(exportFileJob({ db: database.db, vault, config }));
   const suggester = await NaiveBayesSuggester.load(database.db);
-  const tickets: TicketDeps = { db: database.db, vault, jobs, locator: gridLocator, suggester, reopenDays: config.reopenDays };
+  const tickets: TicketDeps = { db: database.db, vault, jobs, locator: gridLocator, suggester, categories: new CategoryCache(database.db), reopenDays: config.reopenDays };
   jobs.register(ticketLimitJob(jobs));
   const saveSuggester = suggesterSaveJob(suggester);
   jobs.register(saveSuggester);

@@ -40,6 +40,37 @@ export async function findActiveCategory(db: Db, id: string): Promise<Row> {
   return row;
 }
 
+/**
+ * The categories as intake reads them, kept for a few seconds per process (a report does not
+ * look them up each time). This process's own changes drop the copy at once; another process's
+ * show within CACHE_MS. Whether a category is still active is checked again by the insert itself.
+ */
+export class CategoryCache {
+  private static readonly CACHE_MS = 3_000;
+  private copy: { until: number; rows: Promise<Row[]> } | null = null;
+
+  constructor(private readonly db: Db) {}
+
+  private async rows(): Promise<Row[]> {
+    const now = Date.now();
+    if (!this.copy || this.copy.until <= now) {
+      const rows = this.db.select().from(ticketCategory);
+      this.copy = { until: now + CategoryCache.CACHE_MS, rows };
+      rows.catch(() => (this.copy = null));
+    }
+    return this.copy.rows;
+  }
+
+  async active(by: { id: string } | { code: string }): Promise<Row | null> {
+    const rows = await this.rows();
+    return rows.find((r) => r.active && ('id' in by ? r.id === by.id : r.code === by.code)) ?? null;
+  }
+
+  forget(): void {
+    this.copy = null;
+  }
+}
+
 export async function categoriesByCode(db: Db): Promise<Map<string, Row>> {
   const rows = await db.select().from(ticketCategory);
   return new Map(rows.map((r) => [r.code, r]));

@@ -2,13 +2,13 @@
  * What intake shows before a report is filed: the grid at the point, suggested categories from
  * the text, and possible duplicates (open tickets nearby with similar text in recent days).
  */
-import { and, eq, gte, inArray, lte, notInArray, sql } from 'drizzle-orm';
+import { and, gte, inArray, lte, notInArray, sql } from 'drizzle-orm';
 import type { IntakeCheck } from '@gridgov/contracts';
 import type { Actor } from '../../platform/context.js';
 import type { Db } from '../../platform/db/client.js';
 import type { TicketDeps } from './deps.js';
 import { categoriesByCode } from './categories.js';
-import { ticket, ticketCategory } from './tables.js';
+import { ticket } from './tables.js';
 import { distanceM, similarityTo } from './similarity.js';
 
 const DUPLICATE_DAYS = 7;
@@ -22,14 +22,6 @@ export async function suggestCategories(deps: TicketDeps, text: string, k = 3): 
     .map((s) => ({ category: byCode.get(s.code), probability: s.probability }))
     .filter((s) => s.category?.active)
     .map((s) => ({ categoryId: s.category!.id, code: s.category!.code, name: s.category!.name, probability: s.probability }));
-}
-
-/** The active category the suggester ranks first for a text (one query: intake takes no second choice). */
-export async function suggestedCategory(deps: TicketDeps, text: string): Promise<typeof ticketCategory.$inferSelect | null> {
-  const [top] = deps.suggester.suggest(text, 1);
-  if (!top) return null;
-  const [row] = await deps.db.select().from(ticketCategory).where(and(eq(ticketCategory.code, top.code), eq(ticketCategory.active, true)));
-  return row ?? null;
 }
 
 /** Open tickets of the last days near the point (or, without a point, in the same region) with similar text. */

@@ -1,3 +1,4 @@
+import type { CategoryCache } from './categories.js';
 import type { Db } from '../../platform/db/client.js';
 import type { JobQueue } from '../../platform/jobs/queue.js';
 import type { PiiVault } from '../../platform/pii/vault.js';
@@ -16,6 +17,7 @@ export interface TicketDeps {
   jobs: JobQueue;
   locator: GridLocator;
   suggester: CategorySuggester;
+  categories: CategoryCache;
   /** How long after closing the reporter may reopen, in days. */
   reopenDays: number;
 }

@@ -19,7 +19,7 @@ import { notify } from './notify.js';
 import { ticket } from './tables.js';
 
 /** The job's name and payload: enough to queue one. */
-const LIMIT_JOB = { name: 'ticket.limit', payload: z.object({ ticketId: z.string(), kind: z.enum(['dispatch', 'handle']), dueAt: z.string() }) };
+export const LIMIT_JOB = { name: 'ticket.limit', payload: z.object({ ticketId: z.string(), kind: z.enum(['dispatch', 'handle']), dueAt: z.string() }) };
 
 export function scheduleLimit(jobs: JobQueue, tx: Db, ticketId: string, kind: 'dispatch' | 'handle', dueAt: Date): Promise<void> {
   return jobs.enqueue(tx, LIMIT_JOB, { ticketId, kind, dueAt: dueAt.toISOString() }, { runAt: dueAt, singletonKey: `ticket.limit:${ticketId}:${kind}:${dueAt.toISOString()}` });

@@ -30,9 +30,8 @@ export async function publicIntake(deps: TicketDeps, ctx: RequestContext, input:
   if (input.website) throw new AppError('VALIDATION_FAILED', { field: 'website' });
   if (input.lon === undefined) throw new AppError('TICKET_LOCATION_REQUIRED');
   const { website: _honeypot, ...fields } = input;
-  const { id } = await intakeTicket(deps, ctx, { ...fields, source: 'resident', emergency: false, customFields: {} });
   const token = randomBytes(18).toString('base64url');
-  await deps.db.update(ticket).set({ trackingHash: hashToken(token) }).where(eq(ticket.id, id));
+  await intakeTicket(deps, ctx, { ...fields, source: 'resident', emergency: false, customFields: {} }, { trackingHash: hashToken(token) });
   return trackTicket(deps, token);
 }
 

@@ -44,27 +44,22 @@ function viewWhere(actor: Actor, departmentId: string | null, view: TicketListQu
   }
 }
 
-async function present(db: Db, rows: TicketRow[], actions: Map<string, TicketAction[]>): Promise<Ticket[]> {
-  const ids = rows.map((r) => r.id);
-  const [categories, grids, assignments] = await Promise.all([
-    ids.length ? db.select({ id: ticketCategory.id, name: ticketCategory.name }).from(ticketCategory).where(inArray(ticketCategory.id, [...new Set(rows.map((r) => r.categoryId))])) : [],
-    gridNames(db, rows.map((r) => r.gridId).filter((g): g is string => Boolean(g))),
-    ids.length ? db.select().from(ticketAssignment).where(and(inArray(ticketAssignment.ticketId, ids), inArray(ticketAssignment.status, ['pending', 'handling', 'reported', 'returned']))) : [],
-  ]);
-  const categoryName = new Map(categories.map((c) => [c.id, c.name]));
-  const departments = await departmentNames(db, assignments.map((a) => a.departmentId));
-  return rows.map((r) => ({
+type Assignment = typeof ticketAssignment.$inferSelect;
+
+/** A ticket as the API shows it, from its row and the names, assignments and actions read for it. */
+export function toTicket(r: TicketRow, names: { category: string; grid: string | null; departments: Map<string, string> }, assignments: Assignment[], actions: TicketAction[]): Ticket {
+  return {
     id: r.id,
     number: r.number,
     source: r.source as TicketSource,
     categoryId: r.categoryId,
-    categoryName: categoryName.get(r.categoryId) ?? '',
+    categoryName: names.category,
     description: r.description,
     address: r.address,
     lon: r.lon,
     lat: r.lat,
     gridId: r.gridId,
-    gridName: r.gridId ? (grids.get(r.gridId) ?? null) : null,
+    gridName: names.grid,
     regionCode: r.regionCode,
     level: r.level as HandlingLevel,
     status: r.status as TicketStatus,
@@ -85,13 +80,27 @@ async function present(db: Db, rows: TicketRow[], actions: Map<string, TicketAct
     assignments: assignments
       .filter((a) => a.ticketId === r.id)
       .sort((a, b) => Number(b.lead) - Number(a.lead))
-      .map((a) => ({ departmentId: a.departmentId, departmentName: departments.get(a.departmentId) ?? '', lead: a.lead, status: a.status as Ticket['assignments'][number]['status'], dueAt: a.dueAt.toISOString(), note: a.note })),
+      .map((a) => ({ departmentId: a.departmentId, departmentName: names.departments.get(a.departmentId) ?? '', lead: a.lead, status: a.status as Ticket['assignments'][number]['status'], dueAt: a.dueAt.toISOString(), note: a.note })),
     createdAt: r.createdAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),
     closedAt: r.closedAt?.toISOString() ?? null,
     version: r.version,
-    actions: actions.get(r.id) ?? [],
-  }));
+    actions,
+  };
+}
+
+async function present(db: Db, rows: TicketRow[], actions: Map<string, TicketAction[]>): Promise<Ticket[]> {
+  const ids = rows.map((r) => r.id);
+  const [categories, grids, assignments] = await Promise.all([
+    ids.length ? db.select({ id: ticketCategory.id, name: ticketCategory.name }).from(ticketCategory).where(inArray(ticketCategory.id, [...new Set(rows.map((r) => r.categoryId))])) : [],
+    gridNames(db, rows.map((r) => r.gridId).filter((g): g is string => Boolean(g))),
+    ids.length ? db.select().from(ticketAssignment).where(and(inArray(ticketAssignment.ticketId, ids), inArray(ticketAssignment.status, ['pending', 'handling', 'reported', 'returned']))) : [],
+  ]);
+  const categoryName = new Map(categories.map((c) => [c.id, c.name]));
+  const departments = await departmentNames(db, assignments.map((a) => a.departmentId));
+  return rows.map((r) =>
+    toTicket(r, { category: categoryName.get(r.categoryId) ?? '', grid: r.gridId ? (grids.get(r.gridId) ?? null) : null, departments }, assignments, actions.get(r.id) ?? []),
+  );
 }
 
 export async function listTickets(db: Db, actor: Actor, q: TicketListQuery): Promise<{ items: Ticket[]; total: number; page: number; pageSize: number }> {

@@ -27,12 +27,20 @@ export function ticketRoutes(app: App, deps: TicketDeps): void {
   app.post('/api/ticket-categories', {
     config: { access: 'ticket:config' },
     schema: { tags, body: categoryInput, response: { 201: category } },
-    handler: async (req, reply) => reply.status(201).send(await createCategory(deps.db, actorCtx(req), req.body)),
+    handler: async (req, reply) => {
+      const created = await createCategory(deps.db, actorCtx(req), req.body);
+      deps.categories.forget();
+      return reply.status(201).send(created);
+    },
   });
   app.patch('/api/ticket-categories/:id', {
     config: { access: 'ticket:config' },
     schema: { tags, params: idParams, body: categoryUpdate, response: { 200: category } },
-    handler: (req) => updateCategory(deps.db, actorCtx(req), req.params.id, req.body),
+    handler: async (req) => {
+      const updated = await updateCategory(deps.db, actorCtx(req), req.params.id, req.body);
+      deps.categories.forget();
+      return updated;
+    },
   });
   app.post('/api/tickets/check', {
     config: { access: 'ticket:report' },
@@ -44,8 +52,8 @@ export function ticketRoutes(app: App, deps: TicketDeps): void {
     schema: { tags, body: intakeRequest, response: { 201: z.object({ ticket, duplicates: intakeCheck.shape.duplicates }) } },
     handler: async (req, reply) => {
       const ctx = actorCtx(req);
-      const { id, duplicates } = await intakeTicket(deps, ctx, req.body);
-      return reply.status(201).send({ ticket: await getTicket(deps.db, ctx.actor, id, ctx.clock.now()), duplicates });
+      const { ticket: filed, duplicates } = await intakeTicket(deps, ctx, req.body);
+      return reply.status(201).send({ ticket: filed, duplicates });
     },
   });
   app.get('/api/tickets', {

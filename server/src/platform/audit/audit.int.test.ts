@@ -3,7 +3,9 @@ import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
 import { startTestEnv, type TestEnv } from '../../../test/harness.js';
 import { rows } from '../db/client.js';
+import { systemContext } from '../context.js';
 import { verifyAuditChain } from './verify-audit.js';
+import { recordAudit } from './write-audit.js';
 
 /** Tampering needs the triggers off: only a superuser can, which the app role must never be. */
 async function asSuperuser(env: TestEnv, statement: ReturnType<typeof sql>): Promise<void> {
@@ -59,6 +61,19 @@ describe('audit log', () => {
     const result = await verifyAuditChain(env.rt.database.db);
     assert.equal(result.ok, true);
     assert.ok(result.entries > 5);
+  });
+
+  it('keeps one unbroken chain when many changes are audited at once', async () => {
+    const db = env.rt.database.db;
+    const before = await verifyAuditChain(db);
+    const ctx = systemContext(env.rt.clock, 'audit-test');
+    // Thirty writers on the pool at once, some with details that only differ in key order.
+    await Promise.all(
+      Array.from({ length: 30 }, (_, i) => recordAudit(db, ctx, { action: 'test.concurrent', objectId: String(i), details: i % 2 ? { b: i, a: '中文' } : { a: '中文', b: i } })),
+    );
+    const after = await verifyAuditChain(db);
+    assert.equal(after.ok, true, JSON.stringify(after));
+    assert.equal(after.entries, before.entries + 30);
   });
 
   it('detects an edited entry', async () => {

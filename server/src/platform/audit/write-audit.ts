@@ -1,13 +1,13 @@
 /**
  * Writes an audit entry in the caller's transaction: if it fails, the change fails with it.
- * Entries are hash-chained; an advisory lock orders writers so the chain has no forks.
+ * Entries are hash-chained; the `audit_append` SQL function (migration 0004) takes an advisory
+ * lock so writers follow one another and the chain has no forks.
  */
 import { createHash } from 'node:crypto';
-import { desc, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import type { RequestContext } from '../context.js';
 import { describeScope } from '../scope.js';
-import { auditLog } from './tables.js';
 
 export type AuditOutcome = 'success' | 'denied' | 'failure';
 
@@ -24,7 +24,6 @@ export interface AuditInput {
 }
 
 export const GENESIS_HASH = '0'.repeat(64);
-const CHAIN_LOCK = 7_301_002;
 
 /** JSON with sorted keys, so jsonb's key reordering does not change the hash. */
 export function stableStringify(value: unknown): string {
@@ -53,17 +52,21 @@ export interface ChainFields {
   details: unknown;
 }
 
-export function chainHash(prevHash: string, f: ChainFields): string {
-  const body = stableStringify([
+/** The entry's canonical text: what the chain hashes after the previous hash. */
+export function chainBody(f: ChainFields): string {
+  return stableStringify([
     f.at.toISOString(), f.actorId, f.actorName, f.role, f.scope, f.action, f.objectType, f.objectId,
     f.subject, f.outcome, f.ip, f.requestId, f.regionCode, f.details ?? null,
   ]);
-  return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex');
 }
 
-export async function writeAudit(tx: Db, ctx: RequestContext, input: AuditInput): Promise<void> {
+export function chainHash(prevHash: string, f: ChainFields): string {
+  return createHash('sha256').update(prevHash).update('\n').update(chainBody(f)).digest('hex');
+}
+
+function chainFields(ctx: RequestContext, input: AuditInput): ChainFields {
   const actor = ctx.actor;
-  const fields: ChainFields = {
+  return {
     at: ctx.clock.now(),
     actorId: actor?.id ?? null,
     actorName: actor?.username ?? null,
@@ -79,10 +82,30 @@ export async function writeAudit(tx: Db, ctx: RequestContext, input: AuditInput)
     regionCode: input.regionCode ?? null,
     details: input.details ?? null,
   };
-  await tx.execute(sql`select pg_advisory_xact_lock(${CHAIN_LOCK})`);
-  const [last] = await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
-  const prevHash = last?.hash ?? GENESIS_HASH;
-  await tx.insert(auditLog).values({ ...fields, prevHash, hash: chainHash(prevHash, fields) });
+}
+
+const AUDIT_ARG_TYPES = ['timestamptz', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'jsonb', 'text'];
+
+/**
+ * The 15 arguments of the `audit_append` SQL function (migration 0004), in order: it takes the
+ * chain's lock, reads the head and inserts the entry with its hash in one round trip.
+ */
+export function auditAppendArgs(ctx: RequestContext, input: AuditInput): unknown[] {
+  const f = chainFields(ctx, input);
+  return [
+    f.at.toISOString(), f.actorId, f.actorName, f.role, f.scope, f.action, f.objectType, f.objectId, f.subject, f.outcome,
+    f.ip, f.requestId, f.regionCode, f.details === null ? null : JSON.stringify(f.details), chainBody(f),
+  ];
+}
+
+/** `audit_append($n, ...)` with the arguments from parameter `first` on, typed. */
+export function auditAppendCall(first: number): string {
+  return `audit_append(${AUDIT_ARG_TYPES.map((t, i) => `$${first + i}::${t}`).join(', ')})`;
+}
+
+export async function writeAudit(tx: Db, ctx: RequestContext, input: AuditInput): Promise<void> {
+  const args = auditAppendArgs(ctx, input);
+  await tx.execute(sql`select audit_append(${sql.join(args.map((a, i) => sql`${a}::${sql.raw(AUDIT_ARG_TYPES[i]!)}`), sql`, `)})`);
 }
 
 /** Audits something that is not part of a change (a denied attempt, a sensitive read). */

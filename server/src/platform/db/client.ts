@@ -32,6 +32,19 @@ export async function rows<T>(db: Db, query: SQL): Promise<T[]> {
   return result.rows;
 }
 
+/** A fixed statement on a hot path: PostgreSQL parses and plans it once per connection. */
+export interface Prepared {
+  name: string;
+  text: string;
+}
+
+/** Runs a prepared statement outside any transaction (a single statement commits on its own). */
+export async function runPrepared<T>(db: Db, statement: Prepared, values: unknown[]): Promise<T[]> {
+  const client = (db as unknown as { $client: pg.Pool | PGlite }).$client;
+  if (client instanceof PGlite) return (await client.query<T>(statement.text, values)).rows;
+  return (await client.query<T & pg.QueryResultRow>({ name: statement.name, text: statement.text, values })).rows;
+}
+
 export class UnsafeDurabilityError extends Error {}
 
 /** Production data must survive a crash: refuse to run with fsync and friends switched off. */
