@@ -8,3 +8,4 @@ export * from './registers.js';
 export * from './credit-code.js';
 export * from './transfers.js';
 export * from './tickets.js';
+export * from './dashboard.js';

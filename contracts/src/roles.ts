@@ -29,6 +29,8 @@ export const PERMISSIONS = [
   'user:write',
   'audit:read',
   'live:read',
+  /** The command-centre dashboard of the caller's region or grid. */
+  'dashboard:read',
   'register:read',
   'register:write',
   /** See full ID numbers and phones, with a stated reason; every use is audited and rate-limited. */
@@ -61,14 +63,14 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // Reads the audit log, nothing else.
   auditor: ['audit:read', 'region:read'],
   operator: [
-    'region:read', 'grid:read', 'user:read', 'live:read',
+    'region:read', 'grid:read', 'user:read', 'live:read', 'dashboard:read',
     'register:read', 'register:write', 'register:unmask', 'register:import', 'register:export', 'export:approve',
     'ticket:report', 'ticket:read', 'ticket:dispatch',
   ],
   department_handler: ['region:read', 'grid:read', 'live:read', 'register:read', 'ticket:read', 'ticket:handle'],
   // Keeps their own grid's registers up to date from door-to-door visits; no bulk import or export.
   // Reports and handles small matters in the grid (小事不出网格).
-  grid_worker: ['region:read', 'grid:read', 'live:read', 'register:read', 'register:write', 'ticket:report', 'ticket:read', 'ticket:handle'],
+  grid_worker: ['region:read', 'grid:read', 'live:read', 'dashboard:read', 'register:read', 'register:write', 'ticket:report', 'ticket:read', 'ticket:handle'],
   resident: ['ticket:report', 'ticket:read'],
 };
 

@@ -18,6 +18,7 @@ import type { App } from './platform/http/types.js';
 import { GUARDED_PREFIXES, makeAccessHook, trackRoutes } from './platform/http/access.js';
 import { errorHandler, sendError } from './platform/http/error-handler.js';
 import { authRoutes } from './platform/auth/routes.js';
+import { SESSION_REVOKED, sessionCache } from './platform/auth/sessions.js';
 import { auditRoutes } from './platform/audit/routes.js';
 import { liveRoutes } from './platform/live/routes.js';
 import type { LiveHub } from './platform/live/live.js';
@@ -36,6 +37,7 @@ import { ticketRoutes } from './modules/tickets/routes.js';
 import { ticketSupportRoutes } from './modules/tickets/support-routes.js';
 import type { TicketDeps } from './modules/tickets/deps.js';
 import { open311Routes } from './modules/open311/routes.js';
+import { dashboardRoutes } from './modules/dashboard/routes.js';
 
 export interface AppDeps {
   config: Config;
@@ -81,7 +83,10 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   });
   await app.register(swaggerUi, { routePrefix: '/docs/api' });
 
-  app.addHook('onRequest', makeAccessHook(db, clock, { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours }));
+  deps.live.on('event', (event) => {
+    if (event.type === SESSION_REVOKED) sessionCache.revoked((event.data ?? {}) as { sessionId?: string; userId?: string });
+  });
+  app.addHook('onRequest', makeAccessHook(db, clock, { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours }, sessionCache));
 
   app.get('/api/health', {
     config: { access: 'public' },
@@ -108,6 +113,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   ticketRoutes(app, deps.tickets);
   await app.register(open311Routes, { prefix: '/open311', tickets: deps.tickets, clock, mode: config.mode });
   ticketSupportRoutes(app, { ...deps.tickets, filesDir: config.filesDir, clock });
+  dashboardRoutes(app, { db, locator: deps.gridLocator });
 
   const hasWeb = fs.existsSync(path.join(WEB_DIST, 'index.html'));
   if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });

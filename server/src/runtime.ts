@@ -13,6 +13,7 @@ import { exportFileJob } from './modules/exports/build-export-file.js';
 import { PiiVault } from './platform/pii/vault.js';
 import { loadPiiKey } from './platform/pii/keys.js';
 import { buildApp } from './app.js';
+import { DashboardFolder } from './modules/dashboard/aggregates.js';
 import { CategoryCache } from './modules/tickets/categories.js';
 import { NaiveBayesSuggester, suggesterSaveJob } from './modules/tickets/category-suggester.js';
 import { ticketLimitJob } from './modules/tickets/limit-timer.js';
@@ -64,6 +65,8 @@ export async function startRuntime(config: Config, options: { clock?: Clock; dat
   await jobs.schedule(database.db, bulletinJob, {});
   await jobs.schedule(database.db, deliverOutbox, {});
   jobs.start(config.jobPollMs);
+  const folder = new DashboardFolder(database.db);
+  folder.start(config.jobPollMs);
   const app = await buildApp({ config, clock, database, live, gridLocator, vault, jobs, tickets });
   return {
     config,
@@ -79,6 +82,7 @@ export async function startRuntime(config: Config, options: { clock?: Clock; dat
     close: async () => {
       await app.close();
       await jobs.stop();
+      await folder.stop();
       await suggester.save(database.db, clock.now());
       await live.stop();
       await database.close();

@@ -2,7 +2,7 @@
  * The in-memory "which grid contains this point" index used at intake. Rebuilt lazily after
  * any grid change, whichever process made it (grid changes are announced on the live channel).
  */
-import { isNull } from 'drizzle-orm';
+import { asc, isNull } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.js';
 import { GridIndex } from '../../platform/geo/spatial-index.js';
 import type { PolygonGeometry } from '@gridgov/contracts';
@@ -15,9 +15,21 @@ export interface IndexedGrid {
   regionCode: string;
 }
 
+/** A grid with its boundary ring(s), as the dashboard's map draws it. */
+export interface LocatedGrid extends IndexedGrid {
+  coordinates: number[][][];
+}
+
+interface Loaded {
+  index: GridIndex<IndexedGrid>;
+  /** Ordered by code. */
+  grids: LocatedGrid[];
+  byId: Map<string, LocatedGrid>;
+}
+
 export class GridLocator {
-  private index: GridIndex<IndexedGrid> | null = null;
-  private building: Promise<GridIndex<IndexedGrid>> | null = null;
+  private index: Loaded | null = null;
+  private building: Promise<Loaded> | null = null;
   private generation = 0;
 
   constructor(private readonly db: Db) {}
@@ -29,10 +41,20 @@ export class GridLocator {
   }
 
   async lookup(lon: number, lat: number): Promise<IndexedGrid | null> {
-    return (await this.current()).lookup(lon, lat);
+    return (await this.current()).index.lookup(lon, lat);
   }
 
-  private async current(): Promise<GridIndex<IndexedGrid>> {
+  async grid(id: string): Promise<LocatedGrid | null> {
+    return (await this.current()).byId.get(id) ?? null;
+  }
+
+  /** The grids whose community code starts with a division prefix, ordered by code. */
+  async gridsUnder(prefix: string): Promise<LocatedGrid[]> {
+    const { grids } = await this.current();
+    return prefix ? grids.filter((g) => g.regionCode.startsWith(prefix)) : grids;
+  }
+
+  private async current(): Promise<Loaded> {
     if (this.index) return this.index;
     this.building ??= this.build().finally(() => {
       this.building = null;
@@ -40,15 +62,19 @@ export class GridLocator {
     return this.building;
   }
 
-  private async build(): Promise<GridIndex<IndexedGrid>> {
+  private async build(): Promise<Loaded> {
     const generation = this.generation;
     const result = await this.db
       .select({ id: grid.id, code: grid.code, name: grid.name, regionCode: grid.regionCode, boundary: grid.boundary })
       .from(grid)
-      .where(isNull(grid.deletedAt));
-    const built = new GridIndex<IndexedGrid>(
-      result.map(({ boundary, ...item }) => ({ item, coordinates: (boundary as PolygonGeometry).coordinates })),
-    );
+      .where(isNull(grid.deletedAt))
+      .orderBy(asc(grid.code));
+    const grids = result.map(({ boundary, ...item }) => ({ ...item, coordinates: (boundary as PolygonGeometry).coordinates }));
+    const built: Loaded = {
+      index: new GridIndex<IndexedGrid>(grids.map(({ coordinates, ...item }) => ({ item, coordinates }))),
+      grids,
+      byId: new Map(grids.map((g) => [g.id, g])),
+    };
     // A change that landed while building makes this index stale already: keep it only if not.
     if (generation === this.generation) this.index = built;
     return built;

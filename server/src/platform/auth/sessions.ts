@@ -7,6 +7,7 @@ import { and, eq, isNull, lt, or } from 'drizzle-orm';
 import { divisionPrefix, ROLE_PERMISSIONS, type ErrorCode, type Role } from '@gridgov/contracts';
 import type { Db } from '../db/client.js';
 import type { Actor } from '../context.js';
+import { publishLive } from '../live/live.js';
 import { appUser, session } from './tables.js';
 
 export const SESSION_COOKIE = 'gg_sid';
@@ -71,7 +72,7 @@ export async function authenticate(
   token: string,
   now: Date,
   policy: SessionPolicy,
-): Promise<{ ok: true; actor: Actor; mustChangePassword: boolean } | { ok: false; code: ErrorCode }> {
+): Promise<(Authenticated & { expiresAt: Date }) | { ok: false; code: ErrorCode }> {
   const id = hashToken(token);
   const [row] = await db
     .select({ session, user: appUser })
@@ -91,14 +92,19 @@ export async function authenticate(
   if (now.getTime() - s.lastSeenAt.getTime() >= TOUCH_AFTER_MS) {
     await db.update(session).set({ lastSeenAt: now }).where(eq(session.id, id));
   }
-  return { ok: true, actor: actorFromUser(row.user, id), mustChangePassword: row.user.mustChangePassword };
+  return { ok: true, actor: actorFromUser(row.user, id), mustChangePassword: row.user.mustChangePassword, expiresAt: s.expiresAt };
 }
+
+/** Announced on commit to every API process, which drops the session from its SessionCache. */
+export const SESSION_REVOKED = 'session.revoked';
 
 export async function revokeSession(db: Db, id: string, now: Date, reason: string): Promise<void> {
   await db
     .update(session)
     .set({ revokedAt: now, revokeReason: reason })
     .where(and(eq(session.id, id), isNull(session.revokedAt)));
+  sessionCache.revoked({ sessionId: id });
+  await publishLive(db, { type: SESSION_REVOKED, regionCode: '', at: now.toISOString(), data: { sessionId: id } });
 }
 
 export async function revokeUserSessions(db: Db, userId: string, now: Date, reason: string): Promise<void> {
@@ -106,6 +112,41 @@ export async function revokeUserSessions(db: Db, userId: string, now: Date, reas
     .update(session)
     .set({ revokedAt: now, revokeReason: reason })
     .where(and(eq(session.userId, userId), isNull(session.revokedAt)));
+  sessionCache.revoked({ userId });
+  await publishLive(db, { type: SESSION_REVOKED, regionCode: '', at: now.toISOString(), data: { userId } });
+}
+
+type Authenticated = { ok: true; actor: Actor; mustChangePassword: boolean };
+
+/**
+ * Sessions confirmed in the last few seconds, so a burst of requests (a dashboard page, a wall
+ * display) costs one session lookup. A revocation anywhere reaches every process through the
+ * live channel (SESSION_REVOKED) and drops the entry (this process drops it at once, and again
+ * at commit); the absolute expiry is checked on each use. Keys are hashes of random tokens, so
+ * one cache serves the whole process.
+ */
+export class SessionCache {
+  private static readonly KEEP_MS = 5_000;
+  private readonly entries = new Map<string, { until: number; result: Authenticated & { expiresAt: Date } }>();
+
+  async authenticate(db: Db, token: string, now: Date, policy: SessionPolicy): ReturnType<typeof authenticate> {
+    const key = hashToken(token);
+    const hit = this.entries.get(key);
+    const t = now.getTime();
+    if (hit && hit.until > t && hit.result.expiresAt.getTime() > t) return hit.result;
+    const result = await authenticate(db, token, now, policy);
+    if (result.ok) {
+      if (this.entries.size > 50_000) this.entries.clear();
+      this.entries.set(key, { until: t + SessionCache.KEEP_MS, result });
+    } else this.entries.delete(key);
+    return result;
+  }
+
+  revoked(data: { sessionId?: string; userId?: string }): void {
+    for (const [key, entry] of this.entries) {
+      if (key === data.sessionId || entry.result.actor.id === data.userId) this.entries.delete(key);
+    }
+  }
 }
 
 /** Deletes sessions that ended long ago (run by the sessions.purge timer). */
@@ -113,3 +154,5 @@ export async function purgeSessions(db: Db, now: Date, keepDays = 30): Promise<v
   const before = new Date(now.getTime() - keepDays * 86_400_000);
   await db.delete(session).where(or(lt(session.expiresAt, before), lt(session.revokedAt, before)));
 }
+
+export const sessionCache = new SessionCache();

@@ -14,7 +14,7 @@ export function liveRoutes(app: App, hub: LiveHub): void {
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive', 'x-accel-buffering': 'no' });
       res.write(': connected\n\n');
       const send = (event: LiveEvent): void => {
-        if (!event.regionCode.startsWith(actor.regionPrefix)) return;
+        if (!event.regionCode || !event.regionCode.startsWith(actor.regionPrefix)) return;
         if (actor.gridId && event.gridId && event.gridId !== actor.gridId) return;
         res.write(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
       };

@@ -1,0 +1,143 @@
+/**
+ * The command-centre dashboard (M11): figures for one place (a region or a grid) in the viewer's
+ * scope, read from maintained aggregates. Every endpoint takes the same place query; without one
+ * it answers for the viewer's own region (or grid).
+ */
+import { z } from 'zod';
+import { divisionCode, uuid } from './api.js';
+
+export const DASHBOARD_PLACE_LEVELS = ['province', 'city', 'county', 'township', 'community', 'grid'] as const;
+export type DashboardPlaceLevel = (typeof DASHBOARD_PLACE_LEVELS)[number];
+
+/** `?region=<12-digit code>` or `?grid=<grid id>`; neither: the viewer's own place. */
+export const dashboardPlaceQuery = z.strictObject({
+  region: divisionCode.optional(),
+  grid: uuid.optional(),
+});
+export type DashboardPlaceQuery = z.infer<typeof dashboardPlaceQuery>;
+
+export const dashboardPlace = z.object({
+  kind: z.enum(['region', 'grid']),
+  /** Division code of a region; the grid's code (community code + 3 digits) for a grid. */
+  code: z.string(),
+  /** The grid's id (null for a region). */
+  gridId: z.string().nullable(),
+  name: z.string(),
+  level: z.enum(DASHBOARD_PLACE_LEVELS),
+});
+export type DashboardPlace = z.infer<typeof dashboardPlace>;
+
+export const dashboardKpis = z.object({
+  residents: z.number().int(),
+  households: z.number().int(),
+  gridWorkers: z.number().int(),
+  /** Reported since local midnight (Asia/Shanghai). */
+  ticketsToday: z.number().int(),
+  openTickets: z.number().int(),
+  overdueTickets: z.number().int(),
+  /** Closed within their limit over all closed in the last 30 days (null when none closed). */
+  onTimeRate: z.number().nullable(),
+  /** Mean rating (1-5) of tickets closed in the last 30 days (null when none rated). */
+  satisfaction: z.number().nullable(),
+  pendingSummonses: z.number().int(),
+});
+export type DashboardKpis = z.infer<typeof dashboardKpis>;
+
+export const dashboardChild = z.object({
+  place: dashboardPlace,
+  residents: z.number().int(),
+  openTickets: z.number().int(),
+  overdueTickets: z.number().int(),
+});
+export type DashboardChild = z.infer<typeof dashboardChild>;
+
+/** GET /api/dashboard/overview: the place, how to get back up, its children to drill into, the tiles. */
+export const dashboardOverview = z.object({
+  place: dashboardPlace,
+  /** From the viewer's own place down to this one (the viewer cannot go above their own). */
+  breadcrumb: z.array(dashboardPlace),
+  children: z.array(dashboardChild),
+  kpis: dashboardKpis,
+  asOf: z.string(),
+});
+export type DashboardOverview = z.infer<typeof dashboardOverview>;
+
+/** GET /api/dashboard/trend: the last 30 days (oldest first, today last). */
+export const dashboardTrend = z.object({
+  days: z.array(z.object({ day: z.string(), reported: z.number().int(), closed: z.number().int() })),
+});
+export type DashboardTrend = z.infer<typeof dashboardTrend>;
+
+/** GET /api/dashboard/categories: tickets reported per top-level category since `since` (this month and the two before). */
+export const dashboardCategories = z.object({
+  since: z.string(),
+  items: z.array(z.object({ categoryId: z.string(), code: z.string(), name: z.string(), count: z.number().int() })),
+});
+export type DashboardCategories = z.infer<typeof dashboardCategories>;
+
+/** GET /api/dashboard/departments: departments by on-time rate on this place's tickets this month and last (best first). */
+export const dashboardDepartments = z.object({
+  items: z.array(
+    z.object({
+      departmentId: z.string(),
+      name: z.string(),
+      /** Assignments given to the department this month and last. */
+      assigned: z.number().int(),
+      /** Assignments finished (reported back) this month and last, and how many of those within their limit. */
+      done: z.number().int(),
+      onTime: z.number().int(),
+      onTimeRate: z.number().nullable(),
+    }),
+  ),
+});
+export type DashboardDepartments = z.infer<typeof dashboardDepartments>;
+
+/** GET /api/dashboard/grid-ranking: grids of the place by on-time closure rate this month and last; the best and the worst ten. */
+export const dashboardGridRankingItem = z.object({
+  gridId: z.string(),
+  code: z.string(),
+  name: z.string(),
+  closed: z.number().int(),
+  onTimeRate: z.number().nullable(),
+  openTickets: z.number().int(),
+  overdueTickets: z.number().int(),
+});
+export const dashboardGridRanking = z.object({
+  grids: z.number().int(),
+  best: z.array(dashboardGridRankingItem),
+  worst: z.array(dashboardGridRankingItem),
+});
+export type DashboardGridRanking = z.infer<typeof dashboardGridRanking>;
+
+/**
+ * GET /api/dashboard/map: the grids of the place as GeoJSON features with their figures (for the
+ * choropleth and the grid card), and the place's bounds [west, south, east, north].
+ */
+export const dashboardMap = z.object({
+  bounds: z.tuple([z.number(), z.number(), z.number(), z.number()]).nullable(),
+  grids: z.object({
+    type: z.literal('FeatureCollection'),
+    features: z.array(
+      z.object({
+        type: z.literal('Feature'),
+        geometry: z.object({ type: z.literal('Polygon'), coordinates: z.array(z.array(z.array(z.number()))) }),
+        properties: z.object({ gridId: z.string(), code: z.string(), name: z.string(), residents: z.number().int(), openTickets: z.number().int(), overdueTickets: z.number().int() }),
+      }),
+    ),
+  }),
+});
+export type DashboardMap = z.infer<typeof dashboardMap>;
+
+export const DASHBOARD_POINT_LAYERS = ['open', 'overdue', 'places', 'facilities'] as const;
+export type DashboardPointLayer = (typeof DASHBOARD_POINT_LAYERS)[number];
+
+export const dashboardPointsQuery = dashboardPlaceQuery.extend({ layer: z.enum(DASHBOARD_POINT_LAYERS) });
+
+/** GET /api/dashboard/points?layer=: points of one map layer, newest first, at most `limit` (`truncated` when there were more). */
+export const dashboardPoints = z.object({
+  layer: z.enum(DASHBOARD_POINT_LAYERS),
+  limit: z.number().int(),
+  truncated: z.boolean(),
+  points: z.array(z.object({ id: z.string(), lon: z.number(), lat: z.number(), label: z.string(), emergency: z.boolean() })),
+});
+export type DashboardPoints = z.infer<typeof dashboardPoints>;

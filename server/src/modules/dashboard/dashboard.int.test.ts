@@ -1,0 +1,236 @@
+/**
+ * The dashboard's maintained aggregates agree exactly with a full recount after a random run of
+ * intake, transitions, escalations on timeout, summonses, register deletions and ticket
+ * deletions; and every dashboard answer, map and live feed stays inside the viewer's scope.
+ */
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { sql } from 'drizzle-orm';
+import type { DashboardGridRanking, DashboardMap, DashboardOverview, DashboardPoints, DashboardTrend, Ticket } from '@gridgov/contracts';
+import { gridCentroid, startTestEnv, type Client, type TestEnv } from '../../../test/harness.js';
+import { rows } from '../../platform/db/client.js';
+import { DEMO_PASSWORD } from '../demo/seed-demo.js';
+import { seededRandom } from '../tickets/classifier/training-texts.js';
+import { compareWithRecount, foldDeltas, rebuildDashboardAggregates } from './aggregates.js';
+
+type ErrorBody = { error: { code: string } };
+const OPEN = `('reported', 'accepted', 'dispatched', 'handling', 'reported_back')`;
+
+describe('dashboard', () => {
+  let env: TestEnv;
+  let cityOp: Client;
+  let townshipOp: Client;
+  let communityOp: Client;
+  let countyOp: Client;
+  let handler: Client;
+  let handler2: Client;
+  let resident: Client;
+  let gw1: Client;
+  const township = () => env.seed.city.regions.find((r) => r.level === 'township')!;
+  const county = () => env.seed.city.regions.find((r) => r.level === 'county')!;
+  const category = (code: string) => env.seed.tickets.categoryIds.get(code)!;
+  const department = (name: string) => env.seed.tickets.departmentIds.get(`${county().code}:${name}`)!;
+
+  async function signIn(): Promise<void> {
+    cityOp = await env.login('city_op');
+    townshipOp = await env.login('township_op');
+    communityOp = await env.login('community_op');
+    countyOp = await env.login('county_op');
+    handler = await env.login('handler');
+    handler2 = await env.login('handler2');
+    resident = await env.login('resident1');
+    gw1 = await env.login('gw1');
+  }
+
+  before(async () => {
+    env = await startTestEnv({ registers: true });
+    await signIn();
+  });
+  after(() => env.close());
+
+  async function step(client: Client, t: { id: string; version: number }, action: string, body: Record<string, unknown> = {}): Promise<Ticket> {
+    const res = await client.post<Ticket & ErrorBody>(`/api/tickets/${t.id}/${action}`, { version: t.version, ...body });
+    assert.equal(res.status, 200, `${action}: ${JSON.stringify(res.body)}`);
+    return res.body;
+  }
+
+  it('agrees exactly with a full recount after a random run of changes', async () => {
+    const random = seededRandom(5);
+    const communityCode = env.seed.accounts.find((a) => a.username === 'community_op')!.scopeRegionCode;
+    const communityGrids = env.seed.city.grids.filter((g) => g.regionCode === communityCode);
+    const firstGrid = env.seed.city.grids[0]!;
+    const open: Ticket[] = [];
+    const texts = ['井盖缺失', '路灯不亮', '垃圾堆放', '噪音扰民', '占道经营'];
+    for (let i = 0; i < 60; i++) {
+      const r = random();
+      if (r < 0.35 || open.length === 0) {
+        // Intake: a resident in the first grid, the community's operator anywhere in the community.
+        const byResident = random() < 0.4;
+        const g = byResident ? firstGrid : communityGrids[Math.floor(random() * communityGrids.length)]!;
+        const [lon, lat] = gridCentroid(g);
+        const res = await (byResident ? resident : communityOp).post<{ ticket: Ticket }>('/api/tickets', {
+          description: `${texts[i % texts.length]}（第${i}次）`, lon: lon + (random() - 0.5) * 1e-4, lat, categoryId: category('city.manhole'), emergency: random() < 0.2,
+        });
+        assert.equal(res.status, 201, JSON.stringify(res.body));
+        open.push(res.body.ticket);
+        continue;
+      }
+      const index = Math.floor(random() * open.length);
+      let t = (await cityOp.get<Ticket>(`/api/tickets/${open[index]!.id}`)).body;
+      // The operator of the ticket's level (timers may have escalated it).
+      const op = { grid: communityOp, community: communityOp, township: townshipOp, county: countyOp, city: cityOp }[t.level];
+      if (t.level === 'grid') {
+        // The first grid's worker handles it in the grid, or it goes up to the community.
+        t = random() < 0.5 ? await step(gw1, t, 'escalate', { note: '需社区协调' }) : await step(gw1, await step(gw1, t, 'accept'), 'report_back', { note: '已处理' });
+      } else if (t.status === 'reported') {
+        t = random() < 0.15 ? await step(op, t, 'reject', { note: '重复' }) : await step(op, t, 'accept');
+      } else if (t.status === 'accepted') {
+        t = await step(op, t, 'dispatch', { departmentIds: random() < 0.3 ? [department('城管局'), department('生态环境局')] : [department('城管局')] });
+        if (random() < 0.3) t = await step(op, t, 'supervise', { note: '请加快办理' });
+      } else if (t.status === 'dispatched') {
+        if (t.assignments.length > 1) {
+          // The assisting bureau answers first, then the lead.
+          t = await step(handler2, await step(handler2, t, 'sign'), 'report_back', { note: '已配合检测' });
+        }
+        t = await step(handler, t, 'sign');
+        if (random() < 0.3) {
+          // Past the handling limit: reported back late.
+          env.clock.advance(8 * 24 * 3_600_000);
+          await signIn();
+        }
+        t = await step(handler, t, 'report_back', { note: '已整改' });
+      } else if (t.status === 'reported_back') {
+        t = await step(op, t, 'close', { note: '办结' });
+        if (t.level === 'grid' || random() < 0.5) {
+          const mine = (await resident.get<Ticket>(`/api/tickets/${t.id}`)).body;
+          if (mine.actions?.includes('rate')) t = await step(resident, mine, 'rate', { rating: 1 + Math.floor(random() * 5) });
+        }
+      }
+      if (t.status === 'closed' || t.status === 'rejected') open.splice(index, 1);
+      else open[index] = t;
+      if (random() < 0.2) await foldDeltas(env.rt.database.db);
+      if (random() < 0.05) {
+        // Time passes: dispatch limits run out and the timers escalate the waiting tickets.
+        env.clock.advance(25 * 3_600_000);
+        await signIn();
+        await env.rt.jobs.runDue(100);
+      }
+    }
+    const db = env.rt.database.db;
+    // Deletions: a resident and a household leave the registers, a grid worker is switched off,
+    // one ticket is purged outright (with its assignments), a summons is answered.
+    const someResident = (await rows<{ id: string }>(db, sql`select id from resident where deleted_at is null limit 1`))[0]!;
+    await db.execute(sql`update resident set deleted_at = now() where id = ${someResident.id}`);
+    await db.execute(sql`update household set deleted_at = now() where id = (select id from household where deleted_at is null limit 1)`);
+    await db.execute(sql`update app_user set disabled = true where username = 'gw2'`);
+    const purged = (await rows<{ id: string }>(db, sql`select ticket_id as id from ticket_assignment limit 1`))[0];
+    if (purged) {
+      await db.execute(sql`delete from ticket_assignment where ticket_id = ${purged.id}`);
+      await db.execute(sql`delete from ticket where id = ${purged.id}`);
+    }
+
+    assert.ok((await rows<{ n: number }>(db, sql`select count(*)::int as n from dash_delta`))[0]!.n > 0, 'changes left deltas to fold');
+    await foldDeltas(db);
+    assert.deepEqual(await compareWithRecount(db), []);
+    assert.ok((await rows<{ n: number }>(db, sql`select count(*)::int as n from ticket where status in ('closed', 'rejected')`))[0]!.n > 3, 'the run closed tickets');
+
+    // The figures the API shows are the recount's: check a few against the base tables directly.
+    const [counted] = await rows<{ open: number; overdue: number; residents: number }>(
+      db,
+      sql.raw(`select (select count(*)::int from ticket where status in ${OPEN} and region_code like '${county().code.slice(0, 6)}%') as open,
+        (select count(*)::int from ticket where status in ${OPEN} and overdue and region_code like '${county().code.slice(0, 6)}%') as overdue,
+        (select count(*)::int from resident where deleted_at is null and region_code like '${county().code.slice(0, 6)}%') as residents`),
+    );
+    const shown = (await cityOp.get<DashboardOverview>(`/api/dashboard/overview?region=${county().code}`)).body;
+    assert.deepEqual([shown.kpis.openTickets, shown.kpis.overdueTickets, shown.kpis.residents], [counted!.open, counted!.overdue, counted!.residents]);
+
+    // A rebuild from scratch gives the same tables.
+    await rebuildDashboardAggregates(db);
+    assert.deepEqual(await compareWithRecount(db), []);
+  });
+
+  it('opens at the viewer\'s own place and never shows another township', async () => {
+    await signIn();
+    await foldDeltas(env.rt.database.db);
+    const own = township();
+    const other = env.seed.city.regions.find((r) => r.level === 'township' && r.code !== own.code)!;
+    const otherGrid = env.seed.city.grids.find((g) => g.regionCode.startsWith(other.code.slice(0, 9)))!;
+    const ownPrefix = own.code.slice(0, 9);
+
+    const mine = await townshipOp.get<DashboardOverview>('/api/dashboard/overview');
+    assert.equal(mine.status, 200);
+    assert.equal(mine.body.place.code, own.code);
+    assert.deepEqual(mine.body.breadcrumb.map((p) => p.code), [own.code]);
+    assert.ok(mine.body.children.length > 0 && mine.body.children.every((c) => c.place.code.startsWith(ownPrefix)));
+
+    for (const path of ['overview', 'trend', 'categories', 'departments', 'grid-ranking', 'map']) {
+      assert.equal((await townshipOp.get<ErrorBody>(`/api/dashboard/${path}?region=${other.code}`)).body.error.code, 'FORBIDDEN', path);
+      assert.equal((await townshipOp.get<ErrorBody>(`/api/dashboard/${path}?grid=${env.gridId(otherGrid.code)}`)).body.error.code, 'FORBIDDEN', path);
+      assert.equal((await townshipOp.get<ErrorBody>(`/api/dashboard/${path}?region=${county().code}`)).body.error.code, 'FORBIDDEN', `${path} above`);
+    }
+    const map = (await townshipOp.get<DashboardMap>('/api/dashboard/map')).body;
+    assert.ok(map.grids.features.length > 0 && map.grids.features.every((f) => f.properties.code.startsWith(ownPrefix)));
+    const points = (await townshipOp.get<DashboardPoints>('/api/dashboard/points?layer=open')).body;
+    const regions = await rows<{ region_code: string }>(env.rt.database.db, sql`select region_code from ticket where id in ${sql`(${sql.join(points.points.map((p) => sql`${p.id}`), sql`, `)})`}`);
+    assert.ok(points.points.length > 0 && regions.every((r) => r.region_code.startsWith(ownPrefix)));
+    const ranking = (await townshipOp.get<DashboardGridRanking>('/api/dashboard/grid-ranking')).body;
+    assert.ok([...ranking.best, ...ranking.worst].every((g) => g.code.startsWith(ownPrefix)));
+
+    // Drilling down: township -> community -> grid, with the breadcrumb back up.
+    const community = mine.body.children[0]!.place;
+    const down = (await townshipOp.get<DashboardOverview>(`/api/dashboard/overview?region=${community.code}`)).body;
+    assert.deepEqual(down.breadcrumb.map((p) => p.code), [own.code, community.code]);
+    const gridChild = down.children[0]!.place;
+    assert.equal(gridChild.level, 'grid');
+    const atGrid = (await townshipOp.get<DashboardOverview>(`/api/dashboard/overview?grid=${gridChild.gridId}`)).body;
+    assert.deepEqual(atGrid.breadcrumb.map((p) => p.level), ['township', 'community', 'grid']);
+    const trend = (await townshipOp.get<DashboardTrend>(`/api/dashboard/trend?grid=${gridChild.gridId}`)).body;
+    assert.equal(trend.days.length, 30);
+
+    // A grid worker sees their own grid, nothing else.
+    const gw = (await gw1.get<DashboardOverview>('/api/dashboard/overview')).body;
+    assert.equal(gw.place.level, 'grid');
+    assert.deepEqual(gw.breadcrumb.map((p) => p.level), ['grid']);
+    assert.equal((await gw1.get<ErrorBody>(`/api/dashboard/overview?region=${own.code}`)).status, 403);
+    // Department handlers and residents have no dashboard.
+    assert.equal((await handler.get('/api/dashboard/overview')).status, 403);
+    assert.equal((await resident.get('/api/dashboard/overview')).status, 403);
+  });
+
+  it('pushes a new ticket to the live feed of the township it is in, and of no other', async () => {
+    await env.rt.app.listen({ host: '127.0.0.1', port: 0 });
+    const address = env.rt.app.server.address();
+    const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    const login = async (username: string) => {
+      const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }) });
+      return res.headers.getSetCookie()[0]!.split(';')[0]!;
+    };
+    await signIn();
+    const controller = new AbortController();
+    const feed = await fetch(`${base}/api/live`, { headers: { cookie: await login('township_op') }, signal: controller.signal });
+    after(() => controller.abort());
+    const received: string[] = [];
+    const reading = (async () => {
+      const decoder = new TextDecoder();
+      for await (const chunk of feed.body!) received.push(decoder.decode(chunk));
+    })().catch(() => undefined);
+
+    const ownGrid = env.seed.city.grids.find((g) => g.regionCode.startsWith(township().code.slice(0, 9)))!;
+    const otherGrid = env.seed.city.grids.find((g) => !g.regionCode.startsWith(township().code.slice(0, 9)))!;
+    const file = async (g: typeof ownGrid, text: string) => {
+      const [lon, lat] = gridCentroid(g);
+      const res = await cityOp.post<{ ticket: Ticket }>('/api/tickets', { description: text, lon, lat, categoryId: category('city.manhole') });
+      assert.equal(res.status, 201);
+      return res.body.ticket;
+    };
+    const elsewhere = await file(otherGrid, '别的乡镇：路灯不亮');
+    const here = await file(ownGrid, '本乡镇：井盖缺失');
+    const started = Date.now();
+    while (!received.join('').includes(here.id) && Date.now() - started < 5000) await new Promise((r) => setTimeout(r, 20));
+    controller.abort();
+    await reading;
+    const text = received.join('');
+    assert.ok(text.includes(here.id), 'the township\'s own ticket arrives');
+    assert.ok(!text.includes(elsewhere.id), 'another township\'s ticket never arrives');
+  });
+});
