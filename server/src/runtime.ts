@@ -15,6 +15,8 @@ import { loadPiiKey } from './platform/pii/keys.js';
 import { buildApp } from './app.js';
 import { DashboardFolder } from './modules/dashboard/aggregates.js';
 import { CategoryCache } from './modules/tickets/categories.js';
+import { DuplicateFinder } from './modules/tickets/check-intake.js';
+import { IntakeWriter } from './modules/tickets/intake-ticket.js';
 import { NaiveBayesSuggester, suggesterSaveJob } from './modules/tickets/category-suggester.js';
 import { ticketLimitJob } from './modules/tickets/limit-timer.js';
 import { bulletinJob } from './modules/tickets/bulletin.js';
@@ -53,7 +55,8 @@ export async function startRuntime(config: Config, options: { clock?: Clock; dat
   jobs.register(importJobDefinition({ database, vault, piiKey, config }));
   jobs.register(exportFileJob({ db: database.db, vault, config }));
   const suggester = await NaiveBayesSuggester.load(database.db);
-  const tickets: TicketDeps = { db: database.db, vault, jobs, locator: gridLocator, suggester, categories: new CategoryCache(database.db), reopenDays: config.reopenDays };
+  const tickets: TicketDeps = { db: database.db, vault, jobs, locator: gridLocator, suggester, categories: new CategoryCache(database.db),
+    duplicates: new DuplicateFinder(database.db), writer: new IntakeWriter(database.db), reopenDays: config.reopenDays };
   jobs.register(ticketLimitJob(jobs));
   const saveSuggester = suggesterSaveJob(suggester);
   jobs.register(saveSuggester);

@@ -1,4 +1,6 @@
 import type { CategoryCache } from './categories.js';
+import type { DuplicateFinder } from './check-intake.js';
+import type { IntakeWriter } from './intake-ticket.js';
 import type { Db } from '../../platform/db/client.js';
 import type { JobQueue } from '../../platform/jobs/queue.js';
 import type { PiiVault } from '../../platform/pii/vault.js';
@@ -18,6 +20,8 @@ export interface TicketDeps {
   locator: GridLocator;
   suggester: CategorySuggester;
   categories: CategoryCache;
+  duplicates: DuplicateFinder;
+  writer: IntakeWriter;
   /** How long after closing the reporter may reopen, in days. */
   reopenDays: number;
 }

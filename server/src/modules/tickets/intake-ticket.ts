@@ -2,23 +2,24 @@
  * Files a report from any source: locate the grid from the point, take or suggest the category,
  * check extra questions, note possible duplicates, then write the ticket, its first timeline
  * event, notifications (outbox for SMS), the dispatch-limit timer, the live event and the audit
- * entry. The writes are one SQL statement (data-modifying CTEs), which commits on its own: a
- * report costs two round trips to the database (duplicates, then the statement) and holds the
- * audit chain's lock only for the end of that statement and its commit.
+ * entry. The writes are one SQL statement (data-modifying CTEs), which commits on its own, and
+ * reports filed at the same moment share it (IntakeWriter), as they share the duplicate lookup
+ * (DuplicateFinder): under load a round trip serves many reports, and the audit chain's lock is
+ * held once per statement.
  */
 import { randomUUID } from 'node:crypto';
 import { inArray } from 'drizzle-orm';
 import { DEFAULT_LIMITS, type CustomField, type HandlingLevel, type IntakeCheck, type Ticket, type TicketSource } from '@gridgov/contracts';
 import type { RequestContext } from '../../platform/context.js';
-import { runPrepared, type Prepared } from '../../platform/db/client.js';
+import { Batcher } from '../../platform/db/batcher.js';
+import { runPrepared, type Db, type Prepared } from '../../platform/db/client.js';
 import { AppError } from '../../platform/errors.js';
 import { codeInSubtree } from '../../platform/scope.js';
-import { auditAppendArgs, auditAppendCall } from '../../platform/audit/write-audit.js';
+import { auditAppendArgs } from '../../platform/audit/write-audit.js';
 import { LIVE_CHANNEL, type LiveEvent } from '../../platform/live/live.js';
 import { checkPhone, protect } from '../registers/personal-data.js';
 import type { TicketDeps } from './deps.js';
 import { checkCustomFields } from './categories.js';
-import { findDuplicates } from './check-intake.js';
 import { allowedActions, handlingRegion, levelOfRegion } from './flow.js';
 import { LIMIT_JOB } from './limit-timer.js';
 import { toTicket } from './queries.js';
@@ -50,55 +51,121 @@ function dayStamp(d: Date): string {
   return d.toISOString().slice(0, 10).replace(/-/g, '');
 }
 
+/** One report's writes, as the intake statement reads them (jsonb_to_recordset). */
+interface IntakeRecord {
+  id: string;
+  day: string;
+  source: string;
+  category_id: string;
+  description: string;
+  address: string | null;
+  lon: number | null;
+  lat: number | null;
+  grid_id: string | null;
+  region_code: string;
+  level: string;
+  emergency: boolean;
+  reporter_user_id: string | null;
+  reporter_name: string | null;
+  /** Hex. */
+  phone_cipher: string | null;
+  phone_hash: string | null;
+  phone_masked: string | null;
+  api_client_id: string | null;
+  tracking_hash: string | null;
+  custom_fields: Record<string, unknown>;
+  photos: unknown[];
+  due_at: string;
+  at: string;
+  actor_id: string | null;
+  actor_name: string;
+  event_data: Record<string, unknown>;
+  /** The operators' region when the ticket starts above the grid. */
+  handler_region: string | null;
+  job_payload: Record<string, unknown>;
+  job_key: string;
+  live: LiveEvent;
+  audit: unknown[];
+}
+
+const AUDIT_COLUMNS = ['at timestamptz', 'actor_id text', 'actor_name text', 'role text', 'scope text', 'action text', 'object_type text', 'object_id text', 'subject text', 'outcome text', 'ip text', 'request_id text', 'region_code text', 'details jsonb', 'body text'];
+
 /**
- * The writes of a report. The number is drawn from the sequence by the insert; the notice, the
- * SMS and the live event take it from the inserted row. Recipients are the handlers at the
- * ticket's level (the grid's workers, or the operators of the handling region) and the reporter
- * (as notify.ts chooses them); the timer is the job limit-timer.ts handles.
+ * The writes of many reports in one statement. Numbers are drawn from the sequence row by row;
+ * the notices, SMS and live events take them from the inserted rows. Recipients are the handlers
+ * at the ticket's level (the grid's workers, or the operators of the handling region) and the
+ * reporter, as notify.ts chooses them; the timer is the job limit-timer.ts handles. A report
+ * whose category was switched off since it was read writes nothing and comes back without a number.
  */
 const INTAKE: Prepared = {
-  name: 'ticket_intake_v1',
+  name: 'ticket_intake_v2',
   text: `
-with t as (
+with i as (
+  select * from jsonb_to_recordset($1::jsonb) as r(
+    ord int, id uuid, day text, source text, category_id uuid, description text, address text, lon float8, lat float8, grid_id uuid, region_code text,
+    level text, emergency boolean, reporter_user_id uuid, reporter_name text, phone_cipher text, phone_hash text, phone_masked text, api_client_id uuid,
+    tracking_hash text, custom_fields jsonb, photos jsonb, due_at timestamptz, at timestamptz, actor_id uuid, actor_name text, event_data jsonb,
+    handler_region text, job_payload jsonb, job_key text, live jsonb, ${AUDIT_COLUMNS.map((c) => `a_${c}`).join(', ')})
+), t as (
   insert into ticket (id, number, source, category_id, description, address, lon, lat, grid_id, region_code, level, status, public_status, emergency,
     reporter_user_id, reporter_name, reporter_phone_cipher, reporter_phone_hash, reporter_phone_masked, api_client_id, tracking_hash,
     custom_fields, photos, dispatch_due_at, created_at, updated_at)
-  select $1::uuid, $2::text || '-' || lpad(s.n, greatest(6, length(s.n)), '0'), $3::text, c.id, $5::text, $6::text, $7::float8, $8::float8, $9::uuid, $10::text,
-    $11::text, 'reported', 'received', $12::boolean, $13::uuid, $14::text, $15::bytea, $16::bytea, $17::text, $18::uuid, $19::text,
-    $20::jsonb, $21::jsonb, $22::timestamptz, $23::timestamptz, $23::timestamptz
-  from ticket_category c, (select nextval('ticket_number_seq')::text as n) s
-  where c.id = $4::uuid and c.active
+  select x.id, x.day || '-' || lpad(x.n, greatest(6, length(x.n)), '0'), x.source, x.category_id, x.description, x.address, x.lon, x.lat, x.grid_id, x.region_code,
+    x.level, 'reported', 'received', x.emergency, x.reporter_user_id, x.reporter_name, decode(x.phone_cipher, 'hex'), decode(x.phone_hash, 'hex'), x.phone_masked,
+    x.api_client_id, x.tracking_hash, x.custom_fields, x.photos, x.due_at, x.at, x.at
+  from (select i.*, nextval('ticket_number_seq')::text as n from i order by i.ord) x
+  join ticket_category c on c.id = x.category_id and c.active
   returning id, number, reporter_phone_cipher, reporter_phone_masked
 ), ev as (
   insert into ticket_event (ticket_id, seq, action, at, actor_id, actor_name, from_status, to_status, attachments, data, public)
-  select t.id, 1, 'report', $23::timestamptz, $24::uuid, $25::text, null, 'reported', '[]'::jsonb, $26::jsonb, true from t
+  select t.id, 1, 'report', i.at, i.actor_id, i.actor_name, null, 'reported', '[]'::jsonb, i.event_data, true from t join i using (id)
 ), recipients as (
-  select u.id from app_user u, t
-  where not u.disabled and (
-    ($11::text = 'grid' and u.role = 'grid_worker' and u.scope_grid_id = $9::uuid)
-    or ($11::text <> 'grid' and u.role = 'operator' and u.scope_region_code = $27::text and u.scope_grid_id is null))
+  select t.id as ticket_id, t.number, u.id as user_id, i.at from t join i using (id)
+  join app_user u on not u.disabled and (
+    (i.level = 'grid' and u.role = 'grid_worker' and u.scope_grid_id = i.grid_id)
+    or (i.level <> 'grid' and u.role = 'operator' and u.scope_region_code = i.handler_region and u.scope_grid_id is null))
   union
-  select $13::uuid from t where $13::uuid is not null
+  select t.id, t.number, i.reporter_user_id, i.at from t join i using (id) where i.reporter_user_id is not null
 ), notice as (
   insert into notification (id, user_id, ticket_id, kind, title, created_at)
-  select gen_random_uuid(), r.id, t.id, 'reported', '新上报工单 ' || t.number, $23::timestamptz from recipients r, t
+  select gen_random_uuid(), r.user_id, r.ticket_id, 'reported', '新上报工单 ' || r.number, r.at from recipients r
 ), sms as (
   insert into outbox (id, channel, recipient, target_cipher, payload, status, next_attempt_at, created_at)
   select gen_random_uuid(), 'sms', coalesce(t.reporter_phone_masked, 'reporter'), t.reporter_phone_cipher,
     jsonb_build_object('ticket', t.number, 'kind', 'reported', 'text', '【网格治理】您反映的问题（编号' || t.number || '）新上报工单 ' || t.number),
-    'pending', $23::timestamptz, $23::timestamptz
-  from t where t.reporter_phone_cipher is not null
+    'pending', i.at, i.at
+  from t join i using (id) where t.reporter_phone_cipher is not null
 ), timer as (
   insert into job (id, name, payload, run_at, singleton_key, max_attempts, created_at)
-  select gen_random_uuid(), $28::text, $29::jsonb, $22::timestamptz, $30::text, 5, $23::timestamptz from t
+  select gen_random_uuid(), '${LIMIT_JOB.name}', i.job_payload, i.due_at, i.job_key, 5, i.at from t join i using (id)
   on conflict do nothing
 ), live as (
-  select pg_notify('${LIVE_CHANNEL}', jsonb_set($31::jsonb, '{data,number}', to_jsonb(t.number))::text) from t
+  select pg_notify('${LIVE_CHANNEL}', jsonb_set(i.live, '{data,number}', to_jsonb(t.number))::text) from t join i using (id)
 ), audit as (
-  select ${auditAppendCall(32)} from t
+  select audit_append(${AUDIT_COLUMNS.map((c) => `a.a_${c.split(' ')[0]}`).join(', ')})
+  from (select i.* from t join i using (id) order by i.ord) a
 )
-select t.number, (select count(*) from live) + (select count(*) from audit) as side from t`,
+select t.id, t.number, (select count(*) from live) + (select count(*) from audit) as side from t`,
 };
+
+/** Writes reports, the ones filed at the same moment together (one statement, one commit). */
+export class IntakeWriter {
+  private readonly batcher = new Batcher<IntakeRecord, string | null>(async (records) => {
+    const written = await runPrepared<{ id: string; number: string }>(this.db, INTAKE, [JSON.stringify(records.map((r, ord) => ({ ...r, ord, ...auditRecord(r.audit) })))]);
+    const numbers = new Map(written.map((w) => [w.id, w.number]));
+    return records.map((r) => numbers.get(r.id) ?? null);
+  });
+
+  constructor(private readonly db: Db) {}
+
+  write(record: IntakeRecord): Promise<string | null> {
+    return this.batcher.submit(record);
+  }
+}
+
+function auditRecord(args: unknown[]): Record<string, unknown> {
+  return Object.fromEntries(AUDIT_COLUMNS.map((c, i) => [`a_${c.split(' ')[0]}`, c.endsWith('jsonb') && typeof args[i] === 'string' ? JSON.parse(args[i] as string) : args[i]]));
+}
 
 export async function intakeTicket(
   deps: TicketDeps,
@@ -123,7 +190,7 @@ export async function intakeTicket(
   const suggested = input.categoryId ? null : deps.suggester.suggest(input.description, 1)[0];
   const [category, duplicates, photos] = await Promise.all([
     input.categoryId ? deps.categories.active({ id: input.categoryId }) : suggested ? deps.categories.active({ code: suggested.code }) : null,
-    findDuplicates(deps.db, now, { description: input.description, lon: input.lon, lat: input.lat, regionCode }),
+    deps.duplicates.find(now, { description: input.description, lon: input.lon, lat: input.lat, regionCode }),
     input.photoIds.length ? deps.db.select().from(attachment).where(inArray(attachment.id, input.photoIds)) : [],
   ]);
   if (!category) throw new AppError('TICKET_CATEGORY_INVALID');
@@ -180,27 +247,24 @@ export async function intakeTicket(
     updatedAt: now,
     closedAt: null,
   };
-  const live: LiveEvent = {
-    type: 'ticket.created', regionCode, gridId: row.gridId ?? undefined, id, at: now.toISOString(),
-    data: { categoryId: category.id, level, emergency: input.emergency, lon: row.lon, lat: row.lat },
-  };
   const dueAt = dispatchDueAt.toISOString();
-  const [written] = await runPrepared<{ number: string }>(deps.db, INTAKE, [
-    id, dayStamp(now), source, category.id, row.description, row.address, row.lon, row.lat, row.gridId, regionCode,
-    level, row.emergency, row.reporterUserId, row.reporterName, row.reporterPhoneCipher, row.reporterPhoneHash, row.reporterPhoneMasked, row.apiClientId, row.trackingHash,
-    JSON.stringify(customFields), JSON.stringify(row.photos), dueAt, now.toISOString(),
-    actor?.id ?? null, actor?.displayName ?? ctx.requestId ?? 'system', JSON.stringify({ source, possibleDuplicates: duplicates.map((d) => d.number) }),
-    level === 'grid' ? null : handlingRegion(regionCode, level),
-    LIMIT_JOB.name, JSON.stringify({ ticketId: id, kind: 'dispatch', dueAt }), `${LIMIT_JOB.name}:${id}:dispatch:${dueAt}`,
-    JSON.stringify(live),
-    ...auditAppendArgs(ctx, {
+  const number = await deps.writer.write({
+    id, day: dayStamp(now), source, category_id: category.id, description: row.description, address: row.address, lon: row.lon, lat: row.lat,
+    grid_id: row.gridId, region_code: regionCode, level, emergency: row.emergency, reporter_user_id: row.reporterUserId, reporter_name: row.reporterName,
+    phone_cipher: phone?.cipher.toString('hex') ?? null, phone_hash: phone?.hash.toString('hex') ?? null, phone_masked: row.reporterPhoneMasked,
+    api_client_id: row.apiClientId, tracking_hash: row.trackingHash, custom_fields: customFields, photos: row.photos as unknown[], due_at: dueAt, at: now.toISOString(),
+    actor_id: actor?.id ?? null, actor_name: actor?.displayName ?? ctx.requestId ?? 'system', event_data: { source, possibleDuplicates: duplicates.map((d) => d.number) },
+    handler_region: level === 'grid' ? null : handlingRegion(regionCode, level),
+    job_payload: { ticketId: id, kind: 'dispatch', dueAt }, job_key: `${LIMIT_JOB.name}:${id}:dispatch:${dueAt}`,
+    live: { type: 'ticket.created', regionCode, gridId: row.gridId ?? undefined, id, at: now.toISOString(), data: { categoryId: category.id, level, emergency: input.emergency, lon: row.lon, lat: row.lat } },
+    audit: auditAppendArgs(ctx, {
       action: 'ticket.report', objectType: 'ticket', objectId: id, regionCode,
       details: { source, categoryId: category.id, gridId: row.gridId, emergency: input.emergency },
     }),
-  ]);
+  });
   // No row: the category was switched off since it was read.
-  if (!written) throw new AppError('TICKET_CATEGORY_INVALID');
-  row.number = written.number;
+  if (!number) throw new AppError('TICKET_CATEGORY_INVALID');
+  row.number = number;
 
   // The answer is made from what was written: no read back.
   const departmentId = actor ? await actorDepartment(deps.db, actor) : null;
