@@ -60,7 +60,8 @@ function Shell() {
         (route !== undefined && (route.permission === null || state.me.permissions.includes(route.permission))) ||
         (next?.startsWith('/') === true && isPortalPath(parseHash(next).path));
       navigate(allowed && next ? next : landingPath(state.me), { replace: true });
-    } else if (state.status === 'signedIn' && location.path === '/' && landingPath(state.me) !== '/') {
+    } else if (state.status === 'signedIn' && location.path === '/' && isPortalPath(landingPath(state.me))) {
+      // Residents have no console home; staff keep theirs reachable from the menu.
       navigate(landingPath(state.me), { replace: true });
     }
   }, [state, onLogin, publicPortal, location]);

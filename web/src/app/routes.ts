@@ -29,6 +29,7 @@ const tickets = MENU_GROUPS.tickets;
 
 export const PAGE_ROUTES: readonly PageRoute[] = [
   { path: '/', key: 'home', label: 'menu.home', permission: null, component: lazy(() => import('../features/home/HomePage')) },
+  { path: '/dashboard', key: 'dashboard', label: 'menu.dashboard', permission: 'dashboard:read', component: lazy(() => import('../features/dashboard/DashboardPage')) },
   {
     path: '/regions',
     key: 'regions',

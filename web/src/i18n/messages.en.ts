@@ -2,6 +2,7 @@ import type { MessageKey } from './messages.zh-CN';
 import { registersEn } from './registers.en';
 import { ticketsEn } from './tickets.en';
 import { portalEn } from './portal.en';
+import { dashboardEn } from './dashboard.en';
 
 /** English: every key of the Chinese catalog, checked by the type. */
 export const en: Record<MessageKey, string> = {
@@ -231,4 +232,5 @@ export const en: Record<MessageKey, string> = {
   ...registersEn,
   ...ticketsEn,
   ...portalEn,
+  ...dashboardEn,
 };

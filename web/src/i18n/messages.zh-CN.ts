@@ -2,6 +2,7 @@
 import { registersZhCN } from './registers.zh-CN';
 import { ticketsZhCN } from './tickets.zh-CN';
 import { portalZhCN } from './portal.zh-CN';
+import { dashboardZhCN } from './dashboard.zh-CN';
 
 export const zhCN = {
   'app.name': '智慧网格治理平台',
@@ -227,6 +228,7 @@ export const zhCN = {
   ...registersZhCN,
   ...ticketsZhCN,
   ...portalZhCN,
+  ...dashboardZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

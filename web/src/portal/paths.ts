@@ -34,9 +34,9 @@ export function isPublicPortalPath(path: string): boolean {
   );
 }
 
-/** The first page after signing in. */
+/** The first page after signing in: residents the portal, command-centre operators their dashboard. */
 export function landingPath(me: Me): string {
-  return me.role === 'resident' ? PORTAL_PATHS.home : '/';
+  return me.role === 'resident' ? PORTAL_PATHS.home : me.role === 'operator' && me.permissions.includes('dashboard:read') ? '/dashboard' : '/';
 }
 
 /** The login page, coming back to `next` afterwards. */

@@ -230,7 +230,7 @@ describe('dashboard', () => {
     controller.abort();
     await reading;
     const text = received.join('');
-    assert.ok(text.includes(here.id), 'the township\'s own ticket arrives');
+    assert.ok(text.includes(here.id) && text.includes(`"number":"${here.number}"`), 'the township\'s own ticket arrives, with its number');
     assert.ok(!text.includes(elsewhere.id), 'another township\'s ticket never arrives');
   });
 });

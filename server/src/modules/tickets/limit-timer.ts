@@ -46,7 +46,7 @@ export const ticketLimitJob = (jobs: JobQueue) => defineJob({
         await appendEvent(tx, ctx, { ticketId: t.id, action: 'escalate', fromStatus: t.status as TicketStatus, toStatus: t.status as TicketStatus, note: '超过分流时限，自动上报', data: { from: t.level, to, automatic: true } });
         await writeAudit(tx, ctx, { action: 'ticket.escalate', objectType: 'ticket', objectId: t.id, regionCode: t.regionCode, details: { from: t.level, to, automatic: true } });
         await notify(tx, now, { ...t, ...patch }, [{ kind: 'handlers', level: to }], { kind: 'escalated', title: `工单 ${t.number} 超时未分流，已上报至本级` });
-        await publishLive(tx, { type: 'ticket.changed', regionCode: t.regionCode, id: t.id, at: now.toISOString(), data: { action: 'escalate', automatic: true } });
+        await publishLive(tx, { type: 'ticket.changed', regionCode: t.regionCode, gridId: t.gridId ?? undefined, id: t.id, at: now.toISOString(), data: { number: t.number, categoryId: t.categoryId, action: 'escalate', automatic: true } });
         return;
       }
       if (!(t.status === 'dispatched' || t.status === 'handling') || t.handleDueAt?.toISOString() !== p.dueAt || t.overdue) return;
@@ -57,7 +57,7 @@ export const ticketLimitJob = (jobs: JobQueue) => defineJob({
       await notify(tx, now, t, [{ kind: 'handlers', level: t.level as HandlingLevel }, ...(above ? [{ kind: 'handlers' as const, level: above }] : [])], {
         kind: 'overdue', title: `工单 ${t.number} 已超过办理时限`,
       });
-      await publishLive(tx, { type: 'ticket.changed', regionCode: t.regionCode, id: t.id, at: now.toISOString(), data: { action: 'overdue' } });
+      await publishLive(tx, { type: 'ticket.changed', regionCode: t.regionCode, gridId: t.gridId ?? undefined, id: t.id, at: now.toISOString(), data: { number: t.number, categoryId: t.categoryId, action: 'overdue' } });
     });
   },
 });

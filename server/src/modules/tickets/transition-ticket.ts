@@ -81,7 +81,7 @@ export async function transitionTicket(deps: TicketDeps, ctx: ActorContext, id: 
       details: { from: t.status, to: status, version: t.version + 1, ...(result.data ?? {}) },
     });
     for (const n of result.notices ?? []) await notify(tx, now, next, n.audiences, n.notice);
-    await publishLive(tx, { type: 'ticket.changed', regionCode: t.regionCode, gridId: t.gridId ?? undefined, id, at: now.toISOString(), data: { action, status } });
+    await publishLive(tx, { type: 'ticket.changed', regionCode: t.regionCode, gridId: t.gridId ?? undefined, id, at: now.toISOString(), data: { number: t.number, categoryId: t.categoryId, action, status } });
     return result;
   });
   result.afterCommit?.();

@@ -5,19 +5,12 @@
  */
 import { EventEmitter } from 'node:events';
 import { sql } from 'drizzle-orm';
+import type { LiveEvent } from '@gridgov/contracts';
 import type { Database, Db } from '../db/client.js';
 
-export const LIVE_CHANNEL = 'gridgov_live';
+export type { LiveEvent };
 
-export interface LiveEvent {
-  type: string;
-  /** The region the event belongs to: only viewers whose scope holds it receive it. */
-  regionCode: string;
-  gridId?: string;
-  id?: string;
-  at: string;
-  data?: Record<string, unknown>;
-}
+export const LIVE_CHANNEL = 'gridgov_live';
 
 export async function publishLive(tx: Db, event: LiveEvent): Promise<void> {
   await tx.execute(sql`select pg_notify(${LIVE_CHANNEL}, ${JSON.stringify(event)})`);

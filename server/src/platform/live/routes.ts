@@ -15,7 +15,8 @@ export function liveRoutes(app: App, hub: LiveHub): void {
       res.write(': connected\n\n');
       const send = (event: LiveEvent): void => {
         if (!event.regionCode || !event.regionCode.startsWith(actor.regionPrefix)) return;
-        if (actor.gridId && event.gridId && event.gridId !== actor.gridId) return;
+        // A grid's account sees only what happens in its grid.
+        if (actor.gridId && event.gridId !== actor.gridId) return;
         res.write(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
       };
       const ping = setInterval(() => res.write(': ping\n\n'), 25_000);
