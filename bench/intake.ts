@@ -30,9 +30,10 @@ import { from as copyFrom } from 'pg-copy-streams';
 import type { PGlite } from '@electric-sql/pglite';
 import { SCALES, type DemoScale } from '../server/src/modules/demo/generate-city.js';
 import { DEMO_PASSWORD, seedDemo, type DemoSeed } from '../server/src/modules/demo/seed-demo.js';
+import { TICKET_COPY_COLUMNS, ticketCopyText } from '../server/src/modules/demo/generate-tickets.js';
+import type { PiiVault } from '../server/src/platform/pii/vault.js';
 import { generateLabelledTickets, generateTicketText, pickTicketCategory, seededRandom, type RandomFn } from '../server/src/modules/tickets/classifier/training-texts.js';
 import { ticket } from '../server/src/modules/tickets/tables.js';
-import { publicStatusOf } from '../server/src/modules/tickets/flow.js';
 import { loadConfig } from '../server/src/platform/config.js';
 import { systemClock } from '../server/src/platform/clock.js';
 import { openDatabase, type Database } from '../server/src/platform/db/client.js';
@@ -56,7 +57,6 @@ const WORKER_SHARE = 0.2;
 const DUPLICATE_SHARE = 0.05;
 const SCALE: DemoScale = quick ? { ...SCALES.bench, communitiesPerTownship: 2 } : SCALES.bench;
 const PG_ADMIN_URL = process.env.GRIDGOV_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const DAY_MS = 86_400_000;
 const seconds = (ms: number) => (ms / 1000).toFixed(1);
 
 // ---------------------------------------------------------------- the existing tickets
@@ -80,57 +80,15 @@ function pointIn(random: RandomFn, g: BenchGrid): [number, number] {
 
 const pick = <T>(random: RandomFn, items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 const mobile = (random: RandomFn) => `1${pick(random, ['33', '35', '38', '39', '50', '58', '77', '86', '88'])}${String(Math.floor(random() * 1e8)).padStart(8, '0')}`;
-const copyValue = (v: string | number | boolean | null) => (v === null ? '\\N' : String(v).replace(/[\\\t\n\r]/g, (c) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[c]!));
-
-const COPY_COLUMNS = [
-  'id', 'number', 'source', 'category_id', 'description', 'lon', 'lat', 'grid_id', 'region_code', 'level', 'status', 'public_status', 'emergency',
-  'reporter_name', 'reporter_phone_masked', 'dispatch_due_at', 'handle_due_at', 'overdue', 'rating', 'version', 'created_at', 'updated_at', 'closed_at',
-];
-const OPEN_STATUSES = ['reported', 'accepted', 'dispatched', 'handling', 'reported_back'] as const;
 
 /**
- * Tickets of the last two years as COPY text, 5,000 a chunk: spread evenly over time and grids;
- * nearly all older ones closed (some rejected or merged), about half of the last week's still open.
+ * Tickets of the last two years, as the demo city has them (server/src/modules/demo/generate-tickets.ts):
+ * in order of time, each as far along the closed loop as it would be by now, so nearly all older
+ * ones are closed (or rejected or merged) and many of the last days' still open.
  */
-function* existingTickets(count: number, grids: BenchGrid[], categoryIds: Map<string, string>, now: number): Generator<string> {
-  const random = seededRandom(7);
-  let chunk: string[] = [];
-  for (let n = 1; n <= count; n++) {
-    const age = random() * 730 * DAY_MS;
-    const created = now - age;
-    const openShare = age < 2 * DAY_MS ? 0.8 : age < 7 * DAY_MS ? 0.5 : age < 30 * DAY_MS ? 0.15 : 0.005;
-    const r = random();
-    const status = random() < openShare ? pick(random, OPEN_STATUSES) : r < 0.9 ? 'closed' : r < 0.96 ? 'rejected' : 'merged';
-    const code = pickTicketCategory(random);
-    const g = pick(random, grids);
-    const [lon, lat] = pointIn(random, g);
-    const from = random();
-    const source = from < 0.4 ? 'resident' : from < 0.75 ? 'grid_worker' : 'hotline';
-    const level = source === 'hotline' ? 'community' : random() < 0.85 ? 'grid' : pick(random, ['community', 'township', 'county']);
-    const handled = status !== 'reported' && status !== 'accepted' && status !== 'rejected' && status !== 'merged';
-    const closedAt = status === 'closed' || status === 'rejected' || status === 'merged' ? Math.min(now, created + random() * 5 * DAY_MS) : null;
-    const day = new Date(created).toISOString().slice(0, 10).replace(/-/g, '');
-    const hotline = source === 'hotline';
-    chunk.push(
-      [
-        randomUUID(), `${day}-${String(n).padStart(6, '0')}`, source, categoryIds.get(code)!, generateTicketText(random, code), lon, lat, g.id, g.regionCode, level, status,
-        publicStatusOf(status), random() < 0.01, hotline ? '市民' : null, hotline ? `${mobile(random).slice(0, 3)}****${mobile(random).slice(7)}` : null,
-        new Date(created + 60 * 60_000).toISOString(), handled ? new Date(created + 3 * DAY_MS).toISOString() : null, random() < 0.03,
-        status === 'closed' && random() < 0.5 ? 1 + Math.floor(random() * 5) : null, closedAt ? 4 : 1,
-        new Date(created).toISOString(), new Date(closedAt ?? created).toISOString(), closedAt ? new Date(closedAt).toISOString() : null,
-      ].map(copyValue).join('\t'),
-    );
-    if (chunk.length === 5000) {
-      yield `${chunk.join('\n')}\n`;
-      chunk = [];
-    }
-  }
-  if (chunk.length) yield `${chunk.join('\n')}\n`;
-}
-
-async function loadTickets(database: Database, databaseUrl: string | null, count: number, grids: BenchGrid[], categoryIds: Map<string, string>): Promise<void> {
-  const copy = `copy ticket (${COPY_COLUMNS.join(', ')}) from`;
-  const rows = existingTickets(count, grids, categoryIds, Date.now());
+async function loadTickets(database: Database, databaseUrl: string | null, count: number, grids: BenchGrid[], categoryIds: Map<string, string>, vault: PiiVault): Promise<void> {
+  const copy = `copy ticket (${TICKET_COPY_COLUMNS.join(', ')}) from`;
+  const rows = ticketCopyText({ seed: 7, count, until: Date.now(), days: 730, grids, categoryIds, vault });
   if (databaseUrl) {
     const conn = new pg.Client({ connectionString: databaseUrl });
     await conn.connect();
@@ -306,7 +264,7 @@ async function serve(database: Database, databaseUrl: string | null, existing: n
     const categoryIds = seed.tickets.categoryIds;
     const setupMs = performance.now() - t;
     t = performance.now();
-    await loadTickets(database, databaseUrl, existing, grids, categoryIds);
+    await loadTickets(database, databaseUrl, existing, grids, categoryIds, rt.vault);
     const loadMs = performance.now() - t;
     console.log(`${database.kind}: ${formatInt(existing)} existing tickets over ${formatInt(grids.length)} grids loaded in ${seconds(loadMs)} s (demo seed and suggester ${seconds(setupMs)} s)`);
 
