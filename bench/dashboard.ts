@@ -10,7 +10,7 @@
  * Quick loads a small city with 200,000 tickets into a scratch database and drops it after.
  *
  * Viewers: 50 closed-loop connections from a child process (never the server's event loop), each
- * loading whole dashboard pages (every API once) for a random place of its level; the places are
+ * loading whole dashboard pages (every API once, accepting gzip as browsers do) for a random place of its level; the places are
  * drawn from all counties, townships and grids, so most answers are not in the server's one-second
  * cache. Baseline: each figure by direct SQL (the same numbers from ticket, resident, household,
  * app_user and ticket_assignment), run once per level and API with four at a time.
@@ -71,7 +71,7 @@ async function runDriver(file: string): Promise<void> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: VIEWERS });
   const get = (url: string) =>
     new Promise<number>((resolve, reject) => {
-      const req = http.get({ agent, host: '127.0.0.1', port: plan.port, path: url, headers: { cookie: plan.cookie } }, (res) => {
+      const req = http.get({ agent, host: '127.0.0.1', port: plan.port, path: url, headers: { cookie: plan.cookie, 'accept-encoding': 'gzip' } }, (res) => {
         res.resume();
         res.on('end', () => resolve(res.statusCode ?? 0));
         res.on('error', reject);

@@ -20,6 +20,7 @@ import type { App } from '../../platform/http/types.js';
 import { actorCtx } from '../../platform/http/access.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodType } from 'zod';
+import { gzipSync } from 'node:zlib';
 import * as q from './queries.js';
 
 /** Answers kept for a short time per key, and one computation shared by concurrent askers. */
@@ -38,6 +39,14 @@ export class ShortCache {
     value.catch(() => this.entries.delete(key));
     return value;
   }
+}
+
+/**
+ * An answer as sent: its JSON and, when large (the map of a whole city is over a megabyte), the
+ * JSON gzipped once for every viewer whose browser accepts it.
+ */
+function encoded(json: string): { json: string; gzip: Buffer | null } {
+  return { json, gzip: json.length > 16_384 ? gzipSync(json, { level: 6 }) : null };
 }
 
 type Resolved = Awaited<ReturnType<typeof q.resolvePlace>>;
@@ -63,8 +72,13 @@ export function dashboardRoutes(app: App, deps: q.DashboardDeps): void {
     const { actor, clock } = actorCtx(req);
     const viewer = `${actor.regionPrefix}:${actor.gridId ?? ''}`;
     const resolved = await cache.get(`place:${viewer}:${query.region ?? ''}:${query.grid ?? ''}`, () => q.resolvePlace(deps, actor, query));
-    const json = await cache.get(`${key.replace('{viewer}', viewer)}:${resolved.place.scope}`, async () => JSON.stringify(schema.parse(await compute(resolved, clock.now()))));
-    reply.type('application/json; charset=utf-8').serializer((payload) => payload as string).send(json);
+    const body = await cache.get(`${key.replace('{viewer}', viewer)}:${resolved.place.scope}`, async () => encoded(JSON.stringify(schema.parse(await compute(resolved, clock.now())))));
+    reply.type('application/json; charset=utf-8').header('vary', 'accept-encoding');
+    if (body.gzip && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+      reply.header('content-encoding', 'gzip').send(body.gzip);
+    } else {
+      reply.serializer((payload) => payload as string).send(body.json);
+    }
   }
 
   app.get('/api/dashboard/overview', {

@@ -5,14 +5,13 @@
  * that module is there) and `vacuum analyze`. Behind `npm run demo:generate` (cli/demo-generate.ts);
  * docs/city-scale.md has the figures.
  */
-import fs from 'node:fs';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import type { Clock } from '../../platform/clock.js';
 import { rows, type Database, type Db } from '../../platform/db/client.js';
 import { PiiVault } from '../../platform/pii/vault.js';
 import { bbox } from '../../platform/geo/polygon.js';
+import { rebuildDashboardAggregates } from '../dashboard/aggregates.js';
 import { seedDemoRegisters } from '../registers/demo-registers.js';
 import { NaiveBayesSuggester } from '../tickets/category-suggester.js';
 import { generateLabelledTickets, seededRandom } from '../tickets/classifier/training-texts.js';
@@ -60,7 +59,7 @@ export interface GenerateResult {
   until: Date;
   counts: { residents: number; households: number; householdMembers: number; tickets: number; assignments: number };
   phases: Phase[];
-  /** Whether the dashboard's aggregates were rebuilt (its module exists). */
+  /** Whether the dashboard's aggregates were rebuilt. */
   aggregates: boolean;
 }
 
@@ -127,21 +126,6 @@ async function dwellingsByGrid(db: Db): Promise<Map<string, string[]>> {
     else out.set(f.grid, [f.id]);
   }
   return out;
-}
-
-/**
- * The dashboard module's `rebuildDashboardAggregates`, if that module exists yet (it is written
- * separately): in dashboard/rebuild.ts, or else where the aggregates are (dashboard/aggregates.ts).
- */
-async function dashboardRebuild(): Promise<((db: Db) => Promise<unknown>) | null> {
-  for (const name of ['rebuild', 'aggregates']) {
-    const base = new URL(`../dashboard/${name}`, import.meta.url);
-    if (!['.ts', '.js'].some((ext) => fs.existsSync(fileURLToPath(`${base.href}${ext}`)))) continue;
-    const specifier = `../dashboard/${name}.js`;
-    const mod = (await import(specifier)) as unknown as { rebuildDashboardAggregates?: (db: Db) => Promise<unknown> };
-    if (typeof mod.rebuildDashboardAggregates === 'function') return mod.rebuildDashboardAggregates;
-  }
-  return null;
 }
 
 /** Grids per call of seedDemoRegisters (whole communities; about 300 communities' venues in one insert). */
@@ -304,9 +288,8 @@ export async function generateDemoData(database: Database, options: GenerateOpti
   }
 
   // 4. The dashboard's aggregates, from what was loaded with triggers off.
-  const rebuild = options.skipAggregates ? null : await dashboardRebuild();
-  if (rebuild) await timed(phases, 'dashboard aggregates', () => rebuild(db), log);
-  else log?.(`dashboard aggregates: ${options.skipAggregates ? 'skipped as asked' : 'no rebuildDashboardAggregates in server/src/modules/dashboard yet, skipped'}`);
+  if (!options.skipAggregates) await timed(phases, 'dashboard aggregates', () => rebuildDashboardAggregates(db), log);
+  else log?.('dashboard aggregates: skipped as asked');
 
   // 5. Statistics for the planner (and the visibility map); a checkpoint so the next user does not pay for it.
   await timed(
@@ -319,5 +302,5 @@ export async function generateDemoData(database: Database, options: GenerateOpti
     },
     log,
   );
-  return { seed, until: c.until, counts: c.counts, phases, aggregates: rebuild !== null };
+  return { seed, until: c.until, counts: c.counts, phases, aggregates: !options.skipAggregates };
 }

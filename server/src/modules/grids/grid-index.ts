@@ -25,6 +25,8 @@ interface Loaded {
   /** Ordered by code. */
   grids: LocatedGrid[];
   byId: Map<string, LocatedGrid>;
+  /** gridsUnder's answers, kept until the grids change. */
+  under: Map<string, LocatedGrid[]>;
 }
 
 export class GridLocator {
@@ -50,8 +52,13 @@ export class GridLocator {
 
   /** The grids whose community code starts with a division prefix, ordered by code. */
   async gridsUnder(prefix: string): Promise<LocatedGrid[]> {
-    const { grids } = await this.current();
-    return prefix ? grids.filter((g) => g.regionCode.startsWith(prefix)) : grids;
+    const loaded = await this.current();
+    let found = loaded.under.get(prefix);
+    if (!found) {
+      found = loaded.grids.filter((g) => g.regionCode.startsWith(prefix));
+      loaded.under.set(prefix, found);
+    }
+    return found;
   }
 
   private async current(): Promise<Loaded> {
@@ -74,6 +81,7 @@ export class GridLocator {
       index: new GridIndex<IndexedGrid>(grids.map(({ coordinates, ...item }) => ({ item, coordinates }))),
       grids,
       byId: new Map(grids.map((g) => [g.id, g])),
+      under: new Map(),
     };
     // A change that landed while building makes this index stale already: keep it only if not.
     if (generation === this.generation) this.index = built;
