@@ -22,6 +22,7 @@ async function main(): Promise<void> {
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}/`;
   console.log(`\nGridGov 智慧网格治理平台 is running at ${url}`);
   console.log(`Database: ${database.kind === 'pglite' ? `embedded PostgreSQL (PGlite) in ${config.dataDir}` : 'PostgreSQL'}; mode: ${config.mode}`);
+  console.log(`Command-centre dashboard: ${url}#/dashboard (operators land on it; add ?screen=big for the wall display)`);
   console.log(`API documentation: ${url}docs/api`);
   if (config.mode === 'demo') await printDemoLogins(database.db, clock);
   const shutdown = (signal: string): void => {
