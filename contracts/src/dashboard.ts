@@ -111,10 +111,22 @@ export type DashboardGridRanking = z.infer<typeof dashboardGridRanking>;
 
 /**
  * GET /api/dashboard/map: the grids of the place as GeoJSON features with their figures (for the
- * choropleth and the grid card), and the place's bounds [west, south, east, north].
+ * choropleth and the grid card), the outlines of the place and of its child regions (the edges of
+ * their grids that no other grid of the same region shares), and the place's bounds
+ * [west, south, east, north].
  */
 export const dashboardMap = z.object({
   bounds: z.tuple([z.number(), z.number(), z.number(), z.number()]).nullable(),
+  outlines: z.object({
+    type: z.literal('FeatureCollection'),
+    features: z.array(
+      z.object({
+        type: z.literal('Feature'),
+        geometry: z.object({ type: z.literal('MultiLineString'), coordinates: z.array(z.array(z.array(z.number()))) }),
+        properties: z.object({ code: z.string(), level: z.enum(DASHBOARD_PLACE_LEVELS), own: z.boolean() }),
+      }),
+    ),
+  }),
   grids: z.object({
     type: z.literal('FeatureCollection'),
     features: z.array(

@@ -170,6 +170,15 @@ describe('dashboard', () => {
     }
     const map = (await townshipOp.get<DashboardMap>('/api/dashboard/map')).body;
     assert.ok(map.grids.features.length > 0 && map.grids.features.every((f) => f.properties.code.startsWith(ownPrefix)));
+    // Outlines: the township's own and its communities', their grids' shared inner edges left out.
+    assert.deepEqual(map.outlines.features.filter((f) => f.properties.own).map((f) => f.properties.code), [own.code]);
+    const communities = map.outlines.features.filter((f) => !f.properties.own);
+    assert.ok(communities.length > 0 && communities.every((f) => f.properties.level === 'community' && f.properties.code.startsWith(ownPrefix)));
+    for (const c of communities) {
+      const grids = map.grids.features.filter((f) => f.properties.code.startsWith(c.properties.code));
+      const edges = grids.reduce((n, g) => n + g.geometry.coordinates[0]!.length - 1, 0);
+      assert.ok(c.geometry.coordinates.length > 0 && c.geometry.coordinates.length < edges, `${c.properties.code}: ${c.geometry.coordinates.length} of ${edges} edges`);
+    }
     const points = (await townshipOp.get<DashboardPoints>('/api/dashboard/points?layer=open')).body;
     const regions = await rows<{ region_code: string }>(env.rt.database.db, sql`select region_code from ticket where id in ${sql`(${sql.join(points.points.map((p) => sql`${p.id}`), sql`, `)})`}`);
     assert.ok(points.points.length > 0 && regions.every((r) => r.region_code.startsWith(ownPrefix)));

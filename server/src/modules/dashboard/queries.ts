@@ -24,7 +24,7 @@ import { rows, type Db } from '../../platform/db/client.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { ancestorCodes, codeInSubtree } from '../../platform/scope.js';
 import { department } from '../departments/tables.js';
-import type { GridLocator } from '../grids/grid-index.js';
+import type { GridLocator, LocatedGrid } from '../grids/grid-index.js';
 import { region } from '../regions/tables.js';
 import { facility, venue } from '../registers/tables.js';
 import { ticketCategory } from '../tickets/tables.js';
@@ -276,7 +276,41 @@ export async function map(deps: DashboardDeps, place: Place): Promise<DashboardM
       properties: { gridId: g.id, code: g.code, name: g.name, residents: f?.residents ?? 0, openTickets: f?.open_tickets ?? 0, overdueTickets: f?.overdue_tickets ?? 0 },
     };
   });
-  return { bounds, grids: { type: 'FeatureCollection', features } };
+  // The place's own outline and its child regions' (a grid place: its own ring).
+  const outlined = place.kind === 'grid' ? [] : [place.regionCode, ...(place.level === 'community' ? [] : childCodes(place.regionCode, shown))];
+  const outlines = outlined.map((code) => ({
+    type: 'Feature' as const,
+    geometry: { type: 'MultiLineString' as const, coordinates: outline(shown.filter((g) => g.regionCode.startsWith(divisionPrefix(code)))) },
+    properties: { code, level: levelOf(code), own: code === place.regionCode },
+  }));
+  return { bounds, outlines: { type: 'FeatureCollection', features: outlines }, grids: { type: 'FeatureCollection', features } };
+}
+
+/** The child regions of a region that hold some of the grids (by the grids' community codes). */
+function childCodes(code: string, grids: LocatedGrid[]): string[] {
+  const next = [2, 4, 6, 9, 12].find((n) => n > divisionPrefix(code).length) ?? 12;
+  return [...new Set(grids.map((g) => g.regionCode.slice(0, next).padEnd(12, '0')))].sort();
+}
+
+/**
+ * The boundary of a set of grids: the edges of their rings that no other grid of the set shares
+ * (grids tile their community, so shared edges are inner ones). Grids whose vertices do not meet
+ * exactly leave their inner edges in: the outline is then too busy, never wrong.
+ */
+function outline(grids: LocatedGrid[]): number[][][] {
+  const edges = new Map<string, { segment: number[][]; count: number }>();
+  for (const g of grids) {
+    for (const ring of g.coordinates) {
+      for (let i = 0; i + 1 < ring.length; i++) {
+        const [a, b] = [ring[i]!, ring[i + 1]!];
+        const key = [a.join(','), b.join(',')].sort().join(';');
+        const edge = edges.get(key);
+        if (edge) edge.count++;
+        else edges.set(key, { segment: [a, b], count: 1 });
+      }
+    }
+  }
+  return [...edges.values()].filter((e) => e.count === 1).map((e) => e.segment);
 }
 
 const POINT_LIMIT = 2000;

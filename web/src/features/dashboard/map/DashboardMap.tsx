@@ -177,6 +177,7 @@ export function DashboardMap({ map: mapData, placeKey, points, toggles, onToggle
     const map = mapRef.current;
     if (!ready || !map || !data) return;
     (map.getSource('grids') as GeoJSONSource | undefined)?.setData(data.grids as GeoJSON.FeatureCollection);
+    (map.getSource('outlines') as GeoJSONSource | undefined)?.setData(data.outlines as GeoJSON.FeatureCollection);
     map.setPaintProperty('grid-fill', 'fill-color', choroplethFill(maxResidents, big));
     if (fittedKey.current !== placeKey) {
       const bounds = boundsOf(data);

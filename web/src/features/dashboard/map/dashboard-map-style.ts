@@ -68,6 +68,7 @@ export function buildDashboardStyle(tileUrl: string | null, dark: boolean): Styl
     sources: {
       ...(tileUrl ? { basemap: { type: 'raster' as const, tiles: [tileUrl], tileSize: 256, maxzoom: 19 } } : {}),
       grids: { type: 'geojson', data: EMPTY_COLLECTION, promoteId: 'gridId' },
+      outlines: { type: 'geojson', data: EMPTY_COLLECTION },
       open: { type: 'geojson', data: EMPTY_COLLECTION },
       overdue: { type: 'geojson', data: EMPTY_COLLECTION },
       places: { type: 'geojson', data: EMPTY_COLLECTION },
@@ -78,6 +79,13 @@ export function buildDashboardStyle(tileUrl: string | null, dark: boolean): Styl
       ...(tileUrl ? [{ id: 'basemap', type: 'raster' as const, source: 'basemap', paint: dark ? { 'raster-brightness-max': 0.55 } : {} }] : []),
       { id: 'grid-fill', type: 'fill', source: 'grids', paint: { 'fill-color': choroplethFill(0, dark), 'fill-opacity': dark ? 0.78 : 0.7 } },
       { id: 'grid-outline', type: 'line', source: 'grids', paint: { 'line-color': outline, 'line-width': 1, 'line-opacity': 0.8 } },
+      // The boundaries of the place and of its child regions, over the grids' own lines.
+      {
+        id: 'region-outline',
+        type: 'line',
+        source: 'outlines',
+        paint: { 'line-color': dark ? '#e2e8f0' : '#0f172a', 'line-width': ['case', ['get', 'own'], 3, 2], 'line-opacity': 0.9 },
+      },
       {
         id: 'grid-selected',
         type: 'line',
