@@ -15,7 +15,7 @@ import { Batcher } from '../../platform/db/batcher.js';
 import { runPrepared, type Db, type Prepared } from '../../platform/db/client.js';
 import { AppError } from '../../platform/errors.js';
 import { codeInSubtree } from '../../platform/scope.js';
-import { auditAppendArgs } from '../../platform/audit/write-audit.js';
+import { AUDIT_APPEND_PARAMS, auditAppendArgs } from '../../platform/audit/write-audit.js';
 import { LIVE_CHANNEL, type LiveEvent } from '../../platform/live/live.js';
 import { checkPhone, protect } from '../registers/personal-data.js';
 import type { TicketDeps } from './deps.js';
@@ -88,8 +88,6 @@ interface IntakeRecord {
   audit: unknown[];
 }
 
-const AUDIT_COLUMNS = ['at timestamptz', 'actor_id text', 'actor_name text', 'role text', 'scope text', 'action text', 'object_type text', 'object_id text', 'subject text', 'outcome text', 'ip text', 'request_id text', 'region_code text', 'details jsonb', 'body text'];
-
 /**
  * The writes of many reports in one statement. Numbers are drawn from the sequence row by row;
  * the notices, SMS and live events take them from the inserted rows. Recipients are the handlers
@@ -105,7 +103,7 @@ with i as (
     ord int, id uuid, day text, source text, category_id uuid, description text, address text, lon float8, lat float8, grid_id uuid, region_code text,
     level text, emergency boolean, reporter_user_id uuid, reporter_name text, phone_cipher text, phone_hash text, phone_masked text, api_client_id uuid,
     tracking_hash text, custom_fields jsonb, photos jsonb, due_at timestamptz, at timestamptz, actor_id uuid, actor_name text, event_data jsonb,
-    handler_region text, job_payload jsonb, job_key text, live jsonb, ${AUDIT_COLUMNS.map((c) => `a_${c}`).join(', ')})
+    handler_region text, job_payload jsonb, job_key text, live jsonb, ${AUDIT_APPEND_PARAMS.map((c) => `a_${c}`).join(', ')})
 ), t as (
   insert into ticket (id, number, source, category_id, description, address, lon, lat, grid_id, region_code, level, status, public_status, emergency,
     reporter_user_id, reporter_name, reporter_phone_cipher, reporter_phone_hash, reporter_phone_masked, api_client_id, tracking_hash,
@@ -142,7 +140,7 @@ with i as (
 ), live as (
   select pg_notify('${LIVE_CHANNEL}', jsonb_set(i.live, '{data,number}', to_jsonb(t.number))::text) from t join i using (id)
 ), audit as (
-  select audit_append(${AUDIT_COLUMNS.map((c) => `a.a_${c.split(' ')[0]}`).join(', ')})
+  select audit_append(${AUDIT_APPEND_PARAMS.map((c) => `a.a_${c.split(' ')[0]}`).join(', ')})
   from (select i.* from t join i using (id) order by i.ord) a
 )
 select t.id, t.number, (select count(*) from live) + (select count(*) from audit) as side from t`,
@@ -164,7 +162,7 @@ export class IntakeWriter {
 }
 
 function auditRecord(args: unknown[]): Record<string, unknown> {
-  return Object.fromEntries(AUDIT_COLUMNS.map((c, i) => [`a_${c.split(' ')[0]}`, c.endsWith('jsonb') && typeof args[i] === 'string' ? JSON.parse(args[i] as string) : args[i]]));
+  return Object.fromEntries(AUDIT_APPEND_PARAMS.map((c, i) => [`a_${c.split(' ')[0]}`, c.endsWith('jsonb') && typeof args[i] === 'string' ? JSON.parse(args[i] as string) : args[i]]));
 }
 
 export async function intakeTicket(

@@ -84,7 +84,11 @@ function chainFields(ctx: RequestContext, input: AuditInput): ChainFields {
   };
 }
 
-const AUDIT_ARG_TYPES = ['timestamptz', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'jsonb', 'text'];
+/** The parameters of `audit_append` (migration 0004), as `name type`, in order. */
+export const AUDIT_APPEND_PARAMS = [
+  'at timestamptz', 'actor_id text', 'actor_name text', 'role text', 'scope text', 'action text', 'object_type text', 'object_id text',
+  'subject text', 'outcome text', 'ip text', 'request_id text', 'region_code text', 'details jsonb', 'body text',
+] as const;
 
 /**
  * The 15 arguments of the `audit_append` SQL function (migration 0004), in order: it takes the
@@ -98,14 +102,9 @@ export function auditAppendArgs(ctx: RequestContext, input: AuditInput): unknown
   ];
 }
 
-/** `audit_append($n, ...)` with the arguments from parameter `first` on, typed. */
-export function auditAppendCall(first: number): string {
-  return `audit_append(${AUDIT_ARG_TYPES.map((t, i) => `$${first + i}::${t}`).join(', ')})`;
-}
-
 export async function writeAudit(tx: Db, ctx: RequestContext, input: AuditInput): Promise<void> {
   const args = auditAppendArgs(ctx, input);
-  await tx.execute(sql`select audit_append(${sql.join(args.map((a, i) => sql`${a}::${sql.raw(AUDIT_ARG_TYPES[i]!)}`), sql`, `)})`);
+  await tx.execute(sql`select audit_append(${sql.join(args.map((a, i) => sql`${a}::${sql.raw(AUDIT_APPEND_PARAMS[i]!.split(' ')[1]!)}`), sql`, `)})`);
 }
 
 /** Audits something that is not part of a change (a denied attempt, a sensitive read). */
