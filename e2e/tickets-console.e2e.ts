@@ -66,8 +66,9 @@ async function addDepartment(page: Page, name: string): Promise<void> {
   const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: name }).first();
   await option.waitFor();
   await option.click();
-  await page.keyboard.press('Escape');
+  // The tag first, then close the dropdown (Escape while the choice is still being applied can drop it on a busy machine).
   await select.locator('.ant-tag').filter({ hasText: name }).waitFor();
+  await page.keyboard.press('Escape');
 }
 
 describe('browser: ticket console', () => {

@@ -7,7 +7,7 @@ import { Alert, Button, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import type { Map as MapLibreMap, Marker, StyleSpecification } from 'maplibre-gl';
 import type { MapConfig } from '../api/types';
-import { maplibregl } from '../features/grids/maplibre';
+import { createMap, maplibregl } from '../features/grids/maplibre';
 import { useI18n, type Translate } from '../i18n/i18n';
 import { LocateIcon } from './icons';
 
@@ -66,24 +66,19 @@ export function LocationPicker({ config, value, onChange, testId }: Props) {
   useEffect(() => {
     const container = containerRef.current;
     if (!container) return;
-    let map: MapLibreMap;
-    try {
-      map = new maplibregl.Map({
-        container,
-        style: portalMapStyle(config.tileUrl),
-        center: start ? [start.lon, start.lat] : config.center,
-        zoom: start ? Math.max(config.zoom, 15) : config.zoom,
-        attributionControl: false,
-        cooperativeGestures: true,
-        locale: gestureTexts(latest.current.t),
-      });
-    } catch (err) {
-      console.error(err);
+    const map = createMap({
+      container,
+      style: portalMapStyle(config.tileUrl),
+      center: start ? [start.lon, start.lat] : config.center,
+      zoom: start ? Math.max(config.zoom, 15) : config.zoom,
+      cooperativeGestures: true,
+      locale: gestureTexts(latest.current.t),
+    }, null);
+    if (!map) {
       setFailed(true);
       return;
     }
     mapRef.current = map;
-    map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     map.on('click', (event) => latest.current.onChange({ lon: round(event.lngLat.lng), lat: round(event.lngLat.lat) }));
     map.on('load', () => setReady(true));
     return () => {

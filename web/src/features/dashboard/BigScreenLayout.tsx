@@ -14,9 +14,8 @@ import { GridCard } from './GridCard';
 import { KpiTiles } from './KpiTiles';
 import { LiveFeed, LiveStatusBadge } from './live/LiveFeed';
 import { BIG_LOOK, LookContext } from './look';
-import { DashboardMap } from './map/DashboardMap';
+import { MapPanel } from './map/MapPanel';
 import { Panel } from './Panel';
-import { dashboardPath } from './place';
 import { ChildrenList, PlaceBreadcrumb, placeLevelLabel } from './PlaceNav';
 import { StateView } from './StateView';
 import type { DashboardModel } from './use-dashboard-model';
@@ -127,27 +126,7 @@ export function BigScreenLayout({ model, onExit, notice }: { model: DashboardMod
               <DepartmentPanel resource={data.departments} onRetry={refresh} limit={8} />
             </div>
             <div className="gg-bs-center">
-              <Panel title={t('dashboard.map.title')} testId="panel-map">
-                <DashboardMap
-                  map={data.map}
-                  placeKey={model.key}
-                  points={model.points}
-                  toggles={model.toggles}
-                  onToggle={model.setToggle}
-                  selectedGridId={model.selectedGridId}
-                  onSelectGrid={model.selectGrid}
-                  overlay={
-                    model.selectedGrid && (
-                      <GridCard
-                        grid={model.selectedGrid}
-                        testId="map-grid-card"
-                        enterHref={`#${dashboardPath({ grid: model.selectedGrid.gridId }, true)}`}
-                        onClose={() => model.selectGrid(null)}
-                      />
-                    )
-                  }
-                />
-              </Panel>
+              <MapPanel model={model} big={true} />
               {model.placeGrid ? (
                 <Panel title={t('dashboard.place.card')} testId="panel-place-card">
                   <GridCard grid={model.placeGrid} testId="place-grid-card" />

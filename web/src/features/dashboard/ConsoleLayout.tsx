@@ -9,9 +9,8 @@ import { formatStamp } from './format';
 import { GridCard } from './GridCard';
 import { KpiTiles } from './KpiTiles';
 import { LiveFeed, LiveStatusBadge } from './live/LiveFeed';
-import { DashboardMap } from './map/DashboardMap';
+import { MapPanel } from './map/MapPanel';
 import { Panel } from './Panel';
-import { dashboardPath } from './place';
 import { ChildrenList, PlaceBreadcrumb, placeLevelLabel } from './PlaceNav';
 import { StateView } from './StateView';
 import type { DashboardModel } from './use-dashboard-model';
@@ -60,27 +59,7 @@ export function ConsoleLayout({ model, onBigScreen }: { model: DashboardModel; o
 
       <Row gutter={[12, 12]}>
         <Col xs={24} xl={16}>
-          <Panel title={t('dashboard.map.title')} testId="panel-map" height={540}>
-            <DashboardMap
-              map={data.map}
-              placeKey={model.key}
-              points={model.points}
-              toggles={model.toggles}
-              onToggle={model.setToggle}
-              selectedGridId={model.selectedGridId}
-              onSelectGrid={model.selectGrid}
-              overlay={
-                model.selectedGrid && (
-                  <GridCard
-                    grid={model.selectedGrid}
-                    testId="map-grid-card"
-                    enterHref={`#${dashboardPath({ grid: model.selectedGrid.gridId }, false)}`}
-                    onClose={() => model.selectGrid(null)}
-                  />
-                )
-              }
-            />
-          </Panel>
+          <MapPanel model={model} big={false} height={540} />
         </Col>
         <Col xs={24} xl={8}>
           <div className="gg-dash-side">

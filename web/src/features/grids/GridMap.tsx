@@ -10,7 +10,7 @@ import type { GridFeatureCollection, MapConfig } from '../../api/types';
 import { useI18n } from '../../i18n/i18n';
 import { collectionBounds, polygonFromVertices, type Bounds, type Position } from './geometry';
 import { buildStyle, EMPTY_COLLECTION, SELECTED_LAYERS } from './map-style';
-import { maplibregl } from './maplibre';
+import { createMap, maplibregl } from './maplibre';
 
 export interface GridMapHandle {
   fitTo: (bounds: Bounds) => void;
@@ -96,24 +96,17 @@ export function GridMap(props: Props) {
   useEffect(() => {
     const container = containerRef.current;
     if (!container) return;
-    let map: MapLibreMap;
-    try {
-      map = new maplibregl.Map({
-        container,
-        style: buildStyle(config.tileUrl),
-        center: config.center,
-        zoom: config.zoom,
-        attributionControl: false,
-      });
-    } catch (err) {
-      // No WebGL: the page still works from the table.
-      console.error(err);
+    const map = createMap({
+      container,
+      style: buildStyle(config.tileUrl),
+      center: config.center,
+      zoom: config.zoom,
+    });
+    if (!map) {
       setFailed(true);
       return;
     }
     mapRef.current = map;
-    map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
-    map.addControl(new maplibregl.ScaleControl({}), 'bottom-left');
 
     const popup: Popup = new maplibregl.Popup({ closeButton: false, closeOnClick: false, className: 'gg-map-popup', offset: 8 });
     const onMove = (event: MapLayerMouseEvent) => {

@@ -5,7 +5,25 @@
 import maplibregl from 'maplibre-gl/dist/maplibre-gl-csp';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-csp-worker.js?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
+import type { ControlPosition, Map as MapLibreMap, MapOptions } from 'maplibre-gl';
 
 maplibregl.setWorkerUrl(workerUrl);
 
 export { maplibregl };
+
+/**
+ * A map in its container with the zoom buttons and, unless `scale` is null, the scale bar; null
+ * when the browser cannot draw one (no WebGL), so the page goes on without it.
+ */
+export function createMap(options: MapOptions, scale: ControlPosition | null = 'bottom-left'): MapLibreMap | null {
+  let map: MapLibreMap;
+  try {
+    map = new maplibregl.Map({ attributionControl: false, ...options });
+  } catch (err) {
+    console.error(err);
+    return null;
+  }
+  map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
+  if (scale) map.addControl(new maplibregl.ScaleControl({}), scale);
+  return map;
+}

@@ -11,7 +11,7 @@ import type { GeoJSONSource, Map as MapLibreMap, MapMouseEvent, Popup } from 'ma
 import type { DashboardMap as DashboardMapData, DashboardPointLayer, DashboardPoints } from '@gridgov/contracts';
 import { useI18n } from '../../../i18n/i18n';
 import { collectionBounds, type Bounds } from '../../grids/geometry';
-import { maplibregl } from '../../grids/maplibre';
+import { createMap, maplibregl } from '../../grids/maplibre';
 import { useMapConfig } from '../../registers/map/map-data';
 import { formatCount } from '../format';
 import { useLook } from '../look';
@@ -91,18 +91,12 @@ export function DashboardMap({ map: mapData, placeKey, points, toggles, onToggle
   useEffect(() => {
     const container = containerRef.current;
     if (!config || !container) return;
-    let map: MapLibreMap;
-    try {
-      map = new maplibregl.Map({ container, style: buildDashboardStyle(config.tileUrl, big), center: config.center, zoom: config.zoom, attributionControl: false });
-    } catch (err) {
-      // No WebGL: the rest of the dashboard still works.
-      console.error(err);
+    const map = createMap({ container, style: buildDashboardStyle(config.tileUrl, big), center: config.center, zoom: config.zoom }, 'bottom-right');
+    if (!map) {
       setFailed(true);
       return;
     }
     mapRef.current = map;
-    map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
-    map.addControl(new maplibregl.ScaleControl({}), 'bottom-right');
     const popup: Popup = new maplibregl.Popup({ closeButton: false, closeOnClick: false, className: 'gg-map-popup', offset: 10 });
 
     const pick = (event: MapMouseEvent) => {

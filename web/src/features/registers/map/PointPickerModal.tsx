@@ -6,7 +6,7 @@ import { useSession } from '../../../app/session';
 import { withTestId } from '../../../app/test-id';
 import { useI18n } from '../../../i18n/i18n';
 import { collectionBounds } from '../../grids/geometry';
-import { maplibregl } from '../../grids/maplibre';
+import { createMap, maplibregl } from '../../grids/maplibre';
 import { buildRegisterStyle } from './map-style';
 import { useGridShapes, useMapConfig } from './map-data';
 
@@ -39,21 +39,16 @@ export default function PointPickerModal({ initial, onPick, onCancel }: Props) {
   useEffect(() => {
     const container = containerRef.current;
     if (!config || !container) return;
-    let map: MapLibreMap;
-    try {
-      map = new maplibregl.Map({
-        container,
-        style: buildRegisterStyle(config.tileUrl, null),
-        center: start ? [start.lon, start.lat] : config.center,
-        zoom: start ? 16 : config.zoom,
-        attributionControl: false,
-      });
-    } catch (err) {
-      console.error(err);
+    const map = createMap({
+      container,
+      style: buildRegisterStyle(config.tileUrl, null),
+      center: start ? [start.lon, start.lat] : config.center,
+      zoom: start ? 16 : config.zoom,
+    }, null);
+    if (!map) {
       return;
     }
     mapRef.current = map;
-    map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     map.getCanvas().style.cursor = 'crosshair';
     map.on('click', (event) => setPoint({ lon: round(event.lngLat.lng), lat: round(event.lngLat.lat) }));
     map.on('load', () => setReady(true));

@@ -14,7 +14,7 @@ import { registersApi, type RegisterFilters, type RegisterPoints } from '../../.
 import type { GridFeatureCollection, MapConfig } from '../../../api/types';
 import { useI18n } from '../../../i18n/i18n';
 import { collectionBounds, ringsBounds, type Bounds } from '../../grids/geometry';
-import { maplibregl } from '../../grids/maplibre';
+import { createMap, maplibregl } from '../../grids/maplibre';
 import { enumLabel, ENUMS, type EnumName } from '../shared/labels';
 import { buildRegisterStyle, CHOROPLETH_COLORS, choroplethSteps, EMPTY, PALETTE, STATUS_COLORS } from './map-style';
 import { useGridShapes, useMapConfig } from './map-data';
@@ -256,23 +256,17 @@ function MapCanvas({ config, grids, points, steps, slug, onPoint, onGrid, legend
   useEffect(() => {
     const container = containerRef.current;
     if (!container) return;
-    let map: MapLibreMap;
-    try {
-      map = new maplibregl.Map({
-        container,
-        style: buildRegisterStyle(config.tileUrl, steps),
-        center: config.center,
-        zoom: config.zoom,
-        attributionControl: false,
-      });
-    } catch (err) {
-      console.error(err);
+    const map = createMap({
+      container,
+      style: buildRegisterStyle(config.tileUrl, steps),
+      center: config.center,
+      zoom: config.zoom,
+    });
+    if (!map) {
       setFailed(true);
       return;
     }
     mapRef.current = map;
-    map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
-    map.addControl(new maplibregl.ScaleControl({}), 'bottom-left');
     const popup: Popup = new maplibregl.Popup({ closeButton: false, closeOnClick: false, className: 'gg-map-popup', offset: 10 });
     const show = (event: MapLayerMouseEvent, text: string) => {
       map.getCanvas().style.cursor = 'pointer';

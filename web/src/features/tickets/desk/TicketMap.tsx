@@ -10,7 +10,7 @@ import type { Ticket } from '@gridgov/contracts';
 import { useSession } from '../../../app/session';
 import { useI18n } from '../../../i18n/i18n';
 import { collectionBounds, mergeBounds, ringsBounds } from '../../grids/geometry';
-import { maplibregl } from '../../grids/maplibre';
+import { createMap, maplibregl } from '../../grids/maplibre';
 import { useGridShapes, useMapConfig } from '../../registers/map/map-data';
 import { buildRegisterStyle } from '../../registers/map/map-style';
 import { OPEN_STATUSES, STATUS_HEX, statusLabel } from '../shared/labels';
@@ -61,17 +61,12 @@ export default function TicketMap({ tickets, onOpen, height = 600 }: Props) {
   useEffect(() => {
     const container = containerRef.current;
     if (!config || !container) return;
-    let map: MapLibreMap;
-    try {
-      map = new maplibregl.Map({ container, style: buildRegisterStyle(config.tileUrl, null), center: config.center, zoom: config.zoom, attributionControl: false });
-    } catch (err) {
-      console.error(err);
+    const map = createMap({ container, style: buildRegisterStyle(config.tileUrl, null), center: config.center, zoom: config.zoom });
+    if (!map) {
       setFailed(true);
       return;
     }
     mapRef.current = map;
-    map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
-    map.addControl(new maplibregl.ScaleControl({}), 'bottom-left');
     const popup: Popup = new maplibregl.Popup({ closeButton: false, closeOnClick: false, className: 'gg-map-popup', offset: 10 });
     map.on('mousemove', 'point', (event) => {
       const label = event.features?.[0]?.properties?.label;
