@@ -12,6 +12,7 @@ import { randomUUID } from 'node:crypto';
 import { DEFAULT_LIMITS, type HandlingLevel, type LimitClass, type TicketSource, type TicketStatus } from '@gridgov/contracts';
 import type { PiiVault } from '../../platform/pii/vault.js';
 import { copyText } from '../imports/bulk-tx.js';
+import { bigramCodes, textSignature } from '../tickets/similarity.js';
 import { protect } from '../registers/personal-data.js';
 import { DEMO_CATEGORIES } from '../tickets/categories.js';
 import { generateTicketText, pickTicketCategory, type RandomFn } from '../tickets/classifier/training-texts.js';
@@ -21,7 +22,7 @@ import { mulberry32 } from './generate-city.js';
 import * as names from './names.js';
 
 export const TICKET_COPY_COLUMNS = [
-  'id', 'number', 'source', 'category_id', 'description', 'lon', 'lat', 'grid_id', 'region_code', 'level', 'status', 'public_status', 'emergency',
+  'id', 'number', 'source', 'category_id', 'description', 'text_sig', 'lon', 'lat', 'grid_id', 'region_code', 'level', 'status', 'public_status', 'emergency',
   'reporter_name', 'reporter_phone_cipher', 'reporter_phone_hash', 'reporter_phone_masked', 'custom_fields', 'dispatch_due_at', 'handle_due_at',
   'overdue', 'supervised', 'rating', 'reopen_until', 'duplicate_of', 'version', 'created_at', 'updated_at', 'closed_at',
 ] as const;
@@ -435,8 +436,10 @@ export function* generateTickets(plan: TicketPlan): Generator<GeneratedTicket> {
       const day = iso(created).slice(0, 10).replace(/-/g, '');
       const handleDueAt = dispatched ? life.handleDueAt : null;
       const reopenUntil = closedAt === null ? null : closedAt + reopenMs;
+      // Only open tickets are ever duplicate candidates (one reopened without a signature is always compared).
+      const signature = open ? `{${textSignature(bigramCodes(description)).join(',')}}` : '\\N';
       const ticket =
-        `${id}\t${day}-${pad(n, 6)}\t${from}\t${category.id}\t${copyText(description)}\t${lon.toFixed(7)}\t${lat.toFixed(7)}\t${g.id}\t${g.regionCode}\t` +
+        `${id}\t${day}-${pad(n, 6)}\t${from}\t${category.id}\t${copyText(description)}\t${signature}\t${lon.toFixed(7)}\t${lat.toFixed(7)}\t${g.id}\t${g.regionCode}\t` +
         `${level}\t${status}\t${publicStatusOf(status)}\t${emergency ? 't' : 'f'}\t${copyText(reporterName)}\t${phone?.cipher ?? '\\N'}\t${phone?.hash ?? '\\N'}\t` +
         `${phone?.masked ?? '\\N'}\t${customFields}\t${iso(dispatchDueAt)}\t${isoOrNull(handleDueAt)}\t${overdue ? 't' : 'f'}\t${supervised ? 't' : 'f'}\t` +
         `${ratingValue ?? '\\N'}\t${isoOrNull(reopenUntil)}\t${merged ? target! : '\\N'}\t${state.version}\t${iso(created)}\t${iso(state.updated)}\t${isoOrNull(closedAt)}\n`;

@@ -54,7 +54,11 @@ export class CategoryCache {
   private async rows(): Promise<Row[]> {
     const now = Date.now();
     if (!this.copy || this.copy.until <= now) {
-      const rows = this.db.select().from(ticketCategory);
+      // then(): a drizzle query runs again at every await of it; the copy must be one result.
+      const rows = this.db
+        .select()
+        .from(ticketCategory)
+        .then((r) => r);
       this.copy = { until: now + CategoryCache.CACHE_MS, rows };
       rows.catch(() => (this.copy = null));
     }

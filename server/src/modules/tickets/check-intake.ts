@@ -2,7 +2,7 @@
  * What intake shows before a report is filed: the grid at the point, suggested categories from
  * the text, and possible duplicates (open tickets nearby with similar text in recent days).
  */
-import { and, gte, inArray, lte, notInArray, sql } from 'drizzle-orm';
+import { and, arrayOverlaps, gte, inArray, isNull, lte, notInArray, or, sql } from 'drizzle-orm';
 import type { IntakeCheck } from '@gridgov/contracts';
 import type { Actor } from '../../platform/context.js';
 import { Batcher } from '../../platform/db/batcher.js';
@@ -10,11 +10,16 @@ import { runPrepared, type Db, type Prepared } from '../../platform/db/client.js
 import type { TicketDeps } from './deps.js';
 import { categoriesByCode } from './categories.js';
 import { ticket } from './tables.js';
-import { distanceM, similarityTo } from './similarity.js';
+import { bigramCodes, distanceM, jaccard, textSignature } from './similarity.js';
 
 const DUPLICATE_DAYS = 7;
 const DUPLICATE_RADIUS_M = 300;
 const SIMILAR = 0.3;
+/** Half the sides, in degrees, of the box around a point that holds the radius (the index's range condition), a metre to spare. */
+function boxAround(lat: number): { dlon: number; dlat: number } {
+  const dlat = ((DUPLICATE_RADIUS_M + 1) / 6_371_000) * (180 / Math.PI);
+  return { dlon: dlat / Math.max(0.01, Math.cos((Math.abs(lat) + dlat) * (Math.PI / 180))), dlat };
+}
 
 export async function suggestCategories(deps: TicketDeps, text: string, k = 3): Promise<IntakeCheck['suggestions']> {
   const byCode = await categoriesByCode(deps.db);
@@ -31,43 +36,59 @@ interface Candidate {
   description: string;
   lon: number | null;
   lat: number | null;
-  createdAt: Date;
+  /** Epoch milliseconds. */
+  createdMs: number;
 }
 
 interface DuplicateQuery {
   description: string;
+  /** The description's bigrams and signature, when the caller has them already. */
+  text?: DuplicateText;
   lon?: number | null;
   lat?: number | null;
   regionCode?: string;
 }
 
-/** The candidates that are close enough and similar enough, most similar first. */
-function rankDuplicates(candidates: Candidate[], input: DuplicateQuery): IntakeCheck['duplicates'] {
-  const similarity = similarityTo(input.description);
-  return candidates
-    .map((c) => ({
-      id: c.id,
-      number: c.number,
-      description: c.description,
-      distanceM: input.lon != null && input.lat != null && c.lon != null && c.lat != null ? Math.round(distanceM(input.lon, input.lat, c.lon, c.lat)) : null,
-      similarity: Math.round(similarity(c.description) * 100) / 100,
-      createdAt: c.createdAt.toISOString(),
-    }))
-    .filter((c) => c.similarity >= SIMILAR && (c.distanceM === null || c.distanceM <= DUPLICATE_RADIUS_M))
-    .sort((a, b) => b.similarity - a.similarity)
-    .slice(0, 5);
+/** A text's bigrams and MinHash signature (similarity.ts). */
+export interface DuplicateText {
+  codes: Uint32Array;
+  signature: number[];
 }
 
-/** The candidates near each of many points, in one round trip (the partial index on open tickets' points). */
+export function duplicateText(description: string): DuplicateText {
+  const codes = bigramCodes(description);
+  return { codes, signature: textSignature(codes) };
+}
+
+/** The candidates that are close enough and similar enough, most similar first. */
+function rankDuplicates(candidates: Candidate[], input: DuplicateQuery, own: Uint32Array): IntakeCheck['duplicates'] {
+  const found: IntakeCheck['duplicates'] = [];
+  for (const c of candidates) {
+    const distance = input.lon != null && input.lat != null && c.lon != null && c.lat != null ? Math.round(distanceM(input.lon, input.lat, c.lon, c.lat)) : null;
+    if (distance !== null && distance > DUPLICATE_RADIUS_M) continue;
+    const similarity = Math.round(jaccard(own, bigramCodes(c.description)) * 100) / 100;
+    if (similarity < SIMILAR) continue;
+    found.push({ id: c.id, number: c.number, description: c.description, distanceM: distance, similarity, createdAt: new Date(c.createdMs).toISOString() });
+  }
+  return found.sort((a, b) => b.similarity - a.similarity).slice(0, 5);
+}
+
+/**
+ * The candidates near each of many points, in one round trip: open tickets of the last days
+ * within the radius (with a metre to spare: the exact cut is rankDuplicates') whose text shares a
+ * signature value (or has none yet), found by the partial index on open tickets' points.
+ */
 const NEAR_POINTS: Prepared = {
-  name: 'ticket_duplicate_candidates_v1',
+  name: 'ticket_duplicate_candidates_v3',
   text: `
-select q.i, c.id, c.number, c.description, c.lon, c.lat, c.created_at
-from jsonb_to_recordset($1::jsonb) as q(i int, lon float8, lat float8, since timestamptz)
+select q.i, c.id, c.number, c.description, c.lon, c.lat, c.created_ms
+from jsonb_to_recordset($1::jsonb) as q(i int, lon float8, lat float8, dlon float8, dlat float8, since timestamptz, sig int[])
 cross join lateral (
-  select id, number, description, lon, lat, created_at from ticket
+  select id, number, description, lon, lat, extract(epoch from created_at) * 1000 as created_ms from ticket
   where status not in ('closed', 'rejected', 'merged') and created_at >= q.since
-    and lon between q.lon - 0.004 and q.lon + 0.004 and lat between q.lat - 0.003 and q.lat + 0.003
+    and lon between q.lon - q.dlon and q.lon + q.dlon and lat between q.lat - q.dlat and q.lat + q.dlat
+    and radians(sqrt(power((lon - q.lon) * cos(radians((lat + q.lat) / 2)), 2) + power(lat - q.lat, 2))) * 6371000 <= ${DUPLICATE_RADIUS_M + 1}
+    and (text_sig is null or text_sig && q.sig)
   limit 200) c`,
 };
 
@@ -77,14 +98,14 @@ cross join lateral (
  * looked up together.
  */
 export class DuplicateFinder {
-  private readonly near = new Batcher<{ lon: number; lat: number; since: Date }, Candidate[]>(async (points) => {
-    const found = await runPrepared<{ i: number; id: string; number: string; description: string; lon: number; lat: number; created_at: Date | string }>(
+  private readonly near = new Batcher<{ lon: number; lat: number; since: Date; signature: number[] }, Candidate[]>(async (points) => {
+    const found = await runPrepared<{ i: number; id: string; number: string; description: string; lon: number; lat: number; created_ms: number | string }>(
       this.db,
       NEAR_POINTS,
-      [JSON.stringify(points.map((p, i) => ({ i, lon: p.lon, lat: p.lat, since: p.since.toISOString() })))],
+      [JSON.stringify(points.map((p, i) => ({ i, lon: p.lon, lat: p.lat, ...boxAround(p.lat), since: p.since.toISOString(), sig: p.signature })))],
     );
     const out = points.map((): Candidate[] => []);
-    for (const r of found) out[r.i]!.push({ id: r.id, number: r.number, description: r.description, lon: r.lon, lat: r.lat, createdAt: new Date(r.created_at) });
+    for (const r of found) out[r.i]!.push({ id: r.id, number: r.number, description: r.description, lon: r.lon, lat: r.lat, createdMs: Number(r.created_ms) });
     return out;
   }, { maxInFlight: 2 });
 
@@ -92,23 +113,23 @@ export class DuplicateFinder {
 
   async find(now: Date, input: DuplicateQuery, excludeId?: string): Promise<IntakeCheck['duplicates']> {
     const since = new Date(now.getTime() - DUPLICATE_DAYS * 24 * 60 * 60 * 1000);
+    const text = input.text ?? duplicateText(input.description);
+    // No bigrams, nothing similar.
+    if (text.signature.length === 0) return [];
     if (input.lon != null && input.lat != null && !excludeId) {
-      return rankDuplicates(await this.near.submit({ lon: input.lon, lat: input.lat, since }), input);
+      return rankDuplicates(await this.near.submit({ lon: input.lon, lat: input.lat, since, signature: text.signature }), input, text.codes);
     }
     const open = notInArray(ticket.status, ['closed', 'rejected', 'merged']);
-    const near =
-      input.lon != null && input.lat != null
-        ? and(
-            gte(ticket.lon, input.lon - 0.004), lte(ticket.lon, input.lon + 0.004),
-            gte(ticket.lat, input.lat - 0.003), lte(ticket.lat, input.lat + 0.003),
-          )
-        : input.regionCode ? inArray(ticket.regionCode, [input.regionCode]) : sql`false`;
+    const box = input.lon != null && input.lat != null ? { lon: input.lon, lat: input.lat, ...boxAround(input.lat) } : null;
+    const near = box
+      ? and(gte(ticket.lon, box.lon - box.dlon), lte(ticket.lon, box.lon + box.dlon), gte(ticket.lat, box.lat - box.dlat), lte(ticket.lat, box.lat + box.dlat))
+      : input.regionCode ? inArray(ticket.regionCode, [input.regionCode]) : sql`false`;
     const candidates = await this.db
       .select({ id: ticket.id, number: ticket.number, description: ticket.description, lon: ticket.lon, lat: ticket.lat, createdAt: ticket.createdAt })
       .from(ticket)
-      .where(and(open, near, gte(ticket.createdAt, since), excludeId ? sql`${ticket.id} <> ${excludeId}` : undefined))
+      .where(and(open, near, gte(ticket.createdAt, since), or(isNull(ticket.textSig), arrayOverlaps(ticket.textSig, text.signature)), excludeId ? sql`${ticket.id} <> ${excludeId}` : undefined))
       .limit(200);
-    return rankDuplicates(candidates, input);
+    return rankDuplicates(candidates.map((c) => ({ ...c, createdMs: c.createdAt.getTime() })), input, text.codes);
   }
 }
 

@@ -10,6 +10,7 @@ import type { Ticket, TicketEvent } from '@gridgov/contracts';
 import { gridCentroid, startTestEnv, type TestEnv } from '../../../test/harness.js';
 import { rows } from '../../platform/db/client.js';
 import { verifyAuditChain } from '../../platform/audit/verify-audit.js';
+import { CategoryCache } from './categories.js';
 
 describe('intake under load', () => {
   let env: TestEnv;
@@ -63,5 +64,20 @@ describe('intake under load', () => {
     assert.ok(counts!.notices >= 23, 'the community\'s operators are told of each');
     assert.equal((await rows(db, sql`select 1 from ticket where category_id = ${light} and description like '第7号%'`)).length, 0, 'the refused report left nothing');
     assert.equal((await verifyAuditChain(db)).ok, true);
+  });
+
+  it('reads the categories once for a few seconds, not once a report', async () => {
+    const db = env.rt.database.db;
+    const cache = new CategoryCache(db);
+    const before = (await cache.active({ code: 'city.manhole' }))!;
+    await db.execute(sql`update ticket_category set name = name || '（改）' where id = ${before.id}`);
+    try {
+      assert.equal((await cache.active({ code: 'city.manhole' }))!.name, before.name, 'the copy is used again');
+      assert.equal((await cache.active({ id: before.id }))!.name, before.name);
+      cache.forget();
+      assert.equal((await cache.active({ code: 'city.manhole' }))!.name, `${before.name}（改）`, 'a fresh copy after forget()');
+    } finally {
+      await db.execute(sql`update ticket_category set name = ${before.name} where id = ${before.id}`);
+    }
   });
 });

@@ -20,6 +20,7 @@ import { LIVE_CHANNEL, type LiveEvent } from '../../platform/live/live.js';
 import { checkPhone, protect } from '../registers/personal-data.js';
 import type { TicketDeps } from './deps.js';
 import { checkCustomFields } from './categories.js';
+import { duplicateText } from './check-intake.js';
 import { allowedActions, handlingRegion, levelOfRegion } from './flow.js';
 import { LIMIT_JOB } from './limit-timer.js';
 import { toTicket } from './queries.js';
@@ -58,6 +59,7 @@ interface IntakeRecord {
   source: string;
   category_id: string;
   description: string;
+  text_sig: number[];
   address: string | null;
   lon: number | null;
   lat: number | null;
@@ -96,19 +98,19 @@ interface IntakeRecord {
  * whose category was switched off since it was read writes nothing and comes back without a number.
  */
 const INTAKE: Prepared = {
-  name: 'ticket_intake_v2',
+  name: 'ticket_intake_v4',
   text: `
 with i as (
   select * from jsonb_to_recordset($1::jsonb) as r(
-    ord int, id uuid, day text, source text, category_id uuid, description text, address text, lon float8, lat float8, grid_id uuid, region_code text,
+    ord int, id uuid, day text, source text, category_id uuid, description text, text_sig int[], address text, lon float8, lat float8, grid_id uuid, region_code text,
     level text, emergency boolean, reporter_user_id uuid, reporter_name text, phone_cipher text, phone_hash text, phone_masked text, api_client_id uuid,
     tracking_hash text, custom_fields jsonb, photos jsonb, due_at timestamptz, at timestamptz, actor_id uuid, actor_name text, event_data jsonb,
     handler_region text, job_payload jsonb, job_key text, live jsonb, ${AUDIT_APPEND_PARAMS.map((c) => `a_${c}`).join(', ')})
 ), t as (
-  insert into ticket (id, number, source, category_id, description, address, lon, lat, grid_id, region_code, level, status, public_status, emergency,
+  insert into ticket (id, number, source, category_id, description, text_sig, address, lon, lat, grid_id, region_code, level, status, public_status, emergency,
     reporter_user_id, reporter_name, reporter_phone_cipher, reporter_phone_hash, reporter_phone_masked, api_client_id, tracking_hash,
     custom_fields, photos, dispatch_due_at, created_at, updated_at)
-  select x.id, x.day || '-' || lpad(x.n, greatest(6, length(x.n)), '0'), x.source, x.category_id, x.description, x.address, x.lon, x.lat, x.grid_id, x.region_code,
+  select x.id, x.day || '-' || lpad(x.n, greatest(6, length(x.n)), '0'), x.source, x.category_id, x.description, x.text_sig, x.address, x.lon, x.lat, x.grid_id, x.region_code,
     x.level, 'reported', 'received', x.emergency, x.reporter_user_id, x.reporter_name, decode(x.phone_cipher, 'hex'), decode(x.phone_hash, 'hex'), x.phone_masked,
     x.api_client_id, x.tracking_hash, x.custom_fields, x.photos, x.due_at, x.at, x.at
   from (select i.*, nextval('ticket_number_seq')::text as n from i order by i.ord) x
@@ -119,9 +121,12 @@ with i as (
   select t.id, 1, 'report', i.at, i.actor_id, i.actor_name, null, 'reported', '[]'::jsonb, i.event_data, true from t join i using (id)
 ), recipients as (
   select t.id as ticket_id, t.number, u.id as user_id, i.at from t join i using (id)
-  join app_user u on not u.disabled and (
-    (i.level = 'grid' and u.role = 'grid_worker' and u.scope_grid_id = i.grid_id)
-    or (i.level <> 'grid' and u.role = 'operator' and u.scope_region_code = i.handler_region and u.scope_grid_id is null))
+  join app_user u on u.scope_grid_id = i.grid_id and u.role = 'grid_worker' and not u.disabled
+  where i.level = 'grid'
+  union
+  select t.id, t.number, u.id, i.at from t join i using (id)
+  join app_user u on u.scope_region_code = i.handler_region and u.scope_grid_id is null and u.role = 'operator' and not u.disabled
+  where i.level <> 'grid'
   union
   select t.id, t.number, i.reporter_user_id, i.at from t join i using (id) where i.reporter_user_id is not null
 ), notice as (
@@ -186,9 +191,10 @@ export async function intakeTicket(
 
   // The category (given, or the suggester's first choice) and possible duplicates, looked up together.
   const suggested = input.categoryId ? null : deps.suggester.suggest(input.description, 1)[0];
+  const text = duplicateText(input.description);
   const [category, duplicates, photos] = await Promise.all([
     input.categoryId ? deps.categories.active({ id: input.categoryId }) : suggested ? deps.categories.active({ code: suggested.code }) : null,
-    deps.duplicates.find(now, { description: input.description, lon: input.lon, lat: input.lat, regionCode }),
+    deps.duplicates.find(now, { description: input.description, text, lon: input.lon, lat: input.lat, regionCode }),
     input.photoIds.length ? deps.db.select().from(attachment).where(inArray(attachment.id, input.photoIds)) : [],
   ]);
   if (!category) throw new AppError('TICKET_CATEGORY_INVALID');
@@ -214,6 +220,7 @@ export async function intakeTicket(
     source,
     categoryId: category.id,
     description: input.description,
+    textSig: text.signature,
     address: input.address ?? null,
     lon: input.lon ?? null,
     lat: input.lat ?? null,
@@ -247,7 +254,7 @@ export async function intakeTicket(
   };
   const dueAt = dispatchDueAt.toISOString();
   const number = await deps.writer.write({
-    id, day: dayStamp(now), source, category_id: category.id, description: row.description, address: row.address, lon: row.lon, lat: row.lat,
+    id, day: dayStamp(now), source, category_id: category.id, description: row.description, text_sig: text.signature, address: row.address, lon: row.lon, lat: row.lat,
     grid_id: row.gridId, region_code: regionCode, level, emergency: row.emergency, reporter_user_id: row.reporterUserId, reporter_name: row.reporterName,
     phone_cipher: phone?.cipher.toString('hex') ?? null, phone_hash: phone?.hash.toString('hex') ?? null, phone_masked: row.reporterPhoneMasked,
     api_client_id: row.apiClientId, tracking_hash: row.trackingHash, custom_fields: customFields, photos: row.photos as unknown[], due_at: dueAt, at: now.toISOString(),

@@ -52,6 +52,8 @@ export const ticket = pgTable(
     source: text('source').notNull(),
     categoryId: uuid('category_id').notNull(),
     description: text('description').notNull(),
+    /** MinHash signature of the description's bigrams (similarity.ts): possible duplicates are looked for among tickets sharing a value. */
+    textSig: integer('text_sig').array(),
     address: text('address'),
     lon: doublePrecision('lon'),
     lat: doublePrecision('lat'),

@@ -5,8 +5,10 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { sql } from 'drizzle-orm';
 import type { Ticket, TicketEvent } from '@gridgov/contracts';
 import { gridCentroid as centroid, startTestEnv, type Client, type TestEnv } from '../../../test/harness.js';
+import { rows } from '../../platform/db/client.js';
 import { generateLabelledTickets, seededRandom } from './classifier/training-texts.js';
 
 type ErrorBody = { error: { code: string } };
@@ -179,6 +181,21 @@ describe('tickets', () => {
     assert.ok(res.body.duplicates.some((d) => d.id === first.id));
     const merged = await step(gw1, res.body.ticket, 'merge', { targetId: first.id });
     assert.deepEqual([merged.status, merged.duplicateOf], ['merged', first.id]);
+  });
+
+  it('possible duplicates: not a different matter at the same spot, not the same words 500 m away; a ticket stored without a text signature is still compared', async () => {
+    const first = await report(resident, '和平街菜市场门口污水横流，气味很大');
+    const check = (body: Record<string, unknown>) => gw1.post<{ duplicates: { id: string; similarity: number }[] }>('/api/tickets/check', { lon, lat, ...body });
+    const same = await check({ description: '和平街菜市场门口污水横流，味道很大' });
+    assert.ok(same.body.duplicates.some((d) => d.id === first.id && d.similarity >= 0.3));
+    assert.ok(!(await check({ description: '小区广场舞噪音扰民晚上十点还在跳' })).body.duplicates.some((d) => d.id === first.id));
+    const away = Math.cos((lat * Math.PI) / 180) * 111_195;
+    assert.ok(!(await check({ description: '和平街菜市场门口污水横流，味道很大', lon: lon + 500 / away })).body.duplicates.some((d) => d.id === first.id));
+    // Each ticket stores its 16-value signature; tickets filed before there were signatures have none, and are always candidates.
+    const db = env.rt.database.db;
+    assert.deepEqual(await rows(db, sql`select cardinality(text_sig) as n from ticket where id = ${first.id}`), [{ n: 16 }]);
+    await db.execute(sql`update ticket set text_sig = null where id = ${first.id}`);
+    assert.ok((await check({ description: '和平街菜市场门口污水横流，味道很大' })).body.duplicates.some((d) => d.id === first.id));
   });
 
   it('escalates by itself when the dispatch limit passes (a durable timer), and marks handling overdue', async () => {

@@ -29,6 +29,8 @@ export const appUser = pgTable(
   (t) => [
     uniqueIndex('app_user_username_key').on(sql`lower(${t.username})`),
     index('app_user_scope_region_idx').on(sql`${t.scopeRegionCode} text_pattern_ops`),
+    // A grid's workers, for the notices of its tickets (residents share the column: millions of rows).
+    index('app_user_scope_grid_idx').on(t.scopeGridId),
   ],
 );
 

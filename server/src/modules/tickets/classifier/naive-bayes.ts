@@ -20,6 +20,8 @@ interface TermStats {
   total: number;
   /** Count per category slot; dense, but may be shorter than the number of slots (missing = 0). */
   counts: number[];
+  /** log(count + alpha) per slot (log alpha where the count is 0), made when first scored, dropped by a change. */
+  logs?: Float64Array;
 }
 
 export const NAIVE_BAYES_FORMAT = 1;
@@ -51,6 +53,12 @@ function slotCounts(stats: TermStats, slot: number): number[] {
   const counts = stats.counts;
   while (counts.length <= slot) counts.push(0);
   return counts;
+}
+
+function termLogs(counts: readonly number[], slots: number, alpha: number): Float64Array {
+  const logs = new Float64Array(slots);
+  for (let slot = 0; slot < slots; slot += 1) logs[slot] = Math.log((counts[slot] ?? 0) + alpha);
+  return logs;
 }
 
 function compareStrings(a: string, b: string): number {
@@ -109,6 +117,7 @@ export class NaiveBayes {
       const counts = slotCounts(stats, slot);
       counts[slot] = (counts[slot] ?? 0) + count;
       stats.total += count;
+      stats.logs = undefined;
       this.termTotals[slot] = (this.termTotals[slot] ?? 0) + count;
     }
     this.denominators = undefined;
@@ -132,6 +141,7 @@ export class NaiveBayes {
       if (!stats) continue;
       stats.counts[slot] = (stats.counts[slot] ?? 0) - count;
       stats.total -= count;
+      stats.logs = undefined;
       this.termTotals[slot] = (this.termTotals[slot] ?? 0) - count;
       if (stats.total === 0) this.terms.delete(term);
     }
@@ -154,18 +164,14 @@ export class NaiveBayes {
       scores[slot] = docs > 0 ? Math.log(docs) - logTotalDocs : -Infinity;
     }
     // Σ count·log(n_ct + α) − (Σ count)·log(N_c + α|V|); a term absent from a category adds log α.
-    const logAlpha = Math.log(alpha);
+    // Each occurrence of a term adds its logs once (the same as count times).
     let knownTerms = 0;
-    for (const [term, count] of countTerms(terms)) {
+    for (const term of terms) {
       const stats = this.terms.get(term);
       if (!stats) continue;
-      knownTerms += count;
-      const counts = stats.counts;
-      const filled = counts.length;
-      for (let slot = 0; slot < slots; slot += 1) {
-        const n = slot < filled ? (counts[slot] ?? 0) : 0;
-        scores[slot] = (scores[slot] ?? 0) + count * (n === 0 ? logAlpha : Math.log(n + alpha));
-      }
+      knownTerms += 1;
+      const logs = stats.logs?.length === slots ? stats.logs : (stats.logs = termLogs(stats.counts, slots, alpha));
+      for (let slot = 0; slot < slots; slot += 1) scores[slot] = (scores[slot] ?? 0) + (logs[slot] ?? 0);
     }
     for (let slot = 0; slot < slots; slot += 1) {
       scores[slot] = (scores[slot] ?? 0) - knownTerms * (denominators[slot] ?? 0);
