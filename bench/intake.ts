@@ -18,6 +18,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import http from 'node:http';
+import inspector from 'node:inspector/promises';
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
@@ -45,6 +46,8 @@ const { quick, rest } = parseBenchArgs();
 const option = (name: string) => rest.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const driverPlan = option('driver');
 const liteChild = rest.includes('--pglite-child');
+/** `--profile=FILE`: a CPU profile of the server process during our closed-loop phase on PostgreSQL. */
+const profileFile = option('profile');
 const PG_TICKETS = Number(option('tickets') ?? (quick ? 50_000 : 1_000_000));
 const LITE_TICKETS = quick ? 10_000 : 100_000;
 const PHASE_MS = quick ? 5_000 : 30_000;
@@ -185,6 +188,9 @@ interface PhaseResult {
   max: number;
   /** CPU time of the server process a request (user + system), the warm-up's included. */
   cpuUs: number;
+  /** CPU time of the PostgreSQL server's processes a request, and of the whole machine (Linux only; else null). */
+  postgresCpuUs: number | null;
+  machineCpuUs: number | null;
 }
 
 /**
@@ -218,6 +224,29 @@ function baselineBodies(count: number, grids: BenchGrid[], categoryIds: Map<stri
   });
 }
 
+/** Busy CPU time of the whole machine and of the processes named `postgres`, in µs (Linux /proc; clock ticks of 10 ms). */
+function machineCpu(): { busyUs: number; postgresUs: number } | null {
+  try {
+    const [user, nice, system, , , irq, softirq, steal] = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+    let postgres = 0;
+    for (const pid of fs.readdirSync('/proc')) {
+      if (!/^\d+$/.test(pid)) continue;
+      try {
+        const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+        if (!stat.includes('(postgres)')) continue;
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        // Own time, and (the postmaster's) that of children already ended: backends come and go.
+        postgres += Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
+      } catch {
+        // The process ended meanwhile.
+      }
+    }
+    return { busyUs: (user! + nice! + system! + irq! + softirq! + steal!) * 10_000, postgresUs: postgres * 10_000 };
+  } catch {
+    return null;
+  }
+}
+
 let planSeq = 0;
 
 /** Runs one load phase from a driver child process; the server keeps serving meanwhile. */
@@ -226,6 +255,7 @@ async function drive(tmp: string, plan: DriverPlan): Promise<PhaseResult> {
   fs.writeFileSync(file, JSON.stringify(plan));
   const self = fileURLToPath(import.meta.url);
   const cpu = process.cpuUsage();
+  const machine = machineCpu();
   const child = spawn(process.execPath, ['--import', 'tsx', self, `--driver=${file}`], { stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
   child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
@@ -234,6 +264,9 @@ async function drive(tmp: string, plan: DriverPlan): Promise<PhaseResult> {
   const used = process.cpuUsage(cpu);
   const result = JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as PhaseResult;
   result.cpuUs = (used.user + used.system) / Math.max(1, result.sent);
+  const after = machineCpu();
+  result.postgresCpuUs = machine && after ? (after.postgresUs - machine.postgresUs) / Math.max(1, result.sent) : null;
+  result.machineCpuUs = machine && after ? (after.busyUs - machine.busyUs) / Math.max(1, result.sent) : null;
   if (result.errors > 0) throw new Error(`${plan.path}: ${result.errors} failed requests, first: ${result.firstError}`);
   return result;
 }
@@ -286,7 +319,9 @@ async function serve(database: Database, databaseUrl: string | null, existing: n
     await database.db.execute(sql`vacuum analyze ticket`);
     // Fresh reports in every phase (a report sent twice would find itself as a duplicate).
     const openLoopReports = Math.ceil((RATE * (WARMUP_MS + PHASE_MS)) / 1000);
+    const stopProfile = profileFile && database.kind === 'postgres' ? await startProfile(profileFile) : null;
     const ours = await drive(tmp, { ...common, path: '/api/tickets', bodies: intakeBodies(11, quick ? 20_000 : 60_000, grids, workerGrids), mode: 'closed' });
+    await stopProfile?.();
     // The embedded database at many times its capacity would only pile up minutes of queue: it gets the relaxed loop alone.
     const atGoalRate = database.kind === 'postgres' || ours.perS >= RATE / 2;
     const latency = atGoalRate ? await drive(tmp, { ...common, path: '/api/tickets', bodies: intakeBodies(12, openLoopReports, grids, workerGrids), mode: 'open' }) : null;
@@ -303,11 +338,13 @@ function report(f: ServerFigures): void {
   const name = f.kind === 'postgres' ? 'PostgreSQL' : 'PGlite (embedded, on disk)';
   const share = (n: number, of: number) => `${((100 * n) / Math.max(1, of)).toFixed(0)}%`;
   console.log(`${name}, ${formatInt(f.existing)} existing tickets, ${CONNECTIONS} connections, ${seconds(PHASE_MS)} s a phase:`);
-  console.log(`  baseline (one plain INSERT a request): ${formatInt(f.baseline.perS)} req/s (p50 ${f.baseline.p50.toFixed(1)} ms, p99 ${f.baseline.p99.toFixed(1)} ms), ${formatInt(f.baseline.cpuUs)} µs of server CPU a request${f.kind === 'pglite' ? ' (the embedded database included)' : ''}`);
-  console.log(
-    `  our intake:                           ${formatInt(f.ours.perS)} req/s (p50 ${f.ours.p50.toFixed(1)} ms, p99 ${f.ours.p99.toFixed(1)} ms), ${formatInt(f.ours.cpuUs)} µs of server CPU a request; ` +
-      `${share(f.ours.withDuplicates, f.ours.ok)} answered possible duplicates`,
-  );
+  const cpu = (r: PhaseResult) =>
+    `CPU a request: server ${formatInt(r.cpuUs)} µs${f.kind === 'pglite' ? ' (the embedded database included)' : ''}` +
+    (r.postgresCpuUs !== null && f.kind === 'postgres' ? `, PostgreSQL ${formatInt(r.postgresCpuUs)} µs` : '') +
+    (r.machineCpuUs !== null ? `, whole machine ${formatInt(r.machineCpuUs)} µs` : '');
+  console.log(`  baseline (one plain INSERT a request): ${formatInt(f.baseline.perS)} req/s (p50 ${f.baseline.p50.toFixed(1)} ms, p99 ${f.baseline.p99.toFixed(1)} ms); ${cpu(f.baseline)}`);
+  console.log(`  our intake:                           ${formatInt(f.ours.perS)} req/s (p50 ${f.ours.p50.toFixed(1)} ms, p99 ${f.ours.p99.toFixed(1)} ms); ${cpu(f.ours)}`);
+  console.log(`  ${share(f.ours.withDuplicates, f.ours.ok)} of our reports were answered with possible duplicates`);
   const goal = (text: string) => (f.kind === 'postgres' ? ` (goal: ${text})` : '');
   console.log(`  ratio ${(f.ours.perS / f.baseline.perS).toFixed(2)}${goal('at least 0.50')}`);
   const l = f.latency;
@@ -322,6 +359,20 @@ function report(f: ServerFigures): void {
     console.log(`  open loop at ${r.rate} req/s (half our throughput): p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, max ${r.max.toFixed(1)} ms`);
   }
   console.log(`  peak RSS of the server process ${f.peakMb} MB`);
+}
+
+/** Starts the V8 CPU profiler in this process; the returned function stops it and writes the profile. */
+async function startProfile(file: string): Promise<() => Promise<void>> {
+  const session = new inspector.Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 200 });
+  await session.post('Profiler.start');
+  return async () => {
+    const { profile } = await session.post('Profiler.stop');
+    fs.writeFileSync(file, JSON.stringify(profile));
+    session.disconnect();
+  };
 }
 
 // ---------------------------------------------------------------- the driver (a child process)
@@ -404,7 +455,7 @@ async function runDriver(file: string): Promise<void> {
   agent.destroy();
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
-  const result: PhaseResult = { ...tally, sent: next, cpuUs: 0, ms, perS: (tally.ok * 1000) / ms, p50: at(0.5), p95: at(0.95), p99: at(0.99), max: latencies.at(-1) ?? 0 };
+  const result: PhaseResult = { ...tally, sent: next, cpuUs: 0, postgresCpuUs: null, machineCpuUs: null, ms, perS: (tally.ok * 1000) / ms, p50: at(0.5), p95: at(0.95), p99: at(0.99), max: latencies.at(-1) ?? 0 };
   console.log(JSON.stringify(result));
 }
 
