@@ -2,7 +2,7 @@
  * What intake shows before a report is filed: the grid at the point, suggested categories from
  * the text, and possible duplicates (open tickets nearby with similar text in recent days).
  */
-import { and, arrayOverlaps, gte, inArray, isNull, lte, notInArray, or, sql } from 'drizzle-orm';
+import { and, arrayOverlaps, gte, inArray, isNull, notInArray, or, sql } from 'drizzle-orm';
 import type { IntakeCheck } from '@gridgov/contracts';
 import type { Actor } from '../../platform/context.js';
 import { Batcher } from '../../platform/db/batcher.js';
@@ -41,6 +41,8 @@ interface Candidate {
 }
 
 interface DuplicateQuery {
+  /** The report's own ticket, when it may already be written (never its own duplicate). */
+  self?: string;
   description: string;
   /** The description's bigrams and signature, when the caller has them already. */
   text?: DuplicateText;
@@ -79,16 +81,16 @@ function rankDuplicates(candidates: Candidate[], input: DuplicateQuery, own: Uin
  * signature value (or has none yet), found by the partial index on open tickets' points.
  */
 const NEAR_POINTS: Prepared = {
-  name: 'ticket_duplicate_candidates_v3',
+  name: 'ticket_duplicate_candidates_v4',
   text: `
 select q.i, c.id, c.number, c.description, c.lon, c.lat, c.created_ms
-from jsonb_to_recordset($1::jsonb) as q(i int, lon float8, lat float8, dlon float8, dlat float8, since timestamptz, sig int[])
+from jsonb_to_recordset($1::jsonb) as q(i int, self uuid, lon float8, lat float8, dlon float8, dlat float8, since timestamptz, sig int[])
 cross join lateral (
   select id, number, description, lon, lat, extract(epoch from created_at) * 1000 as created_ms from ticket
   where status not in ('closed', 'rejected', 'merged') and created_at >= q.since
     and lon between q.lon - q.dlon and q.lon + q.dlon and lat between q.lat - q.dlat and q.lat + q.dlat
     and radians(sqrt(power((lon - q.lon) * cos(radians((lat + q.lat) / 2)), 2) + power(lat - q.lat, 2))) * 6371000 <= ${DUPLICATE_RADIUS_M + 1}
-    and (text_sig is null or text_sig && q.sig)
+    and (text_sig is null or text_sig && q.sig) and id is distinct from q.self
   limit 200) c`,
 };
 
@@ -98,11 +100,11 @@ cross join lateral (
  * looked up together.
  */
 export class DuplicateFinder {
-  private readonly near = new Batcher<{ lon: number; lat: number; since: Date; signature: number[] }, Candidate[]>(async (points) => {
+  private readonly near = new Batcher<{ self?: string; lon: number; lat: number; since: Date; signature: number[] }, Candidate[]>(async (points) => {
     const found = await runPrepared<{ i: number; id: string; number: string; description: string; lon: number; lat: number; created_ms: number | string }>(
       this.db,
       NEAR_POINTS,
-      [JSON.stringify(points.map((p, i) => ({ i, lon: p.lon, lat: p.lat, ...boxAround(p.lat), since: p.since.toISOString(), sig: p.signature })))],
+      [JSON.stringify(points.map((p, i) => ({ i, self: p.self, lon: p.lon, lat: p.lat, ...boxAround(p.lat), since: p.since.toISOString(), sig: p.signature })))],
     );
     const out = points.map((): Candidate[] => []);
     for (const r of found) out[r.i]!.push({ id: r.id, number: r.number, description: r.description, lon: r.lon, lat: r.lat, createdMs: Number(r.created_ms) });
@@ -111,23 +113,21 @@ export class DuplicateFinder {
 
   constructor(private readonly db: Db) {}
 
-  async find(now: Date, input: DuplicateQuery, excludeId?: string): Promise<IntakeCheck['duplicates']> {
+  async find(now: Date, input: DuplicateQuery): Promise<IntakeCheck['duplicates']> {
     const since = new Date(now.getTime() - DUPLICATE_DAYS * 24 * 60 * 60 * 1000);
     const text = input.text ?? duplicateText(input.description);
     // No bigrams, nothing similar.
     if (text.signature.length === 0) return [];
-    if (input.lon != null && input.lat != null && !excludeId) {
-      return rankDuplicates(await this.near.submit({ lon: input.lon, lat: input.lat, since, signature: text.signature }), input, text.codes);
+    if (input.lon != null && input.lat != null) {
+      return rankDuplicates(await this.near.submit({ self: input.self, lon: input.lon, lat: input.lat, since, signature: text.signature }), input, text.codes);
     }
     const open = notInArray(ticket.status, ['closed', 'rejected', 'merged']);
-    const box = input.lon != null && input.lat != null ? { lon: input.lon, lat: input.lat, ...boxAround(input.lat) } : null;
-    const near = box
-      ? and(gte(ticket.lon, box.lon - box.dlon), lte(ticket.lon, box.lon + box.dlon), gte(ticket.lat, box.lat - box.dlat), lte(ticket.lat, box.lat + box.dlat))
-      : input.regionCode ? inArray(ticket.regionCode, [input.regionCode]) : sql`false`;
+    // Without a point: the same region.
+    const near = input.regionCode ? inArray(ticket.regionCode, [input.regionCode]) : sql`false`;
     const candidates = await this.db
       .select({ id: ticket.id, number: ticket.number, description: ticket.description, lon: ticket.lon, lat: ticket.lat, createdAt: ticket.createdAt })
       .from(ticket)
-      .where(and(open, near, gte(ticket.createdAt, since), or(isNull(ticket.textSig), arrayOverlaps(ticket.textSig, text.signature)), excludeId ? sql`${ticket.id} <> ${excludeId}` : undefined))
+      .where(and(open, near, gte(ticket.createdAt, since), or(isNull(ticket.textSig), arrayOverlaps(ticket.textSig, text.signature)), input.self ? sql`${ticket.id} <> ${input.self}` : undefined))
       .limit(200);
     return rankDuplicates(candidates.map((c) => ({ ...c, createdMs: c.createdAt.getTime() })), input, text.codes);
   }

@@ -8,7 +8,7 @@
  * held once per statement.
  */
 import { randomUUID } from 'node:crypto';
-import { inArray } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import { DEFAULT_LIMITS, type CustomField, type HandlingLevel, type IntakeCheck, type Ticket, type TicketSource } from '@gridgov/contracts';
 import type { RequestContext } from '../../platform/context.js';
 import { Batcher } from '../../platform/db/batcher.js';
@@ -170,6 +170,12 @@ function auditRecord(args: unknown[]): Record<string, unknown> {
   return Object.fromEntries(AUDIT_APPEND_PARAMS.map((c, i) => [`a_${c.split(' ')[0]}`, c.endsWith('jsonb') && typeof args[i] === 'string' ? JSON.parse(args[i] as string) : args[i]]));
 }
 
+/** The possible duplicates found at intake, on the report's timeline event. */
+async function notePossibleDuplicates(db: Db, ticketId: string, duplicates: IntakeCheck['duplicates']): Promise<void> {
+  const numbers = JSON.stringify(duplicates.map((d) => d.number));
+  await db.execute(sql`update ticket_event set data = jsonb_set(data, '{possibleDuplicates}', ${numbers}::jsonb) where ticket_id = ${ticketId} and seq = 1`);
+}
+
 export async function intakeTicket(
   deps: TicketDeps,
   ctx: RequestContext,
@@ -189,12 +195,10 @@ export async function intakeTicket(
   // Staff file reports within their own scope; residents and API clients anywhere served.
   if (actor && actor.role !== 'resident' && !codeInSubtree(regionCode, actor.regionPrefix)) throw new AppError('TICKET_OUTSIDE_AREA');
 
-  // The category (given, or the suggester's first choice) and possible duplicates, looked up together.
+  // The category: the one given, or the suggester's first choice.
   const suggested = input.categoryId ? null : deps.suggester.suggest(input.description, 1)[0];
-  const text = duplicateText(input.description);
-  const [category, duplicates, photos] = await Promise.all([
+  const [category, photos] = await Promise.all([
     input.categoryId ? deps.categories.active({ id: input.categoryId }) : suggested ? deps.categories.active({ code: suggested.code }) : null,
-    deps.duplicates.find(now, { description: input.description, text, lon: input.lon, lat: input.lat, regionCode }),
     input.photoIds.length ? deps.db.select().from(attachment).where(inArray(attachment.id, input.photoIds)) : [],
   ]);
   if (!category) throw new AppError('TICKET_CATEGORY_INVALID');
@@ -214,6 +218,7 @@ export async function intakeTicket(
   const dispatchDueAt = new Date(now.getTime() + limits.dispatchMinutes * 60_000);
 
   const id = randomUUID();
+  const text = duplicateText(input.description);
   const row: TicketRow = {
     id,
     number: '',
@@ -253,12 +258,16 @@ export async function intakeTicket(
     closedAt: null,
   };
   const dueAt = dispatchDueAt.toISOString();
-  const number = await deps.writer.write({
+  // The report is written while its possible duplicates are looked up: neither waits for the
+  // other. The ones found are noted on the report's timeline event just after (one report in a
+  // dozen or so has any); a crash in between loses that note, never the report.
+  const lookup = deps.duplicates.find(now, { self: id, description: input.description, text, lon: input.lon, lat: input.lat, regionCode });
+  const write = deps.writer.write({
     id, day: dayStamp(now), source, category_id: category.id, description: row.description, text_sig: text.signature, address: row.address, lon: row.lon, lat: row.lat,
     grid_id: row.gridId, region_code: regionCode, level, emergency: row.emergency, reporter_user_id: row.reporterUserId, reporter_name: row.reporterName,
     phone_cipher: phone?.cipher.toString('hex') ?? null, phone_hash: phone?.hash.toString('hex') ?? null, phone_masked: row.reporterPhoneMasked,
     api_client_id: row.apiClientId, tracking_hash: row.trackingHash, custom_fields: customFields, photos: row.photos as unknown[], due_at: dueAt, at: now.toISOString(),
-    actor_id: actor?.id ?? null, actor_name: actor?.displayName ?? ctx.requestId ?? 'system', event_data: { source, possibleDuplicates: duplicates.map((d) => d.number) },
+    actor_id: actor?.id ?? null, actor_name: actor?.displayName ?? ctx.requestId ?? 'system', event_data: { source, possibleDuplicates: [] },
     handler_region: level === 'grid' ? null : handlingRegion(regionCode, level),
     job_payload: { ticketId: id, kind: 'dispatch', dueAt }, job_key: `${LIMIT_JOB.name}:${id}:dispatch:${dueAt}`,
     live: { type: 'ticket.created', regionCode, gridId: row.gridId ?? undefined, id, at: now.toISOString(), data: { categoryId: category.id, level, emergency: input.emergency, lon: row.lon, lat: row.lat } },
@@ -267,9 +276,17 @@ export async function intakeTicket(
       details: { source, categoryId: category.id, gridId: row.gridId, emergency: input.emergency },
     }),
   });
+  // Once the report is written it is answered: a failed lookup or note must not make the
+  // reporter file it again.
+  const advisory = (what: string) => (error: unknown) => {
+    console.error(`intake ${id}: ${what} failed`, error);
+    return [];
+  };
+  const [number, duplicates] = await Promise.all([write, lookup.catch(advisory('duplicate lookup'))]);
   // No row: the category was switched off since it was read.
   if (!number) throw new AppError('TICKET_CATEGORY_INVALID');
   row.number = number;
+  if (duplicates.length > 0) await notePossibleDuplicates(deps.db, id, duplicates).catch(advisory('duplicate note'));
 
   // The answer is made from what was written: no read back.
   const departmentId = actor ? await actorDepartment(deps.db, actor) : null;

@@ -179,6 +179,9 @@ describe('tickets', () => {
     assert.ok(check.body.duplicates.some((d) => d.id === first.id));
     const res = await gw1.post<{ ticket: Ticket; duplicates: { id: string }[] }>('/api/tickets', { description: '幸福路口井盖缺失，很危险', lon, lat, categoryId: category('city.manhole') });
     assert.ok(res.body.duplicates.some((d) => d.id === first.id));
+    assert.ok(!res.body.duplicates.some((d) => d.id === res.body.ticket.id), 'a report is never its own duplicate');
+    const timeline = await gw1.get<{ items: TicketEvent[] }>(`/api/tickets/${res.body.ticket.id}/timeline`);
+    assert.ok((timeline.body.items[0]!.data.possibleDuplicates as string[]).includes(first.number), 'the report event notes them');
     const merged = await step(gw1, res.body.ticket, 'merge', { targetId: first.id });
     assert.deepEqual([merged.status, merged.duplicateOf], ['merged', first.id]);
   });
