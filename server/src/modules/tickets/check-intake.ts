@@ -15,6 +15,7 @@ import { bigramCodes, distanceM, jaccard, textSignature } from './similarity.js'
 const DUPLICATE_DAYS = 7;
 const DUPLICATE_RADIUS_M = 300;
 const SIMILAR = 0.3;
+
 /** Half the sides, in degrees, of the box around a point that holds the radius (the index's range condition), a metre to spare. */
 function boxAround(lat: number): { dlon: number; dlat: number } {
   const dlat = ((DUPLICATE_RADIUS_M + 1) / 6_371_000) * (180 / Math.PI);

@@ -1,11 +1,11 @@
 /**
  * Files a report from any source: locate the grid from the point, take or suggest the category,
- * check extra questions, note possible duplicates, then write the ticket, its first timeline
- * event, notifications (outbox for SMS), the dispatch-limit timer, the live event and the audit
- * entry. The writes are one SQL statement (data-modifying CTEs), which commits on its own, and
- * reports filed at the same moment share it (IntakeWriter), as they share the duplicate lookup
- * (DuplicateFinder): under load a round trip serves many reports, and the audit chain's lock is
- * held once per statement.
+ * check extra questions, then write the ticket, its first timeline event, notifications (outbox
+ * for SMS), the dispatch-limit timer, the live event and the audit entry while the possible
+ * duplicates are looked up, and note those on the timeline. The writes are one SQL statement
+ * (data-modifying CTEs), which commits on its own, and reports filed at the same moment share
+ * it (IntakeWriter), as they share the duplicate lookup (DuplicateFinder): under load a round
+ * trip serves many reports, and the audit chain's lock is held once per statement.
  */
 import { randomUUID } from 'node:crypto';
 import { inArray, sql } from 'drizzle-orm';
