@@ -12,7 +12,7 @@ import { randomUUID } from 'node:crypto';
 import { DEFAULT_LIMITS, type HandlingLevel, type LimitClass, type TicketSource, type TicketStatus } from '@gridgov/contracts';
 import type { PiiVault } from '../../platform/pii/vault.js';
 import { copyText } from '../imports/bulk-tx.js';
-import { bigramCodes, textSignature } from '../tickets/similarity.js';
+import { fingerprint } from '../tickets/similarity.js';
 import { protect } from '../registers/personal-data.js';
 import { DEMO_CATEGORIES } from '../tickets/categories.js';
 import { generateTicketText, pickTicketCategory, type RandomFn } from '../tickets/classifier/training-texts.js';
@@ -437,7 +437,7 @@ export function* generateTickets(plan: TicketPlan): Generator<GeneratedTicket> {
       const handleDueAt = dispatched ? life.handleDueAt : null;
       const reopenUntil = closedAt === null ? null : closedAt + reopenMs;
       // Only open tickets are ever duplicate candidates (one reopened without a signature is always compared).
-      const signature = open ? `{${textSignature(bigramCodes(description)).join(',')}}` : '\\N';
+      const signature = open ? `{${fingerprint(description).signature.join(',')}}` : '\\N';
       const ticket =
         `${id}\t${day}-${pad(n, 6)}\t${from}\t${category.id}\t${copyText(description)}\t${signature}\t${lon.toFixed(7)}\t${lat.toFixed(7)}\t${g.id}\t${g.regionCode}\t` +
         `${level}\t${status}\t${publicStatusOf(status)}\t${emergency ? 't' : 'f'}\t${copyText(reporterName)}\t${phone?.cipher ?? '\\N'}\t${phone?.hash ?? '\\N'}\t` +

@@ -10,7 +10,7 @@ import { runPrepared, type Db, type Prepared } from '../../platform/db/client.js
 import type { TicketDeps } from './deps.js';
 import { categoriesByCode } from './categories.js';
 import { ticket } from './tables.js';
-import { bigramCodes, distanceM, jaccard, textSignature } from './similarity.js';
+import { bigramCodes, distanceM, fingerprint, jaccard, type Fingerprint } from './similarity.js';
 
 const DUPLICATE_DAYS = 7;
 const DUPLICATE_RADIUS_M = 300;
@@ -46,21 +46,10 @@ interface DuplicateQuery {
   self?: string;
   description: string;
   /** The description's bigrams and signature, when the caller has them already. */
-  text?: DuplicateText;
+  text?: Fingerprint;
   lon?: number | null;
   lat?: number | null;
   regionCode?: string;
-}
-
-/** A text's bigrams and MinHash signature (similarity.ts). */
-export interface DuplicateText {
-  codes: Uint32Array;
-  signature: number[];
-}
-
-export function duplicateText(description: string): DuplicateText {
-  const codes = bigramCodes(description);
-  return { codes, signature: textSignature(codes) };
 }
 
 /** The candidates that are close enough and similar enough, most similar first. */
@@ -116,7 +105,7 @@ export class DuplicateFinder {
 
   async find(now: Date, input: DuplicateQuery): Promise<IntakeCheck['duplicates']> {
     const since = new Date(now.getTime() - DUPLICATE_DAYS * 24 * 60 * 60 * 1000);
-    const text = input.text ?? duplicateText(input.description);
+    const text = input.text ?? fingerprint(input.description);
     // No bigrams, nothing similar.
     if (text.signature.length === 0) return [];
     if (input.lon != null && input.lat != null) {

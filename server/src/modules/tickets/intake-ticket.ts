@@ -20,10 +20,10 @@ import { LIVE_CHANNEL, type LiveEvent } from '../../platform/live/live.js';
 import { checkPhone, protect } from '../registers/personal-data.js';
 import type { TicketDeps } from './deps.js';
 import { checkCustomFields } from './categories.js';
-import { duplicateText } from './check-intake.js';
 import { allowedActions, handlingRegion, levelOfRegion } from './flow.js';
 import { LIMIT_JOB } from './limit-timer.js';
 import { toTicket } from './queries.js';
+import { fingerprint } from './similarity.js';
 import { actorDepartment, standingOf, type TicketRow } from './ticket-access.js';
 import { attachment } from './tables.js';
 
@@ -218,7 +218,7 @@ export async function intakeTicket(
   const dispatchDueAt = new Date(now.getTime() + limits.dispatchMinutes * 60_000);
 
   const id = randomUUID();
-  const text = duplicateText(input.description);
+  const text = fingerprint(input.description);
   const row: TicketRow = {
     id,
     number: '',

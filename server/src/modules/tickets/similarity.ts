@@ -63,6 +63,17 @@ export function textSignature(codes: Uint32Array): number[] {
   return signature;
 }
 
+/** A text's bigrams and their signature, taken once for both the database's filter and the ranking. */
+export interface Fingerprint {
+  codes: Uint32Array;
+  signature: number[];
+}
+
+export function fingerprint(text: string): Fingerprint {
+  const codes = bigramCodes(text);
+  return { codes, signature: textSignature(codes) };
+}
+
 /** Distance in metres between two points (equirectangular: fine at city scale). */
 export function distanceM(lon1: number, lat1: number, lon2: number, lat2: number): number {
   const rad = Math.PI / 180;
