@@ -19,6 +19,7 @@ import {
   type DashboardPoints,
   type DashboardTrend,
 } from '@gridgov/contracts';
+import { CHINA_OFFSET_MS, chinaDay } from '../../platform/clock.js';
 import type { Actor } from '../../platform/context.js';
 import { rows, type Db } from '../../platform/db/client.js';
 import { AppError, notFound } from '../../platform/errors.js';
@@ -105,14 +106,9 @@ async function nowRows(db: Db, scopes: string[]): Promise<Map<string, NowRow>> {
 /** Grid scopes under a place: `<community code>/<grid id>` with the place's prefix. */
 const gridScopesUnder = (place: Place) => (place.kind === 'grid' ? sql`scope = ${place.scope}` : sql`scope like ${`${place.prefix}%/%`}`);
 
-/** Today's date in China Standard Time, and n days before it, as YYYY-MM-DD. */
-function chinaDay(now: Date, daysBack = 0): string {
-  return new Date(now.getTime() + 8 * 3_600_000 - daysBack * 86_400_000).toISOString().slice(0, 10);
-}
-
 /** The first day of the month `monthsBack` months before this one (China Standard Time). */
 function monthStart(now: Date, monthsBack: number): string {
-  const d = new Date(now.getTime() + 8 * 3_600_000);
+  const d = new Date(now.getTime() + CHINA_OFFSET_MS);
   return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - monthsBack, 1)).toISOString().slice(0, 10);
 }
 

@@ -10,6 +10,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { ActorContext } from '../../platform/http/types.js';
 import { AppError, forbidden } from '../../platform/errors.js';
 import { writeAudit } from '../../platform/audit/write-audit.js';
+import { chinaDay } from '../../platform/clock.js';
 import type { ExportDeps } from './deps.js';
 import { canDownload, type ExportRow } from './policy.js';
 import { findExport } from './queries.js';
@@ -31,15 +32,10 @@ const CONTENT_TYPES = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 } as const;
 
-/** The date in China (UTC+8) as YYYY-MM-DD. */
-function chinaDate(at: Date): string {
-  return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
-
 /** "人口台账_2026-05-01.xlsx": the register's Chinese name and the day it was asked for. */
 export function exportFileName(row: Pick<ExportRow, 'register' | 'format' | 'createdAt'>, ascii = false): string {
   const name = ascii ? row.register : SHEETS[row.register as keyof typeof SHEETS].title;
-  return `${name}_${chinaDate(row.createdAt)}.${row.format}`;
+  return `${name}_${chinaDay(row.createdAt)}.${row.format}`;
 }
 
 function refuse(row: ExportRow): AppError {

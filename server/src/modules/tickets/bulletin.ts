@@ -8,18 +8,15 @@ import { and, avg, count, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Bulletin } from '@gridgov/contracts';
 import type { Db } from '../../platform/db/client.js';
+import { chinaDay } from '../../platform/clock.js';
 import { defineJob } from '../../platform/jobs/queue.js';
 import { underRegion } from '../../platform/scope.js';
 import { currentRegionCodes, regionNames } from '../regions/queries.js';
 import { departmentNames } from '../departments/queries.js';
 import { bulletin, ticket, ticketAssignment, ticketCategory, ticketEvent } from './tables.js';
 
-const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
 
-/** The day (YYYY-MM-DD, China time) of an instant, and the instants a day spans. */
-export function chinaDay(at: Date): string {
-  return new Date(at.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
-}
+/** The instants a day (YYYY-MM-DD, China time) spans. */
 function dayBounds(day: string): [Date, Date] {
   const start = new Date(`${day}T00:00:00+08:00`);
   return [start, new Date(start.getTime() + 24 * 60 * 60 * 1000)];
@@ -98,7 +95,7 @@ export const bulletinJob = defineJob({
   repeatEveryMs: 60 * 60 * 1000,
   async handle(_payload, { db, clock }) {
     const now = clock.now();
-    const yesterday = chinaDay(new Date(now.getTime() - 24 * 60 * 60 * 1000));
+    const yesterday = chinaDay(now, 1);
     for (const code of await currentRegionCodes(db, ['city', 'county', 'township'])) await getBulletin(db, code, yesterday, now);
   },
 });

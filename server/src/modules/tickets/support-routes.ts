@@ -8,7 +8,7 @@ import multipart from '@fastify/multipart';
 import ExcelJS from 'exceljs';
 import type { FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Clock } from '../../platform/clock.js';
+import { chinaDay, type Clock } from '../../platform/clock.js';
 import { attachmentRef, bulletin, bulletinQuery, notificationList, notificationQuery, publicIntakeRequest, publicTicket, summonsItem, summonsQuery, uuid } from '@gridgov/contracts';
 import type { App } from '../../platform/http/types.js';
 import { actorCtx } from '../../platform/http/access.js';
@@ -19,7 +19,7 @@ import type { TicketDeps } from './deps.js';
 import { ATTACHMENT_MAX_BYTES, readableAttachment, saveAttachment } from './attachments.js';
 import { listNotifications, markRead } from './notifications.js';
 import { summonsBoard } from './summons-board.js';
-import { chinaDay, getBulletin } from './bulletin.js';
+import { getBulletin } from './bulletin.js';
 import { publicIntake, trackTicket } from './public-intake.js';
 
 export interface SupportDeps extends TicketDeps {
@@ -102,7 +102,7 @@ export function ticketSupportRoutes(parent: App, deps: SupportDeps): void {
     const region = req.query.region ?? actor.regionCode;
     if (!codeInSubtree(region, actor.regionPrefix)) throw notFound();
     const now = req.ctx.clock.now();
-    return getBulletin(deps.db, region, req.query.day ?? chinaDay(new Date(now.getTime() - 24 * 60 * 60 * 1000)), now);
+    return getBulletin(deps.db, region, req.query.day ?? chinaDay(now, 1), now);
   };
   parent.get('/api/bulletins', {
     config: { access: 'ticket:dispatch' },
