@@ -3,7 +3,7 @@
  * 2 county + 3 township + 3 village. A node's level is the position of its last non-zero
  * segment; every code in its subtree starts with its significant prefix.
  */
-import type { RegionLevel } from './api.js';
+import type { RegionLevel } from './common.js';
 
 export type DivisionKind =
   | 'province'

@@ -1,18 +1,21 @@
 /**
- * Roles and permissions: the one central list. Every server route declares one of
- * `Permission` (or `public` / `authenticated`), and the web console shows a menu from the
+ * Roles and permissions. Each domain declares its permissions and the roles that hold them
+ * (`<domain>/permissions.ts`); this is where they are gathered. Every server route declares a
+ * permission it needs (or `public` / `authenticated`), and the web console shows a menu from the
  * permissions of the signed-in user.
  */
-export const ROLES = [
-  'system_admin',
-  'security_admin',
-  'auditor',
-  'operator',
-  'department_handler',
-  'grid_worker',
-  'resident',
-] as const;
-export type Role = (typeof ROLES)[number];
+import { ROLES, type Role } from './role-list.js';
+import type { PermissionSpec } from './permission-kit.js';
+import { REGION_PERMISSIONS } from './regions/permissions.js';
+import { GRID_PERMISSIONS } from './grids/permissions.js';
+import { USER_PERMISSIONS } from './users/permissions.js';
+import { AUDIT_PERMISSIONS } from './audit/permissions.js';
+import { DASHBOARD_PERMISSIONS } from './dashboard/permissions.js';
+import { REGISTER_PERMISSIONS } from './registers/permissions.js';
+import { TICKET_PERMISSIONS } from './tickets/permissions.js';
+
+export { ROLES, type Role };
+export { definePermissions, type PermissionSpec } from './permission-kit.js';
 
 /** The three administrative roles kept apart (三权分立): no account holds two of them. */
 export const ADMIN_ROLES: readonly Role[] = ['system_admin', 'security_admin', 'auditor'];
@@ -20,58 +23,37 @@ export const ADMIN_ROLES: readonly Role[] = ['system_admin', 'security_admin', '
 /** Roles that must sign in with a TOTP second factor. */
 export const TOTP_ROLES: readonly Role[] = ADMIN_ROLES;
 
-export const PERMISSIONS = [
-  'region:read',
-  'region:write',
-  'grid:read',
-  'grid:write',
-  'user:read',
-  'user:write',
-  'audit:read',
-  'live:read',
-  /** The command-centre dashboard of the caller's region or grid. */
-  'dashboard:read',
-  'register:read',
-  'register:write',
-  /** See full ID numbers and phones, with a stated reason; every use is audited and rate-limited. */
-  'register:unmask',
-  'register:import',
-  'register:export',
-  /** Approve another person's large export (two-person rule). */
-  'export:approve',
-  /** Report a problem (residents, grid workers, operators). */
-  'ticket:report',
-  /** See tickets in scope (a handler: those dispatched to their department; a resident: their own). */
-  'ticket:read',
-  /** Accept, dispatch, transfer, close, escalate, supervise, summon (command-centre operators). */
-  'ticket:dispatch',
-  /** Sign for, handle, report back, ask for more time, check in to a summons (department handlers). */
-  'ticket:handle',
-  /** Categories, time limits, departments, Open311 clients. */
-  'ticket:config',
-] as const;
-export type Permission = (typeof PERMISSIONS)[number];
+export const PERMISSION_SPECS = {
+  ...REGION_PERMISSIONS,
+  ...GRID_PERMISSIONS,
+  ...USER_PERMISSIONS,
+  ...AUDIT_PERMISSIONS,
+  ...DASHBOARD_PERMISSIONS,
+  ...REGISTER_PERMISSIONS,
+  ...TICKET_PERMISSIONS,
+} as const satisfies Record<string, PermissionSpec>;
 
-/** What a route needs: a permission, any signed-in user, or nobody at all. */
-export type RouteAccess = Permission | 'authenticated' | 'public';
+export type Permission = keyof typeof PERMISSION_SPECS;
+export const PERMISSIONS = Object.keys(PERMISSION_SPECS) as Permission[];
+
+/**
+ * What a route needs: a permission, any of several (a list), any signed-in user, or nobody at all.
+ * A list serves routes whose answer is narrowed by which of them the caller holds (a ticket list).
+ */
+export type RouteAccess = Permission | readonly Permission[] | 'authenticated' | 'public';
+
+function permissionsOf(role: Role): readonly Permission[] {
+  return PERMISSIONS.filter((p) => (PERMISSION_SPECS[p].roles as readonly Role[]).includes(role));
+}
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  // Runs the system: the region tree and grids. Cannot read the audit log.
-  system_admin: ['region:read', 'region:write', 'grid:read', 'grid:write', 'ticket:config'],
-  // Manages accounts, roles, scopes, lockouts. Cannot change regions or read the audit log.
-  security_admin: ['region:read', 'user:read', 'user:write'],
-  // Reads the audit log, nothing else.
-  auditor: ['audit:read', 'region:read'],
-  operator: [
-    'region:read', 'grid:read', 'user:read', 'live:read', 'dashboard:read',
-    'register:read', 'register:write', 'register:unmask', 'register:import', 'register:export', 'export:approve',
-    'ticket:report', 'ticket:read', 'ticket:dispatch',
-  ],
-  department_handler: ['region:read', 'grid:read', 'live:read', 'register:read', 'ticket:read', 'ticket:handle'],
-  // Keeps their own grid's registers up to date from door-to-door visits; no bulk import or export.
-  // Reports and handles small matters in the grid (小事不出网格).
-  grid_worker: ['region:read', 'grid:read', 'live:read', 'dashboard:read', 'register:read', 'register:write', 'ticket:report', 'ticket:read', 'ticket:handle'],
-  resident: ['ticket:report', 'ticket:read'],
+  system_admin: permissionsOf('system_admin'),
+  security_admin: permissionsOf('security_admin'),
+  auditor: permissionsOf('auditor'),
+  operator: permissionsOf('operator'),
+  department_handler: permissionsOf('department_handler'),
+  grid_worker: permissionsOf('grid_worker'),
+  resident: permissionsOf('resident'),
 };
 
 export function roleHas(role: Role, permission: Permission): boolean {

@@ -3,7 +3,7 @@
  * route's declared access. A route without a declared access refuses to register.
  */
 import type { FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
-import { type Locale, type Permission, PERMISSIONS } from '@gridgov/contracts';
+import { type Locale, type Permission, type RouteAccess, PERMISSIONS } from '@gridgov/contracts';
 import { AppError } from '../errors.js';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/client.js';
@@ -12,19 +12,29 @@ import type { ActorContext } from './types.js';
 
 export const GUARDED_PREFIXES = ['/api/', '/open311/'];
 
+function isPermission(value: unknown): value is Permission {
+  return PERMISSIONS.includes(value as Permission);
+}
+
+/** Whether the actor's permissions satisfy a route's declared access (a list: any of them). */
+export function grants(permissions: readonly Permission[], access: RouteAccess): boolean {
+  if (access === 'public' || access === 'authenticated') return true;
+  return typeof access === 'string' ? permissions.includes(access) : access.some((p) => permissions.includes(p));
+}
+
 /** Called for every route as it registers: the route must say what it needs. */
 export function assertRouteAccess(route: RouteOptions): void {
   const url = route.url ?? '';
   if (!GUARDED_PREFIXES.some((p) => url.startsWith(p))) return;
   const access = route.config?.access;
-  const known = access === 'public' || access === 'authenticated' || PERMISSIONS.includes(access as Permission);
+  const known = access === 'public' || access === 'authenticated' || (Array.isArray(access) ? access.length > 0 && access.every(isPermission) : isPermission(access));
   if (!known) throw new Error(`Route ${String(route.method)} ${url} declares no permission (config.access)`);
 }
 
 export interface RouteEntry {
   method: string;
   url: string;
-  access: string | undefined;
+  access: RouteAccess | undefined;
 }
 
 const routeTables = new WeakMap<object, RouteEntry[]>();
@@ -61,8 +71,7 @@ export function makeAccessHook(db: Db, clock: Clock, policy: SessionPolicy, sess
       throw new AppError(result.code);
     }
     request.ctx.actor = result.actor;
-    if (access === 'authenticated') return;
-    if (!result.actor.permissions.includes(access)) throw new AppError('FORBIDDEN');
+    if (!grants(result.actor.permissions, access)) throw new AppError('FORBIDDEN');
   };
 }
 

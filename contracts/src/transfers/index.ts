@@ -3,7 +3,7 @@
  * then run as a background job; an export above a set size waits for a second person's approval.
  */
 import { z } from 'zod';
-import { REGISTER_KINDS, registerListQuery } from './registers.js';
+import { REGISTER_KINDS, registerListQuery } from '../registers/index.js';
 
 // ---------- imports ----------
 export const IMPORT_STATUSES = ['uploaded', 'queued', 'running', 'done', 'failed'] as const;

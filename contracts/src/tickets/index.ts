@@ -3,28 +3,12 @@
  * explicit state machine. The internal status is kept apart from what the public sees.
  */
 import { z } from 'zod';
-import { divisionCode, pageQuery, uuid } from './api.js';
+import { divisionCode, pageQuery, uuid } from '../common.js';
 
 // ---------- levels and departments ----------
 /** Where a ticket is handled: "small matters stay in the grid, big ones in the county and township, hard ones in the city". */
 export const HANDLING_LEVELS = ['grid', 'community', 'township', 'county', 'city'] as const;
 export type HandlingLevel = (typeof HANDLING_LEVELS)[number];
-
-export const department = z.object({
-  id: z.string(),
-  name: z.string(),
-  /** The region the department serves (a county bureau: the county's code). */
-  regionCode: z.string(),
-  regionName: z.string(),
-  phone: z.string().nullable(),
-});
-export type Department = z.infer<typeof department>;
-
-export const departmentInput = z.strictObject({
-  name: z.string().trim().min(1).max(64),
-  regionCode: divisionCode,
-  phone: z.string().trim().max(20).nullable().optional(),
-});
 
 // ---------- categories ----------
 /** Time-limit classes used by Chinese hotlines. */

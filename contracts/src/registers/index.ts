@@ -4,7 +4,7 @@
  * the full value only comes from the audited unmask endpoint.
  */
 import { z } from 'zod';
-import { divisionCode, pageQuery, uuid } from './api.js';
+import { divisionCode, pageQuery, uuid } from '../common.js';
 
 export const REGISTER_KINDS = ['resident', 'household', 'building', 'dwelling', 'venue', 'facility', 'organization'] as const;
 export type RegisterKind = (typeof REGISTER_KINDS)[number];

@@ -4,7 +4,7 @@
  * it answers for the viewer's own region (or grid).
  */
 import { z } from 'zod';
-import { divisionCode, uuid } from './api.js';
+import { divisionCode, uuid } from '../common.js';
 
 export const DASHBOARD_PLACE_LEVELS = ['province', 'city', 'county', 'township', 'community', 'grid'] as const;
 export type DashboardPlaceLevel = (typeof DASHBOARD_PLACE_LEVELS)[number];

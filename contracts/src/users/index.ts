@@ -1,0 +1,51 @@
+/** Accounts: one role each, a scope (region subtree or grid). */
+import { z } from 'zod';
+import { divisionCode, pageQuery } from '../common.js';
+import { ROLES } from '../roles.js';
+
+// ---------- users ----------
+export const user = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  role: z.enum(ROLES),
+  scopeRegionCode: z.string(),
+  scopeRegionName: z.string(),
+  scopeGridId: z.string().nullable(),
+  scopeGridName: z.string().nullable(),
+  phone: z.string().nullable(),
+  disabled: z.boolean(),
+  lockedUntil: z.string().nullable(),
+  totpEnrolled: z.boolean(),
+  createdAt: z.string(),
+});
+export type User = z.infer<typeof user>;
+
+export const userListQuery = z.strictObject({
+  role: z.enum(ROLES).optional(),
+  region: divisionCode.optional(),
+  q: z.string().max(64).optional(),
+  ...pageQuery,
+});
+
+export const createUserRequest = z.strictObject({
+  username: z.string().regex(/^[a-zA-Z0-9_.-]{3,32}$/),
+  displayName: z.string().trim().min(1).max(64),
+  role: z.enum(ROLES),
+  scopeRegionCode: divisionCode.optional(),
+  scopeGridId: z.string().optional(),
+  phone: z.string().regex(/^1\d{10}$/).optional(),
+  password: z.string().min(1).max(256),
+});
+
+export const updateUserRequest = z.strictObject({
+  displayName: z.string().trim().min(1).max(64).optional(),
+  role: z.enum(ROLES).optional(),
+  scopeRegionCode: divisionCode.optional(),
+  scopeGridId: z.string().nullable().optional(),
+  phone: z.string().regex(/^1\d{10}$/).nullable().optional(),
+  disabled: z.boolean().optional(),
+});
+
+export const resetPasswordRequest = z.strictObject({ password: z.string().min(1).max(256) });
+
