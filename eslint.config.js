@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import gridgov from './scripts/eslint/module-boundaries.mjs';
 
 export default tseslint.config(
   { ignores: ['**/node_modules/**', 'web/dist/**', 'data/**', 'server/drizzle/**', 'e2e/artifacts/**', 'bench/out/**'] },
@@ -13,5 +14,10 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
     },
+  },
+  {
+    files: ['server/src/**/*.ts'],
+    plugins: { gridgov },
+    rules: { 'gridgov/module-boundaries': 'error' },
   },
 );

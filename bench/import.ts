@@ -18,7 +18,6 @@ import { once } from 'node:events';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { eq } from 'drizzle-orm';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { PGlite } from '@electric-sql/pglite';
 import { generateCity, generateResidents, parseScale, type DemoCity, type DemoResident } from '../server/src/modules/demo/generate-city.js';
@@ -26,7 +25,7 @@ import { seedDemo } from '../server/src/modules/demo/seed-demo.js';
 import { loadConfig } from '../server/src/platform/config.js';
 import { systemClock } from '../server/src/platform/clock.js';
 import { openDatabase, type Database } from '../server/src/platform/db/client.js';
-import { appUser } from '../server/src/platform/auth/tables.js';
+import { accountByUsername } from '../server/src/platform/accounts/accounts.js';
 import { actorFromUser } from '../server/src/platform/auth/sessions.js';
 import type { ActorContext } from '../server/src/platform/http/types.js';
 import { startRuntime, type Runtime } from '../server/src/runtime.js';
@@ -107,7 +106,7 @@ async function writeStoredRows(file: string, rows: number, city: DemoCity, rt: R
 }
 
 async function operator(rt: Runtime): Promise<ActorContext> {
-  const [user] = await rt.database.db.select().from(appUser).where(eq(appUser.username, 'city_op'));
+  const user = await accountByUsername(rt.database.db, 'city_op');
   if (!user) throw new Error('no city_op');
   return { actor: actorFromUser(user, null), ip: null, requestId: 'bench', locale: 'zh-CN', clock: rt.clock };
 }

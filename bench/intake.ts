@@ -42,6 +42,7 @@ import { loadConfig } from '../server/src/platform/config.js';
 import { systemClock } from '../server/src/platform/clock.js';
 import { openDatabase, type Database } from '../server/src/platform/db/client.js';
 import { bbox } from '../server/src/platform/geo/polygon.js';
+import { categorySuggester } from '../server/src/modules/tickets/category-suggester.js';
 import { startRuntime, type Runtime } from '../server/src/runtime.js';
 import { benchLine, formatInt, parseBenchArgs, peakRssMb } from './lib.js';
 
@@ -302,7 +303,7 @@ async function serve(database: Database, databaseUrl: string | null, existing: n
   const rt = await startRuntime(config, { clock: systemClock, database });
   try {
     const seed = await seedDemo(database.db, rt.clock, { scale: SCALE });
-    rt.suggester.train(generateLabelledTickets(seededRandom(1), 4000));
+    categorySuggester(rt.kit).train(generateLabelledTickets(seededRandom(1), 4000));
     const grids = benchGrids(seed);
     const categoryIds = seed.tickets.categoryIds;
     const setupMs = performance.now() - t;

@@ -2,6 +2,7 @@
 export * from './common.js';
 export * from './errors.js';
 export * from './roles.js';
+export * from './audit-actions.js';
 export * from './live.js';
 export * from './division-code.js';
 export * from './id-number.js';

@@ -11,9 +11,7 @@ import fastifyStatic from '@fastify/static';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { mapConfig } from '@gridgov/contracts';
-import type { Config } from './platform/config.js';
-import type { Clock } from './platform/clock.js';
-import type { Database } from './platform/db/client.js';
+import type { Kit } from './platform/kit/kit.js';
 import type { App } from './platform/http/types.js';
 import { GUARDED_PREFIXES, makeAccessHook, trackRoutes } from './platform/http/access.js';
 import { errorHandler, sendError } from './platform/http/error-handler.js';
@@ -21,40 +19,13 @@ import { authRoutes } from './platform/auth/routes.js';
 import { SESSION_REVOKED, sessionCache } from './platform/auth/sessions.js';
 import { auditRoutes } from './platform/audit/routes.js';
 import { liveRoutes } from './platform/live/routes.js';
-import type { LiveHub } from './platform/live/live.js';
-import { regionRoutes } from './modules/regions/routes.js';
-import { gridRoutes } from './modules/grids/routes.js';
-import { userRoutes } from './modules/users/routes.js';
-import type { GridLocator } from './modules/grids/grid-index.js';
-import { registerRoutes } from './modules/registers/routes.js';
 import { redactQuery } from './platform/pii/redact.js';
-import type { PiiVault } from './platform/pii/vault.js';
-import type { JobQueue } from './platform/jobs/queue.js';
-import { importRoutes } from './modules/imports/routes.js';
-import { exportRoutes } from './modules/exports/routes.js';
-import { departmentRoutes } from './modules/departments/routes.js';
-import { ticketRoutes } from './modules/tickets/routes.js';
-import { ticketSupportRoutes } from './modules/tickets/support-routes.js';
-import type { TicketDeps } from './modules/tickets/deps.js';
-import { open311Routes } from './modules/open311/routes.js';
-import { dashboardRoutes } from './modules/dashboard/routes.js';
-
-export interface AppDeps {
-  config: Config;
-  clock: Clock;
-  database: Database;
-  live: LiveHub;
-  gridLocator: GridLocator;
-  vault: PiiVault;
-  jobs: JobQueue;
-  tickets: TicketDeps;
-}
+import { MODULES } from './modules/index.js';
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
-export async function buildApp(deps: AppDeps): Promise<App> {
-  const { config, clock } = deps;
-  const db = deps.database.db;
+export async function buildApp(kit: Kit): Promise<App> {
+  const { config, clock, db } = kit;
   const app = Fastify({
     logger: {
       level: config.logLevel,
@@ -83,7 +54,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   });
   await app.register(swaggerUi, { routePrefix: '/docs/api' });
 
-  deps.live.on('event', (event) => {
+  kit.live.on('event', (event) => {
     if (event.type === SESSION_REVOKED) sessionCache.revoked((event.data ?? {}) as { sessionId?: string; userId?: string });
   });
   app.addHook('onRequest', makeAccessHook(db, clock, { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours }, sessionCache));
@@ -91,7 +62,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.get('/api/health', {
     config: { access: 'public' },
     schema: { tags: ['system'], response: { 200: z.object({ status: z.literal('ok'), database: z.string(), mode: z.string() }) } },
-    handler: () => ({ status: 'ok' as const, database: deps.database.kind, mode: config.mode }),
+    handler: () => ({ status: 'ok' as const, database: kit.database.kind, mode: config.mode }),
   });
   app.get('/api/config/map', {
     // The anonymous portal places its map with it; it holds nothing private.
@@ -100,20 +71,10 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     handler: () => ({ tileUrl: config.mapTileUrl, center: config.mapCenter, zoom: 11 }),
   });
 
-  authRoutes(app, db, config);
+  authRoutes(app, kit);
   auditRoutes(app, db);
-  liveRoutes(app, deps.live);
-  regionRoutes(app, db);
-  gridRoutes(app, db, deps.gridLocator);
-  userRoutes(app, db);
-  registerRoutes(app, { db, vault: deps.vault, config });
-  importRoutes(app, { database: deps.database, vault: deps.vault, config, jobs: deps.jobs });
-  exportRoutes(app, { db, vault: deps.vault, config, jobs: deps.jobs });
-  departmentRoutes(app, db);
-  ticketRoutes(app, deps.tickets);
-  await app.register(open311Routes, { prefix: '/open311', tickets: deps.tickets, clock, mode: config.mode });
-  ticketSupportRoutes(app, { ...deps.tickets, filesDir: config.filesDir, clock });
-  dashboardRoutes(app, { db, locator: deps.gridLocator });
+  liveRoutes(app, kit.live);
+  for (const m of MODULES) await m.routes?.(app, kit);
 
   const hasWeb = fs.existsSync(path.join(WEB_DIST, 'index.html'));
   if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });

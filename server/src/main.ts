@@ -5,6 +5,7 @@ import { UnsafeDurabilityError } from './platform/db/client.js';
 import { startRuntime } from './runtime.js';
 import { isSeeded, seedDemo } from './modules/demo/seed-demo.js';
 import { printDemoLogins } from './modules/demo/print-logins.js';
+import { categorySuggester } from './modules/tickets/category-suggester.js';
 import { generateLabelledTickets, seededRandom } from './modules/tickets/classifier/training-texts.js';
 
 async function main(): Promise<void> {
@@ -15,8 +16,8 @@ async function main(): Promise<void> {
     console.log('Seeding the demo city (first start)...');
     await seedDemo(database.db, clock, { registers: { vault: runtime.vault } });
     // The demo has no history of closed tickets yet: teach the suggester from generated ones.
-    runtime.suggester.train(generateLabelledTickets(seededRandom(1), 4000, 'demo'));
-    await runtime.suggester.save(database.db, clock.now());
+    categorySuggester(runtime.kit).train(generateLabelledTickets(seededRandom(1), 4000, 'demo'));
+    await categorySuggester(runtime.kit).save(database.db, clock.now());
   }
   await runtime.app.listen({ host: config.host, port: config.port });
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}/`;

@@ -1,29 +1,21 @@
 /**
- * Starts everything a GridGov process runs: database (migrated), live channel, job worker,
- * grid index and the HTTP app. Used by main.ts, the tests and the benchmarks alike.
+ * Starts everything a GridGov process runs: database (migrated), live channel, job worker, the
+ * modules (modules/index.ts) and the HTTP app. Used by main.ts, the tests and the benchmarks alike.
  */
+import { AUDIT_ACTIONS } from '@gridgov/contracts';
 import type { Config } from './platform/config.js';
 import { systemClock, type Clock } from './platform/clock.js';
 import { openDatabase, type Database } from './platform/db/client.js';
 import { JobQueue } from './platform/jobs/queue.js';
 import { LiveHub } from './platform/live/live.js';
 import { sessionPurgeJob } from './platform/auth/purge-job.js';
-import { GridLocator } from './modules/grids/grid-index.js';
-import { exportFileJob } from './modules/exports/build-export-file.js';
+import { declareAuditActions } from './platform/audit/write-audit.js';
 import { PiiVault } from './platform/pii/vault.js';
 import { loadPiiKey } from './platform/pii/keys.js';
-import { buildApp } from './app.js';
-import { DashboardFolder } from './modules/dashboard/aggregates.js';
-import { CategoryCache } from './modules/tickets/categories.js';
-import { DuplicateFinder } from './modules/tickets/check-intake.js';
-import { IntakeWriter } from './modules/tickets/intake-ticket.js';
-import { NaiveBayesSuggester, suggesterSaveJob } from './modules/tickets/category-suggester.js';
-import { ticketLimitJob } from './modules/tickets/limit-timer.js';
-import { bulletinJob } from './modules/tickets/bulletin.js';
-import { outboxJob } from './modules/tickets/outbox-job.js';
-import type { TicketDeps } from './modules/tickets/deps.js';
-import { importJobDefinition } from './modules/imports/run-import.js';
+import type { Kit, Providers } from './platform/kit/kit.js';
 import type { App } from './platform/http/types.js';
+import { buildApp } from './app.js';
+import { MODULES } from './modules/index.js';
 
 export interface Runtime {
   config: Config;
@@ -31,12 +23,20 @@ export interface Runtime {
   database: Database;
   jobs: JobQueue;
   live: LiveHub;
-  gridLocator: GridLocator;
   vault: PiiVault;
-  tickets: TicketDeps;
-  suggester: NaiveBayesSuggester;
+  /** What the modules stand on; module services are reached through it (`ticketDeps(rt.kit)`). */
+  kit: Kit;
   app: App;
   close(): Promise<void>;
+}
+
+/** What the modules provide to the platform, gathered; every provider must be there. */
+function gatherProviders(): Providers {
+  const providers: Partial<Providers> = {};
+  for (const m of MODULES) Object.assign(providers, m.provides);
+  const missing = (['regionNames', 'gridNames'] as const).filter((k) => !providers[k]);
+  if (missing.length) throw new Error(`No module provides ${missing.join(', ')}`);
+  return providers as Providers;
 }
 
 export async function startRuntime(config: Config, options: { clock?: Clock; database?: Database } = {}): Promise<Runtime> {
@@ -46,47 +46,33 @@ export async function startRuntime(config: Config, options: { clock?: Clock; dat
   const database = options.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
   const live = new LiveHub();
   await live.start(database);
-  const gridLocator = new GridLocator(database.db);
-  live.on('event', (event) => {
-    if (event.type === 'grid.changed') gridLocator.invalidate();
-  });
   const jobs = new JobQueue(database.db, clock);
-  jobs.register(sessionPurgeJob);
-  jobs.register(importJobDefinition({ database, vault, piiKey, config }));
-  jobs.register(exportFileJob({ db: database.db, vault, config }));
-  const suggester = await NaiveBayesSuggester.load(database.db);
-  const tickets: TicketDeps = { db: database.db, vault, jobs, locator: gridLocator, suggester, categories: new CategoryCache(database.db),
-    duplicates: new DuplicateFinder(database.db), writer: new IntakeWriter(database.db), reopenDays: config.reopenDays };
-  jobs.register(ticketLimitJob(jobs));
-  const saveSuggester = suggesterSaveJob(suggester);
-  jobs.register(saveSuggester);
-  jobs.register(bulletinJob);
-  const deliverOutbox = outboxJob(vault, config);
-  jobs.register(deliverOutbox);
-  await jobs.schedule(database.db, sessionPurgeJob, {});
-  await jobs.schedule(database.db, saveSuggester, {});
-  await jobs.schedule(database.db, bulletinJob, {});
-  await jobs.schedule(database.db, deliverOutbox, {});
+  const kit: Kit = { config, clock, database, db: database.db, live, jobs, vault, piiKey, providers: gatherProviders() };
+  declareAuditActions(Object.keys(AUDIT_ACTIONS));
+
+  for (const m of MODULES) await m.init?.(kit);
+  const timers = [sessionPurgeJob, ...MODULES.flatMap((m) => m.jobs?.(kit) ?? [])];
+  for (const job of timers) {
+    jobs.register(job);
+    if (job.repeatEveryMs) await jobs.schedule(database.db, job, {});
+  }
   jobs.start(config.jobPollMs);
-  const folder = new DashboardFolder(database.db);
-  folder.start(config.jobPollMs);
-  const app = await buildApp({ config, clock, database, live, gridLocator, vault, jobs, tickets });
+  const running = MODULES.map((m) => m.start?.(kit));
+  const app = await buildApp(kit);
   return {
     config,
     clock,
     database,
     jobs,
     live,
-    gridLocator,
     vault,
-    tickets,
-    suggester,
+    kit,
     app,
     close: async () => {
       await app.close();
       await jobs.stop();
-      await folder.stop();
-      await suggester.save(database.db, clock.now());
+      for (const r of running) await r?.stop();
+      for (const m of MODULES) await m.close?.(kit);
       await live.stop();
       await database.close();
     },

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import type { Role } from '@gridgov/contracts';
 import { startTestEnv, type Client, type TestEnv } from '../test/harness.js';
-import { appUser } from './platform/auth/tables.js';
+import { appUser } from './platform/accounts/tables.js';
 import { hashPassword } from './platform/auth/password.js';
 import { demoTotpSecret, DEMO_PASSWORD } from './modules/demo/seed-demo.js';
 import type { DemoGrid, DemoRegion } from './modules/demo/generate-city.js';

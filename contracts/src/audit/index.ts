@@ -34,3 +34,4 @@ export const auditListQuery = z.strictObject({
 });
 
 
+export * from './permissions.js';

@@ -51,3 +51,4 @@ export const changePasswordRequest = z.strictObject({
   newPassword: z.string().min(1).max(256),
 });
 
+export * from './audit.js';

@@ -153,3 +153,4 @@ export const dashboardPoints = z.object({
   points: z.array(z.object({ id: z.string(), lon: z.number(), lat: z.number(), label: z.string(), emergency: z.boolean() })),
 });
 export type DashboardPoints = z.infer<typeof dashboardPoints>;
+export * from './permissions.js';

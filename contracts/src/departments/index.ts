@@ -18,3 +18,4 @@ export const departmentInput = z.strictObject({
   phone: z.string().trim().max(20).nullable().optional(),
 });
 
+export * from './audit.js';

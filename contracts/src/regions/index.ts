@@ -32,3 +32,5 @@ export const updateRegionRequest = z.strictObject({
   validTo: z.iso.date().optional(),
 });
 
+export * from './permissions.js';
+export * from './audit.js';

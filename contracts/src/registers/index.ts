@@ -329,3 +329,5 @@ export const registerPoints = z.object({ items: z.array(registerPoint), truncate
 
 /** Count per grid for the residents map (a choropleth rather than millions of points). */
 export const gridCounts = z.object({ items: z.array(z.object({ gridId: z.string(), count: z.number().int() })) });
+export * from './permissions.js';
+export * from './audit.js';

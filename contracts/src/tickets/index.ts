@@ -179,27 +179,58 @@ export const ticketListQuery = z.strictObject({
   ...pageQuery,
 });
 
-/** One body for every transition; each action reads the fields it needs. */
-export const transitionRequest = z.strictObject({
+// ---------- transitions: one input schema per action ----------
+const actionBase = {
+  /** The ticket's version the caller read: a stale one answers TICKET_VERSION_CONFLICT. */
   version: z.number().int().min(1),
-  note: z.string().trim().max(1000).optional(),
   attachmentIds: z.array(uuid).max(9).default([]),
-  /** dispatch / transfer: departments, the first is the lead. */
-  departmentIds: z.array(uuid).min(1).max(10).optional(),
-  /** escalate: the level to hand the ticket to (default: one up). */
-  level: z.enum(HANDLING_LEVELS).optional(),
-  /** request_extension: until when. */
-  until: z.iso.datetime().optional(),
-  /** rate: 1-5. */
-  rating: z.number().int().min(1).max(5).optional(),
-  /** merge: the ticket this one duplicates. */
-  targetId: uuid.optional(),
-  /** accept / dispatch: correct the category. */
-  categoryId: uuid.optional(),
-  /** summon: check-in limit in minutes. */
-  checkInMinutes: z.number().int().min(10).max(7 * 24 * 60).optional(),
-});
-export type TransitionRequest = z.infer<typeof transitionRequest>;
+};
+const note = z.string().trim().min(1).max(1000);
+const departmentIds = z.array(uuid).min(1).max(10);
+const input = <T extends z.ZodRawShape>(shape: T) => z.strictObject({ ...actionBase, ...shape });
+
+/**
+ * What each transition takes. The server validates each action's route with its own schema,
+ * and the console builds each action's form from it (required fields are the non-optional ones).
+ */
+export const TICKET_ACTION_INPUTS = {
+  accept: input({ note: note.optional(), /** Correct the category while accepting. */ categoryId: uuid.optional() }),
+  reject: input({ note }),
+  /** Merge into the ticket this one duplicates. */
+  merge: input({ note: note.optional(), targetId: uuid }),
+  /** To the level given, or one up. */
+  escalate: input({ note: note.optional(), level: z.enum(HANDLING_LEVELS).optional() }),
+  /** To departments serving the ticket's region; the first leads. */
+  dispatch: input({ note: note.optional(), departmentIds, categoryId: uuid.optional() }),
+  transfer: input({ note: note.optional(), departmentIds }),
+  sign: input({ note: note.optional() }),
+  return: input({ note }),
+  report_back: input({ note }),
+  close: input({ note: note.optional() }),
+  rate: input({ note: note.optional(), rating: z.number().int().min(1).max(5) }),
+  revisit: input({ note, rating: z.number().int().min(1).max(5).optional() }),
+  reopen: input({ note }),
+  request_extension: input({ note: note.optional(), until: z.iso.datetime() }),
+  approve_extension: input({ note: note.optional() }),
+  reject_extension: input({ note: note.optional() }),
+  supervise: input({ note: note.optional() }),
+  /** Summon departments (吹哨); each must check in within the limit. */
+  summon: input({ note: note.optional(), departmentIds, checkInMinutes: z.number().int().min(10).max(7 * 24 * 60).optional() }),
+  check_in: input({ note }),
+  comment: input({ note }),
+} as const;
+
+export type TicketTransition = keyof typeof TICKET_ACTION_INPUTS;
+export const TICKET_TRANSITIONS = Object.keys(TICKET_ACTION_INPUTS) as TicketTransition[];
+export type TicketActionInputs = { [A in TicketTransition]: z.infer<(typeof TICKET_ACTION_INPUTS)[A]> };
+/** A transition with its input, discriminated by `action`. */
+export type TicketActionInput = { [A in TicketTransition]: { action: A } & TicketActionInputs[A] }[TicketTransition];
+
+/** Any transition's input as the action handlers read it: each reads the fields its schema has. */
+export type TransitionRequest = { version: number; attachmentIds: string[] } & Partial<Omit<UnionToFields<TicketActionInputs[TicketTransition]>, 'version' | 'attachmentIds'>>;
+/** What a client sends for some transition (before defaults). */
+export type TransitionBody = z.input<(typeof TICKET_ACTION_INPUTS)[TicketTransition]>;
+type UnionToFields<U> = { [K in U extends unknown ? keyof U : never]: U extends { [P in K]?: infer V } ? V : never };
 
 export const categorySuggestion = z.object({ categoryId: z.string(), code: z.string(), name: z.string(), probability: z.number() });
 export const intakeCheckRequest = z.strictObject({ description: z.string().trim().min(1).max(2000), ...point });
@@ -285,3 +316,5 @@ export const publicTicket = z.object({
   timeline: z.array(z.object({ action: z.enum(TICKET_ACTIONS), at: z.string(), note: z.string().nullable(), departmentName: z.string().nullable() })),
 });
 export type PublicTicket = z.infer<typeof publicTicket>;
+export * from './permissions.js';
+export * from './audit.js';

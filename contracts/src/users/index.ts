@@ -49,3 +49,5 @@ export const updateUserRequest = z.strictObject({
 
 export const resetPasswordRequest = z.strictObject({ password: z.string().min(1).max(256) });
 
+export * from './permissions.js';
+export * from './audit.js';

@@ -9,7 +9,7 @@ import { openDatabase } from '../platform/db/client.js';
 import { systemClock } from '../platform/clock.js';
 import { systemContext } from '../platform/context.js';
 import { writeAudit } from '../platform/audit/write-audit.js';
-import { appUser } from '../platform/auth/tables.js';
+import { insertAccounts } from '../platform/accounts/accounts.js';
 import { hashPassword } from '../platform/auth/password.js';
 import { findCurrentRegion } from '../modules/regions/queries.js';
 
@@ -28,10 +28,10 @@ try {
   const now = systemClock.now();
   const id = randomUUID();
   await database.db.transaction(async (tx) => {
-    await tx.insert(appUser).values({
+    await insertAccounts(tx, [{
       id, username, displayName: username, passwordHash: await hashPassword(password), role: 'security_admin',
       scopeRegionCode: regionCode, mustChangePassword: true, passwordChangedAt: now, createdAt: now, updatedAt: now,
-    });
+    }]);
     await writeAudit(tx, systemContext(systemClock, 'cli.create-admin'), { action: 'user.create', objectType: 'user', objectId: id, regionCode, details: { username, role: 'security_admin' } });
   });
   console.log(`Created security admin ${username} with one-time password: ${password}`);

@@ -21,7 +21,6 @@ import type {
   notificationItem,
   notificationList,
   ticketListQuery,
-  transitionRequest,
 } from '@gridgov/contracts';
 import { api, buildUrl, type DownloadedFile } from './client';
 import type { Page } from './types';
@@ -33,7 +32,8 @@ export type IntakeRequest = z.input<typeof intakeRequest>;
 export type TicketListParams = Partial<z.output<typeof ticketListQuery>>;
 export type TicketView = z.output<typeof ticketListQuery>['view'];
 /** A transition's body; `attachmentIds` may be left out (the server defaults it). */
-export type TransitionBody = z.input<typeof transitionRequest>;
+import type { TransitionBody } from '@gridgov/contracts';
+export type { TransitionBody };
 export type NotificationItem = z.output<typeof notificationItem>;
 export type NotificationList = z.output<typeof notificationList>;
 export type IntakeResult = { ticket: Ticket; duplicates: IntakeCheck['duplicates'] };

@@ -24,10 +24,14 @@ import type { Actor } from '../../platform/context.js';
 import { rows, type Db } from '../../platform/db/client.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { ancestorCodes, codeInSubtree } from '../../platform/scope.js';
+// eslint-disable-next-line gridgov/module-boundaries -- TODO(issue 11): being moved to the owner's exported functions
 import { department } from '../departments/tables.js';
 import type { GridLocator, LocatedGrid } from '../grids/grid-index.js';
+// eslint-disable-next-line gridgov/module-boundaries -- TODO(issue 11): being moved to the owner's exported functions
 import { region } from '../regions/tables.js';
+// eslint-disable-next-line gridgov/module-boundaries -- TODO(issue 11): being moved to the owner's exported functions
 import { facility, venue } from '../registers/tables.js';
+// eslint-disable-next-line gridgov/module-boundaries -- TODO(issue 11): being moved to the owner's exported functions
 import { ticketCategory } from '../tickets/tables.js';
 
 export interface DashboardDeps {

@@ -1,9 +1,8 @@
 /** Prints the demo logins (demo mode only): who can sign in, with which role and scope. */
-import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.js';
 import type { Clock } from '../../platform/clock.js';
-import { appUser } from '../../platform/auth/tables.js';
-import { region } from '../regions/tables.js';
+import { accountDirectory } from '../../platform/accounts/accounts.js';
+import { regionNames } from '../regions/queries.js';
 import { totpCode, totpStep } from '../../platform/auth/totp.js';
 import { DEMO_PASSWORD, demoTotpSecret } from './seed-demo.js';
 import { loadConfig, type Config } from '../../platform/config.js';
@@ -12,11 +11,9 @@ import { ensureDemoOpen311Client } from '../open311/api-clients.js';
 const SHOWN = ['sysadmin', 'secadmin', 'auditor', 'city_op', 'county_op', 'township_op', 'community_op', 'handler', 'handler2', 'gw1', 'gw2', 'resident1'];
 
 export async function printDemoLogins(db: Db, clock: Clock, config: Pick<Config, 'mode' | 'host' | 'port'> = loadConfig()): Promise<void> {
-  const users = await db
-    .select({ username: appUser.username, role: appUser.role, displayName: appUser.displayName, regionName: region.name, totp: appUser.totpSecret })
-    .from(appUser)
-    .leftJoin(region, eq(region.code, appUser.scopeRegionCode))
-    .orderBy(asc(appUser.username));
+  const accounts = await accountDirectory(db);
+  const names = await regionNames(db, accounts.map((a) => a.scopeRegionCode));
+  const users = accounts.map((a) => ({ ...a, regionName: names.get(a.scopeRegionCode), totp: a.totpSecret }));
   const shown = users.filter((u) => SHOWN.includes(u.username)).sort((a, b) => SHOWN.indexOf(a.username) - SHOWN.indexOf(b.username));
   console.log(`\nDemo logins (password for all: ${DEMO_PASSWORD}):`);
   for (const u of shown) {

@@ -4,18 +4,16 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import type { Role } from '@gridgov/contracts';
+import type { PolygonGeometry, Role } from '@gridgov/contracts';
 import type { Db } from '../../platform/db/client.js';
 import type { Clock } from '../../platform/clock.js';
 import { systemContext } from '../../platform/context.js';
 import { writeAudit } from '../../platform/audit/write-audit.js';
-import { appUser } from '../../platform/auth/tables.js';
+import { insertAccounts } from '../../platform/accounts/accounts.js';
 import { hashPassword } from '../../platform/auth/password.js';
 import { base32Encode } from '../../platform/auth/totp.js';
-import { bbox } from '../../platform/geo/polygon.js';
-import { region } from '../regions/tables.js';
-import { levelNumber } from '../regions/levels.js';
-import { grid } from '../grids/tables.js';
+import { insertRegions } from '../regions/insert-regions.js';
+import { insertGrids } from '../grids/insert-grids.js';
 import { generateCity, generateResidents, SCALES, type DemoCity, type DemoScale } from './generate-city.js';
 import type { PiiVault } from '../../platform/pii/vault.js';
 import { seedDemoRegisters } from '../registers/demo-registers.js';
@@ -48,12 +46,6 @@ const HANDLER_DEPARTMENTS: Record<string, string> = { handler: '城管局', hand
 /** A fixed TOTP secret per demo admin, so the printed secret stays valid across restarts. */
 export function demoTotpSecret(username: string): string {
   return base32Encode(createHash('sha1').update(`gridgov-demo-totp:${username}`).digest());
-}
-
-function chunks<T>(items: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
 }
 
 export function demoAccounts(city: DemoCity, workersPerCityLimit = 200): DemoAccount[] {
@@ -115,46 +107,24 @@ export async function seedDemo(db: Db, clock: Clock, options: SeedOptions = {}):
   const userIds = new Map(accounts.map((a) => [a.username, randomUUID()]));
   let tickets: DemoTicketSetup | undefined;
   await db.transaction(async (tx) => {
-    for (const part of chunks(city.regions, 500)) {
-      await tx.insert(region).values(
-        part.map((r) => ({ code: r.code, name: r.name, level: levelNumber(r.level), parentCode: r.parentCode, validFrom, createdAt: now, updatedAt: now })),
-      );
-    }
-    for (const part of chunks(city.grids, 500)) {
-      await tx.insert(grid).values(
-        part.map((g) => {
-          const [minLon, minLat, maxLon, maxLat] = bbox(g.boundary.coordinates);
-          return {
-            id: gridIds.get(g.code)!,
-            code: g.code,
-            name: g.name,
-            regionCode: g.regionCode,
-            boundary: g.boundary,
-            minLon, minLat, maxLon, maxLat,
-            targetHouseholds: g.targetHouseholds,
-            createdAt: now,
-            updatedAt: now,
-          };
-        }),
-      );
-    }
-    for (const part of chunks(accounts, 500)) {
-      await tx.insert(appUser).values(
-        part.map((a) => ({
-          id: userIds.get(a.username)!,
-          username: a.username,
-          displayName: a.displayName,
-          passwordHash,
-          role: a.role,
-          scopeRegionCode: a.scopeRegionCode,
-          scopeGridId: a.gridCode ? gridIds.get(a.gridCode)! : null,
-          totpSecret: a.totpSecret,
-          passwordChangedAt: now,
-          createdAt: now,
-          updatedAt: now,
-        })),
-      );
-    }
+    await insertRegions(tx, city.regions, validFrom, now);
+    await insertGrids(tx, city.grids.map((g) => ({ id: gridIds.get(g.code)!, code: g.code, name: g.name, regionCode: g.regionCode, boundary: g.boundary as PolygonGeometry, targetHouseholds: g.targetHouseholds })), now);
+    await insertAccounts(
+      tx,
+      accounts.map((a) => ({
+        id: userIds.get(a.username)!,
+        username: a.username,
+        displayName: a.displayName,
+        passwordHash,
+        role: a.role,
+        scopeRegionCode: a.scopeRegionCode,
+        scopeGridId: a.gridCode ? gridIds.get(a.gridCode)! : null,
+        totpSecret: a.totpSecret,
+        passwordChangedAt: now,
+        createdAt: now,
+        updatedAt: now,
+      })),
+    );
     const handlers = accounts
       .filter((a) => HANDLER_DEPARTMENTS[a.username])
       .map((a) => ({ userId: userIds.get(a.username)!, countyCode: a.scopeRegionCode, department: HANDLER_DEPARTMENTS[a.username]! }));

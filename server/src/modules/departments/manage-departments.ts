@@ -1,6 +1,7 @@
 /** Creating and changing departments, and linking handler accounts to them. */
 import { randomUUID } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
+import { roleHas, type Role } from '@gridgov/contracts';
 import type { Db } from '../../platform/db/client.js';
 import type { ActorContext } from '../../platform/http/types.js';
 import { AppError, notFound } from '../../platform/errors.js';
@@ -8,7 +9,7 @@ import { writeAudit } from '../../platform/audit/write-audit.js';
 import { codeInSubtree, regionInScope } from '../../platform/scope.js';
 import { isUniqueViolation } from '../../platform/db/errors.js';
 import { findCurrentRegion } from '../regions/queries.js';
-import { findUserRow } from '../users/queries.js';
+import { findAccount } from '../../platform/accounts/accounts.js';
 import { department, departmentMember } from './tables.js';
 
 export interface DepartmentInput {
@@ -44,9 +45,20 @@ export async function setDepartmentMember(db: Db, ctx: ActorContext, departmentI
   await db.transaction(async (tx) => {
     const [d] = await tx.select().from(department).where(and(eq(department.id, departmentId), isNull(department.deletedAt), regionInScope(ctx.actor, department.regionCode)));
     if (!d) throw notFound();
-    const user = await findUserRow(tx, ctx.actor, userId);
-    if (user.role !== 'department_handler') throw new AppError('USER_SCOPE_INVALID', { field: 'role' });
+    const user = await findAccount(tx, ctx.actor, userId, true);
+    // Department work is handled by region-scoped accounts that hold `ticket:handle`.
+    if (user.scopeGridId || !roleHas(user.role as Role, 'ticket:handle')) throw new AppError('USER_SCOPE_INVALID', { field: 'role' });
     await tx.insert(departmentMember).values({ userId, departmentId }).onConflictDoUpdate({ target: departmentMember.userId, set: { departmentId } });
     await writeAudit(tx, ctx, { action: 'department.member.set', objectType: 'user', objectId: userId, regionCode: d.regionCode, details: { departmentId } });
   });
+}
+
+/** Seeding: a department row as given (no checks, no audit; the seed audits itself). */
+export async function insertDepartment(tx: Db, row: { id: string; name: string; regionCode: string; createdAt: Date; updatedAt: Date }): Promise<void> {
+  await tx.insert(department).values(row);
+}
+
+/** Seeding: links an account to a department. */
+export async function addDepartmentMember(tx: Db, userId: string, departmentId: string): Promise<void> {
+  await tx.insert(departmentMember).values({ userId, departmentId });
 }

@@ -14,7 +14,7 @@ import { idCheckChar, maskIdNumber, type ExportJob, type Resident } from '@gridg
 import { FULL_ID_NUMBER, FULL_MOBILE, startTestEnv, type Client, type TestEnv } from '../../../test/harness.js';
 import type { DemoGrid, DemoRegion } from '../demo/generate-city.js';
 import { auditLog } from '../../platform/audit/tables.js';
-import { appUser } from '../../platform/auth/tables.js';
+import { appUser } from '../../platform/accounts/tables.js';
 import { actorFromUser } from '../../platform/auth/sessions.js';
 import { AppError } from '../../platform/errors.js';
 import { iterateExportRecords } from '../registers/export-source.js';

@@ -1,10 +1,10 @@
 /** Reads of exports: always through `visibleTo`, so an export the caller may not see is not found. */
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import type { ExportJob, ExportStatus, RegisterKind } from '@gridgov/contracts';
 import type { Actor } from '../../platform/context.js';
 import type { Db } from '../../platform/db/client.js';
 import { notFound } from '../../platform/errors.js';
-import { appUser } from '../../platform/auth/tables.js';
+import { accountNames } from '../../platform/accounts/accounts.js';
 import { approvableBy, canApprove, canDownload, visibleTo, type ExportRow } from './policy.js';
 import { shownFilters, type StoredFilters } from './filters.js';
 import { exportRequest } from './tables.js';
@@ -12,15 +12,8 @@ import { exportRequest } from './tables.js';
 /** A list shows the latest exports; older ones stay in the audit log. */
 const LIST_LIMIT = 200;
 
-async function userNames(db: Db, ids: readonly (string | null)[]): Promise<Map<string, string>> {
-  const wanted = [...new Set(ids.filter((id): id is string => Boolean(id)))];
-  if (wanted.length === 0) return new Map();
-  const found = await db.select({ id: appUser.id, name: appUser.displayName }).from(appUser).where(inArray(appUser.id, wanted));
-  return new Map(found.map((u) => [u.id, u.name]));
-}
-
 export async function presentExports(db: Db, actor: Actor, rows: ExportRow[]): Promise<ExportJob[]> {
-  const names = await userNames(db, rows.flatMap((r) => [r.requestedBy, r.decidedBy]));
+  const names = await accountNames(db, rows.flatMap((r) => [r.requestedBy, r.decidedBy]));
   return rows.map((r) => ({
     id: r.id,
     register: r.register as RegisterKind,

@@ -4,6 +4,7 @@
  */
 import { asc, isNull } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.js';
+import { kitService } from '../../platform/kit/kit.js';
 import { GridIndex } from '../../platform/geo/spatial-index.js';
 import type { PolygonGeometry } from '@gridgov/contracts';
 import { grid } from './tables.js';
@@ -28,6 +29,9 @@ interface Loaded {
   /** gridsUnder's answers, kept until the grids change. */
   under: Map<string, LocatedGrid[]>;
 }
+
+/** The grid index of one running process. */
+export const gridLocator = kitService((kit) => new GridLocator(kit.db));
 
 export class GridLocator {
   private index: Loaded | null = null;

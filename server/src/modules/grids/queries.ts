@@ -5,7 +5,8 @@ import type { Db } from '../../platform/db/client.js';
 import type { Actor } from '../../platform/context.js';
 import { notFound } from '../../platform/errors.js';
 import { gridRecordInScope } from '../../platform/scope.js';
-import { appUser } from '../../platform/auth/tables.js';
+import { gridAccounts } from '../../platform/accounts/accounts.js';
+import { rows } from '../../platform/db/client.js';
 import { regionNames } from '../regions/queries.js';
 import { grid } from './tables.js';
 
@@ -22,16 +23,7 @@ type GridRow = typeof grid.$inferSelect;
 
 async function present(db: Db, rows: GridRow[]): Promise<Grid[]> {
   const ids = rows.map((r) => r.id);
-  const [names, workers] = await Promise.all([
-    regionNames(db, rows.map((r) => r.regionCode)),
-    ids.length
-      ? db
-          .select({ id: appUser.id, displayName: appUser.displayName, gridId: appUser.scopeGridId })
-          .from(appUser)
-          .where(and(inArray(appUser.scopeGridId, ids), eq(appUser.role, 'grid_worker'), eq(appUser.disabled, false)))
-          .orderBy(asc(appUser.displayName))
-      : Promise.resolve([]),
-  ]);
+  const [names, workers] = await Promise.all([regionNames(db, rows.map((r) => r.regionCode)), gridAccounts(db, 'grid:work', ids)]);
   return rows.map((r) => ({
     id: r.id,
     code: r.code,
@@ -110,6 +102,25 @@ export async function gridsInScope(db: Db, actor: Actor, ids: readonly string[])
     .from(grid)
     .where(and(inArray(grid.id, [...new Set(ids)]), isNull(grid.deletedAt), gridRecordInScope(actor, grid.regionCode, grid.id)));
   return new Map(found.map((g) => [g.id, g]));
+}
+
+/** A live grid by id, whatever the caller's scope (for checks that compare it with a scope). */
+export async function liveGrid(db: Db, id: string): Promise<GridRef | null> {
+  const [found] = await db.select({ id: grid.id, name: grid.name, regionCode: grid.regionCode }).from(grid).where(and(eq(grid.id, id), isNull(grid.deletedAt)));
+  return found ?? null;
+}
+
+/** Live grids under some regions (by significant prefix), counted per prefix within the actor's scope. */
+export async function gridCountsUnder(db: Db, actor: Actor, prefixes: readonly string[]): Promise<Map<string, number>> {
+  const unique = [...new Set(prefixes)];
+  if (unique.length === 0) return new Map();
+  const found = await rows<{ prefix: string; n: number }>(
+    db,
+    sql`select p.prefix, count(g.id)::int as n from unnest(string_to_array(${unique.join(',')}, ',')) as p(prefix)
+        left join ${grid} g on g.deleted_at is null and g.region_code like p.prefix || '%' and ${gridRecordInScope(actor, sql`g.region_code`, sql`g.id`)}
+        group by p.prefix`,
+  );
+  return new Map(found.map((f) => [f.prefix, Number(f.n)]));
 }
 
 /** Names of grids by id (deleted grids included), for presenting records that point at them. */

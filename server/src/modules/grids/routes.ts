@@ -2,16 +2,18 @@ import { z } from 'zod';
 import { createGridRequest, grid, gridListQuery, gridLookupQuery, gridLookupResponse, gridWriteResponse, geoJsonQuery, page, updateGridRequest, uuid } from '@gridgov/contracts';
 import type { App } from '../../platform/http/types.js';
 import { actorCtx } from '../../platform/http/access.js';
-import type { Db } from '../../platform/db/client.js';
+import type { Kit } from '../../platform/kit/kit.js';
 import { createGrid } from './create-grid.js';
 import { updateGrid } from './update-grid.js';
 import { deleteGrid } from './delete-grid.js';
 import { getGrid, gridsGeoJson, listGrids } from './queries.js';
-import type { GridLocator } from './grid-index.js';
+import { gridLocator } from './grid-index.js';
 
 const idParams = z.strictObject({ id: uuid });
 
-export function gridRoutes(app: App, db: Db, locator: GridLocator): void {
+export function gridRoutes(app: App, kit: Kit): void {
+  const { db } = kit;
+  const locator = gridLocator(kit);
   app.get('/api/grids', {
     config: { access: 'grid:read' },
     schema: { tags: ['grids'], querystring: gridListQuery, response: { 200: page(grid) } },

@@ -10,6 +10,7 @@
  */
 import type { ActorContext } from '../../platform/http/types.js';
 import { diffRows, historyRow } from '../registers/history.js';
+// eslint-disable-next-line gridgov/module-boundaries -- TODO(issue 11): being moved to the owner's exported functions
 import { registerHistory } from '../registers/tables.js';
 import { isUniqueViolation } from '../../platform/db/errors.js';
 import type { BulkTx } from './bulk-tx.js';

@@ -12,7 +12,7 @@ import { systemContext, type RequestContext } from '../../platform/context.js';
 import type { Db } from '../../platform/db/client.js';
 import { writeAudit } from '../../platform/audit/write-audit.js';
 import { currentRegionCodes, findCurrentRegion } from '../regions/queries.js';
-import { apiClient } from '../tickets/tables.js';
+import { apiClient } from './tables.js';
 import { Open311Error } from './errors.js';
 
 export interface ApiClient {

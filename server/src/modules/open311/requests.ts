@@ -12,6 +12,7 @@ import { maskIdNumber, maskPhone } from '@gridgov/contracts';
 import type { Db } from '../../platform/db/client.js';
 import { underRegion } from '../../platform/scope.js';
 import { departmentNames } from '../departments/queries.js';
+// eslint-disable-next-line gridgov/module-boundaries -- TODO(issue 11): being moved to the owner's exported functions
 import { ticket, ticketAssignment, ticketCategory, ticketEvent } from '../tickets/tables.js';
 import type { ApiClient } from './api-clients.js';
 import { notFound311 } from './errors.js';

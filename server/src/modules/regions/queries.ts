@@ -5,7 +5,7 @@ import type { Db } from '../../platform/db/client.js';
 import type { Actor } from '../../platform/context.js';
 import { notFound } from '../../platform/errors.js';
 import { ancestorCodes, regionInScope } from '../../platform/scope.js';
-import { grid } from '../grids/tables.js';
+import { gridCountsUnder } from '../grids/queries.js';
 import { levelName, levelNumber } from './levels.js';
 import { region } from './tables.js';
 
@@ -15,35 +15,24 @@ function visible(actor: Actor): SQL {
   return above.length ? sql`(${regionInScope(actor, region.code)} or ${inArray(region.code, above)})` : regionInScope(actor, region.code);
 }
 
-/** SQL for a region row's subtree prefix (its significant digits). */
-// Qualified by table name: inside a subquery an unqualified "code" would bind to the inner table.
-const subtreePrefix = sql`left("region"."code", (array[2, 4, 6, 9, 12])["region"."level"])`;
-
-function gridCountSql(actor: Actor): SQL<number> {
-  const own = actor.gridId ? sql` and g.id = ${actor.gridId}` : sql``;
-  return sql<number>`(select count(*)::int from ${grid} g where g.deleted_at is null
-    and g.region_code like (${subtreePrefix} || '%') and g.region_code like ${actor.regionPrefix + '%'}${own})`;
-}
-
 const childCountSql = sql<number>`(select count(*)::int from region c where c.parent_code = "region"."code" and c.valid_to is null)`;
 
-function columns(actor: Actor) {
-  return {
+const COLUMNS = {
     code: region.code,
     name: region.name,
     level: region.level,
     parentCode: region.parentCode,
     validFrom: region.validFrom,
     validTo: region.validTo,
-    childCount: childCountSql,
-    gridCount: gridCountSql(actor),
-  };
-}
+  childCount: childCountSql,
+};
 
-type Row = { code: string; name: string; level: number; parentCode: string | null; validFrom: string; validTo: string | null; childCount: number; gridCount: number };
+type Row = { code: string; name: string; level: number; parentCode: string | null; validFrom: string; validTo: string | null; childCount: number };
 
-function present(row: Row): Region {
-  return { ...row, level: levelName(row.level), childCount: Number(row.childCount), gridCount: Number(row.gridCount) };
+/** Regions as the API shows them, with the live grids under each that lie in the actor's scope. */
+async function present(db: Db, actor: Actor, found: Row[]): Promise<Region[]> {
+  const counts = await gridCountsUnder(db, actor, found.map((r) => divisionPrefix(r.code)));
+  return found.map((row) => ({ ...row, level: levelName(row.level), childCount: Number(row.childCount), gridCount: counts.get(divisionPrefix(row.code)) ?? 0 }));
 }
 
 export async function listChildRegions(db: Db, actor: Actor, parentCode: string | null, includeRevoked: boolean): Promise<Region[]> {
@@ -54,14 +43,14 @@ export async function listChildRegions(db: Db, actor: Actor, parentCode: string 
     where.push(eq(region.parentCode, parentCode));
   }
   if (!includeRevoked) where.push(isNull(region.validTo));
-  const result = await db.select(columns(actor)).from(region).where(and(...where)).orderBy(asc(region.code), asc(region.validFrom));
-  return result.map(present);
+  const result = await db.select(COLUMNS).from(region).where(and(...where)).orderBy(asc(region.code), asc(region.validFrom));
+  return present(db, actor, result);
 }
 
 /** The current (or, if revoked, the latest) version of a region, with its path from the top. */
 export async function getRegion(db: Db, actor: Actor, code: string): Promise<Region & { path: Region[] }> {
   const [row] = await db
-    .select(columns(actor))
+    .select(COLUMNS)
     .from(region)
     .where(and(eq(region.code, code), visible(actor)))
     .orderBy(sql`${region.validTo} is null desc`, sql`${region.validFrom} desc`)
@@ -73,11 +62,10 @@ export async function getRegion(db: Db, actor: Actor, code: string): Promise<Reg
     const [p] = await db.select({ parentCode: region.parentCode }).from(region).where(eq(region.code, parent)).limit(1);
     parent = p?.parentCode ?? null;
   }
-  const path = ancestors.length
-    ? (await db.select(columns(actor)).from(region).where(and(inArray(region.code, ancestors), isNull(region.validTo)))).map(present)
-    : [];
+  const above = ancestors.length ? await db.select(COLUMNS).from(region).where(and(inArray(region.code, ancestors), isNull(region.validTo))) : [];
+  const [self, ...path] = await present(db, actor, [row, ...above]);
   path.sort((a, b) => divisionPrefix(a.code).length - divisionPrefix(b.code).length);
-  return { ...present(row), path };
+  return { ...self!, path };
 }
 
 /** Names of regions by code (current versions), for presenting other records. */

@@ -6,7 +6,7 @@ import type { ActorContext } from '../../platform/http/types.js';
 import { AppError, forbidden, notFound } from '../../platform/errors.js';
 import { writeAudit } from '../../platform/audit/write-audit.js';
 import { codeInSubtree } from '../../platform/scope.js';
-import { grid } from '../grids/tables.js';
+import { gridCountsUnder } from '../grids/queries.js';
 import { region } from './tables.js';
 
 export async function updateRegion(db: Db, ctx: ActorContext, code: string, input: { name?: string; validTo?: string }): Promise<void> {
@@ -16,16 +16,12 @@ export async function updateRegion(db: Db, ctx: ActorContext, code: string, inpu
     const [current] = await tx.select().from(region).where(and(eq(region.code, code), isNull(region.validTo))).for('update');
     if (!current) throw notFound();
     if (input.validTo) {
-      const prefix = `${divisionPrefix(code)}%`;
       const [children] = await tx
         .select({ n: sql<number>`count(*)::int` })
         .from(region)
         .where(and(eq(region.parentCode, code), isNull(region.validTo)));
-      const [grids] = await tx
-        .select({ n: sql<number>`count(*)::int` })
-        .from(grid)
-        .where(and(sql`${grid.regionCode} like ${prefix}`, isNull(grid.deletedAt)));
-      if (Number(children?.n) > 0 || Number(grids?.n) > 0) throw new AppError('REGION_HAS_CHILDREN');
+      const grids = (await gridCountsUnder(tx, ctx.actor, [divisionPrefix(code)])).get(divisionPrefix(code)) ?? 0;
+      if (Number(children?.n) > 0 || grids > 0) throw new AppError('REGION_HAS_CHILDREN');
     }
     await tx
       .update(region)

@@ -4,7 +4,7 @@
  * audited, rate-limited unmask of personal data. Each register supplies a `RegisterSpec`.
  */
 import { randomUUID } from 'node:crypto';
-import { and, count, eq, gte, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, count, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { type RegisterKind, type RegisterListQuery, type UNMASK_FIELDS } from '@gridgov/contracts';
 import type { Actor } from '../../platform/context.js';
@@ -12,8 +12,8 @@ import type { ActorContext } from '../../platform/http/types.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { gridRecordInScope, underRegion } from '../../platform/scope.js';
 import { writeAudit } from '../../platform/audit/write-audit.js';
+import { countAuditEntries } from '../../platform/audit/queries.js';
 import { isUniqueViolation } from '../../platform/db/errors.js';
-import { auditLog } from '../../platform/audit/tables.js';
 import type { PiiField } from '../../platform/pii/vault.js';
 import { gridsInScope, type GridRef } from '../grids/queries.js';
 import type { RegisterDeps } from './deps.js';
@@ -278,11 +278,8 @@ export async function unmaskRecord<Row extends BaseRow, Out>(
     // One user's unmasks are counted and written one at a time.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`unmask:${ctx.actor.id}`}))`);
     const since = new Date(ctx.clock.now().getTime() - UNMASK_WINDOW_MS);
-    const [used] = await tx
-      .select({ n: count() })
-      .from(auditLog)
-      .where(and(eq(auditLog.actorId, ctx.actor.id), eq(auditLog.action, 'register.unmask'), gte(auditLog.at, since)));
-    if (Number(used?.n ?? 0) >= deps.config.unmaskPerHour) {
+    const used = await countAuditEntries(tx, { actorId: ctx.actor.id, actions: ['register.unmask'], since });
+    if (used >= deps.config.unmaskPerHour) {
       throw new AppError('UNMASK_RATE_LIMITED', { limitPerHour: deps.config.unmaskPerHour });
     }
     const row = await loadRow({ ...deps, db: tx }, spec, ctx.actor, id);

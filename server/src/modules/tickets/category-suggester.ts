@@ -7,6 +7,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.js';
 import { defineJob } from '../../platform/jobs/queue.js';
+import { kitService } from '../../platform/kit/kit.js';
 import { z } from 'zod';
 import { CategorySuggester as TextModel } from './classifier/category-suggester.js';
 import type { CategorySuggester } from './deps.js';
@@ -19,10 +20,11 @@ export class NaiveBayesSuggester implements CategorySuggester {
 
   constructor(private model: TextModel = new TextModel()) {}
 
-  /** The stored model; a model of an older tokenizer is dropped (it relearns as tickets close). */
-  static async load(db: Db): Promise<NaiveBayesSuggester> {
+  /** Loads the stored model; a model of an older tokenizer is dropped (it relearns as tickets close). */
+  async load(db: Db): Promise<void> {
     const [row] = await db.select().from(classifierModel).where(eq(classifierModel.id, MODEL_ID));
-    return new NaiveBayesSuggester((row && TextModel.fromJSON(row.model)) || new TextModel());
+    this.model = (row && TextModel.fromJSON(row.model)) || new TextModel();
+    this.dirty = false;
   }
 
   /** Trains on texts with their category codes (the demo's closed tickets). */
@@ -57,6 +59,9 @@ export class NaiveBayesSuggester implements CategorySuggester {
     return true;
   }
 }
+
+/** The suggester of one running process (loaded by the tickets module at start). */
+export const categorySuggester = kitService(() => new NaiveBayesSuggester());
 
 export const suggesterSaveJob = (suggester: NaiveBayesSuggester) =>
   defineJob({

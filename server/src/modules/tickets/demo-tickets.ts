@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { HandlingLevel } from '@gridgov/contracts';
 import type { Db } from '../../platform/db/client.js';
-import { department, departmentMember } from '../departments/tables.js';
+import { addDepartmentMember, insertDepartment } from '../departments/manage-departments.js';
 import { DEMO_CATEGORIES, seedCategories, setDefaultDepartments } from './categories.js';
 
 /** County departments and the category groups (or leaves) they handle by default. */
@@ -41,13 +41,13 @@ export async function seedDemoTickets(
     for (const d of DEMO_DEPARTMENTS) {
       const id = randomUUID();
       departmentIds.set(`${county.code}:${d.name}`, id);
-      await tx.insert(department).values({ id, name: `${county.name}${d.name}`, regionCode: county.code, ...stamp });
+      await insertDepartment(tx, { id, name: `${county.name}${d.name}`, regionCode: county.code, ...stamp });
     }
   }
   for (const township of regions.filter((r) => r.level === 'township')) {
     const id = randomUUID();
     departmentIds.set(`${township.code}:综治办`, id);
-    await tx.insert(department).values({ id, name: `${township.name}综治办`, regionCode: township.code, ...stamp });
+    await insertDepartment(tx, { id, name: `${township.name}综治办`, regionCode: township.code, ...stamp });
   }
   // Defaults name the first county's departments: other counties pick theirs when dispatching.
   const firstCounty = regions.find((r) => r.level === 'county')?.code;
@@ -60,7 +60,7 @@ export async function seedDemoTickets(
   }
   for (const h of handlers) {
     const departmentId = departmentIds.get(`${h.countyCode}:${h.department}`);
-    if (departmentId) await tx.insert(departmentMember).values({ userId: h.userId, departmentId });
+    if (departmentId) await addDepartmentMember(tx, h.userId, departmentId);
   }
   return { categoryIds, departmentIds };
 }

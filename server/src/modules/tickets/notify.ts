@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { HandlingLevel } from '@gridgov/contracts';
 import type { Db } from '../../platform/db/client.js';
 import { departmentUserIds } from '../departments/queries.js';
-import { accountsAt } from '../users/queries.js';
+import { accountsAt } from '../../platform/accounts/accounts.js';
 import { handlingRegion } from './flow.js';
 import { notification, outbox } from './tables.js';
 import type { TicketRow } from './ticket-access.js';
@@ -28,8 +28,8 @@ async function recipients(tx: Db, t: TicketRow, audience: Audience): Promise<str
   switch (audience.kind) {
     case 'handlers':
       return audience.level === 'grid'
-        ? t.gridId ? accountsAt(tx, 'grid_worker', { gridId: t.gridId }) : []
-        : accountsAt(tx, 'operator', { regionCode: handlingRegion(t.regionCode, audience.level) });
+        ? t.gridId ? accountsAt(tx, 'ticket:handle', { gridId: t.gridId }) : []
+        : accountsAt(tx, 'ticket:dispatch', { regionCode: handlingRegion(t.regionCode, audience.level) });
     case 'departments':
       return departmentUserIds(tx, audience.departmentIds);
     case 'reporter':

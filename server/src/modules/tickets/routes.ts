@@ -1,8 +1,8 @@
 /** Ticket routes: categories, intake (with the pre-check), lists, detail, timeline and transitions. */
 import { z } from 'zod';
 import {
-  category, categoryInput, categoryUpdate, intakeCheck, intakeCheckRequest, intakeRequest, page, ticket, ticketEvent, ticketListQuery, TICKET_ACTIONS,
-  transitionRequest, uuid,
+  category, categoryInput, categoryUpdate, intakeCheck, intakeCheckRequest, intakeRequest, page, ticket, ticketEvent, ticketListQuery, TICKET_ACTION_INPUTS,
+  TICKET_TRANSITIONS, uuid,
 } from '@gridgov/contracts';
 import type { App } from '../../platform/http/types.js';
 import { actorCtx } from '../../platform/http/access.js';
@@ -15,7 +15,6 @@ import { getTicket, listTickets, ticketTimeline } from './queries.js';
 import { transitionTicket } from './transition-ticket.js';
 
 const idParams = z.strictObject({ id: uuid });
-const TRANSITIONS = TICKET_ACTIONS.filter((a) => a !== 'report');
 
 export function ticketRoutes(app: App, deps: TicketDeps): void {
   const tags = ['tickets'];
@@ -73,19 +72,15 @@ export function ticketRoutes(app: App, deps: TicketDeps): void {
     schema: { tags, params: idParams, response: { 200: z.object({ items: z.array(ticketEvent) }) } },
     handler: async (req) => ({ items: await ticketTimeline(deps.db, actorCtx(req).actor, req.params.id) }),
   });
-  app.post('/api/tickets/:id/:action', {
-    config: { access: 'ticket:read' },
-    schema: {
-      tags,
-      summary: 'A transition: accept, dispatch, sign, report_back, close, rate, escalate, ... (see the ticket\'s actions)',
-      params: z.strictObject({ id: uuid, action: z.enum(TRANSITIONS) }),
-      body: transitionRequest,
-      response: { 200: ticket },
-    },
-    handler: async (req) => {
-      const ctx = actorCtx(req);
-      await transitionTicket(deps, ctx, req.params.id, req.params.action, req.body);
-      return getTicket(deps.db, ctx.actor, req.params.id, ctx.clock.now());
-    },
-  });
+  for (const action of TICKET_TRANSITIONS) {
+    app.post(`/api/tickets/:id/${action}`, {
+      config: { access: 'ticket:read' },
+      schema: { tags, summary: `Transition: ${action} (see the ticket's actions)`, params: idParams, body: TICKET_ACTION_INPUTS[action], response: { 200: ticket } },
+      handler: async (req) => {
+        const ctx = actorCtx(req);
+        await transitionTicket(deps, ctx, req.params.id, action, req.body);
+        return getTicket(deps.db, ctx.actor, req.params.id, ctx.clock.now());
+      },
+    });
+  }
 }

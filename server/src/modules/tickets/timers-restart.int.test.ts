@@ -10,6 +10,7 @@ import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { createTestDatabase, gridCentroid, testConfig, usePostgres } from '../../../test/harness.js';
 import { ManualClock } from '../../platform/clock.js';
+import { ticketDeps } from './deps.js';
 import { openDatabase, type Database } from '../../platform/db/client.js';
 import { systemContext } from '../../platform/context.js';
 import { startRuntime } from '../../runtime.js';
@@ -27,7 +28,7 @@ test('a dispatch-limit timer survives a restart and escalates the ticket', async
     let rt = await startRuntime(config, { clock, database: await open() });
     const seed = await seedDemo(rt.database.db, clock);
     const [lon, lat] = gridCentroid(seed.city.grids[0]!);
-    const { id } = await intakeTicket(rt.tickets, systemContext(clock, 'test'), {
+    const { id } = await intakeTicket(ticketDeps(rt.kit), systemContext(clock, 'test'), {
       description: '井盖缺失，请尽快处理', lon, lat, emergency: false, categoryId: seed.tickets.categoryIds.get('city.manhole')!, customFields: {}, photoIds: [], source: 'device',
     });
     await rt.close();

@@ -1,12 +1,11 @@
 /** Creates an account with one role and a scope; the first sign-in must change the password. */
 import { randomUUID } from 'node:crypto';
-import { eq, sql } from 'drizzle-orm';
 import type { Role } from '@gridgov/contracts';
 import type { Db } from '../../platform/db/client.js';
 import type { ActorContext } from '../../platform/http/types.js';
 import { AppError } from '../../platform/errors.js';
 import { writeAudit } from '../../platform/audit/write-audit.js';
-import { appUser } from '../../platform/auth/tables.js';
+import { insertAccounts, usernameTaken } from '../../platform/accounts/accounts.js';
 import { hashPassword } from '../../platform/auth/password.js';
 import { assertStrongPassword } from '../../platform/auth/change-password.js';
 import { resolveScope } from './user-rules.js';
@@ -28,9 +27,8 @@ export async function createUser(db: Db, ctx: ActorContext, input: CreateUserInp
   const id = randomUUID();
   const now = ctx.clock.now();
   await db.transaction(async (tx) => {
-    const [taken] = await tx.select({ id: appUser.id }).from(appUser).where(eq(sql`lower(${appUser.username})`, input.username.toLowerCase()));
-    if (taken) throw new AppError('CONFLICT', { field: 'username' });
-    await tx.insert(appUser).values({
+    if (await usernameTaken(tx, input.username)) throw new AppError('CONFLICT', { field: 'username' });
+    await insertAccounts(tx, [{
       id,
       username: input.username,
       displayName: input.displayName,
@@ -42,7 +40,7 @@ export async function createUser(db: Db, ctx: ActorContext, input: CreateUserInp
       passwordChangedAt: now,
       createdAt: now,
       updatedAt: now,
-    });
+    }]);
     await writeAudit(tx, ctx, {
       action: 'user.create',
       objectType: 'user',

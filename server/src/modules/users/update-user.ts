@@ -2,15 +2,13 @@
  * Changes an account's name, role, scope, phone or status. Role, scope and status changes end
  * the account's sessions so the new permissions apply at once. Nobody changes their own role.
  */
-import { eq } from 'drizzle-orm';
 import { ADMIN_ROLES, type Role } from '@gridgov/contracts';
 import type { Db } from '../../platform/db/client.js';
 import type { ActorContext } from '../../platform/http/types.js';
 import { AppError } from '../../platform/errors.js';
 import { writeAudit } from '../../platform/audit/write-audit.js';
-import { appUser } from '../../platform/auth/tables.js';
+import { findAccount, updateAccount } from '../../platform/accounts/accounts.js';
 import { revokeUserSessions } from '../../platform/auth/sessions.js';
-import { findUserRow } from './queries.js';
 import { resolveScope } from './user-rules.js';
 
 export interface UpdateUserInput {
@@ -27,7 +25,7 @@ export async function updateUser(db: Db, ctx: ActorContext, id: string, input: U
   const changesAccess = input.role !== undefined || input.scopeRegionCode !== undefined || input.scopeGridId !== undefined || input.disabled !== undefined;
   if (id === ctx.actor.id && changesAccess) throw new AppError('USER_SELF_CHANGE');
   await db.transaction(async (tx) => {
-    const current = await findUserRow(tx, ctx.actor, id);
+    const current = await findAccount(tx, ctx.actor, id, true);
     const role = input.role ?? (current.role as Role);
     // One person never passes from one of the three admin roles to another (三权分立).
     if (role !== current.role && ADMIN_ROLES.includes(role) && ADMIN_ROLES.includes(current.role as Role)) {
@@ -47,7 +45,7 @@ export async function updateUser(db: Db, ctx: ActorContext, id: string, input: U
       ...(input.phone !== undefined ? { phone: input.phone } : {}),
       ...(input.disabled !== undefined ? { disabled: input.disabled } : {}),
     };
-    await tx.update(appUser).set({ ...changes, updatedAt: now }).where(eq(appUser.id, id));
+    await updateAccount(tx, id, { ...changes, updatedAt: now });
     if (changesAccess) await revokeUserSessions(tx, id, now, 'access_changed');
     await writeAudit(tx, ctx, {
       action: 'user.update',

@@ -1,12 +1,11 @@
 /** Which scope an account takes, by role: a region subtree, or one grid (and its community). */
-import { and, eq, isNull } from 'drizzle-orm';
 import { ROLE_SCOPE_KIND, type Role } from '@gridgov/contracts';
 import type { Db } from '../../platform/db/client.js';
 import type { Actor } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { codeInSubtree } from '../../platform/scope.js';
 import { findCurrentRegion } from '../regions/queries.js';
-import { grid } from '../grids/tables.js';
+import { liveGrid } from '../grids/queries.js';
 
 export async function resolveScope(
   db: Db,
@@ -16,10 +15,7 @@ export async function resolveScope(
 ): Promise<{ scopeRegionCode: string; scopeGridId: string | null }> {
   if (ROLE_SCOPE_KIND[role] === 'grid') {
     if (!input.scopeGridId) throw new AppError('USER_SCOPE_INVALID', { field: 'scopeGridId' });
-    const [g] = await db
-      .select({ regionCode: grid.regionCode })
-      .from(grid)
-      .where(and(eq(grid.id, input.scopeGridId), isNull(grid.deletedAt)));
+    const g = await liveGrid(db, input.scopeGridId);
     if (!g || !codeInSubtree(g.regionCode, actor.regionPrefix)) throw new AppError('USER_SCOPE_INVALID', { field: 'scopeGridId' });
     return { scopeRegionCode: g.regionCode, scopeGridId: input.scopeGridId };
   }

@@ -69,7 +69,7 @@ describe('audit log', () => {
     const ctx = systemContext(env.rt.clock, 'audit-test');
     // Thirty writers on the pool at once, some with details that only differ in key order.
     await Promise.all(
-      Array.from({ length: 30 }, (_, i) => recordAudit(db, ctx, { action: 'test.concurrent', objectId: String(i), details: i % 2 ? { b: i, a: '中文' } : { a: '中文', b: i } })),
+      Array.from({ length: 30 }, (_, i) => recordAudit(db, ctx, { action: 'audit.read', objectId: String(i), details: i % 2 ? { b: i, a: '中文' } : { a: '中文', b: i } })),
     );
     const after = await verifyAuditChain(db);
     assert.equal(after.ok, true, JSON.stringify(after));

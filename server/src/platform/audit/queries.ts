@@ -1,5 +1,5 @@
 /** The auditor's filtered, paged view of the audit log; reading it is itself audited. */
-import { and, desc, eq, gte, lte, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, inArray, lte, type SQL } from 'drizzle-orm';
 import type { AuditEntry } from '@gridgov/contracts';
 import type { Db } from '../db/client.js';
 import type { ActorContext } from '../http/types.js';
@@ -59,4 +59,13 @@ export async function listAudit(db: Db, ctx: ActorContext, q: AuditQuery): Promi
     page: q.page,
     pageSize: q.pageSize,
   };
+}
+
+/** How many entries an account wrote of some actions since a time (limits counted from the log hold across processes). */
+export async function countAuditEntries(db: Db, q: { actorId: string; actions: readonly string[]; since: Date }): Promise<number> {
+  const [found] = await db
+    .select({ n: count() })
+    .from(auditLog)
+    .where(and(eq(auditLog.actorId, q.actorId), inArray(auditLog.action, [...q.actions]), gte(auditLog.at, q.since)));
+  return Number(found?.n ?? 0);
 }

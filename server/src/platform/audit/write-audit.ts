@@ -95,6 +95,7 @@ export const AUDIT_APPEND_PARAMS = [
  * chain's lock, reads the head and inserts the entry with its hash in one round trip.
  */
 export function auditAppendArgs(ctx: RequestContext, input: AuditInput): unknown[] {
+  assertDeclared(input.action);
   const f = chainFields(ctx, input);
   return [
     f.at.toISOString(), f.actorId, f.actorName, f.role, f.scope, f.action, f.objectType, f.objectId, f.subject, f.outcome,
@@ -102,7 +103,19 @@ export function auditAppendArgs(ctx: RequestContext, input: AuditInput): unknown
   ];
 }
 
+/** The audit actions the domains declare (contracts); writing another one is a bug, not an entry. */
+const declared = new Set<string>();
+
+export function declareAuditActions(actions: readonly string[]): void {
+  for (const a of actions) declared.add(a);
+}
+
+function assertDeclared(action: string): void {
+  if (declared.size > 0 && !declared.has(action)) throw new Error(`Audit action ${action} is not declared by any domain (contracts/src/*/audit.ts)`);
+}
+
 export async function writeAudit(tx: Db, ctx: RequestContext, input: AuditInput): Promise<void> {
+  assertDeclared(input.action);
   const args = auditAppendArgs(ctx, input);
   await tx.execute(sql`select audit_append(${sql.join(args.map((a, i) => sql`${a}::${sql.raw(AUDIT_APPEND_PARAMS[i]!.split(' ')[1]!)}`), sql`, `)})`);
 }

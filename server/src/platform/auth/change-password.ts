@@ -4,7 +4,7 @@ import { AppError } from '../errors.js';
 import type { Db } from '../db/client.js';
 import type { Actor, RequestContext } from '../context.js';
 import { writeAudit } from '../audit/write-audit.js';
-import { appUser } from './tables.js';
+import { appUser } from '../accounts/tables.js';
 import { checkPasswordPolicy, hashPassword, verifyPassword } from './password.js';
 import { revokeUserSessions } from './sessions.js';
 

@@ -1,20 +1,17 @@
 /** The signed-in user as the web console sees them: role, scope, permissions. */
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { parseDivisionCode, type Me } from '@gridgov/contracts';
 import type { Db } from '../db/client.js';
 import type { Actor } from '../context.js';
-import { region } from '../../modules/regions/tables.js';
-import { grid } from '../../modules/grids/tables.js';
-import { appUser } from './tables.js';
+import type { Providers } from '../kit/kit.js';
+import { appUser } from '../accounts/tables.js';
 
-export async function describeMe(db: Db, actor: Actor): Promise<Me> {
-  const [row] = await db
-    .select({ mustChangePassword: appUser.mustChangePassword, regionName: region.name, gridName: grid.name })
-    .from(appUser)
-    .leftJoin(region, and(eq(region.code, appUser.scopeRegionCode)))
-    .leftJoin(grid, eq(grid.id, appUser.scopeGridId))
-    .where(eq(appUser.id, actor.id))
-    .limit(1);
+export async function describeMe(db: Db, names: Pick<Providers, 'regionNames' | 'gridNames'>, actor: Actor): Promise<Me> {
+  const [[row], regions, grids] = await Promise.all([
+    db.select({ mustChangePassword: appUser.mustChangePassword }).from(appUser).where(eq(appUser.id, actor.id)).limit(1),
+    names.regionNames(db, [actor.regionCode]),
+    actor.gridId ? names.gridNames(db, [actor.gridId]) : new Map<string, string>(),
+  ]);
   const parsed = parseDivisionCode(actor.regionCode);
   return {
     id: actor.id,
@@ -23,10 +20,10 @@ export async function describeMe(db: Db, actor: Actor): Promise<Me> {
     role: actor.role,
     scope: {
       regionCode: actor.regionCode,
-      regionName: row?.regionName ?? '',
+      regionName: regions.get(actor.regionCode) ?? '',
       level: parsed.ok ? parsed.level : 'province',
       gridId: actor.gridId,
-      gridName: row?.gridName ?? null,
+      gridName: actor.gridId ? (grids.get(actor.gridId) ?? null) : null,
     },
     permissions: [...actor.permissions],
     mustChangePassword: row?.mustChangePassword ?? false,

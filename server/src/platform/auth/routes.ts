@@ -3,17 +3,17 @@ import type { FastifyReply } from 'fastify';
 import { changePasswordRequest, loginRequest, loginResponse, me, totpEnrollRequest } from '@gridgov/contracts';
 import type { App } from '../http/types.js';
 import { actorCtx } from '../http/access.js';
-import type { Db } from '../db/client.js';
-import type { Config } from '../config.js';
+import type { Kit } from '../kit/kit.js';
 import { recordAudit } from '../audit/write-audit.js';
 import { actorFromUser, revokeSession, SESSION_COOKIE, type SessionPolicy } from './sessions.js';
 import { completeTotpEnrollment, login, type LoginResult } from './login.js';
 import { changePassword } from './change-password.js';
 import { describeMe } from './me.js';
-import { appUser } from './tables.js';
+import { appUser } from '../accounts/tables.js';
 
 
-export function authRoutes(app: App, db: Db, config: Config): void {
+export function authRoutes(app: App, kit: Kit): void {
+  const { db, config, providers } = kit;
   const policy: SessionPolicy = { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours };
 
   async function answer(result: LoginResult, reply: FastifyReply, ctxClockNow: Date) {
@@ -26,7 +26,7 @@ export function authRoutes(app: App, db: Db, config: Config): void {
       expires: new Date(ctxClockNow.getTime() + policy.absoluteHours * 3_600_000),
     });
     const [user] = await db.select().from(appUser).where(eq(appUser.id, result.userId));
-    return { status: 'ok' as const, user: await describeMe(db, actorFromUser(user!, null)) };
+    return { status: 'ok' as const, user: await describeMe(db, providers, actorFromUser(user!, null)) };
   }
 
   app.post('/api/auth/login', {
@@ -59,7 +59,7 @@ export function authRoutes(app: App, db: Db, config: Config): void {
   app.get('/api/auth/me', {
     config: { access: 'authenticated' },
     schema: { tags: ['auth'], response: { 200: me } },
-    handler: (req) => describeMe(db, actorCtx(req).actor),
+    handler: (req) => describeMe(db, providers, actorCtx(req).actor),
   });
   app.post('/api/auth/password', {
     config: { access: 'authenticated' },

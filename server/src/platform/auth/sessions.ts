@@ -8,7 +8,8 @@ import { divisionPrefix, ROLE_PERMISSIONS, type ErrorCode, type Role } from '@gr
 import type { Db } from '../db/client.js';
 import type { Actor } from '../context.js';
 import { publishLive } from '../live/live.js';
-import { appUser, session } from './tables.js';
+import { appUser } from '../accounts/tables.js';
+import { session } from './tables.js';
 
 export const SESSION_COOKIE = 'gg_sid';
 

@@ -1,38 +1,5 @@
-import { sql } from 'drizzle-orm';
-import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-
-export const appUser = pgTable(
-  'app_user',
-  {
-    id: uuid('id').primaryKey(),
-    username: text('username').notNull(),
-    displayName: text('display_name').notNull(),
-    passwordHash: text('password_hash').notNull(),
-    /** One role per account: the three admin roles can never be combined. */
-    role: text('role').notNull(),
-    /** Scope: a region subtree (12-digit code), narrowed to one grid for grid workers and residents. */
-    scopeRegionCode: text('scope_region_code').notNull(),
-    scopeGridId: uuid('scope_grid_id'),
-    phone: text('phone'),
-    disabled: boolean('disabled').notNull().default(false),
-    mustChangePassword: boolean('must_change_password').notNull().default(false),
-    totpSecret: text('totp_secret'),
-    /** The last accepted TOTP time step, so one code is not accepted twice. */
-    totpLastStep: integer('totp_last_step'),
-    failedCount: integer('failed_count').notNull().default(0),
-    firstFailedAt: timestamp('first_failed_at', { withTimezone: true }),
-    lockedUntil: timestamp('locked_until', { withTimezone: true }),
-    passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }).notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
-  },
-  (t) => [
-    uniqueIndex('app_user_username_key').on(sql`lower(${t.username})`),
-    index('app_user_scope_region_idx').on(sql`${t.scopeRegionCode} text_pattern_ops`),
-    // A grid's workers, for the notices of its tickets (residents share the column: millions of rows).
-    index('app_user_scope_grid_idx').on(t.scopeGridId),
-  ],
-);
+import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { appUser } from '../accounts/tables.js';
 
 export const session = pgTable(
   'session',

@@ -1,0 +1,12 @@
+/** Departments (部门) that handle dispatched tickets, and the handler accounts that work for them. */
+import { DEPARTMENT_AUDIT_ACTIONS } from '@gridgov/contracts';
+import { defineModule, namesOf } from '../../platform/kit/module.js';
+import { departmentRoutes } from './routes.js';
+
+export const departmentsModule = defineModule({
+  name: 'departments',
+  // Departments are configured under the closed loop's `ticket:config`.
+  permissions: [],
+  auditActions: namesOf(DEPARTMENT_AUDIT_ACTIONS),
+  routes: (app, kit) => departmentRoutes(app, kit.db),
+});

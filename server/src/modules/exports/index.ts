@@ -1,0 +1,14 @@
+/** Exports of register lists: streamed xlsx/csv, two-person approval of large or unmasked ones, audited downloads. */
+import { REGISTER_PERMISSIONS, TRANSFER_AUDIT_ACTIONS } from '@gridgov/contracts';
+import { defineModule, namesOf } from '../../platform/kit/module.js';
+import { exportFileJob } from './build-export-file.js';
+import { exportRoutes } from './routes.js';
+
+export const exportsModule = defineModule({
+  name: 'exports',
+  permissions: namesOf(REGISTER_PERMISSIONS, 'export:'),
+  auditActions: namesOf(TRANSFER_AUDIT_ACTIONS, 'export.'),
+  errors: ['EXPORT_APPROVAL_REQUIRED', 'EXPORT_SELF_APPROVAL', 'EXPORT_STATE'],
+  jobs: (kit) => [exportFileJob(kit)],
+  routes: exportRoutes,
+});

@@ -1,0 +1,26 @@
+/** Grids (网格) under communities, and the point-in-grid index every intake uses. */
+import { GRID_AUDIT_ACTIONS, GRID_PERMISSIONS } from '@gridgov/contracts';
+import { defineModule, namesOf } from '../../platform/kit/module.js';
+import { gridLocator } from './grid-index.js';
+import { gridNames } from './queries.js';
+import { gridRoutes } from './routes.js';
+
+/** Published by every grid change, so each process drops its grid index. */
+export const GRID_CHANGED = 'grid.changed';
+
+export const gridsModule = defineModule({
+  name: 'grids',
+  permissions: namesOf(GRID_PERMISSIONS),
+  auditActions: namesOf(GRID_AUDIT_ACTIONS),
+  errors: ['GRID_GEOMETRY_INVALID', 'GRID_OVERLAP', 'GRID_REGION_NOT_COMMUNITY'],
+  liveEvents: [GRID_CHANGED],
+  provides: { gridNames },
+  routes: gridRoutes,
+  start(kit) {
+    const onEvent = (event: { type: string }) => {
+      if (event.type === GRID_CHANGED) gridLocator(kit).invalidate();
+    };
+    kit.live.on('event', onEvent);
+    return { stop: async () => void kit.live.off('event', onEvent) };
+  },
+});

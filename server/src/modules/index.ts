@@ -1,0 +1,29 @@
+/**
+ * Every module of the server, in the order their routes register. Adding a module is one folder
+ * under `modules/` with an `index.ts` definition (platform/kit/module.ts) plus one line here.
+ * (`demo` is not a module: it seeds the demo city through the modules' exported functions.)
+ */
+import type { ModuleDefinition } from '../platform/kit/module.js';
+import { regionsModule } from './regions/index.js';
+import { gridsModule } from './grids/index.js';
+import { usersModule } from './users/index.js';
+import { departmentsModule } from './departments/index.js';
+import { registersModule } from './registers/index.js';
+import { importsModule } from './imports/index.js';
+import { exportsModule } from './exports/index.js';
+import { ticketsModule } from './tickets/index.js';
+import { open311Module } from './open311/index.js';
+import { dashboardModule } from './dashboard/index.js';
+
+export const MODULES: readonly ModuleDefinition[] = [
+  regionsModule,
+  gridsModule,
+  usersModule,
+  departmentsModule,
+  registersModule,
+  importsModule,
+  exportsModule,
+  ticketsModule,
+  open311Module,
+  dashboardModule,
+];

@@ -1,0 +1,28 @@
+/** The event closed loop (事件处置闭环): intake, dispatch, handling, report-back, close, rating, escalation. */
+import { TICKET_AUDIT_ACTIONS, TICKET_PERMISSIONS } from '@gridgov/contracts';
+import { defineModule, namesOf } from '../../platform/kit/module.js';
+import { bulletinJob } from './bulletin.js';
+import { categorySuggester, suggesterSaveJob } from './category-suggester.js';
+import { ticketDeps } from './deps.js';
+import { ticketLimitJob } from './limit-timer.js';
+import { outboxJob } from './outbox-job.js';
+import { ticketRoutes } from './routes.js';
+import { ticketSupportRoutes } from './support-routes.js';
+
+export const ticketsModule = defineModule({
+  name: 'tickets',
+  permissions: namesOf(TICKET_PERMISSIONS),
+  auditActions: namesOf(TICKET_AUDIT_ACTIONS).filter((a) => !a.startsWith('open311.')),
+  errors: [
+    'TICKET_TRANSITION_INVALID', 'TICKET_VERSION_CONFLICT', 'TICKET_FIELD_REQUIRED', 'TICKET_CATEGORY_INVALID', 'TICKET_DEPARTMENT_INVALID',
+    'TICKET_ASSISTS_PENDING', 'TICKET_LOCATION_REQUIRED', 'TICKET_OUTSIDE_AREA', 'TICKET_CUSTOM_FIELD_INVALID',
+  ],
+  liveEvents: ['ticket.created', 'ticket.changed'],
+  init: (kit) => categorySuggester(kit).load(kit.db),
+  jobs: (kit) => [ticketLimitJob(kit.jobs), suggesterSaveJob(categorySuggester(kit)), bulletinJob, outboxJob(kit.vault, kit.config)],
+  routes(app, kit) {
+    ticketRoutes(app, ticketDeps(kit));
+    ticketSupportRoutes(app, { ...ticketDeps(kit), filesDir: kit.config.filesDir, clock: kit.clock });
+  },
+  close: (kit) => categorySuggester(kit).save(kit.db, kit.clock.now()).then(() => undefined),
+});

@@ -1,0 +1,45 @@
+/**
+ * The kit: what every module stands on in a running process (configuration, clock, database,
+ * live channel, jobs, personal-data vault, files), and what modules provide to the platform
+ * (place names, notification audiences, outbox channels, metrics...). One kit per runtime; a
+ * test process may run several.
+ */
+import type { Config } from '../config.js';
+import type { Clock } from '../clock.js';
+import type { Database, Db } from '../db/client.js';
+import type { LiveHub } from '../live/live.js';
+import type { JobQueue } from '../jobs/queue.js';
+import type { PiiVault } from '../pii/vault.js';
+
+/** What the platform asks of modules; each module fills in what it owns. */
+export interface Providers {
+  /** Names of regions by 12-digit code (the regions module). */
+  regionNames(db: Db, codes: readonly string[]): Promise<Map<string, string>>;
+  /** Names of grids by id (the grids module). */
+  gridNames(db: Db, ids: readonly string[]): Promise<Map<string, string>>;
+}
+
+export interface Kit {
+  config: Config;
+  clock: Clock;
+  database: Database;
+  db: Db;
+  live: LiveHub;
+  jobs: JobQueue;
+  vault: PiiVault;
+  /** The personal-data master key the vault was made from (for worker threads that make their own). */
+  piiKey: Buffer;
+  providers: Providers;
+}
+
+/**
+ * A service of one kit, made on first use and kept for that kit: how modules share state (a
+ * module's caches, another module's index) without a global and without start-up ordering.
+ */
+export function kitService<T>(make: (kit: Kit) => T): (kit: Kit) => T {
+  const made = new WeakMap<Kit, T>();
+  return (kit) => {
+    if (!made.has(kit)) made.set(kit, make(kit));
+    return made.get(kit)!;
+  };
+}

@@ -1,0 +1,45 @@
+/**
+ * The module contract. Every module is one definition, listed in `modules/index.ts`; the app and
+ * the runtime loop over the list, so adding a module is one folder plus one line there. What a
+ * module declares (permissions, audit actions, live events, errors) is checked by tests against
+ * what it does.
+ */
+import type { ErrorCode, Permission } from '@gridgov/contracts';
+import type { z } from 'zod';
+import type { App } from '../http/types.js';
+import type { JobDefinition } from '../jobs/queue.js';
+import type { Kit, Providers } from './kit.js';
+
+export interface ModuleDefinition {
+  /** The folder name under `modules/`. */
+  name: string;
+  /** The permissions its routes and rules check (declared in `contracts/src/<domain>/permissions.ts`). */
+  permissions: readonly Permission[];
+  /** The audit actions it writes (`<noun>.<verb>`). */
+  auditActions: readonly string[];
+  /** The error codes it throws (beyond the shared ones: validation, not found, forbidden...). */
+  errors?: readonly ErrorCode[];
+  /** The live-event types it publishes. */
+  liveEvents?: readonly string[];
+  /** What it provides to the platform. */
+  provides?: Partial<Providers>;
+  /** Set-up before routes are registered (loading a model, say). */
+  init?(kit: Kit): Promise<void>;
+  /** Its durable jobs; those with `repeatEveryMs` are recurring timers, scheduled at start. */
+  jobs?(kit: Kit): JobDefinition<z.ZodType>[];
+  /** Its HTTP routes. */
+  routes?(app: App, kit: Kit): void | Promise<void>;
+  /** Work that runs while the process runs (folds, caches fed by the live channel). */
+  start?(kit: Kit): { stop(): Promise<void> } | void;
+  /** Work at shutdown, after the HTTP server has closed (saving a model, say). */
+  close?(kit: Kit): Promise<void>;
+}
+
+export function defineModule(definition: ModuleDefinition): ModuleDefinition {
+  return definition;
+}
+
+/** The names declared in a contracts table (permissions, audit actions), typed. */
+export function namesOf<T extends object>(declared: T, prefix = ''): (keyof T & string)[] {
+  return (Object.keys(declared) as (keyof T & string)[]).filter((k) => k.startsWith(prefix));
+}
