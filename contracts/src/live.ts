@@ -15,5 +15,19 @@ export const liveEvent = z.object({
   id: z.string().optional(),
   at: z.string(),
   data: z.record(z.string(), z.unknown()).optional(),
+  /**
+   * Who may receive it: the kind of record it is about (whose visibility rules apply, the same
+   * rules as its REST reads) and that record's place and bindings. Never sent to browsers; an
+   * event without one is internal to the servers.
+   */
+  scope: z
+    .object({
+      record: z.string(),
+      regionCode: z.string(),
+      gridId: z.string().nullable().optional(),
+      departmentIds: z.array(z.string()).optional(),
+      userIds: z.array(z.string()).optional(),
+    })
+    .optional(),
 });
 export type LiveEvent = z.infer<typeof liveEvent>;

@@ -19,6 +19,8 @@ import { authRoutes } from './platform/auth/routes.js';
 import { SESSION_REVOKED, sessionCache } from './platform/auth/sessions.js';
 import { auditRoutes } from './platform/audit/routes.js';
 import { liveRoutes } from './platform/live/routes.js';
+import { notificationRoutes } from './platform/notifications/routes.js';
+import { attachmentRoutes } from './platform/files/routes.js';
 import { redactQuery } from './platform/pii/redact.js';
 import { MODULES } from './modules/index.js';
 
@@ -57,7 +59,7 @@ export async function buildApp(kit: Kit): Promise<App> {
   kit.live.on('event', (event) => {
     if (event.type === SESSION_REVOKED) sessionCache.revoked((event.data ?? {}) as { sessionId?: string; userId?: string });
   });
-  app.addHook('onRequest', makeAccessHook(db, clock, { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours }, sessionCache));
+  app.addHook('onRequest', makeAccessHook(db, clock, { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours }, sessionCache, kit.providers.memberships));
 
   app.get('/api/health', {
     config: { access: 'public' },
@@ -73,7 +75,9 @@ export async function buildApp(kit: Kit): Promise<App> {
 
   authRoutes(app, kit);
   auditRoutes(app, db);
-  liveRoutes(app, kit.live);
+  liveRoutes(app, kit);
+  notificationRoutes(app, db);
+  attachmentRoutes(app, kit);
   for (const m of MODULES) await m.routes?.(app, kit);
 
   const hasWeb = fs.existsSync(path.join(WEB_DIST, 'index.html'));

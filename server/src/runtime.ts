@@ -12,7 +12,10 @@ import { sessionPurgeJob } from './platform/auth/purge-job.js';
 import { declareAuditActions } from './platform/audit/write-audit.js';
 import { PiiVault } from './platform/pii/vault.js';
 import { loadPiiKey } from './platform/pii/keys.js';
-import type { Kit, Providers } from './platform/kit/kit.js';
+import type { Kit, Providers, Registry } from './platform/kit/kit.js';
+import { LocalFileStore } from './platform/files/store.js';
+import { outboxDeliveryJob } from './platform/outbox/outbox.js';
+import { smsChannel, wechatChannel } from './platform/outbox/channels.js';
 import type { App } from './platform/http/types.js';
 import { buildApp } from './app.js';
 import { MODULES } from './modules/index.js';
@@ -30,13 +33,36 @@ export interface Runtime {
   close(): Promise<void>;
 }
 
+const PROVIDERS: readonly (keyof Providers)[] = ['regionNames', 'gridNames', 'memberships'];
+
 /** What the modules provide to the platform, gathered; every provider must be there. */
 function gatherProviders(): Providers {
   const providers: Partial<Providers> = {};
   for (const m of MODULES) Object.assign(providers, m.provides);
-  const missing = (['regionNames', 'gridNames'] as const).filter((k) => !providers[k]);
+  const missing = PROVIDERS.filter((k) => !providers[k]);
   if (missing.length) throw new Error(`No module provides ${missing.join(', ')}`);
   return providers as Providers;
+}
+
+/** What the modules register by name, gathered; a name registered twice is a mistake. */
+function gatherRegistry(partial: Omit<Kit, 'registry'>): Registry {
+  const registry: Registry = { attachmentOwners: new Map(), audiences: new Map(), channels: new Map(), records: new Map() };
+  const add = <T>(map: Map<string, T>, what: string, entries: Record<string, T> | undefined) => {
+    for (const [name, value] of Object.entries(entries ?? {})) {
+      if (map.has(name)) throw new Error(`Two modules register the ${what} ${name}`);
+      map.set(name, value);
+    }
+  };
+  const kit = { ...partial, registry } as Kit;
+  const platformChannels = [smsChannel(partial.vault, partial.config.smsWebhookUrl), wechatChannel(partial.config.wechatWebhookUrl)];
+  add(registry.channels, 'outbox channel', Object.fromEntries(platformChannels.map((c) => [c.name, c])));
+  for (const m of MODULES) {
+    add(registry.records, 'record kind', m.records);
+    add(registry.attachmentOwners, 'attachment owner', m.attachmentOwners);
+    add(registry.audiences, 'audience', m.audiences);
+    add(registry.channels, 'outbox channel', Object.fromEntries((m.channels?.(kit) ?? []).map((c) => [c.name, c])));
+  }
+  return registry;
 }
 
 export async function startRuntime(config: Config, options: { clock?: Clock; database?: Database } = {}): Promise<Runtime> {
@@ -47,11 +73,12 @@ export async function startRuntime(config: Config, options: { clock?: Clock; dat
   const live = new LiveHub();
   await live.start(database);
   const jobs = new JobQueue(database.db, clock);
-  const kit: Kit = { config, clock, database, db: database.db, live, jobs, vault, piiKey, providers: gatherProviders() };
+  const partial = { config, clock, database, db: database.db, live, jobs, vault, piiKey, files: new LocalFileStore(config.filesDir), providers: gatherProviders() };
+  const kit: Kit = { ...partial, registry: gatherRegistry(partial) };
   declareAuditActions(Object.keys(AUDIT_ACTIONS));
 
   for (const m of MODULES) await m.init?.(kit);
-  const timers = [sessionPurgeJob, ...MODULES.flatMap((m) => m.jobs?.(kit) ?? [])];
+  const timers = [sessionPurgeJob, outboxDeliveryJob(kit.registry.channels), ...MODULES.flatMap((m) => m.jobs?.(kit) ?? [])];
   for (const job of timers) {
     jobs.register(job);
     if (job.repeatEveryMs) await jobs.schedule(database.db, job, {});

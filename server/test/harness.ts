@@ -85,11 +85,11 @@ export class Client {
     private readonly locale = 'zh-CN',
   ) {}
 
-  async request<T = unknown>(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, payload?: unknown): Promise<Response<T>> {
+  async request<T = unknown>(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, payload?: unknown, locale = this.locale): Promise<Response<T>> {
     const res = await this.rt.app.inject({
       method,
       url,
-      headers: { 'accept-language': this.locale, ...(this.cookie ? { cookie: this.cookie } : {}) },
+      headers: { 'accept-language': locale, ...(this.cookie ? { cookie: this.cookie } : {}) },
       ...(payload === undefined ? {} : { payload: payload as object }),
     });
     if (!PERSONAL_DATA_ALLOWED.test(url.split('?')[0] ?? '')) assertNoPersonalData(method, url, res.body);

@@ -85,6 +85,8 @@ export const ASSIGNMENT_STATUSES = ['pending', 'handling', 'reported', 'returned
 export const TICKET_ACTIONS = [
   'report', 'accept', 'reject', 'dispatch', 'sign', 'return', 'transfer', 'report_back', 'close', 'rate', 'revisit', 'reopen',
   'escalate', 'request_extension', 'approve_extension', 'reject_extension', 'supervise', 'summon', 'check_in', 'merge', 'comment',
+  // Taken by the time-limit timers only.
+  'overdue',
 ] as const;
 export type TicketAction = (typeof TICKET_ACTIONS)[number];
 
@@ -237,7 +239,13 @@ export const intakeCheckRequest = z.strictObject({ description: z.string().trim(
 export const intakeCheck = z.object({
   grid: z.object({ id: z.string(), name: z.string(), regionCode: z.string() }).nullable(),
   suggestions: z.array(categorySuggestion),
-  duplicates: z.array(z.object({ id: z.string(), number: z.string(), description: z.string(), distanceM: z.number().nullable(), similarity: z.number(), createdAt: z.string() })),
+  /**
+   * Open tickets nearby with similar text. Ones the caller may not read are named by number
+   * only (`visible: false`, no id, text or distance).
+   */
+  duplicates: z.array(
+    z.object({ id: z.string().nullable(), number: z.string(), description: z.string(), distanceM: z.number().nullable(), similarity: z.number(), createdAt: z.string(), visible: z.boolean() }),
+  ),
 });
 export type IntakeCheck = z.infer<typeof intakeCheck>;
 
@@ -247,6 +255,10 @@ export type AttachmentRef = z.infer<typeof attachmentRef>;
 
 export const notificationItem = z.object({
   id: z.string(),
+  /** What it is about: a ticket, a task, a dispute... */
+  subjectType: z.string(),
+  subjectId: z.string(),
+  /** The subject's id when it is a ticket. */
   ticketId: z.string().nullable(),
   kind: z.string(),
   title: z.string(),
@@ -318,3 +330,4 @@ export const publicTicket = z.object({
 export type PublicTicket = z.infer<typeof publicTicket>;
 export * from './permissions.js';
 export * from './audit.js';
+export * from './messages.js';

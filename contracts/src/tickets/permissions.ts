@@ -8,8 +8,8 @@ import { definePermissions } from '../permission-kit.js';
 export const TICKET_PERMISSIONS = definePermissions({
   /** File reports, and follow, rate and reopen one's own. */
   'ticket:report': { zh: '反映问题', en: 'Report a problem', roles: ['resident', 'grid_worker', 'operator'] },
-  /** See tickets in scope (a handler: those dispatched to their department; a resident: their own). */
-  'ticket:read': { zh: '查看工单', en: 'Read tickets', roles: ['operator', 'grid_worker', 'department_handler', 'resident'] },
+  /** Read every ticket in one's scope (a region subtree, or one grid). */
+  'ticket:read': { zh: '查看辖区工单', en: 'Read the tickets in one\'s scope', roles: ['operator', 'grid_worker'] },
   /** Accept, reject, merge, dispatch, transfer, close, revisit and escalate at one's level. */
   'ticket:dispatch': { zh: '受理、分流交办、办结', en: 'Accept, dispatch and close tickets', roles: ['operator'] },
   /** Sign for, handle and report back on the work of one's department, or small matters in one's grid. */

@@ -34,6 +34,8 @@ export interface Config {
   /** Where outbox messages are POSTed (JSON); none: messages are kept as `disabled`. */
   smsWebhookUrl: string | null;
   wechatWebhookUrl: string | null;
+  /** Whether Open311 GET requests answer without an API key (public fields only, free text masked). */
+  open311PublicReads: boolean;
 }
 
 function int(value: string | undefined, fallback: number): number {
@@ -71,5 +73,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     reopenDays: int(env.GRIDGOV_REOPEN_DAYS, 7),
     smsWebhookUrl: env.GRIDGOV_SMS_WEBHOOK_URL || null,
     wechatWebhookUrl: env.GRIDGOV_WECHAT_WEBHOOK_URL || null,
+    open311PublicReads: env.GRIDGOV_OPEN311_PUBLIC_READS !== 'false',
   };
 }

@@ -14,6 +14,8 @@ export interface Actor {
   regionPrefix: string;
   /** Set for grid workers and residents: their scope is this one grid. */
   gridId: string | null;
+  /** The departments whose work the account does (department handlers), part of its scope. */
+  departmentIds: readonly string[];
   sessionId: string | null;
 }
 

@@ -37,6 +37,17 @@ export interface RecordPlace {
   gridId?: string | null;
 }
 
+/**
+ * A record as a receiver's scope sees it: its kind (whose visibility rules apply), its place,
+ * and who else it is bound to (departments handling it, people it belongs to). Live events and
+ * notifications carry one.
+ */
+export interface RecordScope extends RecordPlace {
+  record: string;
+  departmentIds?: string[];
+  userIds?: string[];
+}
+
 /** The JS twin of `gridRecordInScope`: the place lies in the actor's subtree (and grid). */
 export function placeInScope(actor: Actor, place: RecordPlace): boolean {
   if (!place.regionCode || !codeInSubtree(place.regionCode, actor.regionPrefix)) return false;

@@ -7,7 +7,7 @@ import { isPortalPath, isPublicPortalPath, landingPath } from '../portal/paths';
 import { AppLayout } from './AppLayout';
 import { LoginPage } from './LoginPage';
 import { navigate, parseHash, useLocation } from './router';
-import { findRoute } from './routes';
+import { allows, findRoute } from './routes';
 import { SessionProvider, useSession } from './session';
 
 export function App() {
@@ -57,7 +57,7 @@ function Shell() {
       const next = location.query.get('next');
       const route = next?.startsWith('/') ? findRoute(parseHash(next).path) : undefined;
       const allowed =
-        (route !== undefined && (route.permission === null || state.me.permissions.includes(route.permission))) ||
+        (route !== undefined && allows(state.me.permissions, route.permission)) ||
         (next?.startsWith('/') === true && isPortalPath(parseHash(next).path));
       navigate(allowed && next ? next : landingPath(state.me), { replace: true });
     } else if (state.status === 'signedIn' && location.path === '/' && isPortalPath(landingPath(state.me))) {

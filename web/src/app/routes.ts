@@ -18,14 +18,20 @@ export interface PageRoute {
   path: string;
   key: string;
   label: MessageKey;
-  /** null: any signed-in user. */
-  permission: Permission | null;
+  /** null: any signed-in user; a list: any of them. */
+  permission: Permission | readonly Permission[] | null;
   group?: MenuGroup;
   component: LazyExoticComponent<ComponentType>;
 }
 
 const registers = MENU_GROUPS.registers;
 const tickets = MENU_GROUPS.tickets;
+
+/** Whether a user with these permissions may open a page that needs `needed`. */
+export function allows(permissions: readonly string[], needed: PageRoute['permission']): boolean {
+  if (needed === null) return true;
+  return typeof needed === 'string' ? permissions.includes(needed) : needed.some((p) => permissions.includes(p));
+}
 
 export const PAGE_ROUTES: readonly PageRoute[] = [
   { path: '/', key: 'home', label: 'menu.home', permission: null, component: lazy(() => import('../features/home/HomePage')) },
@@ -128,7 +134,7 @@ export const PAGE_ROUTES: readonly PageRoute[] = [
     path: '/tickets/queue',
     key: 'ticketQueue',
     label: 'menu.ticketQueue',
-    permission: 'ticket:read',
+    permission: ['ticket:read', 'ticket:handle'],
     group: tickets,
     component: lazy(() => import('../features/tickets/lists/QueuePage')),
   },
@@ -136,7 +142,7 @@ export const PAGE_ROUTES: readonly PageRoute[] = [
     path: '/tickets/all',
     key: 'ticketsAll',
     label: 'menu.ticketsAll',
-    permission: 'ticket:read',
+    permission: ['ticket:read', 'ticket:handle'],
     group: tickets,
     component: lazy(() => import('../features/tickets/lists/AllTicketsPage')),
   },
@@ -152,7 +158,7 @@ export const PAGE_ROUTES: readonly PageRoute[] = [
     path: '/tickets/overdue',
     key: 'ticketsOverdue',
     label: 'menu.ticketsOverdue',
-    permission: 'ticket:read',
+    permission: ['ticket:read', 'ticket:handle'],
     group: tickets,
     component: lazy(() => import('../features/tickets/lists/OverduePage')),
   },
@@ -160,7 +166,7 @@ export const PAGE_ROUTES: readonly PageRoute[] = [
     path: '/tickets/supervised',
     key: 'ticketsSupervised',
     label: 'menu.ticketsSupervised',
-    permission: 'ticket:read',
+    permission: ['ticket:read', 'ticket:handle'],
     group: tickets,
     component: lazy(() => import('../features/tickets/lists/SupervisedPage')),
   },
@@ -168,7 +174,7 @@ export const PAGE_ROUTES: readonly PageRoute[] = [
     path: '/tickets/summonses',
     key: 'summonses',
     label: 'menu.summonses',
-    permission: 'ticket:read',
+    permission: ['ticket:read', 'ticket:handle'],
     group: tickets,
     component: lazy(() => import('../features/tickets/summonses/SummonsBoardPage')),
   },
@@ -217,7 +223,7 @@ export function findRoute(path: string): PageRoute | undefined {
 }
 
 export function allowedRoutes(permissions: readonly string[]): PageRoute[] {
-  return PAGE_ROUTES.filter((route) => route.permission === null || permissions.includes(route.permission));
+  return PAGE_ROUTES.filter((route) => allows(permissions, route.permission));
 }
 
 /** The path of a page with a query, e.g. `#/registers/residents?id=...`. */

@@ -50,6 +50,7 @@ export const ticketsEn: Record<keyof typeof ticketsZhCN, string> = {
   'ticket.action.summon': 'Summon',
   'ticket.action.check_in': 'Check in',
   'ticket.action.comment': 'Comment',
+  'ticket.action.overdue': 'Past the time limit',
 
   'ticket.source.resident': 'Resident',
   'ticket.source.grid_worker': 'Grid worker',

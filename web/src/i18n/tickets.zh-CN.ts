@@ -48,6 +48,7 @@ export const ticketsZhCN = {
   'ticket.action.summon': '吹哨',
   'ticket.action.check_in': '报到',
   'ticket.action.comment': '备注',
+  'ticket.action.overdue': '超过时限',
 
   'ticket.source.resident': '居民上报',
   'ticket.source.grid_worker': '网格员上报',

@@ -1,6 +1,7 @@
 /** Departments (部门) that handle dispatched tickets, and the handler accounts that work for them. */
 import { DEPARTMENT_AUDIT_ACTIONS } from '@gridgov/contracts';
 import { defineModule, namesOf } from '../../platform/kit/module.js';
+import { departmentsOfUser, departmentUserIds } from './queries.js';
 import { departmentRoutes } from './routes.js';
 
 export const departmentsModule = defineModule({
@@ -8,5 +9,7 @@ export const departmentsModule = defineModule({
   // Departments are configured under the closed loop's `ticket:config`.
   permissions: [],
   auditActions: namesOf(DEPARTMENT_AUDIT_ACTIONS),
+  provides: { memberships: departmentsOfUser },
+  audiences: { department_members: (db, audience) => departmentUserIds(db, (audience.departmentIds as string[] | undefined) ?? []) },
   routes: (app, kit) => departmentRoutes(app, kit.db),
 });

@@ -39,10 +39,10 @@ export async function departmentNames(db: Db, ids: readonly string[]): Promise<M
   return new Map(found.map((d) => [d.id, d.name]));
 }
 
-/** The department an account handles tickets for, if any. */
-export async function departmentOf(db: Db, userId: string): Promise<string | null> {
-  const [m] = await db.select({ departmentId: departmentMember.departmentId }).from(departmentMember).where(eq(departmentMember.userId, userId));
-  return m?.departmentId ?? null;
+/** The departments an account handles tickets for (part of its scope). */
+export async function departmentsOfUser(db: Db, userId: string): Promise<string[]> {
+  const found = await db.select({ departmentId: departmentMember.departmentId }).from(departmentMember).where(eq(departmentMember.userId, userId));
+  return found.map((m) => m.departmentId);
 }
 
 /** The accounts of some departments (for notifications). */

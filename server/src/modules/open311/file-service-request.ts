@@ -1,7 +1,8 @@
 /**
  * POST requests: files a GeoReport service request as a ticket (source `api`) through the one
  * intake use-case, within the client's region. Tickets are created at once, so the answer
- * carries the service_request_id (the ticket number) and, as a token, the ticket id.
+ * carries the service_request_id (the ticket number) and no token: the specification answers
+ * one or the other.
  */
 import type { RequestContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
@@ -28,7 +29,6 @@ export interface ServiceRequestInput {
 
 export type FiledRequest = {
   service_request_id: string;
-  token: string;
   service_notice: string;
   account_id: null;
 };
@@ -60,7 +60,7 @@ export async function fileServiceRequest(deps: TicketDeps, ctx: RequestContext, 
   }
   const text = input.description?.trim() || entry.category.name;
   const description = input.mediaUrl ? `${text}\n\n${MEDIA_URL_MARK}${input.mediaUrl}` : text;
-  const { id, number } = await intakeTicket(
+  const { number } = await intakeTicket(
     deps,
     ctx,
     {
@@ -78,5 +78,5 @@ export async function fileServiceRequest(deps: TicketDeps, ctx: RequestContext, 
     },
     { apiClientId: client.id, regionCode: client.regionCode },
   );
-  return { service_request_id: number, token: id, service_notice: serviceNotice(entry.category), account_id: null };
+  return { service_request_id: number, service_notice: serviceNotice(entry.category), account_id: null };
 }

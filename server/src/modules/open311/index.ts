@@ -9,6 +9,6 @@ export const open311Module = defineModule({
   permissions: [],
   auditActions: namesOf(TICKET_AUDIT_ACTIONS, 'open311.'),
   async routes(app, kit) {
-    await app.register(open311Routes, { prefix: '/open311', tickets: ticketDeps(kit), clock: kit.clock, mode: kit.config.mode });
+    await app.register(open311Routes, { prefix: '/open311', tickets: ticketDeps(kit), clock: kit.clock, mode: kit.config.mode, publicReads: kit.config.open311PublicReads });
   },
 });

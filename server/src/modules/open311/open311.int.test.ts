@@ -21,7 +21,7 @@ interface Raw {
 }
 
 type Json = Record<string, unknown>;
-type Filed = { service_request_id: string; token: string; service_notice: string; account_id: null };
+type Filed = { service_request_id: string; service_notice: string; account_id: null };
 type Request311 = Json & { service_request_id: string; status: string; status_notes: string | null; service_code: string; description: string; lat: number; long: number; media_url: string | null };
 
 const REQUEST_FIELDS = [
@@ -86,10 +86,18 @@ describe('open311', () => {
     assert.equal(res.status, 200, res.text);
     if (format === 'xml') {
       const r = child(xml(res, 'service_requests'), 'request');
-      return { service_request_id: childText(r, 'service_request_id'), token: childText(r, 'token'), service_notice: childText(r, 'service_notice'), account_id: null };
+      assert.equal(childrenNamed(r, 'token').length, 0, 'a request filed at once answers its id, not a token');
+      return { service_request_id: childText(r, 'service_request_id'), service_notice: childText(r, 'service_notice'), account_id: null };
     }
     const [filed] = json<Filed[]>(res);
     return filed!;
+  }
+
+  /** The ticket behind a request, as the operators see it. */
+  async function ticketOf(number: string): Promise<Ticket> {
+    const found = await communityOp.get<{ items: Ticket[] }>(`/api/tickets?q=${number}`);
+    assert.equal(found.body.items.length, 1, `ticket ${number}`);
+    return found.body.items[0]!;
   }
 
   async function getRequest(id: string, apiKey = key): Promise<Request311> {
@@ -174,7 +182,7 @@ describe('open311', () => {
     );
     assert.match(filed.service_request_id, /^\d{8}-\d{6}$/);
     assert.match(filed.service_notice, /派遣/);
-    const t = (await communityOp.get<Ticket>(`/api/tickets/${filed.token}`)).body;
+    const t = await ticketOf(filed.service_request_id);
     assert.equal(t.number, filed.service_request_id);
     assert.deepEqual([t.source, t.status, t.level, t.gridId], ['api', 'reported', 'grid', env.gridId(env.seed.city.grids[0]!.code)]);
     assert.deepEqual(t.customFields, { time_of_day: '夜间' });
@@ -195,13 +203,13 @@ describe('open311', () => {
     });
     assert.equal(res.status, 200, res.text);
     const [filed] = json<Filed[]>(res);
-    assert.deepEqual(Object.keys(filed!).sort(), ['account_id', 'service_notice', 'service_request_id', 'token']);
+    assert.deepEqual(Object.keys(filed!).sort(), ['account_id', 'service_notice', 'service_request_id'], 'the id or a token, not both');
     assert.equal(filed!.account_id, null);
-    const t = (await communityOp.get<Ticket>(`/api/tickets/${filed!.token}`)).body;
+    const t = await ticketOf(filed!.service_request_id);
     assert.deepEqual(t.customFields, { workers: 23 });
     const res2 = await raw('POST', '/open311/v2/requests.json', { json: { api_key: key, service_code: 'dispute.labor', lat: String(lat), long: String(lon), description: '又有工人讨薪', 'attribute[workers]': 5 } });
     assert.equal(res2.status, 200, res2.text);
-    const t2 = (await communityOp.get<Ticket>(`/api/tickets/${json<Filed[]>(res2)[0]!.token}`)).body;
+    const t2 = await ticketOf(json<Filed[]>(res2)[0]!.service_request_id);
     assert.deepEqual(t2.customFields, { workers: 5 });
   });
 
@@ -220,8 +228,7 @@ describe('open311', () => {
     errors(await raw('POST', '/open311/v2/requests.json', { form: base }), 403, /api_key is required/);
     errors(await raw('POST', '/open311/v2/requests.xml', { form: base }), 403, /api_key/);
     errors(await raw('POST', '/open311/v2/requests.xml', { form: { ...base, api_key: 'o311_wrong' } }), 403, /not valid/);
-    errors(await raw('GET', '/open311/v2/requests.json'), 403);
-    errors(await raw('GET', '/open311/v2/requests.xml?api_key=nope'), 403);
+    errors(await raw('GET', '/open311/v2/requests.xml?api_key=nope'), 403, /not valid/);
     errors(await raw('POST', '/open311/v2/requests.json', { form: { ...base, api_key: key, service_code: 'no.such' } }), 400, /service_code no\.such/);
     errors(await raw('POST', '/open311/v2/requests.xml', { form: { ...base, api_key: key, service_code: 'env' } }), 400, /service_code env/);
     errors(await raw('POST', '/open311/v2/requests.json', { form: { api_key: key, lat: String(lat), long: String(lon) } }), 400, /service_code is required/);
@@ -281,15 +288,43 @@ describe('open311', () => {
     errors(await raw('GET', `/open311/v2/requests/${ids[0]}.json?api_key=${otherKey}`), 404);
   });
 
-  it('tokens: the token of a POST gives its service_request_id', async () => {
+  it('tokens: a token answered earlier (the ticket id) still gives its service_request_id', async () => {
     const filed = await file({ service_code: 'city.road', description: '人行道砖块松动' });
-    const [t] = json<Json[]>(await raw('GET', `/open311/v2/tokens/${filed.token}.json?api_key=${key}`));
-    assert.deepEqual(t, { service_request_id: filed.service_request_id, token: filed.token });
-    const r = child(xml(await raw('GET', `/open311/v2/tokens/${filed.token}.xml?api_key=${key}`), 'service_requests'), 'request');
-    assert.deepEqual([childText(r, 'service_request_id'), childText(r, 'token')], [filed.service_request_id, filed.token]);
+    const token = (await ticketOf(filed.service_request_id)).id;
+    const [t] = json<Json[]>(await raw('GET', `/open311/v2/tokens/${token}.json?api_key=${key}`));
+    assert.deepEqual(t, { service_request_id: filed.service_request_id, token });
+    const r = child(xml(await raw('GET', `/open311/v2/tokens/${token}.xml`), 'service_requests'), 'request');
+    assert.deepEqual([childText(r, 'service_request_id'), childText(r, 'token')], [filed.service_request_id, token], 'no key is needed to read');
     errors(await raw('GET', `/open311/v2/tokens/not-a-token.json?api_key=${key}`), 404);
-    errors(await raw('GET', `/open311/v2/tokens/${filed.token}.xml?api_key=${otherKey}`), 404);
-    errors(await raw('GET', `/open311/v2/tokens/${filed.token}.xml`), 403);
+    errors(await raw('GET', `/open311/v2/tokens/${token}.xml?api_key=${otherKey}`), 404);
+  });
+
+  it('reading needs no key: public fields only, phone and ID numbers masked in every form typed, in the address too', async () => {
+    const filed = await file({
+      service_code: 'city.road',
+      description: '路面坑洼，联系 138 1234 5678 或 +86-139-1234-5678，身份证 110105 19491231 002X',
+      address_string: '人民路88号 电话13712345678',
+    });
+    const [keyless] = json<Request311[]>(await raw('GET', `/open311/v2/requests/${filed.service_request_id}.json`), 'requests.json');
+    assert.deepEqual(Object.keys(keyless!).sort(), [...REQUEST_FIELDS].sort());
+    assert.equal(keyless!.description, '路面坑洼，联系 138****5678 或 139****5678，身份证 1101**********002X');
+    assert.equal(keyless!.address, '人民路88号 电话137****5678');
+    const text = (await raw('GET', '/open311/v2/requests.xml?page_size=1000')).text;
+    assert.ok(text.includes(filed.service_request_id), 'the keyless list holds the deployment\'s requests');
+    assert.doesNotMatch(text, /1234 5678|1234-5678|19491231|13712345678/, 'no number in any form');
+  });
+
+  it('a deployment may switch keyless reads off: reading then needs a key', async () => {
+    const closed = await startTestEnv({ config: { open311PublicReads: false } });
+    try {
+      const res = await closed.rt.app.inject({ method: 'GET', url: '/open311/v2/requests.json' });
+      assert.equal(res.statusCode, 403);
+      const [e] = JSON.parse(res.body) as { code: number; description: string }[];
+      assert.equal(e!.code, 403);
+      assert.match(e!.description, /api_key/);
+    } finally {
+      await closed.close();
+    }
   });
 
   it('closing the ticket through the flow closes the request, with the public note', async () => {
@@ -301,7 +336,7 @@ describe('open311', () => {
       assert.equal(res.status, 200, JSON.stringify(res.body));
       return res.body;
     };
-    let t = (await gw1.get<Ticket>(`/api/tickets/${filed.token}`)).body;
+    let t = (await gw1.get<Ticket>(`/api/tickets/${(await ticketOf(filed.service_request_id)).id}`)).body;
     t = await step(gw1, t, 'accept');
     t = await step(gw1, t, 'report_back', { note: '已更换井盖并设置警示' });
     assert.equal((await getRequest(filed.service_request_id)).status, 'open');
@@ -314,7 +349,7 @@ describe('open311', () => {
     assert.ok(!json<Request311[]>(await raw('GET', `/open311/v2/requests.json?api_key=${key}&status=open&page_size=1000`)).some((c) => c.service_request_id === filed.service_request_id));
 
     const rejected = await file({ service_code: 'city.road', description: '重复的反映' });
-    const rt = (await gw1.get<Ticket>(`/api/tickets/${rejected.token}`)).body;
+    const rt = (await gw1.get<Ticket>(`/api/tickets/${(await ticketOf(rejected.service_request_id)).id}`)).body;
     await step(gw1, rt, 'reject', { note: '已有工单在处理' });
     const rr = await getRequest(rejected.service_request_id);
     assert.deepEqual([rr.status, rr.status_notes], ['closed', '已有工单在处理']);

@@ -15,7 +15,7 @@ import type { TicketDeps } from '../tickets/deps.js';
 import { authenticateApiKey, type ApiClient } from './api-clients.js';
 import { badRequest, fromAppError, fromHttpError, INTERNAL_ERROR, notFound311, Open311Error } from './errors.js';
 import { fileServiceRequest } from './file-service-request.js';
-import { getRequest, listRequests, requestOfToken } from './requests.js';
+import { getRequest, listRequests, requestOfToken, type Reader } from './requests.js';
 import {
   fileParams, FORMATS, gatherParams, issueDescriptions, keyQuery, parseForm, postRequestParams, requestsQuery, splitFile, WINDOW_DAYS,
   type Format, type RequestsQueryParams,
@@ -27,8 +27,12 @@ export interface Open311Options {
   tickets: TicketDeps;
   clock: Clock;
   mode: Mode;
+  /** Whether GET requests answer without an API key (GeoReport v2 needs none to read). */
+  publicReads: boolean;
   /** POST requests per client and minute. */
   postsPerMinute?: number;
+  /** Keyless reads per address and minute. */
+  readsPerMinute?: number;
 }
 
 export const SPECIFICATION = 'http://wiki.open311.org/GeoReport_v2';
@@ -77,6 +81,17 @@ export const open311Routes: FastifyPluginAsyncZod<Open311Options> = async (app, 
   const db = tickets.db;
   const posts = new RateLimiter(options.postsPerMinute ?? 60, 60_000, clock);
   const authenticate = (key: string | undefined): Promise<ApiClient> => authenticateApiKey(db, key, { allowDemo: mode === 'demo' });
+  const keylessReads = new RateLimiter(options.readsPerMinute ?? 120, 60_000, clock);
+  /**
+   * Who reads: a key's client sees its region; without a key (as the specification allows) every
+   * public request of the deployment, unless the deployment switched keyless reads off. A key
+   * that is given must be valid.
+   */
+  const reader = async (key: string | undefined, ip: string): Promise<Reader> => {
+    if (key !== undefined || !options.publicReads) return { regionCode: (await authenticate(key)).regionCode };
+    keylessReads.hit(ip);
+    return {};
+  };
   const tags = ['open311'];
   const config = { access: 'public' as const };
 
@@ -160,8 +175,7 @@ export const open311Routes: FastifyPluginAsyncZod<Open311Options> = async (app, 
       schema: { tags, summary: 'Service requests in the api_key\'s region, newest first (page/page_size extension)', querystring: requestsQuery },
       handler: async (req, reply) => {
         const q = req.query;
-        const client = await authenticate(q.api_key);
-        const found = await listRequests(db, client, {
+        const found = await listRequests(db, await reader(q.api_key, req.ip), {
           ids: q.service_request_id,
           serviceCodes: q.service_code,
           statuses: q.status as ('open' | 'closed')[] | undefined,
@@ -190,8 +204,7 @@ export const open311Routes: FastifyPluginAsyncZod<Open311Options> = async (app, 
     schema: { tags, summary: 'One service request by its id (requests/{service_request_id}.json or .xml)', params: fileParams, querystring: keyQuery },
     handler: async (req, reply) => {
       const { name, format } = fileOf(req.params.file);
-      const client = await authenticate(req.query.api_key);
-      return send(reply, format, 'service_requests', [await getRequest(db, client, name)]);
+      return send(reply, format, 'service_requests', [await getRequest(db, await reader(req.query.api_key, req.ip), name)]);
     },
   });
 
@@ -200,8 +213,7 @@ export const open311Routes: FastifyPluginAsyncZod<Open311Options> = async (app, 
     schema: { tags, summary: 'The service_request_id of a token (tokens/{token}.json or .xml; the token is the one POST answered)', params: fileParams, querystring: keyQuery },
     handler: async (req, reply) => {
       const { name, format } = fileOf(req.params.file);
-      const client = await authenticate(req.query.api_key);
-      return send(reply, format, 'service_requests', [await requestOfToken(db, client, name)]);
+      return send(reply, format, 'service_requests', [await requestOfToken(db, await reader(req.query.api_key, req.ip), name)]);
     },
   });
 };

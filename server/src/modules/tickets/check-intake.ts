@@ -10,6 +10,7 @@ import { runPrepared, type Db, type Prepared } from '../../platform/db/client.js
 import type { TicketDeps } from './deps.js';
 import { categoriesByCode } from './categories.js';
 import { ticket } from './tables.js';
+import { ticketReadable } from './ticket-access.js';
 import { bigramCodes, distanceM, fingerprint, jaccard, type Fingerprint } from './similarity.js';
 
 const DUPLICATE_DAYS = 7;
@@ -60,7 +61,7 @@ function rankDuplicates(candidates: Candidate[], input: DuplicateQuery, own: Uin
     if (distance !== null && distance > DUPLICATE_RADIUS_M) continue;
     const similarity = Math.round(jaccard(own, bigramCodes(c.description)) * 100) / 100;
     if (similarity < SIMILAR) continue;
-    found.push({ id: c.id, number: c.number, description: c.description, distanceM: distance, similarity, createdAt: new Date(c.createdMs).toISOString() });
+    found.push({ id: c.id, number: c.number, description: c.description, distanceM: distance, similarity, createdAt: new Date(c.createdMs).toISOString(), visible: true });
   }
   return found.sort((a, b) => b.similarity - a.similarity).slice(0, 5);
 }
@@ -123,13 +124,22 @@ export class DuplicateFinder {
   }
 }
 
+/**
+ * Possible duplicates as the caller may see them: the tickets the caller may read in full; others
+ * (outside their scope, or not theirs) only by number and similarity, never their text, place or id.
+ */
+export async function scopedDuplicates(db: Db, actor: Actor | null, duplicates: IntakeCheck['duplicates']): Promise<IntakeCheck['duplicates']> {
+  if (duplicates.length === 0) return [];
+  const ids = duplicates.map((d) => d.id).filter((id): id is string => id !== null);
+  const visible = actor && ids.length ? new Set((await db.select({ id: ticket.id }).from(ticket).where(and(inArray(ticket.id, ids), ticketReadable(actor)))).map((v) => v.id)) : new Set<string>();
+  return duplicates.map((d) => (d.id && visible.has(d.id) ? d : { id: null, number: d.number, description: '', distanceM: null, similarity: d.similarity, createdAt: d.createdAt, visible: false }));
+}
+
 export async function checkIntake(deps: TicketDeps, actor: Actor, now: Date, input: { description: string; lon?: number; lat?: number }): Promise<IntakeCheck> {
   const found = input.lon !== undefined && input.lat !== undefined ? await deps.locator.lookup(input.lon, input.lat) : null;
   const [suggestions, duplicates] = await Promise.all([
     suggestCategories(deps, input.description),
     deps.duplicates.find(now, { ...input, regionCode: found?.regionCode ?? actor.regionCode }),
   ]);
-  // Residents learn that a similar report exists, not what others wrote.
-  const shown = actor.role === 'resident' ? duplicates.map((d) => ({ ...d, description: '' })) : duplicates;
-  return { grid: found ? { id: found.id, name: found.name, regionCode: found.regionCode } : null, suggestions, duplicates: shown };
+  return { grid: found ? { id: found.id, name: found.name, regionCode: found.regionCode } : null, suggestions, duplicates: await scopedDuplicates(deps.db, actor, duplicates) };
 }

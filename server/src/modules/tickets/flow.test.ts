@@ -1,33 +1,42 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { TICKET_STATUSES } from '@gridgov/contracts';
-import { allowedActions, assertAllowed, handlingRegion, levelAbove, levelOfRegion, publicStatusOf, type Standing, type TicketState } from './flow.js';
+import { refusal } from '../../platform/workflow/workflow.js';
+import { handlingRegion, levelAbove, levelOfRegion, publicStatusOf, TICKET_RULES, ticketActions, type Standing, type TicketState } from './flow.js';
 
-const nobody: Standing = { dispatcher: false, dispatcherLevel: null, gridHandler: false, assignee: null, assignmentStatus: null, summoned: false, reporter: false };
+const nobody: Standing = {
+  dispatcher: false, supervisor: false, commandLevel: null, gridHandler: false, assignee: null, assignmentStatus: null, summoned: false, reporter: false, reporterOnly: false,
+};
 const state = (status: TicketState['status'], extra: Partial<TicketState> = {}): TicketState => ({
-  status, level: 'community', rating: null, reopenUntil: null, supervised: false, hasPendingExtension: false, ...extra,
+  status, level: 'community', rating: null, reopenUntil: null, supervised: false, overdue: false, hasPendingExtension: false, ...extra,
 });
 const now = new Date('2026-11-23T08:00:00Z');
 
-test('each role gets exactly its actions from each status', () => {
-  const dispatcher = { ...nobody, dispatcher: true, dispatcherLevel: 'community' as const };
-  assert.deepEqual(allowedActions(state('reported'), dispatcher, now).sort(), ['accept', 'comment', 'escalate', 'merge', 'reject', 'supervise']);
-  assert.deepEqual(allowedActions(state('accepted'), dispatcher, now).sort(), ['comment', 'dispatch', 'escalate', 'merge', 'supervise']);
-  assert.deepEqual(allowedActions(state('accepted', { level: 'township' }), { ...dispatcher, dispatcherLevel: 'township' }, now).sort(), ['comment', 'dispatch', 'escalate', 'merge', 'summon', 'supervise']);
+test('each standing gets exactly its actions from each status', () => {
+  const dispatcher = { ...nobody, dispatcher: true, commandLevel: 'community' as const };
+  assert.deepEqual(ticketActions(state('reported'), dispatcher, now).sort(), ['accept', 'comment', 'escalate', 'merge', 'reject']);
+  const operator = { ...dispatcher, supervisor: true };
+  assert.deepEqual(ticketActions(state('reported'), operator, now).sort(), ['accept', 'comment', 'escalate', 'merge', 'reject', 'supervise']);
+  assert.deepEqual(ticketActions(state('accepted'), operator, now).sort(), ['comment', 'dispatch', 'escalate', 'merge', 'supervise']);
+  assert.deepEqual(ticketActions(state('accepted', { level: 'township' }), { ...operator, commandLevel: 'township' }, now).sort(), ['comment', 'dispatch', 'escalate', 'merge', 'summon', 'supervise']);
   const lead = { ...nobody, assignee: 'lead' as const, assignmentStatus: 'pending' };
-  assert.deepEqual(allowedActions(state('dispatched'), lead, now).sort(), ['comment', 'return', 'sign']);
-  assert.deepEqual(allowedActions(state('handling', { hasPendingExtension: false }), { ...lead, assignmentStatus: 'handling' }, now).sort(), ['comment', 'report_back', 'request_extension', 'return']);
+  assert.deepEqual(ticketActions(state('dispatched'), lead, now).sort(), ['comment', 'return', 'sign']);
+  assert.deepEqual(ticketActions(state('handling', { hasPendingExtension: false }), { ...lead, assignmentStatus: 'handling' }, now).sort(), ['comment', 'report_back', 'request_extension', 'return']);
   const reporter = { ...nobody, reporter: true };
-  assert.deepEqual(allowedActions(state('closed', { reopenUntil: new Date(now.getTime() + 1000) }), reporter, now).sort(), ['rate', 'reopen']);
-  assert.deepEqual(allowedActions(state('closed', { rating: 4, reopenUntil: new Date(now.getTime() - 1000) }), reporter, now), []);
-  for (const status of TICKET_STATUSES) assert.deepEqual(allowedActions(state(status), nobody, now), []);
+  assert.deepEqual(ticketActions(state('closed', { reopenUntil: new Date(now.getTime() + 1000) }), reporter, now).sort(), ['rate', 'reopen']);
+  assert.deepEqual(ticketActions(state('closed', { rating: 4, reopenUntil: new Date(now.getTime() - 1000) }), reporter, now), []);
+  for (const status of TICKET_STATUSES) assert.deepEqual(ticketActions(state(status), nobody, now), []);
 });
 
-test('a forbidden transition names its reason', () => {
-  assert.throws(() => assertAllowed('close', state('reported'), { ...nobody, dispatcher: true }, now), { code: 'TICKET_TRANSITION_INVALID' });
-  assert.throws(() => assertAllowed('accept', state('reported'), { ...nobody, reporter: true }, now), { code: 'FORBIDDEN' });
-  assert.throws(() => assertAllowed('escalate', state('accepted', { level: 'city' }), { ...nobody, dispatcher: true }, now), { code: 'TICKET_TRANSITION_INVALID' });
-  assert.throws(() => assertAllowed('dispatch', state('accepted', { level: 'grid' }), { ...nobody, gridHandler: true }, now), { code: 'FORBIDDEN' });
+test('a refused transition names its reason; only the system marks a ticket overdue', () => {
+  assert.equal(refusal(TICKET_RULES, 'close', state('reported'), { ...nobody, dispatcher: true }, now), 'state');
+  assert.equal(refusal(TICKET_RULES, 'accept', state('reported'), { ...nobody, reporter: true }, now), 'forbidden');
+  assert.equal(refusal(TICKET_RULES, 'escalate', state('accepted', { level: 'city' }), { ...nobody, dispatcher: true }, now), 'state');
+  assert.equal(refusal(TICKET_RULES, 'dispatch', state('accepted', { level: 'grid' }), { ...nobody, gridHandler: true }, now), 'forbidden');
+  assert.equal(refusal(TICKET_RULES, 'overdue', state('handling'), { ...nobody, dispatcher: true, supervisor: true }, now), 'forbidden');
+  assert.equal(refusal(TICKET_RULES, 'overdue', state('handling'), null, now), null);
+  assert.equal(refusal(TICKET_RULES, 'overdue', state('handling', { overdue: true }), null, now), 'state');
+  assert.equal(refusal(TICKET_RULES, 'accept', state('reported'), null, now), 'forbidden', 'the system takes only what the rules give it');
 });
 
 test('levels, regions and public statuses', () => {

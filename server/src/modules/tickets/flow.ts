@@ -1,52 +1,57 @@
 /**
- * The ticket state machine: which action may start from which status, where it leads, and who
- * may take it. Pure rules, no database: the use-cases guard with `assertAllowed`, and the API
- * tells the UI which actions the caller has (`allowedActions`).
+ * The ticket state machine and the level rules. Pure, no database: transitions run through the
+ * workflow kit (platform/workflow) with these rules, and the API tells the UI which actions the
+ * caller has.
  */
 import type { HandlingLevel, PublicStatus, TicketAction, TicketStatus } from '@gridgov/contracts';
 import { HANDLING_LEVELS } from '@gridgov/contracts';
-import { AppError } from '../../platform/errors.js';
+import { allowedActions, type Rules } from '../../platform/workflow/workflow.js';
 
-/** How the caller stands to the ticket. */
+/** Every action but the report itself, which intake writes. */
+export type TicketWorkflowAction = Exclude<TicketAction, 'report'>;
+
+/** How the caller stands to the ticket, derived from their permissions and scope (ticket-access.ts). */
 export interface Standing {
-  /** An operator whose scope holds the ticket at its handling level or above. */
+  /** Holds `ticket:dispatch`, and their region subtree holds the ticket at its handling level or above. */
   dispatcher: boolean;
-  /** That operator's own level (a township operator summons departments). */
-  dispatcherLevel: HandlingLevel | null;
-  /** A grid worker of the ticket's grid while it is handled in the grid. */
+  /** Holds `ticket:supervise` with the same reach. */
+  supervisor: boolean;
+  /** The level of that dispatcher's or supervisor's region (a township summons departments). */
+  commandLevel: HandlingLevel | null;
+  /** Holds `ticket:handle` in the ticket's grid (small matters stay in the grid). */
   gridHandler: boolean;
-  /** A handler of a department with a live assignment on the ticket; lead when that department leads. */
+  /** Holds `ticket:handle` for a department with a live assignment on the ticket; lead when it leads. */
   assignee: 'lead' | 'assist' | null;
   /** The assignee's own assignment status. */
   assignmentStatus: string | null;
-  /** A handler of a department summoned to the ticket that has not checked in yet. */
+  /** Holds `ticket:handle` for a department summoned to the ticket that has not checked in yet. */
   summoned: boolean;
-  /** The person who reported it. */
+  /** Holds `ticket:report` and reported it. */
   reporter: boolean;
+  /** Sees the ticket only as its reporter: the public timeline, no staff names. */
+  reporterOnly: boolean;
 }
 
+/** The ticket as the rules read it. */
 export interface TicketState {
   status: TicketStatus;
   level: HandlingLevel;
   rating: number | null;
   reopenUntil: Date | null;
   supervised: boolean;
+  overdue: boolean;
   hasPendingExtension: boolean;
 }
 
 const OPEN: readonly TicketStatus[] = ['reported', 'accepted', 'dispatched', 'handling', 'reported_back'];
 
-interface Rule {
-  from: readonly TicketStatus[];
-  who: (s: Standing, t: TicketState) => boolean;
-  /** Extra condition on the ticket, with the error when it fails. */
-  when?: (t: TicketState, now: Date) => boolean;
-}
-
 const dispatcherOrGrid = (s: Standing, t: TicketState) => s.dispatcher || (s.gridHandler && t.level === 'grid');
 
-export const RULES: Record<TicketAction, Rule> = {
-  report: { from: [], who: () => false },
+/**
+ * The ticket state machine as data: which action may start from which status, who may take it,
+ * and under which condition. The system (the time-limit timers) takes `escalate` and `overdue`.
+ */
+export const TICKET_RULES: Rules<TicketStatus, TicketWorkflowAction, Standing, TicketState> = {
   accept: { from: ['reported'], who: dispatcherOrGrid },
   reject: { from: ['reported'], who: dispatcherOrGrid },
   merge: { from: ['reported', 'accepted'], who: dispatcherOrGrid },
@@ -63,34 +68,21 @@ export const RULES: Record<TicketAction, Rule> = {
   rate: { from: ['closed'], who: (s) => s.reporter, when: (t) => t.rating === null },
   revisit: { from: ['closed'], who: (s) => s.dispatcher },
   reopen: { from: ['closed'], who: (s) => s.reporter, when: (t, now) => t.reopenUntil !== null && now <= t.reopenUntil },
-  escalate: { from: ['reported', 'accepted'], who: dispatcherOrGrid, when: (t) => t.level !== 'city' },
+  escalate: { from: ['reported', 'accepted'], who: dispatcherOrGrid, when: (t) => t.level !== 'city', system: true },
   request_extension: { from: ['handling'], who: (s) => s.assignee === 'lead', when: (t) => !t.hasPendingExtension },
-  approve_extension: { from: ['handling'], who: (s) => s.dispatcher, when: (t) => t.hasPendingExtension },
-  reject_extension: { from: ['handling'], who: (s) => s.dispatcher, when: (t) => t.hasPendingExtension },
-  supervise: { from: OPEN, who: (s) => s.dispatcher, when: (t) => !t.supervised },
-  summon: { from: ['accepted', 'dispatched', 'handling'], who: (s) => s.dispatcher && ['township', 'county', 'city'].includes(s.dispatcherLevel ?? '') },
+  approve_extension: { from: ['handling'], who: (s) => s.supervisor, when: (t) => t.hasPendingExtension },
+  reject_extension: { from: ['handling'], who: (s) => s.supervisor, when: (t) => t.hasPendingExtension },
+  supervise: { from: OPEN, who: (s) => s.supervisor, when: (t) => !t.supervised },
+  summon: { from: ['accepted', 'dispatched', 'handling'], who: (s) => s.supervisor && ['township', 'county', 'city'].includes(s.commandLevel ?? '') },
   check_in: { from: OPEN, who: (s) => s.summoned },
-  comment: { from: [...OPEN, 'closed'], who: (s) => s.dispatcher || s.gridHandler || s.assignee !== null },
+  comment: { from: [...OPEN, 'closed'], who: (s) => s.dispatcher || s.supervisor || s.gridHandler || s.assignee !== null },
+  // A time limit passed: by the timers only.
+  overdue: { from: OPEN, when: (t) => !t.overdue, system: true },
 };
 
 /** The actions the caller may take on the ticket now. */
-export function allowedActions(t: TicketState, s: Standing, now: Date): TicketAction[] {
-  return (Object.keys(RULES) as TicketAction[]).filter((action) => {
-    const rule = RULES[action];
-    return rule.from.includes(t.status) && rule.who(s, t) && (!rule.when || rule.when(t, now));
-  });
-}
-
-/**
- * Throws the stable error for a transition that is not allowed: TICKET_TRANSITION_INVALID when
- * the ticket's status (or state) does not allow it, FORBIDDEN when the caller may not take it.
- */
-export function assertAllowed(action: TicketAction, t: TicketState, s: Standing, now: Date): void {
-  const rule = RULES[action];
-  if (!rule.from.includes(t.status) || (rule.when && !rule.when(t, now))) {
-    throw new AppError('TICKET_TRANSITION_INVALID', { action, status: t.status });
-  }
-  if (!rule.who(s, t)) throw new AppError('FORBIDDEN', { action });
+export function ticketActions(t: TicketState, s: Standing, now: Date): TicketWorkflowAction[] {
+  return allowedActions(TICKET_RULES, t, s, now);
 }
 
 export function publicStatusOf(status: TicketStatus): PublicStatus {

@@ -5,7 +5,7 @@ import { bulletinJob } from './bulletin.js';
 import { categorySuggester, suggesterSaveJob } from './category-suggester.js';
 import { ticketDeps } from './deps.js';
 import { ticketLimitJob } from './limit-timer.js';
-import { outboxJob } from './outbox-job.js';
+import { TICKET_VISIBILITY, ticketVisible } from './ticket-access.js';
 import { ticketRoutes } from './routes.js';
 import { ticketSupportRoutes } from './support-routes.js';
 
@@ -18,11 +18,13 @@ export const ticketsModule = defineModule({
     'TICKET_ASSISTS_PENDING', 'TICKET_LOCATION_REQUIRED', 'TICKET_OUTSIDE_AREA', 'TICKET_CUSTOM_FIELD_INVALID',
   ],
   liveEvents: ['ticket.created', 'ticket.changed'],
+  records: { ticket: TICKET_VISIBILITY },
+  attachmentOwners: { ticket: ticketVisible },
   init: (kit) => categorySuggester(kit).load(kit.db),
-  jobs: (kit) => [ticketLimitJob(kit.jobs), suggesterSaveJob(categorySuggester(kit)), bulletinJob, outboxJob(kit.vault, kit.config)],
+  jobs: (kit) => [ticketLimitJob(kit, () => ticketDeps(kit)), suggesterSaveJob(categorySuggester(kit)), bulletinJob],
   routes(app, kit) {
-    ticketRoutes(app, ticketDeps(kit));
-    ticketSupportRoutes(app, { ...ticketDeps(kit), filesDir: kit.config.filesDir, clock: kit.clock });
+    ticketRoutes(app, kit);
+    ticketSupportRoutes(app, { ...ticketDeps(kit), clock: kit.clock });
   },
   close: (kit) => categorySuggester(kit).save(kit.db, kit.clock.now()).then(() => undefined),
 });

@@ -57,8 +57,8 @@ describe('intake under load', () => {
       db,
       sql`select (select count(*)::int from audit_log where action = 'ticket.report' and object_id in (${sql.join(filed.map((t) => sql`${t.id}`), sql`, `)})) as audits,
         (select count(*)::int from job where name = 'ticket.limit' and payload->>'ticketId' in (${sql.join(filed.map((t) => sql`${t.id}`), sql`, `)})) as timers,
-        (select count(*)::int from outbox where channel = 'sms' and payload->>'ticket' in (${sql.join(filed.map((t) => sql`${t.number}`), sql`, `)})) as sms,
-        (select count(*)::int from notification where ticket_id in (${ids})) as notices`,
+        (select count(*)::int from outbox where channel = 'sms' and subject_id in (${sql.join(filed.map((t) => sql`${t.id}`), sql`, `)})) as sms,
+        (select count(*)::int from notification where subject_type = 'ticket' and subject_id in (${ids})) as notices`,
     );
     assert.deepEqual([counts!.audits, counts!.timers, counts!.sms], [23, 23, 23]);
     assert.ok(counts!.notices >= 23, 'the community\'s operators are told of each');

@@ -8,24 +8,28 @@
  * trip serves many reports, and the audit chain's lock is held once per statement.
  */
 import { randomUUID } from 'node:crypto';
-import { inArray, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { DEFAULT_LIMITS, type CustomField, type HandlingLevel, type IntakeCheck, type Ticket, type TicketSource } from '@gridgov/contracts';
 import type { RequestContext } from '../../platform/context.js';
 import { Batcher } from '../../platform/db/batcher.js';
 import { runPrepared, type Db, type Prepared } from '../../platform/db/client.js';
 import { AppError } from '../../platform/errors.js';
-import { codeInSubtree } from '../../platform/scope.js';
+import { placeInScope } from '../../platform/scope.js';
+import { rolesWith } from '../../platform/accounts/accounts.js';
+import { unclaimedUploads } from '../../platform/files/attachments.js';
+import { chinaDay } from '../../platform/clock.js';
+import type { Actor } from '../../platform/context.js';
 import { AUDIT_APPEND_PARAMS, auditAppendArgs } from '../../platform/audit/write-audit.js';
 import { LIVE_CHANNEL, type LiveEvent } from '../../platform/live/live.js';
 import { checkPhone, protect } from '../registers/personal-data.js';
 import type { TicketDeps } from './deps.js';
 import { checkCustomFields } from './categories.js';
-import { allowedActions, handlingRegion, levelOfRegion } from './flow.js';
+import { handlingRegion, levelOfRegion, ticketActions } from './flow.js';
 import { LIMIT_JOB } from './limit-timer.js';
 import { toTicket } from './queries.js';
 import { fingerprint } from './similarity.js';
-import { actorDepartment, standingOf, type TicketRow } from './ticket-access.js';
-import { attachment } from './tables.js';
+import { scopedDuplicates } from './check-intake.js';
+import { standingOf, type TicketRow } from './ticket-access.js';
 
 export interface IntakeInput {
   source?: TicketSource;
@@ -41,15 +45,37 @@ export interface IntakeInput {
   photoIds: string[];
 }
 
-const SOURCE_OF_ROLE: Record<string, TicketSource> = {
-  resident: 'resident',
-  grid_worker: 'grid_worker',
-  operator: 'hotline',
-  department_handler: 'department',
-};
+/** Sources a command centre may record a report under (a call to the hotline, a department's report). */
+const RECORDED_SOURCES: readonly TicketSource[] = ['hotline', 'department'];
+
+/**
+ * Where a report comes from, decided by who files it: a command centre (hotline by default, or a
+ * department's report it records), a grid's worker, a department's handler, a resident. Only a
+ * command centre may name the source; the server's own callers (the public portal, Open311)
+ * name theirs.
+ */
+function sourceOf(actor: Actor | null, given: TicketSource | undefined): TicketSource {
+  if (!actor) return given ?? 'api';
+  if (actor.permissions.includes('ticket:dispatch')) {
+    if (given && !RECORDED_SOURCES.includes(given)) throw new AppError('VALIDATION_FAILED', { fields: [{ field: 'source', code: 'TICKET_SOURCE_NOT_ALLOWED' }] });
+    return given ?? 'hotline';
+  }
+  if (given) throw new AppError('VALIDATION_FAILED', { fields: [{ field: 'source', code: 'TICKET_SOURCE_NOT_ALLOWED' }] });
+  if (actor.permissions.includes('ticket:handle')) return actor.gridId ? 'grid_worker' : 'department';
+  return 'resident';
+}
+
+/** Staff (who handle or dispatch) may mark a report an emergency; a resident's report is triaged by them. */
+function mayMarkEmergency(actor: Actor | null): boolean {
+  return !actor || actor.permissions.includes('ticket:dispatch') || actor.permissions.includes('ticket:handle');
+}
+
+/** The roles whose accounts are told of a new ticket: the grid's handlers, or the handling region's dispatchers. */
+const GRID_HANDLER_ROLES = rolesWith('ticket:handle').map((r) => `'${r}'`).join(', ');
+const DISPATCHER_ROLES = rolesWith('ticket:dispatch').map((r) => `'${r}'`).join(', ');
 
 function dayStamp(d: Date): string {
-  return d.toISOString().slice(0, 10).replace(/-/g, '');
+  return chinaDay(d).replace(/-/g, '');
 }
 
 /** One report's writes, as the intake statement reads them (jsonb_to_recordset). */
@@ -77,6 +103,7 @@ interface IntakeRecord {
   tracking_hash: string | null;
   custom_fields: Record<string, unknown>;
   photos: unknown[];
+  photo_ids: string[];
   due_at: string;
   at: string;
   actor_id: string | null;
@@ -98,13 +125,13 @@ interface IntakeRecord {
  * whose category was switched off since it was read writes nothing and comes back without a number.
  */
 const INTAKE: Prepared = {
-  name: 'ticket_intake_v4',
+  name: 'ticket_intake_v5',
   text: `
 with i as (
   select * from jsonb_to_recordset($1::jsonb) as r(
     ord int, id uuid, day text, source text, category_id uuid, description text, text_sig int[], address text, lon float8, lat float8, grid_id uuid, region_code text,
     level text, emergency boolean, reporter_user_id uuid, reporter_name text, phone_cipher text, phone_hash text, phone_masked text, api_client_id uuid,
-    tracking_hash text, custom_fields jsonb, photos jsonb, due_at timestamptz, at timestamptz, actor_id uuid, actor_name text, event_data jsonb,
+    tracking_hash text, custom_fields jsonb, photos jsonb, photo_ids uuid[], due_at timestamptz, at timestamptz, actor_id uuid, actor_name text, event_data jsonb,
     handler_region text, job_payload jsonb, job_key text, live jsonb, ${AUDIT_APPEND_PARAMS.map((c) => `a_${c}`).join(', ')})
 ), t as (
   insert into ticket (id, number, source, category_id, description, text_sig, address, lon, lat, grid_id, region_code, level, status, public_status, emergency,
@@ -119,24 +146,26 @@ with i as (
 ), ev as (
   insert into ticket_event (ticket_id, seq, action, at, actor_id, actor_name, from_status, to_status, attachments, data, public)
   select t.id, 1, 'report', i.at, i.actor_id, i.actor_name, null, 'reported', '[]'::jsonb, i.event_data, true from t join i using (id)
+), claimed as (
+  update attachment a set owner_type = 'ticket', owner_id = i.id, claimed_at = i.at from t join i using (id)
+  where a.id = any(i.photo_ids) and a.owner_id is null
 ), recipients as (
-  select t.id as ticket_id, t.number, u.id as user_id, i.at from t join i using (id)
-  join app_user u on u.scope_grid_id = i.grid_id and u.role = 'grid_worker' and not u.disabled
+  select t.id as ticket_id, t.number, u.id as user_id, i.at, 'ticket.reported' as kind from t join i using (id)
+  join app_user u on u.scope_grid_id = i.grid_id and u.role in (${GRID_HANDLER_ROLES}) and not u.disabled
   where i.level = 'grid'
   union
-  select t.id, t.number, u.id, i.at from t join i using (id)
-  join app_user u on u.scope_region_code = i.handler_region and u.scope_grid_id is null and u.role = 'operator' and not u.disabled
+  select t.id, t.number, u.id, i.at, 'ticket.reported' from t join i using (id)
+  join app_user u on u.scope_region_code = i.handler_region and u.scope_grid_id is null and u.role in (${DISPATCHER_ROLES}) and not u.disabled
   where i.level <> 'grid'
   union
-  select t.id, t.number, i.reporter_user_id, i.at from t join i using (id) where i.reporter_user_id is not null
+  select t.id, t.number, i.reporter_user_id, i.at, 'ticket.reporter.received' from t join i using (id) where i.reporter_user_id is not null
 ), notice as (
-  insert into notification (id, user_id, ticket_id, kind, title, created_at)
-  select gen_random_uuid(), r.user_id, r.ticket_id, 'reported', '新上报工单 ' || r.number, r.at from recipients r
+  insert into notification (id, user_id, subject_type, subject_id, kind, params, created_at)
+  select gen_random_uuid(), r.user_id, 'ticket', r.ticket_id::text, r.kind, jsonb_build_object('number', r.number), r.at from recipients r
 ), sms as (
-  insert into outbox (id, channel, recipient, target_cipher, payload, status, next_attempt_at, created_at)
-  select gen_random_uuid(), 'sms', coalesce(t.reporter_phone_masked, 'reporter'), t.reporter_phone_cipher,
-    jsonb_build_object('ticket', t.number, 'kind', 'reported', 'text', '【网格治理】您反映的问题（编号' || t.number || '）新上报工单 ' || t.number),
-    'pending', i.at, i.at
+  insert into outbox (id, channel, recipient, target_cipher, kind, params, locale, payload, subject_type, subject_id, status, next_attempt_at, created_at)
+  select gen_random_uuid(), 'sms', coalesce(t.reporter_phone_masked, 'reporter'), t.reporter_phone_cipher, 'ticket.reporter.received',
+    jsonb_build_object('number', t.number), 'zh-CN', '{}'::jsonb, 'ticket', t.id::text, 'pending', i.at, i.at
   from t join i using (id) where t.reporter_phone_cipher is not null
 ), timer as (
   insert into job (id, name, payload, run_at, singleton_key, max_attempts, created_at)
@@ -184,7 +213,8 @@ export async function intakeTicket(
 ): Promise<{ id: string; number: string; duplicates: IntakeCheck['duplicates']; ticket: Ticket }> {
   const actor = ctx.actor;
   const now = ctx.clock.now();
-  const source = input.source ?? (actor ? SOURCE_OF_ROLE[actor.role] : 'api') ?? 'api';
+  const source = sourceOf(actor, input.source);
+  if (input.emergency && !mayMarkEmergency(actor)) throw new AppError('VALIDATION_FAILED', { fields: [{ field: 'emergency', code: 'TICKET_EMERGENCY_NOT_ALLOWED' }] });
   if (input.lon === undefined !== (input.lat === undefined)) throw new AppError('VALIDATION_FAILED', { field: 'lon/lat' });
   if (input.lon === undefined && !input.address) throw new AppError('TICKET_LOCATION_REQUIRED');
 
@@ -192,17 +222,19 @@ export async function intakeTicket(
   if (input.lon !== undefined && !grid) throw new AppError('TICKET_OUTSIDE_AREA');
   const regionCode = grid?.regionCode ?? via.regionCode ?? actor?.regionCode;
   if (!regionCode) throw new AppError('TICKET_LOCATION_REQUIRED');
-  // Staff file reports within their own scope; residents and API clients anywhere served.
-  if (actor && actor.role !== 'resident' && !codeInSubtree(regionCode, actor.regionPrefix)) throw new AppError('TICKET_OUTSIDE_AREA');
+  // Staff (who read the tickets of a scope) file within it: a grid worker in their own grid.
+  // Residents and API clients report anywhere served.
+  if (actor?.permissions.includes('ticket:read') && !placeInScope(actor, { regionCode, gridId: grid?.id ?? null })) throw new AppError('TICKET_OUTSIDE_AREA');
 
   // The category: the one given, or the suggester's first choice.
   const suggested = input.categoryId ? null : deps.suggester.suggest(input.description, 1)[0];
   const [category, photos] = await Promise.all([
     input.categoryId ? deps.categories.active({ id: input.categoryId }) : suggested ? deps.categories.active({ code: suggested.code }) : null,
-    input.photoIds.length ? deps.db.select().from(attachment).where(inArray(attachment.id, input.photoIds)) : [],
+    unclaimedUploads(deps.db, actor?.id ?? null, input.photoIds),
   ]);
   if (!category) throw new AppError('TICKET_CATEGORY_INVALID');
-  if (photos.length !== input.photoIds.length) throw new AppError('VALIDATION_FAILED', { field: 'photoIds' });
+  // Only the reporter's own uploads that no record holds yet: an attachment id learnt elsewhere reads nothing.
+  if (photos.length !== new Set(input.photoIds).size) throw new AppError('VALIDATION_FAILED', { fields: [{ field: 'photoIds', code: 'ATTACHMENT_INVALID' }] });
   const customFields = checkCustomFields(category.customFields as CustomField[], input.customFields);
 
   let phone = null;
@@ -235,8 +267,8 @@ export async function intakeTicket(
     status: 'reported',
     publicStatus: 'received',
     emergency: input.emergency,
-    reporterUserId: actor?.role === 'resident' ? actor.id : null,
-    reporterName: input.reporterName ?? (actor?.role === 'resident' ? actor.displayName : null),
+    reporterUserId: source === 'resident' && actor ? actor.id : null,
+    reporterName: input.reporterName ?? (source === 'resident' && actor ? actor.displayName : null),
     reporterPhoneCipher: phone?.cipher ?? null,
     reporterPhoneHash: phone?.hash ?? null,
     reporterPhoneMasked: phone?.masked ?? null,
@@ -266,11 +298,15 @@ export async function intakeTicket(
     id, day: dayStamp(now), source, category_id: category.id, description: row.description, text_sig: text.signature, address: row.address, lon: row.lon, lat: row.lat,
     grid_id: row.gridId, region_code: regionCode, level, emergency: row.emergency, reporter_user_id: row.reporterUserId, reporter_name: row.reporterName,
     phone_cipher: phone?.cipher.toString('hex') ?? null, phone_hash: phone?.hash.toString('hex') ?? null, phone_masked: row.reporterPhoneMasked,
-    api_client_id: row.apiClientId, tracking_hash: row.trackingHash, custom_fields: customFields, photos: row.photos as unknown[], due_at: dueAt, at: now.toISOString(),
+    api_client_id: row.apiClientId, tracking_hash: row.trackingHash, custom_fields: customFields, photos: row.photos as unknown[], photo_ids: photos.map((p) => p.id), due_at: dueAt, at: now.toISOString(),
     actor_id: actor?.id ?? null, actor_name: actor?.displayName ?? ctx.requestId ?? 'system', event_data: { source, possibleDuplicates: [] },
     handler_region: level === 'grid' ? null : handlingRegion(regionCode, level),
     job_payload: { ticketId: id, kind: 'dispatch', dueAt }, job_key: `${LIMIT_JOB.name}:${id}:dispatch:${dueAt}`,
-    live: { type: 'ticket.created', regionCode, gridId: row.gridId ?? undefined, id, at: now.toISOString(), data: { categoryId: category.id, level, emergency: input.emergency, lon: row.lon, lat: row.lat } },
+    live: {
+      type: 'ticket.created', regionCode, gridId: row.gridId ?? undefined, id, at: now.toISOString(),
+      data: { categoryId: category.id, level, emergency: input.emergency, lon: row.lon, lat: row.lat },
+      scope: { record: 'ticket', regionCode, gridId: row.gridId, departmentIds: [], userIds: row.reporterUserId ? [row.reporterUserId] : [] },
+    },
     audit: auditAppendArgs(ctx, {
       action: 'ticket.report', objectType: 'ticket', objectId: id, regionCode,
       details: { source, categoryId: category.id, gridId: row.gridId, emergency: input.emergency },
@@ -282,16 +318,17 @@ export async function intakeTicket(
     console.error(`intake ${id}: ${what} failed`, error);
     return [];
   };
-  const [number, duplicates] = await Promise.all([write, lookup.catch(advisory('duplicate lookup'))]);
+  const [number, found] = await Promise.all([write, lookup.catch(advisory('duplicate lookup'))]);
   // No row: the category was switched off since it was read.
   if (!number) throw new AppError('TICKET_CATEGORY_INVALID');
   row.number = number;
-  if (duplicates.length > 0) await notePossibleDuplicates(deps.db, id, duplicates).catch(advisory('duplicate note'));
+  if (found.length > 0) await notePossibleDuplicates(deps.db, id, found).catch(advisory('duplicate note'));
+  // The answer shows only what the reporter may read of them.
+  const duplicates = await scopedDuplicates(deps.db, actor, found).catch(advisory('duplicate scope'));
 
   // The answer is made from what was written: no read back.
-  const departmentId = actor ? await actorDepartment(deps.db, actor) : null;
-  const state = { status: 'reported' as const, level, rating: null, reopenUntil: null, supervised: false, hasPendingExtension: false };
-  const actions = actor ? allowedActions(state, await standingOf(deps.db, actor, departmentId, row), now) : [];
+  const state = { status: 'reported' as const, level, rating: null, reopenUntil: null, supervised: false, overdue: false, hasPendingExtension: false };
+  const actions = actor ? ticketActions(state, await standingOf(deps.db, actor, row), now) : [];
   const ticket = toTicket(row, { category: category.name, grid: grid?.name ?? null, departments: new Map() }, [], actions);
   return { id, number: row.number, duplicates, ticket };
 }

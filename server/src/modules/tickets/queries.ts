@@ -6,9 +6,9 @@ import type { Db } from '../../platform/db/client.js';
 import { underRegion } from '../../platform/scope.js';
 import { departmentNames } from '../departments/queries.js';
 import { gridNames } from '../grids/queries.js';
-import { allowedActions, levelOfRegion } from './flow.js';
-import { actorDepartment, loadTicket, standingOf, ticketReadable, type TicketRow } from './ticket-access.js';
-import { ticketState } from './transition-ticket.js';
+import { levelOfRegion, ticketActions } from './flow.js';
+import { loadTicket, standingOf, ticketReadable, type TicketRow } from './ticket-access.js';
+import { ticketState } from './ticket-workflow.js';
 import { ticketAssignment, ticketCategory, ticketEvent, ticket } from './tables.js';
 
 export interface TicketListQuery {
@@ -24,14 +24,14 @@ export interface TicketListQuery {
 
 const OPEN_STATUSES = ['reported', 'accepted', 'dispatched', 'handling', 'reported_back'];
 
-function viewWhere(actor: Actor, departmentId: string | null, view: TicketListQuery['view']): SQL | undefined {
+function viewWhere(actor: Actor, view: TicketListQuery['view']): SQL | undefined {
   switch (view) {
     case 'queue':
       // What waits for me: at my level in my scope, or dispatched to my department.
-      if (actor.role === 'department_handler' && departmentId) {
-        return sql`exists (select 1 from ${ticketAssignment} where ${ticketAssignment.ticketId} = ${ticket.id} and ${ticketAssignment.departmentId} = ${departmentId} and ${ticketAssignment.status} in ('pending', 'handling'))`;
+      if (actor.departmentIds.length > 0 && actor.permissions.includes('ticket:handle')) {
+        return sql`exists (select 1 from ${ticketAssignment} where ${ticketAssignment.ticketId} = ${ticket.id} and ${inArray(ticketAssignment.departmentId, [...actor.departmentIds])} and ${ticketAssignment.status} in ('pending', 'handling'))`;
       }
-      if (actor.role === 'grid_worker') return and(eq(ticket.level, 'grid'), inArray(ticket.status, ['reported', 'accepted', 'reported_back']));
+      if (actor.gridId) return and(eq(ticket.level, 'grid'), inArray(ticket.status, ['reported', 'accepted', 'reported_back']));
       return and(eq(ticket.level, levelOfRegion(actor.regionCode)), inArray(ticket.status, ['reported', 'accepted', 'reported_back']));
     case 'overdue':
       return and(eq(ticket.overdue, true), inArray(ticket.status, OPEN_STATUSES));
@@ -104,10 +104,9 @@ async function present(db: Db, rows: TicketRow[], actions: Map<string, TicketAct
 }
 
 export async function listTickets(db: Db, actor: Actor, q: TicketListQuery): Promise<{ items: Ticket[]; total: number; page: number; pageSize: number }> {
-  const departmentId = await actorDepartment(db, actor);
   const where = and(
-    ticketReadable(actor, departmentId),
-    viewWhere(actor, departmentId, q.view),
+    ticketReadable(actor),
+    viewWhere(actor, q.view),
     q.status ? eq(ticket.status, q.status) : undefined,
     q.categoryId ? eq(ticket.categoryId, q.categoryId) : undefined,
     q.region ? underRegion(ticket.regionCode, q.region) : undefined,
@@ -129,18 +128,17 @@ export async function listTickets(db: Db, actor: Actor, q: TicketListQuery): Pro
 }
 
 export async function getTicket(db: Db, actor: Actor, id: string, now: Date): Promise<Ticket> {
-  const departmentId = await actorDepartment(db, actor);
-  const row = await loadTicket(db, actor, departmentId, id);
-  const actions = allowedActions(await ticketState(db, row), await standingOf(db, actor, departmentId, row), now);
+  const row = await loadTicket(db, actor, id);
+  const actions = ticketActions(await ticketState(db, row), await standingOf(db, actor, row), now);
   const [out] = await present(db, [row], new Map([[row.id, actions]]));
   return out!;
 }
 
 /** The timeline: everything for staff; the public steps only for the reporter. */
 export async function ticketTimeline(db: Db, actor: Actor, id: string): Promise<TicketEvent[]> {
-  const departmentId = await actorDepartment(db, actor);
-  await loadTicket(db, actor, departmentId, id);
-  const publicOnly = actor.role === 'resident';
+  const row = await loadTicket(db, actor, id);
+  // Someone who sees the ticket only as its reporter reads its public steps.
+  const publicOnly = (await standingOf(db, actor, row)).reporterOnly;
   const events = await db
     .select()
     .from(ticketEvent)

@@ -6,7 +6,8 @@ import {
 } from '@gridgov/contracts';
 import type { App } from '../../platform/http/types.js';
 import { actorCtx } from '../../platform/http/access.js';
-import type { TicketDeps } from './deps.js';
+import type { Kit } from '../../platform/kit/kit.js';
+import { ticketDeps } from './deps.js';
 import { listCategories } from './categories.js';
 import { createCategory, updateCategory } from './manage-categories.js';
 import { checkIntake } from './check-intake.js';
@@ -16,7 +17,11 @@ import { transitionTicket } from './transition-ticket.js';
 
 const idParams = z.strictObject({ id: uuid });
 
-export function ticketRoutes(app: App, deps: TicketDeps): void {
+/** Reading tickets: one's scope, one's department's work, one's own reports (each narrows what is seen). */
+const READ = ['ticket:read', 'ticket:handle', 'ticket:report'] as const;
+
+export function ticketRoutes(app: App, kit: Kit): void {
+  const deps = ticketDeps(kit);
   const tags = ['tickets'];
   app.get('/api/ticket-categories', {
     config: { access: 'authenticated' },
@@ -33,7 +38,7 @@ export function ticketRoutes(app: App, deps: TicketDeps): void {
     },
   });
   app.patch('/api/ticket-categories/:id', {
-    config: { access: 'ticket:config' },
+    config: { access: 'ticket:config', record: 'ticket_category' },
     schema: { tags, params: idParams, body: categoryUpdate, response: { 200: category } },
     handler: async (req) => {
       const updated = await updateCategory(deps.db, actorCtx(req), req.params.id, req.body);
@@ -58,27 +63,27 @@ export function ticketRoutes(app: App, deps: TicketDeps): void {
     },
   });
   app.get('/api/tickets', {
-    config: { access: 'ticket:read' },
+    config: { access: READ },
     schema: { tags, querystring: ticketListQuery, response: { 200: page(ticket) } },
     handler: (req) => listTickets(deps.db, actorCtx(req).actor, req.query),
   });
   app.get('/api/tickets/:id', {
-    config: { access: 'ticket:read' },
+    config: { access: READ, record: 'ticket' },
     schema: { tags, params: idParams, response: { 200: ticket } },
     handler: (req) => getTicket(deps.db, actorCtx(req).actor, req.params.id, req.ctx.clock.now()),
   });
   app.get('/api/tickets/:id/timeline', {
-    config: { access: 'ticket:read' },
+    config: { access: READ, record: 'ticket' },
     schema: { tags, params: idParams, response: { 200: z.object({ items: z.array(ticketEvent) }) } },
     handler: async (req) => ({ items: await ticketTimeline(deps.db, actorCtx(req).actor, req.params.id) }),
   });
   for (const action of TICKET_TRANSITIONS) {
     app.post(`/api/tickets/:id/${action}`, {
-      config: { access: 'ticket:read' },
+      config: { access: READ, record: 'ticket' },
       schema: { tags, summary: `Transition: ${action} (see the ticket's actions)`, params: idParams, body: TICKET_ACTION_INPUTS[action], response: { 200: ticket } },
       handler: async (req) => {
         const ctx = actorCtx(req);
-        await transitionTicket(deps, ctx, req.params.id, action, req.body);
+        await transitionTicket(kit, deps, ctx, req.params.id, action, req.body);
         return getTicket(deps.db, ctx.actor, req.params.id, ctx.clock.now());
       },
     });

@@ -4,18 +4,17 @@ import type { SummonsItem } from '@gridgov/contracts';
 import type { Actor } from '../../platform/context.js';
 import type { Db } from '../../platform/db/client.js';
 import { departmentNames } from '../departments/queries.js';
-import { actorDepartment, ticketReadable } from './ticket-access.js';
+import { ticketReadable } from './ticket-access.js';
 import { summons, summonsDepartment, ticket } from './tables.js';
 
 export async function summonsBoard(db: Db, actor: Actor, now: Date, status: 'open' | 'all'): Promise<SummonsItem[]> {
-  const departmentId = await actorDepartment(db, actor);
   const rows = await db
     .select({ s: summons, number: ticket.number, description: ticket.description })
     .from(summons)
     .innerJoin(ticket, sql`${ticket.id} = ${summons.ticketId}`)
     .where(
       and(
-        ticketReadable(actor, departmentId),
+        ticketReadable(actor),
         status === 'open'
           ? sql`exists (select 1 from ${summonsDepartment} where ${summonsDepartment.summonsId} = ${summons.id} and ${isNull(summonsDepartment.checkedInAt)})`
           : undefined,

@@ -9,8 +9,9 @@ import type { AddressInfo } from 'node:net';
 import { eq } from 'drizzle-orm';
 import type { Bulletin, PublicTicket, Ticket } from '@gridgov/contracts';
 import { gridCentroid, startTestEnv, type Client, type TestEnv } from '../../../test/harness.js';
-import { outboxJob } from './outbox-job.js';
-import { outbox } from './tables.js';
+import { deliverOutbox } from '../../platform/outbox/outbox.js';
+import { smsChannel, wechatChannel } from '../../platform/outbox/channels.js';
+import { outbox } from '../../platform/outbox/tables.js';
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
 
@@ -70,8 +71,12 @@ describe('around the tickets', () => {
     const fresh = (await op.get<Ticket>(`/api/tickets/${t.id}`)).body;
     t = (await op.post<Ticket>(`/api/tickets/${t.id}/accept`, { version: fresh.version })).body;
     t = (await op.post<Ticket>(`/api/tickets/${t.id}/dispatch`, { version: t.version, departmentIds: [department('城管局')] })).body;
-    const notes = await handler.get<{ items: { ticketId: string; kind: string }[]; unread: number }>('/api/notifications?unread=true');
-    assert.ok(notes.body.items.some((n) => n.ticketId === t.id && n.kind === 'dispatched'));
+    const notes = await handler.get<{ items: { ticketId: string; subjectType: string; subjectId: string; kind: string; title: string }[]; unread: number }>('/api/notifications?unread=true');
+    const dispatched = notes.body.items.find((n) => n.ticketId === t.id && n.kind === 'ticket.dispatched');
+    assert.ok(dispatched, 'the department is told');
+    assert.deepEqual([dispatched.subjectType, dispatched.subjectId, dispatched.title], ['ticket', t.id, `新交办工单 ${t.number}`]);
+    const english = await handler.request<{ items: { ticketId: string; title: string }[] }>('GET', '/api/notifications', undefined, 'en');
+    assert.equal(english.body.items.find((n) => n.ticketId === t.id)?.title, `Ticket ${t.number} dispatched to your department`, 'rendered in the reader\'s language');
     await handler.post('/api/notifications/read-all');
     assert.equal((await handler.get<{ unread: number }>('/api/notifications')).body.unread, 0);
 
@@ -134,14 +139,15 @@ describe('around the tickets', () => {
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
-    const job = outboxJob(env.rt.vault, { smsWebhookUrl: url, wechatWebhookUrl: url });
+    const channels = new Map([smsChannel(env.rt.vault, url), wechatChannel(url)].map((c) => [c.name, c]));
     const db = env.rt.database.db;
+    const deliver = () => deliverOutbox(db, env.clock, channels);
     try {
-      await job.handle({}, { db, clock: env.clock, jobId: 'test' });
+      await deliver();
       const failed = await db.select().from(outbox).where(eq(outbox.status, 'pending'));
       assert.ok(failed.some((m) => m.attempts === 1 && m.lastError === 'HTTP 503'));
       env.clock.advance(2 * 60_000);
-      for (let i = 0; i < 5; i++) await job.handle({}, { db, clock: env.clock, jobId: 'test' });
+      for (let i = 0; i < 5; i++) await deliver();
       const pending = await db.select().from(outbox).where(eq(outbox.status, 'pending'));
       assert.equal(pending.length, 0);
       assert.ok(received.some((m) => m.channel === 'sms' && m.to === '13912345678'), 'the SMS goes to the decrypted phone');

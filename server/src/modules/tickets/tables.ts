@@ -1,7 +1,7 @@
 /**
  * The event closed loop: categories with time limits, tickets with their internal and public
  * status, the timeline of every step, department assignments (joint handling with a lead),
- * extension requests, summonses (吹哨报到), notifications and the outbox of messages to send.
+ * extension requests and summonses (吹哨报到). Notifications, the outbox and attachments are the platform's.
  */
 import { sql } from 'drizzle-orm';
 import { boolean, customType, doublePrecision, index, integer, jsonb, pgSequence, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
@@ -180,42 +180,6 @@ export const summonsDepartment = pgTable(
   (t) => [primaryKey({ columns: [t.summonsId, t.departmentId] })],
 );
 
-/** In-app notifications. */
-export const notification = pgTable(
-  'notification',
-  {
-    id: uuid('id').primaryKey(),
-    userId: uuid('user_id').notNull(),
-    ticketId: uuid('ticket_id'),
-    kind: text('kind').notNull(),
-    title: text('title').notNull(),
-    body: text('body'),
-    readAt: timestamp('read_at', { withTimezone: true }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
-  },
-  (t) => [index('notification_user_idx').on(t.userId, t.createdAt)],
-);
-
-/** Messages to send after commit (SMS / WeChat webhooks), with retry. */
-export const outbox = pgTable(
-  'outbox',
-  {
-    id: uuid('id').primaryKey(),
-    channel: text('channel').notNull(),
-    /** The recipient (user id or masked target); the full phone stays in the ciphertext. */
-    recipient: text('recipient').notNull(),
-    targetCipher: bytea('target_cipher'),
-    payload: jsonb('payload').notNull(),
-    status: text('status').notNull(),
-    attempts: integer('attempts').notNull().default(0),
-    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull(),
-    lastError: text('last_error'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
-    sentAt: timestamp('sent_at', { withTimezone: true }),
-  },
-  (t) => [index('outbox_due_idx').on(t.nextAttemptAt).where(sql`${t.status} = 'pending'`)],
-);
-
 /** The category suggester's model, trained on closed tickets. */
 export const classifierModel = pgTable('classifier_model', {
   id: text('id').primaryKey(),
@@ -236,14 +200,3 @@ export const bulletin = pgTable(
   },
   (t) => [primaryKey({ columns: [t.regionCode, t.day] })],
 );
-
-/** Photos and attachments: stored under the files folder, described here. */
-export const attachment = pgTable('attachment', {
-  id: uuid('id').primaryKey(),
-  name: text('name').notNull(),
-  contentType: text('content_type').notNull(),
-  size: integer('size').notNull(),
-  path: text('path').notNull(),
-  uploadedBy: uuid('uploaded_by'),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
-});

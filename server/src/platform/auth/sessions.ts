@@ -8,8 +8,7 @@ import { divisionPrefix, ROLE_PERMISSIONS, type ErrorCode, type Role } from '@gr
 import type { Db } from '../db/client.js';
 import type { Actor } from '../context.js';
 import { publishLive } from '../live/live.js';
-import { appUser } from '../accounts/tables.js';
-import { session } from './tables.js';
+import { appUser, session } from '../accounts/tables.js';
 
 export const SESSION_COOKIE = 'gg_sid';
 
@@ -50,6 +49,7 @@ export async function createSession(
 export function actorFromUser(
   user: Pick<typeof appUser.$inferSelect, 'id' | 'username' | 'displayName' | 'role' | 'scopeRegionCode' | 'scopeGridId'>,
   sessionId: string | null,
+  departmentIds: readonly string[] = [],
 ): Actor {
   const role = user.role as Role;
   return {
@@ -61,6 +61,7 @@ export function actorFromUser(
     regionCode: user.scopeRegionCode,
     regionPrefix: divisionPrefix(user.scopeRegionCode),
     gridId: user.scopeGridId,
+    departmentIds,
     sessionId,
   };
 }
@@ -68,11 +69,15 @@ export function actorFromUser(
 /** Touching the session on every request would write on every request: once a minute is enough. */
 const TOUCH_AFTER_MS = 60_000;
 
+/** The departments whose work an account does (provided by the departments module). */
+export type Memberships = (db: Db, userId: string) => Promise<string[]>;
+
 export async function authenticate(
   db: Db,
   token: string,
   now: Date,
   policy: SessionPolicy,
+  memberships?: Memberships,
 ): Promise<(Authenticated & { expiresAt: Date }) | { ok: false; code: ErrorCode }> {
   const id = hashToken(token);
   const [row] = await db
@@ -93,7 +98,8 @@ export async function authenticate(
   if (now.getTime() - s.lastSeenAt.getTime() >= TOUCH_AFTER_MS) {
     await db.update(session).set({ lastSeenAt: now }).where(eq(session.id, id));
   }
-  return { ok: true, actor: actorFromUser(row.user, id), mustChangePassword: row.user.mustChangePassword, expiresAt: s.expiresAt };
+  const departmentIds = memberships ? await memberships(db, row.user.id) : [];
+  return { ok: true, actor: actorFromUser(row.user, id, departmentIds), mustChangePassword: row.user.mustChangePassword, expiresAt: s.expiresAt };
 }
 
 /** Announced on commit to every API process, which drops the session from its SessionCache. */
@@ -130,12 +136,12 @@ export class SessionCache {
   private static readonly KEEP_MS = 5_000;
   private readonly entries = new Map<string, { until: number; result: Authenticated & { expiresAt: Date } }>();
 
-  async authenticate(db: Db, token: string, now: Date, policy: SessionPolicy): ReturnType<typeof authenticate> {
+  async authenticate(db: Db, token: string, now: Date, policy: SessionPolicy, memberships?: Memberships): ReturnType<typeof authenticate> {
     const key = hashToken(token);
     const hit = this.entries.get(key);
     const t = now.getTime();
     if (hit && hit.until > t && hit.result.expiresAt.getTime() > t) return hit.result;
-    const result = await authenticate(db, token, now, policy);
+    const result = await authenticate(db, token, now, policy, memberships);
     if (result.ok) {
       if (this.entries.size > 50_000) this.entries.clear();
       this.entries.set(key, { until: t + SessionCache.KEEP_MS, result });

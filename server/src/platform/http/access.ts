@@ -7,7 +7,7 @@ import { type Locale, type Permission, type RouteAccess, PERMISSIONS } from '@gr
 import { AppError } from '../errors.js';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/client.js';
-import { SESSION_COOKIE, type SessionCache, type SessionPolicy } from '../auth/sessions.js';
+import { SESSION_COOKIE, type Memberships, type SessionCache, type SessionPolicy } from '../auth/sessions.js';
 import type { ActorContext } from './types.js';
 
 export const GUARDED_PREFIXES = ['/api/', '/open311/'];
@@ -58,14 +58,14 @@ export function localeOf(request: FastifyRequest): Locale {
   return /^en\b/i.test(header.trim()) ? 'en' : 'zh-CN';
 }
 
-export function makeAccessHook(db: Db, clock: Clock, policy: SessionPolicy, sessions: SessionCache) {
+export function makeAccessHook(db: Db, clock: Clock, policy: SessionPolicy, sessions: SessionCache, memberships: Memberships) {
   return async function accessHook(request: FastifyRequest, reply: FastifyReply): Promise<void> {
     request.ctx = { actor: null, ip: request.ip, requestId: request.id, locale: localeOf(request), clock };
     const access = request.routeOptions.config?.access;
     if (access === undefined || access === 'public') return;
     const token = request.cookies[SESSION_COOKIE];
     if (!token) throw new AppError('AUTH_REQUIRED');
-    const result = await sessions.authenticate(db, token, clock.now(), policy);
+    const result = await sessions.authenticate(db, token, clock.now(), policy, memberships);
     if (!result.ok) {
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       throw new AppError(result.code);

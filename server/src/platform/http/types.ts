@@ -7,6 +7,11 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** What the route needs. Every /api and /open311 route must declare it (enforced at start-up). */
     access?: RouteAccess;
+    /**
+     * The kind of record the route's `:id` names (`ticket`, `resident`...): the generated scope
+     * matrix reads it, and a route with an id parameter must declare it.
+     */
+    record?: string;
   }
   interface FastifyRequest {
     ctx: RequestContext;

@@ -10,6 +10,12 @@ import type { Database, Db } from '../db/client.js';
 import type { LiveHub } from '../live/live.js';
 import type { JobQueue } from '../jobs/queue.js';
 import type { PiiVault } from '../pii/vault.js';
+import type { FileStore } from '../files/store.js';
+import type { OwnerReadable } from '../files/attachments.js';
+import type { AudienceResolver } from '../notifications/notify.js';
+import type { OutboxChannel } from '../outbox/outbox.js';
+import type { RecordScope } from '../scope.js';
+import type { Visibility } from '../scope.js';
 
 /** What the platform asks of modules; each module fills in what it owns. */
 export interface Providers {
@@ -17,6 +23,23 @@ export interface Providers {
   regionNames(db: Db, codes: readonly string[]): Promise<Map<string, string>>;
   /** Names of grids by id (the grids module). */
   gridNames(db: Db, ids: readonly string[]): Promise<Map<string, string>>;
+  /** The departments whose work an account does (the departments module): part of the account's scope. */
+  memberships(db: Db, userId: string): Promise<string[]>;
+}
+
+/**
+ * What modules register by name, gathered from every module definition at start: the platform
+ * looks things up here instead of importing modules.
+ */
+export interface Registry {
+  /** Who may read an attachment a record of this kind claimed. */
+  attachmentOwners: Map<string, OwnerReadable>;
+  /** Audience kinds of notifications (a department's members...). */
+  audiences: Map<string, AudienceResolver>;
+  /** Outbox channels by name. */
+  channels: Map<string, OutboxChannel>;
+  /** Who sees a record of each kind: lists and reads use the SQL side, live events the test side. */
+  records: Map<string, Visibility<RecordScope>>;
 }
 
 export interface Kit {
@@ -29,7 +52,9 @@ export interface Kit {
   vault: PiiVault;
   /** The personal-data master key the vault was made from (for worker threads that make their own). */
   piiKey: Buffer;
+  files: FileStore;
   providers: Providers;
+  registry: Registry;
 }
 
 /**

@@ -9,6 +9,11 @@ import type { z } from 'zod';
 import type { App } from '../http/types.js';
 import type { JobDefinition } from '../jobs/queue.js';
 import type { Kit, Providers } from './kit.js';
+import type { OwnerReadable } from '../files/attachments.js';
+import type { AudienceResolver } from '../notifications/notify.js';
+import type { OutboxChannel } from '../outbox/outbox.js';
+import type { RecordScope } from '../scope.js';
+import type { Visibility } from '../scope.js';
 
 export interface ModuleDefinition {
   /** The folder name under `modules/`. */
@@ -23,6 +28,17 @@ export interface ModuleDefinition {
   liveEvents?: readonly string[];
   /** What it provides to the platform. */
   provides?: Partial<Providers>;
+  /**
+   * Who sees its kinds of records, by kind: the rules its lists and reads use in SQL, and the
+   * live feed and notifications use on one record's scope.
+   */
+  records?: Record<string, Visibility<RecordScope>>;
+  /** Who may read an attachment one of its records claimed, by record kind. */
+  attachmentOwners?: Record<string, OwnerReadable>;
+  /** Notification audiences it resolves (`{ kind: 'department_members', departmentIds }`). */
+  audiences?: Record<string, AudienceResolver>;
+  /** Outbox channels it delivers through (device commands, partner webhooks). */
+  channels?(kit: Kit): OutboxChannel[];
   /** Set-up before routes are registered (loading a model, say). */
   init?(kit: Kit): Promise<void>;
   /** Its durable jobs; those with `repeatEveryMs` are recurring timers, scheduled at start. */

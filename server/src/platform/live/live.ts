@@ -9,6 +9,7 @@ import type { LiveEvent } from '@gridgov/contracts';
 import type { Database, Db } from '../db/client.js';
 
 export type { LiveEvent };
+export type { RecordScope } from '../scope.js';
 
 export const LIVE_CHANNEL = 'gridgov_live';
 

@@ -1,8 +1,9 @@
 /** Close (办结), rating by the reporter (评价), revisit (回访), reopen by the reporter within a window. */
 import type { HandlingLevel } from '@gridgov/contracts';
 import { findActiveCategory } from '../categories.js';
-import { scheduleLimit } from '../limit-timer.js';
-import { requireField, type ActionHandler } from './action.js';
+import { limitTimer } from '../limit-timer.js';
+import { toHandlers, toReporter } from '../notices.js';
+import { field, type ActionHandler } from './action.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -13,29 +14,25 @@ const close: ActionHandler = async ({ tx, deps, ticket: t, now }) => {
     afterCommit: () => category && deps.suggester.learn(t.description, category.code),
     status: 'closed',
     patch: { closedAt: now, reopenUntil: new Date(now.getTime() + deps.reopenDays * DAY_MS), overdue: t.overdue },
-    notices: [{ audiences: [{ kind: 'reporter' }], notice: { kind: 'closed', title: '已办结，请您评价' } }],
+    ...toReporter(t, 'ticket.reporter.closed'),
   };
 };
 
 const rate: ActionHandler = async ({ input }) => {
-  const rating = requireField(input.rating, 'rating');
+  const rating = field(input.rating);
   return { patch: { rating, ratingComment: input.note ?? null }, data: { rating } };
 };
 
-const revisit: ActionHandler = async ({ input }) => {
-  requireField(input.note, 'note');
-  return { data: input.rating ? { satisfaction: input.rating } : {} };
-};
+const revisit: ActionHandler = async ({ input }) => ({ data: input.rating ? { satisfaction: input.rating } : {} });
 
-const reopen: ActionHandler = async ({ tx, deps, input, ticket: t, now }) => {
-  requireField(input.note, 'note');
+const reopen: ActionHandler = async ({ tx, input, ticket: t, now }) => {
   const category = await findActiveCategory(tx, t.categoryId).catch(() => null);
   const dispatchDueAt = new Date(now.getTime() + (category?.dispatchMinutes ?? 24 * 60) * 60_000);
-  await scheduleLimit(deps.jobs, tx, t.id, 'dispatch', dispatchDueAt);
   return {
     status: 'accepted',
     patch: { closedAt: null, reopenUntil: null, rating: null, ratingComment: null, dispatchDueAt, handleDueAt: null },
-    notices: [{ audiences: [{ kind: 'handlers', level: t.level as HandlingLevel }], notice: { kind: 'reopened', title: `工单 ${t.number} 被反映人重新打开`, body: input.note } }],
+    timers: [limitTimer(t.id, 'dispatch', dispatchDueAt)],
+    ...toHandlers(t, [t.level as HandlingLevel], 'ticket.reopened', { note: field(input.note) }),
   };
 };
 

@@ -1,20 +1,20 @@
 /** Dispatch (分流交办) to one or several departments, the first leading; transfer (转办) to others. */
 import { and, eq, inArray } from 'drizzle-orm';
+import type { Actor } from '../../../platform/context.js';
 import type { Db } from '../../../platform/db/client.js';
-import type { ActorContext } from '../../../platform/http/types.js';
 import { AppError } from '../../../platform/errors.js';
 import { departmentsVisibleTo } from '../../departments/queries.js';
 import { findActiveCategory } from '../categories.js';
-import { scheduleLimit } from '../limit-timer.js';
+import { limitTimer } from '../limit-timer.js';
+import { told, toDepartments, toReporter } from '../notices.js';
 import { ticketAssignment } from '../tables.js';
 import type { TicketRow } from '../ticket-access.js';
-import { requireField, type ActionContext, type ActionHandler, type ActionResult } from './action.js';
+import { field, type ActionContext, type ActionHandler, type ActionResult } from './action.js';
 
-async function assign(tx: Db, ctx: ActorContext, t: TicketRow, departmentIds: string[], dueAt: Date, now: Date): Promise<void> {
-  const unique = [...new Set(departmentIds)];
-  const found = await departmentsVisibleTo(tx, ctx.actor, unique);
+async function assign(tx: Db, actor: Actor, t: TicketRow, departmentIds: string[], dueAt: Date, now: Date): Promise<void> {
+  const found = await departmentsVisibleTo(tx, actor, departmentIds);
   // A department must serve the ticket's region: its own region or one above it.
-  const invalid = unique.filter((id) => {
+  const invalid = departmentIds.filter((id) => {
     const d = found.get(id);
     return !d || !t.regionCode.startsWith(d.regionCode.replace(/0+$/, ''));
   });
@@ -23,7 +23,7 @@ async function assign(tx: Db, ctx: ActorContext, t: TicketRow, departmentIds: st
     .update(ticketAssignment)
     .set({ status: 'withdrawn', updatedAt: now })
     .where(and(eq(ticketAssignment.ticketId, t.id), inArray(ticketAssignment.status, ['pending', 'handling', 'reported', 'returned'])));
-  for (const [i, departmentId] of unique.entries()) {
+  for (const [i, departmentId] of departmentIds.entries()) {
     await tx
       .insert(ticketAssignment)
       .values({ ticketId: t.id, departmentId, lead: i === 0, status: 'pending', dueAt, assignedAt: now, updatedAt: now })
@@ -32,22 +32,19 @@ async function assign(tx: Db, ctx: ActorContext, t: TicketRow, departmentIds: st
 }
 
 async function dispatchTo(a: ActionContext, transfer: boolean): Promise<ActionResult> {
-  const { tx, deps, ctx, input, ticket: t, now } = a;
-  const departmentIds = requireField(input.departmentIds, 'departmentIds');
+  const { tx, ctx, input, ticket: t, now } = a;
+  const departmentIds = [...new Set(field(input.departmentIds))];
   const categoryId = input.categoryId ?? t.categoryId;
   const category = await findActiveCategory(tx, categoryId);
   // A transfer keeps the original handling limit; a dispatch starts it.
   const handleDueAt = transfer && t.handleDueAt ? t.handleDueAt : new Date(now.getTime() + (t.emergency ? 120 : category.handleMinutes) * 60_000);
-  await assign(tx, ctx, t, departmentIds, handleDueAt, now);
-  if (!transfer || handleDueAt !== t.handleDueAt) await scheduleLimit(deps.jobs, tx, t.id, 'handle', handleDueAt);
+  await assign(tx, ctx.actor!, t, departmentIds, handleDueAt, now);
   return {
     status: 'dispatched',
     patch: { categoryId, handleDueAt },
-    data: { departmentIds: [...new Set(departmentIds)], lead: departmentIds[0] },
-    notices: [
-      { audiences: [{ kind: 'departments', departmentIds }], notice: { kind: transfer ? 'transferred' : 'dispatched', title: `新交办工单 ${t.number}` } },
-      ...(transfer ? [] : [{ audiences: [{ kind: 'reporter' as const }], notice: { kind: 'dispatched', title: '已转交相关部门办理' } }]),
-    ],
+    data: { departmentIds, lead: departmentIds[0] },
+    timers: !transfer || handleDueAt !== t.handleDueAt ? [limitTimer(t.id, 'handle', handleDueAt)] : [],
+    ...told(toDepartments(t, departmentIds, transfer ? 'ticket.transferred' : 'ticket.dispatched'), transfer ? told() : toReporter(t, 'ticket.reporter.dispatched')),
   };
 }
 

@@ -5,8 +5,9 @@ import { findActiveCategory } from '../categories.js';
 import { levelAbove } from '../flow.js';
 import { escalation } from '../escalation.js';
 import { loadTicket } from '../ticket-access.js';
-import { scheduleLimit } from '../limit-timer.js';
-import { requireField, type ActionHandler } from './action.js';
+import { limitTimer } from '../limit-timer.js';
+import { toHandlers, toReporter } from '../notices.js';
+import { field, type ActionHandler } from './action.js';
 
 const accept: ActionHandler = async ({ tx, input, ticket: t }) => {
   const categoryId = input.categoryId ?? t.categoryId;
@@ -15,38 +16,41 @@ const accept: ActionHandler = async ({ tx, input, ticket: t }) => {
     status: 'accepted',
     patch: { categoryId },
     data: input.categoryId && input.categoryId !== t.categoryId ? { categoryFrom: t.categoryId, categoryTo: categoryId } : {},
-    notices: [{ audiences: [{ kind: 'reporter' }], notice: { kind: 'accepted', title: '已受理' } }],
+    ...toReporter(t, 'ticket.reporter.accepted'),
   };
 };
 
-const reject: ActionHandler = async ({ input }) => {
-  requireField(input.note, 'note');
-  return { status: 'rejected', patch: { closedAt: null }, notices: [{ audiences: [{ kind: 'reporter' }], notice: { kind: 'rejected', title: '不予受理', body: input.note } }] };
-};
+const reject: ActionHandler = async ({ input, ticket: t }) => ({
+  status: 'rejected',
+  patch: { closedAt: null },
+  ...toReporter(t, 'ticket.reporter.rejected', { note: field(input.note) }),
+});
 
-const merge: ActionHandler = async ({ tx, ctx, departmentId, input, ticket: t }) => {
-  const targetId = requireField(input.targetId, 'targetId');
-  if (targetId === t.id) throw new AppError('VALIDATION_FAILED', { field: 'targetId' });
-  const target = await loadTicket(tx, ctx.actor, departmentId, targetId);
+const merge: ActionHandler = async ({ tx, ctx, input, ticket: t }) => {
+  const targetId = field(input.targetId);
+  if (targetId === t.id) throw new AppError('VALIDATION_FAILED', { fields: [{ field: 'targetId', code: 'TICKET_MERGE_SELF' }] });
+  const target = await loadTicket(tx, ctx.actor, targetId);
   if (['rejected', 'merged'].includes(target.status)) throw new AppError('TICKET_TRANSITION_INVALID', { target: target.status });
   return {
     status: 'merged',
     patch: { duplicateOf: targetId },
     data: { targetId, targetNumber: target.number },
-    notices: [{ audiences: [{ kind: 'reporter' }], notice: { kind: 'merged', title: `已与工单 ${target.number} 合并办理` } }],
+    ...toReporter(t, 'ticket.reporter.merged', { target: target.number }),
   };
 };
 
-const escalate: ActionHandler = async ({ tx, deps, input, ticket: t, now }) => {
+/** Up a level, by hand (to the level given, or one up) or by the dispatch-limit timer (one up, marked overdue). */
+const escalate: ActionHandler = async ({ tx, input, ticket: t, standing, now }) => {
+  const automatic = standing === null;
   const current = t.level as HandlingLevel;
   const to = input.level ?? levelAbove(current);
   if (!to || HANDLING_LEVELS.indexOf(to) <= HANDLING_LEVELS.indexOf(current)) throw new AppError('TICKET_TRANSITION_INVALID', { level: input.level });
-  const patch = await escalation(tx, t, to, now);
-  await scheduleLimit(deps.jobs, tx, t.id, 'dispatch', patch.dispatchDueAt!);
+  const patch = { ...(await escalation(tx, t, to, now)), ...(automatic ? { overdue: true } : {}) };
   return {
     patch,
-    data: { from: current, to },
-    notices: [{ audiences: [{ kind: 'handlers', level: to }], notice: { kind: 'escalated', title: `工单 ${t.number} 上报至本级处理` } }],
+    data: { from: current, to, ...(automatic ? { automatic: true } : {}) },
+    timers: [limitTimer(t.id, 'dispatch', patch.dispatchDueAt!)],
+    ...toHandlers(t, [to], automatic ? 'ticket.escalated_overdue' : 'ticket.escalated'),
   };
 };
 

@@ -39,7 +39,7 @@ export function TicketPicker({ value, onChange, ticket, 'data-testid': testId }:
         if (cancelled) return;
         setDuplicates(
           answer.duplicates
-            .filter((d) => d.id !== ticket.id)
+            .filter((d): d is typeof d & { id: string } => d.id !== null && d.id !== ticket.id)
             .map((d) => ({ value: d.id, label: `${d.number} · ${short(d.description)} · ${t('ticket.similarity', { n: Math.round(d.similarity * 100) })}` })),
         );
       })

@@ -229,10 +229,14 @@ export default function IntakePage() {
                     {t('ticket.intake.mergeHint')}
                   </Typography.Paragraph>
                   {check.duplicates.map((d) => (
-                    <div key={d.id} style={{ marginBottom: 4 }}>
-                      <Typography.Link onClick={() => open(d.id)} data-testid={`intake-duplicate-${d.id}`}>
-                        {d.number}
-                      </Typography.Link>{' '}
+                    <div key={d.id ?? d.number} style={{ marginBottom: 4 }}>
+                      {d.id !== null ? (
+                        <Typography.Link onClick={() => open(d.id!)} data-testid={`intake-duplicate-${d.id}`}>
+                          {d.number}
+                        </Typography.Link>
+                      ) : (
+                        <Typography.Text data-testid={`intake-duplicate-${d.number}`}>{d.number}</Typography.Text>
+                      )}{' '}
                       <Typography.Text>{d.description}</Typography.Text>{' '}
                       <Typography.Text type="secondary">
                         （{t('ticket.similarity', { n: Math.round(d.similarity * 100) })}

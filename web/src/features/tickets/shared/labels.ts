@@ -5,7 +5,8 @@ import type { Translate } from '../../../i18n/i18n';
 
 export type AssignmentStatus = (typeof ASSIGNMENT_STATUSES)[number];
 /** The actions a person takes on a ticket (reporting is the intake form). */
-export type Transition = Exclude<TicketAction, 'report'>;
+/** What people take (the timers take `overdue`). */
+export type Transition = Exclude<TicketAction, 'report' | 'overdue'>;
 
 export const OPEN_STATUSES: readonly TicketStatus[] = ['reported', 'accepted', 'dispatched', 'handling', 'reported_back'];
 
