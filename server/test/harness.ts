@@ -106,6 +106,29 @@ export class Client {
   get<T = unknown>(url: string) {
     return this.request<T>('GET', url);
   }
+  /** A multipart upload of one file named "file". */
+  async upload<T = unknown>(url: string, fileName: string, body: Buffer): Promise<Response<T>> {
+    const boundary = '----gridgovtest';
+    const payload = Buffer.concat([
+      Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="${fileName}"\r\ncontent-type: application/octet-stream\r\n\r\n`),
+      body,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    const res = await this.rt.app.inject({
+      method: 'POST',
+      url,
+      headers: { 'accept-language': this.locale, 'content-type': `multipart/form-data; boundary=${boundary}`, ...(this.cookie ? { cookie: this.cookie } : {}) },
+      payload,
+    });
+    assertNoPersonalData('POST', url, res.body);
+    let parsed: unknown = res.body;
+    try {
+      parsed = res.body ? JSON.parse(res.body) : null;
+    } catch {
+      // not JSON
+    }
+    return { status: res.statusCode, body: parsed as T, headers: res.headers };
+  }
   post<T = unknown>(url: string, payload?: unknown) {
     return this.request<T>('POST', url, payload ?? {});
   }

@@ -19,7 +19,7 @@ export function departmentRoutes(app: App, db: Db): void {
     handler: async (req, reply) => reply.status(201).send({ id: await createDepartment(db, actorCtx(req), req.body) }),
   });
   app.put('/api/departments/:id/members/:userId', {
-    config: { access: 'user:write' },
+    config: { access: 'user:write', record: 'department' },
     schema: { tags, summary: 'Make a department handler account a member of the department', params: z.strictObject({ id: uuid, userId: uuid }) },
     handler: async (req, reply) => {
       await setDepartmentMember(db, actorCtx(req), req.params.id, req.params.userId);

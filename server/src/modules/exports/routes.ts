@@ -36,13 +36,13 @@ export function exportRoutes(app: App, deps: ExportDeps): void {
     handler: (req) => listExports(deps.db, actorCtx(req).actor, req.query),
   });
   app.get('/api/exports/:id', {
-    config: { access: 'register:export' },
+    config: { access: 'register:export', record: 'export' },
     schema: { tags, params: idParams, response: { 200: exportJob } },
     handler: (req) => getExport(deps.db, actorCtx(req).actor, req.params.id),
   });
   for (const decision of ['approve', 'reject'] as const) {
     app.post(`/api/exports/:id/${decision}`, {
-      config: { access: 'export:approve' },
+      config: { access: 'export:approve', record: 'export' },
       schema: { tags, summary: `${decision === 'approve' ? 'Approve' : 'Reject'} another person's export`, params: idParams, body: exportDecisionRequest, response: { 200: exportJob } },
       handler: async (req) => {
         const ctx = actorCtx(req);
@@ -52,7 +52,7 @@ export function exportRoutes(app: App, deps: ExportDeps): void {
     });
   }
   app.get('/api/exports/:id/file', {
-    config: { access: 'register:export' },
+    config: { access: 'register:export', record: 'export' },
     schema: { tags, summary: 'Download a ready export (requester only; audited)', params: idParams },
     handler: async (req, reply) => {
       const file = await downloadExport(deps, actorCtx(req), req.params.id);

@@ -36,7 +36,7 @@ export function gridRoutes(app: App, kit: Kit): void {
     },
   });
   app.get('/api/grids/:id', {
-    config: { access: 'grid:read' },
+    config: { access: 'grid:read', record: 'grid' },
     schema: { tags: ['grids'], params: idParams, response: { 200: grid } },
     handler: (req) => getGrid(db, actorCtx(req).actor, req.params.id),
   });
@@ -51,7 +51,7 @@ export function gridRoutes(app: App, kit: Kit): void {
     },
   });
   app.patch('/api/grids/:id', {
-    config: { access: 'grid:write' },
+    config: { access: 'grid:write', record: 'grid' },
     schema: { tags: ['grids'], params: idParams, body: updateGridRequest, response: { 200: gridWriteResponse } },
     handler: async (req) => {
       const ctx = actorCtx(req);
@@ -61,7 +61,7 @@ export function gridRoutes(app: App, kit: Kit): void {
     },
   });
   app.delete('/api/grids/:id', {
-    config: { access: 'grid:write' },
+    config: { access: 'grid:write', record: 'grid' },
     schema: { tags: ['grids'], params: idParams },
     handler: async (req, reply) => {
       await deleteGrid(db, actorCtx(req), req.params.id);

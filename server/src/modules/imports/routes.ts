@@ -59,7 +59,7 @@ export function importRoutes(parent: App, deps: ImportRouteDeps): void {
     });
 
     app.get('/api/imports/:id', {
-      config: { access: 'register:import' },
+      config: { access: 'register:import', record: 'import' },
       schema: { tags, params: idParams, response: { 200: importJob } },
       handler: async (req) => {
         const ctx = actorCtx(req);
@@ -68,19 +68,19 @@ export function importRoutes(parent: App, deps: ImportRouteDeps): void {
     });
 
     app.post('/api/imports/:id/preview', {
-      config: { access: 'register:import' },
+      config: { access: 'register:import', record: 'import' },
       schema: { tags, summary: 'Dry run over the first rows with a mapping', params: idParams, body: importMappingRequest, response: { 200: importPreview } },
       handler: (req) => previewImport(deps, actorCtx(req), req.params.id, req.body.mapping),
     });
 
     app.post('/api/imports/:id/start', {
-      config: { access: 'register:import' },
+      config: { access: 'register:import', record: 'import' },
       schema: { tags, summary: 'Start the import with a mapping (background job)', params: idParams, body: importMappingRequest, response: { 202: importJob } },
       handler: async (req, reply) => reply.status(202).send(await startImport(deps, actorCtx(req), req.params.id, req.body.mapping)),
     });
 
     app.get('/api/imports/:id/errors', {
-      config: { access: 'register:import' },
+      config: { access: 'register:import', record: 'import' },
       schema: { tags, summary: 'The error report (.xlsx)', params: idParams },
       handler: async (req, reply) => {
         const job = await findImport(deps.database.db, actorCtx(req).actor, req.params.id);

@@ -17,7 +17,7 @@ export function regionRoutes(app: App, db: Db): void {
     handler: (req) => listChildRegions(db, actorCtx(req).actor, req.query.parent ?? null, req.query.includeRevoked === 'true'),
   });
   app.get('/api/regions/:code', {
-    config: { access: 'region:read' },
+    config: { access: 'region:read', record: 'region' },
     schema: { tags: ['regions'], params: codeParams, response: { 200: regionWithPath } },
     handler: (req) => getRegion(db, actorCtx(req).actor, req.params.code),
   });
@@ -31,7 +31,7 @@ export function regionRoutes(app: App, db: Db): void {
     },
   });
   app.patch('/api/regions/:code', {
-    config: { access: 'region:write' },
+    config: { access: 'region:write', record: 'region' },
     schema: { tags: ['regions'], params: codeParams, body: updateRegionRequest, response: { 200: regionWithPath } },
     handler: async (req) => {
       const ctx = actorCtx(req);

@@ -46,12 +46,12 @@ function crudRoutes<Row extends BaseRow, Out>(app: App, deps: RegisterDeps, spec
     });
   }
   app.get(`${base}/:id`, {
-    config: { access: 'register:read' },
+    config: { access: 'register:read', record: spec.kind },
     schema: { tags, params: idParams, response: { 200: s.out } },
     handler: (req) => getRecord(deps, spec, actorCtx(req), req.params.id),
   });
   app.get(`${base}/:id/history`, {
-    config: { access: 'register:read' },
+    config: { access: 'register:read', record: spec.kind },
     schema: { tags, params: idParams, response: { 200: z.object({ items: z.array(historyEntry) }) } },
     handler: async (req) => ({ items: await recordHistory(deps, spec, actorCtx(req), req.params.id) }),
   });
@@ -61,12 +61,12 @@ function crudRoutes<Row extends BaseRow, Out>(app: App, deps: RegisterDeps, spec
     handler: async (req, reply) => reply.status(201).send(await createRecord(deps, spec, actorCtx(req), req.body as Record<string, unknown>)),
   });
   app.patch(`${base}/:id`, {
-    config: { access: 'register:write' },
+    config: { access: 'register:write', record: spec.kind },
     schema: { tags, params: idParams, body: s.update, response: { 200: s.out } },
     handler: (req) => updateRecord(deps, spec, actorCtx(req), req.params.id, req.body as { version: number } & Record<string, unknown>),
   });
   app.delete(`${base}/:id`, {
-    config: { access: 'register:write' },
+    config: { access: 'register:write', record: spec.kind },
     schema: { tags, params: idParams },
     handler: async (req, reply) => {
       await deleteRecord(deps, spec, actorCtx(req), req.params.id);
@@ -75,7 +75,7 @@ function crudRoutes<Row extends BaseRow, Out>(app: App, deps: RegisterDeps, spec
   });
   if (Object.keys(spec.unmaskable).length > 0) {
     app.post(`${base}/:id/unmask`, {
-      config: { access: 'register:unmask' },
+      config: { access: 'register:unmask', record: spec.kind },
       schema: { tags, summary: 'Full personal data, with a reason (audited, rate-limited)', params: idParams, body: unmaskRequest, response: { 200: unmaskResponse } },
       handler: (req) => unmaskRecord(deps, spec, actorCtx(req), req.params.id, req.body),
     });
@@ -93,22 +93,22 @@ export function registerRoutes(app: App, deps: RegisterDeps): void {
 
   const tags = ['registers'];
   app.post('/api/households/:id/members', {
-    config: { access: 'register:write' },
+    config: { access: 'register:write', record: 'household' },
     schema: { tags, params: idParams, body: addMemberRequest, response: { 200: household } },
     handler: (req) => addHouseholdMember(deps, actorCtx(req), req.params.id, req.body),
   });
   app.delete('/api/households/:id/members/:residentId', {
-    config: { access: 'register:write' },
+    config: { access: 'register:write', record: 'household' },
     schema: { tags, params: linkParams, response: { 200: household } },
     handler: (req) => removeHouseholdMember(deps, actorCtx(req), req.params.id, req.params.residentId),
   });
   app.post('/api/organizations/:id/employees', {
-    config: { access: 'register:write' },
+    config: { access: 'register:write', record: 'organization' },
     schema: { tags, params: idParams, body: addEmployeeRequest, response: { 200: organization } },
     handler: (req) => addOrganizationEmployee(deps, actorCtx(req), req.params.id, req.body),
   });
   app.delete('/api/organizations/:id/employees/:residentId', {
-    config: { access: 'register:write' },
+    config: { access: 'register:write', record: 'organization' },
     schema: { tags, params: linkParams, response: { 200: organization } },
     handler: (req) => removeOrganizationEmployee(deps, actorCtx(req), req.params.id, req.params.residentId),
   });

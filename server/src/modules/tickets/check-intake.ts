@@ -5,6 +5,7 @@
 import { and, arrayOverlaps, gte, inArray, isNull, notInArray, or, sql } from 'drizzle-orm';
 import type { IntakeCheck } from '@gridgov/contracts';
 import type { Actor } from '../../platform/context.js';
+import { placeInScope } from '../../platform/scope.js';
 import { Batcher } from '../../platform/db/batcher.js';
 import { runPrepared, type Db, type Prepared } from '../../platform/db/client.js';
 import type { TicketDeps } from './deps.js';
@@ -141,5 +142,9 @@ export async function checkIntake(deps: TicketDeps, actor: Actor, now: Date, inp
     suggestCategories(deps, input.description),
     deps.duplicates.find(now, { ...input, regionCode: found?.regionCode ?? actor.regionCode }),
   ]);
-  return { grid: found ? { id: found.id, name: found.name, regionCode: found.regionCode } : null, suggestions, duplicates: await scopedDuplicates(deps.db, actor, duplicates) };
+  // The grid the report would go to: staff only inside their own scope (they file nowhere else);
+  // a resident, who may report anywhere served, is told where their report goes.
+  const filesAnywhere = !actor.permissions.includes('ticket:read');
+  const grid = found && (filesAnywhere || placeInScope(actor, { regionCode: found.regionCode, gridId: found.id })) ? { id: found.id, name: found.name, regionCode: found.regionCode } : null;
+  return { grid, suggestions, duplicates: await scopedDuplicates(deps.db, actor, duplicates) };
 }

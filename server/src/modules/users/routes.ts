@@ -17,7 +17,7 @@ export function userRoutes(app: App, db: Db): void {
     handler: (req) => listUsers(db, actorCtx(req).actor, req.query),
   });
   app.get('/api/users/:id', {
-    config: { access: 'user:read' },
+    config: { access: 'user:read', record: 'user' },
     schema: { tags: ['users'], params: idParams, response: { 200: user } },
     handler: (req) => getUser(db, actorCtx(req).actor, req.params.id),
   });
@@ -31,7 +31,7 @@ export function userRoutes(app: App, db: Db): void {
     },
   });
   app.patch('/api/users/:id', {
-    config: { access: 'user:write' },
+    config: { access: 'user:write', record: 'user' },
     schema: { tags: ['users'], params: idParams, body: updateUserRequest, response: { 200: user } },
     handler: async (req) => {
       const ctx = actorCtx(req);
@@ -40,7 +40,7 @@ export function userRoutes(app: App, db: Db): void {
     },
   });
   app.post('/api/users/:id/unlock', {
-    config: { access: 'user:write' },
+    config: { access: 'user:write', record: 'user' },
     schema: { tags: ['users'], params: idParams, response: { 200: user } },
     handler: async (req) => {
       const ctx = actorCtx(req);
@@ -49,7 +49,7 @@ export function userRoutes(app: App, db: Db): void {
     },
   });
   app.post('/api/users/:id/reset-password', {
-    config: { access: 'user:write' },
+    config: { access: 'user:write', record: 'user' },
     schema: { tags: ['users'], params: idParams, body: resetPasswordRequest, response: { 200: user } },
     handler: async (req) => {
       const ctx = actorCtx(req);

@@ -29,12 +29,15 @@ export function assertRouteAccess(route: RouteOptions): void {
   const access = route.config?.access;
   const known = access === 'public' || access === 'authenticated' || (Array.isArray(access) ? access.length > 0 && access.every(isPermission) : isPermission(access));
   if (!known) throw new Error(`Route ${String(route.method)} ${url} declares no permission (config.access)`);
+  // A route that names a record must say which kind: the generated scope matrix probes it with records out of scope.
+  if (access !== 'public' && /\/:\w/.test(url) && !route.config?.record) throw new Error(`Route ${String(route.method)} ${url} names a record but declares no record kind (config.record)`);
 }
 
 export interface RouteEntry {
   method: string;
   url: string;
   access: RouteAccess | undefined;
+  record: string | undefined;
 }
 
 const routeTables = new WeakMap<object, RouteEntry[]>();
@@ -45,7 +48,7 @@ export function trackRoutes(app: { addHook(name: 'onRoute', hook: (route: RouteO
   routeTables.set(app, table);
   app.addHook('onRoute', (route) => {
     assertRouteAccess(route);
-    table.push({ method: String(route.method), url: route.url ?? '', access: route.config?.access });
+    table.push({ method: String(route.method), url: route.url ?? '', access: route.config?.access, record: route.config?.record });
   });
 }
 

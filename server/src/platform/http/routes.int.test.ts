@@ -33,6 +33,7 @@ describe('route permissions', () => {
     const app = Fastify();
     trackRoutes(app);
     assert.throws(() => app.get('/api/oops', async () => 'no'), /declares no permission/);
+    assert.throws(() => app.get('/api/oops/:id', { config: { access: 'grid:read' } }, async () => 'no'), /declares no record kind/);
     await app.close();
   });
 

@@ -5,6 +5,7 @@ import { MESSAGES, notificationList, notificationQuery, renderMessage, uuid, typ
 import type { Db } from '../db/client.js';
 import type { App } from '../http/types.js';
 import { actorCtx } from '../http/access.js';
+import { notFound } from '../errors.js';
 import { notification } from './tables.js';
 
 export async function listNotifications(db: Db, userId: string, unreadOnly: boolean, locale: Locale) {
@@ -32,12 +33,16 @@ export async function listNotifications(db: Db, userId: string, unreadOnly: bool
   };
 }
 
-/** Marks one (or, without an id, every) notification of the user read. */
+/** Marks one (or, without an id, every) notification of the user read; another's is not found. */
 export async function markRead(db: Db, userId: string, now: Date, id?: string): Promise<void> {
   await db
     .update(notification)
     .set({ readAt: now })
     .where(and(eq(notification.userId, userId), isNull(notification.readAt), id ? eq(notification.id, id) : undefined));
+  if (id) {
+    const [mine] = await db.select({ id: notification.id }).from(notification).where(and(eq(notification.id, id), eq(notification.userId, userId)));
+    if (!mine) throw notFound();
+  }
 }
 
 export function notificationRoutes(app: App, db: Db): void {
