@@ -11,6 +11,7 @@ import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ImportJob, RegisterKind } from '@gridgov/contracts';
 import { AppError } from '../../platform/errors.js';
+import { writeAudit } from '../../platform/audit/write-audit.js';
 import type { ActorContext } from '../../platform/http/types.js';
 import { importFiles, type ImportDeps } from './deps.js';
 import { suggestMapping } from './fields.js';
@@ -56,27 +57,37 @@ export async function uploadImport(deps: ImportDeps, ctx: ActorContext, input: U
     const totalRows = await countDataRows(files.upload, fileType, fileBytes, maxRows);
     if (totalRows > maxRows) throw new AppError('IMPORT_TOO_MANY_ROWS', { maxRows });
     const now = ctx.clock.now();
-    const [row] = await deps.database.db
-      .insert(importJob)
-      .values({
-        id,
-        register: input.register,
-        status: 'uploaded',
-        fileName,
-        filePath: files.upload,
-        fileType,
-        fileBytes,
-        columns,
-        mapping: suggestMapping(fields, columns),
-        totalRows,
-        createdBy: ctx.actor.id,
-        scopeRegionCode: ctx.actor.regionCode,
-        scopeGridId: ctx.actor.gridId,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning();
-    return presentImport(row!, ctx.actor, ctx.locale);
+    const row = await deps.database.db.transaction(async (tx) => {
+      const [inserted] = await tx
+        .insert(importJob)
+        .values({
+          id,
+          register: input.register,
+          status: 'uploaded',
+          fileName,
+          filePath: files.upload,
+          fileType,
+          fileBytes,
+          columns,
+          mapping: suggestMapping(fields, columns),
+          totalRows,
+          createdBy: ctx.actor.id,
+          scopeRegionCode: ctx.actor.regionCode,
+          scopeGridId: ctx.actor.gridId,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .returning();
+      await writeAudit(tx, ctx, {
+        action: 'import.upload',
+        objectType: 'import',
+        objectId: id,
+        regionCode: ctx.actor.regionCode,
+        details: { register: input.register, fileType, fileBytes, totalRows },
+      });
+      return inserted!;
+    });
+    return presentImport(row, ctx.actor, ctx.locale);
   } catch (error) {
     input.stream.resume();
     await fs.promises.rm(files.upload, { force: true });
