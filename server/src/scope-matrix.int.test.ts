@@ -12,7 +12,7 @@ import http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Role } from '@gridgov/contracts';
-import { gridCentroid, startTestEnv, type Client, type TestEnv } from '../test/harness.js';
+import { assertNoPersonalData, gridCentroid, startTestEnv, type Client, type TestEnv } from '../test/harness.js';
 import type { MadeRecord, Makers, Place, Probe, ScopeKit } from '../test/scope-kit.js';
 import { platformScopeKit } from '../test/platform-scope-kit.js';
 import { registeredRoutes, GUARDED_PREFIXES } from './platform/http/access.js';
@@ -207,9 +207,10 @@ describe('scope matrix (generated)', () => {
     assert.deepEqual(problems, []);
   });
 
-  it('the live feed carries nothing about a record outside the viewer\'s scope', () => {
+  it('the live feed carries nothing about a record outside the viewer\'s scope, and no personal data at all', () => {
     const problems: string[] = [];
     for (const s of streams) {
+      assert.doesNotThrow(() => assertNoPersonalData('SSE', `/api/live (${s.viewer})`, s.text()));
       const v = viewers.find((x) => x.name === s.viewer)!;
       for (const where of v.outside) {
         const leaked = leaks(s.text(), where);

@@ -75,6 +75,13 @@ export type TicketSource = (typeof TICKET_SOURCES)[number];
  */
 export const TICKET_STATUSES = ['reported', 'accepted', 'dispatched', 'handling', 'reported_back', 'closed', 'rejected', 'merged'] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
+/** The statuses of a ticket still being worked on; the others end it. */
+export const OPEN_TICKET_STATUSES = ['reported', 'accepted', 'dispatched', 'handling', 'reported_back'] as const satisfies readonly TicketStatus[];
+export const ENDED_TICKET_STATUSES = ['closed', 'rejected', 'merged'] as const satisfies readonly TicketStatus[];
+/** A status list as SQL text (`('closed', 'rejected', 'merged')`), for statements and indexes built from the constants. */
+export function sqlList(values: readonly string[]): string {
+  return `(${values.map((v) => `'${v.replace(/'/g, "''")}'`).join(', ')})`;
+}
 
 /** What the reporter and the public see. */
 export const PUBLIC_STATUSES = ['received', 'in_progress', 'resolved', 'not_accepted'] as const;

@@ -6,7 +6,7 @@
  */
 import { and, avg, count, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Bulletin } from '@gridgov/contracts';
+import { OPEN_TICKET_STATUSES, type Bulletin } from '@gridgov/contracts';
 import type { Db } from '../../platform/db/client.js';
 import { chinaDay } from '../../platform/clock.js';
 import { defineJob } from '../../platform/jobs/queue.js';
@@ -34,7 +34,7 @@ export async function computeBulletin(db: Db, regionCode: string, day: string): 
     db.select({ n: count() }).from(ticket).where(and(under, inDay(ticket.createdAt))),
     eventCount('close'),
     eventCount('return'),
-    db.select({ n: count() }).from(ticket).where(and(under, eq(ticket.overdue, true), inArray(ticket.status, ['reported', 'accepted', 'dispatched', 'handling', 'reported_back']))),
+    db.select({ n: count() }).from(ticket).where(and(under, eq(ticket.overdue, true), inArray(ticket.status, [...OPEN_TICKET_STATUSES]))),
     db
       .select({ n: count(), avg: avg(sql<number>`(${ticketEvent.data} ->> 'rating')::int`) })
       .from(ticketEvent)

@@ -3,7 +3,7 @@
  * the text, and possible duplicates (open tickets nearby with similar text in recent days).
  */
 import { and, arrayOverlaps, gte, inArray, isNull, notInArray, or, sql } from 'drizzle-orm';
-import type { IntakeCheck } from '@gridgov/contracts';
+import { ENDED_TICKET_STATUSES, sqlList, type IntakeCheck } from '@gridgov/contracts';
 import type { Actor } from '../../platform/context.js';
 import { placeInScope } from '../../platform/scope.js';
 import { Batcher } from '../../platform/db/batcher.js';
@@ -79,7 +79,7 @@ select q.i, c.id, c.number, c.description, c.lon, c.lat, c.created_ms
 from jsonb_to_recordset($1::jsonb) as q(i int, self uuid, lon float8, lat float8, dlon float8, dlat float8, since timestamptz, sig int[])
 cross join lateral (
   select id, number, description, lon, lat, extract(epoch from created_at) * 1000 as created_ms from ticket
-  where status not in ('closed', 'rejected', 'merged') and created_at >= q.since
+  where status not in ${sqlList(ENDED_TICKET_STATUSES)} and created_at >= q.since
     and lon between q.lon - q.dlon and q.lon + q.dlon and lat between q.lat - q.dlat and q.lat + q.dlat
     and radians(sqrt(power((lon - q.lon) * cos(radians((lat + q.lat) / 2)), 2) + power(lat - q.lat, 2))) * 6371000 <= ${DUPLICATE_RADIUS_M + 1}
     and (text_sig is null or text_sig && q.sig) and id is distinct from q.self
@@ -113,7 +113,7 @@ export class DuplicateFinder {
     if (input.lon != null && input.lat != null) {
       return rankDuplicates(await this.near.submit({ self: input.self, lon: input.lon, lat: input.lat, since, signature: text.signature }), input, text.codes);
     }
-    const open = notInArray(ticket.status, ['closed', 'rejected', 'merged']);
+    const open = notInArray(ticket.status, [...ENDED_TICKET_STATUSES]);
     // Without a point: the same region.
     const near = input.regionCode ? inArray(ticket.regionCode, [input.regionCode]) : sql`false`;
     const candidates = await this.db

@@ -4,7 +4,7 @@
  * caller has.
  */
 import type { HandlingLevel, PublicStatus, TicketAction, TicketStatus } from '@gridgov/contracts';
-import { HANDLING_LEVELS } from '@gridgov/contracts';
+import { HANDLING_LEVELS, OPEN_TICKET_STATUSES } from '@gridgov/contracts';
 import { allowedActions, type Rules } from '../../platform/workflow/workflow.js';
 
 /** Every action but the report itself, which intake writes. */
@@ -43,7 +43,7 @@ export interface TicketState {
   hasPendingExtension: boolean;
 }
 
-const OPEN: readonly TicketStatus[] = ['reported', 'accepted', 'dispatched', 'handling', 'reported_back'];
+const OPEN: readonly TicketStatus[] = OPEN_TICKET_STATUSES;
 
 const dispatcherOrGrid = (s: Standing, t: TicketState) => s.dispatcher || (s.gridHandler && t.level === 'grid');
 

@@ -1,6 +1,6 @@
 /** Reads of tickets, always through the caller's visibility (ticket-access.ts). */
 import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
-import type { HandlingLevel, PublicStatus, Ticket, TicketAction, TicketEvent, TicketSource, TicketStatus } from '@gridgov/contracts';
+import { OPEN_TICKET_STATUSES, type HandlingLevel, type PublicStatus, type Ticket, type TicketAction, type TicketEvent, type TicketSource, type TicketStatus } from '@gridgov/contracts';
 import type { Actor } from '../../platform/context.js';
 import type { Db } from '../../platform/db/client.js';
 import { underRegion } from '../../platform/scope.js';
@@ -22,7 +22,6 @@ export interface TicketListQuery {
   pageSize: number;
 }
 
-const OPEN_STATUSES = ['reported', 'accepted', 'dispatched', 'handling', 'reported_back'];
 
 function viewWhere(actor: Actor, view: TicketListQuery['view']): SQL | undefined {
   switch (view) {
@@ -34,7 +33,7 @@ function viewWhere(actor: Actor, view: TicketListQuery['view']): SQL | undefined
       if (actor.gridId) return and(eq(ticket.level, 'grid'), inArray(ticket.status, ['reported', 'accepted', 'reported_back']));
       return and(eq(ticket.level, levelOfRegion(actor.regionCode)), inArray(ticket.status, ['reported', 'accepted', 'reported_back']));
     case 'overdue':
-      return and(eq(ticket.overdue, true), inArray(ticket.status, OPEN_STATUSES));
+      return and(eq(ticket.overdue, true), inArray(ticket.status, [...OPEN_TICKET_STATUSES]));
     case 'supervised':
       return eq(ticket.supervised, true);
     case 'mine':

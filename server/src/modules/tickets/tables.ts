@@ -93,6 +93,7 @@ export const ticket = pgTable(
     index('ticket_region_status_idx').on(sql`${t.regionCode} text_pattern_ops`, t.status),
     index('ticket_grid_idx').on(t.gridId),
     index('ticket_created_idx').on(t.createdAt),
+    // The literal list is ENDED_TICKET_STATUSES (drizzle-kit loads this file alone, without the contracts).
     index('ticket_open_point_idx').on(t.lon, t.lat).where(sql`${t.status} not in ('closed', 'rejected', 'merged')`),
     index('ticket_reporter_idx').on(t.reporterUserId),
     uniqueIndex('ticket_tracking_hash_key').on(t.trackingHash),
