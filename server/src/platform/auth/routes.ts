@@ -46,7 +46,7 @@ export function authRoutes(app: App, kit: Kit): void {
     },
   });
   app.post('/api/auth/logout', {
-    config: { access: 'authenticated' },
+    config: { access: 'authenticated', beforePasswordChange: true },
     schema: { tags: ['auth'] },
     handler: async (req, reply) => {
       const ctx = actorCtx(req);
@@ -57,12 +57,12 @@ export function authRoutes(app: App, kit: Kit): void {
     },
   });
   app.get('/api/auth/me', {
-    config: { access: 'authenticated' },
+    config: { access: 'authenticated', beforePasswordChange: true },
     schema: { tags: ['auth'], response: { 200: me } },
     handler: (req) => describeMe(db, providers, actorCtx(req).actor),
   });
   app.post('/api/auth/password', {
-    config: { access: 'authenticated' },
+    config: { access: 'authenticated', beforePasswordChange: true },
     schema: { tags: ['auth'], body: changePasswordRequest },
     handler: async (req, reply) => {
       await changePassword(db, actorCtx(req), req.body);

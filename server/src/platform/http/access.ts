@@ -35,6 +35,9 @@ export interface RouteEntry {
   method: string;
   url: string;
   access: RouteAccess | undefined;
+  beforePasswordChange: boolean;
+  /** The route's request schemas (zod), so a test can walk every route with hostile input. */
+  schema: { params?: unknown; querystring?: unknown; body?: unknown };
 }
 
 const routeTables = new WeakMap<object, RouteEntry[]>();
@@ -45,7 +48,14 @@ export function trackRoutes(app: { addHook(name: 'onRoute', hook: (route: RouteO
   routeTables.set(app, table);
   app.addHook('onRoute', (route) => {
     assertRouteAccess(route);
-    table.push({ method: String(route.method), url: route.url ?? '', access: route.config?.access });
+    const schema = (route.schema ?? {}) as RouteEntry['schema'];
+    table.push({
+      method: String(route.method),
+      url: route.url ?? '',
+      access: route.config?.access,
+      beforePasswordChange: route.config?.beforePasswordChange === true,
+      schema: { params: schema.params, querystring: schema.querystring, body: schema.body },
+    });
   });
 }
 
@@ -71,6 +81,8 @@ export function makeAccessHook(db: Db, clock: Clock, policy: SessionPolicy, sess
       throw new AppError(result.code);
     }
     request.ctx.actor = result.actor;
+    // A password someone else chose (a new account, a reset) opens nothing but its own change.
+    if (result.mustChangePassword && request.routeOptions.config?.beforePasswordChange !== true) throw new AppError('AUTH_PASSWORD_CHANGE_REQUIRED');
     if (!grants(result.actor.permissions, access)) throw new AppError('FORBIDDEN');
   };
 }

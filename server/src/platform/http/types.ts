@@ -7,6 +7,11 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** What the route needs. Every /api and /open311 route must declare it (enforced at start-up). */
     access?: RouteAccess;
+    /**
+     * Usable by an account that must still change its password (a new account, or one whose
+     * password was reset): only sign-out, `GET /api/auth/me` and the password change say so.
+     */
+    beforePasswordChange?: true;
   }
   interface FastifyRequest {
     ctx: RequestContext;
