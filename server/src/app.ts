@@ -33,7 +33,9 @@ export async function buildApp(kit: Kit): Promise<App> {
       serializers: { req: (req: { method: string; url: string; id: string }) => ({ id: req.id, method: req.method, url: redactQuery(req.url) }) },
     },
     genReqId: () => randomUUID(),
-    trustProxy: true,
+    // X-Forwarded-For only from the configured proxies: from anyone else it is a forgery that
+    // would dodge the per-address limits and write a false address into the audit log.
+    trustProxy: config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
 

@@ -1,5 +1,6 @@
 /** Configuration from environment variables. Every variable is listed in the README. */
 import path from 'node:path';
+import { isIP } from 'node:net';
 
 export type Mode = 'demo' | 'production';
 
@@ -11,6 +12,11 @@ export interface Config {
   databaseUrl: string | null;
   dataDir: string;
   secureCookies: boolean;
+  /**
+   * The reverse proxies whose X-Forwarded-For is believed (addresses, CIDRs, or `loopback`,
+   * `linklocal`, `uniquelocal`); false: none, the client is the TCP peer.
+   */
+  trustProxy: string[] | false;
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
   mapTileUrl: string | null;
@@ -36,6 +42,22 @@ export interface Config {
   wechatWebhookUrl: string | null;
 }
 
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** GRIDGOV_TRUST_PROXY: a comma-separated list of proxy addresses or CIDRs; empty trusts none. */
+export function parseTrustProxy(value: string | undefined): string[] | false {
+  const entries = (value ?? '').split(',').map((e) => e.trim()).filter(Boolean);
+  if (entries.length === 0) return false;
+  for (const entry of entries) {
+    const [address = '', bits, extra] = entry.split('/');
+    const family = isIP(address);
+    const prefixOk = bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 6 ? 128 : 32));
+    if (PROXY_NAMES.has(entry) || (family !== 0 && prefixOk && extra === undefined)) continue;
+    throw new Error(`GRIDGOV_TRUST_PROXY: '${entry}' is not an address, a CIDR or one of loopback, linklocal, uniquelocal`);
+  }
+  return entries;
+}
+
 function int(value: string | undefined, fallback: number): number {
   if (value === undefined || value === '') return fallback;
   const n = Number(value);
@@ -56,6 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: env.DATABASE_URL || null,
     dataDir: path.resolve(env.GRIDGOV_DATA_DIR ?? 'data/pglite'),
     secureCookies: env.GRIDGOV_SECURE_COOKIES ? env.GRIDGOV_SECURE_COOKIES === 'true' : mode === 'production',
+    trustProxy: parseTrustProxy(env.GRIDGOV_TRUST_PROXY),
     sessionIdleMinutes: int(env.GRIDGOV_SESSION_IDLE_MINUTES, 30),
     sessionAbsoluteHours: int(env.GRIDGOV_SESSION_ABSOLUTE_HOURS, 12),
     mapTileUrl: env.GRIDGOV_MAP_TILE_URL || null,
