@@ -15,6 +15,7 @@ import type { Kit } from './platform/kit/kit.js';
 import type { App } from './platform/http/types.js';
 import { GUARDED_PREFIXES, makeAccessHook, trackRoutes } from './platform/http/access.js';
 import { errorHandler, sendError } from './platform/http/error-handler.js';
+import { inputGuard } from './platform/http/input-guard.js';
 import { authRoutes } from './platform/auth/routes.js';
 import { SESSION_REVOKED, sessionCache } from './platform/auth/sessions.js';
 import { auditRoutes } from './platform/audit/routes.js';
@@ -43,6 +44,7 @@ export async function buildApp(kit: Kit): Promise<App> {
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
   trackRoutes(app);
+  app.addHook('preValidation', inputGuard);
   app.addHook('onRequest', async (_req, reply) => {
     void reply.header('x-content-type-options', 'nosniff');
     void reply.header('x-frame-options', 'DENY');

@@ -1,6 +1,7 @@
 /** Accounts: one role each, a scope (region subtree or grid). */
 import { z } from 'zod';
-import { divisionCode, pageQuery } from '../common.js';
+import { divisionCode, pageQuery, uuid } from '../common.js';
+import { nameText } from '../text.js';
 import { ROLES } from '../roles.js';
 
 // ---------- users ----------
@@ -30,19 +31,19 @@ export const userListQuery = z.strictObject({
 
 export const createUserRequest = z.strictObject({
   username: z.string().regex(/^[a-zA-Z0-9_.-]{3,32}$/),
-  displayName: z.string().trim().min(1).max(64),
+  displayName: nameText(64),
   role: z.enum(ROLES),
   scopeRegionCode: divisionCode.optional(),
-  scopeGridId: z.string().optional(),
+  scopeGridId: uuid.optional(),
   phone: z.string().regex(/^1\d{10}$/).optional(),
   password: z.string().min(1).max(256),
 });
 
 export const updateUserRequest = z.strictObject({
-  displayName: z.string().trim().min(1).max(64).optional(),
+  displayName: nameText(64).optional(),
   role: z.enum(ROLES).optional(),
   scopeRegionCode: divisionCode.optional(),
-  scopeGridId: z.string().nullable().optional(),
+  scopeGridId: uuid.nullable().optional(),
   phone: z.string().regex(/^1\d{10}$/).nullable().optional(),
   disabled: z.boolean().optional(),
 });
