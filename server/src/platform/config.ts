@@ -17,6 +17,8 @@ export interface Config {
    * `linklocal`, `uniquelocal`); false: none, the client is the TCP peer.
    */
   trustProxy: string[] | false;
+  /** Who may read the API documentation at /docs/api: anyone, signed-in staff, or nobody (not served). */
+  apiDocs: 'public' | 'staff' | 'off';
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
   mapTileUrl: string | null;
@@ -58,6 +60,12 @@ export function parseTrustProxy(value: string | undefined): string[] | false {
   return entries;
 }
 
+function apiDocs(value: string | undefined): Config['apiDocs'] {
+  if (value === undefined || value === '') return 'staff';
+  if (value === 'public' || value === 'staff' || value === 'off') return value;
+  throw new Error(`GRIDGOV_API_DOCS must be 'public', 'staff' or 'off', not '${value}'`);
+}
+
 function int(value: string | undefined, fallback: number): number {
   if (value === undefined || value === '') return fallback;
   const n = Number(value);
@@ -79,6 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(env.GRIDGOV_DATA_DIR ?? 'data/pglite'),
     secureCookies: env.GRIDGOV_SECURE_COOKIES ? env.GRIDGOV_SECURE_COOKIES === 'true' : mode === 'production',
     trustProxy: parseTrustProxy(env.GRIDGOV_TRUST_PROXY),
+    apiDocs: apiDocs(env.GRIDGOV_API_DOCS),
     sessionIdleMinutes: int(env.GRIDGOV_SESSION_IDLE_MINUTES, 30),
     sessionAbsoluteHours: int(env.GRIDGOV_SESSION_ABSOLUTE_HOURS, 12),
     mapTileUrl: env.GRIDGOV_MAP_TILE_URL || null,

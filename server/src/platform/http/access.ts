@@ -68,18 +68,33 @@ export function localeOf(request: FastifyRequest): Locale {
   return /^en\b/i.test(header.trim()) ? 'en' : 'zh-CN';
 }
 
+/** The session behind the request's cookie, or the error that says why there is none. */
+async function sessionOf(db: Db, clock: Clock, policy: SessionPolicy, sessions: SessionCache, request: FastifyRequest, reply: FastifyReply) {
+  const token = request.cookies[SESSION_COOKIE];
+  if (!token) throw new AppError('AUTH_REQUIRED');
+  const result = await sessions.authenticate(db, token, clock.now(), policy);
+  if (!result.ok) {
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    throw new AppError(result.code);
+  }
+  return result;
+}
+
+/** For pages outside the API that only staff may open (the API documentation): any signed-in role but residents. */
+export function makeStaffOnlyHook(db: Db, clock: Clock, policy: SessionPolicy, sessions: SessionCache) {
+  return async function staffOnly(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    const result = await sessionOf(db, clock, policy, sessions, request, reply);
+    if (result.mustChangePassword) throw new AppError('AUTH_PASSWORD_CHANGE_REQUIRED');
+    if (result.actor.role === 'resident') throw new AppError('FORBIDDEN');
+  };
+}
+
 export function makeAccessHook(db: Db, clock: Clock, policy: SessionPolicy, sessions: SessionCache) {
   return async function accessHook(request: FastifyRequest, reply: FastifyReply): Promise<void> {
     request.ctx = { actor: null, ip: request.ip, requestId: request.id, locale: localeOf(request), clock };
     const access = request.routeOptions.config?.access;
     if (access === undefined || access === 'public') return;
-    const token = request.cookies[SESSION_COOKIE];
-    if (!token) throw new AppError('AUTH_REQUIRED');
-    const result = await sessions.authenticate(db, token, clock.now(), policy);
-    if (!result.ok) {
-      reply.clearCookie(SESSION_COOKIE, { path: '/' });
-      throw new AppError(result.code);
-    }
+    const result = await sessionOf(db, clock, policy, sessions, request, reply);
     request.ctx.actor = result.actor;
     // A password someone else chose (a new account, a reset) opens nothing but its own change.
     if (result.mustChangePassword && request.routeOptions.config?.beforePasswordChange !== true) throw new AppError('AUTH_PASSWORD_CHANGE_REQUIRED');
