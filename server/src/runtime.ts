@@ -12,7 +12,7 @@ import { sessionPurgeJob } from './platform/auth/purge-job.js';
 import { declareAuditActions } from './platform/audit/write-audit.js';
 import { PiiVault } from './platform/pii/vault.js';
 import { loadPiiKey } from './platform/pii/keys.js';
-import type { Kit, Providers } from './platform/kit/kit.js';
+import type { Kit, OperatorConsole, Providers } from './platform/kit/kit.js';
 import type { App } from './platform/http/types.js';
 import { buildApp } from './app.js';
 import { MODULES } from './modules/index.js';
@@ -39,7 +39,7 @@ function gatherProviders(): Providers {
   return providers as Providers;
 }
 
-export async function startRuntime(config: Config, options: { clock?: Clock; database?: Database } = {}): Promise<Runtime> {
+export async function startRuntime(config: Config, options: { clock?: Clock; database?: Database; operatorConsole?: OperatorConsole } = {}): Promise<Runtime> {
   const clock = options.clock ?? systemClock;
   const piiKey = loadPiiKey(config);
   const vault = new PiiVault(piiKey);
@@ -47,7 +47,8 @@ export async function startRuntime(config: Config, options: { clock?: Clock; dat
   const live = new LiveHub();
   await live.start(database);
   const jobs = new JobQueue(database.db, clock);
-  const kit: Kit = { config, clock, database, db: database.db, live, jobs, vault, piiKey, providers: gatherProviders() };
+  const operatorConsole = options.operatorConsole ?? { write: (text: string) => void process.stdout.write(text) };
+  const kit: Kit = { config, clock, database, db: database.db, live, jobs, vault, piiKey, providers: gatherProviders(), operatorConsole };
   declareAuditActions(Object.keys(AUDIT_ACTIONS));
 
   for (const m of MODULES) await m.init?.(kit);

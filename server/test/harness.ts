@@ -129,6 +129,10 @@ export interface TestEnv {
   /** Signs in a demo account (with its TOTP code when the role needs one). */
   login(username: string, password?: string): Promise<Client>;
   gridId(code: string): string;
+  /** What the server printed on its operator console (enrolment codes of admin accounts). */
+  operatorConsole: string[];
+  /** The last enrolment code the operator console showed for an account. */
+  enrolmentCode(username: string): string;
   close(): Promise<void>;
 }
 
@@ -146,7 +150,8 @@ export async function startTestEnv(
   const testDb = await createTestDatabase();
   const clock = new ManualClock();
   const database = await testDb.open();
-  const rt = await startRuntime(testConfig({ ...options.config, databaseUrl: testDb.databaseUrl }), { clock, database });
+  const operatorConsole: string[] = [];
+  const rt = await startRuntime(testConfig({ ...options.config, databaseUrl: testDb.databaseUrl }), { clock, database, operatorConsole: { write: (text) => void operatorConsole.push(text) } });
   const seed = options.seed === false ? ({ city: { regions: [], grids: [] }, accounts: [], gridIds: new Map() } as unknown as DemoSeed) : await seedDemo(database.db, clock, options.registers ? { registers: { vault: rt.vault } } : {});
   const env: TestEnv = {
     rt,
@@ -166,6 +171,13 @@ export async function startTestEnv(
       const res = await client.post('/api/auth/login', { username, password, ...(totp ? { totp } : {}) });
       if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
       return client;
+    },
+    operatorConsole,
+    enrolmentCode(username) {
+      const notice = operatorConsole.filter((t) => t.includes(`account "${username}"`)).pop();
+      const code = notice && /code:\s+([A-Z2-7-]+)/.exec(notice)?.[1];
+      if (!code) throw new Error(`no enrolment code for ${username} on the operator console`);
+      return code;
     },
     gridId(code) {
       const id = seed.gridIds.get(code);

@@ -18,6 +18,8 @@ export const user = z.object({
   disabled: z.boolean(),
   lockedUntil: z.string().nullable(),
   totpEnrolled: z.boolean(),
+  /** An admin account waiting for its holder to enrol: until when the code is valid. */
+  enrolmentPendingUntil: z.string().nullable(),
   createdAt: z.string(),
 });
 export type User = z.infer<typeof user>;
@@ -36,7 +38,11 @@ export const createUserRequest = z.strictObject({
   scopeRegionCode: divisionCode.optional(),
   scopeGridId: uuid.optional(),
   phone: z.string().regex(/^1\d{10}$/).optional(),
-  password: z.string().min(1).max(256),
+  /**
+   * The initial password, which the account must change at its first sign-in. Required for
+   * every role but the three admin roles, which may not have one: they get an enrolment code.
+   */
+  password: z.string().min(1).max(256).optional(),
 });
 
 export const updateUserRequest = z.strictObject({
@@ -48,7 +54,8 @@ export const updateUserRequest = z.strictObject({
   disabled: z.boolean().optional(),
 });
 
-export const resetPasswordRequest = z.strictObject({ password: z.string().min(1).max(256) });
+/** A new password for an ordinary account; none for an admin account, which gets a new enrolment code. */
+export const resetPasswordRequest = z.strictObject({ password: z.string().min(1).max(256).optional() });
 
 export * from './permissions.js';
 export * from './audit.js';

@@ -19,6 +19,8 @@ export interface Config {
   trustProxy: string[] | false;
   /** Who may read the API documentation at /docs/api: anyone, signed-in staff, or nobody (not served). */
   apiDocs: 'public' | 'staff' | 'off';
+  /** Failed sign-ins (and enrolment attempts) one client address may make in 15 minutes, across accounts; 0: no limit. */
+  signInFailuresPerIp: number;
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
   mapTileUrl: string | null;
@@ -88,6 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: env.GRIDGOV_SECURE_COOKIES ? env.GRIDGOV_SECURE_COOKIES === 'true' : mode === 'production',
     trustProxy: parseTrustProxy(env.GRIDGOV_TRUST_PROXY),
     apiDocs: apiDocs(env.GRIDGOV_API_DOCS),
+    signInFailuresPerIp: int(env.GRIDGOV_SIGN_IN_FAILURES_PER_IP, 30),
     sessionIdleMinutes: int(env.GRIDGOV_SESSION_IDLE_MINUTES, 30),
     sessionAbsoluteHours: int(env.GRIDGOV_SESSION_ABSOLUTE_HOURS, 12),
     mapTileUrl: env.GRIDGOV_MAP_TILE_URL || null,

@@ -19,6 +19,15 @@ export interface Providers {
   gridNames(db: Db, ids: readonly string[]): Promise<Map<string, string>>;
 }
 
+/**
+ * Where the server tells its operators what must not travel in an HTTP answer (enrolment codes
+ * of admin accounts): the console of the process (standard output) unless a runtime is given
+ * another writer.
+ */
+export interface OperatorConsole {
+  write(text: string): void;
+}
+
 export interface Kit {
   config: Config;
   clock: Clock;
@@ -30,6 +39,7 @@ export interface Kit {
   /** The personal-data master key the vault was made from (for worker threads that make their own). */
   piiKey: Buffer;
   providers: Providers;
+  operatorConsole: OperatorConsole;
 }
 
 /**
