@@ -7,8 +7,6 @@ export const ERRORS = {
   UNKNOWN_FIELD: { status: 400, zh: '请求包含未知字段', en: 'The request contains an unknown field' },
   AUTH_REQUIRED: { status: 401, zh: '请先登录', en: 'Please sign in' },
   AUTH_INVALID_CREDENTIALS: { status: 401, zh: '用户名、密码或验证码错误', en: 'Wrong username, password or code' },
-  AUTH_TOTP_REQUIRED: { status: 401, zh: '请输入动态验证码', en: 'Enter the code from your authenticator' },
-  AUTH_TOTP_ENROLLMENT_INVALID: { status: 400, zh: '动态验证码绑定已失效，请重新登录', en: 'The authenticator enrolment has expired; sign in again' },
   AUTH_SESSION_EXPIRED: { status: 401, zh: '会话已过期，请重新登录', en: 'Your session has expired; sign in again' },
   AUTH_PASSWORD_WEAK: { status: 400, zh: '密码强度不足', en: 'The password is too weak' },
   AUTH_PASSWORD_WRONG: { status: 400, zh: '当前密码不正确', en: 'The current password is wrong' },

@@ -91,7 +91,7 @@ export function EnrolPage({ initialCode }: { initialCode: string }) {
               {info.totpSecret}
             </Typography.Text>
           </Typography.Paragraph>
-          <NewPasswordFields name="newPassword" testIdPrefix="enrol-password" />
+          <NewPasswordFields name="newPassword" testIdPrefix="enrol-password" hint={t('enrol.passwordHint')} />
           <Form.Item name="totp" label={t('login.totp')} rules={[{ required: true, pattern: /^\d{6}$/, message: t('login.totpInvalid') }]}>
             <Input inputMode="numeric" autoComplete="one-time-code" maxLength={6} data-testid="enrol-totp" />
           </Form.Item>

@@ -56,6 +56,7 @@ export const en: Record<MessageKey, string> = {
   'enrol.code': 'Enrolment code',
   'enrol.next': 'Next',
   'enrol.validUntil': 'Code valid until',
+  'enrol.passwordHint': 'At least 8 characters of three kinds (upper case, lower case, digits, symbols); only you will know it.',
   'enrol.submit': 'Enrol and sign in',
 
   'header.changePassword': 'Change password',

@@ -54,6 +54,7 @@ export const zhCN = {
   'enrol.code': '注册码',
   'enrol.next': '下一步',
   'enrol.validUntil': '注册码有效期至',
+  'enrol.passwordHint': '至少 8 位，含大写字母、小写字母、数字、符号中的三类；只有您本人知道。',
   'enrol.submit': '完成注册并登录',
 
   'header.changePassword': '修改密码',
