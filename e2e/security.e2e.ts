@@ -5,12 +5,12 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { request, type Browser } from 'playwright-core';
+import { request, type Browser, type Page } from 'playwright-core';
 import { totpCode, totpStep } from '../server/src/platform/auth/totp.js';
 import { DEMO_PASSWORD, demoTotpSecret } from '../server/src/modules/demo/seed-demo.js';
 import { launchBrowser, loginAs, screenshot, startServer, watchCsp, type E2eServer } from './harness.js';
 
-const fillIn = (page: import('playwright-core').Page, testId: string, value: string) =>
+const fillIn = (page: Page, testId: string, value: string) =>
   page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first().fill(value);
 
 describe('browser: security', () => {
