@@ -89,7 +89,8 @@ export async function buildApp(kit: Kit): Promise<App> {
   const hasWeb = fs.existsSync(path.join(WEB_DIST, 'index.html'));
   if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });
   app.setNotFoundHandler((req, reply) => {
-    if (GUARDED_PREFIXES.some((p) => req.url.startsWith(p)) || !hasWeb || req.method !== 'GET') return sendError(req, reply, 'NOT_FOUND');
+    // /docs/ too: with the API documentation off, its paths are not the console's.
+    if ([...GUARDED_PREFIXES, '/docs/'].some((p) => req.url.startsWith(p)) || !hasWeb || req.method !== 'GET') return sendError(req, reply, 'NOT_FOUND');
     return reply.sendFile('index.html');
   });
   return app;

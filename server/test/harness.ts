@@ -128,6 +128,11 @@ export interface TestEnv {
   client(locale?: string): Client;
   /** Signs in a demo account (with its TOTP code when the role needs one). */
   login(username: string, password?: string): Promise<Client>;
+  /**
+   * Signs in a new (or reset) account with the password its creator chose, changes it as the
+   * server demands before anything else, and signs in again.
+   */
+  loginChangingPassword(username: string, initialPassword: string): Promise<Client>;
   gridId(code: string): string;
   /** What the server printed on its operator console (enrolment codes of admin accounts). */
   operatorConsole: string[];
@@ -171,6 +176,13 @@ export async function startTestEnv(
       const res = await client.post('/api/auth/login', { username, password, ...(totp ? { totp } : {}) });
       if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
       return client;
+    },
+    async loginChangingPassword(username, initialPassword) {
+      const first = await env.login(username, initialPassword);
+      const newPassword = `${initialPassword}-Own9`;
+      const changed = await first.post('/api/auth/password', { currentPassword: initialPassword, newPassword });
+      if (changed.status !== 204) throw new Error(`password change of ${username} failed: ${changed.status} ${JSON.stringify(changed.body)}`);
+      return env.login(username, newPassword);
     },
     operatorConsole,
     enrolmentCode(username) {
