@@ -14,6 +14,8 @@ export const ARTIFACTS = path.resolve('e2e/artifacts');
 
 export interface E2eServer {
   url: string;
+  /** Everything the server printed so far (its operator console: demo logins, enrolment codes). */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -24,8 +26,8 @@ export async function startServer(): Promise<E2eServer> {
     env: { ...process.env, GRIDGOV_DATA_DIR: path.join(dir, 'pglite'), GRIDGOV_PORT: String(port), GRIDGOV_LOG_LEVEL: 'warn', DATABASE_URL: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  let out = '';
   await new Promise<void>((resolve, reject) => {
-    let out = '';
     const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 120_000);
     child.stdout!.on('data', (c: Buffer) => {
       out += c.toString();
@@ -39,6 +41,7 @@ export async function startServer(): Promise<E2eServer> {
   });
   return {
     url: `http://127.0.0.1:${port}`,
+    output: () => out,
     stop: async () => {
       child.kill('SIGTERM');
       await new Promise((r) => child.once('exit', r));
@@ -54,20 +57,37 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** Signs in through the login page, typing the TOTP code when the page asks for it. */
+/** The demo accounts that sign in with an authenticator code (the three admin roles). */
+const ADMIN_LOGINS = new Set(['sysadmin', 'secadmin', 'auditor']);
+
+/**
+ * Signs in through the login page. The code field is always on the page (the server does not
+ * say whether a password was right without its code): admins type it with the password.
+ */
 export async function loginAs(page: Page, base: string, username: string): Promise<void> {
   await page.goto(`${base}/`);
   await page.locator('input[data-testid="login-username"], [data-testid="login-username"] input').first().fill(username);
   await page.locator('input[data-testid="login-password"], [data-testid="login-password"] input').first().fill(DEMO_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  const totp = page.locator('input[data-testid="login-totp"], [data-testid="login-totp"] input').first();
-  const header = page.getByTestId('header-scope');
-  await Promise.race([header.waitFor({ timeout: 15_000 }), totp.waitFor({ timeout: 15_000 })]);
-  if (await totp.isVisible()) {
-    await totp.fill(totpCode(demoTotpSecret(username), totpStep(new Date())));
-    await page.getByTestId('login-submit').click();
+  if (ADMIN_LOGINS.has(username)) {
+    await page.locator('input[data-testid="login-totp"], [data-testid="login-totp"] input').first().fill(totpCode(demoTotpSecret(username), totpStep(new Date())));
   }
-  await header.waitFor({ timeout: 15_000 });
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('header-scope').waitFor({ timeout: 15_000 });
+}
+
+/**
+ * Collects the Content-Security-Policy violations a page reports (the browser logs each one
+ * and fires `securitypolicyviolation`), so a test can say the console works under the policy.
+ */
+export function watchCsp(page: Page): string[] {
+  const violations: string[] = [];
+  page.on('console', (msg) => {
+    if (/Content Security Policy|Refused to (load|execute|apply|create|connect|frame)/i.test(msg.text())) violations.push(msg.text());
+  });
+  void page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => console.error(`Refused to load (CSP ${e.violatedDirective}): ${e.blockedURI}`));
+  });
+  return violations;
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

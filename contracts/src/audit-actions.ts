@@ -24,3 +24,8 @@ export const AUDIT_ACTIONS = {
 } as const satisfies Record<string, AuditActionSpec>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
+
+/** The actions flagged for the auditor's attention. */
+export const ALERT_AUDIT_ACTIONS: readonly string[] = Object.entries(AUDIT_ACTIONS as Record<string, AuditActionSpec>)
+  .filter(([, spec]) => spec.alert === true)
+  .map(([action]) => action);

@@ -5,6 +5,12 @@
 export interface AuditActionSpec {
   zh: string;
   en: string;
+  /**
+   * Flagged for the auditor: entries of this action are marked in the audit log and listed by
+   * its "needs attention" filter (`GET /api/audit?alert=true`), e.g. an admin account created by
+   * another admin.
+   */
+  alert?: true;
 }
 
 export function defineAuditActions<const T extends Record<`${string}.${string}`, AuditActionSpec>>(spec: T): T {

@@ -7,8 +7,6 @@ export const ERRORS = {
   UNKNOWN_FIELD: { status: 400, zh: '请求包含未知字段', en: 'The request contains an unknown field' },
   AUTH_REQUIRED: { status: 401, zh: '请先登录', en: 'Please sign in' },
   AUTH_INVALID_CREDENTIALS: { status: 401, zh: '用户名、密码或验证码错误', en: 'Wrong username, password or code' },
-  AUTH_TOTP_REQUIRED: { status: 401, zh: '请输入动态验证码', en: 'Enter the code from your authenticator' },
-  AUTH_TOTP_ENROLLMENT_INVALID: { status: 400, zh: '动态验证码绑定已失效，请重新登录', en: 'The authenticator enrolment has expired; sign in again' },
   AUTH_SESSION_EXPIRED: { status: 401, zh: '会话已过期，请重新登录', en: 'Your session has expired; sign in again' },
   AUTH_PASSWORD_WEAK: { status: 400, zh: '密码强度不足', en: 'The password is too weak' },
   AUTH_PASSWORD_WRONG: { status: 400, zh: '当前密码不正确', en: 'The current password is wrong' },
@@ -65,6 +63,12 @@ export const ERRORS = {
   TICKET_LOCATION_REQUIRED: { status: 400, zh: '请提供位置或地址', en: 'Give a location or an address' },
   TICKET_OUTSIDE_AREA: { status: 400, zh: '位置不在本平台管辖的网格内', en: 'The location is not inside any grid served here' },
   TICKET_CUSTOM_FIELD_INVALID: { status: 400, zh: '补充信息填写不正确', en: 'An extra question is not answered correctly' },
+  // ---------- security: sessions, enrolment of admin accounts, sign-in limits ----------
+  AUTH_PASSWORD_CHANGE_REQUIRED: { status: 403, zh: '请先修改密码，然后才能继续使用', en: 'Change your password before going on' },
+  AUTH_ENROLMENT_INVALID: { status: 400, zh: '注册码无效、已使用或已过期，请联系安全管理员重新签发', en: 'The enrolment code is not valid, already used or expired; ask the security admin for a new one' },
+  AUTH_SIGN_IN_RATE_LIMITED: { status: 429, zh: '来自此地址的登录失败次数过多，请稍后再试', en: 'Too many failed sign-ins from this address; try again later' },
+  USER_ADMIN_PASSWORD_NOT_ALLOWED: { status: 400, zh: '管理员账号的密码由本人通过注册码设置，不能由他人指定', en: 'An admin account sets its own password through its enrolment code; nobody else may choose it' },
+  USER_ADMIN_ROLE_PROMOTION: { status: 400, zh: '不能把已有账号改为系统管理员、安全管理员或审计员，请新建账号', en: 'An existing account cannot be made a system admin, security admin or auditor; create a new account' },
   INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 

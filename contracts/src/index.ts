@@ -1,5 +1,6 @@
 // The shared core; each domain also has its own subpath (`@gridgov/contracts/tickets`, ...).
 export * from './common.js';
+export * from './text.js';
 export * from './errors.js';
 export * from './roles.js';
 export * from './audit-actions.js';

@@ -12,7 +12,7 @@ import { sessionPurgeJob } from './platform/auth/purge-job.js';
 import { declareAuditActions } from './platform/audit/write-audit.js';
 import { PiiVault } from './platform/pii/vault.js';
 import { loadPiiKey } from './platform/pii/keys.js';
-import type { Kit, Providers, Registry } from './platform/kit/kit.js';
+import type { Kit, OperatorConsole, Providers, Registry } from './platform/kit/kit.js';
 import { LocalFileStore } from './platform/files/store.js';
 import { outboxDeliveryJob } from './platform/outbox/outbox.js';
 import { smsChannel, wechatChannel } from './platform/outbox/channels.js';
@@ -65,7 +65,7 @@ function gatherRegistry(partial: Omit<Kit, 'registry'>): Registry {
   return registry;
 }
 
-export async function startRuntime(config: Config, options: { clock?: Clock; database?: Database } = {}): Promise<Runtime> {
+export async function startRuntime(config: Config, options: { clock?: Clock; database?: Database; operatorConsole?: OperatorConsole } = {}): Promise<Runtime> {
   const clock = options.clock ?? systemClock;
   const piiKey = loadPiiKey(config);
   const vault = new PiiVault(piiKey);
@@ -73,7 +73,10 @@ export async function startRuntime(config: Config, options: { clock?: Clock; dat
   const live = new LiveHub();
   await live.start(database);
   const jobs = new JobQueue(database.db, clock);
-  const partial = { config, clock, database, db: database.db, live, jobs, vault, piiKey, files: new LocalFileStore(config.filesDir), providers: gatherProviders() };
+  const operatorConsole = options.operatorConsole ?? { write: (text: string) => void process.stdout.write(text) };
+  const partial = {
+    config, clock, database, db: database.db, live, jobs, vault, piiKey, files: new LocalFileStore(config.filesDir), providers: gatherProviders(), operatorConsole,
+  };
   const kit: Kit = { ...partial, registry: gatherRegistry(partial) };
   declareAuditActions(Object.keys(AUDIT_ACTIONS));
 

@@ -151,7 +151,16 @@ export interface TestEnv {
   client(locale?: string): Client;
   /** Signs in a demo account (with its TOTP code when the role needs one). */
   login(username: string, password?: string): Promise<Client>;
+  /**
+   * Signs in a new (or reset) account with the password its creator chose, changes it as the
+   * server demands before anything else, and signs in again.
+   */
+  loginChangingPassword(username: string, initialPassword: string): Promise<Client>;
   gridId(code: string): string;
+  /** What the server printed on its operator console (enrolment codes of admin accounts). */
+  operatorConsole: string[];
+  /** The last enrolment code the operator console showed for an account. */
+  enrolmentCode(username: string): string;
   close(): Promise<void>;
 }
 
@@ -169,7 +178,8 @@ export async function startTestEnv(
   const testDb = await createTestDatabase();
   const clock = new ManualClock();
   const database = await testDb.open();
-  const rt = await startRuntime(testConfig({ ...options.config, databaseUrl: testDb.databaseUrl }), { clock, database });
+  const operatorConsole: string[] = [];
+  const rt = await startRuntime(testConfig({ ...options.config, databaseUrl: testDb.databaseUrl }), { clock, database, operatorConsole: { write: (text) => void operatorConsole.push(text) } });
   const seed = options.seed === false ? ({ city: { regions: [], grids: [] }, accounts: [], gridIds: new Map() } as unknown as DemoSeed) : await seedDemo(database.db, clock, options.registers ? { registers: { vault: rt.vault } } : {});
   const env: TestEnv = {
     rt,
@@ -189,6 +199,20 @@ export async function startTestEnv(
       const res = await client.post('/api/auth/login', { username, password, ...(totp ? { totp } : {}) });
       if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
       return client;
+    },
+    async loginChangingPassword(username, initialPassword) {
+      const first = await env.login(username, initialPassword);
+      const newPassword = `${initialPassword}-Own9`;
+      const changed = await first.post('/api/auth/password', { currentPassword: initialPassword, newPassword });
+      if (changed.status !== 204) throw new Error(`password change of ${username} failed: ${changed.status} ${JSON.stringify(changed.body)}`);
+      return env.login(username, newPassword);
+    },
+    operatorConsole,
+    enrolmentCode(username) {
+      const notice = operatorConsole.filter((t) => t.includes(`account "${username}"`)).pop();
+      const code = notice && /code:\s+([A-Z2-7-]+)/.exec(notice)?.[1];
+      if (!code) throw new Error(`no enrolment code for ${username} on the operator console`);
+      return code;
     },
     gridId(code) {
       const id = seed.gridIds.get(code);

@@ -19,6 +19,8 @@ export const auditEntry = z.object({
   requestId: z.string().nullable(),
   details: z.unknown(),
   hash: z.string(),
+  /** Flagged for the auditor's attention (an action declared with `alert`, e.g. an admin account created). */
+  alert: z.boolean(),
 });
 export type AuditEntry = z.infer<typeof auditEntry>;
 
@@ -30,6 +32,8 @@ export const auditListQuery = z.strictObject({
   objectType: z.string().max(64).optional(),
   objectId: z.string().max(64).optional(),
   outcome: z.enum(['success', 'denied', 'failure']).optional(),
+  /** Only the entries flagged for the auditor's attention. */
+  alert: z.enum(['true', 'false']).optional(),
   ...pageQuery,
 });
 

@@ -30,19 +30,36 @@ export const me = z.object({
 });
 export type Me = z.infer<typeof me>;
 
-/** Login answers either a session (cookie set) or the start of TOTP enrolment. */
-export const loginResponse = z.discriminatedUnion('status', [
-  z.object({ status: z.literal('ok'), user: me }),
-  z.object({
-    status: z.literal('totp_enrollment_required'),
-    enrollmentToken: z.string(),
-    secret: z.string(),
-    otpauthUri: z.string(),
-  }),
-]);
+/** A successful sign-in (or enrolment) answers the signed-in user; the session is in the cookie. */
+export const loginResponse = z.object({ status: z.literal('ok'), user: me });
 
-export const totpEnrollRequest = z.strictObject({
-  enrollmentToken: z.string().min(1),
+/**
+ * A one-time enrolment code of an admin account (given out of band): letters and digits in
+ * groups, as printed on the operator console; case and separators do not matter.
+ */
+export const enrolmentCode = z
+  .string()
+  .max(64)
+  .transform((v) => v.toUpperCase().replace(/[^A-Z2-7]/g, ''))
+  .pipe(z.string().length(24, 'an enrolment code has 24 letters and digits'));
+
+export const enrolmentInspectRequest = z.strictObject({ code: enrolmentCode });
+
+/** What the holder of a code sees before choosing a password: whose account, and the authenticator to bind. */
+export const enrolmentInfo = z.object({
+  username: z.string(),
+  displayName: z.string(),
+  role: z.enum(ROLES),
+  expiresAt: z.string(),
+  totpSecret: z.string(),
+  otpauthUri: z.string(),
+});
+export type EnrolmentInfo = z.infer<typeof enrolmentInfo>;
+
+export const enrolmentCompleteRequest = z.strictObject({
+  code: enrolmentCode,
+  newPassword: z.string().min(1).max(256),
+  /** The authenticator's current code, proving it is bound. */
   totp: z.string().regex(/^\d{6}$/),
 });
 

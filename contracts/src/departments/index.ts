@@ -1,6 +1,7 @@
 /** Departments (部门) that handle dispatched tickets. */
 import { z } from 'zod';
 import { divisionCode } from '../common.js';
+import { nameText } from '../text.js';
 
 export const department = z.object({
   id: z.string(),
@@ -13,7 +14,7 @@ export const department = z.object({
 export type Department = z.infer<typeof department>;
 
 export const departmentInput = z.strictObject({
-  name: z.string().trim().min(1).max(64),
+  name: nameText(64),
   regionCode: divisionCode,
   phone: z.string().trim().max(20).nullable().optional(),
 });

@@ -1,6 +1,7 @@
 /** Grids (网格) under communities, their boundaries and the point lookup. */
 import { z } from 'zod';
 import { divisionCode, pageQuery, warning } from '../common.js';
+import { nameText } from '../text.js';
 
 // ---------- grids ----------
 const position = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]);
@@ -35,13 +36,13 @@ export const gridListQuery = z.strictObject({
 
 export const createGridRequest = z.strictObject({
   regionCode: divisionCode,
-  name: z.string().trim().min(1).max(64),
+  name: nameText(64),
   boundary: polygonGeometry,
   targetHouseholds: z.number().int().min(1).max(100000).optional(),
 });
 
 export const updateGridRequest = z.strictObject({
-  name: z.string().trim().min(1).max(64).optional(),
+  name: nameText(64).optional(),
   boundary: polygonGeometry.optional(),
   targetHouseholds: z.number().int().min(1).max(100000).optional(),
 });

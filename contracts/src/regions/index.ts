@@ -1,6 +1,7 @@
 /** The five administrative levels keyed by 12-digit division codes. */
 import { z } from 'zod';
 import { divisionCode, REGION_LEVELS } from '../common.js';
+import { nameText } from '../text.js';
 
 // ---------- regions ----------
 export const region = z.object({
@@ -22,12 +23,12 @@ export const regionListQuery = z.strictObject({
 
 export const createRegionRequest = z.strictObject({
   code: divisionCode,
-  name: z.string().trim().min(1).max(64),
+  name: nameText(64),
   validFrom: z.iso.date().optional(),
 });
 
 export const updateRegionRequest = z.strictObject({
-  name: z.string().trim().min(1).max(64).optional(),
+  name: nameText(64).optional(),
   /** Revokes the code from this date; the region stays in history. */
   validTo: z.iso.date().optional(),
 });

@@ -1,6 +1,7 @@
 /** Accounts: one role each, a scope (region subtree or grid). */
 import { z } from 'zod';
-import { divisionCode, pageQuery } from '../common.js';
+import { divisionCode, pageQuery, uuid } from '../common.js';
+import { nameText } from '../text.js';
 import { ROLES } from '../roles.js';
 
 // ---------- users ----------
@@ -17,6 +18,8 @@ export const user = z.object({
   disabled: z.boolean(),
   lockedUntil: z.string().nullable(),
   totpEnrolled: z.boolean(),
+  /** An admin account waiting for its holder to enrol: until when the code is valid. */
+  enrolmentPendingUntil: z.string().nullable(),
   createdAt: z.string(),
 });
 export type User = z.infer<typeof user>;
@@ -30,24 +33,29 @@ export const userListQuery = z.strictObject({
 
 export const createUserRequest = z.strictObject({
   username: z.string().regex(/^[a-zA-Z0-9_.-]{3,32}$/),
-  displayName: z.string().trim().min(1).max(64),
+  displayName: nameText(64),
   role: z.enum(ROLES),
   scopeRegionCode: divisionCode.optional(),
-  scopeGridId: z.string().optional(),
+  scopeGridId: uuid.optional(),
   phone: z.string().regex(/^1\d{10}$/).optional(),
-  password: z.string().min(1).max(256),
+  /**
+   * The initial password, which the account must change at its first sign-in. Required for
+   * every role but the three admin roles, which may not have one: they get an enrolment code.
+   */
+  password: z.string().min(1).max(256).optional(),
 });
 
 export const updateUserRequest = z.strictObject({
-  displayName: z.string().trim().min(1).max(64).optional(),
+  displayName: nameText(64).optional(),
   role: z.enum(ROLES).optional(),
   scopeRegionCode: divisionCode.optional(),
-  scopeGridId: z.string().nullable().optional(),
+  scopeGridId: uuid.nullable().optional(),
   phone: z.string().regex(/^1\d{10}$/).nullable().optional(),
   disabled: z.boolean().optional(),
 });
 
-export const resetPasswordRequest = z.strictObject({ password: z.string().min(1).max(256) });
+/** A new password for an ordinary account; none for an admin account, which gets a new enrolment code. */
+export const resetPasswordRequest = z.strictObject({ password: z.string().min(1).max(256).optional() });
 
 export * from './permissions.js';
 export * from './audit.js';

@@ -1,5 +1,6 @@
 /** Configuration from environment variables. Every variable is listed in the README. */
 import path from 'node:path';
+import { isIP } from 'node:net';
 
 export type Mode = 'demo' | 'production';
 
@@ -11,6 +12,15 @@ export interface Config {
   databaseUrl: string | null;
   dataDir: string;
   secureCookies: boolean;
+  /**
+   * The reverse proxies whose X-Forwarded-For is believed (addresses, CIDRs, or `loopback`,
+   * `linklocal`, `uniquelocal`); false: none, the client is the TCP peer.
+   */
+  trustProxy: string[] | false;
+  /** Who may read the API documentation at /docs/api: anyone, signed-in staff, or nobody (not served). */
+  apiDocs: 'public' | 'staff' | 'off';
+  /** Failed sign-ins (and enrolment attempts) one client address may make in 15 minutes, across accounts; 0: no limit. */
+  signInFailuresPerIp: number;
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
   mapTileUrl: string | null;
@@ -38,6 +48,28 @@ export interface Config {
   open311PublicReads: boolean;
 }
 
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** GRIDGOV_TRUST_PROXY: a comma-separated list of proxy addresses or CIDRs; empty trusts none. */
+export function parseTrustProxy(value: string | undefined): string[] | false {
+  const entries = (value ?? '').split(',').map((e) => e.trim()).filter(Boolean);
+  if (entries.length === 0) return false;
+  for (const entry of entries) {
+    const [address = '', bits, extra] = entry.split('/');
+    const family = isIP(address);
+    const prefixOk = bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 6 ? 128 : 32));
+    if (PROXY_NAMES.has(entry) || (family !== 0 && prefixOk && extra === undefined)) continue;
+    throw new Error(`GRIDGOV_TRUST_PROXY: '${entry}' is not an address, a CIDR or one of loopback, linklocal, uniquelocal`);
+  }
+  return entries;
+}
+
+function apiDocs(value: string | undefined): Config['apiDocs'] {
+  if (value === undefined || value === '') return 'staff';
+  if (value === 'public' || value === 'staff' || value === 'off') return value;
+  throw new Error(`GRIDGOV_API_DOCS must be 'public', 'staff' or 'off', not '${value}'`);
+}
+
 function int(value: string | undefined, fallback: number): number {
   if (value === undefined || value === '') return fallback;
   const n = Number(value);
@@ -58,6 +90,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: env.DATABASE_URL || null,
     dataDir: path.resolve(env.GRIDGOV_DATA_DIR ?? 'data/pglite'),
     secureCookies: env.GRIDGOV_SECURE_COOKIES ? env.GRIDGOV_SECURE_COOKIES === 'true' : mode === 'production',
+    trustProxy: parseTrustProxy(env.GRIDGOV_TRUST_PROXY),
+    apiDocs: apiDocs(env.GRIDGOV_API_DOCS),
+    signInFailuresPerIp: int(env.GRIDGOV_SIGN_IN_FAILURES_PER_IP, 30),
     sessionIdleMinutes: int(env.GRIDGOV_SESSION_IDLE_MINUTES, 30),
     sessionAbsoluteHours: int(env.GRIDGOV_SESSION_ABSOLUTE_HOURS, 12),
     mapTileUrl: env.GRIDGOV_MAP_TILE_URL || null,

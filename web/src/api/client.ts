@@ -41,6 +41,13 @@ export function setUnauthorizedHandler(handler: UnauthorizedHandler | null): voi
 
 const SESSION_GONE: readonly ApiErrorCode[] = ['AUTH_REQUIRED', 'AUTH_SESSION_EXPIRED'];
 
+let passwordChangeHandler: (() => void) | null = null;
+
+/** The session registers here to be told when the server wants the password changed first. */
+export function setPasswordChangeHandler(handler: (() => void) | null): void {
+  passwordChangeHandler = handler;
+}
+
 export function buildUrl(path: string, query?: Query): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query ?? {})) {
@@ -113,6 +120,7 @@ function failure(response: Response, parsed: unknown, options: RequestOptions): 
   if (response.status === 401 && !options.skipSessionCheck && SESSION_GONE.includes(error.code)) {
     unauthorizedHandler?.(error);
   }
+  if (error.code === 'AUTH_PASSWORD_CHANGE_REQUIRED') passwordChangeHandler?.();
   return error;
 }
 

@@ -16,7 +16,8 @@ import type {
   loginResponse,
   mapConfig,
   resetPasswordRequest,
-  totpEnrollRequest,
+  enrolmentCompleteRequest,
+  enrolmentInspectRequest,
   updateGridRequest,
   updateRegionRequest,
   updateUserRequest,
@@ -25,7 +26,8 @@ import type {
 
 export type LoginRequest = z.input<typeof loginRequest>;
 export type LoginResponse = z.output<typeof loginResponse>;
-export type TotpEnrollRequest = z.input<typeof totpEnrollRequest>;
+export type EnrolmentInspectRequest = z.input<typeof enrolmentInspectRequest>;
+export type EnrolmentCompleteRequest = z.input<typeof enrolmentCompleteRequest>;
 export type ChangePasswordRequest = z.input<typeof changePasswordRequest>;
 export type CreateRegionRequest = z.input<typeof createRegionRequest>;
 export type UpdateRegionRequest = z.input<typeof updateRegionRequest>;

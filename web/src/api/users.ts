@@ -15,6 +15,7 @@ export const usersApi = {
   create: (body: CreateUserRequest) => api.post<User>('/users', body),
   update: (id: string, body: UpdateUserRequest) => api.patch<User>(`/users/${encodeURIComponent(id)}`, body),
   unlock: (id: string) => api.post<unknown>(`/users/${encodeURIComponent(id)}/unlock`),
-  resetPassword: (id: string, password: string) =>
-    api.post<unknown>(`/users/${encodeURIComponent(id)}/reset-password`, { password }),
+  /** An ordinary account gets the new password; an admin account (no password) a new enrolment code on the operator console. */
+  resetPassword: (id: string, password?: string) =>
+    api.post<unknown>(`/users/${encodeURIComponent(id)}/reset-password`, password === undefined ? {} : { password }),
 };

@@ -5,6 +5,7 @@ import { lazy, Suspense, useEffect } from 'react';
 import { I18nProvider, useI18n } from '../i18n/i18n';
 import { isPortalPath, isPublicPortalPath, landingPath } from '../portal/paths';
 import { AppLayout } from './AppLayout';
+import { EnrolPage } from './EnrolPage';
 import { LoginPage } from './LoginPage';
 import { navigate, parseHash, useLocation } from './router';
 import { allows, findRoute } from './routes';
@@ -32,6 +33,8 @@ function LocalisedApp() {
 }
 
 const LOGIN_PATH = '/login';
+/** Where an admin account's holder enrols with the one-time code the operators gave them. */
+const ENROL_PATH = '/enrol';
 
 /** The resident portal (mobile web), loaded on demand. */
 const PortalApp = lazy(() => import('../portal/PortalApp'));
@@ -43,7 +46,7 @@ const PortalApp = lazy(() => import('../portal/PortalApp'));
 function Shell() {
   const { state } = useSession();
   const location = useLocation();
-  const onLogin = location.path === LOGIN_PATH;
+  const onLogin = location.path === LOGIN_PATH || location.path === ENROL_PATH;
   const portal = isPortalPath(location.path);
   const publicPortal = isPublicPortalPath(location.path);
 
@@ -80,6 +83,8 @@ function Shell() {
       </Suspense>
     );
   }
-  if (state.status === 'anonymous') return <LoginPage notice={state.notice} />;
+  if (state.status === 'anonymous') {
+    return location.path === ENROL_PATH ? <EnrolPage initialCode={location.query.get('code') ?? ''} /> : <LoginPage notice={state.notice} />;
+  }
   return <AppLayout />;
 }

@@ -55,7 +55,10 @@ export function AppLayout() {
   const [openKeys, setOpenKeys] = useState<string[]>(groupKeys);
 
   let content;
-  if (!route) {
+  if (me.mustChangePassword) {
+    // The server answers nothing else until the password is changed: no page behind the dialog.
+    content = null;
+  } else if (!route) {
     content = <Result status="404" title="404" subTitle={t('page.notFound')} data-testid="page-not-found" />;
   } else if (!allowed) {
     content = <Result status="403" title="403" subTitle={t('page.forbidden')} data-testid="page-forbidden" />;

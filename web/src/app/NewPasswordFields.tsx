@@ -2,11 +2,11 @@
 import { Form, Input } from 'antd';
 import { useI18n } from '../i18n/i18n';
 
-export function NewPasswordFields({ name, testIdPrefix }: { name: string; testIdPrefix: string }) {
+export function NewPasswordFields({ name, testIdPrefix, hint }: { name: string; testIdPrefix: string; /** Under the field; default: the sessions end. */ hint?: string }) {
   const { t } = useI18n();
   return (
     <>
-      <Form.Item name={name} label={t('password.new')} extra={t('password.rule')} rules={[{ required: true, message: t('common.required') }]}>
+      <Form.Item name={name} label={t('password.new')} extra={hint ?? t('password.rule')} rules={[{ required: true, message: t('common.required') }]}>
         <Input.Password autoComplete="new-password" data-testid={`${testIdPrefix}-new`} />
       </Form.Item>
       <Form.Item

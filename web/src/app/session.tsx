@@ -2,7 +2,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Me, Permission } from '@gridgov/contracts';
 import { authApi } from '../api/auth';
-import { setUnauthorizedHandler } from '../api/client';
+import { setPasswordChangeHandler, setUnauthorizedHandler } from '../api/client';
 
 type SessionState =
   | { status: 'loading' }
@@ -34,6 +34,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       // A stale session noticed mid-work deserves a word; a first visit does not.
       setState({ status: 'anonymous', notice: signedIn.current ? error.message : null, resume: true });
     });
+    // The server refuses everything but the change while the password is not the account's own:
+    // show the change-password dialog (AppLayout and the portal open it on mustChangePassword).
+    setPasswordChangeHandler(() => {
+      setState((prev) => (prev.status === 'signedIn' && !prev.me.mustChangePassword ? { status: 'signedIn', me: { ...prev.me, mustChangePassword: true } } : prev));
+    });
     let cancelled = false;
     authApi
       .me()
@@ -46,6 +51,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     return () => {
       cancelled = true;
       setUnauthorizedHandler(null);
+      setPasswordChangeHandler(null);
     };
   }, []);
 

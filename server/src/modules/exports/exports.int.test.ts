@@ -130,7 +130,7 @@ describe('register exports', () => {
     const secadmin = await env.login('secadmin');
     const created = await secadmin.post('/api/users', { username: 't2_op', displayName: '另一乡镇值班员', role: 'operator', scopeRegionCode: t2!.code, password: 'Neighb0ur#1' });
     assert.equal(created.status, 201, JSON.stringify(created.body));
-    otherTownship = await env.login('t2_op', 'Neighb0ur#1');
+    otherTownship = await env.loginChangingPassword('t2_op', 'Neighb0ur#1');
   });
   after(() => env.close());
 

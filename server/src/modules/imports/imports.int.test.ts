@@ -160,9 +160,9 @@ describe('imports', () => {
     assert.ok(stored.every((r) => r.notes !== 'ab'));
     assert.equal((await op.get<{ total: number }>(`/api/residents?idNumber=${ids.zhao}`)).body.total, 0);
 
-    // One audit entry at the start, one at the end with the counts, no personal data in either.
+    // One audit entry at the upload, one at the start, one at the end with the counts, no personal data in any.
     const audits = await env.rt.database.db.select().from(auditLog).where(and(eq(auditLog.objectId, job.id), like(auditLog.action, 'import.%')));
-    assert.deepEqual(audits.map((a) => a.action).sort(), ['import.finish', 'import.start']);
+    assert.deepEqual(audits.map((a) => a.action).sort(), ['import.finish', 'import.start', 'import.upload']);
     const finish = audits.find((a) => a.action === 'import.finish')!;
     assert.deepEqual(finish.details, {
       register: 'resident', status: 'done', processedRows: 12, createdRows: 3, updatedRows: 0, unchangedRows: 0, failedRows: 9, failure: null,

@@ -7,6 +7,6 @@ export const usersModule = defineModule({
   name: 'users',
   permissions: namesOf(USER_PERMISSIONS),
   auditActions: namesOf(USER_AUDIT_ACTIONS),
-  errors: ['USER_ROLE_CONFLICT', 'USER_SCOPE_INVALID', 'USER_SELF_CHANGE'],
-  routes: (app, kit) => userRoutes(app, kit.db),
+  errors: ['USER_ROLE_CONFLICT', 'USER_SCOPE_INVALID', 'USER_SELF_CHANGE', 'USER_ADMIN_PASSWORD_NOT_ALLOWED', 'USER_ADMIN_ROLE_PROMOTION'],
+  routes: (app, kit) => userRoutes(app, kit),
 });

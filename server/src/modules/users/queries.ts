@@ -3,13 +3,15 @@ import { maskPhone, type Role, type User } from '@gridgov/contracts';
 import type { Db } from '../../platform/db/client.js';
 import type { Actor } from '../../platform/context.js';
 import { findAccount, listAccounts, type AccountListQuery, type AccountRow } from '../../platform/accounts/accounts.js';
+import { pendingEnrolments } from '../../platform/auth/enrolment.js';
 import { regionNames } from '../regions/queries.js';
 import { gridNames } from '../grids/queries.js';
 
-async function present(db: Db, rows: AccountRow[]): Promise<User[]> {
-  const [names, grids] = await Promise.all([
+async function present(db: Db, rows: AccountRow[], now: Date): Promise<User[]> {
+  const [names, grids, enrolments] = await Promise.all([
     regionNames(db, rows.map((r) => r.scopeRegionCode)),
     gridNames(db, rows.flatMap((r) => (r.scopeGridId ? [r.scopeGridId] : []))),
+    pendingEnrolments(db, rows.map((r) => r.id), now),
   ]);
   return rows.map((r) => ({
     id: r.id,
@@ -24,15 +26,16 @@ async function present(db: Db, rows: AccountRow[]): Promise<User[]> {
     disabled: r.disabled,
     lockedUntil: r.lockedUntil?.toISOString() ?? null,
     totpEnrolled: r.totpSecret !== null,
+    enrolmentPendingUntil: enrolments.get(r.id)?.toISOString() ?? null,
     createdAt: r.createdAt.toISOString(),
   }));
 }
 
-export async function listUsers(db: Db, actor: Actor, q: AccountListQuery): Promise<{ items: User[]; total: number; page: number; pageSize: number }> {
+export async function listUsers(db: Db, actor: Actor, q: AccountListQuery, now: Date): Promise<{ items: User[]; total: number; page: number; pageSize: number }> {
   const { rows, total } = await listAccounts(db, actor, q);
-  return { items: await present(db, rows), total, page: q.page, pageSize: q.pageSize };
+  return { items: await present(db, rows, now), total, page: q.page, pageSize: q.pageSize };
 }
 
-export async function getUser(db: Db, actor: Actor, id: string): Promise<User> {
-  return (await present(db, [await findAccount(db, actor, id)]))[0]!;
+export async function getUser(db: Db, actor: Actor, id: string, now: Date): Promise<User> {
+  return (await present(db, [await findAccount(db, actor, id)], now))[0]!;
 }

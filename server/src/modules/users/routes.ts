@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { createUserRequest, page, resetPasswordRequest, updateUserRequest, user, userListQuery, uuid } from '@gridgov/contracts';
 import type { App } from '../../platform/http/types.js';
 import { actorCtx } from '../../platform/http/access.js';
-import type { Db } from '../../platform/db/client.js';
+import type { Kit } from '../../platform/kit/kit.js';
 import { createUser } from './create-user.js';
 import { updateUser } from './update-user.js';
 import { resetPassword, unlockUser } from './reset-user-access.js';
@@ -10,24 +10,25 @@ import { getUser, listUsers } from './queries.js';
 
 const idParams = z.strictObject({ id: uuid });
 
-export function userRoutes(app: App, db: Db): void {
+export function userRoutes(app: App, kit: Kit): void {
+  const { db, operatorConsole } = kit;
   app.get('/api/users', {
     config: { access: 'user:read' },
     schema: { tags: ['users'], querystring: userListQuery, response: { 200: page(user) } },
-    handler: (req) => listUsers(db, actorCtx(req).actor, req.query),
+    handler: (req) => listUsers(db, actorCtx(req).actor, req.query, req.ctx.clock.now()),
   });
   app.get('/api/users/:id', {
     config: { access: 'user:read', record: 'user' },
     schema: { tags: ['users'], params: idParams, response: { 200: user } },
-    handler: (req) => getUser(db, actorCtx(req).actor, req.params.id),
+    handler: (req) => getUser(db, actorCtx(req).actor, req.params.id, req.ctx.clock.now()),
   });
   app.post('/api/users', {
     config: { access: 'user:write' },
     schema: { tags: ['users'], body: createUserRequest, response: { 201: user } },
     handler: async (req, reply) => {
       const ctx = actorCtx(req);
-      const id = await createUser(db, ctx, req.body);
-      return reply.status(201).send(await getUser(db, ctx.actor, id));
+      const id = await createUser(db, ctx, req.body, { operatorConsole });
+      return reply.status(201).send(await getUser(db, ctx.actor, id, ctx.clock.now()));
     },
   });
   app.patch('/api/users/:id', {
@@ -36,7 +37,7 @@ export function userRoutes(app: App, db: Db): void {
     handler: async (req) => {
       const ctx = actorCtx(req);
       await updateUser(db, ctx, req.params.id, req.body);
-      return getUser(db, ctx.actor, req.params.id);
+      return getUser(db, ctx.actor, req.params.id, ctx.clock.now());
     },
   });
   app.post('/api/users/:id/unlock', {
@@ -45,7 +46,7 @@ export function userRoutes(app: App, db: Db): void {
     handler: async (req) => {
       const ctx = actorCtx(req);
       await unlockUser(db, ctx, req.params.id);
-      return getUser(db, ctx.actor, req.params.id);
+      return getUser(db, ctx.actor, req.params.id, ctx.clock.now());
     },
   });
   app.post('/api/users/:id/reset-password', {
@@ -53,8 +54,8 @@ export function userRoutes(app: App, db: Db): void {
     schema: { tags: ['users'], params: idParams, body: resetPasswordRequest, response: { 200: user } },
     handler: async (req) => {
       const ctx = actorCtx(req);
-      await resetPassword(db, ctx, req.params.id, req.body.password);
-      return getUser(db, ctx.actor, req.params.id);
+      await resetPassword(db, ctx, req.params.id, req.body.password, { operatorConsole });
+      return getUser(db, ctx.actor, req.params.id, ctx.clock.now());
     },
   });
 }

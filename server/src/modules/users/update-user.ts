@@ -31,6 +31,9 @@ export async function updateUser(db: Db, ctx: ActorContext, id: string, input: U
     if (role !== current.role && ADMIN_ROLES.includes(role) && ADMIN_ROLES.includes(current.role as Role)) {
       throw new AppError('USER_ROLE_CONFLICT');
     }
+    // Nor does an ordinary account become one: its password may be one its administrator set, so
+    // an admin account is always new and enrolled by its holder (create-user.ts).
+    if (role !== current.role && ADMIN_ROLES.includes(role)) throw new AppError('USER_ADMIN_ROLE_PROMOTION', { field: 'role' });
     const scope =
       input.role !== undefined || input.scopeRegionCode !== undefined || input.scopeGridId !== undefined
         ? await resolveScope(tx, ctx.actor, role, {

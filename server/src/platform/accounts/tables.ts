@@ -58,12 +58,25 @@ export const session = pgTable(
   (t) => [index('session_user_idx').on(t.userId)],
 );
 
-/** Short-lived tokens that let an admin finish TOTP enrolment after a correct password. */
-export const totpEnrollment = pgTable('totp_enrollment', {
-  id: text('id').primaryKey(),
-  userId: uuid('user_id')
-    .notNull()
-    .references(() => appUser.id),
-  secret: text('secret').notNull(),
-  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
-});
+/**
+ * One-time enrolment codes: an account of one of the three admin roles, new or reset, gets a
+ * code out of band (the operator console) and sets its own password and authenticator with it,
+ * so whoever created or reset it never knows a working credential. Only the code's SHA-256 is
+ * kept; the TOTP secret is made when the code is issued and shown to the code's holder.
+ */
+export const accountEnrolment = pgTable(
+  'account_enrolment',
+  {
+    id: text('id').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => appUser.id),
+    totpSecret: text('totp_secret').notNull(),
+    /** Who asked for it (a security admin), or null from the command line. */
+    issuedBy: uuid('issued_by'),
+    issuedAt: timestamp('issued_at', { withTimezone: true }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  // One live code per account: issuing a new one replaces the old.
+  (t) => [uniqueIndex('account_enrolment_user_key').on(t.userId)],
+);

@@ -1,6 +1,6 @@
 /** The auditor's filtered, paged view of the audit log; reading it is itself audited. */
 import { and, count, desc, eq, gte, inArray, lte, type SQL } from 'drizzle-orm';
-import type { AuditEntry } from '@gridgov/contracts';
+import { ALERT_AUDIT_ACTIONS, type AuditEntry } from '@gridgov/contracts';
 import type { Db } from '../db/client.js';
 import type { ActorContext } from '../http/types.js';
 import { regionInScope } from '../scope.js';
@@ -15,6 +15,7 @@ export interface AuditQuery {
   objectType?: string;
   objectId?: string;
   outcome?: 'success' | 'denied' | 'failure';
+  alert?: 'true' | 'false';
   page: number;
   pageSize: number;
 }
@@ -28,6 +29,7 @@ export async function listAudit(db: Db, ctx: ActorContext, q: AuditQuery): Promi
     q.objectType ? eq(auditLog.objectType, q.objectType) : undefined,
     q.objectId ? eq(auditLog.objectId, q.objectId) : undefined,
     q.outcome ? eq(auditLog.outcome, q.outcome) : undefined,
+    q.alert === 'true' ? inArray(auditLog.action, [...ALERT_AUDIT_ACTIONS]) : undefined,
   ];
   // An auditor below the province sees only entries of their subtree.
   if (ctx.actor.regionPrefix.length > 2) conditions.push(regionInScope(ctx.actor, auditLog.regionCode));
@@ -54,6 +56,7 @@ export async function listAudit(db: Db, ctx: ActorContext, q: AuditQuery): Promi
       requestId: r.requestId,
       details: r.details,
       hash: r.hash,
+      alert: ALERT_AUDIT_ACTIONS.includes(r.action),
     })),
     total,
     page: q.page,

@@ -31,5 +31,10 @@ export const auditLog = pgTable(
     index('audit_log_actor_idx').on(t.actorName, t.at),
     index('audit_log_object_idx').on(t.objectType, t.objectId),
     index('audit_log_region_idx').on(sql`${t.regionCode} text_pattern_ops`),
+    // Failed sign-ins from one address in the last minutes (platform/auth/sign-in-limit.ts).
+    // The predicate repeats the query's conditions (SIGN_IN_ACTIONS) so the planner can use it.
+    index('audit_log_failed_sign_in_idx')
+      .on(t.ip, t.at)
+      .where(sql`${t.action} in ('auth.login', 'auth.lockout', 'auth.enrolment') and ${t.outcome} <> 'success'`),
   ],
 );

@@ -1,21 +1,22 @@
 /**
- * Sign-in: password (Argon2id), lockout after 5 failures in 15 minutes, TOTP for the admin
- * roles (with enrolment on first sign-in). Every outcome gives the same generic error and is
- * audited.
+ * Sign-in: password (Argon2id), lockout after 5 failures in 15 minutes, a limit on failures per
+ * address across accounts, TOTP for the admin roles (enrolled through a one-time code, see
+ * enrolment.ts). Every refusal gives the same generic error, whether the password, the code or
+ * both were wrong, so a right password without its code tells nothing; every outcome is audited.
  */
-import { and, eq, gt, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { TOTP_ROLES, type Role } from '@gridgov/contracts';
 import { AppError } from '../errors.js';
 import type { Db } from '../db/client.js';
 import type { RequestContext } from '../context.js';
 import { recordAudit, writeAudit } from '../audit/write-audit.js';
-import { appUser, totpEnrollment } from '../accounts/tables.js';
+import { appUser } from '../accounts/tables.js';
 import { dummyPasswordHash, verifyPassword } from './password.js';
-import { createSession, actorFromUser, hashToken, newToken, type SessionPolicy } from './sessions.js';
-import { newTotpSecret, otpauthUri, verifyTotp } from './totp.js';
+import { createSession, actorFromUser, type SessionPolicy } from './sessions.js';
+import { verifyTotp } from './totp.js';
+import { assertSignInAllowed, type SignInLimit } from './sign-in-limit.js';
 
 export const LOCKOUT = { failures: 5, windowMinutes: 15, lockMinutes: 15 } as const;
-const ENROLLMENT_MINUTES = 10;
 
 export interface LoginInput {
   username: string;
@@ -24,9 +25,10 @@ export interface LoginInput {
   userAgent: string | null;
 }
 
-export type LoginResult =
-  | { status: 'ok'; token: string; userId: string }
-  | { status: 'totp_enrollment_required'; enrollmentToken: string; secret: string; otpauthUri: string };
+export interface LoginResult {
+  token: string;
+  userId: string;
+}
 
 type UserRow = typeof appUser.$inferSelect;
 
@@ -60,7 +62,8 @@ async function recordFailure(db: Db, ctx: RequestContext, user: UserRow | null, 
   throw new AppError('AUTH_INVALID_CREDENTIALS');
 }
 
-export async function login(db: Db, ctx: RequestContext, policy: SessionPolicy, input: LoginInput): Promise<LoginResult> {
+export async function login(db: Db, ctx: RequestContext, policy: SessionPolicy, limit: SignInLimit, input: LoginInput): Promise<LoginResult> {
+  await assertSignInAllowed(db, ctx, limit);
   const now = ctx.clock.now();
   const [user] = await db
     .select()
@@ -87,8 +90,9 @@ export async function login(db: Db, ctx: RequestContext, policy: SessionPolicy, 
 
   let totpStep: number | null = null;
   if (TOTP_ROLES.includes(user.role as Role)) {
-    if (!user.totpSecret) return startEnrollment(db, ctx, user);
-    if (!input.totp) throw new AppError('AUTH_TOTP_REQUIRED');
+    // All three refusals answer like a wrong password, and count towards the lockout.
+    if (!user.totpSecret) return recordFailure(db, ctx, user, input.username, 'not_enrolled');
+    if (!input.totp) return recordFailure(db, ctx, user, input.username, 'totp_missing');
     totpStep = verifyTotp(user.totpSecret, input.totp, now, user.totpLastStep);
     if (totpStep === null) return recordFailure(db, ctx, user, input.username, 'bad_totp');
   }
@@ -116,50 +120,7 @@ async function finishLogin(
       objectId: user.id,
       regionCode: user.scopeRegionCode,
     });
-    return { status: 'ok' as const, token: created.token, userId: user.id };
+    return { token: created.token, userId: user.id };
   });
-}
-
-async function startEnrollment(db: Db, ctx: RequestContext, user: UserRow): Promise<LoginResult> {
-  const token = newToken();
-  const secret = newTotpSecret();
-  const now = ctx.clock.now();
-  await db.transaction(async (tx) => {
-    await tx.delete(totpEnrollment).where(eq(totpEnrollment.userId, user.id));
-    await tx.insert(totpEnrollment).values({
-      id: hashToken(token),
-      userId: user.id,
-      secret,
-      expiresAt: new Date(now.getTime() + ENROLLMENT_MINUTES * 60_000),
-    });
-    await writeAudit(tx, ctx, { action: 'auth.totp_enrollment_start', objectType: 'user', objectId: user.id, regionCode: user.scopeRegionCode });
-  });
-  return { status: 'totp_enrollment_required', enrollmentToken: token, secret, otpauthUri: otpauthUri(secret, user.username) };
-}
-
-export async function completeTotpEnrollment(
-  db: Db,
-  ctx: RequestContext,
-  policy: SessionPolicy,
-  input: { enrollmentToken: string; totp: string; userAgent: string | null },
-): Promise<LoginResult> {
-  const now = ctx.clock.now();
-  const [row] = await db
-    .select({ enrollment: totpEnrollment, user: appUser })
-    .from(totpEnrollment)
-    .innerJoin(appUser, eq(appUser.id, totpEnrollment.userId))
-    .where(and(eq(totpEnrollment.id, hashToken(input.enrollmentToken)), gt(totpEnrollment.expiresAt, now)))
-    .limit(1);
-  if (!row) throw new AppError('AUTH_TOTP_ENROLLMENT_INVALID');
-  const step = verifyTotp(row.enrollment.secret, input.totp, now, null);
-  if (step === null) return recordFailure(db, ctx, row.user, row.user.username, 'bad_totp_enrollment');
-  await db.delete(totpEnrollment).where(eq(totpEnrollment.userId, row.user.id));
-  await recordAudit(db, { ...ctx, actor: actorFromUser(row.user, null) }, {
-    action: 'auth.totp_enrolled',
-    objectType: 'user',
-    objectId: row.user.id,
-    regionCode: row.user.scopeRegionCode,
-  });
-  return finishLogin(db, ctx, policy, row.user, input.userAgent, { totpSecret: row.enrollment.secret, totpLastStep: step });
 }
 

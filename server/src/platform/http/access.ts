@@ -38,6 +38,9 @@ export interface RouteEntry {
   url: string;
   access: RouteAccess | undefined;
   record: string | undefined;
+  beforePasswordChange: boolean;
+  /** The route's request schemas (zod), so a test can walk every route with hostile input. */
+  schema: { params?: unknown; querystring?: unknown; body?: unknown };
 }
 
 const routeTables = new WeakMap<object, RouteEntry[]>();
@@ -48,7 +51,15 @@ export function trackRoutes(app: { addHook(name: 'onRoute', hook: (route: RouteO
   routeTables.set(app, table);
   app.addHook('onRoute', (route) => {
     assertRouteAccess(route);
-    table.push({ method: String(route.method), url: route.url ?? '', access: route.config?.access, record: route.config?.record });
+    const schema = (route.schema ?? {}) as RouteEntry['schema'];
+    table.push({
+      method: String(route.method),
+      url: route.url ?? '',
+      access: route.config?.access,
+      record: route.config?.record,
+      beforePasswordChange: route.config?.beforePasswordChange === true,
+      schema: { params: schema.params, querystring: schema.querystring, body: schema.body },
+    });
   });
 }
 
@@ -61,19 +72,37 @@ export function localeOf(request: FastifyRequest): Locale {
   return /^en\b/i.test(header.trim()) ? 'en' : 'zh-CN';
 }
 
+/** The session behind the request's cookie, or the error that says why there is none. */
+async function sessionOf(db: Db, clock: Clock, policy: SessionPolicy, sessions: SessionCache, memberships: Memberships, request: FastifyRequest, reply: FastifyReply) {
+  const token = request.cookies[SESSION_COOKIE];
+  if (!token) throw new AppError('AUTH_REQUIRED');
+  const result = await sessions.authenticate(db, token, clock.now(), policy, memberships);
+  if (!result.ok) {
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    throw new AppError(result.code);
+  }
+  return result;
+}
+
+/** For pages outside the API that only staff may open (the API documentation): any signed-in role but residents. */
+export function makeStaffOnlyHook(db: Db, clock: Clock, policy: SessionPolicy, sessions: SessionCache, memberships: Memberships) {
+  return async function staffOnly(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    const result = await sessionOf(db, clock, policy, sessions, memberships, request, reply);
+    if (result.mustChangePassword) throw new AppError('AUTH_PASSWORD_CHANGE_REQUIRED');
+    // Staff: accounts that do more than report (a resident's account only reports and follows its reports).
+    if (result.actor.permissions.every((p) => p === 'ticket:report')) throw new AppError('FORBIDDEN');
+  };
+}
+
 export function makeAccessHook(db: Db, clock: Clock, policy: SessionPolicy, sessions: SessionCache, memberships: Memberships) {
   return async function accessHook(request: FastifyRequest, reply: FastifyReply): Promise<void> {
     request.ctx = { actor: null, ip: request.ip, requestId: request.id, locale: localeOf(request), clock };
     const access = request.routeOptions.config?.access;
     if (access === undefined || access === 'public') return;
-    const token = request.cookies[SESSION_COOKIE];
-    if (!token) throw new AppError('AUTH_REQUIRED');
-    const result = await sessions.authenticate(db, token, clock.now(), policy, memberships);
-    if (!result.ok) {
-      reply.clearCookie(SESSION_COOKIE, { path: '/' });
-      throw new AppError(result.code);
-    }
+    const result = await sessionOf(db, clock, policy, sessions, memberships, request, reply);
     request.ctx.actor = result.actor;
+    // A password someone else chose (a new account, a reset) opens nothing but its own change.
+    if (result.mustChangePassword && request.routeOptions.config?.beforePasswordChange !== true) throw new AppError('AUTH_PASSWORD_CHANGE_REQUIRED');
     if (!grants(result.actor.permissions, access)) throw new AppError('FORBIDDEN');
   };
 }

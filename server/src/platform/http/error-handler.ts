@@ -27,8 +27,39 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, code: Er
   });
 }
 
+/** The PostgreSQL error under drizzle's wrapping, if the error came from the database. */
+function databaseError(error: unknown): { code: string; message: string } | null {
+  for (let e: unknown = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return { code, message: String((e as { message?: unknown }).message ?? '') };
+  }
+  return null;
+}
+
+/** Where in the request a value the database refused came from (`params.id`, `body.gridId`). */
+function pathOf(request: FastifyRequest, value: string): string {
+  const search = (at: unknown, path: string): string | null => {
+    if (at === value) return path;
+    if (at === null || typeof at !== 'object') return null;
+    for (const [k, v] of Object.entries(at as Record<string, unknown>)) {
+      const found = search(v, `${path}.${k}`);
+      if (found) return found;
+    }
+    return null;
+  };
+  return search(request.params, 'params') ?? search(request.query, 'querystring') ?? search(request.body, 'body') ?? '';
+}
+
 export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
   if (error instanceof AppError) return sendError(request, reply, error.code, error.details);
+  const db = databaseError(error);
+  if (db?.code.startsWith('22')) {
+    // A data exception (a malformed id for a uuid column, a number out of range...) is input a
+    // schema let through: the client hears which field, the log keeps it so the schema gets fixed.
+    const value = /: "(.*)"$/.exec(db.message)?.[1];
+    request.log.warn({ err: error }, 'database refused a value the request schema let through');
+    return sendError(request, reply, 'VALIDATION_FAILED', [{ path: value === undefined ? '' : pathOf(request, value), code: 'invalid_value', message: 'not a valid value' }]);
+  }
   if (error.validation) {
     const issues = validationIssues(error);
     const unknown = issues.some((i) => i.code === 'unrecognized_keys');

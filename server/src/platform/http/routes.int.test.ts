@@ -20,7 +20,10 @@ describe('route permissions', () => {
     assert.deepEqual(
       [...new Set(apiRoutes.filter((r) => r.access === 'public' && r.url.startsWith('/api/')).map((r) => r.url))].sort(),
       // The anonymous portal: rate-limited per address (tickets/support-routes.ts).
-      ['/api/auth/login', '/api/auth/totp/enroll', '/api/config/map', '/api/health', '/api/public/attachments', '/api/public/tickets', '/api/public/tickets/:token'],
+      [
+        '/api/auth/enrolment/complete', '/api/auth/enrolment/inspect', '/api/auth/login', '/api/config/map', '/api/health',
+        '/api/public/attachments', '/api/public/tickets', '/api/public/tickets/:token',
+      ],
       'only these answer without a session',
     );
     // Open311 clients have no session: those routes are public to the session check and check the api_key themselves.

@@ -12,6 +12,11 @@ declare module 'fastify' {
      * matrix reads it, and a route with an id parameter must declare it.
      */
     record?: string;
+    /**
+     * Usable by an account that must still change its password (a new account, or one whose
+     * password was reset): only sign-out, `GET /api/auth/me` and the password change say so.
+     */
+    beforePasswordChange?: true;
   }
   interface FastifyRequest {
     ctx: RequestContext;

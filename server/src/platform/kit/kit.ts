@@ -42,6 +42,15 @@ export interface Registry {
   records: Map<string, Visibility<RecordScope>>;
 }
 
+/**
+ * Where the server tells its operators what must not travel in an HTTP answer (enrolment codes
+ * of admin accounts): the console of the process (standard output) unless a runtime is given
+ * another writer.
+ */
+export interface OperatorConsole {
+  write(text: string): void;
+}
+
 export interface Kit {
   config: Config;
   clock: Clock;
@@ -55,6 +64,7 @@ export interface Kit {
   files: FileStore;
   providers: Providers;
   registry: Registry;
+  operatorConsole: OperatorConsole;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { Button, Card, DatePicker, Descriptions, Form, Input, Select, Table, Tag, Typography } from 'antd';
+import { Button, Card, Checkbox, DatePicker, Descriptions, Form, Input, Select, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
@@ -19,6 +19,7 @@ interface FilterValues {
   objectType?: string;
   objectId?: string;
   outcome?: Outcome;
+  alert?: boolean;
 }
 
 const OUTCOME_COLOR: Record<Outcome, string> = { success: 'green', denied: 'orange', failure: 'red' };
@@ -33,6 +34,7 @@ function toQuery(values: FilterValues): AuditListQuery {
     objectType: text(values.objectType),
     objectId: text(values.objectId),
     outcome: values.outcome,
+    alert: values.alert ? 'true' : undefined,
   };
 }
 
@@ -66,7 +68,20 @@ export default function AuditPage() {
       title: t('audit.actor'),
       render: (_value, entry) => entry.actorName ?? entry.actorId ?? '—',
     },
-    { key: 'action', title: t('audit.action'), dataIndex: 'action', render: (action: string) => <Typography.Text code>{action}</Typography.Text> },
+    {
+      key: 'action',
+      title: t('audit.action'),
+      render: (_value, entry) => (
+        <>
+          <Typography.Text code>{entry.action}</Typography.Text>
+          {entry.alert && (
+            <Tag color="red" style={{ marginLeft: 6 }} data-testid="audit-alert">
+              {t('audit.alert')}
+            </Tag>
+          )}
+        </>
+      ),
+    },
     {
       key: 'object',
       title: t('audit.object'),
@@ -120,6 +135,9 @@ export default function AuditPage() {
               options={(['success', 'denied', 'failure'] as const).map((value) => ({ value, label: outcomeLabel(value) }))}
               data-testid="audit-filter-outcome"
             />
+          </Form.Item>
+          <Form.Item name="alert" valuePropName="checked">
+            <Checkbox data-testid="audit-filter-alert">{t('audit.alertOnly')}</Checkbox>
           </Form.Item>
           <Form.Item>
             <Button type="primary" htmlType="submit" data-testid="audit-search">

@@ -1,6 +1,6 @@
 import { Alert, Form, Modal } from 'antd';
 import { useState } from 'react';
-import type { User } from '@gridgov/contracts';
+import { ADMIN_ROLES, type User } from '@gridgov/contracts';
 import { errorText } from '../../app/feedback';
 import { withTestId } from '../../app/test-id';
 import { NewPasswordFields } from '../../app/NewPasswordFields';
@@ -17,12 +17,14 @@ export function ResetPasswordModal({ user, onClose, onDone }: { user: User; onCl
   const [form] = Form.useForm<Values>();
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // An admin account's password is never set by someone else: a new enrolment code instead.
+  const admin = ADMIN_ROLES.includes(user.role);
 
-  async function submit(values: Values) {
+  async function submit(values: Partial<Values>) {
     setSubmitting(true);
     setError(null);
     try {
-      await usersApi.resetPassword(user.id, values.password);
+      await usersApi.resetPassword(user.id, admin ? undefined : values.password);
       onDone();
     } catch (err) {
       setError(errorText(err, t));
@@ -35,16 +37,18 @@ export function ResetPasswordModal({ user, onClose, onDone }: { user: User; onCl
     <Modal
       open
       title={t('users.resetPasswordTitle', { name: user.displayName })}
-      okText={t('users.resetPassword')}
+      okText={admin ? t('users.resetAdmin') : t('users.resetPassword')}
       okButtonProps={withTestId({ loading: submitting }, 'reset-password-submit')}
-      onOk={() => form.submit()}
+      onOk={() => (admin ? void submit({}) : form.submit())}
       onCancel={onClose}
     >
-      <Alert type="info" showIcon title={t('users.resetPasswordInfo')} style={{ marginBottom: 16 }} />
+      <Alert type="info" showIcon title={t(admin ? 'users.resetAdminInfo' : 'users.resetPasswordInfo')} style={{ marginBottom: 16 }} />
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="reset-password-error" />}
-      <Form<Values> form={form} layout="vertical" onFinish={submit} requiredMark={false}>
-        <NewPasswordFields name="password" testIdPrefix="reset-password" />
-      </Form>
+      {!admin && (
+        <Form<Values> form={form} layout="vertical" onFinish={submit} requiredMark={false}>
+          <NewPasswordFields name="password" testIdPrefix="reset-password" />
+        </Form>
+      )}
     </Modal>
   );
 }

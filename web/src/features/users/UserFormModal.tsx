@@ -1,6 +1,6 @@
 import { Alert, Form, Input, Modal, Select } from 'antd';
 import { useState } from 'react';
-import type { Role, User } from '@gridgov/contracts';
+import { ADMIN_ROLES, type Role, type User } from '@gridgov/contracts';
 import { errorText } from '../../app/feedback';
 import { withTestId } from '../../app/test-id';
 import { usersApi } from '../../api/users';
@@ -34,6 +34,8 @@ export function UserFormModal({ user, onClose, onSaved }: Props) {
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const kind = scopeKind(role);
+  // The three admin roles get no initial password from anyone: an enrolment code instead.
+  const adminRole = role !== undefined && ADMIN_ROLES.includes(role);
 
   const initialValues: Partial<Values> = user
     ? {
@@ -71,7 +73,7 @@ export function UserFormModal({ user, onClose, onSaved }: Props) {
           scopeRegionCode: gridScope ? undefined : values.scopeRegionCode,
           scopeGridId: gridScope ? values.scopeGridId : undefined,
           phone,
-          password: values.password ?? '',
+          password: ADMIN_ROLES.includes(values.role) ? undefined : (values.password ?? ''),
         };
         saved = await usersApi.create(body);
       }
@@ -139,11 +141,12 @@ export function UserFormModal({ user, onClose, onSaved }: Props) {
         >
           <Input maxLength={11} inputMode="tel" placeholder={user?.phone ?? undefined} data-testid="user-form-phone" />
         </Form.Item>
-        {!user && (
+        {!user && !adminRole && (
           <Form.Item name="password" label={t('users.initialPassword')} extra={t('users.initialPasswordHint')} rules={[{ required: true, message: t('common.required') }]}>
             <Input.Password autoComplete="new-password" data-testid="user-form-password" />
           </Form.Item>
         )}
+        {!user && adminRole && <Alert type="info" showIcon title={t('users.adminEnrolmentHint')} data-testid="user-form-enrolment-hint" />}
       </Form>
     </Modal>
   );

@@ -90,6 +90,7 @@ export default function UsersPage() {
           {user.disabled ? <Tag color="default">{t('users.disabled')}</Tag> : <Tag color="green">{t('users.active')}</Tag>}
           {isLocked(user) && <Tag color="red">{t('users.locked')}</Tag>}
           {user.totpEnrolled && <Tag color="blue">{t('users.totp')}</Tag>}
+          {user.enrolmentPendingUntil && <Tag color="gold">{t('users.enrolmentPending')}</Tag>}
         </Space>
       ),
     },
