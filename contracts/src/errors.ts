@@ -65,6 +65,15 @@ export const ERRORS = {
   TICKET_LOCATION_REQUIRED: { status: 400, zh: '请提供位置或地址', en: 'Give a location or an address' },
   TICKET_OUTSIDE_AREA: { status: 400, zh: '位置不在本平台管辖的网格内', en: 'The location is not inside any grid served here' },
   TICKET_CUSTOM_FIELD_INVALID: { status: 400, zh: '补充信息填写不正确', en: 'An extra question is not answered correctly' },
+  // ---------- forms ----------
+  FORM_DEFINITION_INVALID: { status: 400, zh: '表单定义有误，请按提示修改', en: 'The form definition has problems; see each one' },
+  FORM_ANSWERS_INVALID: { status: 400, zh: '表单填写有误，请按提示修改', en: 'Some answers are not valid; see each field' },
+  FORM_VERSION_IMMUTABLE: { status: 409, zh: '已发布或已停用的表单版本不能修改，请新建版本', en: 'A published or retired form version cannot change; start a new version' },
+  FORM_VERSION_INVALID: { status: 400, zh: '版本号不正确：新版本应为当前最大版本号加一', en: 'Wrong version number: a new version is the highest one plus one' },
+  FORM_DRAFT_EXISTS: { status: 409, zh: '该表单已有未发布的草稿，请先发布或删除', en: 'The form already has an unpublished draft; publish or delete it first' },
+  FORM_VERSION_CONFLICT: { status: 409, zh: '草稿已被他人修改，请刷新后重试', en: 'Someone else changed the draft; reload and try again' },
+  FORM_STATE: { status: 409, zh: '表单版本当前状态不允许此操作', en: 'The form version\'s state does not allow this' },
+  FORM_RETIRED: { status: 409, zh: '该表单版本已停用，请使用最新版本', en: 'This form version is retired; use the current one' },
   INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 
