@@ -54,3 +54,24 @@ function maskLevel(fields: readonly FormField[], answers: FormAnswers): FormAnsw
 export function maskAnswers(def: Pick<FormDefinition, 'fields'>, answers: FormAnswers): FormAnswers {
   return maskLevel(def.fields, answers);
 }
+
+/**
+ * The attachment ids the answers hold (photos and signatures, in items too), in form order: what
+ * a module claims for the record it stores the answers in.
+ */
+export function answerAttachmentIds(def: Pick<FormDefinition, 'fields'>, answers: FormAnswers): string[] {
+  const ids: string[] = [];
+  const idOf = (ref: unknown) => (typeof ref === 'string' ? ref : isPlainObject(ref) && typeof ref.id === 'string' ? ref.id : null);
+  const walk = (fields: readonly FormField[], values: FormAnswers) => {
+    for (const field of fields) {
+      const value = values[field.key];
+      if (field.type === 'photo' && Array.isArray(value)) ids.push(...value.map(idOf).filter((id): id is string => id !== null));
+      else if (field.type === 'signature') {
+        const id = idOf(value);
+        if (id) ids.push(id);
+      } else if (field.type === 'repeat' && Array.isArray(value)) for (const item of value) if (isPlainObject(item)) walk(field.fields, item);
+    }
+  };
+  walk(def.fields, answers);
+  return [...new Set(ids)];
+}

@@ -22,7 +22,7 @@ export {
   type ParsedDefinition,
 } from './check-definition.js';
 export { definitionProblemMessage, formErrorMessage, localized } from './messages.js';
-export { emptyItem, initialAnswers, maskAnswers } from './answers.js';
+export { answerAttachmentIds, emptyItem, initialAnswers, maskAnswers } from './answers.js';
 export * from './api.js';
 export { FORM_PERMISSIONS } from './permissions.js';
 export { FORM_AUDIT_ACTIONS } from './audit.js';

@@ -4,7 +4,7 @@ import type { FormDefinition, FormField } from './definition.js';
 import { validateAnswers, type FormError } from './validate-answers.js';
 import { formErrorMessage } from './messages.js';
 import { FORM_ERROR_CODES } from './field-values.js';
-import { initialAnswers, maskAnswers } from './answers.js';
+import { answerAttachmentIds, initialAnswers, maskAnswers } from './answers.js';
 import { ID_1, ID_2, SURVEY, TODAY } from './survey.fixture.js';
 
 const PHOTO_ID = '0b6a7c1e-6d5e-4a55-9b8e-3f1f7c2a9d10';
@@ -223,6 +223,12 @@ describe('answers helpers', () => {
       ],
     };
     assert.deepEqual(initialAnswers(def, { today: TODAY }), { day: TODAY, n: 1, people: [{ ok: true }, { ok: true }] });
+  });
+
+  it('answerAttachmentIds lists the photos and signatures a record must claim', () => {
+    const { value } = validateAnswers(SURVEY, validAnswers(), { today: TODAY });
+    assert.deepEqual(answerAttachmentIds(SURVEY, value), [PHOTO_ID, SIGNATURE_ID]);
+    assert.deepEqual(answerAttachmentIds(SURVEY, {}), []);
   });
 
   it('maskAnswers masks ID numbers and phones, in items too', () => {

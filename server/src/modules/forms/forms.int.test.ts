@@ -21,6 +21,7 @@ interface Problems {
 
 const SURVEY = 'epidemic.household_survey';
 const TODAY = '2026-11-23';
+const PHOTO = '0b6a7c1e-6d5e-4a55-9b8e-3f1f7c2a9d10';
 const ID = `43070219800101001${idCheckChar('43070219800101001')}`;
 
 function household(members: Record<string, unknown>[], more: Record<string, unknown> = {}): Record<string, unknown> {
@@ -211,10 +212,11 @@ describe('forms', () => {
     const db = env.rt.database.db;
     const ok = await validateSubmission(db, 'dispute.intake', 1, {
       reported_on: TODAY, source: 'walk_in', dispute_type: 'neighbour', summary: '楼上漏水导致楼下房屋受损，双方就赔偿发生争执',
-      place: { lon: 111.69, lat: 29.03 }, risk_level: 'high', mediation: 'on_site', outcome: 'failed',
+      place: { lon: 111.69, lat: 29.03 }, risk_level: 'high', mediation: 'on_site', outcome: 'failed', evidence: [PHOTO],
       parties: [{ role: 'applicant', kind: 'person', name: '张三', phone: '13812341234' }, { role: 'respondent', kind: 'person', name: '李四', phone: '13912341234' }],
     }, TODAY);
     assert.deepEqual(ok.alerts.map((a) => a.key), ['serious_risk', 'not_settled']);
+    assert.deepEqual(ok.attachmentIds, [PHOTO], 'the photos to claim for the record');
     await assert.rejects(validateSubmission(db, 'dispute.intake', 1, { summary: 1 }, TODAY), (e: unknown) => e instanceof AppError && e.code === 'FORM_ANSWERS_INVALID');
 
     await admin.post('/api/forms', { definition: { ...survey.definition, key: 'test.retiring', version: 1 } });

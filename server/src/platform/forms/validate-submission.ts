@@ -4,7 +4,7 @@
  * field's path, code and message; valid ones come back normalised (hidden fields dropped) with
  * the alerts they raise, for the module to act on.
  */
-import { evaluateAlerts, validateAnswers, type FormAnswers, type FormDefinition, type Locale, type RaisedAlert } from '@gridgov/contracts';
+import { answerAttachmentIds, evaluateAlerts, validateAnswers, type FormAnswers, type FormDefinition, type Locale, type RaisedAlert } from '@gridgov/contracts';
 import type { Db } from '../db/client.js';
 import { AppError } from '../errors.js';
 import { answerErrorDetails } from './definition-rules.js';
@@ -19,6 +19,8 @@ export interface ValidSubmission extends CheckedAnswers {
   key: string;
   version: number;
   definition: FormDefinition;
+  /** The photos and signatures the answers hold: claim them for the record (`claimAttachments`) in its transaction. */
+  attachmentIds: string[];
 }
 
 /** Validates answers against a definition; throws FORM_ANSWERS_INVALID with every problem. */
@@ -34,5 +36,6 @@ export function checkAnswers(def: FormDefinition, answers: unknown, today: strin
  */
 export async function validateSubmission(db: Db, key: string, version: number, answers: unknown, today: string, locale: Locale = 'zh-CN'): Promise<ValidSubmission> {
   const form = await publishedForm(db, key, version);
-  return { key, version: form.version, definition: form.definition, ...checkAnswers(form.definition, answers, today, locale) };
+  const checked = checkAnswers(form.definition, answers, today, locale);
+  return { key, version: form.version, definition: form.definition, ...checked, attachmentIds: answerAttachmentIds(form.definition, checked.value) };
 }
