@@ -8,9 +8,10 @@ import { DEPARTMENT_AUDIT_ACTIONS } from './departments/audit.js';
 import { REGISTER_AUDIT_ACTIONS } from './registers/audit.js';
 import { TRANSFER_AUDIT_ACTIONS } from './transfers/audit.js';
 import { TICKET_AUDIT_ACTIONS } from './tickets/audit.js';
+import { FORM_AUDIT_ACTIONS } from './forms/audit.js';
 
 export { defineAuditActions, type AuditActionSpec } from './audit-kit.js';
-export { AUTH_AUDIT_ACTIONS, REGION_AUDIT_ACTIONS, GRID_AUDIT_ACTIONS, USER_AUDIT_ACTIONS, DEPARTMENT_AUDIT_ACTIONS, REGISTER_AUDIT_ACTIONS, TRANSFER_AUDIT_ACTIONS, TICKET_AUDIT_ACTIONS };
+export { AUTH_AUDIT_ACTIONS, REGION_AUDIT_ACTIONS, GRID_AUDIT_ACTIONS, USER_AUDIT_ACTIONS, DEPARTMENT_AUDIT_ACTIONS, REGISTER_AUDIT_ACTIONS, TRANSFER_AUDIT_ACTIONS, TICKET_AUDIT_ACTIONS, FORM_AUDIT_ACTIONS };
 
 export const AUDIT_ACTIONS = {
   ...AUTH_AUDIT_ACTIONS,
@@ -21,6 +22,7 @@ export const AUDIT_ACTIONS = {
   ...REGISTER_AUDIT_ACTIONS,
   ...TRANSFER_AUDIT_ACTIONS,
   ...TICKET_AUDIT_ACTIONS,
+  ...FORM_AUDIT_ACTIONS,
 } as const satisfies Record<string, AuditActionSpec>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -69,6 +69,15 @@ export const ERRORS = {
   AUTH_SIGN_IN_RATE_LIMITED: { status: 429, zh: '来自此地址的登录失败次数过多，请稍后再试', en: 'Too many failed sign-ins from this address; try again later' },
   USER_ADMIN_PASSWORD_NOT_ALLOWED: { status: 400, zh: '管理员账号的密码由本人通过注册码设置，不能由他人指定', en: 'An admin account sets its own password through its enrolment code; nobody else may choose it' },
   USER_ADMIN_ROLE_PROMOTION: { status: 400, zh: '不能把已有账号改为系统管理员、安全管理员或审计员，请新建账号', en: 'An existing account cannot be made a system admin, security admin or auditor; create a new account' },
+  // ---------- forms ----------
+  FORM_DEFINITION_INVALID: { status: 400, zh: '表单定义有误，请按提示修改', en: 'The form definition has problems; see each one' },
+  FORM_ANSWERS_INVALID: { status: 400, zh: '表单填写有误，请按提示修改', en: 'Some answers are not valid; see each field' },
+  FORM_VERSION_IMMUTABLE: { status: 409, zh: '已发布或已停用的表单版本不能修改，请新建版本', en: 'A published or retired form version cannot change; start a new version' },
+  FORM_VERSION_INVALID: { status: 400, zh: '版本号不正确：新版本应为当前最大版本号加一', en: 'Wrong version number: a new version is the highest one plus one' },
+  FORM_DRAFT_EXISTS: { status: 409, zh: '该表单已有未发布的草稿，请先发布或删除', en: 'The form already has an unpublished draft; publish or delete it first' },
+  FORM_VERSION_CONFLICT: { status: 409, zh: '草稿已被他人修改，请刷新后重试', en: 'Someone else changed the draft; reload and try again' },
+  FORM_STATE: { status: 409, zh: '表单版本当前状态不允许此操作', en: 'The form version\'s state does not allow this' },
+  FORM_RETIRED: { status: 409, zh: '该表单版本已停用，请使用最新版本', en: 'This form version is retired; use the current one' },
   INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 

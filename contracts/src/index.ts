@@ -21,3 +21,4 @@ export * from './departments/index.js';
 export * from './tickets/index.js';
 export * from './dashboard/index.js';
 export * from './free-text.js';
+export * from './forms/index.js';

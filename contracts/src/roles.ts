@@ -13,6 +13,7 @@ import { AUDIT_PERMISSIONS } from './audit/permissions.js';
 import { DASHBOARD_PERMISSIONS } from './dashboard/permissions.js';
 import { REGISTER_PERMISSIONS } from './registers/permissions.js';
 import { TICKET_PERMISSIONS } from './tickets/permissions.js';
+import { FORM_PERMISSIONS } from './forms/permissions.js';
 
 export { ROLES, type Role };
 export { definePermissions, type PermissionSpec } from './permission-kit.js';
@@ -31,6 +32,7 @@ export const PERMISSION_SPECS = {
   ...DASHBOARD_PERMISSIONS,
   ...REGISTER_PERMISSIONS,
   ...TICKET_PERMISSIONS,
+  ...FORM_PERMISSIONS,
 } as const satisfies Record<string, PermissionSpec>;
 
 export type Permission = keyof typeof PERMISSION_SPECS;

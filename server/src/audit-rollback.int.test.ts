@@ -16,8 +16,8 @@ import { MODULES } from './modules/index.js';
 
 /** Records made with no audit entry: uploads (a file is the uploader's own until a record claims it) and notifications (written by the change they follow). */
 const UNAUDITED_MAKES = new Set(['attachment', 'notification', 'grid', 'region']);
-/** Writes that are the caller's own state, not governance data: marking one's notifications read. */
-const UNAUDITED_WRITES = new Set(['POST /api/notifications/:id/read']);
+/** Writes that change no governance data: marking one's own notifications read, a dry run of a form's answers. */
+const UNAUDITED_WRITES = new Set(['POST /api/notifications/:id/read', 'POST /api/forms/:key/versions/:version/validate']);
 /** Tables whose rows change without a change of data: sessions touched by requests. */
 const VOLATILE = new Set(['session', 'audit_log']);
 

@@ -51,6 +51,8 @@ export interface RecordKit {
    * (regions, departments) are seen from every grid of it, so they are made outside only.
    */
   places?: readonly ('outside' | 'neighbour')[];
+  /** Records that are not kept in a scope (configuration every holder of the permission reads), with the reason: the matrix skips them. */
+  unscoped?: string;
 }
 
 export interface ScopeKit {

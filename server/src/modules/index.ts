@@ -14,6 +14,7 @@ import { exportsModule } from './exports/index.js';
 import { ticketsModule } from './tickets/index.js';
 import { open311Module } from './open311/index.js';
 import { dashboardModule } from './dashboard/index.js';
+import { formsModule } from './forms/index.js';
 
 export const MODULES: readonly ModuleDefinition[] = [
   regionsModule,
@@ -26,4 +27,5 @@ export const MODULES: readonly ModuleDefinition[] = [
   ticketsModule,
   open311Module,
   dashboardModule,
+  formsModule,
 ];

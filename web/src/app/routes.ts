@@ -202,6 +202,7 @@ export const PAGE_ROUTES: readonly PageRoute[] = [
     group: tickets,
     component: lazy(() => import('../features/tickets/categories/CategoryConfigPage')),
   },
+  { path: '/forms', key: 'forms', label: 'menu.forms', permission: 'form:config', component: lazy(() => import('../features/forms/FormsConfigPage')) },
   {
     path: '/users',
     key: 'users',

@@ -3,6 +3,7 @@ import { registersEn } from './registers.en';
 import { ticketsEn } from './tickets.en';
 import { portalEn } from './portal.en';
 import { dashboardEn } from './dashboard.en';
+import { formsEn } from './forms.en';
 
 /** English: every key of the Chinese catalog, checked by the type. */
 export const en: Record<MessageKey, string> = {
@@ -246,4 +247,5 @@ export const en: Record<MessageKey, string> = {
   ...ticketsEn,
   ...portalEn,
   ...dashboardEn,
+  ...formsEn,
 };

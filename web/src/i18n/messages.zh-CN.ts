@@ -3,6 +3,7 @@ import { registersZhCN } from './registers.zh-CN';
 import { ticketsZhCN } from './tickets.zh-CN';
 import { portalZhCN } from './portal.zh-CN';
 import { dashboardZhCN } from './dashboard.zh-CN';
+import { formsZhCN } from './forms.zh-CN';
 
 export const zhCN = {
   'app.name': '智慧网格治理平台',
@@ -242,6 +243,7 @@ export const zhCN = {
   ...ticketsZhCN,
   ...portalZhCN,
   ...dashboardZhCN,
+  ...formsZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -18,6 +18,7 @@ import { generateCity, generateResidents, SCALES, type DemoCity, type DemoScale 
 import type { PiiVault } from '../../platform/pii/vault.js';
 import { seedDemoRegisters } from '../registers/demo-registers.js';
 import { seedDemoTickets, type DemoTicketSetup } from '../tickets/demo-tickets.js';
+import { seedDemoForms } from '../../platform/forms/seed-demo-forms.js';
 
 export const DEMO_PASSWORD = 'Gridgov@2026';
 
@@ -136,6 +137,7 @@ export async function seedDemo(db: Db, clock: Clock, options: SeedOptions = {}):
       details: { regions: city.regions.length, grids: city.grids.length, accounts: accounts.length },
     });
   });
+  await seedDemoForms(db, clock);
   if (options.registers) {
     const grids = city.grids.map((g) => ({ ...g, id: gridIds.get(g.code)! }));
     await seedDemoRegisters(db, options.registers.vault, clock, grids, generateResidents(city));
