@@ -6,11 +6,11 @@ import { useSession } from '../../app/session';
 import { gridsApi } from '../../api/grids';
 import type { GridFeatureCollection, MapConfig, Page } from '../../api/types';
 import { useI18n } from '../../i18n/i18n';
-import { RegionCodeInput } from '../regions/RegionCodeInput';
+import { RegionCodeInput } from '../../shared/regions/RegionCodeInput';
 import { GRID_FORM_WIDTH, GridForm, type GridEditor } from './GridForm';
 import { GridMap, type GridMapHandle } from './GridMap';
 import { GridTable } from './GridTable';
-import { collectionBounds, ringsBounds } from './geometry';
+import { collectionBounds, ringsBounds } from '../../shared/map/geometry';
 
 /** Used when /api/config/map cannot be read; the map fits to the grids anyway. */
 const FALLBACK_MAP: MapConfig = { tileUrl: null, center: [104.1, 35.9], zoom: 3.5 };

@@ -9,8 +9,8 @@ import type { RegionDetail as RegionDetailData } from '../../api/types';
 import { useI18n } from '../../i18n/i18n';
 import { RegionDetail } from './RegionDetail';
 import { RegionDialogs, type RegionDialog } from './RegionDialogs';
-import { RegionTree } from './RegionTree';
-import { useExpandedRegions, useRegionTree } from './region-tree';
+import { RegionTree } from '../../shared/regions/RegionTree';
+import { useExpandedRegions, useRegionTree } from '../../shared/regions/region-tree';
 
 export default function RegionsPage() {
   const { t } = useI18n();

@@ -9,7 +9,7 @@ import { usersApi } from '../../api/users';
 import type { Page } from '../../api/types';
 import { useI18n } from '../../i18n/i18n';
 import { serverPagination } from '../../app/pagination';
-import { RegionCodeInput } from '../regions/RegionCodeInput';
+import { RegionCodeInput } from '../../shared/regions/RegionCodeInput';
 import { ResetPasswordModal } from './ResetPasswordModal';
 import { UserFormModal } from './UserFormModal';
 import { roleOptions } from './roles';

@@ -4,10 +4,10 @@ import { buildingInput, type Building } from '@gridgov/contracts';
 import { useMe } from '../../../app/session';
 import type { RegisterInput, RegisterUpdate } from '../../../api/registers';
 import { useI18n } from '../../../i18n/i18n';
-import { contractRule, numberOrNull, textOrNull } from '../shared/contract-rules';
-import { GridSelect } from '../shared/GridSelect';
-import { enumOptions, fieldLabel, type EnumValue } from '../shared/labels';
-import { PointField } from '../shared/PointField';
+import { contractRule, numberOrNull, textOrNull } from '../../../shared/fields/contract-rules';
+import { GridSelect } from '../../../shared/fields/GridSelect';
+import { enumOptions, fieldLabel, type EnumValue } from '../../../shared/labels';
+import { PointField } from '../../../shared/fields/PointField';
 import { RecordFormDrawer } from '../shared/RecordFormDrawer';
 import type { RecordFormProps } from '../shared/register-config';
 

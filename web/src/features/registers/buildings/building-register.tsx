@@ -2,8 +2,8 @@
 import { Tag, Typography } from 'antd';
 import { navigate } from '../../../app/router';
 import { pathWithQuery } from '../../../app/routes';
-import { enumLabel, fieldLabel, orDash } from '../shared/labels';
-import { pointText } from '../shared/point-text';
+import { enumLabel, fieldLabel, orDash } from '../../../shared/labels';
+import { pointText } from '../../../shared/point-text';
 import type { RegisterConfig } from '../shared/register-config';
 import { BuildingForm } from './BuildingForm';
 

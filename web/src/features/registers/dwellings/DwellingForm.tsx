@@ -3,10 +3,10 @@ import { Col, Form, Input, InputNumber, Row, Select } from 'antd';
 import { dwellingInput, type Dwelling } from '@gridgov/contracts';
 import type { RegisterInput, RegisterUpdate } from '../../../api/registers';
 import { useI18n } from '../../../i18n/i18n';
-import { contractRule, numberOrNull, textOrNull } from '../shared/contract-rules';
-import { enumOptions, fieldLabel, type EnumValue } from '../shared/labels';
+import { contractRule, numberOrNull, textOrNull } from '../../../shared/fields/contract-rules';
+import { enumOptions, fieldLabel, type EnumValue } from '../../../shared/labels';
 import { RecordFormDrawer } from '../shared/RecordFormDrawer';
-import { RecordSelect } from '../shared/RecordSelect';
+import { RecordSelect } from '../../../shared/fields/RecordSelect';
 import type { RecordFormProps } from '../shared/register-config';
 
 interface Values {

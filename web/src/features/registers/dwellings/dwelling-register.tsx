@@ -1,7 +1,7 @@
 /** The dwelling register (房屋). */
 import { Tag, Typography } from 'antd';
 import type { Dwelling } from '@gridgov/contracts';
-import { enumLabel, fieldLabel, orDash } from '../shared/labels';
+import { enumLabel, fieldLabel, orDash } from '../../../shared/labels';
 import type { RegisterConfig } from '../shared/register-config';
 import { DwellingForm } from './DwellingForm';
 

@@ -11,9 +11,9 @@ import { formatDateTime } from '../../../app/labels';
 import { withTestId } from '../../../app/test-id';
 import { exportsApi, saveFile, type ExportView } from '../../../api/transfers';
 import { useI18n, type Translate } from '../../../i18n/i18n';
-import { RefName, refKindOf } from '../shared/RefName';
-import { contractRule } from '../shared/contract-rules';
-import { enumLabel, fieldEnum, fieldLabel, registerLabel } from '../shared/labels';
+import { RefName, refKindOf } from '../../../shared/record/RefName';
+import { contractRule } from '../../../shared/fields/contract-rules';
+import { enumLabel, fieldEnum, fieldLabel, registerLabel } from '../../../shared/labels';
 
 const STATUS_COLOR: Record<ExportStatus, string> = { pending_approval: 'gold', queued: 'processing', ready: 'green', rejected: 'red', failed: 'red' };
 const POLL_MS = 3000;

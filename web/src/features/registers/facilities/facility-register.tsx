@@ -1,8 +1,8 @@
 /** The facility register (部件). */
 import { Tag, Typography } from 'antd';
 import type { Facility } from '@gridgov/contracts';
-import { enumLabel, fieldLabel, orDash } from '../shared/labels';
-import { pointText } from '../shared/point-text';
+import { enumLabel, fieldLabel, orDash } from '../../../shared/labels';
+import { pointText } from '../../../shared/point-text';
 import type { RegisterConfig } from '../shared/register-config';
 import { FacilityForm } from './FacilityForm';
 

@@ -1,7 +1,7 @@
 /** The household register (户). */
 import { Tag, Typography } from 'antd';
 import type { Household } from '@gridgov/contracts';
-import { enumLabel, fieldLabel, orDash } from '../shared/labels';
+import { enumLabel, fieldLabel, orDash } from '../../../shared/labels';
 import type { RegisterConfig } from '../shared/register-config';
 import { HouseholdForm } from './HouseholdForm';
 import { HouseholdMembers } from './HouseholdMembers';

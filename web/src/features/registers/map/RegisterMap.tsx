@@ -1,6 +1,6 @@
 /**
  * The map view of a register, on the MapLibre setup of the grid map (CSP build, worker URL set
- * in features/grids/maplibre). Points for buildings, venues (key places ringed), facilities (by
+ * in shared/map/maplibre). Points for buildings, venues (key places ringed), facilities (by
  * type or status) and organisations; residents per grid as a choropleth. Clicking a point opens
  * its record; clicking a grid of the residents map lists that grid's residents.
  */
@@ -13,11 +13,11 @@ import { useSession } from '../../../app/session';
 import { registersApi, type RegisterFilters, type RegisterPoints } from '../../../api/registers';
 import type { GridFeatureCollection, MapConfig } from '../../../api/types';
 import { useI18n } from '../../../i18n/i18n';
-import { collectionBounds, ringsBounds, type Bounds } from '../../grids/geometry';
-import { createMap, maplibregl } from '../../grids/maplibre';
-import { enumLabel, ENUMS, type EnumName } from '../shared/labels';
-import { buildRegisterStyle, CHOROPLETH_COLORS, choroplethSteps, EMPTY, PALETTE, STATUS_COLORS } from './map-style';
-import { useGridShapes, useMapConfig } from './map-data';
+import { collectionBounds, ringsBounds, type Bounds } from '../../../shared/map/geometry';
+import { createMap, maplibregl } from '../../../shared/map/maplibre';
+import { enumLabel, ENUMS, type EnumName } from '../../../shared/labels';
+import { buildPointsMapStyle, CHOROPLETH_COLORS, choroplethSteps, EMPTY_COLLECTION, PALETTE } from '../../../shared/map/map-style';
+import { useGridShapes, useMapConfig } from '../../../shared/map/map-data';
 
 interface Props {
   kind: RegisterKind;
@@ -37,6 +37,8 @@ const KIND_ENUM: Partial<Record<RegisterKind, EnumName>> = {
 };
 
 type ColorBy = 'kind' | 'status';
+
+const FACILITY_STATUS_COLORS: Record<string, string> = { normal: '#16a34a', damaged: '#f59e0b', missing: '#dc2626', offline: '#6b7280' };
 
 /** Venues that are key places, or facilities by status: read from the list (points carry neither). */
 async function pointExtras(kind: RegisterKind, filters: RegisterFilters, signal: AbortSignal): Promise<Map<string, string>> {
@@ -114,7 +116,7 @@ export default function RegisterMap({ kind, mode, filters, slug, reloadKey, onOp
   }, [shapes, counts, filters.gridId]);
 
   const pointData = useMemo<GeoJSON.FeatureCollection>(() => {
-    if (!points) return EMPTY;
+    if (!points) return EMPTY_COLLECTION;
     const kinds: readonly string[] = kindEnum ? ENUMS[kindEnum] : [];
     return {
       type: 'FeatureCollection',
@@ -122,7 +124,7 @@ export default function RegisterMap({ kind, mode, filters, slug, reloadKey, onOp
         const extra = extras.get(point.id);
         const status = kind === 'facility' ? (extra ?? 'normal') : null;
         const index = Math.max(0, kinds.indexOf(point.kind));
-        const color = status && colorBy === 'status' ? (STATUS_COLORS[status] ?? PALETTE[9]) : PALETTE[index % PALETTE.length];
+        const color = status && colorBy === 'status' ? (FACILITY_STATUS_COLORS[status] ?? PALETTE[9]) : PALETTE[index % PALETTE.length];
         const highlight = kind === 'venue' ? extra === 'key' : kind === 'facility' ? status !== 'normal' : false;
         return {
           type: 'Feature',
@@ -149,7 +151,7 @@ export default function RegisterMap({ kind, mode, filters, slug, reloadKey, onOp
         <Typography.Text type="secondary">{t('reg.map.total', { n: total })}</Typography.Text>
       </>
     ) : kind === 'facility' && colorBy === 'status' ? (
-      ENUMS.facilityStatus.map((status) => <LegendRow key={status} color={STATUS_COLORS[status] ?? '#999'} label={enumLabel(t, 'facilityStatus', status)} />)
+      ENUMS.facilityStatus.map((status) => <LegendRow key={status} color={FACILITY_STATUS_COLORS[status] ?? '#999'} label={enumLabel(t, 'facilityStatus', status)} />)
     ) : (
       <>
         {kindEnum &&
@@ -258,7 +260,7 @@ function MapCanvas({ config, grids, points, steps, slug, onPoint, onGrid, legend
     if (!container) return;
     const map = createMap({
       container,
-      style: buildRegisterStyle(config.tileUrl, steps),
+      style: buildPointsMapStyle(config.tileUrl, steps),
       center: config.center,
       zoom: config.zoom,
     });

@@ -7,8 +7,8 @@ import { navigate } from '../../../app/router';
 import { pathWithQuery } from '../../../app/routes';
 import { registersApi } from '../../../api/registers';
 import { useI18n } from '../../../i18n/i18n';
-import { fieldLabel } from '../shared/labels';
-import { RecordSelect } from '../shared/RecordSelect';
+import { fieldLabel } from '../../../shared/labels';
+import { RecordSelect } from '../../../shared/fields/RecordSelect';
 import type { DetailPartProps } from '../shared/register-config';
 
 type Employee = Organization['employees'][number];

@@ -1,7 +1,7 @@
 /** The organisation register (单位). */
 import { Tag, Typography } from 'antd';
-import { enumLabel, fieldLabel, orDash } from '../shared/labels';
-import { pointText } from '../shared/point-text';
+import { enumLabel, fieldLabel, orDash } from '../../../shared/labels';
+import { pointText } from '../../../shared/point-text';
 import type { RegisterConfig } from '../shared/register-config';
 import { OrganizationEmployees } from './OrganizationEmployees';
 import { OrganizationForm } from './OrganizationForm';

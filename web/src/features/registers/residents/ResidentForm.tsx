@@ -5,11 +5,11 @@ import { residentInput, type Resident } from '@gridgov/contracts';
 import { useMe } from '../../../app/session';
 import type { RegisterInput, RegisterUpdate } from '../../../api/registers';
 import { useI18n } from '../../../i18n/i18n';
-import { contractRule, textOrNull } from '../shared/contract-rules';
-import { GridSelect } from '../shared/GridSelect';
-import { enumOptions, fieldLabel, type EnumValue } from '../shared/labels';
+import { contractRule, textOrNull } from '../../../shared/fields/contract-rules';
+import { GridSelect } from '../../../shared/fields/GridSelect';
+import { enumOptions, fieldLabel, type EnumValue } from '../../../shared/labels';
 import { RecordFormDrawer } from '../shared/RecordFormDrawer';
-import { RecordSelect } from '../shared/RecordSelect';
+import { RecordSelect } from '../../../shared/fields/RecordSelect';
 import type { RecordFormProps } from '../shared/register-config';
 import { isResidentTag, type ResidentTag } from '../shared/resident-tag';
 

@@ -3,7 +3,7 @@ import { Space, Tag, Typography } from 'antd';
 import type { Resident } from '@gridgov/contracts';
 import { navigate } from '../../../app/router';
 import { pathWithQuery } from '../../../app/routes';
-import { ageOf, enumLabel, fieldLabel, orDash } from '../shared/labels';
+import { ageOf, enumLabel, fieldLabel, orDash } from '../../../shared/labels';
 import type { RegisterConfig } from '../shared/register-config';
 import type { Translate } from '../../../i18n/i18n';
 import { ResidentForm } from './ResidentForm';

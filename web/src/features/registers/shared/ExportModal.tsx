@@ -12,8 +12,8 @@ import { withTestId } from '../../../app/test-id';
 import type { RegisterFilters } from '../../../api/registers';
 import { exportsApi } from '../../../api/transfers';
 import { useI18n } from '../../../i18n/i18n';
-import { contractRule } from './contract-rules';
-import { registerLabel } from './labels';
+import { contractRule } from '../../../shared/fields/contract-rules';
+import { registerLabel } from '../../../shared/labels';
 
 interface Props {
   kind: RegisterKind;

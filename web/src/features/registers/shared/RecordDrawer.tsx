@@ -9,9 +9,9 @@ import { useFeedback } from '../../../app/feedback';
 import { formatDateTime } from '../../../app/labels';
 import { registersApi, type RegisterRecord, type UnmaskField, type UnmaskResponse } from '../../../api/registers';
 import { useI18n } from '../../../i18n/i18n';
-import { HistoryTimeline } from './HistoryTimeline';
+import { HistoryTimeline } from '../../../shared/record/HistoryTimeline';
 import type { RegisterConfig } from './register-config';
-import { UnmaskButton } from './UnmaskButton';
+import { UnmaskButton } from '../../../shared/record/UnmaskButton';
 
 /** Where each unmaskable field shows masked on a record. */
 const MASKED: Record<UnmaskField, string> = { idNumber: 'idNumberMasked', phone: 'phoneMasked', contactPhone: 'contactPhoneMasked' };

@@ -10,8 +10,8 @@ import { errorText } from '../../../app/feedback';
 import { isApiError } from '../../../api/client';
 import { registersApi, type RegisterInput, type RegisterRecord, type RegisterUpdate } from '../../../api/registers';
 import { useI18n } from '../../../i18n/i18n';
-import { registerLabel } from './labels';
-import { fieldProblems } from './server-errors';
+import { registerLabel } from '../../../shared/labels';
+import { fieldProblems } from '../../../shared/errors/server-errors';
 
 /**
  * The form addressed by plain field names: the server names fields as strings, which the typed

@@ -5,10 +5,10 @@ import type { ResidentTag } from './resident-tag';
 import type { RegisterFilters } from '../../../api/registers';
 import { useMe } from '../../../app/session';
 import { useI18n, type MessageKey } from '../../../i18n/i18n';
-import { RegionCodeInput } from '../../regions/RegionCodeInput';
-import { GridSelect } from './GridSelect';
-import { enumOptions } from './labels';
-import { RecordSelect } from './RecordSelect';
+import { RegionCodeInput } from '../../../shared/regions/RegionCodeInput';
+import { GridSelect } from '../../../shared/fields/GridSelect';
+import { enumOptions } from '../../../shared/labels';
+import { RecordSelect } from '../../../shared/fields/RecordSelect';
 import type { FilterSpec } from './register-config';
 
 export interface FilterValues {

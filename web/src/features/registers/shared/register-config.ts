@@ -4,7 +4,7 @@ import type { DescriptionsProps, TableColumnsType } from 'antd';
 import type { Locale, RegisterKind } from '@gridgov/contracts';
 import type { RegisterRecord, UnmaskField, UnmaskResponse } from '../../../api/registers';
 import type { MessageKey, Translate } from '../../../i18n/i18n';
-import type { EnumName } from './labels';
+import type { EnumName } from '../../../shared/labels';
 
 export interface ViewContext {
   t: Translate;

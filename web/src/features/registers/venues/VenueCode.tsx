@@ -1,7 +1,7 @@
 /** The venue code (场所码), shown large with a QR code that visitors scan to check in. */
 import { Card, QRCode, Space, Tag, Typography } from 'antd';
 import { useI18n } from '../../../i18n/i18n';
-import { fieldLabel } from '../shared/labels';
+import { fieldLabel } from '../../../shared/labels';
 import type { DetailPartProps } from '../shared/register-config';
 
 export function VenueCode({ record }: DetailPartProps<'venue'>) {

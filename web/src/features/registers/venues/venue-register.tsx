@@ -1,7 +1,7 @@
 /** The venue register (场所). */
 import { Space, Tag, Typography } from 'antd';
-import { enumLabel, fieldLabel, orDash } from '../shared/labels';
-import { pointText } from '../shared/point-text';
+import { enumLabel, fieldLabel, orDash } from '../../../shared/labels';
+import { pointText } from '../../../shared/point-text';
 import type { RegisterConfig } from '../shared/register-config';
 import { VenueCode } from './VenueCode';
 import { VenueForm } from './VenueForm';

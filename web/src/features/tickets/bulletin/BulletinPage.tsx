@@ -14,7 +14,7 @@ import { errorText, useFeedback } from '../../../app/feedback';
 import { formatDateTime } from '../../../app/labels';
 import { useMe } from '../../../app/session';
 import { useI18n } from '../../../i18n/i18n';
-import { RegionCodeInput } from '../../regions/RegionCodeInput';
+import { RegionCodeInput } from '../../../shared/regions/RegionCodeInput';
 
 interface Query {
   region?: string;

@@ -15,7 +15,7 @@ import { ticketsApi, type CategoryInput } from '../../../api/tickets';
 import { errorText } from '../../../app/feedback';
 import { useI18n } from '../../../i18n/i18n';
 import { levelLabel, limitClassLabel } from '../shared/labels';
-import { schemaIssuePaths, ticketFieldProblems } from '../shared/ticket-errors';
+import { schemaIssuePaths, ticketFieldProblems } from '../../../shared/errors/ticket-errors';
 import { categoryOptions, useDepartments } from '../shared/ticket-data';
 import { LimitInput } from './LimitInput';
 

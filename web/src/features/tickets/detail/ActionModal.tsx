@@ -19,7 +19,7 @@ import { CategorySelect } from '../shared/CategorySelect';
 import { DepartmentSelect } from '../shared/DepartmentSelect';
 import { actionLabel, levelLabel, type Transition } from '../shared/labels';
 import { PhotoUpload, useCanUpload } from '../shared/PhotoUpload';
-import { ticketFieldProblems } from '../shared/ticket-errors';
+import { ticketFieldProblems } from '../../../shared/errors/ticket-errors';
 import { servesRegion, useCategories, useDepartments } from '../shared/ticket-data';
 import { TicketPicker } from './TicketPicker';
 

@@ -15,7 +15,7 @@ import { useI18n } from '../../../i18n/i18n';
 import { ActionModal } from './ActionModal';
 import { Attachments } from '../shared/Attachments';
 import { actionLabel, ASSIGNMENT_TAG, assignmentLabel, sourceLabel, type Transition } from '../shared/labels';
-import { RegionName } from '../shared/RegionName';
+import { RegionName } from '../../../shared/regions/RegionName';
 import { useCategories } from '../shared/ticket-data';
 import { TicketActions } from './TicketActions';
 import { Countdown, LevelTag, StatusTag, TicketBadges, TicketDue } from '../shared/TicketTags';

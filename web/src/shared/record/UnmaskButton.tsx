@@ -5,12 +5,12 @@
 import { Alert, Button, Form, Input, Modal } from 'antd';
 import { useState } from 'react';
 import { unmaskRequest, type RegisterKind } from '@gridgov/contracts';
-import { errorText } from '../../../app/feedback';
-import { useSession } from '../../../app/session';
-import { withTestId } from '../../../app/test-id';
-import { registersApi, type UnmaskField, type UnmaskResponse } from '../../../api/registers';
-import { useI18n } from '../../../i18n/i18n';
-import { contractRule } from './contract-rules';
+import { errorText } from '../../app/feedback';
+import { useSession } from '../../app/session';
+import { withTestId } from '../../app/test-id';
+import { registersApi, type UnmaskField, type UnmaskResponse } from '../../api/registers';
+import { useI18n } from '../../i18n/i18n';
+import { contractRule } from '../fields/contract-rules';
 
 interface Props {
   kind: RegisterKind;

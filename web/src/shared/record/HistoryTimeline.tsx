@@ -2,12 +2,12 @@
 import { Empty, Spin, Timeline, Typography } from 'antd';
 import { useEffect, useState, type ReactNode } from 'react';
 import type { HistoryEntry, RegisterKind } from '@gridgov/contracts';
-import { useFeedback } from '../../../app/feedback';
-import { formatDateTime } from '../../../app/labels';
-import { registersApi } from '../../../api/registers';
-import { useI18n, type Translate } from '../../../i18n/i18n';
+import { useFeedback } from '../../app/feedback';
+import { formatDateTime } from '../../app/labels';
+import { registersApi } from '../../api/registers';
+import { useI18n, type Translate } from '../../i18n/i18n';
 import { RefName, refKindOf } from './RefName';
-import { enumLabel, fieldEnum, fieldLabel } from './labels';
+import { enumLabel, fieldEnum, fieldLabel } from '../labels';
 
 interface Props {
   kind: RegisterKind;

@@ -1,7 +1,7 @@
 /** What every register map needs first: the map settings and the grid polygons in scope. */
 import { useEffect, useState } from 'react';
-import { gridsApi } from '../../../api/grids';
-import type { GridFeatureCollection, MapConfig } from '../../../api/types';
+import { gridsApi } from '../../api/grids';
+import type { GridFeatureCollection, MapConfig } from '../../api/types';
 
 /** Used when /api/config/map cannot be read; the map fits to its data anyway. */
 const FALLBACK_MAP: MapConfig = { tileUrl: null, center: [104.1, 35.9], zoom: 3.5 };

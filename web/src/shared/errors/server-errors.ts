@@ -4,8 +4,8 @@
  * each problem on its form field.
  */
 import { ERRORS, errorMessage, type ErrorCode, type Locale } from '@gridgov/contracts';
-import { ApiError } from '../../../api/client';
-import { hasMessage, type Translate } from '../../../i18n/i18n';
+import { ApiError } from '../../api/client';
+import { hasMessage, type Translate } from '../../i18n/i18n';
 
 export interface FieldProblem {
   field: string;

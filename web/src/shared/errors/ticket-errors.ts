@@ -3,7 +3,7 @@
  * field), `{ fields: [{ field, reason }] }` (extra questions, phone), `{ departmentIds }` (a
  * department that cannot take the ticket), or schema issues `[{ path: 'body.x' }]`.
  */
-import { ApiError } from '../../../api/client';
+import { ApiError } from '../../api/client';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;

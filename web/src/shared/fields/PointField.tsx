@@ -5,7 +5,7 @@
 import { Button, Form, InputNumber, Space } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import type { z } from 'zod';
-import { useI18n } from '../../../i18n/i18n';
+import { useI18n } from '../../i18n/i18n';
 import { contractRule } from './contract-rules';
 
 const PointPickerModal = lazy(() => import('../map/PointPickerModal'));

@@ -5,8 +5,8 @@
 import { Select } from 'antd';
 import { useEffect, useRef, useState, type CSSProperties } from 'react';
 import type { Grid } from '@gridgov/contracts';
-import { gridsApi } from '../../../api/grids';
-import { useI18n } from '../../../i18n/i18n';
+import { gridsApi } from '../../api/grids';
+import { useI18n } from '../../i18n/i18n';
 
 interface Props {
   value?: string;

@@ -5,7 +5,7 @@
 import { Select } from 'antd';
 import { useEffect, useRef, useState, type CSSProperties } from 'react';
 import type { RegisterKind } from '@gridgov/contracts';
-import { registersApi, type RegisterListParams, type RegisterRecord } from '../../../api/registers';
+import { registersApi, type RegisterListParams, type RegisterRecord } from '../../api/registers';
 
 interface Props<K extends RegisterKind> {
   kind: K;

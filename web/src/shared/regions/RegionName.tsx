@@ -1,8 +1,8 @@
 /** A region's name with the names above it ("寿口区 / 文山街道 / 花源社区"), from its code; the code while loading. */
 import { Tooltip } from 'antd';
 import { useEffect, useState } from 'react';
-import { regionsApi } from '../../../api/regions';
-import { useSession } from '../../../app/session';
+import { regionsApi } from '../../api/regions';
+import { useSession } from '../../app/session';
 
 const names = new Map<string, Promise<string>>();
 

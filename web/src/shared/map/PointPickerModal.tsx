@@ -2,12 +2,12 @@
 import { Modal, Spin, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import type { GeoJSONSource, Map as MapLibreMap, Marker } from 'maplibre-gl';
-import { useSession } from '../../../app/session';
-import { withTestId } from '../../../app/test-id';
-import { useI18n } from '../../../i18n/i18n';
-import { collectionBounds } from '../../grids/geometry';
-import { createMap, maplibregl } from '../../grids/maplibre';
-import { buildRegisterStyle } from './map-style';
+import { useSession } from '../../app/session';
+import { withTestId } from '../../app/test-id';
+import { useI18n } from '../../i18n/i18n';
+import { collectionBounds } from './geometry';
+import { createMap, maplibregl } from './maplibre';
+import { buildPointsMapStyle } from './map-style';
 import { useGridShapes, useMapConfig } from './map-data';
 
 export interface LonLat {
@@ -41,7 +41,7 @@ export default function PointPickerModal({ initial, onPick, onCancel }: Props) {
     if (!config || !container) return;
     const map = createMap({
       container,
-      style: buildRegisterStyle(config.tileUrl, null),
+      style: buildPointsMapStyle(config.tileUrl, null),
       center: start ? [start.lon, start.lat] : config.center,
       zoom: start ? 16 : config.zoom,
     }, null);

@@ -15,7 +15,7 @@ import {
   VENUE_KINDS,
   type RegisterKind,
 } from '@gridgov/contracts';
-import { hasMessage, type Translate } from '../../../i18n/i18n';
+import { hasMessage, type Translate } from '../i18n/i18n';
 
 export const ENUMS = {
   sex: ['male', 'female'],

@@ -4,7 +4,7 @@
  */
 import { Checkbox, Form, Input } from 'antd';
 import type { z } from 'zod';
-import { useI18n } from '../../../i18n/i18n';
+import { useI18n } from '../../i18n/i18n';
 import { contractRule } from './contract-rules';
 
 interface Props {

@@ -4,8 +4,8 @@
  * (each read of a resident is audited).
  */
 import { useEffect, useState } from 'react';
-import { gridsApi } from '../../../api/grids';
-import { registersApi } from '../../../api/registers';
+import { gridsApi } from '../../api/grids';
+import { registersApi } from '../../api/registers';
 
 export type RefKind = 'grid' | 'building' | 'dwelling';
 

@@ -5,7 +5,7 @@
  */
 import type { FormRule } from 'antd';
 import type { z } from 'zod';
-import type { Translate } from '../../../i18n/i18n';
+import type { Translate } from '../../i18n/i18n';
 
 type Issue = z.core.$ZodIssue;
 
