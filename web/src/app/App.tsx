@@ -7,6 +7,7 @@ import { isPortalPath, isPublicPortalPath, landingPath } from '../portal/paths';
 import { AppLayout } from './AppLayout';
 import { EnrolPage } from './EnrolPage';
 import { LoginPage } from './LoginPage';
+import { QueryProvider, SessionCacheGuard } from './QueryProvider';
 import { navigate, parseHash, useLocation } from './router';
 import { allows, findRoute } from './routes';
 import { SessionProvider, useSession } from './session';
@@ -24,9 +25,12 @@ function LocalisedApp() {
   return (
     <ConfigProvider locale={locale === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#1756a9' } }}>
       <AntApp style={{ height: '100%' }}>
-        <SessionProvider>
-          <Shell />
-        </SessionProvider>
+        <QueryProvider>
+          <SessionProvider>
+            <SessionCacheGuard />
+            <Shell />
+          </SessionProvider>
+        </QueryProvider>
       </AntApp>
     </ConfigProvider>
   );

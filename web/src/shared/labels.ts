@@ -1,107 +1,25 @@
-/** Chinese (or English) labels for the register enums and fields. */
-import {
-  BUILDING_KINDS,
-  DWELLING_USES,
-  EXPORT_STATUSES,
-  FACILITY_KINDS,
-  FACILITY_STATUSES,
-  HOUSEHOLD_KINDS,
-  HOUSEHOLD_RELATIONS,
-  ID_TYPES,
-  IMPORT_STATUSES,
-  ORGANIZATION_KINDS,
-  RESIDENT_KINDS,
-  RESIDENT_TAGS,
-  VENUE_KINDS,
-  type RegisterKind,
-} from '@gridgov/contracts';
+/**
+ * Labels of data from the message catalogs: an enum value (`enum.<name>.<value>`) and a field
+ * (`field.<kind>.<field>`, else `field.<field>`). What is not in the catalogs shows as it is.
+ */
 import { hasMessage, type Translate } from '../i18n/i18n';
 
-export const ENUMS = {
-  sex: ['male', 'female'],
-  residentKind: RESIDENT_KINDS,
-  idType: ID_TYPES,
-  tag: RESIDENT_TAGS,
-  relation: HOUSEHOLD_RELATIONS,
-  householdKind: HOUSEHOLD_KINDS,
-  buildingKind: BUILDING_KINDS,
-  dwellingUse: DWELLING_USES,
-  venueKind: VENUE_KINDS,
-  facilityKind: FACILITY_KINDS,
-  facilityStatus: FACILITY_STATUSES,
-  organizationKind: ORGANIZATION_KINDS,
-  importStatus: IMPORT_STATUSES,
-  exportStatus: EXPORT_STATUSES,
-} as const;
-
-export type EnumName = keyof typeof ENUMS;
-export type EnumValue<N extends EnumName> = (typeof ENUMS)[N][number];
-
-/** The label of an enum value; an unknown value is shown as it is. */
-export function enumLabel(t: Translate, name: EnumName, value: string | null | undefined): string {
+/** The label of an enum value; an unknown value is shown as it is, nothing as a dash. */
+export function enumLabel(t: Translate, name: string, value: string | null | undefined): string {
   if (value === null || value === undefined || value === '') return '—';
   const key = `enum.${name}.${value}`;
   return hasMessage(key) ? t(key) : value;
 }
 
-export function enumOptions<N extends EnumName>(t: Translate, name: N): { value: EnumValue<N>; label: string }[] {
-  const values: readonly EnumValue<N>[] = ENUMS[name];
+/** Select options of an enum's values, labelled. */
+export function enumOptions<V extends string>(t: Translate, name: string, values: readonly V[]): { value: V; label: string }[] {
   return values.map((value) => ({ value, label: enumLabel(t, name, value) }));
 }
 
-export function registerLabel(t: Translate, kind: RegisterKind): string {
-  return t(`register.${kind}`);
-}
-
-/** A field's label, register-specific first ("姓名" for a resident's name, "名称" elsewhere). */
-export function fieldLabel(t: Translate, kind: RegisterKind, field: string): string {
+/** A field's label, the record kind's own first ("姓名" for a resident's name, "名称" elsewhere). */
+export function fieldLabel(t: Translate, kind: string, field: string): string {
   const own = `field.${kind}.${field}`;
   if (hasMessage(own)) return t(own);
   const shared = `field.${field}`;
   return hasMessage(shared) ? t(shared) : field;
-}
-
-/** Which enum a stored field holds, per register (for history values). */
-export function fieldEnum(kind: RegisterKind, field: string): EnumName | null {
-  const kinds: Record<RegisterKind, EnumName | null> = {
-    resident: 'residentKind',
-    household: 'householdKind',
-    building: 'buildingKind',
-    dwelling: 'dwellingUse',
-    venue: 'venueKind',
-    facility: 'facilityKind',
-    organization: 'organizationKind',
-  };
-  switch (field) {
-    case 'kind':
-      return kinds[kind];
-    case 'use':
-      return 'dwellingUse';
-    case 'status':
-      return 'facilityStatus';
-    case 'idType':
-      return 'idType';
-    case 'sex':
-      return 'sex';
-    case 'tags':
-      return 'tag';
-    case 'relation':
-      return 'relation';
-    default:
-      return null;
-  }
-}
-
-/** Age in whole years from an ISO birth date. */
-export function ageOf(birthDate: string | null, today = new Date()): number | null {
-  if (!birthDate) return null;
-  const [y, m, d] = birthDate.split('-').map(Number);
-  if (!y || !m || !d) return null;
-  let age = today.getFullYear() - y;
-  if (today.getMonth() + 1 < m || (today.getMonth() + 1 === m && today.getDate() < d)) age -= 1;
-  return age;
-}
-
-export function orDash(value: string | number | null | undefined): string {
-  return value === null || value === undefined || value === '' ? '—' : String(value);
 }

@@ -22,10 +22,10 @@ function isErrorCode(code: unknown): code is ErrorCode {
 
 function ruleMessage(code: unknown, reason: unknown, t: Translate, locale: Locale): string {
   if (code === 'ID_NUMBER_INVALID' && typeof reason === 'string') {
-    const key = `reg.idReason.${reason}`;
+    const key = `record.idReason.${reason}`;
     if (hasMessage(key)) return t(key);
   }
-  return isErrorCode(code) ? errorMessage(code, locale) : t('reg.rule.invalid');
+  return isErrorCode(code) ? errorMessage(code, locale) : t('record.rule.invalid');
 }
 
 export function fieldProblems(error: unknown, t: Translate, locale: Locale): FieldProblem[] {
@@ -40,7 +40,7 @@ export function fieldProblems(error: unknown, t: Translate, locale: Locale): Fie
     return details.filter(isRecord).flatMap((issue) => {
       if (typeof issue.path !== 'string') return [];
       const [where, field] = issue.path.split('.');
-      return where === 'body' && field ? [{ field, message: t('reg.rule.invalid') }] : [];
+      return where === 'body' && field ? [{ field, message: t('record.rule.invalid') }] : [];
     });
   }
   return [];

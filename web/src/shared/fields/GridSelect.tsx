@@ -2,11 +2,13 @@
  * Picks a grid in the caller's scope (optionally inside a region), searching by name. Works as a
  * controlled antd form control; the value is the grid id.
  */
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Select } from 'antd';
-import { useEffect, useRef, useState, type CSSProperties } from 'react';
+import { useState, type CSSProperties } from 'react';
 import type { Grid } from '@gridgov/contracts';
-import { gridsApi } from '../../api/grids';
+import { gridQueries } from '../../api/grids';
 import { useI18n } from '../../i18n/i18n';
+import { useDebounced } from '../hooks/use-debounced';
 
 interface Props {
   value?: string;
@@ -31,69 +33,31 @@ function toOption(grid: Grid): Option {
 
 export function GridSelect({ value, onChange, region, allowClear, placeholder, style, disabled, 'data-testid': testId }: Props) {
   const { t } = useI18n();
-  const [options, setOptions] = useState<Option[]>([]);
-  const [known, setKnown] = useState<Option | null>(null);
-  const [loading, setLoading] = useState(false);
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const request = useRef(0);
-  useEffect(() => () => clearTimeout(timer.current), []);
-
-  const load = (q: string) => {
-    const mine = ++request.current;
-    setLoading(true);
-    gridsApi
-      .list({ region: region && /^\d{12}$/.test(region) ? region : undefined, q: q || undefined, pageSize: 50 })
-      .then((page) => {
-        if (mine === request.current) setOptions(page.items.map(toOption));
-      })
-      .catch(() => {
-        if (mine === request.current) setOptions([]);
-      })
-      .finally(() => {
-        if (mine === request.current) setLoading(false);
-      });
-  };
-
-  // The grids of the region, again whenever it changes.
-  useEffect(() => {
-    load('');
-    // load() reads the region of this render.
-  }, [region]);
-
+  const [typed, setTyped] = useState('');
+  const q = useDebounced(typed.trim(), 250);
+  // The grids of the region matching what was typed; a picker that cannot read them stays empty.
+  const found = useQuery({
+    ...gridQueries.list({ region: region && /^\d{12}$/.test(region) ? region : undefined, q: q || undefined, pageSize: 50 }),
+    placeholderData: keepPreviousData,
+    meta: { silent: true },
+  });
+  const options = (found.data?.items ?? []).map(toOption);
   // A value set from outside (an edited record, a map click) gets its name.
-  useEffect(() => {
-    if (!value || options.some((option) => option.value === value) || known?.value === value) return;
-    let cancelled = false;
-    gridsApi
-      .get(value)
-      .then((grid) => {
-        if (!cancelled) setKnown(toOption(grid));
-      })
-      .catch(() => undefined);
-    return () => {
-      cancelled = true;
-    };
-  }, [value, options, known]);
-
-  const shown = known && !options.some((option) => option.value === known.value) ? [known, ...options] : options;
+  const missing = Boolean(value) && !options.some((option) => option.value === value);
+  const known = useQuery({ ...gridQueries.detail(value ?? ''), enabled: missing, staleTime: Infinity, meta: { silent: true } }).data;
+  const shown = missing && known ? [toOption(known), ...options] : options;
 
   return (
     <Select<string>
       value={value}
       onChange={(next) => onChange?.(next ?? undefined)}
       options={shown}
-      loading={loading}
+      loading={found.isFetching}
       allowClear={allowClear}
       disabled={disabled}
-      placeholder={placeholder ?? t('reg.gridSearch')}
+      placeholder={placeholder ?? t('record.gridSearch')}
       style={style}
-      showSearch={{
-        filterOption: false,
-        onSearch: (text) => {
-          clearTimeout(timer.current);
-          timer.current = setTimeout(() => load(text.trim()), 250);
-        },
-      }}
+      showSearch={{ filterOption: false, onSearch: setTyped }}
       data-testid={testId}
     />
   );

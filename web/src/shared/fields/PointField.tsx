@@ -29,23 +29,23 @@ export function PointField({ lonSchema, latSchema, required, testId }: Props) {
       const hasLon = typeof value === 'number';
       const hasLat = typeof form.getFieldValue('lat') === 'number';
       if (!hasLon && !hasLat) {
-        if (required) throw new Error(t('reg.rule.required'));
+        if (required) throw new Error(t('record.rule.required'));
         return;
       }
-      if (hasLon !== hasLat) throw new Error(t('reg.pointBoth'));
+      if (hasLon !== hasLat) throw new Error(t('record.pointBoth'));
     },
   };
   return (
-    <Form.Item label={t('reg.point')} required={required}>
+    <Form.Item label={t('record.point')} required={required}>
       <Space.Compact style={{ display: 'flex', width: '100%' }}>
         <Form.Item name="lon" noStyle rules={[lonRule, contractRule(lonSchema, t, { skipEmpty: true })]} dependencies={['lat']}>
-          <InputNumber placeholder={t('reg.lon')} min={-180} max={180} step={0.0001} precision={6} style={{ flex: 1 }} data-testid={`${testId}-lon`} />
+          <InputNumber placeholder={t('record.lon')} min={-180} max={180} step={0.0001} precision={6} style={{ flex: 1 }} data-testid={`${testId}-lon`} />
         </Form.Item>
         <Form.Item name="lat" noStyle rules={[contractRule(latSchema, t, { skipEmpty: true })]}>
-          <InputNumber placeholder={t('reg.lat')} min={-90} max={90} step={0.0001} precision={6} style={{ flex: 1 }} data-testid={`${testId}-lat`} />
+          <InputNumber placeholder={t('record.lat')} min={-90} max={90} step={0.0001} precision={6} style={{ flex: 1 }} data-testid={`${testId}-lat`} />
         </Form.Item>
         <Button onClick={() => setPicking(true)} data-testid={`${testId}-pick`}>
-          {t('reg.pickPoint')}
+          {t('record.pickPoint')}
         </Button>
       </Space.Compact>
       {picking && (

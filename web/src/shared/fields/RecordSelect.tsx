@@ -2,10 +2,12 @@
  * Picks a record of a register by searching it (residents by name or pinyin initials, buildings
  * by name, dwellings by room). A controlled antd form control; the value is the record id.
  */
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Select } from 'antd';
-import { useEffect, useRef, useState, type CSSProperties } from 'react';
+import { useState, type CSSProperties } from 'react';
 import type { RegisterKind } from '@gridgov/contracts';
-import { registersApi, type RegisterListParams, type RegisterRecord } from '../../api/registers';
+import { registerQueries, type RegisterListParams, type RegisterRecord } from '../../api/registers';
+import { useDebounced } from '../hooks/use-debounced';
 
 interface Props<K extends RegisterKind> {
   kind: K;
@@ -30,53 +32,19 @@ interface Option {
 
 export function RecordSelect<K extends RegisterKind>(props: Props<K>) {
   const { kind, value, onChange, describe, valueLabel, params, placeholder, allowClear, style, 'data-testid': testId } = props;
-  const [found, setFound] = useState<RegisterRecord<K>[]>([]);
-  const [loading, setLoading] = useState(false);
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const request = useRef(0);
-  const latest = useRef({ describe, params });
-  useEffect(() => {
-    latest.current = { describe, params };
+  const [typed, setTyped] = useState('');
+  const q = useDebounced(typed.trim(), 250);
+  const search = useQuery({
+    ...registerQueries.list(kind, { ...params, q: q || undefined, pageSize: 20 }),
+    placeholderData: keepPreviousData,
+    meta: { silent: true },
   });
-  useEffect(() => () => clearTimeout(timer.current), []);
-  const paramsKey = JSON.stringify(params ?? {});
-
-  const search = (q: string) => {
-    const mine = ++request.current;
-    setLoading(true);
-    registersApi
-      .list(kind, { ...latest.current.params, q: q || undefined, pageSize: 20 })
-      .then((page) => {
-        if (mine === request.current) setFound(page.items);
-      })
-      .catch(() => {
-        if (mine === request.current) setFound([]);
-      })
-      .finally(() => {
-        if (mine === request.current) setLoading(false);
-      });
-  };
-
-  useEffect(() => {
-    search('');
-    // Search again when the register or the filters change.
-  }, [kind, paramsKey]);
+  const found = search.data?.items ?? [];
 
   // A value set from outside (a link's filter) without a label: read the record once. Not for
   // residents, whose every read is audited; their forms pass the label.
-  const [fetched, setFetched] = useState<RegisterRecord<K> | null>(null);
-  const missing = Boolean(value) && !valueLabel && kind !== 'resident' && !found.some((record) => record.id === value) && fetched?.id !== value;
-  useEffect(() => {
-    if (!missing || !value) return;
-    let cancelled = false;
-    registersApi
-      .get(kind, value)
-      .then((record) => !cancelled && setFetched(record))
-      .catch(() => undefined);
-    return () => {
-      cancelled = true;
-    };
-  }, [missing, kind, value]);
+  const missing = Boolean(value) && !valueLabel && kind !== 'resident' && !found.some((record) => record.id === value);
+  const fetched = useQuery({ ...registerQueries.detail(kind, value ?? ''), enabled: missing, staleTime: Infinity, meta: { silent: true } }).data;
 
   const options: Option[] = found.map((record) => ({ value: record.id, label: describe(record) }));
   const label = valueLabel ?? (fetched && fetched.id === value ? describe(fetched) : null);
@@ -87,17 +55,11 @@ export function RecordSelect<K extends RegisterKind>(props: Props<K>) {
       value={value ?? undefined}
       onChange={(next) => onChange?.(next ?? null, found.find((record) => record.id === next) ?? null)}
       options={options}
-      loading={loading}
+      loading={search.isFetching}
       allowClear={allowClear}
       placeholder={placeholder}
       style={style}
-      showSearch={{
-        filterOption: false,
-        onSearch: (text) => {
-          clearTimeout(timer.current);
-          timer.current = setTimeout(() => search(text.trim()), 250);
-        },
-      }}
+      showSearch={{ filterOption: false, onSearch: setTyped }}
       data-testid={testId}
     />
   );

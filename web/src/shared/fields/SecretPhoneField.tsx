@@ -8,11 +8,12 @@ import { useI18n } from '../../i18n/i18n';
 import { contractRule } from './contract-rules';
 
 interface Props {
-  name: 'phone' | 'contactPhone';
+  /** As the contract names it (`phone`, `contactPhone`); the tick is `<name>Clear`. */
+  name: string;
   label: string;
   /** The stored number, masked (null: none stored or a new record). */
   masked: string | null | undefined;
-  schema: z.ZodType;
+  schema?: z.ZodType;
   testId: string;
 }
 
@@ -20,12 +21,12 @@ export function SecretPhoneField({ name, label, masked, schema, testId }: Props)
   const { t } = useI18n();
   return (
     <>
-      <Form.Item name={name} label={label} rules={[contractRule(schema, t)]} extra={masked ? t('reg.keepPhone', { masked }) : undefined}>
+      <Form.Item name={name} label={label} rules={schema ? [contractRule(schema, t)] : []} extra={masked ? t('record.keepPhone', { masked }) : undefined}>
         <Input maxLength={20} autoComplete="off" placeholder={masked ?? undefined} data-testid={testId} />
       </Form.Item>
       {masked && (
         <Form.Item name={`${name}Clear`} valuePropName="checked" style={{ marginTop: -12 }}>
-          <Checkbox>{t('reg.clearPhone')}</Checkbox>
+          <Checkbox>{t('record.clearPhone')}</Checkbox>
         </Form.Item>
       )}
     </>

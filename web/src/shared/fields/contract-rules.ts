@@ -11,19 +11,19 @@ type Issue = z.core.$ZodIssue;
 
 function issueMessage(issue: Issue, value: unknown, t: Translate): string {
   // Nothing given where the contract needs something.
-  if (value === undefined || value === '') return t('reg.rule.required');
+  if (value === undefined || value === '') return t('record.rule.required');
   switch (issue.code) {
     case 'invalid_type':
-      return issue.expected === 'int' ? t('reg.rule.integer') : t('reg.rule.invalid');
+      return issue.expected === 'int' ? t('record.rule.integer') : t('record.rule.invalid');
     case 'too_small':
-      if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? t('reg.rule.required') : t('reg.rule.minLength', { n: String(issue.minimum) });
-      if (issue.origin === 'array') return t('reg.rule.required');
-      return t('reg.rule.minValue', { n: String(issue.minimum) });
+      if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? t('record.rule.required') : t('record.rule.minLength', { n: String(issue.minimum) });
+      if (issue.origin === 'array') return t('record.rule.required');
+      return t('record.rule.minValue', { n: String(issue.minimum) });
     case 'too_big':
-      if (issue.origin === 'string') return t('reg.rule.max', { n: String(issue.maximum) });
-      return t('reg.rule.maxValue', { n: String(issue.maximum) });
+      if (issue.origin === 'string') return t('record.rule.max', { n: String(issue.maximum) });
+      return t('record.rule.maxValue', { n: String(issue.maximum) });
     default:
-      return t('reg.rule.invalid');
+      return t('record.rule.invalid');
   }
 }
 
@@ -45,7 +45,7 @@ export function contractRule(schema: z.ZodType, t: Translate, options: { skipEmp
       const result = schema.safeParse(value);
       if (result.success) return;
       const issue = result.error.issues[0];
-      throw new Error(issue ? issueMessage(issue, value, t) : t('reg.rule.invalid'));
+      throw new Error(issue ? issueMessage(issue, value, t) : t('record.rule.invalid'));
     },
   };
 }

@@ -79,14 +79,14 @@ export default function PointPickerModal({ initial, onPick, onCancel }: Props) {
     <Modal
       open
       width={760}
-      title={t('reg.pickPointTitle')}
+      title={t('record.pickPointTitle')}
       onCancel={onCancel}
       onOk={() => point && onPick(point)}
       okButtonProps={withTestId({ disabled: !point }, 'point-picker-ok')}
       destroyOnHidden
     >
       <Typography.Paragraph type="secondary">
-        {t('reg.pickPointHint')}
+        {t('record.pickPointHint')}
         {point && (
           <Typography.Text strong style={{ marginInlineStart: 12 }} data-testid="point-picker-value">
             {point.lon}, {point.lat}

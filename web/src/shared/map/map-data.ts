@@ -1,42 +1,30 @@
-/** What every register map needs first: the map settings and the grid polygons in scope. */
-import { useEffect, useState } from 'react';
-import { gridsApi } from '../../api/grids';
+/** What every map needs first: the map settings and the grid polygons in scope. */
+import { useQuery } from '@tanstack/react-query';
+import { FALLBACK_MAP_CONFIG, gridQueries } from '../../api/grids';
 import type { GridFeatureCollection, MapConfig } from '../../api/types';
 
-/** Used when /api/config/map cannot be read; the map fits to its data anyway. */
-const FALLBACK_MAP: MapConfig = { tileUrl: null, center: [104.1, 35.9], zoom: 3.5 };
-
-export function useMapConfig(): MapConfig | null {
-  const [config, setConfig] = useState<MapConfig | null>(null);
-  useEffect(() => {
-    let cancelled = false;
-    gridsApi
-      .mapConfig()
-      .then((answer) => !cancelled && setConfig(answer))
-      .catch(() => !cancelled && setConfig(FALLBACK_MAP));
-    return () => {
-      cancelled = true;
-    };
-  }, []);
-  return config;
+export interface MapSettings {
+  config: MapConfig;
+  /** False when the settings could not be read and the fallback is used. */
+  fromServer: boolean;
 }
 
-/** Grid polygons of a region (or the whole scope); without grid:read, none. */
+/** The map settings, or the fallback when they cannot be read; null while reading. */
+export function useMapSettings(): MapSettings | null {
+  const { data, isError } = useQuery(gridQueries.mapConfig());
+  if (data) return { config: data, fromServer: true };
+  return isError ? { config: FALLBACK_MAP_CONFIG, fromServer: false } : null;
+}
+
+export function useMapConfig(): MapConfig | null {
+  return useMapSettings()?.config ?? null;
+}
+
+const NO_SHAPES: GridFeatureCollection = { type: 'FeatureCollection', features: [] };
+
+/** Grid polygons of a region (or the whole scope); without grid:read (or when they cannot be read), none. */
 export function useGridShapes(region: string | undefined, enabled: boolean): GridFeatureCollection | null {
-  const [shapes, setShapes] = useState<GridFeatureCollection | null>(null);
-  useEffect(() => {
-    if (!enabled) {
-      setShapes({ type: 'FeatureCollection', features: [] });
-      return;
-    }
-    const controller = new AbortController();
-    gridsApi
-      .geojson(region, controller.signal)
-      .then(setShapes)
-      .catch(() => {
-        if (!controller.signal.aborted) setShapes({ type: 'FeatureCollection', features: [] });
-      });
-    return () => controller.abort();
-  }, [region, enabled]);
-  return shapes;
+  const { data, isError } = useQuery({ ...gridQueries.shapes(region), enabled, meta: { silent: true } });
+  if (!enabled || isError) return NO_SHAPES;
+  return data ?? null;
 }

@@ -1,36 +1,13 @@
 /**
- * The name of a linked record from its id (a grid, building or dwelling), cached for the page's
- * lifetime: history entries and export filters store ids. People are never looked up this way
- * (each read of a resident is audited).
+ * The name of a linked record from its id (a grid, building or dwelling), read once and kept:
+ * history entries and export filters store ids. People are never looked up this way (each read
+ * of a resident is audited).
  */
-import { useEffect, useState } from 'react';
-import { gridsApi } from '../../api/grids';
-import { registersApi } from '../../api/registers';
+import { useQuery } from '@tanstack/react-query';
+import { gridQueries } from '../../api/grids';
+import { registerQueries } from '../../api/registers';
 
 export type RefKind = 'grid' | 'building' | 'dwelling';
-
-const names = new Map<string, Promise<string>>();
-
-function load(kind: RefKind, id: string): Promise<string> {
-  switch (kind) {
-    case 'grid':
-      return gridsApi.get(id).then((grid) => grid.name);
-    case 'building':
-      return registersApi.get('building', id).then((building) => building.name);
-    case 'dwelling':
-      return registersApi.get('dwelling', id).then((dwelling) => dwelling.label);
-  }
-}
-
-function nameOf(kind: RefKind, id: string): Promise<string> {
-  const key = `${kind}:${id}`;
-  let found = names.get(key);
-  if (!found) {
-    found = load(kind, id).catch(() => id);
-    names.set(key, found);
-  }
-  return found;
-}
 
 /** Which stored fields link to which records. */
 export function refKindOf(field: string): RefKind | null {
@@ -40,16 +17,18 @@ export function refKindOf(field: string): RefKind | null {
   return null;
 }
 
+const kept = { staleTime: Infinity, meta: { silent: true } } as const;
+
+function useRefName(kind: RefKind, id: string): string | null {
+  const grid = useQuery({ ...gridQueries.detail(id), ...kept, enabled: kind === 'grid' });
+  const building = useQuery({ ...registerQueries.detail('building', id), ...kept, enabled: kind === 'building' });
+  const dwelling = useQuery({ ...registerQueries.detail('dwelling', id), ...kept, enabled: kind === 'dwelling' });
+  if (kind === 'grid') return grid.data?.name ?? (grid.isError ? id : null);
+  if (kind === 'building') return building.data?.name ?? (building.isError ? id : null);
+  return dwelling.data?.label ?? (dwelling.isError ? id : null);
+}
+
+/** The name, or the id while reading (and when the record cannot be read). */
 export function RefName({ kind, id }: { kind: RefKind; id: string }) {
-  const [name, setName] = useState<string | null>(null);
-  useEffect(() => {
-    let cancelled = false;
-    void nameOf(kind, id).then((found) => {
-      if (!cancelled) setName(found);
-    });
-    return () => {
-      cancelled = true;
-    };
-  }, [kind, id]);
-  return <>{name ?? id}</>;
+  return <>{useRefName(kind, id) ?? id}</>;
 }

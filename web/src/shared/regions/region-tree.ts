@@ -1,7 +1,9 @@
 /** State of a lazily loaded region tree: roots from the caller's scope, children on expand. */
-import { useCallback, useEffect, useRef, useState, type Dispatch, type Key, type SetStateAction } from 'react';
+import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useState, type Dispatch, type Key, type SetStateAction } from 'react';
 import type { Region } from '@gridgov/contracts';
-import { regionsApi } from '../../api/regions';
+import { regionKeys } from '../../api/keys';
+import { regionQueries } from '../../api/regions';
 
 export interface RegionNode {
   key: string;
@@ -16,14 +18,6 @@ export function toNode(region: Region): RegionNode {
   return { key: region.code, region, isLeaf: region.level === 'community' };
 }
 
-function mapNodes(nodes: RegionNode[], code: string, change: (node: RegionNode) => RegionNode): RegionNode[] {
-  return nodes.map((node) => {
-    if (node.key === code) return change(node);
-    if (node.children) return { ...node, children: mapNodes(node.children, code, change) };
-    return node;
-  });
-}
-
 export function isRevoked(region: Region, today = new Date().toISOString().slice(0, 10)): boolean {
   return region.validTo !== null && region.validTo <= today;
 }
@@ -34,67 +28,59 @@ export interface RegionTreeState {
   error: unknown;
   /** For antd Tree `loadData`. */
   loadChildren: (code: string) => Promise<void>;
-  /** Fetches the children again (after a child was created). */
-  reloadChildren: (code: string) => Promise<void>;
-  /** Puts a changed region in place (after rename or revoke). */
-  replaceRegion: (region: Region) => void;
+  /** Reads the regions again (after a region was created, renamed or revoked). */
+  reload: () => Promise<void>;
 }
 
+/** Nodes from the loaded lists: a region's children once they were asked for. */
+export function buildNodes(regions: readonly Region[], childrenOf: (code: string) => readonly Region[] | undefined): RegionNode[] {
+  return regions.map((region) => {
+    const node = toNode(region);
+    const children = childrenOf(region.code);
+    if (!children) return node;
+    return { ...node, isLeaf: children.length === 0, children: buildNodes(children, childrenOf) };
+  });
+}
+
+/**
+ * A lazily read region tree: the roots of the caller's scope, then each region's children as it
+ * is expanded, all through the query cache (one key per parent), so a reload reads again only
+ * what was opened.
+ */
 export function useRegionTree(includeRevoked: boolean): RegionTreeState {
-  const [nodes, setNodes] = useState<RegionNode[]>([]);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<unknown>(null);
-  const loaded = useRef(new Set<string>());
-
-  useEffect(() => {
-    let cancelled = false;
-    loaded.current = new Set();
-    setLoading(true);
-    setError(null);
-    regionsApi
-      .list(undefined, includeRevoked)
-      .then((roots) => {
-        if (!cancelled) setNodes(roots.map(toNode));
-      })
-      .catch((err: unknown) => {
-        if (!cancelled) setError(err);
-      })
-      .finally(() => {
-        if (!cancelled) setLoading(false);
-      });
-    return () => {
-      cancelled = true;
-    };
-  }, [includeRevoked]);
-
-  const reloadChildren = useCallback(
-    async (code: string) => {
-      const children = await regionsApi.list(code, includeRevoked);
-      loaded.current.add(code);
-      setNodes((prev) =>
-        mapNodes(prev, code, (node) => ({
-          ...node,
-          isLeaf: children.length === 0,
-          children: children.map(toNode),
-        })),
-      );
-    },
-    [includeRevoked],
-  );
+  const client = useQueryClient();
+  // The tree says itself when its roots cannot be read.
+  const roots = useQuery({ ...regionQueries.children(undefined, includeRevoked), meta: { silent: true } });
+  // Parents whose children were asked for, per includeRevoked (a switch starts the tree afresh).
+  const [opened, setOpened] = useState<{ includeRevoked: boolean; codes: readonly string[] }>({ includeRevoked, codes: [] });
+  const codes = opened.includeRevoked === includeRevoked ? opened.codes : [];
+  const children = useQueries({ queries: codes.map((code) => ({ ...regionQueries.children(code, includeRevoked), meta: { silent: true } })) });
+  const childrenByCode = new Map<string, readonly Region[]>();
+  codes.forEach((code, index) => {
+    const data = children[index]?.data;
+    if (data) childrenByCode.set(code, data);
+  });
 
   const loadChildren = useCallback(
     async (code: string) => {
-      if (loaded.current.has(code)) return;
-      await reloadChildren(code);
+      await client.fetchQuery(regionQueries.children(code, includeRevoked));
+      setOpened((prev) => {
+        const known = prev.includeRevoked === includeRevoked ? prev.codes : [];
+        return known.includes(code) ? prev : { includeRevoked, codes: [...known, code] };
+      });
     },
-    [reloadChildren],
+    [client, includeRevoked],
   );
 
-  const replaceRegion = useCallback((region: Region) => {
-    setNodes((prev) => mapNodes(prev, region.code, (node) => ({ ...node, region: { ...node.region, ...region } })));
-  }, []);
+  const reload = useCallback(() => client.invalidateQueries({ queryKey: regionKeys.all }), [client]);
 
-  return { nodes, loading, error, loadChildren, reloadChildren, replaceRegion };
+  return {
+    nodes: buildNodes(roots.data ?? [], (code) => childrenByCode.get(code)),
+    loading: roots.isPending,
+    error: roots.error,
+    loadChildren,
+    reload,
+  };
 }
 
 /** Expanded nodes of a region tree, starting with the scope root opened. */

@@ -12,7 +12,7 @@ import { withTestId } from '../../../app/test-id';
 import { isApiError } from '../../../api/client';
 import { importsApi, saveFile, type ImportMapping } from '../../../api/transfers';
 import { useI18n } from '../../../i18n/i18n';
-import { registerLabel } from '../../../shared/labels';
+import { registerLabel } from '../shared/labels';
 import { MappingStep, unmappedRequired } from './MappingStep';
 import { PreviewStep } from './PreviewStep';
 import { RecentImports } from './RecentImports';

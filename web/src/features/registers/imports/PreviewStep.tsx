@@ -4,7 +4,7 @@ import type { TableColumnsType } from 'antd';
 import type { ImportJob, ImportPreview, ImportRowError } from '@gridgov/contracts';
 import type { ImportMapping } from '../../../api/transfers';
 import { useI18n } from '../../../i18n/i18n';
-import { enumLabel, fieldEnum } from '../../../shared/labels';
+import { enumLabel, fieldEnum } from '../shared/labels';
 
 type Row = ImportPreview['rows'][number];
 

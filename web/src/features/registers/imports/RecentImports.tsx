@@ -9,7 +9,7 @@ import { serverPagination } from '../../../app/pagination';
 import { importsApi, saveFile } from '../../../api/transfers';
 import type { Page } from '../../../api/types';
 import { useI18n } from '../../../i18n/i18n';
-import { enumLabel, registerLabel } from '../../../shared/labels';
+import { enumLabel, registerLabel } from '../shared/labels';
 
 const STATUS_COLOR: Record<ImportStatus, string> = { uploaded: 'default', queued: 'processing', running: 'processing', done: 'green', failed: 'red' };
 
