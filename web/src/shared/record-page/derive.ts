@@ -3,9 +3,9 @@
  * which columns, filters, buttons and detail sections show; what the filter form asks the
  * server; which form fields show and which are required. The page only renders them.
  */
-import type { z } from 'zod';
 import type { MessageKey } from '../../i18n/i18n';
 import { holds, type Need } from '../permissions';
+import { schemaRequires } from '../schema';
 import type {
   ColumnSpec,
   DetailSection,
@@ -130,11 +130,6 @@ export function toolbarActions(toolbar: readonly ToolbarActionSpec[] | undefined
 export function detailLayout<R extends RecordBase>(sections: readonly DetailSection<R>[], viewer: Viewer): { main: DetailSection<R>[]; tabs: DetailSection<R>[] } {
   const shown = sections.filter((section) => holds(section.needs, viewer.permissions));
   return { main: shown.filter((section) => !section.tab), tabs: shown.filter((section) => section.tab) };
-}
-
-/** A schema that does not accept "nothing" (undefined) makes its field required, as zod's `isOptional` decides. */
-export function schemaRequires(schema: z.ZodType): boolean {
-  return !schema.safeParse(undefined).success;
 }
 
 export function fieldRequired<R, V extends FormValues>(field: FieldSpec<R, V>, ctx: FieldContext<R, V>): boolean {
