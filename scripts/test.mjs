@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Runs test tiers with node's test runner (TypeScript through tsx):
-//   unit         *.test.ts beside the code (not .int/.pg)
+//   unit         *.test.ts beside the code (not .int/.pg): server, contracts, and the web console's
+//                pure logic (web/src/**/*.test.ts, no DOM)
 //   integration  *.int.test.ts, on the embedded database (or PostgreSQL with --postgres)
 //   pg           *.pg.test.ts, PostgreSQL only (two processes on one database)
 //   e2e          e2e/*.e2e.ts in a real browser
@@ -23,7 +24,7 @@ function walk(dir, out = []) {
   return out;
 }
 
-const sources = [...walk('server/src'), ...walk('contracts/src'), ...(fs.existsSync('e2e') ? walk('e2e') : [])];
+const sources = [...walk('server/src'), ...walk('contracts/src'), ...walk('web/src'), ...(fs.existsSync('e2e') ? walk('e2e') : [])];
 const pick = {
   unit: (f) => f.endsWith('.test.ts') && !f.endsWith('.int.test.ts') && !f.endsWith('.pg.test.ts') && !f.startsWith('e2e'),
   integration: (f) => f.endsWith('.int.test.ts'),

@@ -2,7 +2,7 @@
  * Labels of data from the message catalogs: an enum value (`enum.<name>.<value>`) and a field
  * (`field.<kind>.<field>`, else `field.<field>`). What is not in the catalogs shows as it is.
  */
-import { hasMessage, type Translate } from '../i18n/i18n';
+import { hasMessage, type Translate } from '../i18n/translate';
 
 /** The label of an enum value; an unknown value is shown as it is, nothing as a dash. */
 export function enumLabel(t: Translate, name: string, value: string | null | undefined): string {

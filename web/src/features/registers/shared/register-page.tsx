@@ -11,7 +11,6 @@ import { registerKeys } from '../../../api/keys';
 import {
   registerChanged,
   registersApi,
-  type RegisterFilters,
   type RegisterInput,
   type RegisterRecord,
   type RegisterUpdate,
@@ -40,7 +39,7 @@ import type {
 } from '../../../shared/record-page/types';
 import { ExportModal } from './ExportModal';
 import { enumLabel, enumOptions, fieldEnum, fieldLabel, registerLabel, type EnumName } from './labels';
-import { isResidentTag } from './resident-tag';
+import { heldFields, isUnmaskField, toRegisterFilters } from './register-query';
 
 type Rec<K extends RegisterKind> = RegisterRecord<K>;
 
@@ -71,39 +70,6 @@ export interface RegisterSpec<K extends RegisterKind, V extends FormValues> {
     /** The patch, carrying `version: record.version`. */
     toUpdate: (values: V, record: Rec<K>) => RegisterUpdate<K>;
   };
-}
-
-/** The register list query from the filters (the contract's types: a tag is a known tag, and so on). */
-export function toRegisterFilters(query: FilterQuery): RegisterFilters {
-  const { tag, keyPlace } = query;
-  return {
-    region: query.region,
-    gridId: query.gridId,
-    q: query.q,
-    idNumber: query.idNumber,
-    phone: query.phone,
-    kind: query.kind,
-    tag: tag !== undefined && isResidentTag(tag) ? tag : undefined,
-    status: query.status,
-    keyPlace: keyPlace === 'true' || keyPlace === 'false' ? keyPlace : undefined,
-    buildingId: query.buildingId,
-  };
-}
-
-/** Where each unmaskable field shows masked on a record. */
-const MASKED: Record<UnmaskField, string> = { idNumber: 'idNumberMasked', phone: 'phoneMasked', contactPhone: 'contactPhoneMasked' };
-
-/** The personal data this record actually holds (no button for a phone that was never given). */
-export function heldFields(record: object, fields: readonly UnmaskField[]): UnmaskField[] {
-  const values = new Map(Object.entries(record));
-  return fields.filter((field) => {
-    const value = values.get(MASKED[field]);
-    return typeof value === 'string' && value !== '';
-  });
-}
-
-function isUnmaskField(field: string): field is UnmaskField {
-  return Object.prototype.hasOwnProperty.call(MASKED, field);
 }
 
 /** A stored value of a register field as the history shows it: linked records by name, enums by label. */
