@@ -44,7 +44,13 @@ export const portalApi = {
   track: (token: string, signal?: AbortSignal) => api.get<PublicTicket>(`/public/tickets/${encodeURIComponent(token)}`, undefined, signal),
 };
 
-/** The portal reads the same tickets as the console, under the same keys. */
+/**
+ * The portal reads the same tickets as the console, under the same keys. A resident comes to see
+ * where their report stands: what they open is read afresh, never shown from an earlier visit
+ * (nothing is kept once it is off screen).
+ */
+const FRESH = { gcTime: 0 } as const;
+
 export const portalQueries = {
   /** The latest few of the resident's reports (the portal's home). */
   recent: (count: number) =>
@@ -52,6 +58,7 @@ export const portalQueries = {
       queryKey: ticketKeys.list({ view: 'mine', page: 1, pageSize: count }),
       queryFn: ({ signal }) => portalApi.mine(1, count, signal),
       meta: { silent: true },
+      ...FRESH,
     }),
   /** The resident's own reports, a page more at a time. */
   mine: (pageSize: number) =>
@@ -60,9 +67,10 @@ export const portalQueries = {
       queryFn: ({ pageParam, signal }) => portalApi.mine(pageParam, pageSize, signal),
       initialPageParam: 1,
       getNextPageParam: (last) => (last.page * last.pageSize < last.total ? last.page + 1 : undefined),
+      ...FRESH,
     }),
-  detail: (id: string) => queryOptions({ queryKey: ticketKeys.detail(id), queryFn: ({ signal }) => portalApi.get(id, signal) }),
+  detail: (id: string) => queryOptions({ queryKey: ticketKeys.detail(id), queryFn: ({ signal }) => portalApi.get(id, signal), ...FRESH }),
   timeline: (id: string) =>
-    queryOptions({ queryKey: ticketKeys.timeline(id), queryFn: ({ signal }) => portalApi.timeline(id, signal).then((answer) => answer.items) }),
-  tracked: (token: string) => queryOptions({ queryKey: ticketKeys.tracked(token), queryFn: ({ signal }) => portalApi.track(token, signal) }),
+    queryOptions({ queryKey: ticketKeys.timeline(id), queryFn: ({ signal }) => portalApi.timeline(id, signal).then((answer) => answer.items), ...FRESH }),
+  tracked: (token: string) => queryOptions({ queryKey: ticketKeys.tracked(token), queryFn: ({ signal }) => portalApi.track(token, signal), ...FRESH }),
 };

@@ -202,7 +202,9 @@ export function ActionModal({ ticket, action, onDone, onStale, onCancel }: Props
       <Form<FormValues> form={form} layout="vertical" initialValues={initialValues} onFinish={submit} data-testid={`action-form-${action}`}>
         {fields.map((field) => {
           const { label, input, extra } = control(field);
-          const rules: FormRule[] = field.required ? [{ required: true, whitespace: field.widget === 'note', message: t('common.required') }] : [];
+          // A note of spaces is no note. (Only text gets `whitespace`: with it, antd checks the value as a string.)
+          const required: FormRule = field.widget === 'note' ? { required: true, whitespace: true, message: t('common.required') } : { required: true, message: t('common.required') };
+          const rules: FormRule[] = field.required ? [required] : [];
           return (
             <Form.Item key={field.name} name={field.name} label={label} required={field.required} rules={rules} extra={extra}>
               {input}
