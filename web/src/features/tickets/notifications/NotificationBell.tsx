@@ -11,7 +11,8 @@ import { formatDateTime } from '../../../app/labels';
 import { navigate } from '../../../app/router';
 import { useFeedback } from '../../../app/feedback';
 import { useI18n } from '../../../i18n/i18n';
-import { TICKET_LINK_PATH } from '../shared/use-open-ticket';
+import { useMe } from '../../../app/session';
+import { ticketLink } from '../shared/use-open-ticket';
 
 const POLL_MS = 60_000;
 const SHOWN = 20;
@@ -31,6 +32,7 @@ export function NotificationBell() {
   const { t, locale } = useI18n();
   const feedback = useFeedback();
   const client = useQueryClient();
+  const me = useMe();
   const [open, setOpen] = useState(false);
   const list = useQuery({ ...ticketQueries.notifications(), refetchInterval: POLL_MS }).data ?? null;
   const load = () => void client.invalidateQueries({ queryKey: ticketKeys.notifications() });
@@ -43,7 +45,7 @@ export function NotificationBell() {
       feedback.error(err);
     }
     load();
-    if (item.ticketId) navigate(`${TICKET_LINK_PATH}?id=${item.ticketId}`);
+    if (item.ticketId) navigate(ticketLink(item.ticketId, me.permissions));
   }
 
   async function readAll() {
