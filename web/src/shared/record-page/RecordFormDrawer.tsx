@@ -11,7 +11,7 @@ import { isApiError } from '../../api/client';
 import { errorText } from '../../app/feedback';
 import { useMe } from '../../app/session';
 import { useI18n } from '../../i18n/i18n';
-import { fieldProblems } from '../errors/server-errors';
+import { fieldProblems } from '../errors/field-errors';
 import { contractRule } from '../fields/contract-rules';
 import { GridSelect } from '../fields/GridSelect';
 import { PointField } from '../fields/PointField';

@@ -15,7 +15,7 @@ import { ticketsApi } from '../../../api/tickets';
 import { errorText } from '../../../app/feedback';
 import { withTestId } from '../../../app/test-id';
 import { useI18n } from '../../../i18n/i18n';
-import { ticketFieldProblems } from '../../../shared/errors/ticket-errors';
+import { serverFieldProblems } from '../../../shared/errors/field-errors';
 import { CategorySelect } from '../shared/CategorySelect';
 import { DepartmentSelect } from '../shared/DepartmentSelect';
 import { actionLabel, levelLabel } from '../shared/labels';
@@ -119,7 +119,7 @@ export function ActionModal({ ticket, action, onDone, onStale, onCancel }: Props
         onStale(errorText(err, t));
         return;
       }
-      const problems = ticketFieldProblems(err).flatMap((p) =>
+      const problems = serverFieldProblems(err).flatMap((p) =>
         fields.some((field) => field.name === p.field) ? [{ name: p.field, message: isApiError(err, 'TICKET_FIELD_REQUIRED') ? t('common.required') : errorText(err, t) }] : [],
       );
       named.setFields(problems.map((p) => ({ name: p.name, errors: [p.message] })));

@@ -20,7 +20,7 @@ import { PointField } from '../../../shared/fields/PointField';
 import { TicketDrawer } from '../detail/TicketDrawer';
 import { CategorySelect } from '../shared/CategorySelect';
 import { PhotoUpload } from '../shared/PhotoUpload';
-import { ticketFieldProblems } from '../../../shared/errors/ticket-errors';
+import { serverFieldProblems } from '../../../shared/errors/field-errors';
 import { useCategories } from '../shared/ticket-data';
 import { TICKET_LINK_PATH, useOpenTicket } from '../shared/use-open-ticket';
 import { CustomFieldInputs } from './CustomFieldInputs';
@@ -125,7 +125,7 @@ export default function IntakePage() {
       navigate(`${TICKET_LINK_PATH}?id=${created.ticket.id}`);
     } catch (err) {
       const named: NamedForm = form;
-      const problems = ticketFieldProblems(err);
+      const problems = serverFieldProblems(err);
       const located = isApiError(err, 'TICKET_LOCATION_REQUIRED')
         ? [{ name: ['address'], message: errorText(err, t) }]
         : isApiError(err, 'TICKET_OUTSIDE_AREA')
