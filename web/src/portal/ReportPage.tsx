@@ -5,13 +5,13 @@
  * Visitors without an account file through the public intake and get a tracking link; its form
  * carries a honeypot field that people never see.
  */
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Form, Input, Spin, Typography } from 'antd';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { PublicTicket, Ticket } from '@gridgov/contracts';
 import { isApiError } from '../api/client';
 import { portalApi, type IntakeBody, type PublicIntakeBody } from '../api/portal';
-import { ticketQueries } from '../api/tickets';
+import { ticketChanged, ticketQueries } from '../api/tickets';
 import { errorText } from '../app/feedback';
 import { navigate } from '../app/router';
 import { useI18n } from '../i18n/i18n';
@@ -85,6 +85,7 @@ function ReportForm({ mode, onSubmitted }: { mode: 'account' | 'public'; onSubmi
   const { t } = useI18n();
   const [form] = Form.useForm<ReportValues>();
   const map = useMapSettings();
+  const client = useQueryClient();
   const account = mode === 'account';
   const [point, setPoint] = useState<LonLat | null>(null);
   const [pointMissing, setPointMissing] = useState(false);
@@ -139,6 +140,7 @@ function ReportForm({ mode, onSubmitted }: { mode: 'account' | 'public'; onSubmi
         const categoryId = chosen ?? (category && category.customFields.length > 0 ? category.id : undefined);
         const body: IntakeBody = { ...common, categoryId, customFields: categoryId ? custom : {} };
         const answer = await portalApi.report(body);
+        void ticketChanged(client);
         onSubmitted({ kind: 'account', ticket: answer.ticket });
       } else {
         const body: PublicIntakeBody = {
