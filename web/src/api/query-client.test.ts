@@ -20,6 +20,9 @@ describe('the query client', () => {
     assert.equal(isReportable(missing, { silent: true }), false);
     assert.equal(isReportable(missing, { handledCodes: ['NOT_FOUND'] }), false);
     assert.equal(isReportable(new ApiError('INTERNAL', 'boom', 500), { handledCodes: ['NOT_FOUND'] }), true);
+    // The session shows these itself (the login page, the change-password dialog).
+    assert.equal(isReportable(new ApiError('AUTH_SESSION_EXPIRED', 'gone', 401), undefined), false);
+    assert.equal(isReportable(new ApiError('AUTH_PASSWORD_CHANGE_REQUIRED', 'change it', 403), undefined), false);
   });
 
   it('tells the reporter of a failed read, once, with the ApiError', async () => {

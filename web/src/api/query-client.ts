@@ -22,9 +22,14 @@ declare module '@tanstack/react-query' {
   }
 }
 
+/** Failures the session shows in its own way, never in the message bar. */
+const SESSION_ANSWERS: readonly ApiErrorCode[] = ['AUTH_REQUIRED', 'AUTH_SESSION_EXPIRED', 'AUTH_PASSWORD_CHANGE_REQUIRED'];
+
 /** Whether a failed read should be told to the user by the message bar. */
 export function isReportable(error: unknown, meta: { silent?: boolean; handledCodes?: readonly ApiErrorCode[] } | undefined): boolean {
   if (meta?.silent) return false;
+  // The session answers these itself: the login page, the change-password dialog.
+  if (isApiError(error, ...SESSION_ANSWERS)) return false;
   return !(meta?.handledCodes && isApiError(error, ...meta.handledCodes));
 }
 
