@@ -20,4 +20,11 @@ export default tseslint.config(
     plugins: { gridgov },
     rules: { 'gridgov/module-boundaries': 'error' },
   },
+  {
+    // The web console's shared pieces serve every feature and import none.
+    files: ['web/src/shared/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/features/**', '**/portal/**'], message: 'web/src/shared never imports a feature: move what both need into shared.' }] }],
+    },
+  },
 );

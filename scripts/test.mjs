@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Runs test tiers with node's test runner (TypeScript through tsx):
-//   unit         *.test.ts beside the code (not .int/.pg); in web/src pure logic only (no DOM)
+//   unit         *.test.ts beside the code (not .int/.pg): server, contracts, and the web console's
+//                pure logic (web/src/**/*.test.ts, no DOM)
 //   integration  *.int.test.ts, on the embedded database (or PostgreSQL with --postgres)
 //   pg           *.pg.test.ts, PostgreSQL only (two processes on one database)
 //   e2e          e2e/*.e2e.ts in a real browser

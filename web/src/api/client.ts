@@ -167,7 +167,7 @@ export const api = {
   get<T>(path: string, query?: Query, signal?: AbortSignal): Promise<T> {
     return request<T>('GET', path, { query, signal });
   },
-  post<T>(path: string, body?: unknown, options?: Pick<RequestOptions, 'skipSessionCheck'>): Promise<T> {
+  post<T>(path: string, body?: unknown, options?: Pick<RequestOptions, 'skipSessionCheck' | 'signal'>): Promise<T> {
     return request<T>('POST', path, { body: body ?? {}, ...options });
   },
   patch<T>(path: string, body: unknown): Promise<T> {

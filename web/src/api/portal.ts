@@ -1,11 +1,11 @@
 /**
- * The resident portal's calls: intake with its pre-check, the resident's own reports, rating and
- * reopening, photo uploads, and the anonymous public intake with its tracking page.
+ * The resident portal's calls: intake, the resident's own reports, rating and reopening, photo
+ * uploads, and the anonymous public intake with its tracking page (the pre-check and the categories are the tickets' own).
  */
+import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type {
   AttachmentRef,
-  Category,
   IntakeCheck,
   PublicTicket,
   Ticket,
@@ -14,7 +14,8 @@ import type {
   publicIntakeRequest,
 } from '@gridgov/contracts';
 import { api, buildUrl } from './client';
-import type { MapConfig, Page } from './types';
+import { ticketKeys } from './keys';
+import type { Page } from './types';
 
 export type IntakeBody = z.input<typeof intakeRequest>;
 export type PublicIntakeBody = z.input<typeof publicIntakeRequest>;
@@ -28,10 +29,6 @@ export interface IntakeAnswer {
 const ticketPath = (id: string) => `/tickets/${encodeURIComponent(id)}`;
 
 export const portalApi = {
-  mapConfig: () => api.get<MapConfig>('/config/map'),
-  categories: () => api.get<{ items: Category[] }>('/ticket-categories'),
-  /** Grid at the point, suggested categories, and whether similar reports are open nearby. */
-  check: (body: { description: string; lon?: number; lat?: number }) => api.post<IntakeCheck>('/tickets/check', body),
   report: (body: IntakeBody) => api.post<IntakeAnswer>('/tickets', body),
   mine: (page: number, pageSize: number, signal?: AbortSignal) =>
     api.get<Page<Ticket>>('/tickets', { view: 'mine', page, pageSize }, signal),
@@ -45,4 +42,35 @@ export const portalApi = {
   /** Anonymous intake: answers a tracking token instead of an account's ticket. */
   publicReport: (body: PublicIntakeBody) => api.post<PublicTicket>('/public/tickets', body, { skipSessionCheck: true }),
   track: (token: string, signal?: AbortSignal) => api.get<PublicTicket>(`/public/tickets/${encodeURIComponent(token)}`, undefined, signal),
+};
+
+/**
+ * The portal reads the same tickets as the console, under the same keys. A resident comes to see
+ * where their report stands: what they open is read afresh, never shown from an earlier visit
+ * (nothing is kept once it is off screen).
+ */
+const FRESH = { gcTime: 0 } as const;
+
+export const portalQueries = {
+  /** The latest few of the resident's reports (the portal's home). */
+  recent: (count: number) =>
+    queryOptions({
+      queryKey: ticketKeys.list({ view: 'mine', page: 1, pageSize: count }),
+      queryFn: ({ signal }) => portalApi.mine(1, count, signal),
+      meta: { silent: true },
+      ...FRESH,
+    }),
+  /** The resident's own reports, a page more at a time. */
+  mine: (pageSize: number) =>
+    infiniteQueryOptions({
+      queryKey: ticketKeys.mine(pageSize),
+      queryFn: ({ pageParam, signal }) => portalApi.mine(pageParam, pageSize, signal),
+      initialPageParam: 1,
+      getNextPageParam: (last) => (last.page * last.pageSize < last.total ? last.page + 1 : undefined),
+      ...FRESH,
+    }),
+  detail: (id: string) => queryOptions({ queryKey: ticketKeys.detail(id), queryFn: ({ signal }) => portalApi.get(id, signal), ...FRESH }),
+  timeline: (id: string) =>
+    queryOptions({ queryKey: ticketKeys.timeline(id), queryFn: ({ signal }) => portalApi.timeline(id, signal).then((answer) => answer.items), ...FRESH }),
+  tracked: (token: string) => queryOptions({ queryKey: ticketKeys.tracked(token), queryFn: ({ signal }) => portalApi.track(token, signal), ...FRESH }),
 };

@@ -1,4 +1,5 @@
 /** The base registers: one set of calls for every register, plus household and organisation links. */
+import { queryOptions, type QueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import {
   REGISTER_PATHS,
@@ -36,6 +37,7 @@ import {
   type venueUpdate,
 } from '@gridgov/contracts';
 import { api } from './client';
+import { registerKeys } from './keys';
 import type { Page } from './types';
 
 /** Record, create body and update body of each register, from the contracts. */
@@ -100,3 +102,33 @@ export const registersApi = {
   removeEmployee: (organizationId: string, residentId: string) =>
     api.delete<Organization>(one('organization', organizationId, `/employees/${encodeURIComponent(residentId)}`)),
 };
+
+export const registerQueries = {
+  list: <K extends RegisterKind>(kind: K, params: RegisterListParams) =>
+    queryOptions({ queryKey: registerKeys.list(kind, { ...params }), queryFn: ({ signal }) => registersApi.list(kind, params, signal) }),
+  /** One record. A resident's every read is audited: pages keep what they read instead of reading again. */
+  detail: <K extends RegisterKind>(kind: K, id: string) =>
+    queryOptions({ queryKey: registerKeys.detail(kind, id), queryFn: ({ signal }) => registersApi.get(kind, id, signal) }),
+  points: (kind: RegisterKind, params: RegisterPointsParams) =>
+    queryOptions({ queryKey: registerKeys.points(kind, { ...params }), queryFn: ({ signal }) => registersApi.points(kind, params, signal) }),
+  gridCounts: (region: string | undefined) =>
+    queryOptions({ queryKey: registerKeys.gridCounts(region ?? null), queryFn: ({ signal }) => registersApi.gridCounts(region, signal) }),
+};
+
+/**
+ * After a write to a register: its lists, map points and histories are read again; the record
+ * written is put in place from the answer (so a resident is not read, and audited, once more),
+ * a deleted one forgotten. Households and organisations show their residents, so a change of a
+ * resident refreshes them too.
+ */
+export function registerChanged<K extends RegisterKind>(
+  client: QueryClient,
+  kind: K,
+  change: { saved?: RegisterRecord<K>; removedId?: string } = {},
+): Promise<unknown> {
+  if (change.saved) client.setQueryData(registerKeys.detail(kind, change.saved.id), change.saved);
+  if (change.removedId) client.removeQueries({ queryKey: registerKeys.detail(kind, change.removedId) });
+  const kinds: RegisterKind[] = kind === 'resident' ? ['resident', 'household', 'organization'] : [kind];
+  const isOwnRecord = (key: readonly unknown[]) => key[1] === kind && key[2] === 'detail';
+  return Promise.all(kinds.map((each) => client.invalidateQueries({ queryKey: registerKeys.kind(each), predicate: (query) => !isOwnRecord(query.queryKey) })));
+}

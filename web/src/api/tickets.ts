@@ -3,6 +3,7 @@
  * detail, timeline and transitions, and around them notifications, summonses, the daily
  * bulletin and photo attachments. Shapes come from the contracts.
  */
+import { queryOptions, type QueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type {
   AttachmentRef,
@@ -23,6 +24,7 @@ import type {
   ticketListQuery,
 } from '@gridgov/contracts';
 import { api, buildUrl, type DownloadedFile } from './client';
+import { ticketKeys } from './keys';
 import type { Page } from './types';
 
 export type CategoryInput = z.input<typeof categoryInput>;
@@ -46,7 +48,7 @@ export const ticketsApi = {
   updateCategory: (id: string, body: CategoryUpdate) => api.patch<Category>(`/ticket-categories/${encodeURIComponent(id)}`, body),
   departments: (signal?: AbortSignal) => api.get<{ items: Department[] }>('/departments', undefined, signal),
 
-  check: (body: IntakeCheckRequest) => api.post<IntakeCheck>('/tickets/check', body),
+  check: (body: IntakeCheckRequest, signal?: AbortSignal) => api.post<IntakeCheck>('/tickets/check', body, { signal }),
   intake: (body: IntakeRequest) => api.post<IntakeResult>('/tickets', body),
   list: (params: TicketListParams, signal?: AbortSignal) => api.get<Page<Ticket>>('/tickets', { ...params }, signal),
   get: (id: string, signal?: AbortSignal) => api.get<Ticket>(one(id), undefined, signal),
@@ -65,6 +67,45 @@ export const ticketsApi = {
 
   upload: (file: File) => api.upload<AttachmentRef>('/attachments', file),
 };
+
+/** Reference data (categories, departments) changes rarely: read once, and again when configured. */
+const REFERENCE = { staleTime: Infinity } as const;
+
+export const ticketQueries = {
+  list: (params: TicketListParams) => queryOptions({ queryKey: ticketKeys.list({ ...params }), queryFn: ({ signal }) => ticketsApi.list(params, signal) }),
+  detail: (id: string) => queryOptions({ queryKey: ticketKeys.detail(id), queryFn: ({ signal }) => ticketsApi.get(id, signal) }),
+  timeline: (id: string) =>
+    queryOptions({ queryKey: ticketKeys.timeline(id), queryFn: ({ signal }) => ticketsApi.timeline(id, signal).then((answer) => answer.items) }),
+  /** All categories, active or not. */
+  categories: () =>
+    queryOptions({ queryKey: ticketKeys.categories(), queryFn: ({ signal }) => ticketsApi.categories(signal).then((answer) => answer.items), ...REFERENCE }),
+  departments: () =>
+    queryOptions({ queryKey: ticketKeys.departments(), queryFn: ({ signal }) => ticketsApi.departments(signal).then((answer) => answer.items), ...REFERENCE }),
+  /** Suggested categories and possible duplicates of a text (and point); a pre-check, so it stays quiet when it fails. */
+  check: (body: IntakeCheckRequest) =>
+    queryOptions({ queryKey: ticketKeys.check({ ...body }), queryFn: ({ signal }) => ticketsApi.check(body, signal), meta: { silent: true } }),
+  notifications: () =>
+    // A bell that cannot be read stays quiet: the rest of the page matters more.
+    queryOptions({ queryKey: ticketKeys.notifications(), queryFn: ({ signal }) => ticketsApi.notifications(false, signal), meta: { silent: true } }),
+  summonses: (status: 'open' | 'all') =>
+    queryOptions({ queryKey: ticketKeys.summonses(status), queryFn: ({ signal }) => ticketsApi.summonses(status, signal).then((answer) => answer.items) }),
+  bulletin: (params: { region?: string; day?: string }) =>
+    queryOptions({ queryKey: ticketKeys.bulletin(params), queryFn: ({ signal }) => ticketsApi.bulletin(params, signal), meta: { silent: true } }),
+};
+
+/**
+ * After a ticket changed (an action, a report): the answer is put in place, and the lists, the
+ * desk, the summonses, the notifications and the ticket's timeline are read again.
+ */
+export function ticketChanged(client: QueryClient, ticket?: Ticket): Promise<unknown> {
+  if (ticket) client.setQueryData(ticketKeys.detail(ticket.id), ticket);
+  return Promise.all([
+    client.invalidateQueries({ queryKey: ticketKeys.lists() }),
+    client.invalidateQueries({ queryKey: ticketKeys.summonsBoards() }),
+    client.invalidateQueries({ queryKey: ticketKeys.notifications() }),
+    ...(ticket ? [client.invalidateQueries({ queryKey: ticketKeys.timeline(ticket.id) })] : []),
+  ]);
+}
 
 /** Where the browser reads an attachment (same origin: the session cookie goes along). */
 export function attachmentUrl(id: string): string {

@@ -1,7 +1,9 @@
 /** Imports into and exports of the registers (contracts/src/transfers.ts). */
+import { queryOptions } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { ExportJob, ExportStatus, ImportJob, ImportPreview, RegisterKind, createExportRequest, exportList, exportListQuery } from '@gridgov/contracts';
 import { api, type DownloadedFile } from './client';
+import { transferKeys } from './keys';
 import type { Page } from './types';
 
 export type ImportMapping = Record<string, string>;
@@ -35,6 +37,11 @@ export const exportsApi = {
   approve: (id: string, note?: string) => api.post<ExportJob>(exportPath(id, '/approve'), note ? { note } : {}),
   reject: (id: string, note?: string) => api.post<ExportJob>(exportPath(id, '/reject'), note ? { note } : {}),
   file: (job: ExportJob): Promise<DownloadedFile> => api.download(exportPath(job.id, '/file'), undefined, `${job.register}-${job.id}.${job.format}`),
+};
+
+export const exportQueries = {
+  list: (view: ExportView, status: ExportStatus | undefined) =>
+    queryOptions({ queryKey: transferKeys.exports(view, status ?? null), queryFn: ({ signal }) => exportsApi.list(view, status, signal) }),
 };
 
 /** Hands a downloaded file to the browser as a download. */

@@ -1,5 +1,7 @@
 import type { Role, User } from '@gridgov/contracts';
+import { queryOptions } from '@tanstack/react-query';
 import { api } from './client';
+import { userKeys } from './keys';
 import type { CreateUserRequest, Page, UpdateUserRequest } from './types';
 
 export interface UserListParams {
@@ -18,4 +20,8 @@ export const usersApi = {
   /** An ordinary account gets the new password; an admin account (no password) a new enrolment code on the operator console. */
   resetPassword: (id: string, password?: string) =>
     api.post<unknown>(`/users/${encodeURIComponent(id)}/reset-password`, password === undefined ? {} : { password }),
+};
+
+export const userQueries = {
+  list: (params: UserListParams) => queryOptions({ queryKey: userKeys.list({ ...params }), queryFn: ({ signal }) => usersApi.list(params, signal) }),
 };

@@ -7,8 +7,9 @@ import { isPortalPath, isPublicPortalPath, landingPath } from '../portal/paths';
 import { AppLayout } from './AppLayout';
 import { EnrolPage } from './EnrolPage';
 import { LoginPage } from './LoginPage';
+import { QueryProvider, SessionCacheGuard } from './QueryProvider';
 import { navigate, parseHash, useLocation } from './router';
-import { allows, findRoute } from './routes';
+import { canOpen, findRoute } from './routes';
 import { SessionProvider, useSession } from './session';
 
 export function App() {
@@ -24,9 +25,12 @@ function LocalisedApp() {
   return (
     <ConfigProvider locale={locale === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#1756a9' } }}>
       <AntApp style={{ height: '100%' }}>
-        <SessionProvider>
-          <Shell />
-        </SessionProvider>
+        <QueryProvider>
+          <SessionProvider>
+            <SessionCacheGuard />
+            <Shell />
+          </SessionProvider>
+        </QueryProvider>
       </AntApp>
     </ConfigProvider>
   );
@@ -60,7 +64,7 @@ function Shell() {
       const next = location.query.get('next');
       const route = next?.startsWith('/') ? findRoute(parseHash(next).path) : undefined;
       const allowed =
-        (route !== undefined && allows(state.me.permissions, route.permission)) ||
+        (route !== undefined && canOpen(route, state.me.permissions)) ||
         (next?.startsWith('/') === true && isPortalPath(parseHash(next).path));
       navigate(allowed && next ? next : landingPath(state.me), { replace: true });
     } else if (state.status === 'signedIn' && location.path === '/' && isPortalPath(landingPath(state.me))) {

@@ -15,16 +15,21 @@ export function AppHeader({ onChangePassword }: { onChangePassword: () => void }
         display: 'flex',
         alignItems: 'center',
         justifyContent: 'space-between',
-        gap: 16,
+        // On a phone the account's details wrap below the name instead of widening the page.
+        flexWrap: 'wrap',
+        height: 'auto',
+        minHeight: 64,
+        lineHeight: 'normal',
+        gap: 8,
         background: '#fff',
-        padding: '0 20px',
+        padding: '12px 20px',
         borderBottom: '1px solid #f0f0f0',
       }}
     >
       <Typography.Title level={4} style={{ margin: 0, whiteSpace: 'nowrap' }} data-testid="header-product">
         {t('app.name')}
       </Typography.Title>
-      <Space size="middle" wrap={false} style={{ minWidth: 0 }}>
+      <Space size="middle" wrap style={{ minWidth: 0 }}>
         <Typography.Text strong data-testid="header-user">
           {me.displayName}
         </Typography.Text>

@@ -6,7 +6,7 @@ import { useI18n } from '../i18n/i18n';
 import { AppHeader } from './AppHeader';
 import { ChangePasswordModal } from './ChangePasswordModal';
 import { navigate, useLocation } from './router';
-import { allowedRoutes, allows, findRoute, type PageRoute } from './routes';
+import { allowedRoutes, canOpen, findRoute, type PageRoute } from './routes';
 import { useMe } from './session';
 
 type MenuItems = NonNullable<MenuProps['items']>;
@@ -50,7 +50,7 @@ export function AppLayout() {
   const [passwordOpen, setPasswordOpen] = useState(false);
   const routes = allowedRoutes(me.permissions);
   const route = findRoute(location.path);
-  const allowed = route !== undefined && allows(me.permissions, route.permission);
+  const allowed = route !== undefined && canOpen(route, me.permissions);
   const groupKeys = [...new Set(routes.flatMap((r) => (r.group ? [`group-${r.group.key}`] : [])))];
   const [openKeys, setOpenKeys] = useState<string[]>(groupKeys);
 

@@ -15,9 +15,4 @@ export function scopeLabel(t: Translate, scope: Scope): string {
   return `${scope.regionName}（${levelLabel(t, scope.level)}）`;
 }
 
-export function formatDateTime(iso: string | null | undefined, locale: string): string {
-  if (!iso) return '';
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return date.toLocaleString(locale === 'en' ? 'en-GB' : 'zh-CN', { hour12: false });
-}
+export { formatDateTime } from '../shared/format';

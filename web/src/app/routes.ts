@@ -1,7 +1,12 @@
-/** The pages of the console, the permission each needs, and the menu built from them. */
+/**
+ * The pages of the console and the home page's cards, each with the permissions it needs (as the
+ * server's routes say it: one, any of a list, or `{ allOf }`); the menu and the cards a user sees
+ * are those their permissions meet.
+ */
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { Permission } from '@gridgov/contracts';
 import type { MessageKey } from '../i18n/i18n';
+import { holds, type Need } from '../shared/permissions';
 
 /** A submenu of the side menu; pages without a group sit at the top level. */
 export interface MenuGroup {
@@ -18,8 +23,8 @@ export interface PageRoute {
   path: string;
   key: string;
   label: MessageKey;
-  /** null: any signed-in user; a list: any of them. */
-  permission: Permission | readonly Permission[] | null;
+  /** null: any signed-in user. */
+  needs: Need | null;
   group?: MenuGroup;
   component: LazyExoticComponent<ComponentType>;
 }
@@ -27,34 +32,31 @@ export interface PageRoute {
 const registers = MENU_GROUPS.registers;
 const tickets = MENU_GROUPS.tickets;
 
-/** Whether a user with these permissions may open a page that needs `needed`. */
-export function allows(permissions: readonly string[], needed: PageRoute['permission']): boolean {
-  if (needed === null) return true;
-  return typeof needed === 'string' ? permissions.includes(needed) : needed.some((p) => permissions.includes(p));
-}
+/** Those who work tickets in the console: in their scope or their department's (a reporter's own are in the portal). */
+const TICKET_STAFF: readonly Permission[] = ['ticket:read', 'ticket:handle'];
 
 export const PAGE_ROUTES: readonly PageRoute[] = [
-  { path: '/', key: 'home', label: 'menu.home', permission: null, component: lazy(() => import('../features/home/HomePage')) },
-  { path: '/dashboard', key: 'dashboard', label: 'menu.dashboard', permission: 'dashboard:read', component: lazy(() => import('../features/dashboard/DashboardPage')) },
+  { path: '/', key: 'home', label: 'menu.home', needs: null, component: lazy(() => import('../features/home/HomePage')) },
+  { path: '/dashboard', key: 'dashboard', label: 'menu.dashboard', needs: 'dashboard:read', component: lazy(() => import('../features/dashboard/DashboardPage')) },
   {
     path: '/regions',
     key: 'regions',
     label: 'menu.regions',
-    permission: 'region:read',
+    needs: 'region:read',
     component: lazy(() => import('../features/regions/RegionsPage')),
   },
   {
     path: '/grids',
     key: 'grids',
     label: 'menu.grids',
-    permission: 'grid:read',
+    needs: 'grid:read',
     component: lazy(() => import('../features/grids/GridsPage')),
   },
   {
     path: '/registers/residents',
     key: 'residents',
     label: 'menu.residents',
-    permission: 'register:read',
+    needs: 'register:read',
     group: registers,
     component: lazy(() => import('../features/registers/residents/ResidentsPage')),
   },
@@ -62,7 +64,7 @@ export const PAGE_ROUTES: readonly PageRoute[] = [
     path: '/registers/households',
     key: 'households',
     label: 'menu.households',
-    permission: 'register:read',
+    needs: 'register:read',
     group: registers,
     component: lazy(() => import('../features/registers/households/HouseholdsPage')),
   },
@@ -70,7 +72,7 @@ export const PAGE_ROUTES: readonly PageRoute[] = [
     path: '/registers/buildings',
     key: 'buildings',
     label: 'menu.buildings',
-    permission: 'register:read',
+    needs: 'register:read',
     group: registers,
     component: lazy(() => import('../features/registers/buildings/BuildingsPage')),
   },
@@ -78,7 +80,7 @@ export const PAGE_ROUTES: readonly PageRoute[] = [
     path: '/registers/dwellings',
     key: 'dwellings',
     label: 'menu.dwellings',
-    permission: 'register:read',
+    needs: 'register:read',
     group: registers,
     component: lazy(() => import('../features/registers/dwellings/DwellingsPage')),
   },
@@ -86,7 +88,7 @@ export const PAGE_ROUTES: readonly PageRoute[] = [
     path: '/registers/venues',
     key: 'venues',
     label: 'menu.venues',
-    permission: 'register:read',
+    needs: 'register:read',
     group: registers,
     component: lazy(() => import('../features/registers/venues/VenuesPage')),
   },
@@ -94,7 +96,7 @@ export const PAGE_ROUTES: readonly PageRoute[] = [
     path: '/registers/facilities',
     key: 'facilities',
     label: 'menu.facilities',
-    permission: 'register:read',
+    needs: 'register:read',
     group: registers,
     component: lazy(() => import('../features/registers/facilities/FacilitiesPage')),
   },
@@ -102,7 +104,7 @@ export const PAGE_ROUTES: readonly PageRoute[] = [
     path: '/registers/organizations',
     key: 'organizations',
     label: 'menu.organizations',
-    permission: 'register:read',
+    needs: 'register:read',
     group: registers,
     component: lazy(() => import('../features/registers/organizations/OrganizationsPage')),
   },
@@ -110,7 +112,7 @@ export const PAGE_ROUTES: readonly PageRoute[] = [
     path: '/registers/imports',
     key: 'imports',
     label: 'menu.imports',
-    permission: 'register:import',
+    needs: 'register:import',
     group: registers,
     component: lazy(() => import('../features/registers/imports/ImportsPage')),
   },
@@ -118,7 +120,7 @@ export const PAGE_ROUTES: readonly PageRoute[] = [
     path: '/registers/exports',
     key: 'exports',
     label: 'menu.exports',
-    permission: 'register:export',
+    needs: 'register:export',
     group: registers,
     component: lazy(() => import('../features/registers/exports/ExportsPage')),
   },
@@ -126,7 +128,7 @@ export const PAGE_ROUTES: readonly PageRoute[] = [
     path: '/registers/export-approvals',
     key: 'exportApprovals',
     label: 'menu.exportApprovals',
-    permission: 'export:approve',
+    needs: 'export:approve',
     group: registers,
     component: lazy(() => import('../features/registers/exports/ExportApprovalsPage')),
   },
@@ -134,7 +136,7 @@ export const PAGE_ROUTES: readonly PageRoute[] = [
     path: '/tickets/queue',
     key: 'ticketQueue',
     label: 'menu.ticketQueue',
-    permission: ['ticket:read', 'ticket:handle'],
+    needs: TICKET_STAFF,
     group: tickets,
     component: lazy(() => import('../features/tickets/lists/QueuePage')),
   },
@@ -142,7 +144,7 @@ export const PAGE_ROUTES: readonly PageRoute[] = [
     path: '/tickets/all',
     key: 'ticketsAll',
     label: 'menu.ticketsAll',
-    permission: ['ticket:read', 'ticket:handle'],
+    needs: TICKET_STAFF,
     group: tickets,
     component: lazy(() => import('../features/tickets/lists/AllTicketsPage')),
   },
@@ -150,7 +152,7 @@ export const PAGE_ROUTES: readonly PageRoute[] = [
     path: '/tickets/dispatch',
     key: 'dispatchDesk',
     label: 'menu.dispatchDesk',
-    permission: 'ticket:dispatch',
+    needs: 'ticket:dispatch',
     group: tickets,
     component: lazy(() => import('../features/tickets/desk/DispatchDeskPage')),
   },
@@ -158,7 +160,7 @@ export const PAGE_ROUTES: readonly PageRoute[] = [
     path: '/tickets/overdue',
     key: 'ticketsOverdue',
     label: 'menu.ticketsOverdue',
-    permission: ['ticket:read', 'ticket:handle'],
+    needs: TICKET_STAFF,
     group: tickets,
     component: lazy(() => import('../features/tickets/lists/OverduePage')),
   },
@@ -166,7 +168,7 @@ export const PAGE_ROUTES: readonly PageRoute[] = [
     path: '/tickets/supervised',
     key: 'ticketsSupervised',
     label: 'menu.ticketsSupervised',
-    permission: ['ticket:read', 'ticket:handle'],
+    needs: TICKET_STAFF,
     group: tickets,
     component: lazy(() => import('../features/tickets/lists/SupervisedPage')),
   },
@@ -174,7 +176,7 @@ export const PAGE_ROUTES: readonly PageRoute[] = [
     path: '/tickets/summonses',
     key: 'summonses',
     label: 'menu.summonses',
-    permission: ['ticket:read', 'ticket:handle'],
+    needs: TICKET_STAFF,
     group: tickets,
     component: lazy(() => import('../features/tickets/summonses/SummonsBoardPage')),
   },
@@ -182,7 +184,7 @@ export const PAGE_ROUTES: readonly PageRoute[] = [
     path: '/tickets/bulletin',
     key: 'bulletin',
     label: 'menu.bulletin',
-    permission: 'ticket:dispatch',
+    needs: 'ticket:dispatch',
     group: tickets,
     component: lazy(() => import('../features/tickets/bulletin/BulletinPage')),
   },
@@ -190,7 +192,7 @@ export const PAGE_ROUTES: readonly PageRoute[] = [
     path: '/tickets/new',
     key: 'ticketNew',
     label: 'menu.ticketNew',
-    permission: 'ticket:report',
+    needs: { allOf: ['ticket:report', 'ticket:read'] },
     group: tickets,
     component: lazy(() => import('../features/tickets/intake/IntakePage')),
   },
@@ -198,23 +200,23 @@ export const PAGE_ROUTES: readonly PageRoute[] = [
     path: '/tickets/categories',
     key: 'ticketCategories',
     label: 'menu.ticketCategories',
-    permission: 'ticket:config',
+    needs: 'ticket:config',
     group: tickets,
     component: lazy(() => import('../features/tickets/categories/CategoryConfigPage')),
   },
-  { path: '/forms', key: 'forms', label: 'menu.forms', permission: 'form:config', component: lazy(() => import('../features/forms/FormsConfigPage')) },
+  { path: '/forms', key: 'forms', label: 'menu.forms', needs: 'form:config', component: lazy(() => import('../features/forms/FormsConfigPage')) },
   {
     path: '/users',
     key: 'users',
     label: 'menu.users',
-    permission: 'user:read',
+    needs: 'user:read',
     component: lazy(() => import('../features/users/UsersPage')),
   },
   {
     path: '/audit',
     key: 'audit',
     label: 'menu.audit',
-    permission: 'audit:read',
+    needs: 'audit:read',
     component: lazy(() => import('../features/audit/AuditPage')),
   },
 ];
@@ -223,8 +225,50 @@ export function findRoute(path: string): PageRoute | undefined {
   return PAGE_ROUTES.find((route) => route.path === path);
 }
 
+/** Whether a user with these permissions may open the page. */
+export function canOpen(route: PageRoute, permissions: readonly string[]): boolean {
+  return holds(route.needs, permissions);
+}
+
 export function allowedRoutes(permissions: readonly string[]): PageRoute[] {
-  return PAGE_ROUTES.filter((route) => allows(permissions, route.permission));
+  return PAGE_ROUTES.filter((route) => canOpen(route, permissions));
+}
+
+/** A card of the home page: what it is, what it needs, and the pages it may open (the first allowed). */
+export interface HomeCard {
+  key: string;
+  label: MessageKey;
+  description?: MessageKey;
+  needs: Need;
+  /** Keys of the pages the card leads to, in order. */
+  pages: readonly string[];
+}
+
+const groupPages = (group: MenuGroup) => PAGE_ROUTES.filter((route) => route.group?.key === group.key).map((route) => route.key);
+
+export const HOME_CARDS: readonly HomeCard[] = [
+  { key: 'dashboard', label: 'menu.dashboard', needs: 'dashboard:read', pages: ['dashboard'] },
+  { key: 'regions', label: 'menu.regions', description: 'home.card.regions', needs: 'region:read', pages: ['regions'] },
+  { key: 'grids', label: 'menu.grids', description: 'home.card.grids', needs: 'grid:read', pages: ['grids'] },
+  {
+    key: 'registers',
+    label: 'menu.registers',
+    description: 'home.card.registers',
+    needs: ['register:read', 'register:import', 'register:export', 'export:approve'],
+    pages: groupPages(registers),
+  },
+  { key: 'tickets', label: 'menu.tickets', description: 'home.card.tickets', needs: [...TICKET_STAFF, 'ticket:config'], pages: groupPages(tickets) },
+  { key: 'users', label: 'menu.users', description: 'home.card.users', needs: 'user:read', pages: ['users'] },
+  { key: 'audit', label: 'menu.audit', description: 'home.card.audit', needs: 'audit:read', pages: ['audit'] },
+];
+
+/** The home page's cards a user sees, each with the path of the first of its pages they may open. */
+export function homeCards(permissions: readonly string[]): (HomeCard & { path: string })[] {
+  return HOME_CARDS.flatMap((card) => {
+    if (!holds(card.needs, permissions)) return [];
+    const page = card.pages.map((key) => PAGE_ROUTES.find((route) => route.key === key)).find((route) => route !== undefined && canOpen(route, permissions));
+    return page ? [{ ...card, path: page.path }] : [];
+  });
 }
 
 /** The path of a page with a query, e.g. `#/registers/residents?id=...`. */

@@ -1,24 +1,9 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { en } from './messages.en';
-import { zhCN, type MessageKey } from './messages.zh-CN';
 import { getLocale, storeLocale, type Locale } from './locale';
+import { hasMessage, translate, type MessageKey, type MessageVars, type Translate } from './translate';
 
-export type { MessageKey, Locale };
-export type MessageVars = Record<string, string | number>;
-export type Translate = (key: MessageKey, vars?: MessageVars) => string;
-
-const catalogs: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };
-
-/** For keys built from data (a field name in a history entry): is there a message for it? */
-export function hasMessage(key: string): key is MessageKey {
-  return Object.prototype.hasOwnProperty.call(zhCN, key);
-}
-
-export function translate(locale: Locale, key: MessageKey, vars?: MessageVars): string {
-  const text = catalogs[locale][key];
-  if (!vars) return text;
-  return text.replace(/\{(\w+)\}/g, (match, name: string) => (name in vars ? String(vars[name]) : match));
-}
+export type { MessageKey, MessageVars, Translate, Locale };
+export { hasMessage, translate };
 
 interface I18nValue {
   locale: Locale;

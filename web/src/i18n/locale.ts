@@ -18,7 +18,8 @@ let current: Locale = readStoredLocale();
 applyLocale(current);
 
 function applyLocale(locale: Locale): void {
-  document.documentElement.lang = locale;
+  // Outside a browser (unit tests of modules that read the locale) there is no page to mark.
+  if (typeof document !== 'undefined') document.documentElement.lang = locale;
   // Month and weekday names in antd date pickers come from dayjs.
   dayjs.locale(locale === 'en' ? 'en' : 'zh-cn');
 }

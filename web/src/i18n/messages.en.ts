@@ -1,4 +1,5 @@
 import type { MessageKey } from './messages.zh-CN';
+import { recordEn } from './record.en';
 import { registersEn } from './registers.en';
 import { ticketsEn } from './tickets.en';
 import { portalEn } from './portal.en';
@@ -243,6 +244,7 @@ export const en: Record<MessageKey, string> = {
   'audit.alertOnly': 'Only entries that need attention',
   'audit.details': 'Details',
 
+  ...recordEn,
   ...registersEn,
   ...ticketsEn,
   ...portalEn,

@@ -1,4 +1,5 @@
 /** Simplified Chinese: the default language and the source of message keys. */
+import { recordZhCN } from './record.zh-CN';
 import { registersZhCN } from './registers.zh-CN';
 import { ticketsZhCN } from './tickets.zh-CN';
 import { portalZhCN } from './portal.zh-CN';
@@ -239,6 +240,7 @@ export const zhCN = {
   'audit.alertOnly': '只看需关注的记录',
   'audit.details': '详情',
 
+  ...recordZhCN,
   ...registersZhCN,
   ...ticketsZhCN,
   ...portalZhCN,

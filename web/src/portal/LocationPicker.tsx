@@ -7,7 +7,7 @@ import { Alert, Button, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import type { Map as MapLibreMap, Marker, StyleSpecification } from 'maplibre-gl';
 import type { MapConfig } from '../api/types';
-import { createMap, maplibregl } from '../features/grids/maplibre';
+import { createMap, maplibregl } from '../shared/map/maplibre';
 import { useI18n, type Translate } from '../i18n/i18n';
 import { LocateIcon } from './icons';
 

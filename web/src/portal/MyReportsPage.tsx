@@ -1,9 +1,9 @@
 /** 我的反映: the resident's own reports with their public status, in the order the server lists them. */
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { Button, Empty, Segmented, Spin } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { PublicStatus, Ticket } from '@gridgov/contracts';
-import { portalApi } from '../api/portal';
-import { useFeedback } from '../app/feedback';
+import { portalQueries } from '../api/portal';
 import { navigate } from '../app/router';
 import { useI18n } from '../i18n/i18n';
 import { PORTAL_PATHS } from './paths';
@@ -20,37 +20,9 @@ function matches(ticket: Ticket, filter: Filter): boolean {
 
 export default function MyReportsPage() {
   const { t } = useI18n();
-  const feedback = useFeedback();
-  const [items, setItems] = useState<Ticket[] | null>(null);
-  const [total, setTotal] = useState(0);
-  const [page, setPage] = useState(1);
-  const [loading, setLoading] = useState(false);
   const [filter, setFilter] = useState<Filter>('all');
-
-  const load = useCallback(
-    (next: number, signal?: AbortSignal) => {
-      setLoading(true);
-      portalApi
-        .mine(next, PAGE_SIZE, signal)
-        .then((answer) => {
-          setItems((prev) => (next === 1 ? answer.items : [...(prev ?? []), ...answer.items]));
-          setTotal(answer.total);
-          setPage(next);
-        })
-        .catch((err: unknown) => {
-          feedback.error(err);
-          if (!signal?.aborted) setItems((prev) => prev ?? []);
-        })
-        .finally(() => setLoading(false));
-    },
-    [feedback],
-  );
-
-  useEffect(() => {
-    const controller = new AbortController();
-    load(1, controller.signal);
-    return () => controller.abort();
-  }, [load]);
+  const mine = useInfiniteQuery(portalQueries.mine(PAGE_SIZE));
+  const items = mine.data ? mine.data.pages.flatMap((page) => page.items) : mine.isError ? [] : null;
 
   if (items === null) return <Spin style={{ display: 'block', margin: '80px auto' }} />;
   const shown = items.filter((ticket) => matches(ticket, filter));
@@ -83,8 +55,8 @@ export default function MyReportsPage() {
           ))}
         </div>
       )}
-      {items.length < total && (
-        <Button block size="large" loading={loading} onClick={() => load(page + 1)} className="gg-portal-more">
+      {mine.hasNextPage && (
+        <Button block size="large" loading={mine.isFetchingNextPage} onClick={() => void mine.fetchNextPage()} className="gg-portal-more">
           {t('portal.mine.more')}
         </Button>
       )}

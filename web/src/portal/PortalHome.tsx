@@ -3,9 +3,9 @@
  * report without an account, follow a report by its link, or sign in.
  */
 import { Button, Typography } from 'antd';
-import { useEffect, useState, type ReactNode } from 'react';
-import type { Ticket } from '@gridgov/contracts';
-import { portalApi } from '../api/portal';
+import { useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { portalQueries } from '../api/portal';
 import { navigate } from '../app/router';
 import { useSession } from '../app/session';
 import { useI18n } from '../i18n/i18n';
@@ -28,17 +28,7 @@ function Tile({ icon, title, text, onClick, primary, testId }: { icon: ReactNode
 export default function PortalHome({ resident }: { resident: boolean }) {
   const { t } = useI18n();
   const { me } = useSession();
-  const [recent, setRecent] = useState<{ items: Ticket[]; total: number } | null>(null);
-
-  useEffect(() => {
-    if (!resident) return;
-    const controller = new AbortController();
-    portalApi
-      .mine(1, RECENT, controller.signal)
-      .then((answer) => setRecent({ items: answer.items, total: answer.total }))
-      .catch(() => undefined);
-    return () => controller.abort();
-  }, [resident]);
+  const recent = useQuery({ ...portalQueries.recent(RECENT), enabled: resident }).data ?? null;
 
   if (resident && me) {
     return (

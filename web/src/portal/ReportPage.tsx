@@ -5,21 +5,24 @@
  * Visitors without an account file through the public intake and get a tracking link; its form
  * carries a honeypot field that people never see.
  */
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Form, Input, Spin, Typography } from 'antd';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import type { Category, IntakeCheck, PublicTicket, Ticket } from '@gridgov/contracts';
+import type { PublicTicket, Ticket } from '@gridgov/contracts';
 import { isApiError } from '../api/client';
 import { portalApi, type IntakeBody, type PublicIntakeBody } from '../api/portal';
+import { ticketChanged, ticketQueries } from '../api/tickets';
 import { errorText } from '../app/feedback';
 import { navigate } from '../app/router';
 import { useI18n } from '../i18n/i18n';
 import { CategoryPicker, effectiveCategory } from './CategoryPicker';
+import { useDebounced } from '../shared/hooks/use-debounced';
+import { useMapSettings } from '../shared/map/map-data';
 import { LocationPicker, type LonLat } from './LocationPicker';
 import { loginPath, PORTAL_PATHS } from './paths';
 import { PhotoPicker, type PhotoState } from './PhotoPicker';
 import { SubmittedResult } from './SubmittedResult';
 import { rememberReport } from './tracked';
-import { usePortalMapConfig } from './useMapConfig';
 
 interface ReportValues {
   description: string;
@@ -81,18 +84,16 @@ export default function ReportPage({ mode }: { mode: 'account' | 'public' }) {
 function ReportForm({ mode, onSubmitted }: { mode: 'account' | 'public'; onSubmitted: (submitted: Submitted) => void }) {
   const { t } = useI18n();
   const [form] = Form.useForm<ReportValues>();
-  const map = usePortalMapConfig();
+  const map = useMapSettings();
+  const client = useQueryClient();
   const account = mode === 'account';
   const [point, setPoint] = useState<LonLat | null>(null);
   const [pointMissing, setPointMissing] = useState(false);
   const [photos, setPhotos] = useState<PhotoState>({ ids: [], uploading: false });
-  const [categories, setCategories] = useState<Category[]>([]);
   const [chosen, setChosen] = useState<string | null>(null);
-  const [check, setCheck] = useState<IntakeCheck | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const description = Form.useWatch('description', form) ?? '';
-  const checkSeq = useRef(0);
 
   // The marker starts at the centre of the served area, when the server told us where that is.
   const placed = useRef(false);
@@ -102,31 +103,14 @@ function ReportForm({ mode, onSubmitted }: { mode: 'account' | 'public'; onSubmi
     if (map.fromServer) setPoint({ lon: map.config.center[0], lat: map.config.center[1] });
   }, [map]);
 
-  useEffect(() => {
-    if (!account) return;
-    let cancelled = false;
-    portalApi
-      .categories()
-      .then((answer) => !cancelled && setCategories(answer.items))
-      .catch(() => undefined);
-    return () => {
-      cancelled = true;
-    };
-  }, [account]);
+  const categories = useQuery({ ...ticketQueries.categories(), enabled: account, meta: { silent: true } }).data ?? [];
 
-  // While the resident writes: the grid at the point, suggestions, similar open reports.
+  // While the resident writes: the grid at the point, suggestions, similar open reports (the
+  // last answer stays while the next is asked).
   const text = description.trim();
-  useEffect(() => {
-    if (!account || text.length < MIN_DESCRIPTION) return;
-    const seq = ++checkSeq.current;
-    const timer = setTimeout(() => {
-      portalApi
-        .check({ description: text, lon: point?.lon, lat: point?.lat })
-        .then((answer) => seq === checkSeq.current && setCheck(answer))
-        .catch(() => undefined);
-    }, CHECK_DELAY_MS);
-    return () => clearTimeout(timer);
-  }, [account, text, point]);
+  const asked = useDebounced({ description: text, lon: point?.lon, lat: point?.lat }, CHECK_DELAY_MS);
+  const check =
+    useQuery({ ...ticketQueries.check(asked), enabled: account && asked.description.length >= MIN_DESCRIPTION, placeholderData: keepPreviousData }).data ?? null;
 
   function choosePoint(next: LonLat) {
     setPoint(next);
@@ -156,6 +140,7 @@ function ReportForm({ mode, onSubmitted }: { mode: 'account' | 'public'; onSubmi
         const categoryId = chosen ?? (category && category.customFields.length > 0 ? category.id : undefined);
         const body: IntakeBody = { ...common, categoryId, customFields: categoryId ? custom : {} };
         const answer = await portalApi.report(body);
+        void ticketChanged(client);
         onSubmitted({ kind: 'account', ticket: answer.ticket });
       } else {
         const body: PublicIntakeBody = {

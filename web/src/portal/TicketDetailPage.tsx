@@ -2,11 +2,14 @@
  * One of the resident's reports: what was reported, its public status and timeline; 评价 when
  * the ticket offers `rate`, 重新打开 (with a reason) when it offers `reopen`.
  */
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Image, Input, Rate, Result, Spin, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
-import type { Ticket, TicketEvent } from '@gridgov/contracts';
+import { useState } from 'react';
+import type { Ticket } from '@gridgov/contracts';
 import { isApiError } from '../api/client';
-import { portalApi } from '../api/portal';
+import { ticketKeys } from '../api/keys';
+import { portalApi, portalQueries } from '../api/portal';
+import { ticketChanged } from '../api/tickets';
 import { errorText, useFeedback } from '../app/feedback';
 import { formatDateTime } from '../app/labels';
 import { navigate } from '../app/router';
@@ -17,43 +20,18 @@ import { PublicTimeline } from './PublicTimeline';
 
 export default function TicketDetailPage({ id }: { id: string }) {
   const { t, locale } = useI18n();
-  const feedback = useFeedback();
-  const [ticket, setTicket] = useState<Ticket | null>(null);
-  const [events, setEvents] = useState<TicketEvent[] | null>(null);
-  const [missing, setMissing] = useState(false);
-
-  const load = useCallback(
-    (signal?: AbortSignal) => {
-      Promise.all([portalApi.get(id, signal), portalApi.timeline(id, signal)])
-        .then(([found, timeline]) => {
-          setTicket(found);
-          setEvents(timeline.items);
-        })
-        .catch((err: unknown) => {
-          if (isApiError(err, 'NOT_FOUND', 'VALIDATION_FAILED')) setMissing(true);
-          else feedback.error(err);
-        });
-    },
-    [id, feedback],
-  );
-
-  useEffect(() => {
-    const controller = new AbortController();
-    load(controller.signal);
-    return () => controller.abort();
-  }, [load]);
+  const client = useQueryClient();
+  const MISSING = ['NOT_FOUND', 'VALIDATION_FAILED'] as const;
+  const found = useQuery({ ...portalQueries.detail(id), meta: { handledCodes: MISSING } });
+  const timeline = useQuery({ ...portalQueries.timeline(id), meta: { handledCodes: MISSING } });
+  const ticket = found.data ?? null;
+  const events = timeline.data ?? null;
+  const missing = isApiError(found.error, ...MISSING);
 
   /** After rating or reopening: the answer, then the timeline with the new step. */
-  const acted = useCallback(
-    (next: Ticket) => {
-      setTicket(next);
-      portalApi
-        .timeline(id)
-        .then((timeline) => setEvents(timeline.items))
-        .catch((err: unknown) => feedback.error(err));
-    },
-    [id, feedback],
-  );
+  const acted = (next: Ticket) => void ticketChanged(client, next);
+  /** Someone acted on the ticket meanwhile: read it again. */
+  const reload = () => void client.invalidateQueries({ queryKey: ticketKeys.detail(id) });
 
   if (missing) {
     return (
@@ -129,8 +107,8 @@ export default function TicketDetailPage({ id }: { id: string }) {
           {ticket.ratingComment && <Typography.Paragraph style={{ marginTop: 8, marginBottom: 0 }}>{ticket.ratingComment}</Typography.Paragraph>}
         </section>
       )}
-      {ticket.actions.includes('rate') && <RatePanel ticket={ticket} onDone={acted} onConflict={() => load()} />}
-      {ticket.actions.includes('reopen') && <ReopenPanel ticket={ticket} onDone={acted} onConflict={() => load()} />}
+      {ticket.actions.includes('rate') && <RatePanel ticket={ticket} onDone={acted} onConflict={reload} />}
+      {ticket.actions.includes('reopen') && <ReopenPanel ticket={ticket} onDone={acted} onConflict={reload} />}
 
       <section className="gg-portal-section">
         <div className="gg-portal-section-head">

@@ -4,11 +4,10 @@
  * this device.
  */
 import { Button, Empty, Input, Result, Spin, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
-import type { PublicTicket } from '@gridgov/contracts';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { isApiError } from '../api/client';
-import { portalApi } from '../api/portal';
-import { useFeedback } from '../app/feedback';
+import { portalQueries } from '../api/portal';
 import { formatDateTime } from '../app/labels';
 import { navigate } from '../app/router';
 import { useI18n } from '../i18n/i18n';
@@ -77,21 +76,10 @@ export function TrackLookupPage() {
 
 export function TrackPage({ token }: { token: string }) {
   const { t, locale } = useI18n();
-  const feedback = useFeedback();
-  const [ticket, setTicket] = useState<PublicTicket | null>(null);
-  const [missing, setMissing] = useState(false);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    portalApi
-      .track(token, controller.signal)
-      .then(setTicket)
-      .catch((err: unknown) => {
-        if (isApiError(err, 'NOT_FOUND', 'VALIDATION_FAILED')) setMissing(true);
-        else feedback.error(err);
-      });
-    return () => controller.abort();
-  }, [token, feedback]);
+  const MISSING = ['NOT_FOUND', 'VALIDATION_FAILED'] as const;
+  const tracked = useQuery({ ...portalQueries.tracked(token), meta: { handledCodes: MISSING } });
+  const ticket = tracked.data ?? null;
+  const missing = isApiError(tracked.error, ...MISSING);
 
   if (missing) {
     return (

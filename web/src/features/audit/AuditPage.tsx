@@ -1,12 +1,12 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, Card, Checkbox, DatePicker, Descriptions, Form, Input, Select, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { AuditEntry } from '@gridgov/contracts';
-import { useFeedback } from '../../app/feedback';
 import { formatDateTime } from '../../app/labels';
-import { auditApi } from '../../api/audit';
-import type { AuditListQuery, Page } from '../../api/types';
+import { auditQueries } from '../../api/audit';
+import type { AuditListQuery } from '../../api/types';
 import { useI18n } from '../../i18n/i18n';
 import { serverPagination } from '../../app/pagination';
 
@@ -40,24 +40,10 @@ function toQuery(values: FilterValues): AuditListQuery {
 
 export default function AuditPage() {
   const { t, locale } = useI18n();
-  const feedback = useFeedback();
   const [query, setQuery] = useState<AuditListQuery>({});
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
-  const [list, setList] = useState<Page<AuditEntry> | null>(null);
-  const [loading, setLoading] = useState(false);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    setLoading(true);
-    auditApi
-      .list({ ...query, ...paging }, controller.signal)
-      .then(setList)
-      .catch((err: unknown) => feedback.error(err))
-      .finally(() => {
-        if (!controller.signal.aborted) setLoading(false);
-      });
-    return () => controller.abort();
-  }, [query, paging, feedback]);
+  const listed = useQuery({ ...auditQueries.list({ ...query, ...paging }), placeholderData: keepPreviousData });
+  const list = listed.data ?? null;
 
   const outcomeLabel = (outcome: Outcome) => t(`audit.outcome.${outcome}`);
 
@@ -151,7 +137,7 @@ export default function AuditPage() {
             size="middle"
             columns={columns}
             dataSource={list?.items ?? []}
-            loading={loading}
+            loading={listed.isFetching}
             scroll={{ x: 'max-content' }}
             expandable={{ expandedRowRender: (entry) => <AuditEntryDetail entry={entry} /> }}
             pagination={serverPagination(list, paging, (page, pageSize) => setPaging({ page, pageSize }), t)}

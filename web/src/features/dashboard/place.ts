@@ -19,10 +19,6 @@ export function readLocation(params: URLSearchParams): DashboardLocation {
   return { query: { region, grid }, big: params.get('screen') === 'big' };
 }
 
-/** A stable key of the place asked for (the viewer's own when neither is given). */
-export function queryKey(query: PlaceQuery): string {
-  return query.grid ? `grid:${query.grid}` : query.region ? `region:${query.region}` : 'own';
-}
 
 export function placeQuery(place: DashboardPlace): PlaceQuery {
   return place.kind === 'grid' && place.gridId ? { grid: place.gridId } : { region: place.code };

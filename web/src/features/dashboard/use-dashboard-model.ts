@@ -6,14 +6,14 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { DashboardOverview, DashboardPlace } from '@gridgov/contracts';
 import { isApiError } from '../../api/client';
-import type { PlaceQuery } from '../../api/dashboard';
+import { placeKey, type PlaceQuery } from '../../api/dashboard';
 import { useSession } from '../../app/session';
 import type { GridFigures } from './GridCard';
 import { useLiveFeed, type FeedItem, type LiveStatus } from './live/use-live-feed';
 import { useTicketLabels, type TicketLabel } from './live/use-ticket-labels';
 import { TOGGLE_SOURCE, type MapToggle } from './map/dashboard-map-style';
 import type { PointResources } from './map/DashboardMap';
-import { eventInPlace, queryKey } from './place';
+import { eventInPlace } from './place';
 import { useDashboard, usePoints, type DashboardData } from './use-dashboard';
 
 /** How many feed entries a panel shows. */
@@ -51,7 +51,7 @@ export interface DashboardModel {
 
 export function useDashboardModel(query: PlaceQuery, big: boolean): DashboardModel {
   const { can } = useSession();
-  const key = queryKey(query);
+  const key = placeKey(query);
   // One query object per place, so loaders do not see a new one every render.
   const stableQuery = useMemo<PlaceQuery>(() => ({ region: query.region, grid: query.grid }), [query.region, query.grid]);
   const data = useDashboard(stableQuery);
@@ -105,10 +105,10 @@ export function useDashboardModel(query: PlaceQuery, big: boolean): DashboardMod
   }, []);
   const wanted = (layer: string) => [...toggles].some((toggle) => TOGGLE_SOURCE[toggle] === layer);
   const points: PointResources = {
-    open: usePoints(stableQuery, 'open', wanted('open'), data.version),
-    overdue: usePoints(stableQuery, 'overdue', wanted('overdue'), data.version),
-    places: usePoints(stableQuery, 'places', wanted('places'), data.version),
-    facilities: usePoints(stableQuery, 'facilities', wanted('facilities'), data.version),
+    open: usePoints(stableQuery, 'open', wanted('open')),
+    overdue: usePoints(stableQuery, 'overdue', wanted('overdue')),
+    places: usePoints(stableQuery, 'places', wanted('places')),
+    facilities: usePoints(stableQuery, 'facilities', wanted('facilities')),
   };
 
   // The grid selected on the map belongs to the place it was selected in.

@@ -10,8 +10,8 @@ import { ApiError } from '../../api/client';
 import { gridsApi } from '../../api/grids';
 import type { CreateGridRequest, GridWriteResponse, UpdateGridRequest } from '../../api/types';
 import { useI18n } from '../../i18n/i18n';
-import { RegionCodeInput } from '../regions/RegionCodeInput';
-import { parseBoundary } from './geometry';
+import { RegionCodeInput } from '../../shared/regions/RegionCodeInput';
+import { parseBoundary } from '../../shared/map/geometry';
 
 export type GridEditor = { mode: 'create'; regionCode?: string } | { mode: 'edit'; grid: Grid };
 

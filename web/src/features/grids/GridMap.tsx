@@ -8,9 +8,10 @@ import type { GeoJSONSource, Map as MapLibreMap, MapLayerMouseEvent, MapMouseEve
 import type { PolygonGeometry } from '@gridgov/contracts';
 import type { GridFeatureCollection, MapConfig } from '../../api/types';
 import { useI18n } from '../../i18n/i18n';
-import { collectionBounds, polygonFromVertices, type Bounds, type Position } from './geometry';
-import { buildStyle, EMPTY_COLLECTION, SELECTED_LAYERS } from './map-style';
-import { createMap, maplibregl } from './maplibre';
+import { collectionBounds, polygonFromVertices, type Bounds, type Position } from '../../shared/map/geometry';
+import { EMPTY_COLLECTION } from '../../shared/map/map-style';
+import { buildStyle, SELECTED_LAYERS } from './map-style';
+import { createMap, maplibregl } from '../../shared/map/maplibre';
 
 export interface GridMapHandle {
   fitTo: (bounds: Bounds) => void;

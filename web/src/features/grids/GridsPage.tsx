@@ -1,19 +1,18 @@
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Descriptions, Form, Input, Space, Spin, Typography } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Grid, PolygonGeometry } from '@gridgov/contracts';
 import { useFeedback } from '../../app/feedback';
 import { useSession } from '../../app/session';
-import { gridsApi } from '../../api/grids';
-import type { GridFeatureCollection, MapConfig, Page } from '../../api/types';
+import { gridQueries, gridsApi } from '../../api/grids';
+import { gridKeys } from '../../api/keys';
 import { useI18n } from '../../i18n/i18n';
-import { RegionCodeInput } from '../regions/RegionCodeInput';
+import { collectionBounds, ringsBounds } from '../../shared/map/geometry';
+import { useMapConfig } from '../../shared/map/map-data';
+import { RegionCodeInput } from '../../shared/regions/RegionCodeInput';
 import { GRID_FORM_WIDTH, GridForm, type GridEditor } from './GridForm';
 import { GridMap, type GridMapHandle } from './GridMap';
 import { GridTable } from './GridTable';
-import { collectionBounds, ringsBounds } from './geometry';
-
-/** Used when /api/config/map cannot be read; the map fits to the grids anyway. */
-const FALLBACK_MAP: MapConfig = { tileUrl: null, center: [104.1, 35.9], zoom: 3.5 };
 
 interface Filters {
   region: string;
@@ -24,57 +23,33 @@ export default function GridsPage() {
   const { t } = useI18n();
   const { can } = useSession();
   const feedback = useFeedback();
+  const client = useQueryClient();
   const mapHandle = useRef<GridMapHandle>(null);
-  const [config, setConfig] = useState<MapConfig | null>(null);
+  const config = useMapConfig();
   const [filters, setFilters] = useState<Filters>({ region: '', q: '' });
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
-  const [list, setList] = useState<Page<Grid> | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [geojson, setGeojson] = useState<GridFeatureCollection | null>(null);
   const [selected, setSelected] = useState<Grid | null>(null);
   const [editor, setEditor] = useState<GridEditor | null>(null);
   const [boundary, setBoundary] = useState<PolygonGeometry | null>(null);
   const [drawing, setDrawing] = useState(false);
-  const [reloadKey, setReloadKey] = useState(0);
   const canWrite = can('grid:write');
   const region = /^\d{12}$/.test(filters.region) ? filters.region : undefined;
 
-  useEffect(() => {
-    gridsApi
-      .mapConfig()
-      .then(setConfig)
-      .catch(() => setConfig(FALLBACK_MAP));
-  }, []);
+  const listed = useQuery({ ...gridQueries.list({ region, q: filters.q.trim() || undefined, ...paging }), placeholderData: keepPreviousData });
+  const list = listed.data ?? null;
+  const geojson = useQuery(gridQueries.shapes(region)).data ?? null;
 
+  // When the region filter changes, the map moves to the new set of polygons once they arrive.
+  const fittedRegion = useRef(region);
   useEffect(() => {
-    const controller = new AbortController();
-    setLoading(true);
-    gridsApi
-      .list({ region, q: filters.q.trim() || undefined, ...paging }, controller.signal)
-      .then(setList)
-      .catch((err: unknown) => feedback.error(err))
-      .finally(() => {
-        if (!controller.signal.aborted) setLoading(false);
-      });
-    return () => controller.abort();
-  }, [region, filters.q, paging, reloadKey, feedback]);
+    if (!geojson || fittedRegion.current === region) return;
+    fittedRegion.current = region;
+    const bounds = collectionBounds(geojson);
+    if (bounds) mapHandle.current?.fitTo(bounds);
+  }, [geojson, region]);
 
-  // Polygons for the map; when the region filter changes, the map moves to the new set.
-  const mapRegion = useRef(region);
-  useEffect(() => {
-    const controller = new AbortController();
-    const regionChanged = mapRegion.current !== region;
-    mapRegion.current = region;
-    gridsApi
-      .geojson(region, controller.signal)
-      .then((collection) => {
-        setGeojson(collection);
-        const bounds = regionChanged ? collectionBounds(collection) : null;
-        if (bounds) mapHandle.current?.fitTo(bounds);
-      })
-      .catch((err: unknown) => feedback.error(err));
-    return () => controller.abort();
-  }, [region, reloadKey, feedback]);
+  /** Grids changed: lists, polygons and names are read again. */
+  const gridsChanged = useCallback(() => client.invalidateQueries({ queryKey: gridKeys.all }), [client]);
 
   const focus = useCallback((grid: Grid) => {
     setSelected(grid);
@@ -89,12 +64,12 @@ export default function GridsPage() {
         setSelected(onPage);
         return;
       }
-      gridsApi
-        .get(id)
+      client
+        .fetchQuery(gridQueries.detail(id))
         .then(setSelected)
         .catch((err: unknown) => feedback.error(err));
     },
-    [list, feedback],
+    [list, client, feedback],
   );
 
   function openEditor(next: GridEditor) {
@@ -122,7 +97,7 @@ export default function GridsPage() {
       await gridsApi.remove(grid.id);
       feedback.success(t('grids.deleted', { name: grid.name }));
       if (selected?.id === grid.id) setSelected(null);
-      setReloadKey((key) => key + 1);
+      void gridsChanged();
     } catch (err) {
       feedback.error(err);
     }
@@ -203,7 +178,7 @@ export default function GridsPage() {
         </Form>
         <GridTable
           page={list}
-          loading={loading}
+          loading={listed.isFetching}
           selectedId={selected?.id ?? null}
           canWrite={canWrite}
           onPageChange={(page, pageSize) => setPaging({ page, pageSize })}
@@ -231,7 +206,7 @@ export default function GridsPage() {
             feedback.warnings(warnings);
             closeEditor();
             focus(grid);
-            setReloadKey((key) => key + 1);
+            void gridsChanged();
           }}
         />
       )}

@@ -2,8 +2,7 @@
  * the grid polygons, and the polygon being drawn. No symbol layers (they need a glyph server);
  * names are shown in a popup instead. */
 import type { StyleSpecification } from 'maplibre-gl';
-
-export const EMPTY_COLLECTION = { type: 'FeatureCollection' as const, features: [] };
+import { basemapSources, EMPTY_COLLECTION } from '../../shared/map/map-style';
 
 export const SELECTED_LAYERS = ['grid-selected-fill', 'grid-selected-outline'] as const;
 
@@ -11,7 +10,7 @@ export function buildStyle(tileUrl: string | null): StyleSpecification {
   return {
     version: 8,
     sources: {
-      ...(tileUrl ? { basemap: { type: 'raster' as const, tiles: [tileUrl], tileSize: 256, maxzoom: 19 } } : {}),
+      ...basemapSources(tileUrl),
       grids: { type: 'geojson', data: EMPTY_COLLECTION },
       draft: { type: 'geojson', data: EMPTY_COLLECTION },
     },

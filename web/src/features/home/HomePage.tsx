@@ -1,7 +1,7 @@
 import { Card, Col, Descriptions, Row, Typography } from 'antd';
 import type { Role } from '@gridgov/contracts';
 import { levelLabel, roleLabel } from '../../app/labels';
-import { allowedRoutes } from '../../app/routes';
+import { homeCards } from '../../app/routes';
 import { useMe } from '../../app/session';
 import { useI18n, type MessageKey } from '../../i18n/i18n';
 
@@ -15,25 +15,11 @@ const INTRO: Record<Role, MessageKey> = {
   resident: 'home.intro.resident',
 };
 
-const DESCRIPTION: Partial<Record<string, MessageKey>> = {
-  regions: 'home.card.regions',
-  grids: 'home.card.grids',
-  users: 'home.card.users',
-  audit: 'home.card.audit',
-  registers: 'home.card.registers',
-  tickets: 'home.card.tickets',
-};
-
 export default function HomePage() {
   const { t } = useI18n();
   const me = useMe();
-  // One card per page, and one per menu group (opening the group's first page).
-  const pages: { key: string; path: string; label: MessageKey }[] = [];
-  for (const route of allowedRoutes(me.permissions)) {
-    if (route.path === '/') continue;
-    if (!route.group) pages.push(route);
-    else if (!pages.some((page) => page.key === route.group?.key)) pages.push({ key: route.group.key, path: route.path, label: route.group.label });
-  }
+  // The cards the user's permissions allow, each opening the first of its pages they may open.
+  const cards = homeCards(me.permissions);
   return (
     <div data-testid="home-page">
       <Typography.Title level={3} data-testid="home-welcome">
@@ -61,18 +47,15 @@ export default function HomePage() {
         />
       </Card>
       <Row gutter={[16, 16]}>
-        {pages.map((route) => {
-          const description = DESCRIPTION[route.key];
-          return (
-            <Col key={route.key} xs={24} sm={12} lg={6}>
-              <a href={`#${route.path}`} data-testid={`home-link-${route.key}`}>
-                <Card hoverable title={t(route.label)}>
-                  {description ? t(description) : null}
-                </Card>
-              </a>
-            </Col>
-          );
-        })}
+        {cards.map((card) => (
+          <Col key={card.key} xs={24} sm={12} lg={6}>
+            <a href={`#${card.path}`} data-testid={`home-link-${card.key}`}>
+              <Card hoverable title={t(card.label)}>
+                {card.description ? t(card.description) : null}
+              </Card>
+            </a>
+          </Col>
+        ))}
       </Row>
     </div>
   );

@@ -3,7 +3,7 @@ import type { Region } from '@gridgov/contracts';
 import { levelLabel } from '../../app/labels';
 import { useI18n } from '../../i18n/i18n';
 import type { RegionDetail as RegionDetailData } from '../../api/types';
-import { isRevoked } from './region-tree';
+import { isRevoked } from '../../shared/regions/region-tree';
 
 interface Props {
   detail: RegionDetailData | null;

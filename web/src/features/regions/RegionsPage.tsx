@@ -1,16 +1,16 @@
+import { useQuery } from '@tanstack/react-query';
 import { Card, Col, Row, Space, Switch, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { Region } from '@gridgov/contracts';
 import { useFeedback } from '../../app/feedback';
 import { navigate, useLocation } from '../../app/router';
 import { useMe, useSession } from '../../app/session';
-import { regionsApi } from '../../api/regions';
-import type { RegionDetail as RegionDetailData } from '../../api/types';
+import { regionQueries } from '../../api/regions';
 import { useI18n } from '../../i18n/i18n';
 import { RegionDetail } from './RegionDetail';
 import { RegionDialogs, type RegionDialog } from './RegionDialogs';
-import { RegionTree } from './RegionTree';
-import { useExpandedRegions, useRegionTree } from './region-tree';
+import { RegionTree } from '../../shared/regions/RegionTree';
+import { useExpandedRegions, useRegionTree } from '../../shared/regions/region-tree';
 
 export default function RegionsPage() {
   const { t } = useI18n();
@@ -22,8 +22,6 @@ export default function RegionsPage() {
   const [includeRevoked, setIncludeRevoked] = useState(false);
   const tree = useRegionTree(includeRevoked);
   const [expandedKeys, setExpandedKeys] = useExpandedRegions(tree);
-  const [detail, setDetail] = useState<RegionDetailData | null>(null);
-  const [loadingDetail, setLoadingDetail] = useState(false);
   const [dialog, setDialog] = useState<RegionDialog>(null);
 
   const select = useCallback((code: string) => navigate(`/regions?code=${code}`), []);
@@ -34,37 +32,16 @@ export default function RegionsPage() {
     if (!selectedCode && firstRoot) navigate(`/regions?code=${firstRoot}`, { replace: true });
   }, [selectedCode, firstRoot]);
 
-  const loadDetail = useCallback(
-    async (code: string) => {
-      setLoadingDetail(true);
-      try {
-        setDetail(await regionsApi.get(code));
-      } catch (err) {
-        setDetail(null);
-        feedback.error(err);
-      } finally {
-        setLoadingDetail(false);
-      }
-    },
-    [feedback],
-  );
-
-  useEffect(() => {
-    if (selectedCode) void loadDetail(selectedCode);
-  }, [selectedCode, loadDetail]);
+  const detailQuery = useQuery({ ...regionQueries.detail(selectedCode ?? ''), enabled: selectedCode !== null });
+  const detail = detailQuery.isError ? null : (detailQuery.data ?? null);
 
   async function onDone(kind: 'create' | 'rename' | 'revoke', region: Region, changed: Region) {
     setDialog(null);
-    if (kind === 'create') {
-      feedback.success(t('regions.created', { name: changed.name }));
-      await tree.reloadChildren(region.code).catch((err: unknown) => feedback.error(err));
-      setExpandedKeys((keys) => (keys.includes(region.code) ? keys : [...keys, region.code]));
-      await loadDetail(region.code);
-    } else {
-      feedback.success(kind === 'rename' ? t('regions.renamed') : t('regions.revokedDone'));
-      tree.replaceRegion(changed);
-      await loadDetail(region.code);
-    }
+    feedback.success(kind === 'create' ? t('regions.created', { name: changed.name }) : kind === 'rename' ? t('regions.renamed') : t('regions.revokedDone'));
+    // The tree (the parent's children, a renamed or revoked node) and the detail are read again.
+    await tree.loadChildren(region.code).catch((err: unknown) => feedback.error(err));
+    await tree.reload();
+    if (kind === 'create') setExpandedKeys((keys) => (keys.includes(region.code) ? keys : [...keys, region.code]));
   }
 
   return (
@@ -107,7 +84,7 @@ export default function RegionsPage() {
             <RegionDetail
               detail={detail}
               scopeRootCode={me.scope.regionCode}
-              loading={loadingDetail}
+              loading={detailQuery.isFetching}
               canWrite={can('region:write')}
               onNavigate={select}
               onCreateChild={(region) => setDialog({ kind: 'create', region })}

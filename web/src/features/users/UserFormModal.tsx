@@ -6,7 +6,7 @@ import { withTestId } from '../../app/test-id';
 import { usersApi } from '../../api/users';
 import type { CreateUserRequest, UpdateUserRequest } from '../../api/types';
 import { useI18n } from '../../i18n/i18n';
-import { RegionCodeInput } from '../regions/RegionCodeInput';
+import { RegionCodeInput } from '../../shared/regions/RegionCodeInput';
 import { GridIdInput } from './GridIdInput';
 import { roleOptions, scopeKind } from './roles';
 

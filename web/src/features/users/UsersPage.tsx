@@ -1,15 +1,16 @@
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Form, Input, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { Role, User } from '@gridgov/contracts';
 import { useFeedback } from '../../app/feedback';
 import { formatDateTime, roleLabel } from '../../app/labels';
 import { useMe, useSession } from '../../app/session';
-import { usersApi } from '../../api/users';
-import type { Page } from '../../api/types';
+import { userKeys } from '../../api/keys';
+import { userQueries, usersApi } from '../../api/users';
 import { useI18n } from '../../i18n/i18n';
 import { serverPagination } from '../../app/pagination';
-import { RegionCodeInput } from '../regions/RegionCodeInput';
+import { RegionCodeInput } from '../../shared/regions/RegionCodeInput';
 import { ResetPasswordModal } from './ResetPasswordModal';
 import { UserFormModal } from './UserFormModal';
 import { roleOptions } from './roles';
@@ -34,33 +35,20 @@ export default function UsersPage() {
   const canWrite = can('user:write');
   const [filters, setFilters] = useState<Filters>({});
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
-  const [list, setList] = useState<Page<User> | null>(null);
-  const [loading, setLoading] = useState(false);
   const [dialog, setDialog] = useState<Dialog>(null);
-  const [reloadKey, setReloadKey] = useState(0);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    setLoading(true);
-    usersApi
-      .list(
-        {
-          role: filters.role,
-          region: filters.region && /^\d{12}$/.test(filters.region) ? filters.region : undefined,
-          q: filters.q?.trim() || undefined,
-          ...paging,
-        },
-        controller.signal,
-      )
-      .then(setList)
-      .catch((err: unknown) => feedback.error(err))
-      .finally(() => {
-        if (!controller.signal.aborted) setLoading(false);
-      });
-    return () => controller.abort();
-  }, [filters, paging, reloadKey, feedback]);
-
-  const reload = () => setReloadKey((key) => key + 1);
+  const client = useQueryClient();
+  const listed = useQuery({
+    ...userQueries.list({
+      role: filters.role,
+      region: filters.region && /^\d{12}$/.test(filters.region) ? filters.region : undefined,
+      q: filters.q?.trim() || undefined,
+      ...paging,
+    }),
+    placeholderData: keepPreviousData,
+  });
+  const list = listed.data ?? null;
+  /** Accounts changed: the lists are read again. */
+  const reload = () => void client.invalidateQueries({ queryKey: userKeys.all });
 
   async function act(action: () => Promise<unknown>, done: string) {
     try {
@@ -183,7 +171,7 @@ export default function UsersPage() {
             size="middle"
             columns={columns}
             dataSource={list?.items ?? []}
-            loading={loading}
+            loading={listed.isFetching}
             scroll={{ x: 'max-content' }}
             pagination={serverPagination(list, paging, (page, pageSize) => setPaging({ page, pageSize }), t)}
           />

@@ -7,7 +7,7 @@ import { lazy, Suspense, useState } from 'react';
 import type { FormLocation } from '@gridgov/contracts';
 import { useI18n } from '../../i18n/i18n';
 
-const PointPickerModal = lazy(() => import('../../features/registers/map/PointPickerModal'));
+const PointPickerModal = lazy(() => import('../map/PointPickerModal'));
 
 interface Props {
   value: Partial<FormLocation> | null;

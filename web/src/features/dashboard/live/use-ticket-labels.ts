@@ -2,8 +2,9 @@
  * Words for the live feed's tickets: the number the event carries and the category's name from
  * the category tree. Without ticket:read the feed shows what the events carry.
  */
-import { useEffect, useState } from 'react';
-import { ticketsApi } from '../../../api/tickets';
+import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { ticketQueries } from '../../../api/tickets';
 import type { FeedItem } from './use-live-feed';
 
 export interface TicketLabel {
@@ -12,17 +13,7 @@ export interface TicketLabel {
 }
 
 export function useTicketLabels(canRead: boolean): (item: FeedItem) => TicketLabel {
-  const [categories, setCategories] = useState<Map<string, string>>(new Map());
-
-  useEffect(() => {
-    if (!canRead) return;
-    const controller = new AbortController();
-    ticketsApi
-      .categories(controller.signal)
-      .then((answer) => setCategories(new Map(answer.items.map((c) => [c.id, c.name]))))
-      .catch(() => undefined);
-    return () => controller.abort();
-  }, [canRead]);
-
-  return (item) => ({ number: item.number, categoryName: item.categoryId ? categories.get(item.categoryId) : undefined });
+  const { data } = useQuery({ ...ticketQueries.categories(), enabled: canRead, meta: { silent: true } });
+  const names = useMemo(() => new Map((data ?? []).map((c) => [c.id, c.name])), [data]);
+  return (item) => ({ number: item.number, categoryName: item.categoryId ? names.get(item.categoryId) : undefined });
 }

@@ -1,6 +1,6 @@
 /**
  * The dashboard map, on the MapLibre setup of the grid map (CSP build with its worker URL set in
- * features/grids/maplibre): the place's grids shaded by residents, fitted to the place's bounds,
+ * shared/map/maplibre): the place's grids shaded by residents, fitted to the place's bounds,
  * and the point layers the user switches on — open tickets (points, heatmap), overdue tickets,
  * key places and facilities. Clicking a grid selects it (the page shows its card); hovering shows
  * names. The current view is exposed as `data-bounds` for the browser tests.
@@ -10,9 +10,9 @@ import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { GeoJSONSource, Map as MapLibreMap, MapMouseEvent, Popup } from 'maplibre-gl';
 import type { DashboardMap as DashboardMapData, DashboardPointLayer, DashboardPoints } from '@gridgov/contracts';
 import { useI18n } from '../../../i18n/i18n';
-import { collectionBounds, type Bounds } from '../../grids/geometry';
-import { createMap, maplibregl } from '../../grids/maplibre';
-import { useMapConfig } from '../../registers/map/map-data';
+import { collectionBounds, type Bounds } from '../../../shared/map/geometry';
+import { createMap, maplibregl } from '../../../shared/map/maplibre';
+import { useMapConfig } from '../../../shared/map/map-data';
 import { formatCount } from '../format';
 import { useLook } from '../look';
 import type { Resource } from '../use-dashboard';

@@ -5,8 +5,7 @@
  */
 import type { ExpressionSpecification, StyleSpecification } from 'maplibre-gl';
 import type { DashboardPointLayer } from '@gridgov/contracts';
-import { EMPTY_COLLECTION } from '../../grids/map-style';
-import { CHOROPLETH_COLORS, choroplethSteps } from '../../registers/map/map-style';
+import { basemapSources, CHOROPLETH_COLORS, choroplethExpression, choroplethSteps, EMPTY_COLLECTION } from '../../../shared/map/map-style';
 
 /** What the user switches on and off; the heatmap draws the open tickets' points. */
 export const MAP_TOGGLES = ['open', 'heat', 'overdue', 'places', 'facilities'] as const;
@@ -51,11 +50,7 @@ export function residentSteps(max: number): number[] {
 }
 
 export function choroplethFill(max: number, dark: boolean): ExpressionSpecification {
-  const colors = choroplethColors(dark);
-  const [, ...bounds] = residentSteps(max);
-  const expression: unknown[] = ['step', ['coalesce', ['get', 'residents'], 0], colors[0]];
-  bounds.forEach((bound, index) => expression.push(bound, colors[index + 1]));
-  return expression as ExpressionSpecification;
+  return choroplethExpression('residents', residentSteps(max), choroplethColors(dark));
 }
 
 const hidden = { visibility: 'none' as const };
@@ -66,7 +61,7 @@ export function buildDashboardStyle(tileUrl: string | null, dark: boolean): Styl
   return {
     version: 8,
     sources: {
-      ...(tileUrl ? { basemap: { type: 'raster' as const, tiles: [tileUrl], tileSize: 256, maxzoom: 19 } } : {}),
+      ...basemapSources(tileUrl),
       grids: { type: 'geojson', data: EMPTY_COLLECTION, promoteId: 'gridId' },
       outlines: { type: 'geojson', data: EMPTY_COLLECTION },
       open: { type: 'geojson', data: EMPTY_COLLECTION },

@@ -1,6 +1,6 @@
-import { RegisterPage } from '../shared/RegisterPage';
+import { RecordPage } from '../../../shared/record-page/RecordPage';
 import { buildingRegister } from './building-register';
 
 export default function BuildingsPage() {
-  return <RegisterPage config={buildingRegister} />;
+  return <RecordPage config={buildingRegister} />;
 }

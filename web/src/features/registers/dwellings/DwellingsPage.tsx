@@ -1,6 +1,6 @@
-import { RegisterPage } from '../shared/RegisterPage';
+import { RecordPage } from '../../../shared/record-page/RecordPage';
 import { dwellingRegister } from './dwelling-register';
 
 export default function DwellingsPage() {
-  return <RegisterPage config={dwellingRegister} />;
+  return <RecordPage config={dwellingRegister} />;
 }

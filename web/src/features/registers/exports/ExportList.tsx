@@ -2,17 +2,19 @@
  * Export requests: mine (status, download when ready) or others' awaiting my approval
  * (approve / reject with a note). Refreshes itself while a file is being prepared.
  */
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Empty, Form, Input, Modal, Segmented, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { exportDecisionRequest, maskIdNumber, maskPhone, type ExportJob, type ExportStatus } from '@gridgov/contracts';
 import { errorText, useFeedback } from '../../../app/feedback';
 import { formatDateTime } from '../../../app/labels';
 import { withTestId } from '../../../app/test-id';
-import { exportsApi, saveFile, type ExportView } from '../../../api/transfers';
+import { transferKeys } from '../../../api/keys';
+import { exportQueries, exportsApi, saveFile, type ExportView } from '../../../api/transfers';
 import { useI18n, type Translate } from '../../../i18n/i18n';
-import { RefName, refKindOf } from '../shared/RefName';
-import { contractRule } from '../shared/contract-rules';
+import { RefName, refKindOf } from '../../../shared/record/RefName';
+import { contractRule } from '../../../shared/fields/contract-rules';
 import { enumLabel, fieldEnum, fieldLabel, registerLabel } from '../shared/labels';
 
 const STATUS_COLOR: Record<ExportStatus, string> = { pending_approval: 'gold', queued: 'processing', ready: 'green', rejected: 'red', failed: 'red' };
@@ -23,7 +25,7 @@ function filterValue(t: Translate, job: ExportJob, key: string, value: unknown) 
   if (ref && typeof value === 'string') return <RefName kind={ref} id={value} />;
   if (key === 'idNumber' && typeof value === 'string') return maskIdNumber(value);
   if (key === 'phone' && typeof value === 'string') return maskPhone(value);
-  if (key === 'keyPlace') return value === 'true' ? t('reg.yes') : t('reg.no');
+  if (key === 'keyPlace') return value === 'true' ? t('record.yes') : t('record.no');
   const name = fieldEnum(job.register, key);
   return name ? enumLabel(t, name, String(value)) : String(value);
 }
@@ -36,7 +38,7 @@ function FilterSummary({ job }: { job: ExportJob }) {
     <Space size={[4, 4]} wrap>
       {entries.map(([key, value]) => (
         <Tag key={key}>
-          {key === 'region' ? t('reg.filter.region') : key === 'q' ? t('reg.filter.q') : fieldLabel(t, job.register, key)}：{filterValue(t, job, key, value)}
+          {key === 'region' ? t('record.filter.region') : key === 'q' ? t('record.filter.q') : fieldLabel(t, job.register, key)}：{filterValue(t, job, key, value)}
         </Tag>
       ))}
     </Space>
@@ -48,48 +50,27 @@ type Decision = { job: ExportJob; action: 'approve' | 'reject' } | null;
 export function ExportList({ view }: { view: ExportView }) {
   const { t, locale } = useI18n();
   const feedback = useFeedback();
-  const [jobs, setJobs] = useState<ExportJob[] | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [reloadKey, setReloadKey] = useState(0);
+  const client = useQueryClient();
   const [decision, setDecision] = useState<Decision>(null);
   const [downloading, setDownloading] = useState<string | null>(null);
   // Approvers start from what waits for them; the decided ones are a click away.
   const [onlyPending, setOnlyPending] = useState(view === 'approvals');
 
-  const load = useCallback(
-    (signal: AbortSignal) => {
-      setLoading(true);
-      exportsApi
-        .list(view, onlyPending ? 'pending_approval' : undefined, signal)
-        .then((answer) => setJobs(answer.items))
-        .catch((err: unknown) => feedback.error(err))
-        .finally(() => {
-          if (!signal.aborted) setLoading(false);
-        });
-    },
-    [view, onlyPending, feedback],
-  );
-
-  useEffect(() => {
-    const controller = new AbortController();
-    load(controller.signal);
-    return () => controller.abort();
-  }, [load, reloadKey]);
-
   // A file being prepared: look again shortly.
-  const preparing = jobs?.some((job) => job.status === 'queued') ?? false;
-  useEffect(() => {
-    if (!preparing) return;
-    const timer = setTimeout(() => setReloadKey((key) => key + 1), POLL_MS);
-    return () => clearTimeout(timer);
-  }, [preparing, jobs]);
+  const listed = useQuery({
+    ...exportQueries.list(view, onlyPending ? 'pending_approval' : undefined),
+    refetchInterval: (query) => (query.state.data?.items.some((job) => job.status === 'queued') ? POLL_MS : false),
+  });
+  const jobs = listed.data?.items ?? null;
+  /** Exports changed (downloaded, decided): both lists are read again. */
+  const reload = () => void client.invalidateQueries({ queryKey: transferKeys.all });
 
   async function download(job: ExportJob) {
     setDownloading(job.id);
     try {
       saveFile(await exportsApi.file(job));
       feedback.success(t('export.downloaded'));
-      setReloadKey((key) => key + 1);
+      reload();
     } catch (err) {
       feedback.error(err);
     } finally {
@@ -181,7 +162,7 @@ export function ExportList({ view }: { view: ExportView }) {
               data-testid="exports-approvals-filter"
             />
           )}
-          <Button onClick={() => setReloadKey((key) => key + 1)} data-testid="exports-refresh">
+          <Button onClick={reload} data-testid="exports-refresh">
             {t('export.refresh')}
           </Button>
         </Space>
@@ -190,7 +171,7 @@ export function ExportList({ view }: { view: ExportView }) {
         <Table<ExportJob>
           rowKey="id"
           size="middle"
-          loading={loading && jobs === null}
+          loading={listed.isFetching && jobs === null}
           columns={columns}
           dataSource={jobs ?? []}
           scroll={{ x: 'max-content' }}
@@ -205,7 +186,7 @@ export function ExportList({ view }: { view: ExportView }) {
           onDone={() => {
             feedback.success(decision.action === 'approve' ? t('export.approved') : t('export.rejected'));
             setDecision(null);
-            setReloadKey((key) => key + 1);
+            reload();
           }}
         />
       )}

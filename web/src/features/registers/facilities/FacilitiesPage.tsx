@@ -1,6 +1,6 @@
-import { RegisterPage } from '../shared/RegisterPage';
+import { RecordPage } from '../../../shared/record-page/RecordPage';
 import { facilityRegister } from './facility-register';
 
 export default function FacilitiesPage() {
-  return <RegisterPage config={facilityRegister} />;
+  return <RecordPage config={facilityRegister} />;
 }

@@ -3,18 +3,18 @@ import { Button, Divider, Empty, Popconfirm, Select, Space, Table, Typography } 
 import { useState } from 'react';
 import type { Household } from '@gridgov/contracts';
 import { useFeedback } from '../../../app/feedback';
-import { navigate } from '../../../app/router';
-import { pathWithQuery } from '../../../app/routes';
 import { registersApi } from '../../../api/registers';
 import { useI18n } from '../../../i18n/i18n';
 import { enumLabel, enumOptions, fieldLabel, type EnumValue } from '../shared/labels';
-import { RecordSelect } from '../shared/RecordSelect';
-import type { DetailPartProps } from '../shared/register-config';
+import { RecordSelect } from '../../../shared/fields/RecordSelect';
+import type { RegisterRecord } from '../../../api/registers';
+import { ResidentLink } from '../../../shared/links/record-links';
+import type { DetailPartProps } from '../../../shared/record-page/types';
 
 type Member = Household['members'][number];
 type Relation = EnumValue<'relation'>;
 
-export function HouseholdMembers({ record, canWrite, onChange }: DetailPartProps<'household'>) {
+export function HouseholdMembers({ record, canWrite, onChange }: DetailPartProps<RegisterRecord<'household'>>) {
   const { t } = useI18n();
   const feedback = useFeedback();
   const [residentId, setResidentId] = useState<string | null>(null);
@@ -65,7 +65,7 @@ export function HouseholdMembers({ record, canWrite, onChange }: DetailPartProps
               key: 'name',
               title: fieldLabel(t, 'resident', 'name'),
               render: (_value, member) => (
-                <Typography.Link onClick={() => navigate(pathWithQuery('/registers/residents', { id: member.residentId }))}>{member.name}</Typography.Link>
+                <ResidentLink id={member.residentId} name={member.name} />
               ),
             },
             { key: 'relation', title: fieldLabel(t, 'household', 'relation'), render: (_value, member) => enumLabel(t, 'relation', member.relation) },

@@ -1,6 +1,6 @@
-import { RegisterPage } from '../shared/RegisterPage';
+import { RecordPage } from '../../../shared/record-page/RecordPage';
 import { householdRegister } from './household-register';
 
 export default function HouseholdsPage() {
-  return <RegisterPage config={householdRegister} />;
+  return <RecordPage config={householdRegister} />;
 }

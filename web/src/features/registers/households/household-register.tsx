@@ -1,26 +1,50 @@
-/** The household register (户). */
+/** The household register (户): number unique in its grid, type, dwelling, address; members in the detail. */
 import { Tag, Typography } from 'antd';
-import type { Household } from '@gridgov/contracts';
-import { enumLabel, fieldLabel, orDash } from '../shared/labels';
-import type { RegisterConfig } from '../shared/register-config';
-import { HouseholdForm } from './HouseholdForm';
+import { householdInput, type Household } from '@gridgov/contracts';
+import { textOrNull } from '../../../shared/fields/contract-rules';
+import { RecordSelect } from '../../../shared/fields/RecordSelect';
+import { orDash } from '../../../shared/format';
+import { enumLabel, enumOptions, fieldLabel, type EnumValue } from '../shared/labels';
+import { fieldOf, kindFilter, registerPage } from '../shared/register-page';
 import { HouseholdMembers } from './HouseholdMembers';
 
 function headOf(household: Household): string {
   return household.members.find((member) => member.relation === 'head')?.name ?? '—';
 }
 
-export const householdRegister: RegisterConfig<'household'> = {
+interface Values extends Record<string, unknown> {
+  gridId?: string;
+  number: string;
+  kind: EnumValue<'householdKind'>;
+  dwellingId?: string | null;
+  address?: string;
+  notes?: string;
+}
+
+const shape = householdInput.shape;
+const label = fieldOf('household');
+
+function fields(values: Values) {
+  return {
+    gridId: values.gridId ?? '',
+    number: values.number.trim(),
+    kind: values.kind,
+    dwellingId: values.dwellingId ?? null,
+    address: textOrNull(values.address),
+    notes: textOrNull(values.notes),
+  };
+}
+
+export const householdRegister = registerPage<'household', Values>({
   kind: 'household',
   slug: 'households',
   title: 'menu.households',
   searchPlaceholder: 'reg.search.household',
   recordName: (household) => household.number,
-  filters: { kind: { enum: 'householdKind', label: 'field.household.kind' } },
+  filters: [kindFilter('householdKind', 'field.household.kind')],
   unmask: [],
   map: null,
-  Form: HouseholdForm,
-  DetailExtra: HouseholdMembers,
+  parts: [{ key: 'members', Component: HouseholdMembers }],
   columns: ({ t }) => [
     { key: 'number', title: fieldLabel(t, 'household', 'number'), dataIndex: 'number', render: (value: string) => <Typography.Text strong>{value}</Typography.Text> },
     { key: 'kind', title: fieldLabel(t, 'household', 'kind'), dataIndex: 'kind', render: (kind: string) => <Tag>{enumLabel(t, 'householdKind', kind)}</Tag> },
@@ -37,4 +61,39 @@ export const householdRegister: RegisterConfig<'household'> = {
     { key: 'address', label: fieldLabel(t, 'household', 'address'), children: orDash(h.address) },
     { key: 'notes', label: fieldLabel(t, 'household', 'notes'), children: orDash(h.notes) },
   ],
-};
+  form: {
+    width: 520,
+    initialValues: (record, me): Values =>
+      record
+        ? { gridId: record.gridId, number: record.number, kind: record.kind, dwellingId: record.dwellingId, address: record.address ?? '', notes: record.notes ?? '' }
+        : { gridId: me.scope.gridId ?? undefined, number: '', kind: 'family' },
+    toCreate: fields,
+    toUpdate: (values, record) => ({ version: record.version, ...fields(values) }),
+    fields: [
+      { name: 'gridId', label: label('gridId'), input: { type: 'grid' }, required: true, requiredMessage: 'record.gridRequired', testId: 'grid' },
+      { name: 'number', label: label('number'), input: { type: 'text', maxLength: 40 }, schema: shape.number, span: 12, testId: 'number' },
+      { name: 'kind', label: label('kind'), input: { type: 'select', options: (t) => enumOptions(t, 'householdKind') }, required: true, span: 12, testId: 'kind' },
+      {
+        name: 'dwellingId',
+        label: label('dwellingId'),
+        input: {
+          type: 'custom',
+          render: ({ t, values, record, testId }) => (
+            <RecordSelect
+              kind="dwelling"
+              allowClear
+              params={values.gridId ? { gridId: values.gridId } : undefined}
+              valueLabel={record?.dwellingLabel}
+              describe={(dwelling) => dwelling.label}
+              placeholder={t('resident.pickDwelling')}
+              data-testid={testId}
+            />
+          ),
+        },
+        testId: 'dwelling',
+      },
+      { name: 'address', label: label('address'), input: { type: 'text', maxLength: 200 }, schema: shape.address, testId: 'address' },
+      { name: 'notes', label: label('notes'), input: { type: 'textarea', rows: 2, maxLength: 500 }, schema: shape.notes },
+    ],
+  },
+});

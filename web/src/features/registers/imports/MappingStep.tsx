@@ -48,7 +48,7 @@ export function MappingStep({ job, mapping, onChange }: Props) {
                 <Typography.Text strong={field.required}>{field.label}</Typography.Text>
                 {field.required && (
                   <Tag color="red" style={{ marginInlineStart: 8 }}>
-                    {t('reg.rule.required')}
+                    {t('record.rule.required')}
                   </Tag>
                 )}
               </span>

@@ -1,30 +1,30 @@
 /**
  * The map view of a register, on the MapLibre setup of the grid map (CSP build, worker URL set
- * in features/grids/maplibre). Points for buildings, venues (key places ringed), facilities (by
+ * in shared/map/maplibre). Points for buildings, venues (key places ringed), facilities (by
  * type or status) and organisations; residents per grid as a choropleth. Clicking a point opens
  * its record; clicking a grid of the residents map lists that grid's residents.
  */
 import { Alert, Segmented, Space, Spin, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { GeoJSONSource, Map as MapLibreMap, MapLayerMouseEvent, Popup } from 'maplibre-gl';
 import type { RegisterKind } from '@gridgov/contracts';
-import { useFeedback } from '../../../app/feedback';
 import { useSession } from '../../../app/session';
-import { registersApi, type RegisterFilters, type RegisterPoints } from '../../../api/registers';
+import { registerKeys } from '../../../api/keys';
+import { registerQueries, registersApi, type RegisterFilters, type RegisterPoints } from '../../../api/registers';
 import type { GridFeatureCollection, MapConfig } from '../../../api/types';
 import { useI18n } from '../../../i18n/i18n';
-import { collectionBounds, ringsBounds, type Bounds } from '../../grids/geometry';
-import { createMap, maplibregl } from '../../grids/maplibre';
+import { collectionBounds, ringsBounds, type Bounds } from '../../../shared/map/geometry';
+import { createMap, maplibregl } from '../../../shared/map/maplibre';
 import { enumLabel, ENUMS, type EnumName } from '../shared/labels';
-import { buildRegisterStyle, CHOROPLETH_COLORS, choroplethSteps, EMPTY, PALETTE, STATUS_COLORS } from './map-style';
-import { useGridShapes, useMapConfig } from './map-data';
+import { buildPointsMapStyle, CHOROPLETH_COLORS, choroplethSteps, EMPTY_COLLECTION, PALETTE } from '../../../shared/map/map-style';
+import { useGridShapes, useMapConfig } from '../../../shared/map/map-data';
 
 interface Props {
   kind: RegisterKind;
   mode: 'points' | 'choropleth';
   filters: RegisterFilters;
   slug: string;
-  reloadKey: number;
   onOpen: (id: string) => void;
   onGrid: (gridId: string) => void;
 }
@@ -37,6 +37,10 @@ const KIND_ENUM: Partial<Record<RegisterKind, EnumName>> = {
 };
 
 type ColorBy = 'kind' | 'status';
+
+const NO_EXTRAS = new Map<string, string>();
+
+const FACILITY_STATUS_COLORS: Record<string, string> = { normal: '#16a34a', damaged: '#f59e0b', missing: '#dc2626', offline: '#6b7280' };
 
 /** Venues that are key places, or facilities by status: read from the list (points carry neither). */
 async function pointExtras(kind: RegisterKind, filters: RegisterFilters, signal: AbortSignal): Promise<Map<string, string>> {
@@ -72,38 +76,38 @@ async function matchingIds(kind: RegisterKind, filters: RegisterFilters, signal:
   return { ids, complete: false };
 }
 
-export default function RegisterMap({ kind, mode, filters, slug, reloadKey, onOpen, onGrid }: Props) {
+/** The points of a register that match the list filters (the points endpoint takes only region, grid and kind). */
+async function matchingPoints(kind: RegisterKind, filters: RegisterFilters, signal: AbortSignal): Promise<RegisterPoints> {
+  const matching = listOnlyFilters(filters) ? matchingIds(kind, filters, signal) : Promise.resolve(null);
+  const [all, match] = await Promise.all([registersApi.points(kind, { region: filters.region, gridId: filters.gridId, kind: filters.kind }, signal), matching]);
+  return match ? { items: all.items.filter((point) => match.ids.has(point.id)), truncated: all.truncated || !match.complete } : all;
+}
+
+export default function RegisterMap({ kind, mode, filters, slug, onOpen, onGrid }: Props) {
   const { t } = useI18n();
   const { can } = useSession();
-  const feedback = useFeedback();
   const config = useMapConfig();
   const shapes = useGridShapes(filters.region, can('grid:read'));
-  const [points, setPoints] = useState<RegisterPoints | null>(null);
-  const [extras, setExtras] = useState<Map<string, string>>(new Map());
-  const [counts, setCounts] = useState<Map<string, number> | null>(null);
   const [colorBy, setColorBy] = useState<ColorBy>('kind');
   const kindEnum = KIND_ENUM[kind];
+  const pointMode = mode === 'points';
 
-  useEffect(() => {
-    const controller = new AbortController();
-    if (mode === 'choropleth') {
-      registersApi
-        .gridCounts(filters.region, controller.signal)
-        .then((answer) => setCounts(new Map(answer.items.map((item) => [item.gridId, item.count]))))
-        .catch((err: unknown) => feedback.error(err));
-    } else {
-      const matching = listOnlyFilters(filters) ? matchingIds(kind, filters, controller.signal) : Promise.resolve(null);
-      Promise.all([registersApi.points(kind, { region: filters.region, gridId: filters.gridId, kind: filters.kind }, controller.signal), matching])
-        .then(([all, match]) =>
-          setPoints(match ? { items: all.items.filter((point) => match.ids.has(point.id)), truncated: all.truncated || !match.complete } : all),
-        )
-        .catch((err: unknown) => feedback.error(err));
-      pointExtras(kind, filters, controller.signal)
-        .then(setExtras)
-        .catch(() => undefined);
-    }
-    return () => controller.abort();
-  }, [kind, mode, filters, reloadKey, feedback]);
+  const countsAnswer = useQuery({ ...registerQueries.gridCounts(filters.region), enabled: !pointMode }).data;
+  const counts = useMemo(() => (countsAnswer ? new Map(countsAnswer.items.map((item) => [item.gridId, item.count])) : null), [countsAnswer]);
+  const points =
+    useQuery({
+      queryKey: registerKeys.points(kind, { ...filters, matching: true }),
+      queryFn: ({ signal }) => matchingPoints(kind, filters, signal),
+      enabled: pointMode,
+    }).data ?? null;
+  // Key places and facility statuses colour the points; without them the points still show.
+  const extras =
+    useQuery({
+      queryKey: registerKeys.points(kind, { ...filters, extras: true }),
+      queryFn: ({ signal }) => pointExtras(kind, filters, signal),
+      enabled: pointMode,
+      meta: { silent: true },
+    }).data ?? NO_EXTRAS;
 
   const grids = useMemo<GridFeatureCollection | null>(() => {
     if (!shapes) return null;
@@ -114,7 +118,7 @@ export default function RegisterMap({ kind, mode, filters, slug, reloadKey, onOp
   }, [shapes, counts, filters.gridId]);
 
   const pointData = useMemo<GeoJSON.FeatureCollection>(() => {
-    if (!points) return EMPTY;
+    if (!points) return EMPTY_COLLECTION;
     const kinds: readonly string[] = kindEnum ? ENUMS[kindEnum] : [];
     return {
       type: 'FeatureCollection',
@@ -122,7 +126,7 @@ export default function RegisterMap({ kind, mode, filters, slug, reloadKey, onOp
         const extra = extras.get(point.id);
         const status = kind === 'facility' ? (extra ?? 'normal') : null;
         const index = Math.max(0, kinds.indexOf(point.kind));
-        const color = status && colorBy === 'status' ? (STATUS_COLORS[status] ?? PALETTE[9]) : PALETTE[index % PALETTE.length];
+        const color = status && colorBy === 'status' ? (FACILITY_STATUS_COLORS[status] ?? PALETTE[9]) : PALETTE[index % PALETTE.length];
         const highlight = kind === 'venue' ? extra === 'key' : kind === 'facility' ? status !== 'normal' : false;
         return {
           type: 'Feature',
@@ -149,7 +153,7 @@ export default function RegisterMap({ kind, mode, filters, slug, reloadKey, onOp
         <Typography.Text type="secondary">{t('reg.map.total', { n: total })}</Typography.Text>
       </>
     ) : kind === 'facility' && colorBy === 'status' ? (
-      ENUMS.facilityStatus.map((status) => <LegendRow key={status} color={STATUS_COLORS[status] ?? '#999'} label={enumLabel(t, 'facilityStatus', status)} />)
+      ENUMS.facilityStatus.map((status) => <LegendRow key={status} color={FACILITY_STATUS_COLORS[status] ?? '#999'} label={enumLabel(t, 'facilityStatus', status)} />)
     ) : (
       <>
         {kindEnum &&
@@ -258,7 +262,7 @@ function MapCanvas({ config, grids, points, steps, slug, onPoint, onGrid, legend
     if (!container) return;
     const map = createMap({
       container,
-      style: buildRegisterStyle(config.tileUrl, steps),
+      style: buildPointsMapStyle(config.tileUrl, steps),
       center: config.center,
       zoom: config.zoom,
     });
@@ -342,7 +346,7 @@ function MapCanvas({ config, grids, points, steps, slug, onPoint, onGrid, legend
         data-grids={grids.features.length}
         style={{ position: 'absolute', inset: 0 }}
       />
-      {failed && <Alert type="warning" showIcon title={t('reg.map.unavailable')} style={{ position: 'absolute', top: 12, left: 12, right: 12 }} />}
+      {failed && <Alert type="warning" showIcon title={t('record.map.unavailable')} style={{ position: 'absolute', top: 12, left: 12, right: 12 }} />}
       <div
         data-testid={`${slug}-map-legend`}
         style={{

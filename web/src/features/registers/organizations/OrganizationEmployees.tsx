@@ -1,19 +1,19 @@
 /** The employees of an organisation: add a resident (position, contact person), remove. */
-import { Button, Checkbox, Divider, Empty, Input, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { Button, Checkbox, Divider, Empty, Input, Popconfirm, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import type { Organization } from '@gridgov/contracts';
 import { useFeedback } from '../../../app/feedback';
-import { navigate } from '../../../app/router';
-import { pathWithQuery } from '../../../app/routes';
 import { registersApi } from '../../../api/registers';
 import { useI18n } from '../../../i18n/i18n';
 import { fieldLabel } from '../shared/labels';
-import { RecordSelect } from '../shared/RecordSelect';
-import type { DetailPartProps } from '../shared/register-config';
+import { RecordSelect } from '../../../shared/fields/RecordSelect';
+import type { RegisterRecord } from '../../../api/registers';
+import { ResidentLink } from '../../../shared/links/record-links';
+import type { DetailPartProps } from '../../../shared/record-page/types';
 
 type Employee = Organization['employees'][number];
 
-export function OrganizationEmployees({ record, canWrite, onChange }: DetailPartProps<'organization'>) {
+export function OrganizationEmployees({ record, canWrite, onChange }: DetailPartProps<RegisterRecord<'organization'>>) {
   const { t } = useI18n();
   const feedback = useFeedback();
   const [residentId, setResidentId] = useState<string | null>(null);
@@ -66,7 +66,7 @@ export function OrganizationEmployees({ record, canWrite, onChange }: DetailPart
               title: fieldLabel(t, 'resident', 'name'),
               render: (_value, employee) => (
                 <Space size={4}>
-                  <Typography.Link onClick={() => navigate(pathWithQuery('/registers/residents', { id: employee.residentId }))}>{employee.name}</Typography.Link>
+                  <ResidentLink id={employee.residentId} name={employee.name} />
                   {employee.isContact && <Tag color="blue">{fieldLabel(t, 'organization', 'isContact')}</Tag>}
                 </Space>
               ),

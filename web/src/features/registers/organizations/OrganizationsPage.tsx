@@ -1,6 +1,6 @@
-import { RegisterPage } from '../shared/RegisterPage';
+import { RecordPage } from '../../../shared/record-page/RecordPage';
 import { organizationRegister } from './organization-register';
 
 export default function OrganizationsPage() {
-  return <RegisterPage config={organizationRegister} />;
+  return <RecordPage config={organizationRegister} />;
 }

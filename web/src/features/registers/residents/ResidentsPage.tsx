@@ -1,6 +1,6 @@
-import { RegisterPage } from '../shared/RegisterPage';
+import { RecordPage } from '../../../shared/record-page/RecordPage';
 import { residentRegister } from './resident-register';
 
 export default function ResidentsPage() {
-  return <RegisterPage config={residentRegister} />;
+  return <RecordPage config={residentRegister} />;
 }

@@ -2,6 +2,7 @@
  * 导出: exports the list with its current filters, as xlsx or csv; full personal data only with
  * register:unmask and a reason. A large export waits for a second person's approval.
  */
+import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Checkbox, Form, Input, Modal, Radio, Typography } from 'antd';
 import { useState } from 'react';
 import { createExportRequest, type RegisterKind } from '@gridgov/contracts';
@@ -10,9 +11,10 @@ import { navigate } from '../../../app/router';
 import { useSession } from '../../../app/session';
 import { withTestId } from '../../../app/test-id';
 import type { RegisterFilters } from '../../../api/registers';
+import { transferKeys } from '../../../api/keys';
 import { exportsApi } from '../../../api/transfers';
 import { useI18n } from '../../../i18n/i18n';
-import { contractRule } from './contract-rules';
+import { contractRule } from '../../../shared/fields/contract-rules';
 import { registerLabel } from './labels';
 
 interface Props {
@@ -37,6 +39,7 @@ export function ExportModal({ kind, filters, total, hasPersonalData, onClose }: 
   const { t } = useI18n();
   const { can } = useSession();
   const feedback = useFeedback();
+  const client = useQueryClient();
   const [form] = Form.useForm<Values>();
   const unmask = Form.useWatch('unmask', form);
   const [submitting, setSubmitting] = useState(false);
@@ -56,6 +59,7 @@ export function ExportModal({ kind, filters, total, hasPersonalData, onClose }: 
       });
       const text = job.status === 'pending_approval' ? t('export.pending') : job.status === 'ready' ? t('export.ready') : t('export.queued');
       feedback.success(text);
+      void client.invalidateQueries({ queryKey: transferKeys.all });
       onClose();
       navigate('/registers/exports');
     } catch (err) {

@@ -1,4 +1,4 @@
-/** Chinese (or English) labels for the register enums and fields. */
+/** The registers' enums, and their labels and the registers' field labels (on the shared label helpers). */
 import {
   BUILDING_KINDS,
   DWELLING_USES,
@@ -15,7 +15,8 @@ import {
   VENUE_KINDS,
   type RegisterKind,
 } from '@gridgov/contracts';
-import { hasMessage, type Translate } from '../../../i18n/i18n';
+import type { Translate } from '../../../i18n/i18n';
+import { enumLabel as labelOf, enumOptions as optionsOf, fieldLabel as labelOfField } from '../../../shared/labels';
 
 export const ENUMS = {
   sex: ['male', 'female'],
@@ -39,14 +40,12 @@ export type EnumValue<N extends EnumName> = (typeof ENUMS)[N][number];
 
 /** The label of an enum value; an unknown value is shown as it is. */
 export function enumLabel(t: Translate, name: EnumName, value: string | null | undefined): string {
-  if (value === null || value === undefined || value === '') return '—';
-  const key = `enum.${name}.${value}`;
-  return hasMessage(key) ? t(key) : value;
+  return labelOf(t, name, value);
 }
 
 export function enumOptions<N extends EnumName>(t: Translate, name: N): { value: EnumValue<N>; label: string }[] {
   const values: readonly EnumValue<N>[] = ENUMS[name];
-  return values.map((value) => ({ value, label: enumLabel(t, name, value) }));
+  return optionsOf(t, name, values);
 }
 
 export function registerLabel(t: Translate, kind: RegisterKind): string {
@@ -55,10 +54,7 @@ export function registerLabel(t: Translate, kind: RegisterKind): string {
 
 /** A field's label, register-specific first ("姓名" for a resident's name, "名称" elsewhere). */
 export function fieldLabel(t: Translate, kind: RegisterKind, field: string): string {
-  const own = `field.${kind}.${field}`;
-  if (hasMessage(own)) return t(own);
-  const shared = `field.${field}`;
-  return hasMessage(shared) ? t(shared) : field;
+  return labelOfField(t, kind, field);
 }
 
 /** Which enum a stored field holds, per register (for history values). */
@@ -90,18 +86,4 @@ export function fieldEnum(kind: RegisterKind, field: string): EnumName | null {
     default:
       return null;
   }
-}
-
-/** Age in whole years from an ISO birth date. */
-export function ageOf(birthDate: string | null, today = new Date()): number | null {
-  if (!birthDate) return null;
-  const [y, m, d] = birthDate.split('-').map(Number);
-  if (!y || !m || !d) return null;
-  let age = today.getFullYear() - y;
-  if (today.getMonth() + 1 < m || (today.getMonth() + 1 === m && today.getDate() < d)) age -= 1;
-  return age;
-}
-
-export function orDash(value: string | number | null | undefined): string {
-  return value === null || value === undefined || value === '' ? '—' : String(value);
 }

@@ -2,9 +2,10 @@
 import { Card, QRCode, Space, Tag, Typography } from 'antd';
 import { useI18n } from '../../../i18n/i18n';
 import { fieldLabel } from '../shared/labels';
-import type { DetailPartProps } from '../shared/register-config';
+import type { RegisterRecord } from '../../../api/registers';
+import type { DetailPartProps } from '../../../shared/record-page/types';
 
-export function VenueCode({ record }: DetailPartProps<'venue'>) {
+export function VenueCode({ record }: DetailPartProps<RegisterRecord<'venue'>>) {
   const { t } = useI18n();
   return (
     <Card size="small" style={{ marginBottom: 12, background: '#f6f9ff', borderColor: '#c7d8f5' }} data-testid="venues-code-card">

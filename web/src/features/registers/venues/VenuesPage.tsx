@@ -1,6 +1,6 @@
-import { RegisterPage } from '../shared/RegisterPage';
+import { RecordPage } from '../../../shared/record-page/RecordPage';
 import { venueRegister } from './venue-register';
 
 export default function VenuesPage() {
-  return <RegisterPage config={venueRegister} />;
+  return <RecordPage config={venueRegister} />;
 }

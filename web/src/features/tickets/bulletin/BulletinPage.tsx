@@ -3,18 +3,19 @@
  * satisfaction, the most reported categories and the departments with the most overdue work —
  * and its export as a spreadsheet.
  */
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, DatePicker, Empty, Form, Row, Space, Spin, Statistic, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import type { Bulletin } from '@gridgov/contracts';
-import { ticketsApi } from '../../../api/tickets';
+import { ticketQueries, ticketsApi } from '../../../api/tickets';
 import { saveFile } from '../../../api/transfers';
 import { errorText, useFeedback } from '../../../app/feedback';
 import { formatDateTime } from '../../../app/labels';
 import { useMe } from '../../../app/session';
 import { useI18n } from '../../../i18n/i18n';
-import { RegionCodeInput } from '../../regions/RegionCodeInput';
+import { RegionCodeInput } from '../../../shared/regions/RegionCodeInput';
 
 interface Query {
   region?: string;
@@ -30,31 +31,18 @@ export default function BulletinPage() {
   const feedback = useFeedback();
   const [form] = Form.useForm<{ region?: string; day?: Dayjs }>();
   const [query, setQuery] = useState<Query>({ region: me.scope.regionCode });
-  const [bulletin, setBulletin] = useState<Bulletin | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
   const [exporting, setExporting] = useState(false);
+  // The figures shown stay while the next day's are read; a failure is said above them.
+  const answer = useQuery({ ...ticketQueries.bulletin(query), placeholderData: keepPreviousData });
+  const bulletin = answer.isError ? null : (answer.data ?? null);
+  const error = answer.isError ? errorText(answer.error, t) : null;
+  const loading = answer.isFetching;
 
+  // The day the server chose (yesterday, by default) fills the empty day field.
+  const shownDay = answer.data?.day;
   useEffect(() => {
-    const controller = new AbortController();
-    setLoading(true);
-    setError(null);
-    ticketsApi
-      .bulletin(query, controller.signal)
-      .then((answer) => {
-        setBulletin(answer);
-        if (!form.getFieldValue('day')) form.setFieldsValue({ day: dayjs(answer.day) });
-      })
-      .catch((err: unknown) => {
-        if (controller.signal.aborted) return;
-        setBulletin(null);
-        setError(errorText(err, t));
-      })
-      .finally(() => {
-        if (!controller.signal.aborted) setLoading(false);
-      });
-    return () => controller.abort();
-  }, [query, form, t]);
+    if (shownDay && !form.getFieldValue('day')) form.setFieldsValue({ day: dayjs(shownDay) });
+  }, [shownDay, form]);
 
   async function exportFile() {
     setExporting(true);

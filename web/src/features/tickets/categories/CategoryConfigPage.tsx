@@ -9,7 +9,7 @@ import type { Category } from '@gridgov/contracts';
 import { useFeedback } from '../../../app/feedback';
 import { useI18n, type Translate } from '../../../i18n/i18n';
 import { limitClassLabel, limitText } from '../shared/labels';
-import { categoryTree, forgetCategories, useCategories, type CategoryNode } from '../shared/ticket-data';
+import { categoryTree, useCategories, useForgetCategories, type CategoryNode } from '../shared/ticket-data';
 import { CategoryForm } from './CategoryForm';
 
 const CLASS_COLOR: Record<Category['limitClass'], string> = { emergency: 'red', utility: 'orange', general: 'blue', complex: 'purple' };
@@ -38,8 +38,8 @@ type Editing = { category: Category | null; parentId: string | null } | null;
 export default function CategoryConfigPage() {
   const { t } = useI18n();
   const feedback = useFeedback();
-  const [version, setVersion] = useState(0);
-  const categories = useCategories(version);
+  const categories = useCategories();
+  const forgetCategories = useForgetCategories();
   const [selected, setSelected] = useState<string | null>(null);
   const [editing, setEditing] = useState<Editing>(null);
   const current = categories?.find((c) => c.id === selected) ?? null;
@@ -96,8 +96,7 @@ export default function CategoryConfigPage() {
               onCancel={() => setEditing(null)}
               onSaved={(saved) => {
                 feedback.success(t('ticket.config.saved', { name: saved.name }));
-                forgetCategories();
-                setVersion((v) => v + 1);
+                void forgetCategories();
                 setSelected(saved.id);
                 setEditing({ category: saved, parentId: saved.parentId });
               }}

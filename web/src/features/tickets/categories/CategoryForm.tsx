@@ -15,7 +15,7 @@ import { ticketsApi, type CategoryInput } from '../../../api/tickets';
 import { errorText } from '../../../app/feedback';
 import { useI18n } from '../../../i18n/i18n';
 import { levelLabel, limitClassLabel } from '../shared/labels';
-import { schemaIssuePaths, ticketFieldProblems } from '../shared/ticket-errors';
+import { schemaIssuePaths, serverFieldProblems } from '../../../shared/errors/field-errors';
 import { categoryOptions, useDepartments } from '../shared/ticket-data';
 import { LimitInput } from './LimitInput';
 
@@ -99,7 +99,7 @@ export function CategoryForm({ category, parentId, categories, onSaved, onCancel
     } catch (err) {
       const named: NamedForm = form;
       const issues = schemaIssuePaths(err);
-      const paths = issues.length ? issues : ticketFieldProblems(err).map((p): (string | number)[] => [p.field]);
+      const paths = issues.length ? issues : serverFieldProblems(err).map((p): (string | number)[] => [p.field]);
       const conflict: (string | number)[][] = isApiError(err, 'CONFLICT') ? [['code']] : [];
       const all = [...paths, ...conflict];
       named.setFields(all.map((name) => ({ name, errors: [errorText(err, t)] })));

@@ -3,11 +3,12 @@
  * of every open ticket in scope, coloured by status with emergencies ringed; counts by status
  * on top. Clicking a queue entry or a point opens the ticket. Read again every minute.
  */
+import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Empty, Row, Space, Spin, Statistic, Switch, Typography } from 'antd';
-import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import type { Ticket } from '@gridgov/contracts';
+import { ticketKeys } from '../../../api/keys';
 import { ticketsApi } from '../../../api/tickets';
-import { useFeedback } from '../../../app/feedback';
 import { formatDateTime } from '../../../app/labels';
 import { useI18n } from '../../../i18n/i18n';
 import { TicketDrawer } from '../detail/TicketDrawer';
@@ -45,25 +46,11 @@ async function loadDesk(signal: AbortSignal): Promise<DeskData> {
 
 export default function DispatchDeskPage() {
   const { t, locale } = useI18n();
-  const feedback = useFeedback();
   const { openId, open, close } = useOpenTicket();
-  const [data, setData] = useState<DeskData | null>(null);
-  const [reloadKey, setReloadKey] = useState(0);
   const [emergencyOnly, setEmergencyOnly] = useState(false);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    loadDesk(controller.signal)
-      .then(setData)
-      .catch((err: unknown) => feedback.error(err));
-    const timer = setTimeout(() => setReloadKey((key) => key + 1), REFRESH_MS);
-    return () => {
-      clearTimeout(timer);
-      controller.abort();
-    };
-  }, [reloadKey, feedback]);
-
-  const reload = () => setReloadKey((key) => key + 1);
+  const desk = useQuery({ queryKey: ticketKeys.desk(), queryFn: ({ signal }) => loadDesk(signal), refetchInterval: REFRESH_MS });
+  const data = desk.data ?? null;
+  const reload = () => void desk.refetch();
   const shown = useMemo(() => (data ? data.open.filter((ticket) => !emergencyOnly || ticket.emergency) : []), [data, emergencyOnly]);
   const queue = data ? data.queue.filter((ticket) => !emergencyOnly || ticket.emergency) : [];
   const count = (pick: (ticket: Ticket) => boolean) => data?.open.filter(pick).length ?? 0;
@@ -140,7 +127,7 @@ export default function DispatchDeskPage() {
           </Card>
         </Col>
       </Row>
-      {openId && <TicketDrawer id={openId} onClose={close} onChanged={reload} onOpenTicket={open} />}
+      {openId && <TicketDrawer id={openId} onClose={close} onOpenTicket={open} />}
     </div>
   );
 }

@@ -9,10 +9,10 @@ import type { GeoJSONSource, Map as MapLibreMap, Popup } from 'maplibre-gl';
 import type { Ticket } from '@gridgov/contracts';
 import { useSession } from '../../../app/session';
 import { useI18n } from '../../../i18n/i18n';
-import { collectionBounds, mergeBounds, ringsBounds } from '../../grids/geometry';
-import { createMap, maplibregl } from '../../grids/maplibre';
-import { useGridShapes, useMapConfig } from '../../registers/map/map-data';
-import { buildRegisterStyle } from '../../registers/map/map-style';
+import { collectionBounds, mergeBounds, ringsBounds } from '../../../shared/map/geometry';
+import { createMap, maplibregl } from '../../../shared/map/maplibre';
+import { useGridShapes, useMapConfig } from '../../../shared/map/map-data';
+import { buildPointsMapStyle } from '../../../shared/map/map-style';
 import { OPEN_STATUSES, STATUS_HEX, statusLabel } from '../shared/labels';
 
 interface Props {
@@ -61,7 +61,7 @@ export default function TicketMap({ tickets, onOpen, height = 600 }: Props) {
   useEffect(() => {
     const container = containerRef.current;
     if (!config || !container) return;
-    const map = createMap({ container, style: buildRegisterStyle(config.tileUrl, null), center: config.center, zoom: config.zoom });
+    const map = createMap({ container, style: buildPointsMapStyle(config.tileUrl, null), center: config.center, zoom: config.zoom });
     if (!map) {
       setFailed(true);
       return;

@@ -2,7 +2,7 @@
 import { Button, Space } from 'antd';
 import type { Ticket } from '@gridgov/contracts';
 import { useI18n } from '../../../i18n/i18n';
-import { ACTION_ORDER, ACTION_SPECS } from './action-specs';
+import { ACTION_HINTS, ACTION_ORDER } from './action-specs';
 import { actionLabel, type Transition } from '../shared/labels';
 
 export function TicketActions({ ticket, onAction }: { ticket: Ticket; onAction: (action: Transition) => void }) {
@@ -12,12 +12,12 @@ export function TicketActions({ ticket, onAction }: { ticket: Ticket; onAction: 
   return (
     <Space wrap size={8} data-testid="ticket-actions">
       {available.map((action) => {
-        const spec = ACTION_SPECS[action];
+        const hints = ACTION_HINTS[action];
         return (
           <Button
             key={action}
-            type={spec.primary ? 'primary' : 'default'}
-            danger={spec.danger}
+            type={hints.primary ? 'primary' : 'default'}
+            danger={hints.danger}
             onClick={() => onAction(action)}
             data-testid={`ticket-action-${action}`}
           >

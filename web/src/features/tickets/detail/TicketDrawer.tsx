@@ -4,28 +4,29 @@
  * an action the ticket and its timeline are read again; when someone else acted first the
  * drawer reloads and says so.
  */
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Descriptions, Drawer, Rate, Space, Spin, Table, Tag, Typography } from 'antd';
 import type { DescriptionsProps, TableColumnsType } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Ticket } from '@gridgov/contracts';
-import { ticketsApi } from '../../../api/tickets';
+import { ticketKeys } from '../../../api/keys';
+import { ticketChanged, ticketQueries } from '../../../api/tickets';
 import { useFeedback } from '../../../app/feedback';
 import { formatDateTime } from '../../../app/labels';
 import { useI18n } from '../../../i18n/i18n';
 import { ActionModal } from './ActionModal';
 import { Attachments } from '../shared/Attachments';
 import { actionLabel, ASSIGNMENT_TAG, assignmentLabel, sourceLabel, type Transition } from '../shared/labels';
-import { RegionName } from '../shared/RegionName';
+import { RegionName } from '../../../shared/regions/RegionName';
 import { useCategories } from '../shared/ticket-data';
 import { TicketActions } from './TicketActions';
 import { Countdown, LevelTag, StatusTag, TicketBadges, TicketDue } from '../shared/TicketTags';
 import { TicketTimeline } from './TicketTimeline';
+import { useEventCallback } from '../../../shared/hooks/use-event-callback';
 
 interface Props {
   id: string;
   onClose: () => void;
-  /** The ticket changed here (an action): lists may want to read again. */
-  onChanged?: (ticket: Ticket) => void;
   /** Open another ticket (the one this was merged into). */
   onOpenTicket?: (id: string) => void;
 }
@@ -38,34 +39,24 @@ function answerText(value: unknown, yes: string, no: string): string {
   return String(value);
 }
 
-export function TicketDrawer({ id, onClose, onChanged, onOpenTicket }: Props) {
+export function TicketDrawer({ id, onClose, onOpenTicket }: Props) {
   const { t, locale } = useI18n();
   const feedback = useFeedback();
+  const client = useQueryClient();
   const categories = useCategories();
-  const [ticket, setTicket] = useState<Ticket | null>(null);
+  const query = useQuery(ticketQueries.detail(id));
+  const ticket = query.data ?? null;
   const [acting, setActing] = useState<Transition | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<{ id: string; text: string } | null>(null);
+  /** The ticket and its timeline, read again. */
+  const load = () => void client.invalidateQueries({ queryKey: ticketKeys.detail(id) });
 
-  const load = useCallback(
-    (signal?: AbortSignal) =>
-      ticketsApi
-        .get(id, signal)
-        .then(setTicket)
-        .catch((err: unknown) => {
-          feedback.error(err);
-          if (!signal?.aborted) onClose();
-        }),
-    // onClose is left out: a new function from the parent should not read the ticket again.
-    [id, feedback],
-  );
-
+  // A ticket that cannot be read (gone, or out of scope) closes the drawer; the message bar says why.
+  const failed = query.isError && !query.data;
+  const close = useEventCallback(onClose);
   useEffect(() => {
-    const controller = new AbortController();
-    setTicket(null);
-    setNotice(null);
-    void load(controller.signal);
-    return () => controller.abort();
-  }, [load]);
+    if (failed) close();
+  }, [failed, close]);
 
   const category = ticket ? categories?.find((c) => c.id === ticket.categoryId) : undefined;
   const customItems: DescriptionsProps['items'] = ticket
@@ -170,7 +161,7 @@ export function TicketDrawer({ id, onClose, onChanged, onOpenTicket }: Props) {
       data-testid="ticket-detail"
       extra={
         ticket && (
-          <Button size="small" onClick={() => void load()} data-testid="ticket-reload">
+          <Button size="small" onClick={load} data-testid="ticket-reload">
             {t('ticket.reload')}
           </Button>
         )
@@ -186,12 +177,12 @@ export function TicketDrawer({ id, onClose, onChanged, onOpenTicket }: Props) {
             <TicketBadges ticket={ticket} />
             <TicketDue ticket={ticket} quiet />
           </Space>
-          {notice && (
+          {notice?.id === id && (
             <Alert
               type="warning"
               showIcon
               closable={{ onClose: () => setNotice(null) }}
-              title={notice}
+              title={notice.text}
               description={t('ticket.reloaded')}
               style={{ marginBottom: 12 }}
               data-testid="ticket-conflict"
@@ -221,7 +212,7 @@ export function TicketDrawer({ id, onClose, onChanged, onOpenTicket }: Props) {
           <Typography.Title level={5} style={{ marginTop: 20 }}>
             {t('ticket.timeline')}
           </Typography.Title>
-          <TicketTimeline ticketId={ticket.id} version={ticket.version} />
+          <TicketTimeline ticketId={ticket.id} />
           <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginTop: 8 }} copyable={{ text: ticket.id }}>
             ID {ticket.id}
           </Typography.Paragraph>
@@ -237,13 +228,12 @@ export function TicketDrawer({ id, onClose, onChanged, onOpenTicket }: Props) {
             feedback.success(t('ticket.actionDone', { action: actionLabel(t, acting) }));
             setActing(null);
             setNotice(null);
-            setTicket(updated);
-            onChanged?.(updated);
+            void ticketChanged(client, updated);
           }}
           onStale={(message) => {
             setActing(null);
-            setNotice(message);
-            void load();
+            setNotice({ id: ticket.id, text: message });
+            load();
           }}
         />
       )}

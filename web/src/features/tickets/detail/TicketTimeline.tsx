@@ -3,11 +3,11 @@
  * the status it led to, the words and photos given, and the step's particulars (departments of
  * a dispatch, levels of an escalation, the date of an extension, a rating).
  */
+import { useQuery } from '@tanstack/react-query';
 import { Empty, Rate, Spin, Tag, Timeline, Typography } from 'antd';
-import { useEffect, useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { HANDLING_LEVELS, type HandlingLevel, type TicketEvent } from '@gridgov/contracts';
-import { ticketsApi } from '../../../api/tickets';
-import { useFeedback } from '../../../app/feedback';
+import { ticketQueries } from '../../../api/tickets';
 import { formatDateTime } from '../../../app/labels';
 import { useI18n, type Translate } from '../../../i18n/i18n';
 import { Attachments } from '../shared/Attachments';
@@ -15,9 +15,8 @@ import { ACTION_COLOR, actionLabel, levelLabel, statusLabel } from '../shared/la
 import { useCategories, useDepartments } from '../shared/ticket-data';
 
 interface Props {
+  /** The timeline is read again whenever the ticket changes (its key is under the ticket's). */
   ticketId: string;
-  /** The ticket's version: a new one reads the timeline again. */
-  version: number;
 }
 
 const isLevel = (value: unknown): value is HandlingLevel => typeof value === 'string' && (HANDLING_LEVELS as readonly string[]).includes(value);
@@ -69,24 +68,12 @@ function Particulars({ event, t, locale, name, category }: { event: TicketEvent;
   );
 }
 
-export function TicketTimeline({ ticketId, version }: Props) {
+export function TicketTimeline({ ticketId }: Props) {
   const { t, locale } = useI18n();
-  const feedback = useFeedback();
   const departments = useDepartments();
   const categories = useCategories();
-  const [events, setEvents] = useState<TicketEvent[] | null>(null);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    ticketsApi
-      .timeline(ticketId, controller.signal)
-      .then((answer) => setEvents(answer.items))
-      .catch((err: unknown) => {
-        feedback.error(err);
-        if (!controller.signal.aborted) setEvents([]);
-      });
-    return () => controller.abort();
-  }, [ticketId, version, feedback]);
+  const timeline = useQuery(ticketQueries.timeline(ticketId));
+  const events = timeline.data ?? (timeline.isError ? [] : null);
 
   if (events === null) return <Spin style={{ display: 'block', margin: '24px auto' }} />;
   if (events.length === 0) return <Empty description={t('ticket.tl.empty')} />;

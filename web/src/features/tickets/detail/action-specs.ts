@@ -1,53 +1,47 @@
 /**
- * What each transition asks for, mirroring the server's flow (server/src/modules/tickets/
- * flow.ts and actions/): which need a note, departments (first = lead), a level, a date, a
- * rating, the ticket to merge into.
+ * How each transition looks, by hand: which button is the main way forward (primary) or ends or
+ * sends back the work (danger), and which departments its department field offers. What each
+ * asks for comes from its contract schema (action-form.ts).
  */
-import type { Transition } from '../shared/labels';
+import type { TicketTransition } from '@gridgov/contracts';
+import type { MessageKey } from '../../../i18n/i18n';
 
-export interface ActionSpec {
-  note: 'required' | 'optional';
-  /** dispatch / transfer: departments serving the ticket's region; summon: any visible one. */
-  departments?: 'serving' | 'any';
-  level?: boolean;
-  until?: boolean;
-  rating?: 'required' | 'optional';
-  target?: boolean;
-  /** Correct the category while accepting or dispatching. */
-  category?: boolean;
-  checkInMinutes?: boolean;
-  attachments?: boolean;
-  /** Shown as a danger button (ends or sends back the work). */
-  danger?: boolean;
+export interface ActionHints {
   /** The main way forward, shown as a primary button. */
   primary?: boolean;
+  /** Ends or sends back the work, shown as a danger button. */
+  danger?: boolean;
+  /** dispatch / transfer: departments serving the ticket's region, the first leading; summon: any visible one. */
+  departments?: 'serving' | 'any';
+  /** What the note is called for this action (else "说明"). */
+  noteLabel?: MessageKey;
 }
 
-export const ACTION_SPECS: Record<Transition, ActionSpec> = {
-  accept: { note: 'optional', category: true, primary: true },
-  reject: { note: 'required', danger: true },
-  merge: { note: 'optional', target: true },
-  escalate: { note: 'optional', level: true },
-  dispatch: { note: 'optional', departments: 'serving', category: true, primary: true },
-  transfer: { note: 'optional', departments: 'serving' },
-  sign: { note: 'optional', primary: true },
-  return: { note: 'required', danger: true },
-  report_back: { note: 'required', attachments: true, primary: true },
-  close: { note: 'optional', primary: true },
-  rate: { note: 'optional', rating: 'required', primary: true },
-  revisit: { note: 'required', rating: 'optional' },
-  reopen: { note: 'required', danger: true },
-  request_extension: { note: 'optional', until: true },
-  approve_extension: { note: 'optional', primary: true },
-  reject_extension: { note: 'optional', danger: true },
-  supervise: { note: 'optional' },
-  summon: { note: 'optional', departments: 'any', checkInMinutes: true },
-  check_in: { note: 'required', attachments: true, primary: true },
-  comment: { note: 'required', attachments: true },
+export const ACTION_HINTS: Record<TicketTransition, ActionHints> = {
+  accept: { primary: true },
+  reject: { danger: true, noteLabel: 'ticket.note.reject' },
+  merge: {},
+  escalate: {},
+  dispatch: { departments: 'serving', primary: true },
+  transfer: { departments: 'serving' },
+  sign: { primary: true },
+  return: { danger: true, noteLabel: 'ticket.note.return' },
+  report_back: { primary: true, noteLabel: 'ticket.note.report_back' },
+  close: { primary: true },
+  rate: { primary: true },
+  revisit: { noteLabel: 'ticket.note.revisit' },
+  reopen: { danger: true, noteLabel: 'ticket.note.reopen' },
+  request_extension: { noteLabel: 'ticket.note.request_extension' },
+  approve_extension: { primary: true },
+  reject_extension: { danger: true },
+  supervise: { noteLabel: 'ticket.note.supervise' },
+  summon: { departments: 'any', noteLabel: 'ticket.note.summon' },
+  check_in: { primary: true, noteLabel: 'ticket.note.check_in' },
+  comment: { noteLabel: 'ticket.note.comment' },
 };
 
 /** Buttons in this order; comment last. */
-export const ACTION_ORDER: readonly Transition[] = [
+export const ACTION_ORDER: readonly TicketTransition[] = [
   'accept', 'dispatch', 'sign', 'report_back', 'close', 'check_in', 'approve_extension', 'reject_extension',
   'escalate', 'transfer', 'summon', 'supervise', 'request_extension', 'merge', 'return', 'reject', 'rate', 'revisit', 'reopen', 'comment',
 ];

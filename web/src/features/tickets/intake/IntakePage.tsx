@@ -5,20 +5,22 @@
  * nearby (to merge into rather than file twice). Then the extra questions of the chosen
  * category, the emergency switch and photos. The server's field errors land on their fields.
  */
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, Space, Switch, Tag, Tooltip, Typography } from 'antd';
 import type { FormInstance } from 'antd';
-import { useEffect, useRef, useState } from 'react';
-import { intakeRequest, type AttachmentRef, type IntakeCheck } from '@gridgov/contracts';
+import { useEffect, useState } from 'react';
+import { intakeRequest, type AttachmentRef } from '@gridgov/contracts';
 import { isApiError } from '../../../api/client';
-import { ticketsApi, type IntakeRequest } from '../../../api/tickets';
+import { ticketChanged, ticketQueries, ticketsApi, type IntakeRequest } from '../../../api/tickets';
 import { errorText, useFeedback } from '../../../app/feedback';
 import { navigate } from '../../../app/router';
 import { useI18n } from '../../../i18n/i18n';
-import { PointField } from '../../registers/shared/PointField';
+import { useDebounced } from '../../../shared/hooks/use-debounced';
+import { PointField } from '../../../shared/fields/PointField';
 import { TicketDrawer } from '../detail/TicketDrawer';
 import { CategorySelect } from '../shared/CategorySelect';
 import { PhotoUpload } from '../shared/PhotoUpload';
-import { ticketFieldProblems } from '../shared/ticket-errors';
+import { serverFieldProblems } from '../../../shared/errors/field-errors';
 import { useCategories } from '../shared/ticket-data';
 import { TICKET_LINK_PATH, useOpenTicket } from '../shared/use-open-ticket';
 import { CustomFieldInputs } from './CustomFieldInputs';
@@ -71,38 +73,20 @@ export default function IntakePage() {
   const lon = Form.useWatch('lon', form);
   const lat = Form.useWatch('lat', form);
   const categoryId = Form.useWatch('categoryId', form);
-  const [check, setCheck] = useState<IntakeCheck | null>(null);
-  const [checking, setChecking] = useState(false);
   const [picked, setPicked] = useState(false);
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<string | null>(null);
   // A new photo picker after a reset (it keeps its own list of files).
   const [resetKey, setResetKey] = useState(0);
-  const request = useRef(0);
+  const client = useQueryClient();
 
-  // The live check, a moment after the description or the point changes.
-  useEffect(() => {
-    const text = description?.trim() ?? '';
-    if (text.length < 2) {
-      setCheck(null);
-      return;
-    }
-    const mine = ++request.current;
-    const point = typeof lon === 'number' && typeof lat === 'number' ? { lon, lat } : {};
-    const timer = setTimeout(() => {
-      setChecking(true);
-      ticketsApi
-        .check({ description: text, ...point })
-        .then((answer) => {
-          if (mine === request.current) setCheck(answer);
-        })
-        .catch(() => undefined)
-        .finally(() => {
-          if (mine === request.current) setChecking(false);
-        });
-    }, CHECK_DELAY_MS);
-    return () => clearTimeout(timer);
-  }, [description, lon, lat]);
+  // The live check, a moment after the description or the point changes; the last answer stays
+  // while the next is asked, and goes when the description is cleared.
+  const text = description?.trim() ?? '';
+  const asked = useDebounced({ description: text, ...(typeof lon === 'number' && typeof lat === 'number' ? { lon, lat } : {}) }, CHECK_DELAY_MS);
+  const checking = text.length >= 2;
+  const checked = useQuery({ ...ticketQueries.check(asked), enabled: checking && asked.description.length >= 2, placeholderData: keepPreviousData });
+  const check = checking ? (checked.data ?? null) : null;
 
   // The top suggestion is taken until the user picks a category.
   const top = check?.suggestions[0]?.categoryId;
@@ -133,6 +117,7 @@ export default function IntakePage() {
     };
     try {
       const created = await ticketsApi.intake(body);
+      void ticketChanged(client);
       feedback.success(t('ticket.intake.created', { number: created.ticket.number }));
       if (created.duplicates.length > 0) {
         feedback.warnings([{ code: 'TICKET_DUPLICATE', message: t('ticket.intake.createdDuplicates', { n: created.duplicates.length }) }]);
@@ -140,7 +125,7 @@ export default function IntakePage() {
       navigate(`${TICKET_LINK_PATH}?id=${created.ticket.id}`);
     } catch (err) {
       const named: NamedForm = form;
-      const problems = ticketFieldProblems(err);
+      const problems = serverFieldProblems(err);
       const located = isApiError(err, 'TICKET_LOCATION_REQUIRED')
         ? [{ name: ['address'], message: errorText(err, t) }]
         : isApiError(err, 'TICKET_OUTSIDE_AREA')
@@ -308,14 +293,13 @@ export default function IntakePage() {
               onClick={() => {
                 form.resetFields();
                 setPicked(false);
-                setCheck(null);
                 setError(null);
                 setResetKey((key) => key + 1);
               }}
             >
               {t('ticket.intake.reset')}
             </Button>
-            {checking && <Typography.Text type="secondary">{t('ticket.intake.checking')}</Typography.Text>}
+            {checked.isFetching && <Typography.Text type="secondary">{t('ticket.intake.checking')}</Typography.Text>}
           </Space>
         </Form>
       </Card>

@@ -3,20 +3,19 @@
  * table with status, level, badges and the running due time, and the detail drawer of the
  * ticket in the URL. Read again every minute, and after every action taken in the drawer.
  */
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, Card, Form, Input, Select, Space, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { TICKET_STATUSES, type Ticket, type TicketStatus } from '@gridgov/contracts';
-import { ticketsApi, type TicketListParams, type TicketView } from '../../../api/tickets';
-import type { Page } from '../../../api/types';
-import { useFeedback } from '../../../app/feedback';
+import { ticketQueries, type TicketListParams, type TicketView } from '../../../api/tickets';
 import { formatDateTime } from '../../../app/labels';
 import { serverPagination } from '../../../app/pagination';
 import { navigate } from '../../../app/router';
 import { useMe, useSession } from '../../../app/session';
 import { useI18n, type MessageKey } from '../../../i18n/i18n';
-import { GridSelect } from '../../registers/shared/GridSelect';
-import { RegionCodeInput } from '../../regions/RegionCodeInput';
+import { GridSelect } from '../../../shared/fields/GridSelect';
+import { RegionCodeInput } from '../../../shared/regions/RegionCodeInput';
 import { TicketDrawer } from '../detail/TicketDrawer';
 import { CategorySelect } from '../shared/CategorySelect';
 import { statusLabel } from '../shared/labels';
@@ -56,35 +55,15 @@ export function TicketListPage({ view, title, hint, slug }: Props) {
   const { t, locale } = useI18n();
   const me = useMe();
   const { can } = useSession();
-  const feedback = useFeedback();
   const { openId, open, close } = useOpenTicket();
   const [form] = Form.useForm<FilterValues>();
   const region = Form.useWatch('region', form);
   const [filters, setFilters] = useState<Filters>({});
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
-  const [list, setList] = useState<Page<Ticket> | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [reloadKey, setReloadKey] = useState(0);
   const gridScoped = me.scope.gridId !== null;
-
-  useEffect(() => {
-    const controller = new AbortController();
-    setLoading(true);
-    ticketsApi
-      .list({ view, ...filters, ...paging }, controller.signal)
-      .then(setList)
-      .catch((err: unknown) => feedback.error(err))
-      .finally(() => {
-        if (!controller.signal.aborted) setLoading(false);
-      });
-    const timer = setTimeout(() => setReloadKey((key) => key + 1), REFRESH_MS);
-    return () => {
-      clearTimeout(timer);
-      controller.abort();
-    };
-  }, [view, filters, paging, reloadKey, feedback]);
-
-  const reload = () => setReloadKey((key) => key + 1);
+  const query = useQuery({ ...ticketQueries.list({ view, ...filters, ...paging }), placeholderData: keepPreviousData, refetchInterval: REFRESH_MS });
+  const list = query.data ?? null;
+  const reload = () => void query.refetch();
 
   const columns: TableColumnsType<Ticket> = [
     {
@@ -198,14 +177,14 @@ export function TicketListPage({ view, title, hint, slug }: Props) {
             size="middle"
             columns={columns}
             dataSource={list?.items ?? []}
-            loading={loading}
+            loading={query.isFetching}
             scroll={{ x: 1100 }}
             onRow={(ticket) => ({ onClick: () => open(ticket.id), style: { cursor: 'pointer' } })}
             pagination={serverPagination(list, paging, (page, pageSize) => setPaging({ page, pageSize }), t)}
           />
         </div>
       </Card>
-      {openId && <TicketDrawer id={openId} onClose={close} onChanged={reload} onOpenTicket={open} />}
+      {openId && <TicketDrawer id={openId} onClose={close} onOpenTicket={open} />}
     </div>
   );
 }

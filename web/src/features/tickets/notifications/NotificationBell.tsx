@@ -2,14 +2,17 @@
  * The bell in the header: how many notifications are unread, the latest ones in a popover,
  * marking one (by opening its ticket) or all read. Polled every minute.
  */
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Badge, Button, Empty, Popover, Space, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
-import { ticketsApi, type NotificationItem, type NotificationList } from '../../../api/tickets';
+import { useState } from 'react';
+import { ticketKeys } from '../../../api/keys';
+import { ticketQueries, ticketsApi, type NotificationItem } from '../../../api/tickets';
 import { formatDateTime } from '../../../app/labels';
 import { navigate } from '../../../app/router';
 import { useFeedback } from '../../../app/feedback';
 import { useI18n } from '../../../i18n/i18n';
-import { TICKET_LINK_PATH } from '../shared/use-open-ticket';
+import { useMe } from '../../../app/session';
+import { ticketLink } from '../shared/use-open-ticket';
 
 const POLL_MS = 60_000;
 const SHOWN = 20;
@@ -28,26 +31,11 @@ function BellIcon() {
 export function NotificationBell() {
   const { t, locale } = useI18n();
   const feedback = useFeedback();
-  const [list, setList] = useState<NotificationList | null>(null);
+  const client = useQueryClient();
+  const me = useMe();
   const [open, setOpen] = useState(false);
-
-  const load = useCallback((signal?: AbortSignal) => {
-    ticketsApi
-      .notifications(false, signal)
-      .then(setList)
-      // A bell that cannot be read stays quiet: the rest of the page matters more.
-      .catch(() => undefined);
-  }, []);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    load(controller.signal);
-    const timer = setInterval(() => load(), POLL_MS);
-    return () => {
-      clearInterval(timer);
-      controller.abort();
-    };
-  }, [load]);
+  const list = useQuery({ ...ticketQueries.notifications(), refetchInterval: POLL_MS }).data ?? null;
+  const load = () => void client.invalidateQueries({ queryKey: ticketKeys.notifications() });
 
   async function openItem(item: NotificationItem) {
     setOpen(false);
@@ -57,7 +45,7 @@ export function NotificationBell() {
       feedback.error(err);
     }
     load();
-    if (item.ticketId) navigate(`${TICKET_LINK_PATH}?id=${item.ticketId}`);
+    if (item.ticketId) navigate(ticketLink(item.ticketId, me.permissions));
   }
 
   async function readAll() {

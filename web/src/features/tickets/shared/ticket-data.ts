@@ -1,54 +1,26 @@
 /**
  * Reference data every ticket screen needs (categories, departments), read once per session
- * and shared; and a clock that ticks for the due-time countdowns.
+ * and shared through the query cache; and a clock that ticks for the due-time countdowns.
  */
-import { useEffect, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useState } from 'react';
 import type { Category, Department } from '@gridgov/contracts';
-import { ticketsApi } from '../../../api/tickets';
+import { ticketKeys } from '../../../api/keys';
+import { ticketQueries } from '../../../api/tickets';
 
-type Cached<T> = { promise: Promise<T> | null };
-const categoryCache: Cached<Category[]> = { promise: null };
-const departmentCache: Cached<Department[]> = { promise: null };
-
-function cached<T>(cache: Cached<T>, load: () => Promise<T>): Promise<T> {
-  if (!cache.promise) {
-    cache.promise = load().catch((err: unknown) => {
-      cache.promise = null;
-      throw err;
-    });
-  }
-  return cache.promise;
-}
-
-/** Read the categories again (after the configuration page saved one). */
-export function forgetCategories(): void {
-  categoryCache.promise = null;
-}
-
-function useCached<T>(cache: Cached<T>, load: () => Promise<T>, version: number): T | null {
-  const [value, setValue] = useState<T | null>(null);
-  useEffect(() => {
-    let cancelled = false;
-    cached(cache, load)
-      .then((next) => !cancelled && setValue(next))
-      .catch(() => undefined);
-    return () => {
-      cancelled = true;
-    };
-  }, [cache, load, version]);
-  return value;
-}
-
-const loadCategories = () => ticketsApi.categories().then((answer) => answer.items);
-const loadDepartments = () => ticketsApi.departments().then((answer) => answer.items);
-
-/** All categories (active or not); `version` reads them again after `forgetCategories()`. */
-export function useCategories(version = 0): Category[] | null {
-  return useCached(categoryCache, loadCategories, version);
+/** All categories (active or not); null while reading. A failure leaves the pickers empty, quietly. */
+export function useCategories(): Category[] | null {
+  return useQuery({ ...ticketQueries.categories(), meta: { silent: true } }).data ?? null;
 }
 
 export function useDepartments(): Department[] | null {
-  return useCached(departmentCache, loadDepartments, 0);
+  return useQuery({ ...ticketQueries.departments(), meta: { silent: true } }).data ?? null;
+}
+
+/** Read the categories again (after the configuration page saved one). */
+export function useForgetCategories(): () => Promise<void> {
+  const client = useQueryClient();
+  return useCallback(() => client.invalidateQueries({ queryKey: ticketKeys.categories() }), [client]);
 }
 
 /** Now, again every `everyMs` (for countdowns). */

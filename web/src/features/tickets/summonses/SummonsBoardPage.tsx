@@ -2,11 +2,11 @@
  * 吹哨报到: every summons in scope (乡镇吹哨、部门报到) with its departments — checked in (when,
  * and what they did), not yet, or late — and the time left to check in. Opens the ticket.
  */
+import { useQuery } from '@tanstack/react-query';
 import { Badge, Button, Card, Col, Empty, Row, Segmented, Space, Spin, Tag, Tooltip, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { SummonsItem } from '@gridgov/contracts';
-import { ticketsApi } from '../../../api/tickets';
-import { useFeedback } from '../../../app/feedback';
+import { ticketQueries } from '../../../api/tickets';
 import { formatDateTime } from '../../../app/labels';
 import { useI18n } from '../../../i18n/i18n';
 import { TicketDrawer } from '../detail/TicketDrawer';
@@ -39,27 +39,10 @@ function PartStatus({ part }: { part: Part }) {
 
 export default function SummonsBoardPage() {
   const { t, locale } = useI18n();
-  const feedback = useFeedback();
   const { openId, open, close } = useOpenTicket();
   const [status, setStatus] = useState<'open' | 'all'>('open');
-  const [items, setItems] = useState<SummonsItem[] | null>(null);
-  const [reloadKey, setReloadKey] = useState(0);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    ticketsApi
-      .summonses(status, controller.signal)
-      .then((answer) => setItems(answer.items))
-      .catch((err: unknown) => {
-        feedback.error(err);
-        if (!controller.signal.aborted) setItems([]);
-      });
-    const timer = setTimeout(() => setReloadKey((key) => key + 1), REFRESH_MS);
-    return () => {
-      clearTimeout(timer);
-      controller.abort();
-    };
-  }, [status, reloadKey, feedback]);
+  const board = useQuery({ ...ticketQueries.summonses(status), refetchInterval: REFRESH_MS });
+  const items = board.data ?? (board.isError ? [] : null);
 
   return (
     <div data-testid="summons-page">
@@ -79,7 +62,7 @@ export default function SummonsBoardPage() {
               { value: 'all', label: t('ticket.summons.all') },
             ]}
           />
-          <Button onClick={() => setReloadKey((key) => key + 1)}>{t('ticket.refresh')}</Button>
+          <Button onClick={() => void board.refetch()}>{t('ticket.refresh')}</Button>
         </Space>
       </Space>
       {items === null ? (
@@ -144,7 +127,7 @@ export default function SummonsBoardPage() {
           })}
         </Row>
       )}
-      {openId && <TicketDrawer id={openId} onClose={close} onChanged={() => setReloadKey((key) => key + 1)} onOpenTicket={open} />}
+      {openId && <TicketDrawer id={openId} onClose={close} onOpenTicket={open} />}
     </div>
   );
 }

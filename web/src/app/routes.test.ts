@@ -1,0 +1,65 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { PERMISSIONS, ROLE_PERMISSIONS, type Role } from '@gridgov/contracts';
+import { permissionsOf } from '../shared/permissions';
+import { allowedRoutes, canOpen, findRoute, HOME_CARDS, homeCards, PAGE_ROUTES, pathWithQuery } from './routes';
+
+const menu = (role: Role) => allowedRoutes(ROLE_PERMISSIONS[role]).map((route) => route.key);
+const cards = (role: Role) => homeCards(ROLE_PERMISSIONS[role]).map((card) => card.key);
+
+describe('menus from permissions', () => {
+  it('names only permissions that exist', () => {
+    for (const route of PAGE_ROUTES) for (const permission of permissionsOf(route.needs)) assert.ok(PERMISSIONS.includes(permission), `${route.key}: ${permission}`);
+    for (const card of HOME_CARDS) for (const permission of permissionsOf(card.needs)) assert.ok(PERMISSIONS.includes(permission), `${card.key}: ${permission}`);
+  });
+
+  it('gives an operator the command centre, the registers and the whole closed loop', () => {
+    const operator = menu('operator');
+    for (const key of ['dashboard', 'residents', 'imports', 'exports', 'exportApprovals', 'ticketQueue', 'dispatchDesk', 'bulletin', 'ticketNew', 'summonses', 'users']) {
+      assert.ok(operator.includes(key), key);
+    }
+    assert.ok(!operator.includes('audit'));
+    assert.ok(!operator.includes('ticketCategories'));
+  });
+
+  it('gives a grid worker their grid\'s work: no desk, bulletin, imports or exports', () => {
+    const worker = menu('grid_worker');
+    for (const key of ['dashboard', 'grids', 'residents', 'ticketQueue', 'ticketsAll', 'ticketNew']) assert.ok(worker.includes(key), key);
+    for (const key of ['dispatchDesk', 'bulletin', 'imports', 'exports', 'exportApprovals', 'users', 'audit']) assert.ok(!worker.includes(key), key);
+  });
+
+  it('gives a department handler the work dispatched to them, and no intake (they do not report)', () => {
+    const handler = menu('department_handler');
+    for (const key of ['ticketQueue', 'ticketsAll', 'summonses', 'residents']) assert.ok(handler.includes(key), key);
+    for (const key of ['ticketNew', 'dispatchDesk', 'dashboard', 'bulletin']) assert.ok(!handler.includes(key), key);
+  });
+
+  it('keeps residents to the portal: no console menu but the home page', () => {
+    assert.deepEqual(menu('resident'), ['home']);
+    assert.deepEqual(cards('resident'), []);
+  });
+
+  it('keeps the three admin roles apart: each sees its own pages (and the region tree, to read names)', () => {
+    assert.deepEqual(menu('auditor'), ['home', 'regions', 'audit']);
+    assert.deepEqual(menu('security_admin'), ['home', 'regions', 'users']);
+    assert.deepEqual(menu('system_admin'), ['home', 'regions', 'grids', 'ticketCategories']);
+    assert.deepEqual(cards('system_admin'), ['regions', 'grids', 'tickets']);
+  });
+
+  it('opens a card on the first of its pages the user may open', () => {
+    const system = homeCards(ROLE_PERMISSIONS.system_admin).find((card) => card.key === 'tickets');
+    assert.equal(system?.path, '/tickets/categories');
+    const operator = homeCards(ROLE_PERMISSIONS.operator).find((card) => card.key === 'tickets');
+    assert.equal(operator?.path, '/tickets/queue');
+    assert.deepEqual(cards('operator'), ['dashboard', 'regions', 'grids', 'registers', 'tickets', 'users']);
+  });
+
+  it('finds pages by path and says who may open them', () => {
+    const desk = findRoute('/tickets/dispatch');
+    assert.ok(desk);
+    assert.equal(canOpen(desk, ROLE_PERMISSIONS.operator), true);
+    assert.equal(canOpen(desk, ROLE_PERMISSIONS.grid_worker), false);
+    assert.equal(findRoute('/nowhere'), undefined);
+    assert.equal(pathWithQuery('/registers/residents', { id: 'r 1', view: undefined }), '/registers/residents?id=r+1');
+  });
+});
