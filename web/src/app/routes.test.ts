@@ -42,7 +42,7 @@ describe('menus from permissions', () => {
   it('keeps the three admin roles apart: each sees its own pages (and the region tree, to read names)', () => {
     assert.deepEqual(menu('auditor'), ['home', 'regions', 'audit']);
     assert.deepEqual(menu('security_admin'), ['home', 'regions', 'users']);
-    assert.deepEqual(menu('system_admin'), ['home', 'regions', 'grids', 'ticketCategories']);
+    assert.deepEqual(menu('system_admin'), ['home', 'regions', 'grids', 'ticketCategories', 'forms']);
     assert.deepEqual(cards('system_admin'), ['regions', 'grids', 'tickets']);
   });
 
