@@ -5,8 +5,8 @@ import type { PolygonGeometry } from '@gridgov/contracts';
 import type { Db } from '../../platform/db/client.js';
 import type { ActorContext } from '../../platform/http/types.js';
 import { writeAudit } from '../../platform/audit/write-audit.js';
-import { publishLive } from '../../platform/live/live.js';
 import { assertCommunityInScope, assertNoOverlap, boundaryColumns, HOUSEHOLD_TARGET, householdWarnings, type Warning } from './grid-rules.js';
+import { publishGridChanged } from './grid-events.js';
 import { grid } from './tables.js';
 
 export interface CreateGridInput {
@@ -27,7 +27,7 @@ export async function createGrid(db: Db, ctx: ActorContext, input: CreateGridInp
     const code = await nextGridCode(tx, input.regionCode);
     await tx.insert(grid).values({ id, code, name: input.name, regionCode: input.regionCode, ...geometry, targetHouseholds, createdAt: now, updatedAt: now });
     await writeAudit(tx, ctx, { action: 'grid.create', objectType: 'grid', objectId: id, regionCode: input.regionCode, details: { code, name: input.name, targetHouseholds } });
-    await publishLive(tx, { type: 'grid.changed', regionCode: input.regionCode, gridId: id, id, at: now.toISOString() });
+    await publishGridChanged(tx, input.regionCode, id, now);
   });
   return { id, warnings: householdWarnings(targetHouseholds, ctx.locale) };
 }

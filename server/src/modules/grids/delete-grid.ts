@@ -4,8 +4,8 @@ import type { Db } from '../../platform/db/client.js';
 import type { ActorContext } from '../../platform/http/types.js';
 import { notFound } from '../../platform/errors.js';
 import { writeAudit } from '../../platform/audit/write-audit.js';
-import { publishLive } from '../../platform/live/live.js';
 import { gridRecordInScope } from '../../platform/scope.js';
+import { publishGridChanged } from './grid-events.js';
 import { grid } from './tables.js';
 
 export async function deleteGrid(db: Db, ctx: ActorContext, id: string): Promise<void> {
@@ -18,6 +18,6 @@ export async function deleteGrid(db: Db, ctx: ActorContext, id: string): Promise
       .returning({ regionCode: grid.regionCode, code: grid.code, name: grid.name });
     if (!current) throw notFound();
     await writeAudit(tx, ctx, { action: 'grid.delete', objectType: 'grid', objectId: id, regionCode: current.regionCode, details: { code: current.code, name: current.name } });
-    await publishLive(tx, { type: 'grid.changed', regionCode: current.regionCode, gridId: id, id, at: now.toISOString() });
+    await publishGridChanged(tx, current.regionCode, id, now);
   });
 }

@@ -1,12 +1,11 @@
 /** Grids (网格) under communities, and the point-in-grid index every intake uses. */
 import { GRID_AUDIT_ACTIONS, GRID_PERMISSIONS } from '@gridgov/contracts';
 import { defineModule, namesOf } from '../../platform/kit/module.js';
+import { GRID_CHANGED, GRID_VISIBILITY } from './grid-events.js';
 import { gridLocator } from './grid-index.js';
 import { gridNames } from './queries.js';
 import { gridRoutes } from './routes.js';
 
-/** Published by every grid change, so each process drops its grid index. */
-export const GRID_CHANGED = 'grid.changed';
 
 export const gridsModule = defineModule({
   name: 'grids',
@@ -14,6 +13,7 @@ export const gridsModule = defineModule({
   auditActions: namesOf(GRID_AUDIT_ACTIONS),
   errors: ['GRID_GEOMETRY_INVALID', 'GRID_OVERLAP', 'GRID_REGION_NOT_COMMUNITY'],
   liveEvents: [GRID_CHANGED],
+  records: { grid: GRID_VISIBILITY },
   provides: { gridNames },
   routes: gridRoutes,
   start(kit) {

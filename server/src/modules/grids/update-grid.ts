@@ -5,9 +5,9 @@ import type { Db } from '../../platform/db/client.js';
 import type { ActorContext } from '../../platform/http/types.js';
 import { notFound } from '../../platform/errors.js';
 import { writeAudit } from '../../platform/audit/write-audit.js';
-import { publishLive } from '../../platform/live/live.js';
 import { gridRecordInScope } from '../../platform/scope.js';
 import { assertNoOverlap, boundaryColumns, householdWarnings, type Warning } from './grid-rules.js';
+import { publishGridChanged } from './grid-events.js';
 import { grid } from './tables.js';
 
 export interface UpdateGridInput {
@@ -46,7 +46,7 @@ export async function updateGrid(db: Db, ctx: ActorContext, id: string, input: U
         after: { name: input.name, targetHouseholds: input.targetHouseholds },
       },
     });
-    await publishLive(tx, { type: 'grid.changed', regionCode: current.regionCode, gridId: id, id, at: now.toISOString() });
+    await publishGridChanged(tx, current.regionCode, id, now);
     return input.targetHouseholds ?? current.targetHouseholds;
   });
   return { warnings: householdWarnings(target, ctx.locale) };
