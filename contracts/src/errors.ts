@@ -1,8 +1,16 @@
 /**
  * Stable error codes. A client branches on `code`; `message` is for people and comes in
- * Simplified Chinese (default) or English. The HTTP status travels with the code.
+ * Simplified Chinese (default) or English. The HTTP status travels with the code. The shared
+ * codes and the older domains' are here; a domain may also declare its own (`errors` in its
+ * `domain.ts`), gathered below.
  */
-export const ERRORS = {
+import { DOMAINS } from './domains.js';
+import { gather, type Gathered } from './gather.js';
+import type { ErrorSpec } from './error-kit.js';
+
+export { defineErrors, type ErrorSpec } from './error-kit.js';
+
+const SHARED_ERRORS = {
   VALIDATION_FAILED: { status: 400, zh: '请求参数不合法', en: 'The request is not valid' },
   UNKNOWN_FIELD: { status: 400, zh: '请求包含未知字段', en: 'The request contains an unknown field' },
   AUTH_REQUIRED: { status: 401, zh: '请先登录', en: 'Please sign in' },
@@ -79,9 +87,11 @@ export const ERRORS = {
   FORM_STATE: { status: 409, zh: '表单版本当前状态不允许此操作', en: 'The form version\'s state does not allow this' },
   FORM_RETIRED: { status: 409, zh: '该表单版本已停用，请使用最新版本', en: 'This form version is retired; use the current one' },
   INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
-} as const satisfies Record<string, { status: number; zh: string; en: string }>;
+} as const satisfies Record<string, ErrorSpec>;
 
-export type ErrorCode = keyof typeof ERRORS;
+export const ERRORS = { ...SHARED_ERRORS, ...gather(DOMAINS, 'errors') } as typeof SHARED_ERRORS & Gathered<typeof DOMAINS, 'errors'> & Record<string, ErrorSpec>;
+
+export type ErrorCode = (keyof typeof SHARED_ERRORS | keyof Gathered<typeof DOMAINS, 'errors'>) & string;
 
 export interface ErrorBody {
   error: {
@@ -95,6 +105,6 @@ export interface ErrorBody {
 export type Locale = 'zh-CN' | 'en';
 
 export function errorMessage(code: ErrorCode, locale: Locale): string {
-  const entry = ERRORS[code];
+  const entry: ErrorSpec = ERRORS[code];
   return locale === 'en' ? entry.en : entry.zh;
 }

@@ -22,3 +22,5 @@ export * from './tickets/index.js';
 export * from './dashboard/index.js';
 export * from './free-text.js';
 export * from './forms/index.js';
+export * from './announcements/index.js';
+export * from './domains.js';

@@ -27,6 +27,7 @@ export const liveEvent = z.object({
       gridId: z.string().nullable().optional(),
       departmentIds: z.array(z.string()).optional(),
       userIds: z.array(z.string()).optional(),
+      state: z.string().optional(),
     })
     .optional(),
 });

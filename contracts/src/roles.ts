@@ -1,19 +1,13 @@
 /**
  * Roles and permissions. Each domain declares its permissions and the roles that hold them
- * (`<domain>/permissions.ts`); this is where they are gathered. Every server route declares a
+ * (`<domain>/permissions.ts`, listed in `domains.ts`); this is where they are gathered. Every server route declares a
  * permission it needs (or `public` / `authenticated`), and the web console shows a menu from the
  * permissions of the signed-in user.
  */
 import { ROLES, type Role } from './role-list.js';
 import type { PermissionSpec } from './permission-kit.js';
-import { REGION_PERMISSIONS } from './regions/permissions.js';
-import { GRID_PERMISSIONS } from './grids/permissions.js';
-import { USER_PERMISSIONS } from './users/permissions.js';
-import { AUDIT_PERMISSIONS } from './audit/permissions.js';
-import { DASHBOARD_PERMISSIONS } from './dashboard/permissions.js';
-import { REGISTER_PERMISSIONS } from './registers/permissions.js';
-import { TICKET_PERMISSIONS } from './tickets/permissions.js';
-import { FORM_PERMISSIONS } from './forms/permissions.js';
+import { DOMAINS } from './domains.js';
+import { gather, type Gathered } from './gather.js';
 
 export { ROLES, type Role };
 export { definePermissions, type PermissionSpec } from './permission-kit.js';
@@ -24,18 +18,10 @@ export const ADMIN_ROLES: readonly Role[] = ['system_admin', 'security_admin', '
 /** Roles that must sign in with a TOTP second factor. */
 export const TOTP_ROLES: readonly Role[] = ADMIN_ROLES;
 
-export const PERMISSION_SPECS = {
-  ...REGION_PERMISSIONS,
-  ...GRID_PERMISSIONS,
-  ...USER_PERMISSIONS,
-  ...AUDIT_PERMISSIONS,
-  ...DASHBOARD_PERMISSIONS,
-  ...REGISTER_PERMISSIONS,
-  ...TICKET_PERMISSIONS,
-  ...FORM_PERMISSIONS,
-} as const satisfies Record<string, PermissionSpec>;
+/** Every domain's permissions, gathered (contracts/src/domains.ts). */
+export const PERMISSION_SPECS = gather(DOMAINS, 'permissions') as Gathered<typeof DOMAINS, 'permissions'> & Record<string, PermissionSpec>;
 
-export type Permission = keyof typeof PERMISSION_SPECS;
+export type Permission = keyof Gathered<typeof DOMAINS, 'permissions'> & string;
 export const PERMISSIONS = Object.keys(PERMISSION_SPECS) as Permission[];
 
 /**

@@ -1,0 +1,16 @@
+/** What one domain of the contracts declares to the rest: its permissions, audit actions, messages and error codes. */
+import type { PermissionSpec } from './permission-kit.js';
+import type { AuditActionSpec } from './audit-kit.js';
+import type { MessageSpec } from './message-kit.js';
+import type { ErrorSpec } from './error-kit.js';
+
+export interface DomainSpec {
+  permissions?: Record<string, PermissionSpec>;
+  auditActions?: Record<string, AuditActionSpec>;
+  messages?: Record<string, MessageSpec>;
+  errors?: Record<string, ErrorSpec>;
+}
+
+export function defineDomain<const T extends DomainSpec>(spec: T): T {
+  return spec;
+}

@@ -1,0 +1,11 @@
+/** What the tickets domain declares to the rest (gathered in ../domains.ts). */
+import { defineDomain } from '../domain-kit.js';
+import { TICKET_PERMISSIONS } from './permissions.js';
+import { TICKET_AUDIT_ACTIONS } from './audit.js';
+import { TICKET_MESSAGES } from './messages.js';
+
+export const ticketsDomain = defineDomain({
+  permissions: TICKET_PERMISSIONS,
+  auditActions: TICKET_AUDIT_ACTIONS,
+  messages: TICKET_MESSAGES,
+});

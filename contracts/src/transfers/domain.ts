@@ -1,0 +1,7 @@
+/** What the transfers domain declares to the rest (gathered in ../domains.ts). */
+import { defineDomain } from '../domain-kit.js';
+import { TRANSFER_AUDIT_ACTIONS } from './audit.js';
+
+export const transfersDomain = defineDomain({
+  auditActions: TRANSFER_AUDIT_ACTIONS,
+});
