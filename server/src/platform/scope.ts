@@ -46,6 +46,8 @@ export interface RecordScope extends RecordPlace {
   record: string;
   departmentIds?: string[];
   userIds?: string[];
+  /** The record's state, for rules that depend on it (a published announcement). */
+  state?: string;
 }
 
 /** The JS twin of `gridRecordInScope`: the place lies in the actor's subtree (and grid). */
