@@ -204,6 +204,7 @@ export const PAGE_ROUTES: readonly PageRoute[] = [
     group: tickets,
     component: lazy(() => import('../features/tickets/categories/CategoryConfigPage')),
   },
+  { path: '/announcements', key: 'announcements', label: 'menu.announcements', needs: ['announcement:read', 'announcement:write', 'announcement:publish'], component: lazy(() => import('../features/announcements/AnnouncementsPage')) },
   { path: '/forms', key: 'forms', label: 'menu.forms', needs: 'form:config', component: lazy(() => import('../features/forms/FormsConfigPage')) },
   {
     path: '/users',

@@ -5,6 +5,7 @@ import { ticketsEn } from './tickets.en';
 import { portalEn } from './portal.en';
 import { dashboardEn } from './dashboard.en';
 import { formsEn } from './forms.en';
+import { announcementsEn } from './announcements.en';
 
 /** English: every key of the Chinese catalog, checked by the type. */
 export const en: Record<MessageKey, string> = {
@@ -250,4 +251,5 @@ export const en: Record<MessageKey, string> = {
   ...portalEn,
   ...dashboardEn,
   ...formsEn,
+  ...announcementsEn,
 };

@@ -5,6 +5,7 @@ import { ticketsZhCN } from './tickets.zh-CN';
 import { portalZhCN } from './portal.zh-CN';
 import { dashboardZhCN } from './dashboard.zh-CN';
 import { formsZhCN } from './forms.zh-CN';
+import { announcementsZhCN } from './announcements.zh-CN';
 
 export const zhCN = {
   'app.name': '智慧网格治理平台',
@@ -246,6 +247,7 @@ export const zhCN = {
   ...portalZhCN,
   ...dashboardZhCN,
   ...formsZhCN,
+  ...announcementsZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
