@@ -5,6 +5,7 @@ export * from './errors.js';
 export * from './roles.js';
 export * from './audit-actions.js';
 export * from './messages.js';
+export * from './labels.js';
 export * from './live.js';
 export * from './division-code.js';
 export * from './id-number.js';

@@ -4,6 +4,7 @@ import { registersEn } from './registers.en';
 import { ticketsEn } from './tickets.en';
 import { portalEn } from './portal.en';
 import { dashboardEn } from './dashboard.en';
+import { ENUM_LABELS, enumMessages } from '@gridgov/contracts';
 import { formsEn } from './forms.en';
 import { announcementsEn } from './announcements.en';
 
@@ -251,5 +252,6 @@ export const en: Record<MessageKey, string> = {
   ...portalEn,
   ...dashboardEn,
   ...formsEn,
+  ...enumMessages(ENUM_LABELS, 'en'),
   ...announcementsEn,
 };

@@ -4,6 +4,7 @@ import { registersZhCN } from './registers.zh-CN';
 import { ticketsZhCN } from './tickets.zh-CN';
 import { portalZhCN } from './portal.zh-CN';
 import { dashboardZhCN } from './dashboard.zh-CN';
+import { ENUM_LABELS, enumMessages } from '@gridgov/contracts';
 import { formsZhCN } from './forms.zh-CN';
 import { announcementsZhCN } from './announcements.zh-CN';
 
@@ -247,6 +248,7 @@ export const zhCN = {
   ...portalZhCN,
   ...dashboardZhCN,
   ...formsZhCN,
+  ...enumMessages(ENUM_LABELS, 'zh'),
   ...announcementsZhCN,
 } as const;
 
