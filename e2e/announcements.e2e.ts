@@ -2,11 +2,12 @@
  * In the real browser, the kit's worked example: a township operator drafts an announcement on
  * the config-driven record page and submits it (the form refuses a title too short, as the
  * contract says); the county operator publishes it from the detail drawer, at a phone's width;
- * the author can no longer edit it.
+ * the author can no longer edit it, and a resident below the township reads it on the portal.
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '../server/src/modules/demo/seed-demo.js';
 import { launchBrowser, loginAs, screenshot, startServer, type E2eServer } from './harness.js';
 
 const TITLE = '关于小区二次供水设施清洗的通知';
@@ -77,5 +78,17 @@ describe('browser: announcements', () => {
     await author.getByTestId('announcements-page').waitFor();
     await author.locator('.ant-drawer').getByText('已发布').first().waitFor();
     assert.equal(await author.locator('[data-testid^="announcements-edit-"]').count(), 0, 'a published announcement is not edited');
+
+    // A resident of a community under the township reads it on the portal's first page.
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 375, height: 800 } });
+    contexts.push(context);
+    const resident = await context.newPage();
+    await resident.goto(`${server.url}/`);
+    await input(resident, 'login-username').fill('resident1');
+    await input(resident, 'login-password').fill(DEMO_PASSWORD);
+    await resident.getByTestId('login-submit').click();
+    await resident.getByTestId('portal-announcements').getByText(TITLE).click();
+    await resident.getByTestId('portal-announcements').getByText('期间停水').waitFor();
+    await screenshot(resident, 'announcements-portal');
   });
 });

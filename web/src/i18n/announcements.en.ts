@@ -31,4 +31,5 @@ export const announcementsEn: Record<keyof typeof announcementsZhCN, string> = {
   'announcement.done.withdraw': 'Withdrawn',
   'announcement.notePlaceholder': 'Why it is returned or withdrawn (required)',
   'announcement.noteNeeded': 'Give the reason first',
+  'announcement.portal.title': 'Notices',
 };

@@ -29,4 +29,5 @@ export const announcementsZhCN = {
   'announcement.done.withdraw': '已撤回',
   'announcement.notePlaceholder': '退回或撤回的原因（必填）',
   'announcement.noteNeeded': '请先填写原因',
+  'announcement.portal.title': '社区公告',
 } as const;
