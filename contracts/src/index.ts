@@ -20,6 +20,7 @@ export * from './registers/index.js';
 export * from './transfers/index.js';
 export * from './departments/index.js';
 export * from './tickets/index.js';
+export * from './notifications/index.js';
 export * from './dashboard/index.js';
 export * from './free-text.js';
 export * from './forms/index.js';
