@@ -116,9 +116,9 @@ async function timeOurs(rt: Runtime, csv: string, rows: number): Promise<{ ms: n
   const ctx = await operator(rt);
   const cpu = process.cpuUsage();
   const started = performance.now();
-  const job = await uploadImport(rt, ctx, { register: 'resident', fileName: 'residents.csv', stream: fs.createReadStream(csv) });
+  const job = await uploadImport(rt.kit, ctx, { register: 'resident', fileName: 'residents.csv', stream: fs.createReadStream(csv) });
   const uploadMs = performance.now() - started;
-  await startImport(rt, ctx, job.id, job.mapping);
+  await startImport(rt.kit, ctx, job.id, job.mapping);
   await rt.jobs.runDue();
   const ms = performance.now() - started;
   const used = process.cpuUsage(cpu);

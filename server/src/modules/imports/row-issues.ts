@@ -51,3 +51,10 @@ export function issueMessage(issue: RowIssue, locale: Locale): string {
 export function presentIssue(issue: RowIssue, locale: Locale): ImportRowError {
   return { row: issue.row, column: issue.column, field: issue.field, code: issue.code, message: issueMessage(issue, locale) };
 }
+
+/** The presented problems of each row. */
+export function groupIssues(issues: readonly RowIssue[], locale: Locale): (row: number) => ImportRowError[] {
+  const byRow = new Map<number, RowIssue[]>();
+  for (const issue of issues) byRow.set(issue.row, [...(byRow.get(issue.row) ?? []), issue]);
+  return (row) => (byRow.get(row) ?? []).map((issue) => presentIssue(issue, locale));
+}
