@@ -9,7 +9,7 @@ import { addHouseholdHeads, findLiveRecords, householdHeads, identityHash, resid
 import { HOUSEHOLD_KIND_LABELS, ORGANIZATION_KIND_LABELS } from '../../registers/labels.js';
 import type { KindImport } from '../row-target.js';
 import { allowedOf, maskedPhone, plainText, readContactPhone, readWord, wordTable } from './parse.js';
-import { ADDRESS, GRID_CODE, LAT, LON, NOTES_FIELD } from './places.js';
+import { ADDRESS, codes, GRID_CODE, LAT, LON, NOTES_FIELD } from './places.js';
 
 const GRID_NOTE = '15 位网格编码，须在您的管辖范围内';
 
@@ -84,7 +84,7 @@ export const organizationImport: KindImport = {
       columns[field] = n;
     }
     if (creditCode !== undefined) columns.creditCode = creditCode;
-    return { columns, gridCode: values.gridCode ?? null, refs: {}, display: display(values, mapped) };
+    return { columns, gridCode: values.gridCode ?? null, refs: {}, display: { ...display(values, mapped), ...codes({ kind }) } };
   },
   async check(batch, rows) {
     // A credit code names one organisation: not another one already registered, nor an earlier row.
@@ -139,7 +139,7 @@ export const householdImport: KindImport = {
     if (kind === null) return null;
     const columns: Record<string, unknown> = { number: values.number, ...plainText(values, ['address', 'notes'], mapped) };
     if (kind) columns.kind = kind;
-    return { columns, gridCode: values.gridCode ?? null, refs: { head }, display: display(values, mapped) };
+    return { columns, gridCode: values.gridCode ?? null, refs: { head }, display: { ...display(values, mapped), ...codes({ kind }) } };
   },
   async check(batch, rows) {
     const withHead = rows.filter((r) => !r.failed && r.parsed.refs.head);

@@ -33,6 +33,11 @@ function point(values: Record<string, string | null>, issue: Parameters<KindImpo
   return ok ? out : null;
 }
 
+/** Coded values as the preview shows them: the codes, which the web labels in the user's language. */
+export function codes(read: Record<string, string | null | undefined>): Record<string, string> {
+  return Object.fromEntries(Object.entries(read).filter((e): e is [string, string] => typeof e[1] === 'string'));
+}
+
 function display(values: Record<string, string | null>, mapped: ReadonlySet<string>, phones: readonly string[] = []): Record<string, string | null> {
   const out: Record<string, string | null> = {};
   for (const f of mapped) out[f] = phones.includes(f) ? maskedPhone(values[f]) : (values[f] ?? null);
@@ -71,7 +76,7 @@ export const buildingImport: KindImport = {
     if (kind) columns.kind = kind;
     if (mapped.has('floors')) columns.floors = floors ?? null;
     if (mapped.has('units')) columns.units = units ?? null;
-    return { columns, gridCode: values.gridCode ?? null, refs: {}, display: display(values, mapped) } satisfies ParsedRow;
+    return { columns, gridCode: values.gridCode ?? null, refs: {}, display: { ...display(values, mapped), ...codes({ kind }) } } satisfies ParsedRow;
   },
 };
 
@@ -114,7 +119,7 @@ export const dwellingImport: KindImport = {
     if (use) columns.use = use;
     if (mapped.has('floor')) columns.floor = floor ?? null;
     if (mapped.has('area')) columns.area = area ?? null;
-    return { columns, gridCode: values.gridCode ?? null, refs: { building: values.building ?? null }, display: display(values, mapped) };
+    return { columns, gridCode: values.gridCode ?? null, refs: { building: values.building ?? null }, display: { ...display(values, mapped), ...codes({ use }) } };
   },
   async place(batch, rows, grids) {
     // The building by name in the named grid (in scope); the dwelling lives in its building's grid.
@@ -169,7 +174,7 @@ export const venueImport: KindImport = {
     if (!kind || keyPlace === null || !phone || !at) return null;
     const columns: Record<string, unknown> = { name: values.name, kind, ...plainText(values, ['address', 'keyReason', 'contactName', 'notes'], mapped), ...phone, ...at };
     if (mapped.has('keyPlace')) columns.keyPlace = keyPlace ?? false;
-    return { columns, gridCode: values.gridCode ?? null, refs: {}, display: display(values, mapped, ['contactPhone']) };
+    return { columns, gridCode: values.gridCode ?? null, refs: {}, display: { ...display(values, mapped, ['contactPhone']), ...codes({ kind }) } };
   },
 };
 
@@ -203,6 +208,6 @@ export const facilityImport: KindImport = {
     if (!kind || status === null || !at || at.lon == null || at.lat == null) return null;
     const columns: Record<string, unknown> = { code: values.code, kind, ...plainText(values, ['name', 'department', 'notes'], mapped), ...at };
     if (status) columns.status = status;
-    return { columns, gridCode: values.gridCode ?? null, refs: {}, display: display(values, mapped) };
+    return { columns, gridCode: values.gridCode ?? null, refs: {}, display: { ...display(values, mapped), ...codes({ kind, status }) } };
   },
 };
