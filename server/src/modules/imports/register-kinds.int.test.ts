@@ -154,6 +154,9 @@ describe('imports of every register kind', () => {
     assert.deepEqual([venue.kind, venue.keyPlace, venue.contactPhoneMasked], ['market', true, '138****5678']);
     assert.match(venue.venueCode, /^V[0-9A-Z]{10}$/);
 
+    // A facility the county registered in another community: its code is taken, and stays theirs.
+    const theirs = await county.post<Facility>('/api/facilities', { gridId: env.gridId(otherGrid), kind: 'camera', code: 'SXT-0001', lon: 113, lat: 28 });
+    assert.equal(theirs.status, 201, JSON.stringify(theirs.body));
     const facilities = await importFile(
       'facility',
       await xlsxFile([
@@ -161,10 +164,16 @@ describe('imports of every register kind', () => {
         ['LD-0001', '路灯', '正常', ownGrid, '112.9801', '28.1901'],
         ['JG-0001', '井盖', '破损', ownGrid, 112.9802, 28.1902],
         ['JG-0002', '井盖', null, ownGrid, null, '28.1'],
+        ['SXT-0001', '摄像头', '离线', ownGrid, 112.9, 28.1],
       ]),
     );
-    assert.deepEqual([facilities.createdRows, facilities.failedRows], [2, 1]);
-    assert.deepEqual((await report(facilities)).map((l) => [l[0], l[2], l[3]]), [['4', 'lon', 'IMPORT_CELL_REQUIRED']]);
+    assert.deepEqual([facilities.createdRows, facilities.failedRows], [2, 2]);
+    assert.deepEqual((await report(facilities)).map((l) => [l[0], l[2], l[3]]), [
+      ['4', 'lon', 'IMPORT_CELL_REQUIRED'],
+      ['5', 'code', 'REGISTER_DUPLICATE'],
+    ]);
+    const kept = await county.get<Facility>(`/api/facilities/${theirs.body.id}`);
+    assert.deepEqual([kept.body.status, kept.body.gridId, kept.body.version], ['normal', env.gridId(otherGrid), 1], 'the record outside the scope is neither moved nor changed');
     const items = (await op.get<{ items: Facility[] }>('/api/facilities?pageSize=50')).body.items;
     assert.deepEqual(items.map((f) => [f.code, f.kind, f.status, f.lon]).sort(), [['JG-0001', 'manhole_cover', 'damaged', 112.9802], ['LD-0001', 'street_light', 'normal', 112.9801]]);
   });
