@@ -222,6 +222,5 @@ export const registersEn: Record<keyof typeof registersZhCN, string> = {
   'import.again': 'Import another file',
   'import.recent': 'My imports',
   'import.createdAt': 'Uploaded',
-  'import.unsupported': 'Importing {register} is not available yet; choose another register',
   'import.viewList': 'Open the {register} list',
 };

@@ -220,6 +220,5 @@ export const registersZhCN = {
   'import.again': '继续导入',
   'import.recent': '我的导入记录',
   'import.createdAt': '上传时间',
-  'import.unsupported': '暂不支持导入{register}，请选择其他类型',
   'import.viewList': '查看{register}列表',
 } as const;

@@ -9,7 +9,6 @@ import { REGISTER_KINDS, REGISTER_PATHS, type ImportJob, type ImportPreview, typ
 import { errorText, useFeedback } from '../../../app/feedback';
 import { navigate, useLocation } from '../../../app/router';
 import { withTestId } from '../../../app/test-id';
-import { isApiError } from '../../../api/client';
 import { importsApi, saveFile, type ImportMapping } from '../../../api/transfers';
 import { useI18n } from '../../../i18n/i18n';
 import { registerLabel } from '../shared/labels';
@@ -75,9 +74,7 @@ export default function ImportsPage() {
     try {
       then(await work());
     } catch (err) {
-      // The server names the register when it has no import for it yet.
-      const unsupported = isApiError(err, 'VALIDATION_FAILED') && typeof err.details === 'object' && err.details !== null && 'register' in err.details;
-      setError(unsupported ? t('import.unsupported', { register: registerLabel(t, register) }) : errorText(err, t));
+      setError(errorText(err, t));
     } finally {
       setBusy(false);
     }
