@@ -23,7 +23,7 @@ function display(values: Record<string, string | null>, mapped: ReadonlySet<stri
 }
 
 // ---------- organisations ----------
-const ORGANIZATION_WORDS = wordTable(ORGANIZATION_KIND_LABELS, { 公司: 'enterprise', 企业单位: 'enterprise', 个体户: 'shop', 个体工商户: 'shop', 商户: 'shop', 社会团体: 'social_org', 民办非企业: 'social_org', 机关: 'government_unit', 事业单位: 'government_unit' });
+const ORGANIZATION_WORDS = wordTable(ORGANIZATION_KIND_LABELS, { 公司: 'enterprise', 企业单位: 'enterprise', 个体户: 'shop', 个体商户: 'shop', 商户: 'shop', 社会团体: 'social_org', 民办非企业: 'social_org', 机关: 'government_unit', 事业单位: 'government_unit' });
 
 export const organizationImport: KindImport = {
   register: 'organization',

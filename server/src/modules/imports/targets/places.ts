@@ -143,7 +143,7 @@ export const dwellingImport: KindImport = {
 };
 
 // ---------- venues ----------
-const VENUE_WORDS = wordTable(VENUE_KIND_LABELS, { 农贸市场: 'market', 菜市场: 'market', 商超: 'supermarket', 餐馆: 'restaurant', 饭店: 'restaurant', 餐厅: 'restaurant', 酒店: 'hotel', 宾馆: 'hotel', 旅馆: 'hotel', 医疗机构: 'hospital', 诊所: 'hospital', 娱乐: 'entertainment' });
+const VENUE_WORDS = wordTable(VENUE_KIND_LABELS, { 市场: 'market', 菜市场: 'market', 超市: 'supermarket', 商超: 'supermarket', 医院: 'hospital', 餐馆: 'restaurant', 饭店: 'restaurant', 餐厅: 'restaurant', 酒店: 'hotel', 宾馆: 'hotel', 旅馆: 'hotel', 医疗机构: 'hospital', 诊所: 'hospital', 娱乐: 'entertainment' });
 
 export const venueImport: KindImport = {
   register: 'venue',
@@ -179,8 +179,8 @@ export const venueImport: KindImport = {
 };
 
 // ---------- facilities ----------
-const FACILITY_WORDS = wordTable(FACILITY_KIND_LABELS, { 监控: 'camera', 摄像机: 'camera', 道闸: 'gate', 门禁: 'gate', 消火栓: 'fire_hydrant', 窨井盖: 'manhole_cover' });
-const STATUS_WORDS = wordTable(FACILITY_STATUS_LABELS, { 完好: 'normal', 在用: 'normal', 破损: 'damaged', 故障: 'damaged', 缺失: 'missing' });
+const FACILITY_WORDS = wordTable(FACILITY_KIND_LABELS, { 监控: 'camera', 摄像头: 'camera', 摄像机: 'camera', 道闸: 'gate', 门禁: 'gate', 消火栓: 'fire_hydrant', 窨井盖: 'manhole_cover' });
+const STATUS_WORDS = wordTable(FACILITY_STATUS_LABELS, { 完好: 'normal', 在用: 'normal', 破损: 'damaged', 故障: 'damaged', 丢失: 'missing' });
 
 export const facilityImport: KindImport = {
   register: 'facility',
