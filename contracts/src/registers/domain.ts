@@ -2,8 +2,10 @@
 import { defineDomain } from '../domain-kit.js';
 import { REGISTER_PERMISSIONS } from './permissions.js';
 import { REGISTER_AUDIT_ACTIONS } from './audit.js';
+import { REGISTER_ERRORS } from './errors.js';
 
 export const registersDomain = defineDomain({
   permissions: REGISTER_PERMISSIONS,
   auditActions: REGISTER_AUDIT_ACTIONS,
+  errors: REGISTER_ERRORS,
 });

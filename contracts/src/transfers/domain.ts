@@ -1,7 +1,9 @@
 /** What the transfers domain declares to the rest (gathered in ../domains.ts). */
 import { defineDomain } from '../domain-kit.js';
 import { TRANSFER_AUDIT_ACTIONS } from './audit.js';
+import { TRANSFER_ERRORS } from './errors.js';
 
 export const transfersDomain = defineDomain({
   auditActions: TRANSFER_AUDIT_ACTIONS,
+  errors: TRANSFER_ERRORS,
 });

@@ -31,7 +31,7 @@ export const registersEn: Record<keyof typeof registersZhCN, string> = {
   'reg.filter.building': 'Building',
   'reg.filter.use': 'Use',
   'reg.filter.exactPlaceholder': 'Full number, exact match',
-  'reg.filter.exactHint': 'Searching by ID number or phone needs the full number and is recorded in the audit log.',
+  'reg.filter.exactHint': 'Searching by ID number or phone needs the full number, is recorded in the audit log and counts as one unmask.',
   'reg.search.resident': 'Name, pinyin initials (e.g. zs) or address',
   'reg.search.household': 'Household number or address',
   'reg.search.building': 'Building name or address',
@@ -57,6 +57,7 @@ export const registersEn: Record<keyof typeof registersZhCN, string> = {
   'reg.keepId': 'Now {masked}. To correct it, type the full number; leave empty to keep it',
   'reg.idDerived': 'For an ID card, birth date and sex are read from the number',
   'reg.sexAge': 'Sex / age',
+  'reg.birthYear': 'born {year}',
   'reg.age': '{n} years',
 
   'field.name': 'Name',

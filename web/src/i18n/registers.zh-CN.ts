@@ -29,7 +29,7 @@ export const registersZhCN = {
   'reg.filter.building': '楼栋',
   'reg.filter.use': '用途',
   'reg.filter.exactPlaceholder': '完整号码，精确匹配',
-  'reg.filter.exactHint': '按身份证号或手机号查询须输入完整号码，查询将记入审计日志。',
+  'reg.filter.exactHint': '按身份证号或手机号查询须输入完整号码，查询将记入审计日志，并计为一次查看完整信息。',
   'reg.search.resident': '姓名、拼音首字母（如 zs）或地址',
   'reg.search.household': '户号或地址',
   'reg.search.building': '楼栋名称或地址',
@@ -55,6 +55,7 @@ export const registersZhCN = {
   'reg.keepId': '当前 {masked}。如需更正请输入完整号码，留空则不修改',
   'reg.idDerived': '居民身份证的出生日期和性别由号码自动识别',
   'reg.sexAge': '性别 / 年龄',
+  'reg.birthYear': '{year} 年生',
   'reg.age': '{n} 岁',
 
   'field.name': '名称',

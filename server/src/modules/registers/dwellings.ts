@@ -1,6 +1,6 @@
 /** Dwellings (房屋): rooms of a building; a dwelling lives in its building's grid. */
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
-import type { Dwelling } from '@gridgov/contracts';
+import { REGISTER_ACCESS, type Dwelling } from '@gridgov/contracts';
 import { AppError } from '../../platform/errors.js';
 import { scopeWhere, type RegisterSpec } from './engine.js';
 import { dwellingLabel, presentBase } from './references.js';
@@ -12,6 +12,8 @@ export type DwellingRow = typeof dwelling.$inferSelect;
 export const dwellingSpec: RegisterSpec<DwellingRow, Dwelling> = {
   kind: 'dwelling',
   table: dwelling,
+  access: REGISTER_ACCESS.dwelling,
+  aboutPeople: false,
   orderBy: sql`${dwelling.buildingId}, ${dwelling.unit} nulls first, ${dwelling.room}, ${dwelling.id}`,
   unmaskable: {},
 

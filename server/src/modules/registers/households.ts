@@ -1,6 +1,6 @@
 /** Households (户) and their members: a resident belongs to at most one household. */
 import { asc, eq, inArray, sql } from 'drizzle-orm';
-import type { Household } from '@gridgov/contracts';
+import { REGISTER_ACCESS, type Household } from '@gridgov/contracts';
 import type { RegisterSpec } from './engine.js';
 import { assertReference, dwellingLabels, presentBase, residentNames } from './references.js';
 import { plainFields } from './contact-phone.js';
@@ -12,6 +12,9 @@ export type HouseholdRow = typeof household.$inferSelect;
 export const householdSpec: RegisterSpec<HouseholdRow, Household> = {
   kind: 'household',
   table: household,
+  access: REGISTER_ACCESS.household,
+  // Its members are people: names and masked ID numbers.
+  aboutPeople: true,
   orderBy: sql`${household.number}, ${household.id}`,
   unmaskable: {},
 

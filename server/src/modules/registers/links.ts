@@ -28,7 +28,10 @@ async function changeLink<Row extends BaseRow, Out>(
   await deps.db.transaction(async (tx) => {
     const txDeps = { ...deps, db: tx };
     const parent = await loadRow(txDeps, spec, ctx.actor, parentId, true);
-    // The resident must be one the caller may see.
+    // The resident must be one the caller may see: in scope, and a register the caller may read.
+    if (!ctx.actor.permissions.includes(residentSpec.access.read)) {
+      throw new AppError('REGISTER_REFERENCE_INVALID', { fields: [{ field: 'residentId', code: 'REGISTER_REFERENCE_INVALID' }] });
+    }
     await loadRow(txDeps, residentSpec, ctx.actor, residentId).catch(() => {
       throw new AppError('REGISTER_REFERENCE_INVALID', { fields: [{ field: 'residentId', code: 'REGISTER_REFERENCE_INVALID' }] });
     });

@@ -1,6 +1,6 @@
 /** Organisations (单位): enterprises, shops, social organisations, government units, with employees. */
 import { asc, eq, inArray, sql } from 'drizzle-orm';
-import { validateCreditCode, type Organization } from '@gridgov/contracts';
+import { REGISTER_ACCESS, validateCreditCode, type Organization } from '@gridgov/contracts';
 import { AppError } from '../../platform/errors.js';
 import type { RegisterSpec } from './engine.js';
 import { presentBase, residentNames } from './references.js';
@@ -23,6 +23,9 @@ function creditCodeColumn(value: unknown): { creditCode?: string | null } {
 export const organizationSpec: RegisterSpec<OrganizationRow, Organization> = {
   kind: 'organization',
   table: organization,
+  access: REGISTER_ACCESS.organization,
+  // Its employees are people, by name.
+  aboutPeople: true,
   orderBy: sql`${organization.name}, ${organization.id}`,
   unmaskable: { contactPhone: { column: 'contactPhoneCipher', field: 'phone' } },
   point: { lon: organization.lon, lat: organization.lat, name: sql<string>`${organization.name}`, kind: organization.kind },

@@ -1,6 +1,6 @@
 /** The resident register (人口): registered, floating and overseas residents. */
 import { and, arrayContains, count, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { validateContactPhone, validateIdNumber, type Resident } from '@gridgov/contracts';
+import { REGISTER_ACCESS, validateContactPhone, validateIdNumber, type Resident } from '@gridgov/contracts';
 import type { Actor } from '../../platform/context.js';
 import type { RegisterDeps } from './deps.js';
 import { scopeWhere, type RegisterSpec } from './engine.js';
@@ -14,7 +14,8 @@ import { dwelling, householdMember, organizationEmployee, resident } from './tab
 export const residentSpec: RegisterSpec<ResidentRow, Resident> = {
   kind: 'resident',
   table: resident,
-  auditReads: true,
+  access: REGISTER_ACCESS.resident,
+  aboutPeople: true,
   orderBy: sql`${resident.name}, ${resident.id}`,
   unmaskable: { idNumber: { column: 'idCipher', field: 'id_number' }, phone: { column: 'phoneCipher', field: 'phone' } },
 
@@ -52,7 +53,7 @@ export const residentSpec: RegisterSpec<ResidentRow, Resident> = {
       idNumberMasked: r.idMasked,
       phoneMasked: r.phoneMasked,
       sex: r.sex as Resident['sex'],
-      birthDate: r.birthDate,
+      birthYear: birthYearOf(r.birthDate),
       kind: r.kind as Resident['kind'],
       nationality: r.nationality,
       ethnicity: r.ethnicity,
@@ -71,6 +72,11 @@ export const residentSpec: RegisterSpec<ResidentRow, Resident> = {
     await tx.delete(organizationEmployee).where(eq(organizationEmployee.residentId, row.id));
   },
 };
+
+/** '1990-05-17' -> 1990: lists and details show no more of a birth date (docs/personal-data.md). */
+export function birthYearOf(birthDate: string | null): number | null {
+  return birthDate ? Number(birthDate.slice(0, 4)) : null;
+}
 
 /** Residents per grid in the actor's scope (optionally under a region), for the map. */
 export async function residentGridCounts(deps: RegisterDeps, actor: Actor, region?: string): Promise<{ gridId: string; count: number }[]> {

@@ -1,7 +1,7 @@
 /** Venues (场所) with the code residents scan to check in, and key places (重点场所). */
 import { randomInt } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
-import type { Venue } from '@gridgov/contracts';
+import { REGISTER_ACCESS, type Venue } from '@gridgov/contracts';
 import type { RegisterSpec } from './engine.js';
 import { presentBase } from './references.js';
 import { contactPhoneColumns, plainFields } from './contact-phone.js';
@@ -23,6 +23,8 @@ export function newVenueCode(): string {
 export const venueSpec: RegisterSpec<VenueRow, Venue> = {
   kind: 'venue',
   table: venue,
+  access: REGISTER_ACCESS.venue,
+  aboutPeople: false,
   orderBy: sql`${venue.name}, ${venue.id}`,
   unmaskable: { contactPhone: { column: 'contactPhoneCipher', field: 'phone' } },
   point: { lon: venue.lon, lat: venue.lat, name: sql<string>`${venue.name}`, kind: venue.kind },
