@@ -71,7 +71,7 @@ export interface RegisterSpec<Row extends BaseRow, Out> {
   filters(deps: RegisterDeps, q: RegisterListQuery): (SQL | undefined)[];
   orderBy: SQL;
   /** Columns with personal data that the unmask endpoint may decrypt. */
-  unmaskable: Partial<Record<UnmaskField, { column: keyof Row & string; field: PiiField }>>;
+  unmaskable: Partial<Record<UnmaskField, { stored(row: Row): Buffer | null; field: PiiField }>>;
   /** Map point of a record, when it has one. */
   point?: { lon: PgColumn; lat: PgColumn; name: SQL; kind: PgColumn };
   /** Work to do in the delete transaction (memberships, links). */
@@ -270,7 +270,7 @@ export async function updateRecord<Row extends BaseRow, Out>(
       const grid = await resolveGrid(txDeps, ctx, gridId);
       const columns = await spec.toColumns(txDeps, ctx, changes, current, grid);
       const next = { ...columns, gridId: grid.id, regionCode: grid.regionCode };
-      const diff = diffRows(current as unknown as Record<string, unknown>, next);
+      const diff = diffRows(current, next);
       if (diff.length === 0) return;
       const now = ctx.clock.now();
       await tx
@@ -327,7 +327,7 @@ export async function recordPoints<Row extends BaseRow, Out>(
     .from(spec.table)
     .where(where)
     .limit(limit + 1);
-  const items = (found as { id: string; name: string; kind: string; lon: number; lat: number }[]).slice(0, limit);
+  const items = found.slice(0, limit).map((f) => ({ id: String(f.id), name: String(f.name), kind: String(f.kind), lon: Number(f.lon), lat: Number(f.lat) }));
   return { items, truncated: found.length > limit };
 }
 
@@ -365,6 +365,6 @@ export async function unmaskRecord<Row extends BaseRow, Out>(
 export function revealField<Row extends BaseRow, Out>(deps: RegisterDeps, spec: RegisterSpec<Row, Out>, row: Row, field: UnmaskField): string | null {
   const source = spec.unmaskable[field];
   if (!source) return null;
-  const stored = row[source.column] as unknown as Buffer | null;
+  const stored = source.stored(row);
   return stored ? deps.vault.decrypt(source.field, stored) : null;
 }

@@ -23,11 +23,13 @@ function same(a: unknown, b: unknown): boolean {
 }
 
 /** The changed content fields between two versions of a row (before = null for a new record). */
-export function diffRows(before: Record<string, unknown> | null, after: Record<string, unknown>): Change[] {
+export function diffRows(before: object | null, after: object): Change[] {
   const changes: Change[] = [];
-  for (const [field, to] of Object.entries(after)) {
+  const previous = new Map<string, unknown>(before ? Object.entries(before) : []);
+  const next: [string, unknown][] = Object.entries(after);
+  for (const [field, to] of next) {
     if (SKIPPED.has(field) || isSecret(field) || to === undefined) continue;
-    const from = before ? before[field] : null;
+    const from = previous.get(field) ?? null;
     if (!same(from, to)) changes.push({ field, from: from ?? null, to: to ?? null });
   }
   return changes;

@@ -27,7 +27,7 @@ export const organizationSpec: RegisterSpec<OrganizationRow, Organization> = {
   // Its employees are people, by name.
   aboutPeople: true,
   orderBy: sql`${organization.name}, ${organization.id}`,
-  unmaskable: { contactPhone: { column: 'contactPhoneCipher', field: 'phone' } },
+  unmaskable: { contactPhone: { stored: (r) => r.contactPhoneCipher, field: 'phone' } },
   point: { lon: organization.lon, lat: organization.lat, name: sql<string>`${organization.name}`, kind: organization.kind },
 
   async toColumns(deps, _ctx, input) {

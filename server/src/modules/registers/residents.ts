@@ -17,7 +17,7 @@ export const residentSpec: RegisterSpec<ResidentRow, Resident> = {
   access: REGISTER_ACCESS.resident,
   aboutPeople: true,
   orderBy: sql`${resident.name}, ${resident.id}`,
-  unmaskable: { idNumber: { column: 'idCipher', field: 'id_number' }, phone: { column: 'phoneCipher', field: 'phone' } },
+  unmaskable: { idNumber: { stored: (r) => r.idCipher, field: 'id_number' }, phone: { stored: (r) => r.phoneCipher, field: 'phone' } },
 
   async toColumns(deps, ctx, input, current) {
     if (input.dwellingId !== undefined) await assertReference(deps.db, ctx.actor, dwelling, input.dwellingId as string | null, 'dwellingId');

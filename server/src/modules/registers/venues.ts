@@ -26,7 +26,7 @@ export const venueSpec: RegisterSpec<VenueRow, Venue> = {
   access: REGISTER_ACCESS.venue,
   aboutPeople: false,
   orderBy: sql`${venue.name}, ${venue.id}`,
-  unmaskable: { contactPhone: { column: 'contactPhoneCipher', field: 'phone' } },
+  unmaskable: { contactPhone: { stored: (r) => r.contactPhoneCipher, field: 'phone' } },
   point: { lon: venue.lon, lat: venue.lat, name: sql<string>`${venue.name}`, kind: venue.kind },
 
   async toColumns(deps, _ctx, input, current) {
