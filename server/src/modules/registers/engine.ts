@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { and, count, eq, isNull, sql, type SQL } from 'drizzle-orm';
-import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import type { PgColumn, PgSelect, PgTable } from 'drizzle-orm/pg-core';
 import { type RegisterAccess, type RegisterKind, type RegisterListQuery, type UNMASK_FIELDS } from '@gridgov/contracts';
 import type { Actor } from '../../platform/context.js';
 import type { ActorContext } from '../../platform/http/types.js';
@@ -27,6 +27,8 @@ export interface BaseRow {
   createdAt: Date;
   updatedAt: Date;
   deletedAt: Date | null;
+  createdBy: string | null;
+  updatedBy: string | null;
 }
 
 /** A register table: the shared record columns plus its own. */
@@ -49,9 +51,34 @@ export interface WriteInput {
   version?: number;
 }
 
+/** How rows are read: order, page, and whether to lock them for a change. */
+export interface RowQuery {
+  orderBy?: SQL;
+  limit?: number;
+  offset?: number;
+  forUpdate?: boolean;
+}
+
+/** Applies a RowQuery to a register's typed select (`db.select().from(table).where(...).$dynamic()`). */
+export function shapedRows<Q extends PgSelect>(select: Q, o: RowQuery): Q {
+  let q = select;
+  if (o.orderBy) q = q.orderBy(o.orderBy);
+  if (o.limit !== undefined) q = q.limit(o.limit);
+  if (o.offset !== undefined) q = q.offset(o.offset);
+  if (o.forUpdate) q = q.for('update');
+  return q;
+}
+
 export interface RegisterSpec<Row extends BaseRow, Out> {
   kind: RegisterKind;
   table: RegisterTable;
+  /**
+   * Its rows that match a condition, typed: `(db, where, o) => shapedRows(db.select().from(table).where(where).$dynamic(), o).execute()`.
+   * Written out per register because the engine cannot select from a table it knows only generically.
+   */
+  rows(db: RegisterDeps['db'], where: SQL | undefined, o: RowQuery): Promise<Row[]>;
+  /** Writes changed columns of one row, typed: `(db, id, set) => db.update(table).set(set).where(eq(table.id, id))`. */
+  update(db: RegisterDeps['db'], id: string, set: Partial<Row> | Partial<BaseRow>): Promise<unknown>;
   /** The permissions to read, write and unmask this register (contracts' REGISTER_ACCESS). */
   access: RegisterAccess;
   /**
@@ -107,8 +134,7 @@ export async function loadRows<Row extends BaseRow, Out>(
   forUpdate = false,
 ): Promise<Row[]> {
   const t = spec.table;
-  const query = deps.db.select().from(t).where(and(isNull(t.deletedAt), scopeWhere(actor, t), where));
-  return (await (forUpdate ? query.for('update') : query)) as unknown as Row[];
+  return spec.rows(deps.db, and(isNull(t.deletedAt), scopeWhere(actor, t), where), { forUpdate });
 }
 
 export async function loadRow<Row extends BaseRow, Out>(deps: RegisterDeps, spec: RegisterSpec<Row, Out>, actor: Actor, id: string, forUpdate = false): Promise<Row> {
@@ -127,11 +153,10 @@ export async function listRecords<Row extends BaseRow, Out>(
   if (exact.length > 0) return exactSearch(deps, spec, ctx, q, exact);
   const where = listWhere(deps, spec, ctx.actor, q);
   const t = spec.table;
-  const [found, [total]] = await Promise.all([
-    deps.db.select().from(t).where(where).orderBy(spec.orderBy).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
+  const [rows, [total]] = await Promise.all([
+    spec.rows(deps.db, where, { orderBy: spec.orderBy, limit: q.pageSize, offset: (q.page - 1) * q.pageSize }),
     deps.db.select({ n: count() }).from(t).where(where),
   ]);
-  const rows = found as unknown as Row[];
   if (spec.aboutPeople) {
     // A page of people is a bulk read of personal data: one entry per page, with the filter.
     await writeAudit(deps.db, ctx, {
@@ -177,7 +202,7 @@ async function exactSearch<Row extends BaseRow, Out>(
   const { rows, total } = await deps.db.transaction(async (tx) => {
     await spendUnmaskBudget(tx, ctx, deps.config.unmaskPerHour);
     const [found, [n]] = await Promise.all([
-      tx.select().from(t).where(where).orderBy(spec.orderBy).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
+      spec.rows(tx, where, { orderBy: spec.orderBy, limit: q.pageSize, offset: (q.page - 1) * q.pageSize }),
       tx.select({ n: count() }).from(t).where(where),
     ]);
     await writeAudit(tx, ctx, {
@@ -186,7 +211,7 @@ async function exactSearch<Row extends BaseRow, Out>(
       regionCode: q.region ?? ctx.actor.regionCode,
       details: { by, filters: shownListFilters(q), matches: Number(n?.n ?? 0) },
     });
-    return { rows: found as unknown as Row[], total: Number(n?.n ?? 0) };
+    return { rows: found, total: Number(n?.n ?? 0) };
   });
   return { items: await spec.present(deps, rows), total, page: q.page, pageSize: q.pageSize };
 }
@@ -240,6 +265,9 @@ export async function createRecord<Row extends BaseRow, Out>(deps: RegisterDeps,
   const row = { ...columns, id, gridId: grid.id, regionCode: grid.regionCode, version: 1, createdAt: now, updatedAt: now, createdBy: ctx.actor.id, updatedBy: ctx.actor.id };
   await guardDuplicate(deps, ctx, spec.kind, () =>
     deps.db.transaction(async (tx) => {
+      // The engine's one cast: a new row is its spec's columns plus the record columns, and
+      // toColumns answers every required column of a create (or throws); drizzle cannot check
+      // that against a table it knows only generically.
       await tx.insert(spec.table).values(row as never);
       await writeHistory(tx, ctx, { kind: spec.kind, recordId: id, version: 1, action: 'create', changes: diffRows(null, row) });
       await writeAudit(tx, ctx, { action: `${spec.kind}.create`, objectType: spec.kind, objectId: id, subject: id, regionCode: grid.regionCode, details: { gridId: grid.id } });
@@ -273,10 +301,7 @@ export async function updateRecord<Row extends BaseRow, Out>(
       const diff = diffRows(current, next);
       if (diff.length === 0) return;
       const now = ctx.clock.now();
-      await tx
-        .update(spec.table)
-        .set({ ...next, version: current.version + 1, updatedAt: now, updatedBy: ctx.actor.id } as never)
-        .where(eq(spec.table.id, id));
+      await spec.update(tx, id, { ...next, version: current.version + 1, updatedAt: now, updatedBy: ctx.actor.id });
       await writeHistory(tx, ctx, { kind: spec.kind, recordId: id, version: current.version + 1, action: 'update', changes: diff });
       await writeAudit(tx, ctx, {
         action: `${spec.kind}.update`,
@@ -295,10 +320,7 @@ export async function deleteRecord<Row extends BaseRow, Out>(deps: RegisterDeps,
   await deps.db.transaction(async (tx) => {
     const current = await loadRow({ ...deps, db: tx }, spec, ctx.actor, id, true);
     const now = ctx.clock.now();
-    await tx
-      .update(spec.table)
-      .set({ deletedAt: now, version: current.version + 1, updatedAt: now, updatedBy: ctx.actor.id } as never)
-      .where(eq(spec.table.id, id));
+    await spec.update(tx, id, { deletedAt: now, version: current.version + 1, updatedAt: now, updatedBy: ctx.actor.id });
     await spec.onDelete?.(tx, current);
     await writeHistory(tx, ctx, { kind: spec.kind, recordId: id, version: current.version + 1, action: 'delete', changes: [] });
     await writeAudit(tx, ctx, { action: `${spec.kind}.delete`, objectType: spec.kind, objectId: id, subject: id, regionCode: current.regionCode });

@@ -38,7 +38,7 @@ async function changeLink<Row extends BaseRow, Out>(
     if (!(await write(tx))) throw notFound();
     const version = parent.version + 1;
     const now = ctx.clock.now();
-    await tx.update(spec.table).set({ version, updatedAt: now, updatedBy: ctx.actor.id } as never).where(eq(spec.table.id, parentId));
+    await spec.update(tx, parentId, { version, updatedAt: now, updatedBy: ctx.actor.id });
     const field = spec.kind === 'household' ? 'members' : 'employees';
     await writeHistory(tx, ctx, {
       kind: spec.kind,

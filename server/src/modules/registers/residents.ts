@@ -3,7 +3,7 @@ import { and, arrayContains, count, eq, inArray, isNull, sql } from 'drizzle-orm
 import { REGISTER_ACCESS, validateContactPhone, validateIdNumber, type Resident } from '@gridgov/contracts';
 import type { Actor } from '../../platform/context.js';
 import type { RegisterDeps } from './deps.js';
-import { scopeWhere, type RegisterSpec } from './engine.js';
+import { shapedRows, scopeWhere, type RegisterSpec } from './engine.js';
 import { underRegion } from '../../platform/scope.js';
 import { residentColumns, type ResidentRow } from './resident-columns.js';
 import { unwrap } from './field-errors.js';
@@ -14,6 +14,8 @@ import { dwelling, householdMember, organizationEmployee, resident } from './tab
 export const residentSpec: RegisterSpec<ResidentRow, Resident> = {
   kind: 'resident',
   table: resident,
+  rows: (db, where, o) => shapedRows(db.select().from(resident).where(where).$dynamic(), o).execute(),
+  update: (db, id, set) => db.update(resident).set(set).where(eq(resident.id, id)),
   access: REGISTER_ACCESS.resident,
   aboutPeople: true,
   orderBy: sql`${resident.name}, ${resident.id}`,

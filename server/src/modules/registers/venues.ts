@@ -2,7 +2,7 @@
 import { randomInt } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { REGISTER_ACCESS, type Venue } from '@gridgov/contracts';
-import type { RegisterSpec } from './engine.js';
+import { shapedRows, type RegisterSpec } from './engine.js';
 import { presentBase } from './references.js';
 import { contactPhoneColumns, plainFields } from './contact-phone.js';
 import { textSearch } from './name-search.js';
@@ -23,6 +23,8 @@ export function newVenueCode(): string {
 export const venueSpec: RegisterSpec<VenueRow, Venue> = {
   kind: 'venue',
   table: venue,
+  rows: (db, where, o) => shapedRows(db.select().from(venue).where(where).$dynamic(), o).execute(),
+  update: (db, id, set) => db.update(venue).set(set).where(eq(venue.id, id)),
   access: REGISTER_ACCESS.venue,
   aboutPeople: false,
   orderBy: sql`${venue.name}, ${venue.id}`,
