@@ -87,7 +87,7 @@ describe('browser: registers', () => {
 
     // Saved: the new record opens in the detail drawer, masked.
     await page.getByTestId('residents-detail-id').waitFor({ timeout: 15_000 });
-    assert.equal(await page.getByTestId('residents-detail-id').innerText(), '1101**********002X');
+    assert.equal(await page.getByTestId('residents-detail-id').innerText(), '11**************2X');
     assert.equal(await page.getByTestId('residents-detail-phone').innerText(), '138****1234');
     residentId = new URL(page.url().replace('#/', '')).searchParams.get('id') ?? '';
     assert.match(residentId, /^[0-9a-f-]{36}$/);

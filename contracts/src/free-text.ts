@@ -58,7 +58,7 @@ export function findPersonalNumbers(text: string): { typed: string; kind: Person
 
 const URL = /https?:\/\/\S+/g;
 
-/** The text with every phone and ID number masked (138****1234, 4307**********123X, *******1234); web addresses are kept as they are. */
+/** The text with every phone and ID number masked (138****1234, 43**************3X, *******1234); web addresses are kept as they are. */
 export function maskFreeText(text: string): string {
   let out = '';
   let at = 0;

@@ -44,8 +44,11 @@ test('idCheckChar', () => {
   assert.throws(() => idCheckChar('1101051949123100'), RangeError);
 });
 
-test('maskIdNumber shows the first and last four characters', () => {
-  assert.equal(maskIdNumber('11010519491231002X'), '1101**********002X');
-  assert.equal(maskIdNumber('11010519491231002x'), '1101**********002X');
-  assert.equal(maskIdNumber('1234'), '****');
+test('maskIdNumber shows the first and last two characters, no digit of the county or birth date', () => {
+  assert.equal(maskIdNumber('11010519491231002X'), '11**************2X');
+  assert.equal(maskIdNumber('11010519491231002x'), '11**************2X');
+  assert.equal(maskIdNumber('E1234567'), 'E1****67');
+  assert.equal(maskIdNumber('123456'), '******');
+  // An old mask (first 4 and last 4) masks again to the same as the number itself.
+  assert.equal(maskIdNumber('1101**********002X'), maskIdNumber('11010519491231002X'));
 });

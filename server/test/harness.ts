@@ -72,6 +72,26 @@ const PERSONAL_DATA_ALLOWED = /\/unmask$|^\/api\/exports\/[^/]+\/file$/;
 export function assertNoPersonalData(method: string, url: string, body: string): void {
   const found = FULL_ID_NUMBER.exec(body) ?? FULL_MOBILE.exec(body);
   if (found) throw new Error(`${method} ${url} answered full personal data (${found[0].slice(0, 4)}...): masking failed`);
+  const mask = revealingIdMask(body);
+  if (mask) throw new Error(`${method} ${url} answered an ID mask that shows more than its first and last two characters (${mask}): it can be reversed`);
+  const birth = FULL_BIRTH_DATE.exec(body);
+  if (birth) throw new Error(`${method} ${url} answered a full birth date (${birth[0]}): with a masked ID number it narrows the number to a few candidates`);
+}
+
+/** A masked ID card number (18 characters, some of them stars). */
+const ID_MASK = /(?<![0-9A-Za-z*])[0-9Xx*]{18}(?![0-9A-Za-z*])/g;
+/** A full birth date in a response: people show their birth year only (docs/personal-data.md). */
+const FULL_BIRTH_DATE = /"birthDate":"\d{4}-\d{2}-\d{2}"/;
+
+/** An ID mask that shows more than 2 leading or 2 trailing characters (the county, or birth date digits). */
+export function revealingIdMask(body: string): string | null {
+  for (const [token] of body.matchAll(ID_MASK)) {
+    if (!token.includes('*')) continue;
+    const shownBefore = token.indexOf('*');
+    const shownAfter = token.length - 1 - token.lastIndexOf('*');
+    if (shownBefore > 2 || shownAfter > 2 || token.replaceAll('*', '').length > 4) return token;
+  }
+  return null;
 }
 
 export interface Response<T = unknown> {

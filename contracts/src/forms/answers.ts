@@ -50,7 +50,7 @@ function maskLevel(fields: readonly FormField[], answers: FormAnswers): FormAnsw
   return out;
 }
 
-/** The answers with ID numbers and phones masked (`1101**********002X`, `138****1234`). */
+/** The answers with ID numbers and phones masked (`11**************2X`, `138****1234`). */
 export function maskAnswers(def: Pick<FormDefinition, 'fields'>, answers: FormAnswers): FormAnswers {
   return maskLevel(def.fields, answers);
 }

@@ -24,4 +24,6 @@ export const REGISTER_AUDIT_ACTIONS = defineAuditActions({
   'organization.employees.add': { zh: '添加单位员工', en: 'Employee added' },
   'organization.employees.remove': { zh: '移除单位员工', en: 'Employee removed' },
   'register.unmask': { zh: '查看完整个人信息', en: 'Full personal data revealed' },
+  /** A write refused because its ID number (or code) is already registered: counted like an unmask. */
+  'register.duplicate': { zh: '登记的证件号或编号与已有记录重复', en: 'Write refused: the ID number or code is already registered' },
 });

@@ -86,7 +86,11 @@ export const resident = z.object({
   idNumberMasked: z.string(),
   phoneMasked: z.string().nullable(),
   sex: z.enum(['male', 'female']).nullable(),
-  birthDate: z.string().nullable(),
+  /**
+   * The birth year only: with the full date a masked ID number would leave a few dozen
+   * candidates (docs/personal-data.md). The full date is part of the unmasked ID number.
+   */
+  birthYear: z.number().int().nullable(),
   kind: z.enum(RESIDENT_KINDS),
   nationality: z.string().nullable(),
   ethnicity: z.string().nullable(),
@@ -285,7 +289,10 @@ export const registerListQuery = z.strictObject({
   gridId: uuid.optional(),
   /** Name, pinyin initials (zs for 张三) or address. */
   q: z.string().trim().max(64).optional(),
-  /** Exact ID number or phone, matched through the keyed hash. */
+  /**
+   * Exact ID number or phone, matched through the keyed hash. Needs register:unmask and counts
+   * against the caller's unmask budget like an unmask (docs/personal-data.md).
+   */
   idNumber: z.string().trim().max(40).optional(),
   phone: z.string().trim().max(20).optional(),
   kind: z.string().max(40).optional(),
@@ -332,3 +339,4 @@ export const gridCounts = z.object({ items: z.array(z.object({ gridId: z.string(
 export * from './permissions.js';
 export * from './audit.js';
 export * from './labels.js';
+export * from './errors.js';

@@ -1,4 +1,6 @@
 import { definePermissions } from '../permission-kit.js';
+import type { Permission } from '../roles.js';
+import type { RegisterKind } from './index.js';
 
 /**
  * The base registers' permissions. A register spec names the ones it needs, so a more
@@ -15,3 +17,26 @@ export const REGISTER_PERMISSIONS = definePermissions({
   /** Approve another person's large export (two-person rule). */
   'export:approve': { zh: '审批他人的大批量导出', en: 'Approve another person\'s large export', roles: ['operator'] },
 });
+
+/** The permissions one register needs: to read it, to write it, and to see its personal data in full. */
+export interface RegisterAccess {
+  read: Permission;
+  write: Permission;
+  unmask: Permission;
+}
+
+const BASE_REGISTER_ACCESS = { read: 'register:read', write: 'register:write', unmask: 'register:unmask' } as const satisfies RegisterAccess;
+
+/**
+ * Each register's permissions. The base registers share the base ones; a more sensitive
+ * register (key persons) names its own here, so reading residents does not read it.
+ */
+export const REGISTER_ACCESS = {
+  resident: BASE_REGISTER_ACCESS,
+  household: BASE_REGISTER_ACCESS,
+  building: BASE_REGISTER_ACCESS,
+  dwelling: BASE_REGISTER_ACCESS,
+  venue: BASE_REGISTER_ACCESS,
+  facility: BASE_REGISTER_ACCESS,
+  organization: BASE_REGISTER_ACCESS,
+} as const satisfies Record<RegisterKind, RegisterAccess>;

@@ -117,3 +117,4 @@ export type ExportJob = z.infer<typeof exportJob>;
 export const exportList = z.object({ items: z.array(exportJob) });
 export * from './audit.js';
 export * from './labels.js';
+export * from './errors.js';

@@ -34,8 +34,13 @@ export interface Config {
   unmaskPerHour: number;
   /** Where uploads, import error reports and exports are kept (shared storage with several processes). */
   filesDir: string;
-  /** Exports with more rows than this need a second person's approval. */
+  /** A user's exports with more rows than this within 24 hours need a second person's approval. */
   exportApprovalRows: number;
+  /**
+   * Unmasked rows that may be exported within one scope in 24 hours, by all accounts together
+   * (a second account does not add to it), approved or not.
+   */
+  unmaskedExportRowsPerDay: number;
   /** Limits for imported files. */
   importMaxBytes: number;
   importMaxRows: number;
@@ -103,6 +108,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     unmaskPerHour: int(env.GRIDGOV_UNMASK_PER_HOUR, 30),
     filesDir: path.resolve(env.GRIDGOV_FILES_DIR ?? 'data/files'),
     exportApprovalRows: int(env.GRIDGOV_EXPORT_APPROVAL_ROWS, 1000),
+    unmaskedExportRowsPerDay: int(env.GRIDGOV_UNMASKED_EXPORT_ROWS_PER_DAY, 5000),
     importMaxBytes: int(env.GRIDGOV_IMPORT_MAX_MB, 200) * 1024 * 1024,
     importMaxRows: int(env.GRIDGOV_IMPORT_MAX_ROWS, 1_000_000),
     reopenDays: int(env.GRIDGOV_REOPEN_DAYS, 7),

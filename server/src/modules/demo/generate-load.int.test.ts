@@ -87,7 +87,7 @@ describe('demo generator (bulk load)', () => {
     assert.equal(list.status, 200, JSON.stringify(list.body));
     assert.equal(list.body.total, result.seed.city.residentCount);
     const first = list.body.items[0]!;
-    assert.match(first.idNumberMasked, /^\d{4}\*{10}[\dX]{4}$/);
+    assert.match(first.idNumberMasked, /^\d{2}\*{14}[\dX]{2}$/);
     assert.match(first.phoneMasked ?? '', /^1\d{2}\*{4}\d{4}$/);
     assert.ok(first.householdId, 'a household');
 

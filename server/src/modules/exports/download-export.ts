@@ -1,6 +1,9 @@
 /**
  * The requester downloads a ready export. Each download is counted and audited in the same
  * transaction; the file is opened before the commit, so an audited download has its file.
+ * Downloading an unmasked export of N rows spends N units of the requester's unmask budget
+ * (the audit entry carries them as `unmaskedRows`). Without a second person's approval it must
+ * fit in what is left of the budget; an approved one is let through and spends it all the same.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -14,6 +17,7 @@ import { chinaDay } from '../../platform/clock.js';
 import type { ExportDeps } from './deps.js';
 import { canDownload, type ExportRow } from './policy.js';
 import { findExport } from './queries.js';
+import { lockUnmaskBudget, unmaskUnitsUsed } from '../registers/unmask-budget.js';
 import { SHEETS } from './sheets.js';
 import { exportRequest } from './tables.js';
 
@@ -51,6 +55,13 @@ export async function downloadExport(deps: ExportDeps, ctx: ActorContext, id: st
       const row = await findExport(tx, ctx.actor, id, true);
       if (row.requestedBy !== ctx.actor.id) throw forbidden();
       if (!canDownload(ctx.actor, row) || !row.filePath) throw refuse(row);
+      if (row.unmask) {
+        await lockUnmaskBudget(tx, ctx);
+        const used = await unmaskUnitsUsed(tx, ctx);
+        if (!row.decidedBy && used + row.rowCount > deps.config.unmaskPerHour) {
+          throw new AppError('UNMASK_RATE_LIMITED', { limitPerHour: deps.config.unmaskPerHour, used, asked: row.rowCount });
+        }
+      }
       opened.handle = await fs.promises.open(path.join(deps.config.filesDir, row.filePath), 'r');
       const { size } = await opened.handle.stat();
       const [counted] = await tx
@@ -63,7 +74,14 @@ export async function downloadExport(deps: ExportDeps, ctx: ActorContext, id: st
         objectType: 'export',
         objectId: id,
         regionCode: row.scopeRegionCode,
-        details: { register: row.register, format: row.format, rowCount: row.rowCount, unmask: row.unmask, downloads: counted?.downloads ?? null },
+        details: {
+          register: row.register,
+          format: row.format,
+          rowCount: row.rowCount,
+          unmask: row.unmask,
+          unmaskedRows: row.unmask ? row.rowCount : 0,
+          downloads: counted?.downloads ?? null,
+        },
       });
       return { row, size };
     });

@@ -3,7 +3,7 @@
  * formula cells neutralised, Chinese headers), unmasked exports with a reason, the two-person
  * rule above the configured row count, rejection, permissions, scope, and the audit trail.
  */
-import { after, before, describe, it } from 'node:test';
+import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -133,6 +133,21 @@ describe('register exports', () => {
     otherTownship = await env.loginChangingPassword('t2_op', 'Neighb0ur#1');
   });
   after(() => env.close());
+
+  /**
+   * Each test starts a day later with every account signed in again: a user's exports within
+   * 24 hours add up towards the approval threshold (tested in rolling-limits.int.test.ts), and
+   * these tests are about one export each.
+   */
+  beforeEach(async () => {
+    env.clock.advance(25 * 60 * 60 * 1000);
+    community = await env.login('community_op');
+    township = await env.login('township_op');
+    county = await env.login('county_op');
+    gw1 = await env.login('gw1');
+    handler = await env.login('handler');
+    otherTownship = await env.login('t2_op', 'Neighb0ur#1-Own9');
+  });
 
   it('exports a filtered list as csv: Chinese headers, masked values, formula cells neutralised', async () => {
     const res = await community.post<ExportJob>('/api/exports', { register: 'resident', format: 'csv', filters: { tag: 'elderly_alone' } });

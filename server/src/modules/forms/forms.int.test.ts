@@ -202,7 +202,7 @@ describe('forms', () => {
       { answers: household([member({ id_number: ID, phone: '13812341234', temperature: 38.6 })], { fever_referral: 'clinic', remarks: '   ' }) },
     );
     assert.equal(good.status, 200);
-    assert.equal(good.body.value.members[0]!.id_number, `4307**********${ID.slice(-4)}`);
+    assert.equal(good.body.value.members[0]!.id_number, `43**************${ID.slice(-2)}`);
     assert.equal(good.body.value.members[0]!.phone, '138****1234');
     assert.equal('remarks' in good.body.value, false, 'a blank answer is not stored');
     assert.deepEqual(good.body.alerts.map((a) => `${a.key}@${a.path}`), ['fever@members[0]']);

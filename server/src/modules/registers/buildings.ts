@@ -1,8 +1,8 @@
 /** Buildings (楼栋): points on the map that hold dwellings. */
 import { and, count, eq, inArray, isNull, sql } from 'drizzle-orm';
-import type { Building } from '@gridgov/contracts';
+import { REGISTER_ACCESS, type Building } from '@gridgov/contracts';
 import { AppError } from '../../platform/errors.js';
-import type { RegisterSpec } from './engine.js';
+import { shapedRows, type RegisterSpec } from './engine.js';
 import { presentBase } from './references.js';
 import { plainFields } from './contact-phone.js';
 import { textSearch } from './name-search.js';
@@ -13,6 +13,10 @@ export type BuildingRow = typeof building.$inferSelect;
 export const buildingSpec: RegisterSpec<BuildingRow, Building> = {
   kind: 'building',
   table: building,
+  rows: (db, where, o) => shapedRows(db.select().from(building).where(where).$dynamic(), o).execute(),
+  update: (db, id, set) => db.update(building).set(set).where(eq(building.id, id)),
+  access: REGISTER_ACCESS.building,
+  aboutPeople: false,
   orderBy: sql`${building.name}, ${building.id}`,
   unmaskable: {},
   point: { lon: building.lon, lat: building.lat, name: sql<string>`${building.name}`, kind: building.kind },

@@ -6,5 +6,5 @@ import type { Config } from '../../platform/config.js';
 export interface RegisterDeps {
   db: Db;
   vault: PiiVault;
-  config: Pick<Config, 'unmaskPerHour' | 'exportApprovalRows' | 'filesDir' | 'importMaxBytes' | 'importMaxRows'>;
+  config: Pick<Config, 'unmaskPerHour' | 'exportApprovalRows' | 'unmaskedExportRowsPerDay' | 'filesDir' | 'importMaxBytes' | 'importMaxRows'>;
 }

@@ -1,8 +1,8 @@
 /** Dwellings (房屋): rooms of a building; a dwelling lives in its building's grid. */
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
-import type { Dwelling } from '@gridgov/contracts';
+import { REGISTER_ACCESS, type Dwelling } from '@gridgov/contracts';
 import { AppError } from '../../platform/errors.js';
-import { scopeWhere, type RegisterSpec } from './engine.js';
+import { shapedRows, scopeWhere, type RegisterSpec } from './engine.js';
 import { dwellingLabel, presentBase } from './references.js';
 import { plainFields } from './contact-phone.js';
 import { building, dwelling } from './tables.js';
@@ -12,6 +12,10 @@ export type DwellingRow = typeof dwelling.$inferSelect;
 export const dwellingSpec: RegisterSpec<DwellingRow, Dwelling> = {
   kind: 'dwelling',
   table: dwelling,
+  rows: (db, where, o) => shapedRows(db.select().from(dwelling).where(where).$dynamic(), o).execute(),
+  update: (db, id, set) => db.update(dwelling).set(set).where(eq(dwelling.id, id)),
+  access: REGISTER_ACCESS.dwelling,
+  aboutPeople: false,
   orderBy: sql`${dwelling.buildingId}, ${dwelling.unit} nulls first, ${dwelling.room}, ${dwelling.id}`,
   unmaskable: {},
 

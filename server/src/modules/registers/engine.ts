@@ -5,19 +5,19 @@
  */
 import { randomUUID } from 'node:crypto';
 import { and, count, eq, isNull, sql, type SQL } from 'drizzle-orm';
-import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
-import { type RegisterKind, type RegisterListQuery, type UNMASK_FIELDS } from '@gridgov/contracts';
+import type { PgColumn, PgSelect, PgTable } from 'drizzle-orm/pg-core';
+import { type RegisterAccess, type RegisterKind, type RegisterListQuery, type UNMASK_FIELDS } from '@gridgov/contracts';
 import type { Actor } from '../../platform/context.js';
 import type { ActorContext } from '../../platform/http/types.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { gridRecordInScope, underRegion } from '../../platform/scope.js';
 import { writeAudit } from '../../platform/audit/write-audit.js';
-import { countAuditEntries } from '../../platform/audit/queries.js';
 import { isUniqueViolation } from '../../platform/db/errors.js';
 import type { PiiField } from '../../platform/pii/vault.js';
 import { gridsInScope, type GridRef } from '../grids/queries.js';
 import type { RegisterDeps } from './deps.js';
 import { diffRows, readHistory, writeHistory } from './history.js';
+import { lockUnmaskBudget, spendUnmaskBudget, unmaskUnitsUsed } from './unmask-budget.js';
 
 export interface BaseRow {
   id: string;
@@ -27,6 +27,8 @@ export interface BaseRow {
   createdAt: Date;
   updatedAt: Date;
   deletedAt: Date | null;
+  createdBy: string | null;
+  updatedBy: string | null;
 }
 
 /** A register table: the shared record columns plus its own. */
@@ -49,9 +51,41 @@ export interface WriteInput {
   version?: number;
 }
 
+/** How rows are read: order, page, and whether to lock them for a change. */
+export interface RowQuery {
+  orderBy?: SQL;
+  limit?: number;
+  offset?: number;
+  forUpdate?: boolean;
+}
+
+/** Applies a RowQuery to a register's typed select (`db.select().from(table).where(...).$dynamic()`). */
+export function shapedRows<Q extends PgSelect>(select: Q, o: RowQuery): Q {
+  let q = select;
+  if (o.orderBy) q = q.orderBy(o.orderBy);
+  if (o.limit !== undefined) q = q.limit(o.limit);
+  if (o.offset !== undefined) q = q.offset(o.offset);
+  if (o.forUpdate) q = q.for('update');
+  return q;
+}
+
 export interface RegisterSpec<Row extends BaseRow, Out> {
   kind: RegisterKind;
   table: RegisterTable;
+  /**
+   * Its rows that match a condition, typed: `(db, where, o) => shapedRows(db.select().from(table).where(where).$dynamic(), o).execute()`.
+   * Written out per register because the engine cannot select from a table it knows only generically.
+   */
+  rows(db: RegisterDeps['db'], where: SQL | undefined, o: RowQuery): Promise<Row[]>;
+  /** Writes changed columns of one row, typed: `(db, id, set) => db.update(table).set(set).where(eq(table.id, id))`. */
+  update(db: RegisterDeps['db'], id: string, set: Partial<Row> | Partial<BaseRow>): Promise<unknown>;
+  /** The permissions to read, write and unmask this register (contracts' REGISTER_ACCESS). */
+  access: RegisterAccess;
+  /**
+   * Whether its records are about people (or list them: household members, employees). Every
+   * read of such a register is audited: one entry per record read, per page listed, per search.
+   */
+  aboutPeople: boolean;
   /**
    * Stored columns from a create input (current = null) or an update patch over `current`.
    * Throws AppError for bad input; references to other records are checked in scope here.
@@ -64,13 +98,11 @@ export interface RegisterSpec<Row extends BaseRow, Out> {
   filters(deps: RegisterDeps, q: RegisterListQuery): (SQL | undefined)[];
   orderBy: SQL;
   /** Columns with personal data that the unmask endpoint may decrypt. */
-  unmaskable: Partial<Record<UnmaskField, { column: keyof Row & string; field: PiiField }>>;
+  unmaskable: Partial<Record<UnmaskField, { stored(row: Row): Buffer | null; field: PiiField }>>;
   /** Map point of a record, when it has one. */
   point?: { lon: PgColumn; lat: PgColumn; name: SQL; kind: PgColumn };
   /** Work to do in the delete transaction (memberships, links). */
   onDelete?(tx: RegisterDeps['db'], row: Row): Promise<void>;
-  /** Reading one record is a sensitive read (people): audited. */
-  auditReads?: boolean;
 }
 
 export function scopeWhere(actor: Actor, table: RegisterTable): SQL {
@@ -102,8 +134,7 @@ export async function loadRows<Row extends BaseRow, Out>(
   forUpdate = false,
 ): Promise<Row[]> {
   const t = spec.table;
-  const query = deps.db.select().from(t).where(and(isNull(t.deletedAt), scopeWhere(actor, t), where));
-  return (await (forUpdate ? query.for('update') : query)) as unknown as Row[];
+  return spec.rows(deps.db, and(isNull(t.deletedAt), scopeWhere(actor, t), where), { forUpdate });
 }
 
 export async function loadRow<Row extends BaseRow, Out>(deps: RegisterDeps, spec: RegisterSpec<Row, Out>, actor: Actor, id: string, forUpdate = false): Promise<Row> {
@@ -118,26 +149,81 @@ export async function listRecords<Row extends BaseRow, Out>(
   ctx: ActorContext,
   q: RegisterListQuery,
 ): Promise<{ items: Out[]; total: number; page: number; pageSize: number }> {
+  const exact = exactSearchKeys(q);
+  if (exact.length > 0) return exactSearch(deps, spec, ctx, q, exact);
   const where = listWhere(deps, spec, ctx.actor, q);
   const t = spec.table;
-  const [found, [total]] = await Promise.all([
-    deps.db.select().from(t).where(where).orderBy(spec.orderBy).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
+  const [rows, [total]] = await Promise.all([
+    spec.rows(deps.db, where, { orderBy: spec.orderBy, limit: q.pageSize, offset: (q.page - 1) * q.pageSize }),
     deps.db.select({ n: count() }).from(t).where(where),
   ]);
-  if (q.idNumber || q.phone) {
-    // Looking someone up by ID number or phone is a sensitive read, even when nothing matches.
+  if (spec.aboutPeople) {
+    // A page of people is a bulk read of personal data: one entry per page, with the filter.
     await writeAudit(deps.db, ctx, {
-      action: `${spec.kind}.search`,
+      action: `${spec.kind}.list`,
       objectType: spec.kind,
-      details: { by: [q.idNumber ? 'idNumber' : null, q.phone ? 'phone' : null].filter(Boolean), matches: Number(total?.n ?? 0) },
+      regionCode: q.region ?? ctx.actor.regionCode,
+      details: { filters: shownListFilters(q), page: q.page, pageSize: q.pageSize, rows: rows.length, total: Number(total?.n ?? 0) },
     });
   }
-  return { items: await spec.present(deps, found as unknown as Row[]), total: Number(total?.n ?? 0), page: q.page, pageSize: q.pageSize };
+  return { items: await spec.present(deps, rows), total: Number(total?.n ?? 0), page: q.page, pageSize: q.pageSize };
+}
+
+/** The exact-match filters a query uses (ID number, phone). */
+export function exactSearchKeys(q: ListFilters): ('idNumber' | 'phone')[] {
+  return (['idNumber', 'phone'] as const).filter((k) => Boolean(q[k]));
+}
+
+/** A list's filters as the audit log keeps them: the values of exact-match filters left out. */
+export function shownListFilters(q: ListFilters): Record<string, unknown> {
+  const shown: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(q)) {
+    if (value === undefined || key === 'page' || key === 'pageSize') continue;
+    shown[key] = key === 'idNumber' || key === 'phone' ? '(exact)' : value;
+  }
+  return shown;
+}
+
+/**
+ * Looking people up by exact ID number or phone confirms a guess whatever it answers, so it is
+ * an unmask: it needs the register's unmask permission, spends one unit of the caller's unmask
+ * budget (matches or not), is audited, and answers only records in the caller's scope.
+ */
+async function exactSearch<Row extends BaseRow, Out>(
+  deps: RegisterDeps,
+  spec: RegisterSpec<Row, Out>,
+  ctx: ActorContext,
+  q: RegisterListQuery,
+  by: ('idNumber' | 'phone')[],
+): Promise<{ items: Out[]; total: number; page: number; pageSize: number }> {
+  assertExactSearchAllowed(spec.access, ctx.actor);
+  const where = listWhere(deps, spec, ctx.actor, q);
+  const t = spec.table;
+  const { rows, total } = await deps.db.transaction(async (tx) => {
+    await spendUnmaskBudget(tx, ctx, deps.config.unmaskPerHour);
+    const [found, [n]] = await Promise.all([
+      spec.rows(tx, where, { orderBy: spec.orderBy, limit: q.pageSize, offset: (q.page - 1) * q.pageSize }),
+      tx.select({ n: count() }).from(t).where(where),
+    ]);
+    await writeAudit(tx, ctx, {
+      action: `${spec.kind}.search`,
+      objectType: spec.kind,
+      regionCode: q.region ?? ctx.actor.regionCode,
+      details: { by, filters: shownListFilters(q), matches: Number(n?.n ?? 0) },
+    });
+    return { rows: found, total: Number(n?.n ?? 0) };
+  });
+  return { items: await spec.present(deps, rows), total, page: q.page, pageSize: q.pageSize };
+}
+
+/** An exact ID-number or phone search (lists, exports) needs the register's unmask permission. */
+export function assertExactSearchAllowed(access: RegisterAccess, actor: Actor): void {
+  if (!actor.permissions.includes(access.unmask)) throw new AppError('REGISTER_EXACT_SEARCH_FORBIDDEN');
 }
 
 export async function getRecord<Row extends BaseRow, Out>(deps: RegisterDeps, spec: RegisterSpec<Row, Out>, ctx: ActorContext, id: string): Promise<Out> {
   const row = await loadRow(deps, spec, ctx.actor, id);
-  if (spec.auditReads) await writeAudit(deps.db, ctx, { action: `${spec.kind}.read`, objectType: spec.kind, objectId: id, subject: id, regionCode: row.regionCode });
+  if (spec.aboutPeople) await writeAudit(deps.db, ctx, { action: `${spec.kind}.read`, objectType: spec.kind, objectId: id, subject: id, regionCode: row.regionCode });
   const [out] = await spec.present(deps, [row]);
   return out!;
 }
@@ -148,13 +234,25 @@ async function resolveGrid(deps: RegisterDeps, ctx: ActorContext, gridId: string
   return grid;
 }
 
-/** Runs a write; a unique-index violation becomes REGISTER_DUPLICATE. */
-async function guardDuplicate<T>(work: () => Promise<T>): Promise<T> {
+/**
+ * Runs a write; a unique-index violation becomes REGISTER_DUPLICATE. The answer is the same
+ * whether the record it collides with is in the caller's scope or not, and says nothing of it;
+ * since it still confirms that a number is registered, each one spends a unit of the caller's
+ * unmask budget, and a caller whose budget is spent may not write these fields until it renews.
+ */
+async function guardDuplicate<T>(deps: RegisterDeps, ctx: ActorContext, kind: RegisterKind, work: () => Promise<T>): Promise<T> {
+  if ((await unmaskUnitsUsed(deps.db, ctx)) >= deps.config.unmaskPerHour) {
+    throw new AppError('UNMASK_RATE_LIMITED', { limitPerHour: deps.config.unmaskPerHour });
+  }
   try {
     return await work();
   } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError('REGISTER_DUPLICATE');
-    throw error;
+    if (!isUniqueViolation(error)) throw error;
+    await deps.db.transaction(async (tx) => {
+      await lockUnmaskBudget(tx, ctx);
+      await writeAudit(tx, ctx, { action: 'register.duplicate', objectType: kind, outcome: 'denied' });
+    });
+    throw new AppError('REGISTER_DUPLICATE');
   }
 }
 
@@ -165,8 +263,11 @@ export async function createRecord<Row extends BaseRow, Out>(deps: RegisterDeps,
   const now = ctx.clock.now();
   const id = randomUUID();
   const row = { ...columns, id, gridId: grid.id, regionCode: grid.regionCode, version: 1, createdAt: now, updatedAt: now, createdBy: ctx.actor.id, updatedBy: ctx.actor.id };
-  await guardDuplicate(() =>
+  await guardDuplicate(deps, ctx, spec.kind, () =>
     deps.db.transaction(async (tx) => {
+      // The engine's one cast: a new row is its spec's columns plus the record columns, and
+      // toColumns answers every required column of a create (or throws); drizzle cannot check
+      // that against a table it knows only generically.
       await tx.insert(spec.table).values(row as never);
       await writeHistory(tx, ctx, { kind: spec.kind, recordId: id, version: 1, action: 'create', changes: diffRows(null, row) });
       await writeAudit(tx, ctx, { action: `${spec.kind}.create`, objectType: spec.kind, objectId: id, subject: id, regionCode: grid.regionCode, details: { gridId: grid.id } });
@@ -188,7 +289,7 @@ export async function updateRecord<Row extends BaseRow, Out>(
   patch: WriteInput & Record<string, unknown>,
 ): Promise<Out> {
   const { version, ...changes } = patch;
-  await guardDuplicate(() =>
+  await guardDuplicate(deps, ctx, spec.kind, () =>
     deps.db.transaction(async (tx) => {
       const txDeps = { ...deps, db: tx };
       const current = await loadRow(txDeps, spec, ctx.actor, id, true);
@@ -197,13 +298,10 @@ export async function updateRecord<Row extends BaseRow, Out>(
       const grid = await resolveGrid(txDeps, ctx, gridId);
       const columns = await spec.toColumns(txDeps, ctx, changes, current, grid);
       const next = { ...columns, gridId: grid.id, regionCode: grid.regionCode };
-      const diff = diffRows(current as unknown as Record<string, unknown>, next);
+      const diff = diffRows(current, next);
       if (diff.length === 0) return;
       const now = ctx.clock.now();
-      await tx
-        .update(spec.table)
-        .set({ ...next, version: current.version + 1, updatedAt: now, updatedBy: ctx.actor.id } as never)
-        .where(eq(spec.table.id, id));
+      await spec.update(tx, id, { ...next, version: current.version + 1, updatedAt: now, updatedBy: ctx.actor.id });
       await writeHistory(tx, ctx, { kind: spec.kind, recordId: id, version: current.version + 1, action: 'update', changes: diff });
       await writeAudit(tx, ctx, {
         action: `${spec.kind}.update`,
@@ -222,10 +320,7 @@ export async function deleteRecord<Row extends BaseRow, Out>(deps: RegisterDeps,
   await deps.db.transaction(async (tx) => {
     const current = await loadRow({ ...deps, db: tx }, spec, ctx.actor, id, true);
     const now = ctx.clock.now();
-    await tx
-      .update(spec.table)
-      .set({ deletedAt: now, version: current.version + 1, updatedAt: now, updatedBy: ctx.actor.id } as never)
-      .where(eq(spec.table.id, id));
+    await spec.update(tx, id, { deletedAt: now, version: current.version + 1, updatedAt: now, updatedBy: ctx.actor.id });
     await spec.onDelete?.(tx, current);
     await writeHistory(tx, ctx, { kind: spec.kind, recordId: id, version: current.version + 1, action: 'delete', changes: [] });
     await writeAudit(tx, ctx, { action: `${spec.kind}.delete`, objectType: spec.kind, objectId: id, subject: id, regionCode: current.regionCode });
@@ -234,7 +329,7 @@ export async function deleteRecord<Row extends BaseRow, Out>(deps: RegisterDeps,
 
 export async function recordHistory<Row extends BaseRow, Out>(deps: RegisterDeps, spec: RegisterSpec<Row, Out>, ctx: ActorContext, id: string) {
   const row = await loadRow(deps, spec, ctx.actor, id);
-  if (spec.auditReads) await writeAudit(deps.db, ctx, { action: `${spec.kind}.history.read`, objectType: spec.kind, objectId: id, subject: id, regionCode: row.regionCode });
+  if (spec.aboutPeople) await writeAudit(deps.db, ctx, { action: `${spec.kind}.history.read`, objectType: spec.kind, objectId: id, subject: id, regionCode: row.regionCode });
   return readHistory(deps.db, spec.kind, id);
 }
 
@@ -254,16 +349,13 @@ export async function recordPoints<Row extends BaseRow, Out>(
     .from(spec.table)
     .where(where)
     .limit(limit + 1);
-  const items = (found as { id: string; name: string; kind: string; lon: number; lat: number }[]).slice(0, limit);
+  const items = found.slice(0, limit).map((f) => ({ id: String(f.id), name: String(f.name), kind: String(f.kind), lon: Number(f.lon), lat: Number(f.lat) }));
   return { items, truncated: found.length > limit };
 }
 
-const UNMASK_WINDOW_MS = 60 * 60 * 1000;
-
 /**
  * The full value of personal data, for a role that may see it and a stated reason. Every unmask
- * is audited with the reason; a user gets `unmaskPerHour` of them (counted from the audit log,
- * so the limit holds across processes).
+ * is audited with the reason and spends one unit of the user's unmask budget (unmask-budget.ts).
  */
 export async function unmaskRecord<Row extends BaseRow, Out>(
   deps: RegisterDeps,
@@ -275,13 +367,7 @@ export async function unmaskRecord<Row extends BaseRow, Out>(
   const fields = [...new Set(request.fields)].filter((f) => spec.unmaskable[f]);
   if (fields.length === 0) throw new AppError('VALIDATION_FAILED', { fields: 'nothing to unmask on this record' });
   return deps.db.transaction(async (tx) => {
-    // One user's unmasks are counted and written one at a time.
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`unmask:${ctx.actor.id}`}))`);
-    const since = new Date(ctx.clock.now().getTime() - UNMASK_WINDOW_MS);
-    const used = await countAuditEntries(tx, { actorId: ctx.actor.id, actions: ['register.unmask'], since });
-    if (used >= deps.config.unmaskPerHour) {
-      throw new AppError('UNMASK_RATE_LIMITED', { limitPerHour: deps.config.unmaskPerHour });
-    }
+    await spendUnmaskBudget(tx, ctx, deps.config.unmaskPerHour);
     const row = await loadRow({ ...deps, db: tx }, spec, ctx.actor, id);
     const result: Partial<Record<UnmaskField, string | null>> = {};
     for (const f of fields) result[f] = revealField(deps, spec, row, f);
@@ -301,6 +387,6 @@ export async function unmaskRecord<Row extends BaseRow, Out>(
 export function revealField<Row extends BaseRow, Out>(deps: RegisterDeps, spec: RegisterSpec<Row, Out>, row: Row, field: UnmaskField): string | null {
   const source = spec.unmaskable[field];
   if (!source) return null;
-  const stored = row[source.column] as unknown as Buffer | null;
+  const stored = source.stored(row);
   return stored ? deps.vault.decrypt(source.field, stored) : null;
 }

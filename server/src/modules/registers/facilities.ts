@@ -1,7 +1,7 @@
 /** Public facilities (部件): street lights, manhole covers, cameras, gates, as points. */
 import { eq, or, sql } from 'drizzle-orm';
-import type { Facility } from '@gridgov/contracts';
-import type { RegisterSpec } from './engine.js';
+import { REGISTER_ACCESS, type Facility } from '@gridgov/contracts';
+import { shapedRows, type RegisterSpec } from './engine.js';
 import { presentBase } from './references.js';
 import { plainFields } from './contact-phone.js';
 import { textSearch } from './name-search.js';
@@ -12,6 +12,10 @@ export type FacilityRow = typeof facility.$inferSelect;
 export const facilitySpec: RegisterSpec<FacilityRow, Facility> = {
   kind: 'facility',
   table: facility,
+  rows: (db, where, o) => shapedRows(db.select().from(facility).where(where).$dynamic(), o).execute(),
+  update: (db, id, set) => db.update(facility).set(set).where(eq(facility.id, id)),
+  access: REGISTER_ACCESS.facility,
+  aboutPeople: false,
   orderBy: sql`${facility.code}, ${facility.id}`,
   unmaskable: {},
   point: { lon: facility.lon, lat: facility.lat, name: sql<string>`coalesce(${facility.name}, ${facility.code})`, kind: facility.kind },

@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq } from 'drizzle-orm';
-import type { HistoryEntry, RegisterKind } from '@gridgov/contracts';
+import { maskIdNumber, type HistoryEntry, type RegisterKind } from '@gridgov/contracts';
 import type { Db } from '../../platform/db/client.js';
 import type { RequestContext } from '../../platform/context.js';
 import { registerHistory } from './tables.js';
@@ -23,11 +23,13 @@ function same(a: unknown, b: unknown): boolean {
 }
 
 /** The changed content fields between two versions of a row (before = null for a new record). */
-export function diffRows(before: Record<string, unknown> | null, after: Record<string, unknown>): Change[] {
+export function diffRows(before: object | null, after: object): Change[] {
   const changes: Change[] = [];
-  for (const [field, to] of Object.entries(after)) {
+  const previous = new Map<string, unknown>(before ? Object.entries(before) : []);
+  const next: [string, unknown][] = Object.entries(after);
+  for (const [field, to] of next) {
     if (SKIPPED.has(field) || isSecret(field) || to === undefined) continue;
-    const from = before ? before[field] : null;
+    const from = previous.get(field) ?? null;
     if (!same(from, to)) changes.push({ field, from: from ?? null, to: to ?? null });
   }
   return changes;
@@ -66,6 +68,20 @@ export async function readHistory(db: Db, kind: RegisterKind, recordId: string):
     at: h.at.toISOString(),
     action: h.action as HistoryAction,
     actorName: h.actorName,
-    changes: h.changes as Change[],
+    changes: (h.changes as Change[]).map(shownChange),
   }));
 }
+
+/**
+ * A change as history shows it: no more than the record itself shows. ID masks written under an
+ * older rule are masked again, and a birth date shows its year only.
+ */
+export function shownChange(change: Change): Change {
+  const show = SHOWN[change.field];
+  return show ? { field: change.field, from: show(change.from), to: show(change.to) } : change;
+}
+
+const SHOWN: Record<string, (value: unknown) => unknown> = {
+  idMasked: (v) => (typeof v === 'string' ? maskIdNumber(v) : v),
+  birthDate: (v) => (typeof v === 'string' ? Number(v.slice(0, 4)) : v),
+};

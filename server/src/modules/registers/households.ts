@@ -1,7 +1,7 @@
 /** Households (户) and their members: a resident belongs to at most one household. */
 import { asc, eq, inArray, sql } from 'drizzle-orm';
-import type { Household } from '@gridgov/contracts';
-import type { RegisterSpec } from './engine.js';
+import { REGISTER_ACCESS, type Household } from '@gridgov/contracts';
+import { shapedRows, type RegisterSpec } from './engine.js';
 import { assertReference, dwellingLabels, presentBase, residentNames } from './references.js';
 import { plainFields } from './contact-phone.js';
 import { textSearch } from './name-search.js';
@@ -12,6 +12,11 @@ export type HouseholdRow = typeof household.$inferSelect;
 export const householdSpec: RegisterSpec<HouseholdRow, Household> = {
   kind: 'household',
   table: household,
+  rows: (db, where, o) => shapedRows(db.select().from(household).where(where).$dynamic(), o).execute(),
+  update: (db, id, set) => db.update(household).set(set).where(eq(household.id, id)),
+  access: REGISTER_ACCESS.household,
+  // Its members are people: names and masked ID numbers.
+  aboutPeople: true,
   orderBy: sql`${household.number}, ${household.id}`,
   unmaskable: {},
 

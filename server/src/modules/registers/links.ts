@@ -28,14 +28,17 @@ async function changeLink<Row extends BaseRow, Out>(
   await deps.db.transaction(async (tx) => {
     const txDeps = { ...deps, db: tx };
     const parent = await loadRow(txDeps, spec, ctx.actor, parentId, true);
-    // The resident must be one the caller may see.
+    // The resident must be one the caller may see: in scope, and a register the caller may read.
+    if (!ctx.actor.permissions.includes(residentSpec.access.read)) {
+      throw new AppError('REGISTER_REFERENCE_INVALID', { fields: [{ field: 'residentId', code: 'REGISTER_REFERENCE_INVALID' }] });
+    }
     await loadRow(txDeps, residentSpec, ctx.actor, residentId).catch(() => {
       throw new AppError('REGISTER_REFERENCE_INVALID', { fields: [{ field: 'residentId', code: 'REGISTER_REFERENCE_INVALID' }] });
     });
     if (!(await write(tx))) throw notFound();
     const version = parent.version + 1;
     const now = ctx.clock.now();
-    await tx.update(spec.table).set({ version, updatedAt: now, updatedBy: ctx.actor.id } as never).where(eq(spec.table.id, parentId));
+    await spec.update(tx, parentId, { version, updatedAt: now, updatedBy: ctx.actor.id });
     const field = spec.kind === 'household' ? 'members' : 'employees';
     await writeHistory(tx, ctx, {
       kind: spec.kind,

@@ -1,8 +1,8 @@
 /** Organisations (单位): enterprises, shops, social organisations, government units, with employees. */
 import { asc, eq, inArray, sql } from 'drizzle-orm';
-import { validateCreditCode, type Organization } from '@gridgov/contracts';
+import { REGISTER_ACCESS, validateCreditCode, type Organization } from '@gridgov/contracts';
 import { AppError } from '../../platform/errors.js';
-import type { RegisterSpec } from './engine.js';
+import { shapedRows, type RegisterSpec } from './engine.js';
 import { presentBase, residentNames } from './references.js';
 import { contactPhoneColumns, plainFields } from './contact-phone.js';
 import { emptyToNull } from './resident-columns.js';
@@ -23,8 +23,13 @@ function creditCodeColumn(value: unknown): { creditCode?: string | null } {
 export const organizationSpec: RegisterSpec<OrganizationRow, Organization> = {
   kind: 'organization',
   table: organization,
+  rows: (db, where, o) => shapedRows(db.select().from(organization).where(where).$dynamic(), o).execute(),
+  update: (db, id, set) => db.update(organization).set(set).where(eq(organization.id, id)),
+  access: REGISTER_ACCESS.organization,
+  // Its employees are people, by name.
+  aboutPeople: true,
   orderBy: sql`${organization.name}, ${organization.id}`,
-  unmaskable: { contactPhone: { column: 'contactPhoneCipher', field: 'phone' } },
+  unmaskable: { contactPhone: { stored: (r) => r.contactPhoneCipher, field: 'phone' } },
   point: { lon: organization.lon, lat: organization.lat, name: sql<string>`${organization.name}`, kind: organization.kind },
 
   async toColumns(deps, _ctx, input) {

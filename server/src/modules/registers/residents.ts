@@ -1,9 +1,9 @@
 /** The resident register (人口): registered, floating and overseas residents. */
 import { and, arrayContains, count, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { validateContactPhone, validateIdNumber, type Resident } from '@gridgov/contracts';
+import { REGISTER_ACCESS, validateContactPhone, validateIdNumber, type Resident } from '@gridgov/contracts';
 import type { Actor } from '../../platform/context.js';
 import type { RegisterDeps } from './deps.js';
-import { scopeWhere, type RegisterSpec } from './engine.js';
+import { shapedRows, scopeWhere, type RegisterSpec } from './engine.js';
 import { underRegion } from '../../platform/scope.js';
 import { residentColumns, type ResidentRow } from './resident-columns.js';
 import { unwrap } from './field-errors.js';
@@ -14,9 +14,12 @@ import { dwelling, householdMember, organizationEmployee, resident } from './tab
 export const residentSpec: RegisterSpec<ResidentRow, Resident> = {
   kind: 'resident',
   table: resident,
-  auditReads: true,
+  rows: (db, where, o) => shapedRows(db.select().from(resident).where(where).$dynamic(), o).execute(),
+  update: (db, id, set) => db.update(resident).set(set).where(eq(resident.id, id)),
+  access: REGISTER_ACCESS.resident,
+  aboutPeople: true,
   orderBy: sql`${resident.name}, ${resident.id}`,
-  unmaskable: { idNumber: { column: 'idCipher', field: 'id_number' }, phone: { column: 'phoneCipher', field: 'phone' } },
+  unmaskable: { idNumber: { stored: (r) => r.idCipher, field: 'id_number' }, phone: { stored: (r) => r.phoneCipher, field: 'phone' } },
 
   async toColumns(deps, ctx, input, current) {
     if (input.dwellingId !== undefined) await assertReference(deps.db, ctx.actor, dwelling, input.dwellingId as string | null, 'dwellingId');
@@ -52,7 +55,7 @@ export const residentSpec: RegisterSpec<ResidentRow, Resident> = {
       idNumberMasked: r.idMasked,
       phoneMasked: r.phoneMasked,
       sex: r.sex as Resident['sex'],
-      birthDate: r.birthDate,
+      birthYear: birthYearOf(r.birthDate),
       kind: r.kind as Resident['kind'],
       nationality: r.nationality,
       ethnicity: r.ethnicity,
@@ -71,6 +74,11 @@ export const residentSpec: RegisterSpec<ResidentRow, Resident> = {
     await tx.delete(organizationEmployee).where(eq(organizationEmployee.residentId, row.id));
   },
 };
+
+/** '1990-05-17' -> 1990: lists and details show no more of a birth date (docs/personal-data.md). */
+export function birthYearOf(birthDate: string | null): number | null {
+  return birthDate ? Number(birthDate.slice(0, 4)) : null;
+}
 
 /** Residents per grid in the actor's scope (optionally under a region), for the map. */
 export async function residentGridCounts(deps: RegisterDeps, actor: Actor, region?: string): Promise<{ gridId: string; count: number }[]> {

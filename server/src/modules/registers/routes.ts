@@ -34,39 +34,39 @@ function crudRoutes<Row extends BaseRow, Out>(app: App, deps: RegisterDeps, spec
   const base = `/api/${REGISTER_PATHS[spec.kind]}`;
   const tags = ['registers'];
   app.get(base, {
-    config: { access: 'register:read' },
+    config: { access: spec.access.read },
     schema: { tags, querystring: registerListQuery, response: { 200: page(s.out) } },
     handler: (req) => listRecords(deps, spec, actorCtx(req), req.query),
   });
   if (spec.point) {
     app.get(`${base}/points`, {
-      config: { access: 'register:read' },
+      config: { access: spec.access.read },
       schema: { tags, summary: 'Map points of the records in scope', querystring: registerPointsQuery, response: { 200: registerPoints } },
       handler: (req) => recordPoints(deps, spec, actorCtx(req).actor, req.query),
     });
   }
   app.get(`${base}/:id`, {
-    config: { access: 'register:read', record: spec.kind },
+    config: { access: spec.access.read, record: spec.kind },
     schema: { tags, params: idParams, response: { 200: s.out } },
     handler: (req) => getRecord(deps, spec, actorCtx(req), req.params.id),
   });
   app.get(`${base}/:id/history`, {
-    config: { access: 'register:read', record: spec.kind },
+    config: { access: spec.access.read, record: spec.kind },
     schema: { tags, params: idParams, response: { 200: z.object({ items: z.array(historyEntry) }) } },
     handler: async (req) => ({ items: await recordHistory(deps, spec, actorCtx(req), req.params.id) }),
   });
   app.post(base, {
-    config: { access: 'register:write' },
+    config: { access: spec.access.write },
     schema: { tags, body: s.input, response: { 201: s.out } },
     handler: async (req, reply) => reply.status(201).send(await createRecord(deps, spec, actorCtx(req), req.body as Record<string, unknown>)),
   });
   app.patch(`${base}/:id`, {
-    config: { access: 'register:write', record: spec.kind },
+    config: { access: spec.access.write, record: spec.kind },
     schema: { tags, params: idParams, body: s.update, response: { 200: s.out } },
     handler: (req) => updateRecord(deps, spec, actorCtx(req), req.params.id, req.body as { version: number } & Record<string, unknown>),
   });
   app.delete(`${base}/:id`, {
-    config: { access: 'register:write', record: spec.kind },
+    config: { access: spec.access.write, record: spec.kind },
     schema: { tags, params: idParams },
     handler: async (req, reply) => {
       await deleteRecord(deps, spec, actorCtx(req), req.params.id);
@@ -75,7 +75,7 @@ function crudRoutes<Row extends BaseRow, Out>(app: App, deps: RegisterDeps, spec
   });
   if (Object.keys(spec.unmaskable).length > 0) {
     app.post(`${base}/:id/unmask`, {
-      config: { access: 'register:unmask', record: spec.kind },
+      config: { access: spec.access.unmask, record: spec.kind },
       schema: { tags, summary: 'Full personal data, with a reason (audited, rate-limited)', params: idParams, body: unmaskRequest, response: { 200: unmaskResponse } },
       handler: (req) => unmaskRecord(deps, spec, actorCtx(req), req.params.id, req.body),
     });
@@ -93,27 +93,27 @@ export function registerRoutes(app: App, deps: RegisterDeps): void {
 
   const tags = ['registers'];
   app.post('/api/households/:id/members', {
-    config: { access: 'register:write', record: 'household' },
+    config: { access: householdSpec.access.write, record: 'household' },
     schema: { tags, params: idParams, body: addMemberRequest, response: { 200: household } },
     handler: (req) => addHouseholdMember(deps, actorCtx(req), req.params.id, req.body),
   });
   app.delete('/api/households/:id/members/:residentId', {
-    config: { access: 'register:write', record: 'household' },
+    config: { access: householdSpec.access.write, record: 'household' },
     schema: { tags, params: linkParams, response: { 200: household } },
     handler: (req) => removeHouseholdMember(deps, actorCtx(req), req.params.id, req.params.residentId),
   });
   app.post('/api/organizations/:id/employees', {
-    config: { access: 'register:write', record: 'organization' },
+    config: { access: organizationSpec.access.write, record: 'organization' },
     schema: { tags, params: idParams, body: addEmployeeRequest, response: { 200: organization } },
     handler: (req) => addOrganizationEmployee(deps, actorCtx(req), req.params.id, req.body),
   });
   app.delete('/api/organizations/:id/employees/:residentId', {
-    config: { access: 'register:write', record: 'organization' },
+    config: { access: organizationSpec.access.write, record: 'organization' },
     schema: { tags, params: linkParams, response: { 200: organization } },
     handler: (req) => removeOrganizationEmployee(deps, actorCtx(req), req.params.id, req.params.residentId),
   });
   app.get('/api/residents/grid-counts', {
-    config: { access: 'register:read' },
+    config: { access: residentSpec.access.read },
     schema: { tags, summary: 'Residents per grid, for the map', querystring: z.strictObject({ region: divisionCode.optional() }), response: { 200: gridCounts } },
     handler: async (req) => ({ items: await residentGridCounts(deps, actorCtx(req).actor, req.query.region) }),
   });

@@ -1,8 +1,8 @@
 /** Venues (场所) with the code residents scan to check in, and key places (重点场所). */
 import { randomInt } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
-import type { Venue } from '@gridgov/contracts';
-import type { RegisterSpec } from './engine.js';
+import { REGISTER_ACCESS, type Venue } from '@gridgov/contracts';
+import { shapedRows, type RegisterSpec } from './engine.js';
 import { presentBase } from './references.js';
 import { contactPhoneColumns, plainFields } from './contact-phone.js';
 import { textSearch } from './name-search.js';
@@ -23,8 +23,12 @@ export function newVenueCode(): string {
 export const venueSpec: RegisterSpec<VenueRow, Venue> = {
   kind: 'venue',
   table: venue,
+  rows: (db, where, o) => shapedRows(db.select().from(venue).where(where).$dynamic(), o).execute(),
+  update: (db, id, set) => db.update(venue).set(set).where(eq(venue.id, id)),
+  access: REGISTER_ACCESS.venue,
+  aboutPeople: false,
   orderBy: sql`${venue.name}, ${venue.id}`,
-  unmaskable: { contactPhone: { column: 'contactPhoneCipher', field: 'phone' } },
+  unmaskable: { contactPhone: { stored: (r) => r.contactPhoneCipher, field: 'phone' } },
   point: { lon: venue.lon, lat: venue.lat, name: sql<string>`${venue.name}`, kind: venue.kind },
 
   async toColumns(deps, _ctx, input, current) {

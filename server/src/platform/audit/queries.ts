@@ -1,5 +1,5 @@
 /** The auditor's filtered, paged view of the audit log; reading it is itself audited. */
-import { and, count, desc, eq, gte, inArray, lte, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import { ALERT_AUDIT_ACTIONS, type AuditEntry } from '@gridgov/contracts';
 import type { Db } from '../db/client.js';
 import type { ActorContext } from '../http/types.js';
@@ -70,5 +70,27 @@ export async function countAuditEntries(db: Db, q: { actorId: string; actions: r
     .select({ n: count() })
     .from(auditLog)
     .where(and(eq(auditLog.actorId, q.actorId), inArray(auditLog.action, [...q.actions]), gte(auditLog.at, q.since)));
+  return Number(found?.n ?? 0);
+}
+
+/**
+ * A weighted count of an account's entries since a time: one for each entry of `oneEach`, and
+ * the integer at `details[key]` for each entry of an action in `weighted` (action -> key).
+ */
+export async function sumAuditUnits(
+  db: Db,
+  q: { actorId: string; since: Date; oneEach: readonly string[]; weighted: Readonly<Record<string, string>> },
+): Promise<number> {
+  const weightedActions = Object.keys(q.weighted);
+  const weight = weightedActions.length
+    ? sql`case ${sql.join(
+        weightedActions.map((a) => sql`when ${auditLog.action} = ${a} then coalesce((${auditLog.details} ->> ${q.weighted[a]!})::int, 0)`),
+        sql` `,
+      )} else 1 end`
+    : sql`1`;
+  const [found] = await db
+    .select({ n: sql<string>`coalesce(sum(${weight}), 0)` })
+    .from(auditLog)
+    .where(and(eq(auditLog.actorId, q.actorId), inArray(auditLog.action, [...q.oneEach, ...weightedActions]), gte(auditLog.at, q.since)));
   return Number(found?.n ?? 0);
 }

@@ -1,13 +1,13 @@
 /** The resident register (人口): list columns, detail fields and the form. ID number and phone are write-only: the form shows the masked ones. */
 import { Space, Tag, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { residentInput, type Resident } from '@gridgov/contracts';
 import type { RegisterInput, RegisterUpdate } from '../../../api/registers';
 import type { Translate } from '../../../i18n/i18n';
 import { textOrNull } from '../../../shared/fields/contract-rules';
 import { RecordSelect } from '../../../shared/fields/RecordSelect';
 import { phonePatch } from '../../../shared/fields/SecretPhoneField';
-import { ageOf, orDash } from '../../../shared/format';
+import { orDash } from '../../../shared/format';
 import { RecordLink } from '../../../shared/links/record-links';
 import { enumLabel, enumOptions, fieldLabel, type EnumValue } from '../shared/labels';
 import { fieldOf, identityFilters, kindFilter, registerPage, tagFilter } from '../shared/register-page';
@@ -29,8 +29,9 @@ function tags(t: Translate, values: readonly string[]) {
 }
 
 function sexAndAge(t: Translate, resident: Resident): string {
-  const age = ageOf(resident.birthDate);
-  return [enumLabel(t, 'sex', resident.sex), age === null ? null : t('reg.age', { n: age })].filter(Boolean).join(' · ');
+  // The register shows the birth year only (docs/personal-data.md): the age is the year's.
+  const born = resident.birthYear === null ? null : t('reg.birthYear', { year: resident.birthYear });
+  return [enumLabel(t, 'sex', resident.sex), born].filter(Boolean).join(' · ');
 }
 
 interface Values extends Record<string, unknown> {
@@ -62,7 +63,8 @@ function initialValues(record: Resident | null, gridId: string | undefined): Val
     name: record.name,
     idType: record.idType,
     kind: record.kind,
-    birthDate: record.birthDate ? dayjs(record.birthDate) : null,
+    // Only the year is shown: a birth date is entered again to change it.
+    birthDate: null,
     sex: record.sex,
     nationality: record.nationality ?? '',
     ethnicity: record.ethnicity ?? '',
@@ -93,7 +95,8 @@ function common(values: Values) {
 /** Birth date and sex are given only for documents that do not carry them. */
 function identityExtras(values: Values) {
   if (values.idType === 'id_card') return {};
-  return { birthDate: values.birthDate ? values.birthDate.format('YYYY-MM-DD') : null, sex: values.sex ?? null };
+  // The stored birth date is not shown (only its year), so an empty field keeps it.
+  return { ...(values.birthDate ? { birthDate: values.birthDate.format('YYYY-MM-DD') } : {}), sex: values.sex ?? null };
 }
 
 function toCreate(values: Values): RegisterInput<'resident'> {
@@ -168,7 +171,7 @@ export const residentRegister = registerPage<'resident', Values>({
         label: field('phone'),
         children: <span data-testid="residents-detail-phone">{orDash(unmasked?.phone ?? r.phoneMasked)}</span>,
       },
-      { key: 'sex', label: `${field('sex')} / ${field('birthDate')}`, children: [sexAndAge(t, r), r.birthDate].filter(Boolean).join(' · ') || '—' },
+      { key: 'sex', label: `${field('sex')} / ${field('birthDate')}`, children: sexAndAge(t, r) || '—' },
       { key: 'kind', label: field('kind'), children: enumLabel(t, 'residentKind', r.kind) },
       { key: 'tags', label: field('tags'), children: tags(t, r.tags) },
       { key: 'nationality', label: `${field('nationality')} / ${field('ethnicity')}`, children: [r.nationality, r.ethnicity].filter(Boolean).join(' · ') || '—' },

@@ -110,10 +110,13 @@ export const keyPlaceFilter: FilterSpec = {
   ],
 };
 
-/** Exact ID number and phone search (each search is audited). */
+/**
+ * Exact ID number and phone search: an unmask in all but name (it confirms a guess), so only for
+ * those who may unmask, and each search is audited and spends one unmask.
+ */
 export const identityFilters: readonly FilterSpec[] = [
-  { type: 'text', name: 'idNumber', label: 'reg.filter.idNumber', tooltip: 'reg.filter.exactHint', placeholder: 'reg.filter.exactPlaceholder', maxLength: 40, width: 200, testId: 'id' },
-  { type: 'text', name: 'phone', label: 'reg.filter.phone', tooltip: 'reg.filter.exactHint', placeholder: 'reg.filter.exactPlaceholder', maxLength: 20, width: 190, testId: 'phone' },
+  { type: 'text', name: 'idNumber', label: 'reg.filter.idNumber', tooltip: 'reg.filter.exactHint', placeholder: 'reg.filter.exactPlaceholder', maxLength: 40, width: 200, testId: 'id', needs: 'register:unmask' },
+  { type: 'text', name: 'phone', label: 'reg.filter.phone', tooltip: 'reg.filter.exactHint', placeholder: 'reg.filter.exactPlaceholder', maxLength: 20, width: 190, testId: 'phone', needs: 'register:unmask' },
 ];
 
 /** Dwellings of one building (a building's page links here with `?building=<id>`). */

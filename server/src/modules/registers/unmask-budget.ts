@@ -1,0 +1,42 @@
+/**
+ * One budget per user for everything that reveals or confirms personal data: an unmask, an
+ * exact ID-number or phone search, a write refused as a duplicate (it confirms that the number
+ * is registered), and each row of an unmasked export that is downloaded. The budget is
+ * `unmaskPerHour` units in any hour, counted from the audit log (so it holds across processes);
+ * one user's budgeted actions are counted and written one at a time (an advisory lock).
+ */
+import { sql } from 'drizzle-orm';
+import { REGISTER_KINDS } from '@gridgov/contracts';
+import type { Db } from '../../platform/db/client.js';
+import type { ActorContext } from '../../platform/http/types.js';
+import { AppError } from '../../platform/errors.js';
+import { sumAuditUnits } from '../../platform/audit/queries.js';
+
+export const UNMASK_WINDOW_MS = 60 * 60 * 1000;
+
+/** Audit actions that cost one unit each. */
+export const ONE_UNIT_ACTIONS = ['register.unmask', 'register.duplicate', ...REGISTER_KINDS.map((k) => `${k}.search` as const)] as const;
+/** Audit actions that cost the number in their details (rows of an unmasked export that left). */
+export const ROW_UNIT_ACTIONS = { 'export.download': 'unmaskedRows' } as const;
+
+/** Units `actorId` used in the last hour. */
+export function unmaskUnitsUsed(db: Db, ctx: ActorContext): Promise<number> {
+  const since = new Date(ctx.clock.now().getTime() - UNMASK_WINDOW_MS);
+  return sumAuditUnits(db, { actorId: ctx.actor.id, since, oneEach: ONE_UNIT_ACTIONS, weighted: ROW_UNIT_ACTIONS });
+}
+
+/** Takes the user's budget lock for the rest of the transaction. */
+export async function lockUnmaskBudget(tx: Db, ctx: ActorContext): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`unmask:${ctx.actor.id}`}))`);
+}
+
+/**
+ * Within a transaction: locks the user's budget and refuses when `units` more would exceed it.
+ * The caller writes the audit entry that spends them in the same transaction.
+ */
+export async function spendUnmaskBudget(tx: Db, ctx: ActorContext, limitPerHour: number, units = 1): Promise<{ used: number }> {
+  await lockUnmaskBudget(tx, ctx);
+  const used = await unmaskUnitsUsed(tx, ctx);
+  if (used + units > limitPerHour) throw new AppError('UNMASK_RATE_LIMITED', { limitPerHour, used, asked: units });
+  return { used };
+}
