@@ -1,4 +1,6 @@
 /** What the import use-cases and the import job need. */
+import fs from 'node:fs';
+import path from 'node:path';
 import { divisionPrefix } from '@gridgov/contracts';
 import type { Config } from '../../platform/config.js';
 import type { Actor } from '../../platform/context.js';
@@ -27,6 +29,20 @@ export interface ImportRouteDeps extends ImportDeps {
 /** The file-store keys of an import's files: the upload, its problem log and its error report. */
 export function importFiles(id: string) {
   return { upload: `imports/${id}`, issues: `imports/${id}.errors.jsonl`, report: `imports/${id}.errors.xlsx` };
+}
+
+/**
+ * The upload of an import on this machine. Imports uploaded before the file store kept the
+ * upload's absolute path: those are read where they are.
+ */
+export function uploadPath(deps: Pick<ImportDeps, 'files'>, filePath: string): string {
+  return path.isAbsolute(filePath) ? filePath : deps.files.localPath(filePath);
+}
+
+/** Deletes an import's upload (see `uploadPath`). */
+export async function deleteUpload(deps: Pick<ImportDeps, 'files'>, filePath: string): Promise<void> {
+  if (path.isAbsolute(filePath)) await fs.promises.rm(filePath, { force: true });
+  else await deps.files.delete(filePath);
 }
 
 /** The importer as the import acts: their identity with the scope they had at upload. */

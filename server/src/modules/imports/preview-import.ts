@@ -7,7 +7,7 @@
 import type { ImportPreview, RegisterKind } from '@gridgov/contracts';
 import { AppError } from '../../platform/errors.js';
 import type { ActorContext } from '../../platform/http/types.js';
-import { importActor, type ImportDeps } from './deps.js';
+import { importActor, uploadPath, type ImportDeps } from './deps.js';
 import { checkMapping, fieldNames } from './fields.js';
 import { findImport } from './queries.js';
 import { importTarget } from './registers.js';
@@ -20,6 +20,6 @@ export async function previewImport(deps: ImportDeps, ctx: ActorContext, id: str
   if (job.status !== 'uploaded') throw new AppError('IMPORT_STATE', { status: job.status });
   const target = importTarget(job.register as RegisterKind);
   checkMapping(target.fields, job.columns as string[], mapping);
-  const { rows } = await firstRows(deps.files.localPath(job.filePath), job.fileType as FileType, job.fileBytes, PREVIEW_ROWS, fieldNames(target.fields));
+  const { rows } = await firstRows(uploadPath(deps, job.filePath), job.fileType as FileType, job.fileBytes, PREVIEW_ROWS, fieldNames(target.fields));
   return target.preview(deps, { ...ctx, actor: importActor(ctx.actor, job) }, job, rows, mapping);
 }

@@ -10,7 +10,7 @@ import { AppError } from '../../platform/errors.js';
 import type { ActorContext } from '../../platform/http/types.js';
 import { directQuery } from './bulk-tx.js';
 import { commitBatch } from './batch-commit.js';
-import type { ImportDeps } from './deps.js';
+import { uploadPath, type ImportDeps } from './deps.js';
 import type { ImportTarget } from './import-target.js';
 import type { IssueLog } from './issue-log.js';
 import type { ImportRow } from './queries.js';
@@ -72,7 +72,7 @@ async function importResidents(deps: ImportDeps, ctx: ActorContext, job: ImportR
   const store = { ctx, importId: job.id, fields: checker.mappedFields, idColumn: checker.columnFor('idNumber'), mode: { optimistic: true } };
   const threads = poolThreads();
   const pool = deps.piiKey && threads > 0 && (job.totalRows ?? 0) >= WORKERS_FROM_ROWS ? workerPool(deps.piiKey, plan, threads) : localPool(deps.vault, plan);
-  const sheet = await openSheet(deps.files.localPath(job.filePath), job.fileType as FileType, job.fileBytes, headerAt);
+  const sheet = await openSheet(uploadPath(deps, job.filePath), job.fileType as FileType, job.fileBytes, headerAt);
 
   let batch: PreparedChunk[] = [];
   let batchIssues: RowIssue[] = [];

@@ -17,6 +17,7 @@ import type { PiiVault } from '../../platform/pii/vault.js';
 import { gridsByCode, type GridRef } from '../grids/queries.js';
 import { findLiveRecords, insertRecords, recordDiffers, updateRecords, type BulkKind, type ChangedRecord, type StoredRecord } from '../registers/bulk-writer.js';
 import { commitBatch, type StoredBatch } from './batch-commit.js';
+import { uploadPath } from './deps.js';
 import { planColumns, readMappedCells, type FieldSpec, type MappedField } from './fields.js';
 import type { ImportTarget } from './import-target.js';
 import type { IssueLog } from './issue-log.js';
@@ -250,7 +251,7 @@ export function rowTarget(kind: KindImport): ImportTarget {
     async run(deps, ctx, job, headerAt, log: IssueLog) {
       const reader = new RowReader(kind, deps.vault, job.columns as string[], (job.mapping ?? {}) as Record<string, string>, ctx.clock.now());
       const grids = new GridCache();
-      const sheet = await openSheet(deps.files.localPath(job.filePath), job.fileType as FileType, job.fileBytes, headerAt);
+      const sheet = await openSheet(uploadPath(deps, job.filePath), job.fileType as FileType, job.fileBytes, headerAt);
       const resumeFrom = job.processedRows;
       let index = 0;
       let start = resumeFrom;

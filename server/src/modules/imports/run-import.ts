@@ -18,7 +18,7 @@ import type { ActorContext } from '../../platform/http/types.js';
 import { defineJob } from '../../platform/jobs/queue.js';
 import { writeAudit } from '../../platform/audit/write-audit.js';
 import { actorFromUser } from '../../platform/auth/sessions.js';
-import { importActor, importFiles, type ImportDeps } from './deps.js';
+import { deleteUpload, importActor, importFiles, uploadPath, type ImportDeps } from './deps.js';
 import { writeErrorReport } from './error-report.js';
 import { fieldNames } from './fields.js';
 import { IssueLog } from './issue-log.js';
@@ -75,7 +75,7 @@ export async function runImport(deps: ImportDeps, payload: ImportJobPayload, job
   let failure: ImportFailure | null = null;
   try {
     const target = importTarget(row.register as RegisterKind);
-    const { headerAt } = await firstRows(deps.files.localPath(row.filePath), row.fileType as FileType, row.fileBytes, 0, fieldNames(target.fields));
+    const { headerAt } = await firstRows(uploadPath(deps, row.filePath), row.fileType as FileType, row.fileBytes, 0, fieldNames(target.fields));
     await target.run(deps, ctx, row, headerAt, log);
   } catch (error) {
     if (!(error instanceof AppError)) console.error(`import ${row.id} failed:`, error);
@@ -127,5 +127,5 @@ async function finish(deps: ImportDeps, ctx: ActorContext, job: ImportRow, log: 
     });
   });
   // The upload holds full personal data: it goes as soon as the import has ended.
-  await Promise.all([deps.files.delete(job.filePath), log.remove()]);
+  await Promise.all([deleteUpload(deps, job.filePath), log.remove()]);
 }

@@ -35,6 +35,10 @@ export default function ImportsPage() {
   const location = useLocation();
   const asked = location.query.get('register');
   const [register, setRegister] = useState<RegisterKind>(isRegisterKind(asked) ? asked : 'resident');
+  // Arriving again with another register asked for (the 导入 action of another register's page).
+  useEffect(() => {
+    if (isRegisterKind(asked)) setRegister(asked);
+  }, [asked]);
   const [job, setJob] = useState<ImportJob | null>(null);
   const [mapping, setMapping] = useState<ImportMapping>({});
   const [preview, setPreview] = useState<ImportPreview | null>(null);
