@@ -14,6 +14,7 @@ import type {
   DashboardOverview,
   DashboardPointLayer,
   DashboardPoints,
+  DashboardTile,
   DashboardTrend,
 } from '@gridgov/contracts';
 import { dashboardQueries, placeKey, type PlaceQuery } from '../../api/dashboard';
@@ -42,6 +43,13 @@ export interface DashboardData {
   countNewTicket: () => void;
 }
 
+/** Tiles that a new ticket adds one to: the count of open cases, and of cases reported today. */
+const COUNTS_NEW_TICKET = new Set(['tickets.open', 'tickets.reported']);
+
+export function countingNewTicket(tile: DashboardTile): DashboardTile {
+  return tile.kind === 'count' && COUNTS_NEW_TICKET.has(tile.metric) && tile.value !== null ? { ...tile, value: tile.value + 1 } : tile;
+}
+
 export function useDashboard(query: PlaceQuery): DashboardData {
   const client = useQueryClient();
   const key = placeKey(query);
@@ -57,7 +65,7 @@ export function useDashboard(query: PlaceQuery): DashboardData {
   const countNewTicket = useCallback(
     () =>
       client.setQueryData(dashboardQueries.overview(query).queryKey, (data) =>
-        data ? { ...data, kpis: { ...data.kpis, ticketsToday: data.kpis.ticketsToday + 1, openTickets: data.kpis.openTickets + 1 } } : data,
+        data ? { ...data, tiles: data.tiles.map(countingNewTicket) } : data,
       ),
     [client, query],
   );
