@@ -8,17 +8,11 @@ import { Skeleton } from 'antd';
 import type { DashboardTile } from '@gridgov/contracts';
 import { localized } from '@gridgov/contracts';
 import { useI18n } from '../../i18n/i18n';
-import { formatCount, formatRate, formatScore, formatTileCount } from './format';
+import { formatCount } from './format';
+import { tileText } from './tiles';
 
 /** How many placeholders show while the first figures load. */
 const LOADING_TILES = 9;
-
-export function tileText(tile: DashboardTile, locale: 'zh-CN' | 'en'): { text: string; unit: string } {
-  const { kind, value } = tile;
-  const text = kind === 'rate' ? formatRate(value, locale) : kind === 'score' ? formatScore(value, locale) : formatTileCount(value, locale);
-  const unit = value === null ? '' : kind === 'score' ? '/ 5' : tile.unit ? localized(tile.unit, locale) : '';
-  return { text, unit };
-}
 
 export function KpiTiles({ tiles }: { tiles: readonly DashboardTile[] | null }) {
   const { locale } = useI18n();

@@ -14,11 +14,11 @@ import type {
   DashboardOverview,
   DashboardPointLayer,
   DashboardPoints,
-  DashboardTile,
   DashboardTrend,
 } from '@gridgov/contracts';
 import { dashboardQueries, placeKey, type PlaceQuery } from '../../api/dashboard';
 import { dashboardKeys } from '../../api/keys';
+import { countingNewTicket } from './tiles';
 
 export interface Resource<T> {
   data: T | null;
@@ -41,13 +41,6 @@ export interface DashboardData {
   refresh: () => void;
   /** A ticket reported just now: counts it in today's and the open tiles before the refresh confirms. */
   countNewTicket: () => void;
-}
-
-/** Tiles that a new ticket adds one to: the count of open cases, and of cases reported today. */
-const COUNTS_NEW_TICKET = new Set(['tickets.open', 'tickets.reported']);
-
-export function countingNewTicket(tile: DashboardTile): DashboardTile {
-  return tile.kind === 'count' && COUNTS_NEW_TICKET.has(tile.metric) && tile.value !== null ? { ...tile, value: tile.value + 1 } : tile;
 }
 
 export function useDashboard(query: PlaceQuery): DashboardData {
