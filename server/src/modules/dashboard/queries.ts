@@ -170,16 +170,19 @@ function windowStart(t: TileDefinition, now: Date): string | null {
 /** The figures of some tiles for one scope: one query, each tile's metrics summed over its window. */
 export async function tileFigures(deps: DashboardDeps, tiles: readonly TileDefinition[], scope: string, now: Date): Promise<DashboardTile[]> {
   const reads = tiles.flatMap((t) => [t.metric, ...(t.per ? [t.per] : [])].map((metric) => ({ tile: t.id, metric, since: windowStart(t, now) })));
+  // One statement, a sum per read, each a range of the key (scope, metric, day).
   const found =
     reads.length === 0
       ? []
       : await rows<{ tile: string; metric: string; value: number }>(
           deps.db,
-          sql`select r.tile, r.metric, coalesce(sum(v.value), 0)::float8 as value
-              from (values ${sql.join(reads.map((r) => sql`(${r.tile}, ${r.metric}, ${r.since}::date)`), sql`, `)}) as r(tile, metric, since)
-              left join metric_value v on v.scope = ${scope} and v.metric = r.metric
-                and (case when r.since is null then v.day is null else v.day >= r.since end)
-              group by r.tile, r.metric`,
+          sql.join(
+            reads.map(
+              (r) => sql`(select ${r.tile}::text as tile, ${r.metric}::text as metric, coalesce(sum(value), 0)::float8 as value from metric_value
+                where scope = ${scope} and metric = ${r.metric} and ${r.since === null ? sql`day is null` : sql`day >= ${r.since}::date`})`,
+            ),
+            sql` union all `,
+          ),
         );
   const value = (tile: string, metric: string | undefined) => found.find((f) => f.tile === tile && f.metric === metric)?.value ?? 0;
   return tiles.map((t) => {
