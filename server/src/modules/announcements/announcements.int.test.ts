@@ -1,8 +1,9 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
-import type { Announcement } from '@gridgov/contracts';
+import { tileValue, type Announcement, type DashboardOverview } from '@gridgov/contracts';
 import { rows } from '../../platform/db/client.js';
+import { compareWithRecount, foldMetrics } from '../../platform/metrics/metrics.js';
 import { startTestEnv, type Client, type TestEnv } from '../../../test/harness.js';
 
 interface Notification {
@@ -55,6 +56,12 @@ describe('announcements (the module kit\'s worked example)', () => {
 
     const authorTold = await township.request<{ items: Notification[] }>('GET', '/api/notifications', undefined, 'en');
     assert.ok(authorTold.body.items.some((n) => n.kind === 'announcement.published' && n.title === 'Your announcement "停水通知" is published'), JSON.stringify(authorTold.body));
+
+    // Counted on the dashboard (the module's metric, kept by its trigger, agreeing with its recount).
+    await foldMetrics(env.rt.database.db, env.rt.kit.registry.metrics);
+    assert.deepEqual(await compareWithRecount(env.rt.database.db, env.rt.kit.registry.metrics), []);
+    const overview = await county.get<DashboardOverview>('/api/dashboard/overview');
+    assert.equal(tileValue(overview.body.tiles, 'announcementsPublished'), 1, JSON.stringify(overview.body.tiles));
 
     // Now the grid worker of the community reads it, and the portal shows it at any place below the community.
     assert.equal((await worker.get(`/api/announcements/${made.body.id}`)).status, 200);

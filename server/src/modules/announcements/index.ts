@@ -1,6 +1,7 @@
 /** Announcements (公告) of a region, published by a second person: the kit's worked example (docs/module-kit.md). */
 import { ANNOUNCEMENT_AUDIT_ACTIONS, ANNOUNCEMENT_PERMISSIONS } from '@gridgov/contracts';
 import { defineModule, namesOf } from '../../platform/kit/module.js';
+import { announcementsMetrics } from './metrics.js';
 import { announcementRoutes } from './routes.js';
 import { ANNOUNCEMENT_VISIBILITY } from './workflow.js';
 
@@ -12,4 +13,5 @@ export const announcementsModule = defineModule({
   liveEvents: ['announcement.changed'],
   records: { announcement: ANNOUNCEMENT_VISIBILITY },
   routes: announcementRoutes,
+  ...announcementsMetrics,
 });
