@@ -69,7 +69,7 @@ describe('dashboard', () => {
     for (const m of metrics()) assert.ok(triggers.some((t) => t.table === m.kept.table && t.trigger === m.kept.trigger), `${m.name}: trigger ${m.kept.trigger} on ${m.kept.table}`);
     // Every tile reads registered metrics, in their registered order.
     const tiles = env.rt.kit.registry.tiles;
-    assert.deepEqual(tiles.map((t) => t.id), ['residents', 'households', 'gridWorkers', 'ticketsToday', 'openTickets', 'overdueTickets', 'onTimeRate', 'satisfaction', 'pendingSummonses']);
+    assert.deepEqual(tiles.map((t) => t.id), ['residents', 'households', 'gridWorkers', 'ticketsToday', 'openTickets', 'overdueTickets', 'onTimeRate', 'satisfaction', 'pendingSummonses', 'announcementsPublished']);
   });
 
   it('agrees exactly with a recount of every registered metric after a random run of changes', async () => {
@@ -141,6 +141,10 @@ describe('dashboard', () => {
     await db.execute(sql`update resident set deleted_at = now() where id = ${someResident.id}`);
     await db.execute(sql`update household set deleted_at = now() where id = (select id from household where deleted_at is null limit 1)`);
     await db.execute(sql`update app_user set disabled = true where username = 'gw2'`);
+    // An announcement is published (the announcements module's metric).
+    await db.execute(sql`insert into announcement (id, region_code, title, body, audience, status, version, created_by, published_by, published_at, created_at, updated_at)
+      values (gen_random_uuid(), ${communityCode}, '停水通知', '明日停水', 'public', 'published', 3, (select id from app_user where username = 'township_op'),
+              (select id from app_user where username = 'county_op'), now(), now(), now())`);
     // A late rating of a closed case, on a later day.
     env.clock.advance(24 * 3_600_000);
     await signIn();

@@ -19,10 +19,10 @@ describe('route permissions', () => {
     assert.deepEqual(apiRoutes.filter((r) => ![r.access ?? ''].flat().every((a) => allowed.has(a))), []);
     assert.deepEqual(
       [...new Set(apiRoutes.filter((r) => r.access === 'public' && r.url.startsWith('/api/')).map((r) => r.url))].sort(),
-      // The anonymous portal: rate-limited per address (tickets/support-routes.ts).
+      // The anonymous portal: rate-limited per address (tickets/support-routes.ts); published public announcements.
       [
         '/api/auth/enrolment/complete', '/api/auth/enrolment/inspect', '/api/auth/login', '/api/config/map', '/api/health',
-        '/api/public/attachments', '/api/public/tickets', '/api/public/tickets/:token',
+        '/api/public/announcements', '/api/public/attachments', '/api/public/tickets', '/api/public/tickets/:token',
       ],
       'only these answer without a session',
     );
