@@ -13,11 +13,11 @@
 import { after, afterEach, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { request, type APIRequestContext, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { divisionPrefix, type DashboardKpis, type DashboardMap, type DashboardOverview, type Department, type Ticket, type TicketAction } from '@gridgov/contracts';
+import { divisionPrefix, tileValue, type DashboardMap, type DashboardOverview, type Department, type Ticket, type TicketAction } from '@gridgov/contracts';
 import { DEMO_PASSWORD } from '../server/src/modules/demo/seed-demo.js';
 import { launchBrowser, loginAs, screenshot, startServer, type E2eServer } from './harness.js';
 
-const KPI_KEYS: (keyof DashboardKpis)[] = [
+const KPI_KEYS: string[] = [
   'residents', 'households', 'gridWorkers', 'ticketsToday', 'openTickets', 'overdueTickets', 'onTimeRate', 'satisfaction', 'pendingSummonses',
 ];
 const CHARTS = ['trend', 'categories', 'departments', 'ranking'] as const;
@@ -204,7 +204,7 @@ describe('browser: command-centre dashboard', () => {
     assert.equal(overview.place.level, 'city');
     for (const key of KPI_KEYS) {
       const tile = page.getByTestId(`kpi-${key}`);
-      const expected = overview.kpis[key];
+      const expected = tileValue(overview.tiles, key);
       assert.notEqual(expected, null, `${key} has a value in the demo city`);
       assert.equal(Number(await tile.getAttribute('data-value')), expected, key);
       assert.match(await page.getByTestId(`kpi-${key}-text`).innerText(), /\d/, key);
@@ -248,7 +248,7 @@ describe('browser: command-centre dashboard', () => {
       current = await getJson<DashboardOverview>(page, `${server.url}/api/dashboard/overview?region=${child.place.code}`);
       path.push(current.place);
       assert.match(await page.getByTestId('dashboard-title').innerText(), new RegExp(child.place.name));
-      assert.equal(Number(await page.getByTestId('kpi-residents').getAttribute('data-value')), current.kpis.residents);
+      assert.equal(Number(await page.getByTestId('kpi-residents').getAttribute('data-value')), tileValue(current.tiles, 'residents'));
       const crumbs = await page.getByTestId('dashboard-breadcrumb').innerText();
       for (const place of path) assert.match(crumbs, new RegExp(place.name));
     }
@@ -291,9 +291,9 @@ describe('browser: command-centre dashboard', () => {
     // At grid level the overview is the grid's card.
     const placeCard = page.getByTestId('place-grid-card');
     assert.match(await placeCard.innerText(), new RegExp(grid.place.name));
-    assert.equal(await page.getByTestId('place-grid-card-residents').innerText(), grid.kpis.residents.toLocaleString('zh-CN'));
-    assert.equal(await page.getByTestId('place-grid-card-open').innerText(), grid.kpis.openTickets.toLocaleString('zh-CN'));
-    assert.equal(await page.getByTestId('place-grid-card-overdue').innerText(), grid.kpis.overdueTickets.toLocaleString('zh-CN'));
+    assert.equal(await page.getByTestId('place-grid-card-residents').innerText(), tileValue(grid.tiles, 'residents')!.toLocaleString('zh-CN'));
+    assert.equal(await page.getByTestId('place-grid-card-open').innerText(), tileValue(grid.tiles, 'openTickets')!.toLocaleString('zh-CN'));
+    assert.equal(await page.getByTestId('place-grid-card-overdue').innerText(), tileValue(grid.tiles, 'overdueTickets')!.toLocaleString('zh-CN'));
     await waitForMap(page, gridKey);
     await assertCharts(page);
     await page.waitForTimeout(500);
@@ -308,7 +308,7 @@ describe('browser: command-centre dashboard', () => {
     assert.equal(await page.locator('[data-testid^="crumb-"]').count(), 2);
     await page.getByTestId(`crumb-${top.place.code}`).click();
     await waitForPlace(page, `region:${top.place.code}`, 'city');
-    assert.equal(Number(await page.getByTestId('kpi-residents').getAttribute('data-value')), top.kpis.residents);
+    assert.equal(Number(await page.getByTestId('kpi-residents').getAttribute('data-value')), tileValue(top.tiles, 'residents'));
   });
 
   it('a ticket filed through the API shows in the live feed within a second and counts in the tiles', async (t) => {
@@ -362,9 +362,9 @@ describe('browser: command-centre dashboard', () => {
     await page.locator(`[data-testid="kpi-openTickets"][data-value="${open + 1}"]`).waitFor({ timeout: 2_000 });
     await page.waitForTimeout(4_000);
     const after = await getJson<DashboardOverview>(page, `${server.url}/api/dashboard/overview`);
-    assert.equal(after.kpis.ticketsToday, today + 1);
-    assert.equal(Number(await page.getByTestId('kpi-ticketsToday').getAttribute('data-value')), after.kpis.ticketsToday);
-    assert.equal(Number(await page.getByTestId('kpi-openTickets').getAttribute('data-value')), after.kpis.openTickets);
+    assert.equal(tileValue(after.tiles, 'ticketsToday'), today + 1);
+    assert.equal(Number(await page.getByTestId('kpi-ticketsToday').getAttribute('data-value')), tileValue(after.tiles, 'ticketsToday'));
+    assert.equal(Number(await page.getByTestId('kpi-openTickets').getAttribute('data-value')), tileValue(after.tiles, 'openTickets'));
     await screenshot(page, 'dashboard-live');
   });
 

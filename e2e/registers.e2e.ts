@@ -329,4 +329,36 @@ describe('browser: registers', () => {
     const found = await page.request.get(`${server.url}/api/residents?q=${encodeURIComponent('导入甲')}`);
     assert.equal(((await found.json()) as { total: number }).total, 1);
   });
+  it('imports buildings through the same wizard: a title row above the header, the dry run, the counts', async () => {
+    const grids = await page.request.get(`${server.url}/api/grids?pageSize=1`);
+    const grid = ((await grids.json()) as { items: { code: string }[] }).items[0];
+    assert.ok(grid);
+    const csv = [
+      '花源社区楼栋登记表,,,',
+      '楼栋名称,楼栋类型,网格编码,层数',
+      `导入楼1,住宅,${grid.code},18`,
+      `导入楼2,商住,${grid.code},６`,
+      `导入楼3,宫殿,${grid.code},3`,
+    ].join('\r\n');
+    // The wizard still shows the last import's counts: start over, then ask for buildings.
+    await page.getByTestId('imports-again').click();
+    await page.goto(`${server.url}/#/registers/imports?register=building`);
+    await page.getByTestId('imports-page').waitFor();
+    assert.match(await page.getByTestId('imports-register').innerText(), /楼栋/);
+    await page.locator('[data-testid="imports-page"] input[type="file"]').setInputFiles({ name: '楼栋.csv', mimeType: 'text/csv', buffer: Buffer.from(`\ufeff${csv}`, 'utf8') });
+    await page.getByTestId('imports-mapping').waitFor({ timeout: 20_000 });
+    assert.equal(await page.getByTestId('imports-mapping-missing').count(), 0, 'the suggested mapping covers the required fields');
+    await page.getByTestId('imports-preview-button').click();
+    await page.getByTestId('imports-preview').waitFor({ timeout: 20_000 });
+    assert.match(await page.getByTestId('imports-preview-summary').innerText(), /3 行，其中 1 行有错误/);
+    await page.getByTestId('imports-start').click();
+    await page.getByTestId('imports-start-confirm').click();
+    await page.locator('[data-testid="imports-progress"][data-status="done"]').waitFor({ timeout: 60_000 });
+    assert.match(await page.getByTestId('imports-created').innerText(), /2/);
+    assert.match(await page.getByTestId('imports-failed').innerText(), /1/);
+    await page.getByTestId('imports-error-report').waitFor();
+    await screenshot(page, 'registers-import-buildings-done');
+    const found = await page.request.get(`${server.url}/api/buildings?q=${encodeURIComponent('导入楼')}`);
+    assert.equal(((await found.json()) as { total: number }).total, 2);
+  });
 });

@@ -15,6 +15,7 @@ import { loadPiiKey } from './platform/pii/keys.js';
 import type { Kit, OperatorConsole, Providers, Registry } from './platform/kit/kit.js';
 import { LocalFileStore } from './platform/files/store.js';
 import { outboxDeliveryJob } from './platform/outbox/outbox.js';
+import { checkMetrics, MetricFolder } from './platform/metrics/metrics.js';
 import { smsChannel, wechatChannel } from './platform/outbox/channels.js';
 import type { App } from './platform/http/types.js';
 import { buildApp } from './app.js';
@@ -46,7 +47,10 @@ function gatherProviders(): Providers {
 
 /** What the modules register by name, gathered; a name registered twice is a mistake. */
 function gatherRegistry(partial: Omit<Kit, 'registry'>): Registry {
-  const registry: Registry = { attachmentOwners: new Map(), audiences: new Map(), channels: new Map(), records: new Map() };
+  const metrics = MODULES.flatMap((m) => m.metrics ?? []);
+  const tiles = MODULES.flatMap((m) => m.tiles ?? []).sort((a, b) => a.order - b.order);
+  checkMetrics(metrics, tiles);
+  const registry: Registry = { attachmentOwners: new Map(), audiences: new Map(), channels: new Map(), records: new Map(), metrics, tiles };
   const add = <T>(map: Map<string, T>, what: string, entries: Record<string, T> | undefined) => {
     for (const [name, value] of Object.entries(entries ?? {})) {
       if (map.has(name)) throw new Error(`Two modules register the ${what} ${name}`);
@@ -87,7 +91,10 @@ export async function startRuntime(config: Config, options: { clock?: Clock; dat
     if (job.repeatEveryMs) await jobs.schedule(database.db, job, {});
   }
   jobs.start(config.jobPollMs);
-  const running = MODULES.map((m) => m.start?.(kit));
+  // The modules' metrics fold in the background (metrics.ts); tests fold by hand.
+  const folder = new MetricFolder(database.db, kit.registry.metrics);
+  folder.start(config.jobPollMs);
+  const running = [folder, ...MODULES.map((m) => m.start?.(kit))];
   const app = await buildApp(kit);
   return {
     config,

@@ -8,11 +8,9 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import http from 'node:http';
 import { randomUUID } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
-import type { Role } from '@gridgov/contracts';
-import { assertNoPersonalData, gridCentroid, startTestEnv, type Client, type TestEnv } from '../test/harness.js';
+import { ROLE_PERMISSIONS, type Role } from '@gridgov/contracts';
+import { assertNoPersonalData, gridCentroid, startTestEnv, type Client, type LiveStream, type TestEnv } from '../test/harness.js';
 import type { MadeRecord, Makers, Place, Probe, ScopeKit } from '../test/scope-kit.js';
 import { platformScopeKit } from '../test/platform-scope-kit.js';
 import { registeredRoutes, GUARDED_PREFIXES } from './platform/http/access.js';
@@ -67,7 +65,7 @@ describe('scope matrix (generated)', () => {
     ['neighbour', new Map()],
   ]);
   const places = new Map<'outside' | 'neighbour', Place>();
-  const streams: { viewer: string; text: () => string; close: () => void }[] = [];
+  const streams: (LiveStream & { viewer: string })[] = [];
 
   /** What of the records (or, unless the place may be shown, of the place) a text shows. */
   const leaks = (text: string, where: 'outside' | 'neighbour', placeShown = false) => {
@@ -121,18 +119,9 @@ describe('scope matrix (generated)', () => {
     }
 
     // The live feed of every viewer that has one, open while the records are made.
-    await env.rt.app.listen({ host: '127.0.0.1', port: 0 });
-    const base = `http://127.0.0.1:${(env.rt.app.server.address() as AddressInfo).port}`;
     for (const v of viewers) {
-      await new Promise<void>((resolve) => {
-        const req = http.get(`${base}/api/live`, { headers: { cookie: v.client.sessionCookie ?? '' } }, (res) => {
-          let text = '';
-          res.on('data', (c: Buffer) => (text += c.toString()));
-          streams.push({ viewer: v.name, text: () => text, close: () => req.destroy() });
-          resolve();
-        });
-        req.on('error', () => resolve());
-      });
+      // Viewers without the live feed (residents) are refused it.
+      if (ROLE_PERMISSIONS[v.role].includes('live:read')) streams.push({ viewer: v.name, ...(await env.liveStream(v.client)) });
     }
 
     const makersFor = async (where: 'outside' | 'neighbour'): Promise<Makers> => ({

@@ -4,6 +4,8 @@
  * manual clock, and an HTTP client with a cookie jar.
  */
 import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -181,6 +183,8 @@ export interface TestEnv {
   operatorConsole: string[];
   /** The last enrolment code the operator console showed for an account. */
   enrolmentCode(username: string): string;
+  /** Opens the client's live feed over a real socket (the app listens on first use). */
+  liveStream(client: Client): Promise<LiveStream>;
   close(): Promise<void>;
 }
 
@@ -234,6 +238,10 @@ export async function startTestEnv(
       if (!code) throw new Error(`no enrolment code for ${username} on the operator console`);
       return code;
     },
+    async liveStream(client) {
+      if (!rt.app.server.listening) await rt.app.listen({ host: '127.0.0.1', port: 0 });
+      return openLiveStream(`http://127.0.0.1:${(rt.app.server.address() as AddressInfo).port}`, client.sessionCookie ?? '');
+    },
     gridId(code) {
       const id = seed.gridIds.get(code);
       if (!id) throw new Error(`no grid ${code}`);
@@ -246,6 +254,40 @@ export async function startTestEnv(
     },
   };
   return env;
+}
+
+/** A live feed read over a real socket: the events received (parsed), its raw text, and whether the server ended it. */
+export interface LiveStream {
+  events: { type: string; data: { id?: string; number?: string; scope?: unknown; [key: string]: unknown } }[];
+  text(): string;
+  ended: Promise<void>;
+  close(): void;
+}
+
+function openLiveStream(base: string, cookie: string): Promise<LiveStream> {
+  return new Promise((resolve, reject) => {
+    const req = http.get(`${base}/api/live`, { headers: { cookie } }, (res) => {
+      if (res.statusCode !== 200) return reject(new Error(`live feed answered ${res.statusCode}`));
+      const events: LiveStream['events'] = [];
+      let raw = '';
+      let buffer = '';
+      const ended = new Promise<void>((done) => res.on('end', done));
+      res.on('data', (chunk: Buffer) => {
+        raw += chunk.toString();
+        buffer += chunk.toString();
+        let cut;
+        while ((cut = buffer.indexOf('\n\n')) >= 0) {
+          const block = buffer.slice(0, cut);
+          buffer = buffer.slice(cut + 2);
+          const type = /^event: (.+)$/m.exec(block)?.[1];
+          const data = /^data: (.+)$/m.exec(block)?.[1];
+          if (type && data) events.push({ type, data: JSON.parse(data) as LiveStream['events'][number]['data'] });
+        }
+      });
+      resolve({ events, text: () => raw, ended, close: () => req.destroy() });
+    });
+    req.on('error', reject);
+  });
 }
 
 /** The centre of a demo grid's polygon (inside it: demo grids are convex). */

@@ -60,6 +60,7 @@ export const announcementListQuery = z.strictObject({
 
 /** What the public portal shows of a published public announcement. */
 export const publicAnnouncement = z.object({ id: z.string(), regionName: z.string(), title: z.string(), body: z.string(), publishedAt: z.string() });
+export type PublicAnnouncement = z.infer<typeof publicAnnouncement>;
 export const publicAnnouncementQuery = z.strictObject({ region: divisionCode });
 
 export * from './permissions.js';

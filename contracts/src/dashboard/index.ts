@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { divisionCode, uuid } from '../common.js';
+import { localText } from '../forms/definition.js';
 
 export const DASHBOARD_PLACE_LEVELS = ['province', 'city', 'county', 'township', 'community', 'grid'] as const;
 export type DashboardPlaceLevel = (typeof DASHBOARD_PLACE_LEVELS)[number];
@@ -27,21 +28,36 @@ export const dashboardPlace = z.object({
 });
 export type DashboardPlace = z.infer<typeof dashboardPlace>;
 
-export const dashboardKpis = z.object({
-  residents: z.number().int(),
-  households: z.number().int(),
-  gridWorkers: z.number().int(),
-  /** Reported since local midnight (Asia/Shanghai). */
-  ticketsToday: z.number().int(),
-  openTickets: z.number().int(),
-  overdueTickets: z.number().int(),
-  /** Closed within their limit over all closed in the last 30 days (null when none closed). */
-  onTimeRate: z.number().nullable(),
-  /** Mean rating (1-5) of tickets closed in the last 30 days (null when none rated). */
-  satisfaction: z.number().nullable(),
-  pendingSummonses: z.number().int(),
+/** How a metric is kept: a count at this moment, or a flow per China day or per month. */
+export const METRIC_PERIODS = ['now', 'day', 'month'] as const;
+export type MetricPeriod = (typeof METRIC_PERIODS)[number];
+
+export const DASHBOARD_TILE_KINDS = ['count', 'rate', 'score'] as const;
+export type DashboardTileKind = (typeof DASHBOARD_TILE_KINDS)[number];
+
+/**
+ * One KPI tile a module contributes (its metrics.ts), with its figure for the place: labels in
+ * both languages, shown only to viewers holding the permission of the metrics it reads.
+ * count: a whole number; rate: 0..1 (null when nothing to divide by); score: a mean 1..5 (null
+ * when nothing scored).
+ */
+export const dashboardTile = z.object({
+  id: z.string(),
+  kind: z.enum(DASHBOARD_TILE_KINDS),
+  label: localText,
+  hint: localText.nullable(),
+  unit: localText.nullable(),
+  tone: z.enum(['plain', 'accent', 'alert', 'good']),
+  /** The metric it reads (the part of a rate, the sum of a score). */
+  metric: z.string(),
+  value: z.number().nullable(),
 });
-export type DashboardKpis = z.infer<typeof dashboardKpis>;
+export type DashboardTile = z.infer<typeof dashboardTile>;
+
+/** The value of a tile by id (null when the tile is not shown or has no figure). */
+export function tileValue(tiles: readonly DashboardTile[], id: string): number | null {
+  return tiles.find((t) => t.id === id)?.value ?? null;
+}
 
 export const dashboardChild = z.object({
   place: dashboardPlace,
@@ -57,7 +73,8 @@ export const dashboardOverview = z.object({
   /** From the viewer's own place down to this one (the viewer cannot go above their own). */
   breadcrumb: z.array(dashboardPlace),
   children: z.array(dashboardChild),
-  kpis: dashboardKpis,
+  /** The tiles the viewer may see, in their registered order. */
+  tiles: z.array(dashboardTile),
   asOf: z.string(),
 });
 export type DashboardOverview = z.infer<typeof dashboardOverview>;

@@ -338,4 +338,5 @@ export const registerPoints = z.object({ items: z.array(registerPoint), truncate
 export const gridCounts = z.object({ items: z.array(z.object({ gridId: z.string(), count: z.number().int() })) });
 export * from './permissions.js';
 export * from './audit.js';
+export * from './labels.js';
 export * from './errors.js';

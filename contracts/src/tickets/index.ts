@@ -256,25 +256,10 @@ export const intakeCheck = z.object({
 });
 export type IntakeCheck = z.infer<typeof intakeCheck>;
 
-// ---------- around the tickets: attachments, notifications, summonses, bulletins, public intake ----------
+// ---------- around the tickets: attachments, summonses, bulletins, public intake ----------
 /** POST /api/attachments (multipart, one file named "file"; images up to 10 MB) answers one of these. */
 export type AttachmentRef = z.infer<typeof attachmentRef>;
 
-export const notificationItem = z.object({
-  id: z.string(),
-  /** What it is about: a ticket, a task, a dispute... */
-  subjectType: z.string(),
-  subjectId: z.string(),
-  /** The subject's id when it is a ticket. */
-  ticketId: z.string().nullable(),
-  kind: z.string(),
-  title: z.string(),
-  body: z.string().nullable(),
-  read: z.boolean(),
-  createdAt: z.string(),
-});
-export const notificationList = z.object({ items: z.array(notificationItem), unread: z.number().int() });
-export const notificationQuery = z.strictObject({ unread: z.enum(['true', 'false']).optional() });
 
 export const summonsItem = z.object({
   id: z.string(),

@@ -116,4 +116,5 @@ export type ExportJob = z.infer<typeof exportJob>;
 /** GET /api/exports: the latest exports of the chosen view (at most 200), newest first. */
 export const exportList = z.object({ items: z.array(exportJob) });
 export * from './audit.js';
+export * from './labels.js';
 export * from './errors.js';

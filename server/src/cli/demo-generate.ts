@@ -27,7 +27,7 @@ const USAGE = `usage: npm run demo:generate -- [options]
   --create                     create the PostgreSQL database if it does not exist
   --replace                    drop a database that already holds demo data and start again
   --keep-indexes               load into the indexes instead of dropping and rebuilding them
-  --skip-aggregates            do not rebuild the dashboard's aggregates at the end`;
+  --skip-aggregates            do not recount the metrics at the end (then: npm run metrics:recount -- --rebuild)`;
 
 const { values } = parseArgs({
   options: {
@@ -176,7 +176,7 @@ try {
       `${fmt(c.tickets)} tickets, ${fmt(c.assignments)} assignments; database size ${(Number(size?.bytes ?? 0) / 2 ** 30).toFixed(2)} GiB; ` +
       `peak memory of this process ${fmt(process.resourceUsage().maxRSS / 1024)} MB`,
   );
-  if (!result.aggregates) console.log('The dashboard aggregates were not rebuilt: rebuild them before using the dashboard.');
+  if (!result.aggregates) console.log('The metrics were not recounted: run npm run metrics:recount -- --rebuild before using the dashboard.');
   console.log(
     databaseUrl
       ? `\nStart the server on it: DATABASE_URL=${databaseUrl} npm start (same personal-data key)`

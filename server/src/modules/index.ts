@@ -15,6 +15,7 @@ import { ticketsModule } from './tickets/index.js';
 import { open311Module } from './open311/index.js';
 import { dashboardModule } from './dashboard/index.js';
 import { formsModule } from './forms/index.js';
+import { announcementsModule } from './announcements/index.js';
 
 export const MODULES: readonly ModuleDefinition[] = [
   regionsModule,
@@ -28,4 +29,5 @@ export const MODULES: readonly ModuleDefinition[] = [
   open311Module,
   dashboardModule,
   formsModule,
+  announcementsModule,
 ];

@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { PERMISSIONS, ROLE_PERMISSIONS, type Role } from '@gridgov/contracts';
 import { permissionsOf } from '../shared/permissions';
-import { allowedRoutes, canOpen, findRoute, HOME_CARDS, homeCards, PAGE_ROUTES, pathWithQuery } from './routes';
+import { allowedRoutes, canOpen, findRoute, HOME_CARDS, homeCards, PAGE_ROUTES, pathWithQuery, subjectLink } from './routes';
 
 const menu = (role: Role) => allowedRoutes(ROLE_PERMISSIONS[role]).map((route) => route.key);
 const cards = (role: Role) => homeCards(ROLE_PERMISSIONS[role]).map((card) => card.key);
@@ -63,3 +63,12 @@ describe('menus from permissions', () => {
     assert.equal(pathWithQuery('/registers/residents', { id: 'r 1', view: undefined }), '/registers/residents?id=r+1');
   });
 });
+
+describe('links to what a notification is about', () => {
+  it('opens the record on the first page that opens its kind, for those who may open it', () => {
+    assert.equal(subjectLink('announcement', 'a1', ROLE_PERMISSIONS.operator), '/announcements?id=a1');
+    assert.equal(subjectLink('announcement', 'a1', ROLE_PERMISSIONS.auditor), null);
+    assert.equal(subjectLink('no-such-kind', 'a1', ROLE_PERMISSIONS.operator), null);
+  });
+});
+

@@ -26,6 +26,8 @@ export interface PageRoute {
   /** null: any signed-in user. */
   needs: Need | null;
   group?: MenuGroup;
+  /** The kind of record (a notification's subject type) this page opens with `?id=`. */
+  opens?: string;
   component: LazyExoticComponent<ComponentType>;
 }
 
@@ -204,6 +206,7 @@ export const PAGE_ROUTES: readonly PageRoute[] = [
     group: tickets,
     component: lazy(() => import('../features/tickets/categories/CategoryConfigPage')),
   },
+  { path: '/announcements', key: 'announcements', label: 'menu.announcements', needs: ['announcement:read', 'announcement:write', 'announcement:publish'], opens: 'announcement', component: lazy(() => import('../features/announcements/AnnouncementsPage')) },
   { path: '/forms', key: 'forms', label: 'menu.forms', needs: 'form:config', component: lazy(() => import('../features/forms/FormsConfigPage')) },
   {
     path: '/users',
@@ -228,6 +231,12 @@ export function findRoute(path: string): PageRoute | undefined {
 /** Whether a user with these permissions may open the page. */
 export function canOpen(route: PageRoute, permissions: readonly string[]): boolean {
   return holds(route.needs, permissions);
+}
+
+/** Where a record of a kind opens for this user: the first page they may open that opens it, with the record open; null when none. */
+export function subjectLink(type: string, id: string, permissions: readonly string[]): string | null {
+  const route = PAGE_ROUTES.find((r) => r.opens === type && canOpen(r, permissions));
+  return route ? pathWithQuery(route.path, { id }) : null;
 }
 
 export function allowedRoutes(permissions: readonly string[]): PageRoute[] {

@@ -4,7 +4,9 @@ import { registersEn } from './registers.en';
 import { ticketsEn } from './tickets.en';
 import { portalEn } from './portal.en';
 import { dashboardEn } from './dashboard.en';
+import { ENUM_LABELS, enumMessages } from '@gridgov/contracts';
 import { formsEn } from './forms.en';
+import { announcementsEn } from './announcements.en';
 
 /** English: every key of the Chinese catalog, checked by the type. */
 export const en: Record<MessageKey, string> = {
@@ -250,4 +252,6 @@ export const en: Record<MessageKey, string> = {
   ...portalEn,
   ...dashboardEn,
   ...formsEn,
+  ...enumMessages(ENUM_LABELS, 'en'),
+  ...announcementsEn,
 };

@@ -4,7 +4,9 @@ import { registersZhCN } from './registers.zh-CN';
 import { ticketsZhCN } from './tickets.zh-CN';
 import { portalZhCN } from './portal.zh-CN';
 import { dashboardZhCN } from './dashboard.zh-CN';
+import { ENUM_LABELS, enumMessages } from '@gridgov/contracts';
 import { formsZhCN } from './forms.zh-CN';
+import { announcementsZhCN } from './announcements.zh-CN';
 
 export const zhCN = {
   'app.name': '智慧网格治理平台',
@@ -246,6 +248,8 @@ export const zhCN = {
   ...portalZhCN,
   ...dashboardZhCN,
   ...formsZhCN,
+  ...enumMessages(ENUM_LABELS, 'zh'),
+  ...announcementsZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -12,6 +12,7 @@ import { useI18n } from '../i18n/i18n';
 import { ListIcon, ReportIcon, SearchIcon } from './icons';
 import { loginPath, PORTAL_PATHS } from './paths';
 import { TicketCard } from './TicketCard';
+import { PublicAnnouncements } from '../features/announcements/PublicAnnouncements';
 
 const RECENT = 3;
 
@@ -47,6 +48,7 @@ export default function PortalHome({ resident }: { resident: boolean }) {
           <Tile primary icon={<ReportIcon />} title={t('portal.nav.report')} text={t('portal.home.reportText')} onClick={() => navigate(PORTAL_PATHS.report)} testId="portal-home-report" />
           <Tile icon={<ListIcon />} title={t('portal.nav.mine')} text={t('portal.home.mineText')} onClick={() => navigate(PORTAL_PATHS.mine)} testId="portal-home-mine" />
         </div>
+        <PublicAnnouncements regionCode={me.scope.regionCode} />
         {recent && recent.items.length > 0 && (
           <section className="gg-portal-recent">
             <div className="gg-portal-section-head">

@@ -1,9 +1,11 @@
 /**
- * The dashboard's reads: a place (a region or a grid) within the viewer's scope, its figures from
- * the maintained aggregates (aggregates.ts), its children and its map. Each read touches a few
- * aggregate rows by key; only the grid ranking and the map cover every grid under the place.
+ * The dashboard's reads: a place (a region or a grid) within the viewer's scope, and its figures
+ * from the metrics the modules keep (platform/metrics, one narrow table keyed by scope, metric,
+ * day and dimension): the tiles the modules register, its children and its map. Each read
+ * touches a few rows of the place's scope by key; only the grid ranking and the map cover every
+ * grid under the place. Names come from their modules' exported functions.
  */
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import {
   divisionPrefix,
   REGION_LEVELS,
@@ -17,26 +19,27 @@ import {
   type DashboardPlaceQuery,
   type DashboardPointLayer,
   type DashboardPoints,
+  type DashboardTile,
   type DashboardTrend,
 } from '@gridgov/contracts';
 import { CHINA_OFFSET_MS, chinaDay } from '../../platform/clock.js';
 import type { Actor } from '../../platform/context.js';
 import { rows, type Db } from '../../platform/db/client.js';
 import { AppError, notFound } from '../../platform/errors.js';
+import type { MetricDefinition, TileDefinition } from '../../platform/metrics/metrics.js';
 import { ancestorCodes, codeInSubtree } from '../../platform/scope.js';
-// eslint-disable-next-line gridgov/module-boundaries -- TODO(issue 11): being moved to the owner's exported functions
-import { department } from '../departments/tables.js';
+import { departmentNames } from '../departments/queries.js';
 import type { GridLocator, LocatedGrid } from '../grids/grid-index.js';
-// eslint-disable-next-line gridgov/module-boundaries -- TODO(issue 11): being moved to the owner's exported functions
-import { region } from '../regions/tables.js';
-// eslint-disable-next-line gridgov/module-boundaries -- TODO(issue 11): being moved to the owner's exported functions
-import { facility, venue } from '../registers/tables.js';
-// eslint-disable-next-line gridgov/module-boundaries -- TODO(issue 11): being moved to the owner's exported functions
-import { ticketCategory } from '../tickets/tables.js';
+import { currentChildRegions, currentRegionNames } from '../regions/queries.js';
+import { facilityPoints, keyPlacePoints } from '../registers/metrics.js';
+import { categoryTree, openTicketPoints } from '../tickets/metrics.js';
 
 export interface DashboardDeps {
   db: Db;
   locator: GridLocator;
+  /** Every registered metric by name, and the registered tiles in their order. */
+  metrics: ReadonlyMap<string, MetricDefinition>;
+  tiles: readonly TileDefinition[];
 }
 
 /** A resolved place: what the API shows of it and the key of its aggregate rows. */
@@ -58,11 +61,7 @@ const gridPlace = (g: { id: string; code: string; name: string; regionCode: stri
   kind: 'grid', code: g.code, gridId: g.id, name: g.name, level: 'grid', scope: `${g.regionCode}/${g.id}`, prefix: g.regionCode, regionCode: g.regionCode,
 });
 
-async function currentRegions(db: Db, codes: string[]): Promise<Map<string, string>> {
-  if (codes.length === 0) return new Map();
-  const found = await db.select({ code: region.code, name: region.name }).from(region).where(and(inArray(region.code, codes), isNull(region.validTo)));
-  return new Map(found.map((r) => [r.code, r.name]));
-}
+const currentRegions = (db: Db, codes: string[]) => currentRegionNames(db, codes);
 
 /**
  * The place asked for (default: the viewer's own), refused with FORBIDDEN when it lies outside
@@ -91,24 +90,43 @@ export async function resolvePlace(deps: DashboardDeps, actor: Actor, q: Dashboa
 
 // ---------------------------------------------------------------- figures
 
-interface NowRow {
-  scope: string;
-  open_tickets: number;
-  overdue_tickets: number;
-  residents: number;
-  households: number;
-  grid_workers: number;
-  pending_summonses: number;
+// The metrics the place's children, the map and the ranking show (the tickets' and registers' own).
+const RESIDENTS = 'registers.residents';
+const OPEN = 'tickets.open';
+const OVERDUE = 'tickets.overdue';
+
+/** Figures by scope and metric: `scope -> metric -> value`. */
+type Figures = Map<string, Map<string, number>>;
+
+function byScope(found: { scope: string; metric: string; value: number }[]): Figures {
+  const out: Figures = new Map();
+  for (const r of found) {
+    let m = out.get(r.scope);
+    if (!m) out.set(r.scope, (m = new Map()));
+    m.set(r.metric, (m.get(r.metric) ?? 0) + r.value);
+  }
+  return out;
 }
 
-async function nowRows(db: Db, scopes: string[]): Promise<Map<string, NowRow>> {
-  if (scopes.length === 0) return new Map();
-  const found = await rows<NowRow>(db, sql`select * from dash_now where scope in ${sql`(${sql.join(scopes.map((s) => sql`${s}`), sql`, `)})`}`);
-  return new Map(found.map((r) => [r.scope, r]));
+const list = (values: readonly string[]) => sql`(${sql.join(values.map((v) => sql`${v}`), sql`, `)})`;
+
+/** Counts now of some metrics for some scopes. */
+async function nowFigures(db: Db, scopes: string[], metrics: readonly string[]): Promise<Figures> {
+  if (scopes.length === 0 || metrics.length === 0) return new Map();
+  return byScope(
+    await rows(db, sql`select scope, metric, value::int as value from metric_value where scope in ${list(scopes)} and metric in ${list(metrics)} and day is null and dim = ''`),
+  );
 }
 
 /** Grid scopes under a place: `<community code>/<grid id>` with the place's prefix. */
 const gridScopesUnder = (place: Place) => (place.kind === 'grid' ? sql`scope = ${place.scope}` : sql`scope like ${`${place.prefix}%/%`}`);
+
+/** Counts now of some metrics for every grid under the place. */
+async function gridFigures(db: Db, place: Place, metrics: readonly string[]): Promise<Figures> {
+  return byScope(
+    await rows(db, sql`select scope, metric, value::int as value from metric_value where metric in ${list(metrics)} and day is null and ${gridScopesUnder(place)}`),
+  );
+}
 
 /** The first day of the month `monthsBack` months before this one (China Standard Time). */
 function monthStart(now: Date, monthsBack: number): string {
@@ -124,17 +142,12 @@ async function children(deps: DashboardDeps, place: Place): Promise<DashboardChi
   if (place.level === 'community') {
     places = (await deps.locator.gridsUnder(place.prefix)).filter((g) => g.regionCode === place.code).map(gridPlace);
   } else {
-    const found = await deps.db
-      .select({ code: region.code, name: region.name })
-      .from(region)
-      .where(and(eq(region.parentCode, place.code), isNull(region.validTo)))
-      .orderBy(asc(region.code));
-    places = found.map((r) => regionPlace(r.code, r.name));
+    places = (await currentChildRegions(deps.db, place.code)).map((r) => regionPlace(r.code, r.name));
   }
-  const figures = await nowRows(deps.db, places.map((p) => p.scope));
+  const figures = await nowFigures(deps.db, places.map((p) => p.scope), [RESIDENTS, OPEN, OVERDUE]);
   return places.map((p) => {
     const f = figures.get(p.scope);
-    return { place: publicPlace(p), residents: f?.residents ?? 0, openTickets: f?.open_tickets ?? 0, overdueTickets: f?.overdue_tickets ?? 0 };
+    return { place: publicPlace(p), residents: f?.get(RESIDENTS) ?? 0, openTickets: f?.get(OPEN) ?? 0, overdueTickets: f?.get(OVERDUE) ?? 0 };
   });
 }
 
@@ -142,50 +155,83 @@ export function publicPlace(p: Place): DashboardPlace {
   return { kind: p.kind, code: p.code, gridId: p.gridId, name: p.name, level: p.level };
 }
 
-export async function overview(deps: DashboardDeps, resolved: { place: Place; breadcrumb: Place[] }, now: Date): Promise<DashboardOverview> {
+/** The tiles a viewer may see: each reads only metrics whose permission the viewer holds. */
+export function visibleTiles(deps: Pick<DashboardDeps, 'metrics' | 'tiles'>, actor: Actor): TileDefinition[] {
+  const may = (name: string | undefined) => !name || actor.permissions.includes(deps.metrics.get(name)!.permission);
+  return deps.tiles.filter((t) => may(t.metric) && may(t.per));
+}
+
+/** The first day a tile's window covers (null: a count now). */
+function windowStart(t: TileDefinition, now: Date): string | null {
+  if (t.window === 'now') return null;
+  return t.window === 'today' ? chinaDay(now) : chinaDay(now, t.window.days - 1);
+}
+
+/** The figures of some tiles for one scope: one query, each tile's metrics summed over its window. */
+export async function tileFigures(deps: DashboardDeps, tiles: readonly TileDefinition[], scope: string, now: Date): Promise<DashboardTile[]> {
+  const reads = tiles.flatMap((t) => [t.metric, ...(t.per ? [t.per] : [])].map((metric) => ({ tile: t.id, metric, since: windowStart(t, now) })));
+  // One statement, a sum per read, each a range of the key (scope, metric, day).
+  const found =
+    reads.length === 0
+      ? []
+      : await rows<{ tile: string; metric: string; value: number }>(
+          deps.db,
+          sql.join(
+            reads.map(
+              (r) => sql`(select ${r.tile}::text as tile, ${r.metric}::text as metric, coalesce(sum(value), 0)::float8 as value from metric_value
+                where scope = ${scope} and metric = ${r.metric} and ${r.since === null ? sql`day is null` : sql`day >= ${r.since}::date`})`,
+            ),
+            sql` union all `,
+          ),
+        );
+  const value = (tile: string, metric: string | undefined) => found.find((f) => f.tile === tile && f.metric === metric)?.value ?? 0;
+  return tiles.map((t) => {
+    const part = value(t.id, t.metric);
+    const whole = value(t.id, t.per);
+    const figure = t.kind === 'count' ? part : t.kind === 'rate' ? rate(part, whole) : whole > 0 ? Math.round((100 * part) / whole) / 100 : null;
+    const unit = deps.metrics.get(t.metric)!.unit;
+    return {
+      id: t.id,
+      kind: t.kind,
+      label: t.label,
+      hint: t.hint ?? null,
+      unit: t.kind === 'count' ? unit : null,
+      tone: t.tone ?? 'plain',
+      metric: t.metric,
+      value: figure,
+    };
+  });
+}
+
+export async function overview(deps: DashboardDeps, resolved: { place: Place; breadcrumb: Place[] }, tiles: readonly TileDefinition[], now: Date): Promise<DashboardOverview> {
   const { place } = resolved;
-  const [figures, days, kids] = await Promise.all([
-    nowRows(deps.db, [place.scope]),
-    rows<{ today: number; closed: number; on_time: number; rated: number; rating_sum: number }>(
-      deps.db,
-      sql`select coalesce(sum(reported) filter (where day = ${chinaDay(now)}::date), 0)::int as today,
-            coalesce(sum(closed), 0)::int as closed, coalesce(sum(closed_on_time), 0)::int as on_time,
-            coalesce(sum(rated), 0)::int as rated, coalesce(sum(rating_sum), 0)::int as rating_sum
-          from dash_day where scope = ${place.scope} and day > ${chinaDay(now, 30)}::date`,
-    ),
-    children(deps, place),
-  ]);
-  const f = figures.get(place.scope);
-  const d = days[0]!;
+  const [figures, kids] = await Promise.all([tileFigures(deps, tiles, place.scope, now), children(deps, place)]);
   return {
     place: publicPlace(place),
     breadcrumb: resolved.breadcrumb.map(publicPlace),
     children: kids,
-    kpis: {
-      residents: f?.residents ?? 0,
-      households: f?.households ?? 0,
-      gridWorkers: f?.grid_workers ?? 0,
-      ticketsToday: d.today,
-      openTickets: f?.open_tickets ?? 0,
-      overdueTickets: f?.overdue_tickets ?? 0,
-      onTimeRate: rate(d.on_time, d.closed),
-      satisfaction: d.rated > 0 ? Math.round((100 * d.rating_sum) / d.rated) / 100 : null,
-      pendingSummonses: f?.pending_summonses ?? 0,
-    },
+    tiles: figures,
     asOf: now.toISOString(),
   };
 }
 
-export async function trend(deps: DashboardDeps, place: Place, now: Date): Promise<DashboardTrend> {
-  const found = await rows<{ day: string; reported: number; closed: number }>(
-    deps.db,
-    sql`select to_char(day, 'YYYY-MM-DD') as day, reported, closed from dash_day where scope = ${place.scope} and day > ${chinaDay(now, 30)}::date`,
+/** Sums of some metrics of one scope per day (or month) since a day, split by dimension when asked. */
+async function series(db: Db, scope: string, metrics: readonly string[], since: string) {
+  return rows<{ metric: string; day: string; dim: string; value: number }>(
+    db,
+    sql`select metric, to_char(day, 'YYYY-MM-DD') as day, dim, value::int as value from metric_value
+        where scope = ${scope} and metric in ${list(metrics)} and day >= ${since}::date`,
   );
-  const byDay = new Map(found.map((r) => [r.day, r]));
+}
+
+export async function trend(deps: DashboardDeps, place: Place, now: Date): Promise<DashboardTrend> {
+  const found = await series(deps.db, place.scope, ['tickets.reported', 'tickets.closed'], chinaDay(now, 29));
+  const sum = new Map<string, number>();
+  for (const r of found) sum.set(`${r.metric}:${r.day}`, (sum.get(`${r.metric}:${r.day}`) ?? 0) + r.value);
   return {
     days: Array.from({ length: 30 }, (_, i) => {
       const day = chinaDay(now, 29 - i);
-      return { day, reported: byDay.get(day)?.reported ?? 0, closed: byDay.get(day)?.closed ?? 0 };
+      return { day, reported: sum.get(`tickets.reported:${day}`) ?? 0, closed: sum.get(`tickets.closed:${day}`) ?? 0 };
     }),
   };
 }
@@ -193,61 +239,61 @@ export async function trend(deps: DashboardDeps, place: Place, now: Date): Promi
 /** Reported tickets per top-level category this month and the two before. */
 export async function categories(deps: DashboardDeps, place: Place, now: Date): Promise<DashboardCategories> {
   const since = monthStart(now, 2);
-  const [counts, all] = await Promise.all([
-    rows<{ category_id: string; n: number }>(
-      deps.db,
-      sql`select category_id, sum(reported)::int as n from dash_category_month where scope = ${place.scope} and month >= ${since}::date group by category_id`,
-    ),
-    deps.db.select({ id: ticketCategory.id, code: ticketCategory.code, name: ticketCategory.name, parentId: ticketCategory.parentId }).from(ticketCategory),
-  ]);
+  const [counts, all] = await Promise.all([series(deps.db, place.scope, ['tickets.reported_by_category'], since), categoryTree(deps.db)]);
   const byId = new Map(all.map((c) => [c.id, c]));
   const top = new Map<string, { categoryId: string; code: string; name: string; count: number }>();
-  for (const { category_id, n } of counts) {
-    let c = byId.get(category_id);
+  for (const { dim, value } of counts) {
+    let c = byId.get(dim);
     while (c?.parentId && byId.has(c.parentId)) c = byId.get(c.parentId);
-    if (!c || n === 0) continue;
+    if (!c || value === 0) continue;
     const entry = top.get(c.id) ?? { categoryId: c.id, code: c.code, name: c.name, count: 0 };
-    entry.count += n;
+    entry.count += value;
     top.set(c.id, entry);
   }
-  return { since, items: [...top.values()].sort((a, b) => b.count - a.count) };
+  return { since, items: [...top.values()].filter((c) => c.count !== 0).sort((a, b) => b.count - a.count) };
 }
 
 /** Departments by on-time rate on this place's tickets, this month and last. */
 export async function departments(deps: DashboardDeps, place: Place, now: Date): Promise<DashboardDepartments> {
-  const found = await rows<{ department_id: string; name: string; assigned: number; done: number; on_time: number }>(
-    deps.db,
-    sql`select m.department_id, d.name, sum(m.assigned)::int as assigned, sum(m.done)::int as done, sum(m.on_time)::int as on_time
-        from dash_department_month m join ${department} d on d.id = m.department_id
-        where m.scope = ${place.scope} and m.month >= ${monthStart(now, 1)}::date
-        group by m.department_id, d.name`,
-  );
-  const items = found
-    .filter((r) => r.assigned !== 0 || r.done !== 0)
-    .map((r) => ({ departmentId: r.department_id, name: r.name, assigned: r.assigned, done: r.done, onTime: r.on_time, onTimeRate: rate(r.on_time, r.done) }));
+  const found = await series(deps.db, place.scope, ['tickets.assigned', 'tickets.assignments_done', 'tickets.assignments_on_time'], monthStart(now, 1));
+  const byDepartment = new Map<string, { assigned: number; done: number; onTime: number }>();
+  for (const r of found) {
+    const d = byDepartment.get(r.dim) ?? { assigned: 0, done: 0, onTime: 0 };
+    if (r.metric === 'tickets.assigned') d.assigned += r.value;
+    else if (r.metric === 'tickets.assignments_done') d.done += r.value;
+    else d.onTime += r.value;
+    byDepartment.set(r.dim, d);
+  }
+  const names = await departmentNames(deps.db, [...byDepartment.keys()]);
+  const items = [...byDepartment]
+    .filter(([id, r]) => names.has(id) && (r.assigned !== 0 || r.done !== 0))
+    .map(([id, r]) => ({ departmentId: id, name: names.get(id)!, assigned: r.assigned, done: r.done, onTime: r.onTime, onTimeRate: rate(r.onTime, r.done) }));
   return { items: items.sort((a, b) => (b.onTimeRate ?? -1) - (a.onTimeRate ?? -1) || b.done - a.done) };
 }
 
 /** The grids under the place by on-time rate this month and last: the best and the worst ten. */
 export async function gridRanking(deps: DashboardDeps, place: Place, now: Date): Promise<DashboardGridRanking> {
   const [months, figures, grids] = await Promise.all([
-    rows<{ scope: string; closed: number; on_time: number }>(
+    rows<{ scope: string; metric: string; value: number }>(
       deps.db,
-      sql`select scope, sum(closed)::int as closed, sum(closed_on_time)::int as on_time from dash_month
-          where month >= ${monthStart(now, 1)}::date and ${gridScopesUnder(place)} group by scope`,
-    ),
-    rows<{ scope: string; open_tickets: number; overdue_tickets: number }>(deps.db, sql`select scope, open_tickets, overdue_tickets from dash_now where ${gridScopesUnder(place)}`),
+      sql`select scope, metric, sum(value)::int as value from metric_value
+          where metric in ('tickets.closed_month', 'tickets.closed_on_time_month') and day >= ${monthStart(now, 1)}::date and ${gridScopesUnder(place)}
+          group by scope, metric`,
+    ).then(byScope),
+    gridFigures(deps.db, place, [OPEN, OVERDUE]),
     deps.locator.gridsUnder(place.prefix),
   ]);
-  const byScope = new Map(months.map((m) => [m.scope, m]));
-  const now_ = new Map(figures.map((f) => [f.scope, f]));
   const ranked = grids
     .map(gridPlace)
     .filter((g) => place.kind === 'region' || g.scope === place.scope)
     .map((g) => {
-      const m = byScope.get(g.scope);
-      const f = now_.get(g.scope);
-      return { gridId: g.gridId!, code: g.code, name: g.name, closed: m?.closed ?? 0, onTimeRate: rate(m?.on_time ?? 0, m?.closed ?? 0), openTickets: f?.open_tickets ?? 0, overdueTickets: f?.overdue_tickets ?? 0 };
+      const m = months.get(g.scope);
+      const f = figures.get(g.scope);
+      const closed = m?.get('tickets.closed_month') ?? 0;
+      return {
+        gridId: g.gridId!, code: g.code, name: g.name, closed, onTimeRate: rate(m?.get('tickets.closed_on_time_month') ?? 0, closed),
+        openTickets: f?.get(OPEN) ?? 0, overdueTickets: f?.get(OVERDUE) ?? 0,
+      };
     })
     .filter((g) => g.onTimeRate !== null)
     .sort((a, b) => b.onTimeRate! - a.onTimeRate! || b.closed - a.closed || a.code.localeCompare(b.code));
@@ -257,23 +303,19 @@ export async function gridRanking(deps: DashboardDeps, place: Place, now: Date):
 export async function map(deps: DashboardDeps, place: Place): Promise<DashboardMap> {
   const [grids, figures] = await Promise.all([
     deps.locator.gridsUnder(place.prefix),
-    rows<{ scope: string; residents: number; open_tickets: number; overdue_tickets: number }>(
-      deps.db,
-      sql`select scope, residents, open_tickets, overdue_tickets from dash_now where ${gridScopesUnder(place)}`,
-    ),
+    gridFigures(deps.db, place, [RESIDENTS, OPEN, OVERDUE]),
   ]);
-  const byScope = new Map(figures.map((f) => [f.scope, f]));
   const shown = grids.filter((g) => place.kind === 'region' || g.id === place.gridId);
   let bounds: [number, number, number, number] | null = null;
   const features = shown.map((g) => {
-    const f = byScope.get(`${g.regionCode}/${g.id}`);
+    const f = figures.get(`${g.regionCode}/${g.id}`);
     for (const [lon, lat] of g.coordinates[0]!) {
       bounds = bounds ? [Math.min(bounds[0], lon!), Math.min(bounds[1], lat!), Math.max(bounds[2], lon!), Math.max(bounds[3], lat!)] : [lon!, lat!, lon!, lat!];
     }
     return {
       type: 'Feature' as const,
       geometry: { type: 'Polygon' as const, coordinates: g.coordinates },
-      properties: { gridId: g.id, code: g.code, name: g.name, residents: f?.residents ?? 0, openTickets: f?.open_tickets ?? 0, overdueTickets: f?.overdue_tickets ?? 0 },
+      properties: { gridId: g.id, code: g.code, name: g.name, residents: f?.get(RESIDENTS) ?? 0, openTickets: f?.get(OPEN) ?? 0, overdueTickets: f?.get(OVERDUE) ?? 0 },
     };
   });
   // The place's own outline and its child regions' (a grid place: its own ring).
@@ -315,40 +357,15 @@ function outline(grids: LocatedGrid[]): number[][][] {
 
 const POINT_LIMIT = 2000;
 
-/** The newest points of one map layer under the place. */
+/** The newest points of one map layer under the place (from the module that owns the layer). */
 export async function points(deps: DashboardDeps, place: Place, layer: DashboardPointLayer): Promise<DashboardPoints> {
-  const under = `${place.prefix}%`;
-  const inGrid = (column: ReturnType<typeof sql>) => (place.gridId ? sql`and ${column} = ${place.gridId}` : sql``);
   const limit = POINT_LIMIT + 1;
-  let found: { id: string; lon: number; lat: number; label: string; emergency: boolean }[];
-  switch (layer) {
-    case 'open':
-    case 'overdue':
-      found = await rows(
-        deps.db,
-        sql`select id, lon, lat, number as label, emergency from ticket
-            where status in ('reported', 'accepted', 'dispatched', 'handling', 'reported_back') and region_code like ${under}
-              and lon is not null ${layer === 'overdue' ? sql`and overdue` : sql``} ${inGrid(sql`grid_id`)}
-            order by created_at desc limit ${limit}`,
-      );
-      break;
-    case 'places':
-      found = await rows(
-        deps.db,
-        sql`select id, lon, lat, name as label, false as emergency from ${venue}
-            where key_place and deleted_at is null and region_code like ${under} and lon is not null ${inGrid(sql`grid_id`)}
-            order by name limit ${limit}`,
-      );
-      break;
-    case 'facilities':
-      found = await rows(
-        deps.db,
-        sql`select id, lon, lat, coalesce(name, kind) as label, false as emergency from ${facility}
-            where deleted_at is null and region_code like ${under} ${inGrid(sql`grid_id`)}
-            order by code limit ${limit}`,
-      );
-      break;
-  }
+  const under = { prefix: place.prefix, gridId: place.gridId };
+  const found =
+    layer === 'open' || layer === 'overdue'
+      ? await openTicketPoints(deps.db, under, layer === 'overdue', limit)
+      : layer === 'places'
+        ? await keyPlacePoints(deps.db, under, limit)
+        : await facilityPoints(deps.db, under, limit);
   return { layer, limit: POINT_LIMIT, truncated: found.length > POINT_LIMIT, points: found.slice(0, POINT_LIMIT) };
 }
-

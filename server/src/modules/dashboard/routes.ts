@@ -84,8 +84,11 @@ export function dashboardRoutes(app: App, deps: q.DashboardDeps): void {
   app.get('/api/dashboard/overview', {
     config: { access: 'dashboard:read' },
     schema: { tags, summary: 'Tiles, children and breadcrumb of a place', querystring: dashboardPlaceQuery, response: { 200: dashboardOverview } },
-    // The figures are the place's; the breadcrumb is the viewer's.
-    handler: (req, reply) => answer(req, reply, req.query, 'overview:{viewer}', dashboardOverview, (r, now) => q.overview(deps, r, now)),
+    // The figures are the place's; the breadcrumb is the viewer's, the tiles those the viewer's permissions show.
+    handler: (req, reply) => {
+      const tiles = q.visibleTiles(deps, actorCtx(req).actor);
+      return answer(req, reply, req.query, `overview:{viewer}:${tiles.map((t) => t.id).join(',')}`, dashboardOverview, (r, now) => q.overview(deps, r, tiles, now));
+    },
   });
   for (const f of FIGURES) {
     app.get(`/api/dashboard/${f.path}`, {

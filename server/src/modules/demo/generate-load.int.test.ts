@@ -7,11 +7,11 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
-import { maskIdNumber, maskPhone, validateIdNumber, type Resident, type Ticket } from '@gridgov/contracts';
+import { maskIdNumber, maskPhone, tileValue, validateIdNumber, type DashboardOverview, type Resident, type Ticket } from '@gridgov/contracts';
 import { startTestEnv, TEST_PII_KEY, type Client, type TestEnv } from '../../../test/harness.js';
 import { rows } from '../../platform/db/client.js';
 import { PiiVault } from '../../platform/pii/vault.js';
-import { compareWithRecount } from '../dashboard/aggregates.js';
+import { compareWithRecount } from '../../platform/metrics/metrics.js';
 import { SCALES } from './generate-city.js';
 import { DemoDataPresentError, generateDemoData, type GenerateResult } from './generate-load.js';
 
@@ -167,12 +167,12 @@ describe('demo generator (bulk load)', () => {
 
   it('leaves the dashboard aggregates counting what was loaded', async () => {
     assert.equal(result.aggregates, true);
-    assert.deepEqual(await compareWithRecount(env.rt.database.db), []);
-    const overview = await op.get<{ kpis: { residents: number; households: number; openTickets: number } }>('/api/dashboard/overview');
+    assert.deepEqual(await compareWithRecount(env.rt.database.db, env.rt.kit.registry.metrics), []);
+    const overview = await op.get<DashboardOverview>('/api/dashboard/overview');
     assert.equal(overview.status, 200, JSON.stringify(overview.body));
-    assert.equal(overview.body.kpis.residents, result.seed.city.residentCount);
-    assert.equal(overview.body.kpis.households, result.counts.households);
-    assert.equal(overview.body.kpis.openTickets, await count("ticket where status in ('reported', 'accepted', 'dispatched', 'handling', 'reported_back')"));
+    assert.equal(tileValue(overview.body.tiles, 'residents'), result.seed.city.residentCount);
+    assert.equal(tileValue(overview.body.tiles, 'households'), result.counts.households);
+    assert.equal(tileValue(overview.body.tiles, 'openTickets'), await count("ticket where status in ('reported', 'accepted', 'dispatched', 'handling', 'reported_back')"));
   });
 
   it('refuses a second run into a database that holds demo data', async () => {

@@ -11,7 +11,8 @@ import type { Clock } from '../../platform/clock.js';
 import { rows, type Database, type Db } from '../../platform/db/client.js';
 import { PiiVault } from '../../platform/pii/vault.js';
 import { bbox } from '../../platform/geo/polygon.js';
-import { rebuildDashboardAggregates } from '../dashboard/aggregates.js';
+import { rebuildMetrics } from '../../platform/metrics/metrics.js';
+import { MODULES } from '../index.js';
 import { seedDemoRegisters } from '../registers/demo-registers.js';
 import { NaiveBayesSuggester } from '../tickets/category-suggester.js';
 import { generateLabelledTickets, seededRandom } from '../tickets/classifier/training-texts.js';
@@ -287,8 +288,8 @@ export async function generateDemoData(database: Database, options: GenerateOpti
     phases.push(await loadTickets(c));
   }
 
-  // 4. The dashboard's aggregates, from what was loaded with triggers off.
-  if (!options.skipAggregates) await timed(phases, 'dashboard aggregates', () => rebuildDashboardAggregates(db), log);
+  // 4. The modules' metrics, recounted from what was loaded with triggers off.
+  if (!options.skipAggregates) await timed(phases, 'metrics', () => rebuildMetrics(db, MODULES.flatMap((m) => m.metrics ?? [])), log);
   else log?.('dashboard aggregates: skipped as asked');
 
   // 5. Statistics for the planner (and the visibility map); a checkpoint so the next user does not pay for it.

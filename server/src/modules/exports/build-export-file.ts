@@ -1,6 +1,7 @@
 /**
  * The job that makes an export's file: the rows the filters select within the scope stored
- * with the export, streamed page by page to `<filesDir>/exports/<id>.<ext>` (written to a
+ * with the export (the register kind's `ExportSource`), streamed page by page into the file
+ * store under `exports/<id>.<ext>` (written to a
  * `.part` file and renamed, so a file that exists is complete). Runs again harmlessly: only a
  * queued export is built, and only one run marks it ready.
  */
@@ -13,18 +14,22 @@ import type { RegisterKind } from '@gridgov/contracts';
 import type { Clock } from '../../platform/clock.js';
 import { systemContext } from '../../platform/context.js';
 import { defineJob } from '../../platform/jobs/queue.js';
+import type { FileStore } from '../../platform/files/store.js';
 import { writeAudit } from '../../platform/audit/write-audit.js';
 import type { RegisterDeps } from '../registers/deps.js';
 import type { RecordScope } from '../registers/export-source.js';
 import { openFilters, type StoredFilters } from './filters.js';
 import { openSheetWriter } from './file-writers.js';
-import { SHEETS } from './sheets.js';
+import { EXPORT_SOURCES } from './sheets.js';
 import type { ExportRow } from './policy.js';
 import { exportRequest } from './tables.js';
 
 export const exportFilePayload = z.object({ exportId: z.uuid() });
 
-export function exportFileJob(deps: RegisterDeps) {
+/** The registers' deps and the file store the export's file goes to. */
+export type ExportFileDeps = RegisterDeps & { files: FileStore };
+
+export function exportFileJob(deps: ExportFileDeps) {
   return defineJob({
     name: 'export.file',
     payload: exportFilePayload,
@@ -40,7 +45,7 @@ export function exportFilePath(row: Pick<ExportRow, 'id' | 'format'>): string {
 }
 
 async function writeRows(deps: RegisterDeps, row: ExportRow, file: string): Promise<number> {
-  const sheet = SHEETS[row.register as RegisterKind];
+  const sheet = EXPORT_SOURCES[row.register as RegisterKind];
   const writer = openSheetWriter(row.format === 'csv' ? 'csv' : 'xlsx', file, sheet);
   let written = 0;
   try {
@@ -58,20 +63,20 @@ function scopeOf(row: ExportRow): RecordScope {
   return { regionCode: row.scopeRegionCode, gridId: row.scopeGridId };
 }
 
-export async function buildExportFile(deps: RegisterDeps, clock: Clock, id: string): Promise<void> {
+export async function buildExportFile(deps: ExportFileDeps, clock: Clock, id: string): Promise<void> {
   const [row] = await deps.db.select().from(exportRequest).where(eq(exportRequest.id, id));
   if (!row || row.status !== 'queued') return;
   const ctx = systemContext(clock, `export:${id}`);
   const audit = { objectType: 'export', objectId: id, regionCode: row.scopeRegionCode };
   const stillQueued = and(eq(exportRequest.id, id), eq(exportRequest.status, 'queued'));
-  const file = path.join(deps.config.filesDir, exportFilePath(row));
+  const file = deps.files.localPath(exportFilePath(row));
   // Its own part file per run: a run that outlives its job lease may overlap a second one.
   const part = `${file}.${randomUUID()}.part`;
   let written: number;
   try {
     // The two-person rule holds for the rows as they are now, not only as they were counted.
     if (!row.decidedBy) {
-      const now = await SHEETS[row.register as RegisterKind].count(deps, scopeOf(row), openFilters(deps.vault, row.filters as StoredFilters));
+      const now = await EXPORT_SOURCES[row.register as RegisterKind].count(deps, scopeOf(row), openFilters(deps.vault, row.filters as StoredFilters));
       if (now > deps.config.exportApprovalRows) {
         await deps.db.transaction(async (tx) => {
           const [moved] = await tx.update(exportRequest).set({ status: 'pending_approval', rowCount: now, updatedAt: clock.now() }).where(stillQueued).returning({ id: exportRequest.id });

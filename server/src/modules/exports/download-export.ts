@@ -6,7 +6,6 @@
  * fit in what is left of the budget; an approved one is let through and spends it all the same.
  */
 import fs from 'node:fs';
-import path from 'node:path';
 import type { FileHandle } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { eq, sql } from 'drizzle-orm';
@@ -62,7 +61,7 @@ export async function downloadExport(deps: ExportDeps, ctx: ActorContext, id: st
           throw new AppError('UNMASK_RATE_LIMITED', { limitPerHour: deps.config.unmaskPerHour, used, asked: row.rowCount });
         }
       }
-      opened.handle = await fs.promises.open(path.join(deps.config.filesDir, row.filePath), 'r');
+      opened.handle = await fs.promises.open(deps.files.localPath(row.filePath), 'r');
       const { size } = await opened.handle.stat();
       const [counted] = await tx
         .update(exportRequest)

@@ -248,7 +248,7 @@ describe('register exports', () => {
     const [row] = await env.rt.database.db.select().from(appUser).where(eq(appUser.username, 'community_op'));
     const actor = actorFromUser(row!, null);
     const limited = { ...actor, permissions: actor.permissions.filter((p) => p !== 'register:unmask') };
-    const deps: ExportDeps = { db: env.rt.database.db, vault: env.rt.vault, config: env.rt.config, jobs: env.rt.jobs };
+    const deps: ExportDeps = { db: env.rt.database.db, vault: env.rt.vault, config: env.rt.config, jobs: env.rt.jobs, files: env.rt.kit.files };
     const ctx = { actor: limited, ip: null, requestId: 'test', locale: 'zh-CN' as const, clock: env.clock };
     await assert.rejects(
       createExport(deps, exportFileJob(deps), ctx, { register: 'resident', format: 'csv', filters: {}, unmask: true, reason: '没有权限也想导出' }),

@@ -3,10 +3,7 @@
  * value of each cell, read from the register's presented (masked) records. Personal-data
  * columns show their full value only in an unmasked export.
  */
-import type {
-  Building, BUILDING_KINDS, Dwelling, DWELLING_USES, Facility, FACILITY_KINDS, FACILITY_STATUSES, Household, HOUSEHOLD_KINDS, HOUSEHOLD_RELATIONS, ID_TYPES,
-  Organization, ORGANIZATION_KINDS, RegisterKind, Resident, RESIDENT_KINDS, RESIDENT_TAGS, Venue, VENUE_KINDS,
-} from '@gridgov/contracts';
+import type { Building, Dwelling, Facility, Household, Organization, RegisterKind, Resident, Venue } from '@gridgov/contracts';
 import type { RegisterDeps } from '../registers/deps.js';
 import type { BaseRow, RegisterSpec, UnmaskField } from '../registers/engine.js';
 import { countExportRecords, hasPersonalData, iterateExportRecords, revealField, type ListFilters, type RecordScope } from '../registers/export-source.js';
@@ -17,28 +14,24 @@ import { dwellingSpec } from '../registers/dwellings.js';
 import { venueSpec } from '../registers/venues.js';
 import { facilitySpec } from '../registers/facilities.js';
 import { organizationSpec } from '../registers/organizations.js';
+import {
+  BUILDING_KIND_LABELS, DWELLING_USE_LABELS, FACILITY_KIND_LABELS, FACILITY_STATUS_LABELS, HOUSEHOLD_KIND_LABELS, ID_TYPE_LABELS, ORGANIZATION_KIND_LABELS,
+  RELATION_LABELS, RESIDENT_KIND_LABELS, SEX_LABELS, TAG_LABELS, VENUE_KIND_LABELS,
+} from '../registers/labels.js';
 import { neutralise, type Cell } from './cells.js';
 
-type Labels<T extends readonly string[]> = Record<T[number], string>;
-
-const ID_TYPE: Labels<typeof ID_TYPES> = { id_card: '居民身份证', passport: '护照', other: '其他证件' };
-const RESIDENT_KIND: Labels<typeof RESIDENT_KINDS> = { registered: '户籍人口', floating: '流动人口', overseas: '境外人员' };
-const SEX = { male: '男', female: '女' } as const;
-const TAG: Labels<typeof RESIDENT_TAGS> = {
-  elderly_alone: '独居老人', disabled: '残疾人', party_member: '党员', volunteer: '志愿者', veteran: '退役军人', low_income: '低收入',
-  left_behind_child: '留守儿童', left_behind_elderly: '留守老人', pregnant: '孕产妇', chronic_illness: '慢性病患者',
-};
-const HOUSEHOLD_KIND: Labels<typeof HOUSEHOLD_KINDS> = { family: '家庭户', collective: '集体户' };
-const RELATION: Labels<typeof HOUSEHOLD_RELATIONS> = { head: '户主', spouse: '配偶', child: '子女', parent: '父母', grandchild: '孙子女', sibling: '兄弟姐妹', other: '其他' };
-const BUILDING_KIND: Labels<typeof BUILDING_KINDS> = { residential: '住宅', commercial: '商业', mixed: '商住混合', public: '公共建筑', industrial: '工业', other: '其他' };
-const DWELLING_USE: Labels<typeof DWELLING_USES> = { owner_occupied: '自住', rented: '出租', vacant: '空置', business: '经营', other: '其他' };
-const VENUE_KIND: Labels<typeof VENUE_KINDS> = {
-  market: '市场', supermarket: '超市', restaurant: '餐饮', hotel: '宾馆酒店', school: '学校', hospital: '医院', station: '车站',
-  entertainment: '娱乐场所', religious: '宗教场所', other: '其他',
-};
-const FACILITY_KIND: Labels<typeof FACILITY_KINDS> = { street_light: '路灯', manhole_cover: '井盖', camera: '摄像头', gate: '门禁道闸', fire_hydrant: '消防栓', other: '其他' };
-const FACILITY_STATUS: Labels<typeof FACILITY_STATUSES> = { normal: '正常', damaged: '损坏', missing: '丢失', offline: '离线' };
-const ORGANIZATION_KIND: Labels<typeof ORGANIZATION_KINDS> = { enterprise: '企业', shop: '个体商户', social_org: '社会组织', government_unit: '机关事业单位' };
+const ID_TYPE = ID_TYPE_LABELS;
+const RESIDENT_KIND = RESIDENT_KIND_LABELS;
+const SEX = SEX_LABELS;
+const TAG = TAG_LABELS;
+const HOUSEHOLD_KIND = HOUSEHOLD_KIND_LABELS;
+const RELATION = RELATION_LABELS;
+const BUILDING_KIND = BUILDING_KIND_LABELS;
+const DWELLING_USE = DWELLING_USE_LABELS;
+const VENUE_KIND = VENUE_KIND_LABELS;
+const FACILITY_KIND = FACILITY_KIND_LABELS;
+const FACILITY_STATUS = FACILITY_STATUS_LABELS;
+const ORGANIZATION_KIND = ORGANIZATION_KIND_LABELS;
 
 const yesNo = (value: boolean): string => (value ? '是' : '否');
 
@@ -50,7 +43,11 @@ interface Column<Out> {
   width?: number;
 }
 
-export interface Sheet {
+/**
+ * What every register kind offers to exports: one interface, implemented for each kind by
+ * `exportSource` over its register spec and its columns.
+ */
+export interface ExportSource {
   kind: RegisterKind;
   /** Register name: sheet name and start of the file name. */
   title: string;
@@ -62,7 +59,7 @@ export interface Sheet {
   pages(deps: RegisterDeps, scope: RecordScope, filters: ListFilters, unmask: boolean): AsyncGenerator<Cell[][]>;
 }
 
-function sheet<Row extends BaseRow, Out>(spec: RegisterSpec<Row, Out>, title: string, columns: Column<Out>[]): Sheet {
+function exportSource<Row extends BaseRow, Out>(spec: RegisterSpec<Row, Out>, title: string, columns: Column<Out>[]): ExportSource {
   return {
     kind: spec.kind,
     title,
@@ -86,8 +83,9 @@ const lonLat = <Out extends { lon: number | null; lat: number | null }>(): Colum
   { header: '纬度', value: (r) => r.lat },
 ];
 
-export const SHEETS: Record<RegisterKind, Sheet> = {
-  resident: sheet(residentSpec, '人口台账', [
+/** The export source of every register kind. */
+export const EXPORT_SOURCES: Record<RegisterKind, ExportSource> = {
+  resident: exportSource(residentSpec, '人口台账', [
     { header: '姓名', value: (r) => r.name },
     { header: '证件类型', value: (r) => ID_TYPE[r.idType] },
     { header: '证件号码', value: (r) => r.idNumberMasked, personal: 'idNumber', width: 22 },
@@ -104,7 +102,7 @@ export const SHEETS: Record<RegisterKind, Sheet> = {
     { header: '标签', value: (r) => r.tags.map((t) => TAG[t as keyof typeof TAG] ?? t).join('、'), width: 20 },
     notes<Resident>(),
   ]),
-  household: sheet(householdSpec, '住户台账', [
+  household: exportSource(householdSpec, '住户台账', [
     { header: '户号', value: (h) => h.number },
     { header: '户类型', value: (h) => HOUSEHOLD_KIND[h.kind] },
     grid<Household>(),
@@ -114,7 +112,7 @@ export const SHEETS: Record<RegisterKind, Sheet> = {
     { header: '成员', value: (h) => h.members.map((m) => `${m.name}（${RELATION[m.relation]}）`).join('、'), width: 40 },
     notes<Household>(),
   ]),
-  building: sheet(buildingSpec, '楼栋台账', [
+  building: exportSource(buildingSpec, '楼栋台账', [
     { header: '名称', value: (b) => b.name },
     { header: '类型', value: (b) => BUILDING_KIND[b.kind] },
     grid<Building>(),
@@ -125,7 +123,7 @@ export const SHEETS: Record<RegisterKind, Sheet> = {
     ...lonLat<Building>(),
     notes<Building>(),
   ]),
-  dwelling: sheet(dwellingSpec, '房屋台账', [
+  dwelling: exportSource(dwellingSpec, '房屋台账', [
     { header: '楼栋', value: (d) => d.buildingName },
     { header: '单元', value: (d) => d.unit, width: 8 },
     { header: '楼层', value: (d) => d.floor, width: 6 },
@@ -135,7 +133,7 @@ export const SHEETS: Record<RegisterKind, Sheet> = {
     grid<Dwelling>(),
     notes<Dwelling>(),
   ]),
-  venue: sheet(venueSpec, '场所台账', [
+  venue: exportSource(venueSpec, '场所台账', [
     { header: '名称', value: (v) => v.name, width: 24 },
     { header: '类型', value: (v) => VENUE_KIND[v.kind] },
     { header: '场所码', value: (v) => v.venueCode },
@@ -148,7 +146,7 @@ export const SHEETS: Record<RegisterKind, Sheet> = {
     ...lonLat<Venue>(),
     notes<Venue>(),
   ]),
-  facility: sheet(facilitySpec, '部件台账', [
+  facility: exportSource(facilitySpec, '部件台账', [
     { header: '编码', value: (f) => f.code, width: 18 },
     { header: '名称', value: (f) => f.name, width: 20 },
     { header: '类型', value: (f) => FACILITY_KIND[f.kind] },
@@ -158,7 +156,7 @@ export const SHEETS: Record<RegisterKind, Sheet> = {
     ...lonLat<Facility>(),
     notes<Facility>(),
   ]),
-  organization: sheet(organizationSpec, '单位台账', [
+  organization: exportSource(organizationSpec, '单位台账', [
     { header: '名称', value: (o) => o.name, width: 28 },
     { header: '类型', value: (o) => ORGANIZATION_KIND[o.kind] },
     { header: '统一社会信用代码', value: (o) => o.creditCode, width: 22 },
@@ -172,3 +170,6 @@ export const SHEETS: Record<RegisterKind, Sheet> = {
     notes<Organization>(),
   ]),
 };
+
+/** Kept for the export use-cases that name it. */
+export const SHEETS = EXPORT_SOURCES;

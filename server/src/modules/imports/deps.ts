@@ -1,9 +1,11 @@
 /** What the import use-cases and the import job need. */
+import fs from 'node:fs';
 import path from 'node:path';
 import { divisionPrefix } from '@gridgov/contracts';
 import type { Config } from '../../platform/config.js';
 import type { Actor } from '../../platform/context.js';
 import type { Database } from '../../platform/db/client.js';
+import type { FileStore } from '../../platform/files/store.js';
 import type { JobQueue } from '../../platform/jobs/queue.js';
 import type { PiiVault } from '../../platform/pii/vault.js';
 
@@ -16,16 +18,31 @@ export interface ImportDeps {
    */
   piiKey?: Buffer;
   config: Pick<Config, 'filesDir' | 'importMaxBytes' | 'importMaxRows'>;
+  /** Where the upload, its problem log and its error report are kept. */
+  files: FileStore;
 }
 
 export interface ImportRouteDeps extends ImportDeps {
   jobs: JobQueue;
 }
 
-/** Where an import's files live: the upload, its problem log and its error report. */
-export function importFiles(config: Pick<Config, 'filesDir'>, id: string) {
-  const dir = path.join(config.filesDir, 'imports');
-  return { dir, upload: path.join(dir, id), issues: path.join(dir, `${id}.errors.jsonl`), report: path.join(dir, `${id}.errors.xlsx`) };
+/** The file-store keys of an import's files: the upload, its problem log and its error report. */
+export function importFiles(id: string) {
+  return { upload: `imports/${id}`, issues: `imports/${id}.errors.jsonl`, report: `imports/${id}.errors.xlsx` };
+}
+
+/**
+ * The upload of an import on this machine. Imports uploaded before the file store kept the
+ * upload's absolute path: those are read where they are.
+ */
+export function uploadPath(deps: Pick<ImportDeps, 'files'>, filePath: string): string {
+  return path.isAbsolute(filePath) ? filePath : deps.files.localPath(filePath);
+}
+
+/** Deletes an import's upload (see `uploadPath`). */
+export async function deleteUpload(deps: Pick<ImportDeps, 'files'>, filePath: string): Promise<void> {
+  if (path.isAbsolute(filePath)) await fs.promises.rm(filePath, { force: true });
+  else await deps.files.delete(filePath);
 }
 
 /** The importer as the import acts: their identity with the scope they had at upload. */

@@ -99,3 +99,8 @@ export function readMappedCells(row: SheetRow, plan: readonly MappedField[], iss
   }
   return values;
 }
+
+/** Every name a header may give the fields (normalised), for finding the header row. */
+export function fieldNames(fields: readonly FieldSpec[]): Set<string> {
+  return new Set(fields.flatMap((f) => [f.zh, f.en, f.field, ...f.aliases].map(normalizeHeader)));
+}

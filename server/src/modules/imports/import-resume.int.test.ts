@@ -10,7 +10,7 @@ import { count, eq, sql } from 'drizzle-orm';
 import type { ImportJob } from '@gridgov/contracts';
 import { startTestEnv, type Client, type TestEnv } from '../../../test/harness.js';
 import { job } from '../../platform/jobs/tables.js';
-import { resident } from '../registers/tables.js';
+import { building, resident } from '../registers/tables.js';
 import { importJob } from './tables.js';
 import { download, idNumber, readXlsx, upload } from './test-kit.js';
 
@@ -47,6 +47,31 @@ describe('import resume', () => {
     const report = await readXlsx((await download(env, op, `/api/imports/${done.id}/errors`)).body);
     assert.deepEqual(report.slice(1).map((r) => r.slice(0, 4)), [['6502', '证件号码', 'idNumber', 'IMPORT_DUPLICATE_ROW']]);
     assert.equal(report[1]![4], '与第 4 行的证件号码重复');
+  });
+
+  it('resumes a buildings import (the path of every other register) after its last committed batch', async () => {
+    const grid = env.seed.city.grids[0]!.code;
+    const names = Array.from({ length: 3000 }, (_, i) => `续传楼${i}`);
+    names[2900] = names[3]!; // row 2,902 repeats row 5
+    const csv = Buffer.from(['楼栋名称,网格编码,层数', ...names.map((n, i) => `${n},${grid},${(i % 30) + 1}`)].join('\n'));
+    const uploaded = await upload<ImportJob>(env, op, 'buildings.csv', csv, 'building');
+    assert.equal(uploaded.status, 201, JSON.stringify(uploaded.body));
+    assert.equal((await op.post(`/api/imports/${uploaded.body.id}/start`, { mapping: uploaded.body.mapping })).status, 202);
+
+    // As if a worker had committed the first batch (2,000 rows) and died.
+    const db = env.rt.database.db;
+    const stale = new Date(env.clock.now().getTime() - 10 * 60_000);
+    await db.update(importJob).set({ status: 'running', processedRows: 2000, createdRows: 2000, startedAt: stale, updatedAt: stale }).where(eq(importJob.id, uploaded.body.id));
+    assert.equal(await env.rt.jobs.runDue(), 1);
+
+    const done = (await op.get<ImportJob>(`/api/imports/${uploaded.body.id}`)).body;
+    assert.equal(done.status, 'done', JSON.stringify(done.failure));
+    assert.deepEqual([done.processedRows, done.createdRows, done.failedRows], [3000, 2999, 1]);
+    const [stored] = await db.select({ n: count() }).from(building);
+    assert.equal(Number(stored?.n), 999, 'only rows after the committed batch were stored by this run');
+    const report = await readXlsx((await download(env, op, `/api/imports/${done.id}/errors`)).body);
+    assert.deepEqual(report.slice(1).map((r) => r.slice(0, 4)), [['2902', '楼栋名称', 'name', 'IMPORT_DUPLICATE_ROW']]);
+    assert.equal(report[1]![4], '与第 5 行的楼栋名称重复');
   });
 
   it('leaves an import with a fresh heartbeat to the worker running it, and tries again later', async () => {

@@ -1,20 +1,31 @@
-/** The registers a file can be imported into, and their fields. Residents first; others may follow. */
+/** The import target of every register kind, and their fields. */
 import type { RegisterKind } from '@gridgov/contracts';
-import { AppError } from '../../platform/errors.js';
 import type { FieldSpec } from './fields.js';
-import { RESIDENT_FIELDS } from './resident-rows.js';
+import type { ImportTarget } from './import-target.js';
+import { residentTarget } from './resident-target.js';
+import { rowTarget } from './row-target.js';
+import { organizationImport, householdImport } from './targets/organisations.js';
+import { buildingImport, dwellingImport, facilityImport, venueImport } from './targets/places.js';
 
-const FIELDS: Partial<Record<RegisterKind, readonly FieldSpec[]>> = {
-  resident: RESIDENT_FIELDS,
+export const IMPORT_TARGETS: Record<RegisterKind, ImportTarget> = {
+  resident: residentTarget,
+  household: rowTarget(householdImport),
+  building: rowTarget(buildingImport),
+  dwelling: rowTarget(dwellingImport),
+  venue: rowTarget(venueImport),
+  facility: rowTarget(facilityImport),
+  organization: rowTarget(organizationImport),
 };
 
-export function importFields(register: RegisterKind): readonly FieldSpec[] {
-  return FIELDS[register] ?? [];
+export function importTarget(register: RegisterKind): ImportTarget {
+  return IMPORT_TARGETS[register];
 }
 
-/** Refuses a register that has no import yet. */
+export function importFields(register: RegisterKind): readonly FieldSpec[] {
+  return IMPORT_TARGETS[register]?.fields ?? [];
+}
+
+/** The fields of a register's import (every register kind has one). */
 export function assertImportable(register: RegisterKind): readonly FieldSpec[] {
-  const fields = FIELDS[register];
-  if (!fields) throw new AppError('VALIDATION_FAILED', { register: `no import for the ${register} register yet` });
-  return fields;
+  return importTarget(register).fields;
 }

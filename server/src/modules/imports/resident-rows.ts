@@ -8,6 +8,7 @@ import { maskIdNumber, maskPhone, RESIDENT_TAGS } from '@gridgov/contracts';
 import type { PiiVault } from '../../platform/pii/vault.js';
 import { residentColumns, type ResidentColumns, type ResidentFields } from '../registers/resident-columns.js';
 import { nameKeys } from '../registers/name-search.js';
+import { TAG_LABELS } from '../registers/labels.js';
 import type { FieldSpec } from './fields.js';
 import type { RowIssue } from './row-issues.js';
 
@@ -28,19 +29,6 @@ export const RESIDENT_FIELDS: readonly FieldSpec[] = [
   { field: 'notes', zh: '备注', en: 'Notes', required: false, max: 500, aliases: ['说明', 'remarks', 'note'] },
 ];
 
-/** Chinese labels of the resident tags, for templates and for reading tag cells. */
-export const TAG_LABELS: Record<(typeof RESIDENT_TAGS)[number], string> = {
-  elderly_alone: '独居老人',
-  disabled: '残疾人',
-  party_member: '党员',
-  volunteer: '志愿者',
-  veteran: '退役军人',
-  low_income: '低保户',
-  left_behind_child: '留守儿童',
-  left_behind_elderly: '留守老人',
-  pregnant: '孕产妇',
-  chronic_illness: '慢性病患者',
-};
 
 const ID_TYPE_WORDS: Record<string, string> = {
   id_card: 'id_card', 居民身份证: 'id_card', 身份证: 'id_card', 二代身份证: 'id_card', 身份证件: 'id_card', idcard: 'id_card',
@@ -54,7 +42,7 @@ const KIND_WORDS: Record<string, string> = {
 };
 const SEX_WORDS: Record<string, string> = { male: 'male', 男: 'male', m: 'male', female: 'female', 女: 'female', f: 'female' };
 const TAG_WORDS: Record<string, string> = Object.fromEntries(
-  RESIDENT_TAGS.flatMap((tag) => [[tag, tag], [TAG_LABELS[tag], tag]]).concat([['低保', 'low_income'], ['慢性病', 'chronic_illness'], ['残疾', 'disabled']]),
+  RESIDENT_TAGS.flatMap((tag) => [[tag, tag], [TAG_LABELS[tag], tag]]).concat([['低保', 'low_income'], ['低保户', 'low_income'], ['低收入', 'low_income'], ['慢性病', 'chronic_illness'], ['残疾', 'disabled']]),
 );
 
 export const ALLOWED_WORDS = {

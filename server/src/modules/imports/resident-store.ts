@@ -5,13 +5,13 @@
  * changes are written, each with a register_history entry (masked values only); a person already
  * registered outside the importer's scope is refused, never moved or overwritten.
  *
- * The one place outside the registers module that writes `resident` and `register_history`:
- * bulk loading needs COPY, which the register engine's one-record-at-a-time writes cannot offer.
+ * The one place outside the registers module that writes `resident` (by table name, through
+ * COPY, which the register engine's one-record-at-a-time writes cannot offer); history goes
+ * through the registers' bulk writer.
  */
 import type { ActorContext } from '../../platform/http/types.js';
 import { diffRows, historyRow } from '../registers/history.js';
-// eslint-disable-next-line gridgov/module-boundaries -- TODO(issue 11): being moved to the owner's exported functions
-import { registerHistory } from '../registers/tables.js';
+import { insertHistoryRows } from '../registers/bulk-writer.js';
 import { isUniqueViolation } from '../../platform/db/errors.js';
 import type { BulkTx } from './bulk-tx.js';
 import { LINE_COLUMNS, readLine, SUFFIX_COLUMNS, type LineColumn } from './resident-line.js';
@@ -257,7 +257,7 @@ export async function storeResidents(tx: BulkTx, s: StoreContext, batch: readonl
   result.created = data.rows;
   if (changed.length) {
     await updateRows(tx, s, changed, now);
-    for (let i = 0; i < history.length; i += 1000) await tx.db.insert(registerHistory).values(history.slice(i, i + 1000));
+    await insertHistoryRows(tx.db, history);
     result.updated = changed.length;
   }
   return result;

@@ -1,5 +1,4 @@
 /** HTTP routes of imports: upload, list, read, preview, start, error report, template. */
-import fs from 'node:fs';
 import { z } from 'zod';
 import multipart from '@fastify/multipart';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -84,9 +83,9 @@ export function importRoutes(parent: App, deps: ImportRouteDeps): void {
       schema: { tags, summary: 'The error report (.xlsx)', params: idParams },
       handler: async (req, reply) => {
         const job = await findImport(deps.database.db, actorCtx(req).actor, req.params.id);
-        if (!job.errorReportPath || !fs.existsSync(job.errorReportPath)) throw notFound();
+        if (!job.errorReportPath || (await deps.files.size(job.errorReportPath)) === null) throw notFound();
         const name = `${job.fileName.replace(/\.[^.]*$/, '')}-errors.xlsx`;
-        return reply.header('content-type', XLSX_TYPE).header('content-disposition', attachment(name)).send(fs.createReadStream(job.errorReportPath));
+        return reply.header('content-type', XLSX_TYPE).header('content-disposition', attachment(name)).send(deps.files.read(job.errorReportPath));
       },
     });
   });

@@ -36,7 +36,9 @@ export function issueMessage(issue: RowIssue, locale: Locale): string {
     case 'IMPORT_CELL_TOO_LONG':
       return detail(`最多 ${issue.max} 个字符`, `at most ${issue.max} characters`);
     case 'IMPORT_DUPLICATE_ROW':
-      return en ? `Same ID number as row ${issue.firstRow}` : `与第 ${issue.firstRow} 行的证件号码重复`;
+      if (issue.field === 'idNumber') return en ? `Same ID number as row ${issue.firstRow}` : `与第 ${issue.firstRow} 行的证件号码重复`;
+      // Other registers' keys (a building's name in its grid...): named by the file's own column.
+      return en ? `Same ${issue.column ?? issue.field ?? 'key'} as row ${issue.firstRow}` : `与第 ${issue.firstRow} 行的${issue.column ?? issue.field ?? '记录'}重复`;
     case 'IMPORT_CELL_INVALID':
       return issue.allowed ? detail(`可填：${issue.allowed}`, `allowed: ${issue.allowed}`) : base;
     case 'ID_NUMBER_INVALID': {
@@ -50,4 +52,11 @@ export function issueMessage(issue: RowIssue, locale: Locale): string {
 
 export function presentIssue(issue: RowIssue, locale: Locale): ImportRowError {
   return { row: issue.row, column: issue.column, field: issue.field, code: issue.code, message: issueMessage(issue, locale) };
+}
+
+/** The presented problems of each row. */
+export function groupIssues(issues: readonly RowIssue[], locale: Locale): (row: number) => ImportRowError[] {
+  const byRow = new Map<number, RowIssue[]>();
+  for (const issue of issues) byRow.set(issue.row, [...(byRow.get(issue.row) ?? []), issue]);
+  return (row) => (byRow.get(row) ?? []).map((issue) => presentIssue(issue, locale));
 }

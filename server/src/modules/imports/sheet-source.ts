@@ -7,6 +7,7 @@ import { AppError } from '../../platform/errors.js';
 import { countCsvRecords, csvRows, detectEncoding, inspectCsv, readHead } from './csv-reader.js';
 import { columnLetter, XlsxBook } from './xlsx-reader.js';
 import type { SheetRow } from './sheet-row.js';
+import { normalizeHeader } from './fields.js';
 
 export type FileType = 'xlsx' | 'csv';
 
@@ -46,32 +47,57 @@ export interface OpenedSheet {
   close(): void;
 }
 
-async function* skipHeader(rows: AsyncGenerator<SheetRow>, onHeader: (row: SheetRow) => void): AsyncGenerator<SheetRow> {
-  let header = true;
+/** Rows searched for the header: a sheet may open with a (merged) title row or two. */
+export const HEADER_SEARCH_ROWS = 10;
+
+/**
+ * Which of the first rows is the header: the first row that names the most known fields (by
+ * their Chinese or English names and aliases); failing that, the first row with two or more
+ * cells (a merged title row has one); failing that, the first row.
+ */
+export function findHeader(rows: readonly SheetRow[], fieldNames: ReadonlySet<string>): number {
+  const candidates = rows.slice(0, HEADER_SEARCH_ROWS);
+  let best = -1;
+  let bestHits = 0;
+  candidates.forEach((row, i) => {
+    const hits = row.cells.filter((c) => fieldNames.has(normalizeHeader(c))).length;
+    if (hits > bestHits) [best, bestHits] = [i, hits];
+  });
+  if (best >= 0) return best;
+  const wide = candidates.findIndex((row) => row.cells.filter((c) => c.trim() !== '').length >= 2);
+  return Math.max(0, wide);
+}
+
+async function* skipHeader(rows: AsyncGenerator<SheetRow>, headerAt: number, onHeader: (row: SheetRow) => void): AsyncGenerator<SheetRow> {
+  let seen = 0;
   for await (const row of rows) {
-    if (header) {
+    if (seen < headerAt) {
+      seen++;
+      continue;
+    }
+    if (seen === headerAt) {
       onHeader(row);
-      header = false;
+      seen++;
       continue;
     }
     yield row;
   }
 }
 
-/** Opens the file for the import run; `columns` is known once the first row has been read. */
-export async function openSheet(filePath: string, fileType: FileType, fileBytes: number): Promise<OpenedSheet> {
+/** Opens the file for the import run; `columns` is known once the header row (at `headerAt`) has been read. */
+export async function openSheet(filePath: string, fileType: FileType, fileBytes: number, headerAt = 0): Promise<OpenedSheet> {
   const opened: OpenedSheet = { columns: [], rows: (async function* () {})(), close: () => undefined };
   const onHeader = (row: SheetRow) => {
     opened.columns = headerNames(row.cells);
   };
   if (fileType === 'csv') {
-    opened.rows = skipHeader(csvRows(filePath, await inspectCsv(filePath)), onHeader);
+    opened.rows = skipHeader(csvRows(filePath, await inspectCsv(filePath)), headerAt, onHeader);
     return opened;
   }
   const book = await XlsxBook.open(filePath, fileBytes);
   try {
     const strings = await book.loadStrings();
-    opened.rows = skipHeader(book.rows(strings), onHeader);
+    opened.rows = skipHeader(book.rows(strings), headerAt, onHeader);
     opened.close = () => book.close();
     return opened;
   } catch (error) {
@@ -80,35 +106,46 @@ export async function openSheet(filePath: string, fileType: FileType, fileBytes:
   }
 }
 
-/** The header and up to `count` data rows, reading no more of the file than needed. */
-export async function firstRows(filePath: string, fileType: FileType, fileBytes: number, count: number): Promise<{ columns: string[]; rows: SheetRow[] }> {
+/**
+ * The header (found among the first rows, see `findHeader`), its position, and up to `count`
+ * data rows after it, reading no more of the file than needed.
+ */
+export async function firstRows(
+  filePath: string,
+  fileType: FileType,
+  fileBytes: number,
+  count: number,
+  fieldNames: ReadonlySet<string> = new Set(),
+): Promise<{ columns: string[]; rows: SheetRow[]; headerAt: number }> {
   let found: SheetRow[] = [];
+  const wanted = count + HEADER_SEARCH_ROWS;
   if (fileType === 'csv') {
     for await (const row of csvRows(filePath, await inspectCsv(filePath))) {
       found.push(row);
-      if (found.length > count) break;
+      if (found.length >= wanted) break;
     }
   } else {
     const book = await XlsxBook.open(filePath, fileBytes);
     try {
-      found = await book.firstRows(count + 1);
+      found = await book.firstRows(wanted);
     } finally {
       book.close();
     }
   }
-  const [header, ...rows] = found;
-  return { columns: header ? headerNames(header.cells) : [], rows };
+  const headerAt = findHeader(found, fieldNames);
+  const header = found[headerAt];
+  return { columns: header ? headerNames(header.cells) : [], rows: found.slice(headerAt + 1, headerAt + 1 + count), headerAt };
 }
 
-/** Data rows (records after the header), counting no further than just past `limit`. */
-export async function countDataRows(filePath: string, fileType: FileType, fileBytes: number, limit: number): Promise<number> {
+/** Data rows (records after the header at `headerAt`), counting no further than just past `limit`. */
+export async function countDataRows(filePath: string, fileType: FileType, fileBytes: number, limit: number, headerAt = 0): Promise<number> {
   if (fileType === 'csv') {
     const { encoding } = await inspectCsv(filePath);
-    return Math.max(0, (await countCsvRecords(filePath, encoding, limit + 1)) - 1);
+    return Math.max(0, (await countCsvRecords(filePath, encoding, limit + 1 + headerAt)) - 1 - headerAt);
   }
   const book = await XlsxBook.open(filePath, fileBytes);
   try {
-    return Math.max(0, (await book.countRows(limit + 1)) - 1);
+    return Math.max(0, (await book.countRows(limit + 1 + headerAt)) - 1 - headerAt);
   } finally {
     book.close();
   }

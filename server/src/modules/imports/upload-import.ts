@@ -1,20 +1,19 @@
 /**
- * Receives an upload: streams it to disk with the size limit enforced while streaming, decides
+ * Receives an upload: streams it into the file store with the size limit enforced while streaming, decides
  * what it really is from its content, checks a workbook's zip directory before anything is
  * inflated, reads the header, counts the rows against the limit, and suggests a mapping. A file
  * that fails any of this is deleted and nothing is recorded.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { Transform, type Readable } from 'node:stream';
+import { PassThrough, Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ImportJob, RegisterKind } from '@gridgov/contracts';
 import { AppError } from '../../platform/errors.js';
 import { writeAudit } from '../../platform/audit/write-audit.js';
 import type { ActorContext } from '../../platform/http/types.js';
 import { importFiles, type ImportDeps } from './deps.js';
-import { suggestMapping } from './fields.js';
+import { fieldNames, suggestMapping } from './fields.js';
 import { presentImport } from './queries.js';
 import { assertImportable } from './registers.js';
 import { countDataRows, firstRows, sniffFileType } from './sheet-source.js';
@@ -42,19 +41,25 @@ function byteLimit(maxBytes: number): Transform {
 export async function uploadImport(deps: ImportDeps, ctx: ActorContext, input: UploadInput): Promise<ImportJob> {
   const fields = assertImportable(input.register);
   const id = randomUUID();
-  const files = importFiles(deps.config, id);
-  await fs.promises.mkdir(files.dir, { recursive: true, mode: 0o700 });
+  const files = importFiles(id);
+  const local = deps.files.localPath(files.upload);
   const fileName = path.basename(input.fileName.replaceAll('\\', '/')).slice(0, 200) || 'upload';
   try {
-    await pipeline(input.stream, byteLimit(deps.config.importMaxBytes), fs.createWriteStream(files.upload, { flags: 'wx', mode: 0o600 }));
+    const limited = new PassThrough();
+    const streamed = pipeline(input.stream, byteLimit(deps.config.importMaxBytes), limited);
+    const [stored, read] = await Promise.allSettled([deps.files.put(files.upload, limited), streamed]);
+    // The transport's error (too large) says more than the store's (its stream was cut).
+    if (read.status === 'rejected') throw read.reason;
+    if (stored.status === 'rejected') throw stored.reason;
+    const fileBytes = stored.value;
     if (input.truncated?.()) throw new AppError('IMPORT_FILE_TOO_LARGE', { maxBytes: deps.config.importMaxBytes });
-    const fileBytes = (await fs.promises.stat(files.upload)).size;
     if (fileBytes === 0) throw new AppError('IMPORT_FILE_CORRUPT', { reason: 'empty file' });
-    const fileType = await sniffFileType(files.upload, fileName);
-    const { columns } = await firstRows(files.upload, fileType, fileBytes, 0);
+    const fileType = await sniffFileType(local, fileName);
+    // The header may follow a title row or two (merged cells): it is the row naming the most fields.
+    const { columns, headerAt } = await firstRows(local, fileType, fileBytes, 0, fieldNames(fields));
     if (columns.length === 0) throw new AppError('IMPORT_FILE_CORRUPT', { reason: 'no header row' });
     const maxRows = deps.config.importMaxRows;
-    const totalRows = await countDataRows(files.upload, fileType, fileBytes, maxRows);
+    const totalRows = await countDataRows(local, fileType, fileBytes, maxRows, headerAt);
     if (totalRows > maxRows) throw new AppError('IMPORT_TOO_MANY_ROWS', { maxRows });
     const now = ctx.clock.now();
     const row = await deps.database.db.transaction(async (tx) => {
@@ -90,7 +95,7 @@ export async function uploadImport(deps: ImportDeps, ctx: ActorContext, input: U
     return presentImport(row, ctx.actor, ctx.locale);
   } catch (error) {
     input.stream.resume();
-    await fs.promises.rm(files.upload, { force: true });
+    await deps.files.delete(files.upload);
     throw error;
   }
 }

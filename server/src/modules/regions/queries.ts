@@ -99,3 +99,19 @@ export async function currentRegionCodes(db: Db, levels: readonly Region['level'
     .orderBy(asc(region.code));
   return found.map((r) => r.code);
 }
+
+/** Names of the current regions among some codes (a revoked code is left out). */
+export async function currentRegionNames(db: Db, codes: readonly string[]): Promise<Map<string, string>> {
+  if (codes.length === 0) return new Map();
+  const found = await db.select({ code: region.code, name: region.name }).from(region).where(and(inArray(region.code, [...new Set(codes)]), isNull(region.validTo)));
+  return new Map(found.map((r) => [r.code, r.name]));
+}
+
+/** The current regions one level under a region, by code. */
+export async function currentChildRegions(db: Db, parentCode: string): Promise<{ code: string; name: string }[]> {
+  return db
+    .select({ code: region.code, name: region.name })
+    .from(region)
+    .where(and(eq(region.parentCode, parentCode), isNull(region.validTo)))
+    .orderBy(asc(region.code));
+}

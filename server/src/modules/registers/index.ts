@@ -2,6 +2,7 @@
 import { REGISTER_AUDIT_ACTIONS, REGISTER_PERMISSIONS } from '@gridgov/contracts';
 import { defineModule, namesOf } from '../../platform/kit/module.js';
 import { registerRoutes } from './routes.js';
+import { registersMetrics } from './metrics.js';
 
 export const registersModule = defineModule({
   name: 'registers',
@@ -12,5 +13,6 @@ export const registersModule = defineModule({
     'ID_NUMBER_BIRTH_DATE_MISMATCH', 'PHONE_INVALID', 'CREDIT_CODE_INVALID', 'REGISTER_IN_USE', 'HOUSEHOLD_MEMBER_EXISTS', 'HOUSEHOLD_HEAD_EXISTS',
     'UNMASK_RATE_LIMITED',
   ],
+  ...registersMetrics,
   routes: registerRoutes,
 });

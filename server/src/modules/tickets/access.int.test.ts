@@ -6,10 +6,8 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { ROLE_PERMISSIONS, type IntakeCheck, type Ticket } from '@gridgov/contracts';
-import { gridCentroid, startTestEnv, type Client, type TestEnv } from '../../../test/harness.js';
+import { gridCentroid, startTestEnv, type Client, type LiveStream, type TestEnv } from '../../../test/harness.js';
 import { sessionCache } from '../../platform/auth/sessions.js';
 import { liveStreams } from '../../platform/live/routes.js';
 
@@ -17,16 +15,8 @@ type Answer<T> = T & { error?: { code: string; details?: unknown } };
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
 
-/** A live stream read over a real socket: the events received, and whether the server ended it. */
-interface Stream {
-  events: { type: string; data: { id?: string; number?: string; scope?: unknown } }[];
-  ended: Promise<void>;
-  close(): void;
-}
-
 describe('ticket access', () => {
   let env: TestEnv;
-  let base: string;
   let resident: Client;
   let gw1: Client;
   let communityOp: Client;
@@ -37,29 +27,7 @@ describe('ticket access', () => {
   const category = (code: string) => env.seed.tickets.categoryIds.get(code)!;
   const department = (name: string) => env.seed.tickets.departmentIds.get(`${env.seed.city.regions.find((r) => r.level === 'county')!.code}:${name}`)!;
 
-  function stream(client: Client): Promise<Stream> {
-    return new Promise((resolve, reject) => {
-      const req = http.get(`${base}/api/live`, { headers: { cookie: client.sessionCookie ?? '' } }, (res) => {
-        assert.equal(res.statusCode, 200);
-        const events: Stream['events'] = [];
-        let buffer = '';
-        const ended = new Promise<void>((done) => res.on('end', done));
-        res.on('data', (chunk: Buffer) => {
-          buffer += chunk.toString();
-          let cut;
-          while ((cut = buffer.indexOf('\n\n')) >= 0) {
-            const block = buffer.slice(0, cut);
-            buffer = buffer.slice(cut + 2);
-            const type = /^event: (.+)$/m.exec(block)?.[1];
-            const data = /^data: (.+)$/m.exec(block)?.[1];
-            if (type && data) events.push({ type, data: JSON.parse(data) as Stream['events'][number]['data'] });
-          }
-        });
-        resolve({ events, ended, close: () => req.destroy() });
-      });
-      req.on('error', reject);
-    });
-  }
+  const stream = (client: Client) => env.liveStream(client);
 
   /** Signs everyone in again (after the clock jumps past the session lifetime). */
   async function signIn(): Promise<void> {
@@ -81,8 +49,6 @@ describe('ticket access', () => {
   before(async () => {
     liveStreams.recheckMs = 200;
     env = await startTestEnv();
-    await env.rt.app.listen({ host: '127.0.0.1', port: 0 });
-    base = `http://127.0.0.1:${(env.rt.app.server.address() as AddressInfo).port}`;
     const grids = env.seed.city.grids;
     own = gridCentroid(grids[0]!);
     // Another grid of the same community: inside the community operator's scope, outside gw1's.
@@ -177,7 +143,7 @@ describe('ticket access', () => {
       const filed = await report(resident, own, '路灯杆倾斜存在安全隐患');
       const t = filed.body.ticket;
       await settle();
-      const about = (s: Stream) => s.events.filter((e) => e.data.id === t.id).map((e) => e.type);
+      const about = (s: LiveStream) => s.events.filter((e) => e.data.id === t.id).map((e) => e.type);
       assert.deepEqual(about(handlerFeed), [], 'a department handler does not see a report nobody gave its department');
       assert.deepEqual(about(gwFeed), ['ticket.created'], 'the grid worker sees their grid');
       assert.deepEqual(about(countyFeed), ['ticket.created'], 'the county sees its county');

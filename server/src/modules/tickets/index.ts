@@ -8,6 +8,7 @@ import { ticketLimitJob } from './limit-timer.js';
 import { TICKET_VISIBILITY, ticketVisible } from './ticket-access.js';
 import { ticketRoutes } from './routes.js';
 import { ticketSupportRoutes } from './support-routes.js';
+import { ticketsMetrics } from './metrics.js';
 
 export const ticketsModule = defineModule({
   name: 'tickets',
@@ -17,6 +18,7 @@ export const ticketsModule = defineModule({
     'TICKET_TRANSITION_INVALID', 'TICKET_VERSION_CONFLICT', 'TICKET_FIELD_REQUIRED', 'TICKET_CATEGORY_INVALID', 'TICKET_DEPARTMENT_INVALID',
     'TICKET_ASSISTS_PENDING', 'TICKET_LOCATION_REQUIRED', 'TICKET_OUTSIDE_AREA', 'TICKET_CUSTOM_FIELD_INVALID',
   ],
+  ...ticketsMetrics,
   liveEvents: ['ticket.created', 'ticket.changed'],
   records: { ticket: TICKET_VISIBILITY },
   attachmentOwners: { ticket: ticketVisible },

@@ -16,6 +16,7 @@ import type { AudienceResolver } from '../notifications/notify.js';
 import type { OutboxChannel } from '../outbox/outbox.js';
 import type { RecordScope } from '../scope.js';
 import type { Visibility } from '../scope.js';
+import type { MetricDefinition, TileDefinition } from '../metrics/metrics.js';
 
 /** What the platform asks of modules; each module fills in what it owns. */
 export interface Providers {
@@ -40,6 +41,9 @@ export interface Registry {
   channels: Map<string, OutboxChannel>;
   /** Who sees a record of each kind: lists and reads use the SQL side, live events the test side. */
   records: Map<string, Visibility<RecordScope>>;
+  /** Every module's metrics, and the dashboard tiles over them in their order. */
+  metrics: readonly MetricDefinition[];
+  tiles: readonly TileDefinition[];
 }
 
 /**

@@ -14,6 +14,7 @@ import type { AudienceResolver } from '../notifications/notify.js';
 import type { OutboxChannel } from '../outbox/outbox.js';
 import type { RecordScope } from '../scope.js';
 import type { Visibility } from '../scope.js';
+import type { MetricDefinition, TileDefinition } from '../metrics/metrics.js';
 
 export interface ModuleDefinition {
   /** The folder name under `modules/`. */
@@ -39,6 +40,13 @@ export interface ModuleDefinition {
   audiences?: Record<string, AudienceResolver>;
   /** Outbox channels it delivers through (device commands, partner webhooks). */
   channels?(kit: Kit): OutboxChannel[];
+  /**
+   * The figures it keeps for the dashboard (its `metrics.ts`): label, unit, the permission to
+   * see each, the trigger fact that keeps it and the SQL that recounts it from its tables.
+   */
+  metrics?: readonly MetricDefinition[];
+  /** The dashboard tiles that show its metrics (which metric, kind, order). */
+  tiles?: readonly TileDefinition[];
   /** Set-up before routes are registered (loading a model, say). */
   init?(kit: Kit): Promise<void>;
   /** Its durable jobs; those with `repeatEveryMs` are recurring timers, scheduled at start. */

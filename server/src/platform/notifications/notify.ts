@@ -23,6 +23,8 @@ export interface Notice {
   kind: string;
   params: MessageParams;
   audiences: readonly Audience[];
+  /** Who caused it (never told of their own act). */
+  except?: string | null;
 }
 
 async function resolve(db: Db, audience: Audience, resolvers: ReadonlyMap<string, AudienceResolver>): Promise<string[]> {
@@ -42,6 +44,7 @@ export async function notify(tx: Db, resolvers: ReadonlyMap<string, AudienceReso
   for (const n of notices) {
     const users = new Set<string>();
     for (const a of n.audiences) for (const id of await resolve(tx, a, resolvers)) users.add(id);
+    if (n.except) users.delete(n.except);
     for (const userId of users) {
       values.push({ id: randomUUID(), userId, subjectType: n.subject.type, subjectId: n.subject.id, kind: n.kind, params: n.params, createdAt: now });
     }

@@ -163,7 +163,7 @@ export async function runTransition<Row, State extends string, Action extends st
       details: { from: subject.status, to: status, version: wf.version(saved), ...data },
     });
     const subjectRef = { type: wf.kind, id };
-    await notify(tx, kit.registry.audiences, now, (effects.notices ?? []).map((n) => ({ ...n, params: n.params ?? {}, subject: subjectRef })));
+    await notify(tx, kit.registry.audiences, now, (effects.notices ?? []).map((n) => ({ ...n, params: n.params ?? {}, subject: subjectRef, except: ctx.actor?.id ?? null })));
     await enqueueOutbox(tx, now, (effects.outbox ?? []).map((m) => ({ subject: subjectRef, ...m })));
     for (const t of effects.timers ?? []) await kit.jobs.enqueue(tx, t.job, t.payload, { runAt: t.runAt, singletonKey: t.key });
     const scope = await wf.liveScope(tx, saved);

@@ -118,7 +118,7 @@ export function BigScreenLayout({ model, onExit, notice }: { model: DashboardMod
 
       {notice ?? (
         <>
-          <KpiTiles kpis={overview?.kpis ?? null} />
+          <KpiTiles tiles={overview?.tiles ?? null} />
           <main className="gg-bs-main">
             <div className="gg-bs-col">
               <TrendPanel resource={data.trend} onRetry={refresh} />

@@ -55,7 +55,7 @@ export function ConsoleLayout({ model, onBigScreen }: { model: DashboardModel; o
         </Space>
       </div>
 
-      <KpiTiles kpis={overview?.kpis ?? null} />
+      <KpiTiles tiles={overview?.tiles ?? null} />
 
       <Row gutter={[12, 12]}>
         <Col xs={24} xl={16}>

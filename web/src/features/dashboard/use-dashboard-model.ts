@@ -4,7 +4,7 @@
  * the map layers switched on and the grid selected on the map.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { DashboardOverview, DashboardPlace } from '@gridgov/contracts';
+import { tileValue, type DashboardOverview, type DashboardPlace } from '@gridgov/contracts';
 import { isApiError } from '../../api/client';
 import { placeKey, type PlaceQuery } from '../../api/dashboard';
 import { useSession } from '../../app/session';
@@ -120,9 +120,10 @@ export function useDashboardModel(query: PlaceQuery, big: boolean): DashboardMod
           gridId: place.gridId,
           name: place.name,
           code: place.code,
-          residents: overview.kpis.residents,
-          openTickets: overview.kpis.openTickets,
-          overdueTickets: overview.kpis.overdueTickets,
+          // The grid card shows the grid's own tiles (0 when the viewer may not see one).
+          residents: tileValue(overview.tiles, 'residents') ?? 0,
+          openTickets: tileValue(overview.tiles, 'openTickets') ?? 0,
+          overdueTickets: tileValue(overview.tiles, 'overdueTickets') ?? 0,
         }
       : null;
   const selectedGridId = placeGrid ? placeGrid.gridId : selection.key === key ? selection.gridId : null;

@@ -18,6 +18,7 @@ import type {
 } from '@gridgov/contracts';
 import { dashboardQueries, placeKey, type PlaceQuery } from '../../api/dashboard';
 import { dashboardKeys } from '../../api/keys';
+import { countingNewTicket } from './tiles';
 
 export interface Resource<T> {
   data: T | null;
@@ -57,7 +58,7 @@ export function useDashboard(query: PlaceQuery): DashboardData {
   const countNewTicket = useCallback(
     () =>
       client.setQueryData(dashboardQueries.overview(query).queryKey, (data) =>
-        data ? { ...data, kpis: { ...data.kpis, ticketsToday: data.kpis.ticketsToday + 1, openTickets: data.kpis.openTickets + 1 } } : data,
+        data ? { ...data, tiles: data.tiles.map(countingNewTicket) } : data,
       ),
     [client, query],
   );

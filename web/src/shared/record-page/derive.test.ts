@@ -145,6 +145,14 @@ describe('record page: what the viewer is offered', () => {
     assert.deepEqual(operator.filter((a) => a.inDetail).map((a) => a.key), ['edit', 'delete', 'close']);
   });
 
+  it('offers edit only on records the form says are editable now', () => {
+    const settledOnly = { ...disputes, form: { ...disputes.form!, editable: (d: Dispute) => d.kind !== 'settled' } };
+    const edit = rowActions(settledOnly, viewer('operator')).find((a) => a.key === 'edit')!;
+    assert.equal(edit.when?.({ id: 'x', version: 1, title: '', kind: 'settled', partyPhoneMasked: null }), false);
+    assert.equal(edit.when?.({ id: 'x', version: 1, title: '', kind: 'labour', partyPhoneMasked: null }), true);
+    assert.equal(rowActions(disputes, viewer('operator')).find((a) => a.key === 'edit')!.when, undefined);
+  });
+
   it('shows toolbar buttons by permission; one without a need to everybody', () => {
     assert.deepEqual(toolbarActions(disputes.toolbar, viewer('operator')).map((a) => a.key), ['export', 'help']);
     assert.deepEqual(toolbarActions(disputes.toolbar, viewer('grid_worker')).map((a) => a.key), ['help']);

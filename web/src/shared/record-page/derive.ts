@@ -96,7 +96,7 @@ export interface RowAction<R extends RecordBase> {
 export function rowActions<R extends RecordBase, V extends FormValues>(config: RecordPageConfig<R, V>, viewer: Viewer): RowAction<R>[] {
   const can = abilities(config, viewer);
   const actions: RowAction<R>[] = [{ key: 'open', label: 'record.detail', danger: false, inDetail: false, builtin: 'open' }];
-  if (can.update) actions.push({ key: 'edit', label: 'common.edit', danger: false, inDetail: true, builtin: 'edit' });
+  if (can.update) actions.push({ key: 'edit', label: 'common.edit', danger: false, inDetail: true, builtin: 'edit', when: config.form?.editable });
   if (can.delete) {
     actions.push({
       key: 'delete',

@@ -9,7 +9,6 @@ import { REGISTER_KINDS, REGISTER_PATHS, type ImportJob, type ImportPreview, typ
 import { errorText, useFeedback } from '../../../app/feedback';
 import { navigate, useLocation } from '../../../app/router';
 import { withTestId } from '../../../app/test-id';
-import { isApiError } from '../../../api/client';
 import { importsApi, saveFile, type ImportMapping } from '../../../api/transfers';
 import { useI18n } from '../../../i18n/i18n';
 import { registerLabel } from '../shared/labels';
@@ -36,6 +35,10 @@ export default function ImportsPage() {
   const location = useLocation();
   const asked = location.query.get('register');
   const [register, setRegister] = useState<RegisterKind>(isRegisterKind(asked) ? asked : 'resident');
+  // Arriving again with another register asked for (the 导入 action of another register's page).
+  useEffect(() => {
+    if (isRegisterKind(asked)) setRegister(asked);
+  }, [asked]);
   const [job, setJob] = useState<ImportJob | null>(null);
   const [mapping, setMapping] = useState<ImportMapping>({});
   const [preview, setPreview] = useState<ImportPreview | null>(null);
@@ -75,9 +78,7 @@ export default function ImportsPage() {
     try {
       then(await work());
     } catch (err) {
-      // The server names the register when it has no import for it yet.
-      const unsupported = isApiError(err, 'VALIDATION_FAILED') && typeof err.details === 'object' && err.details !== null && 'register' in err.details;
-      setError(unsupported ? t('import.unsupported', { register: registerLabel(t, register) }) : errorText(err, t));
+      setError(errorText(err, t));
     } finally {
       setBusy(false);
     }

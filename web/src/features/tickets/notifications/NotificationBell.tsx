@@ -1,6 +1,6 @@
 /**
  * The bell in the header: how many notifications are unread, the latest ones in a popover,
- * marking one (by opening its ticket) or all read. Polled every minute.
+ * marking one (by opening what it is about) or all read. Polled every minute.
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Badge, Button, Empty, Popover, Space, Typography } from 'antd';
@@ -12,6 +12,7 @@ import { navigate } from '../../../app/router';
 import { useFeedback } from '../../../app/feedback';
 import { useI18n } from '../../../i18n/i18n';
 import { useMe } from '../../../app/session';
+import { subjectLink } from '../../../app/routes';
 import { ticketLink } from '../shared/use-open-ticket';
 
 const POLL_MS = 60_000;
@@ -45,7 +46,8 @@ export function NotificationBell() {
       feedback.error(err);
     }
     load();
-    if (item.ticketId) navigate(ticketLink(item.ticketId, me.permissions));
+    const link = item.subjectType === 'ticket' ? ticketLink(item.subjectId, me.permissions) : subjectLink(item.subjectType, item.subjectId, me.permissions);
+    if (link) navigate(link);
   }
 
   async function readAll() {

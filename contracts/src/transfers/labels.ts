@@ -1,0 +1,20 @@
+/** The labels of import and export states, in both languages. */
+import { defineEnumLabels, type Labels } from '../label-kit.js';
+import type { IMPORT_STATUSES, EXPORT_STATUSES } from './index.js';
+
+export const TRANSFER_ENUM_LABELS = defineEnumLabels({
+  importStatus: {
+    uploaded: { zh: '已上传', en: 'Uploaded' },
+    queued: { zh: '排队中', en: 'Queued' },
+    running: { zh: '导入中', en: 'Running' },
+    done: { zh: '已完成', en: 'Done' },
+    failed: { zh: '失败', en: 'Failed' },
+} satisfies Labels<typeof IMPORT_STATUSES>,
+  exportStatus: {
+    pending_approval: { zh: '待审批', en: 'Awaiting approval' },
+    queued: { zh: '生成中', en: 'Being prepared' },
+    ready: { zh: '可下载', en: 'Ready' },
+    rejected: { zh: '已驳回', en: 'Rejected' },
+    failed: { zh: '失败', en: 'Failed' },
+} satisfies Labels<typeof EXPORT_STATUSES>,
+});
