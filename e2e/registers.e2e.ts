@@ -98,7 +98,8 @@ describe('browser: registers', () => {
     await page.getByTestId('residents-search').click();
     await row.waitFor();
     const text = await row.innerText();
-    assert.match(text, /1101\*{10}002X/);
+    assert.match(text, /11\*{14}2X/);
+    assert.match(text, /1949 年生/);
     assert.match(text, /138\*{4}1234/);
     assert.match(text, /独居老人/);
     assert.doesNotMatch(text, new RegExp(ID_NUMBER));

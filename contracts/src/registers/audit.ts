@@ -26,4 +26,6 @@ export const REGISTER_AUDIT_ACTIONS = defineAuditActions({
   'register.unmask': { zh: '查看完整个人信息', en: 'Full personal data revealed' },
   /** A write refused because its ID number (or code) is already registered: counted like an unmask. */
   'register.duplicate': { zh: '登记的证件号或编号与已有记录重复', en: 'Write refused: the ID number or code is already registered' },
+  /** Rows of an import (or its dry run) whose ID numbers are registered outside the importer's scope: counted like as many unmasks. */
+  'register.duplicates': { zh: '导入的证件号已在管辖范围外登记', en: 'Imported ID numbers already registered outside the importer\'s scope' },
 });

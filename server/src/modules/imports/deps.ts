@@ -17,7 +17,7 @@ export interface ImportDeps {
    * its own vault; the key never leaves the process). Without it imports check rows in one thread.
    */
   piiKey?: Buffer;
-  config: Pick<Config, 'filesDir' | 'importMaxBytes' | 'importMaxRows'>;
+  config: Pick<Config, 'filesDir' | 'importMaxBytes' | 'importMaxRows' | 'unmaskPerHour'>;
   /** Where the upload, its problem log and its error report are kept. */
   files: FileStore;
 }

@@ -6,6 +6,8 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ImportJob, ImportPreview, Resident } from '@gridgov/contracts';
+import { sql } from 'drizzle-orm';
+import { rows } from '../../platform/db/client.js';
 import { startTestEnv, type Client, type TestEnv } from '../../../test/harness.js';
 import { download, idNumber, readXlsx, upload, xlsxFile } from './test-kit.js';
 
@@ -87,5 +89,59 @@ describe('import scope', () => {
       assert.ok(!list.body.items.some((j) => j.id === id));
     }
     assert.equal((await township.get<ImportJob>(`/api/imports/${id}`)).body.status, 'uploaded');
+  });
+});
+
+describe('import of people registered outside the scope', () => {
+  let env: TestEnv;
+  let township: Client;
+  let county: Client;
+  let ownGrid: string;
+  const outsiders = ['201', '212', '223', '234'].map((seq, i) => idNumber('430702', `1990010${i + 1}`, seq));
+
+  before(async () => {
+    env = await startTestEnv({ config: { unmaskPerHour: 3 } });
+    township = await env.login('township_op');
+    county = await env.login('county_op');
+    const scope = env.seed.accounts.find((a) => a.username === 'township_op')!.scopeRegionCode;
+    ownGrid = env.seed.city.grids.find((g) => g.regionCode.startsWith(scope.slice(0, 9)))!.code;
+    const otherGrid = env.seed.city.grids.find((g) => g.regionCode.startsWith(scope.slice(0, 6)) && !g.regionCode.startsWith(scope.slice(0, 9)))!.code;
+    for (const [i, id] of outsiders.entries()) {
+      assert.equal((await county.post('/api/residents', { gridId: env.gridId(otherGrid), name: `外乡人${i}`, idNumber: id, kind: 'registered' })).status, 201);
+    }
+  });
+  after(() => env.close());
+
+  const fileOf = (ids: string[]) => xlsxFile([['姓名', '证件号码', '人口类型', '网格编码'], ['本乡新人', idNumber('430702', '19950505', '301'), '户籍', ownGrid], ...ids.map((id, i) => [`某人${i}`, id, '户籍', ownGrid])]);
+
+  it('confirms each number only against the importer\'s unmask budget, in the dry run and in the import', async () => {
+    // Four numbers registered elsewhere do not fit in a budget of three: the dry run is refused and spends nothing.
+    const four = await upload<ImportJob>(env, township, 'four.xlsx', await fileOf(outsiders));
+    const refused = await township.post<{ error: { code: string } }>(`/api/imports/${four.body.id}/preview`, { mapping: four.body.mapping });
+    assert.deepEqual([refused.status, refused.body.error.code], [429, 'UNMASK_RATE_LIMITED']);
+
+    // Two fit: the dry run names them and spends two units.
+    const two = await upload<ImportJob>(env, township, 'two.xlsx', await fileOf(outsiders.slice(0, 2)));
+    const preview = await township.post<ImportPreview>(`/api/imports/${two.body.id}/preview`, { mapping: two.body.mapping });
+    assert.equal(preview.status, 200, JSON.stringify(preview.body));
+    assert.deepEqual(preview.body.rows.map((r) => r.errors.map((e) => e.code)), [[], ['REGISTER_DUPLICATE'], ['REGISTER_DUPLICATE']]);
+    const spent = await rows<{ rows: number }>(env.rt.database.db, sql`select (details->>'rows')::int as rows from audit_log where action = 'register.duplicates'`);
+    assert.deepEqual(spent.map((r) => r.rows), [2]);
+
+    // The import would confirm them again: past the budget it stops, and stores nothing of the batch.
+    assert.equal((await township.post(`/api/imports/${two.body.id}/start`, { mapping: two.body.mapping })).status, 202);
+    await env.rt.jobs.runDue();
+    const job = (await township.get<ImportJob>(`/api/imports/${two.body.id}`)).body;
+    assert.deepEqual([job.status, job.failure?.code, job.createdRows], ['failed', 'UNMASK_RATE_LIMITED', 0]);
+    assert.equal((await county.get<{ total: number }>(`/api/residents?q=${encodeURIComponent('本乡新人')}`)).body.total, 0);
+
+    // An hour later the budget is back, and the same file imports: the new person is stored, the two are refused.
+    env.clock.advance(61 * 60 * 1000);
+    township = await env.login('township_op');
+    const again = await upload<ImportJob>(env, township, 'again.xlsx', await fileOf(outsiders.slice(0, 2)));
+    assert.equal((await township.post(`/api/imports/${again.body.id}/start`, { mapping: again.body.mapping })).status, 202);
+    await env.rt.jobs.runDue();
+    const done = (await township.get<ImportJob>(`/api/imports/${again.body.id}`)).body;
+    assert.deepEqual([done.status, done.createdRows, done.failedRows], ['done', 1, 2]);
   });
 });

@@ -13,6 +13,7 @@ import type { ActorContext } from '../../platform/http/types.js';
 import { diffRows, historyRow } from '../registers/history.js';
 import { insertHistoryRows } from '../registers/bulk-writer.js';
 import { isUniqueViolation } from '../../platform/db/errors.js';
+import { spendDuplicateRows } from '../registers/unmask-budget.js';
 import type { BulkTx } from './bulk-tx.js';
 import { LINE_COLUMNS, readLine, SUFFIX_COLUMNS, type LineColumn } from './resident-line.js';
 import type { BatchChunk } from './resident-checker.js';
@@ -37,6 +38,8 @@ export interface StoreContext {
   idColumn: string | null;
   /** Whether every person so far was new (see storeResidents); shared by the import's batches. */
   mode: { optimistic: boolean };
+  /** The importer's unmask budget an hour: each row registered outside their scope spends a unit. */
+  unmaskPerHour: number;
 }
 
 export interface StoreResult {
@@ -225,6 +228,7 @@ export async function storeResidents(tx: BulkTx, s: StoreContext, batch: readonl
   const existing = await tx.query<ExistingRow>(`${SELECT_EXISTING} for update`, [keys, count]);
   const byKey = new Map(existing.map((e) => [e.id_hash, e]));
   const changed: Array<{ id: string; parts: Part[]; values: Values }> = [];
+  let outside = 0;
   const history: Array<ReturnType<typeof historyRow>> = [];
   if (byKey.size) {
     for (const { chunk, grids } of batch) {
@@ -235,6 +239,7 @@ export async function storeResidents(tx: BulkTx, s: StoreContext, batch: readonl
         const known: KnownRow = { row: chunk.rows[i]!, line: chunkLine(chunk, i), grid, datesNamed: (chunk.flags[i]! & DATES_NAMED) !== 0 };
         if (!inScope(s.ctx, found)) {
           result.issues.push({ row: known.row, column: s.idColumn, field: 'idNumber', code: 'REGISTER_DUPLICATE' });
+          outside++;
           continue;
         }
         const parts = partsOf(s, known);
@@ -252,6 +257,8 @@ export async function storeResidents(tx: BulkTx, s: StoreContext, batch: readonl
       }
     }
   }
+  // Rows registered outside the scope confirm their numbers: past the budget the batch (and the import) stops.
+  await spendDuplicateRows(tx.db, s.ctx, s.unmaskPerHour, 'resident', outside, s.importId);
   const data = copyData(batch, suffix, byKey);
   if (data.rows) await tx.copy('resident', COPY_COLUMNS, data.pieces);
   result.created = data.rows;

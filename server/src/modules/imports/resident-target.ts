@@ -15,6 +15,7 @@ import type { ImportTarget } from './import-target.js';
 import type { IssueLog } from './issue-log.js';
 import type { ImportRow } from './queries.js';
 import { ResidentChecker, type BatchChunk } from './resident-checker.js';
+import { spendDuplicateRows } from '../registers/unmask-budget.js';
 import { residentsOutsideScope, storeResidents } from './resident-store.js';
 import { chunkKey, KEY_BYTES, RowPreparer, STORED, type PreparedChunk } from './row-preparer.js';
 import { localPool, poolThreads, workerPool } from './row-pool.js';
@@ -50,6 +51,9 @@ async function previewResidents(deps: ImportDeps, ctx: ActorContext, job: Import
     if (chunk.flags[i]! & STORED && batch?.grids[i]) ready.push({ row, key: Buffer.from(chunk.keys.subarray(i * KEY_BYTES, (i + 1) * KEY_BYTES)), hex: chunkKey(chunk, i) });
   });
   const outside = await residentsOutsideScope(directQuery(deps.database), ctx, ready.map((r) => r.key));
+  // Each number it finds registered elsewhere is confirmed to the importer: a unit of their budget.
+  const found = ready.filter((r) => outside.has(r.hex)).length;
+  if (found) await deps.database.db.transaction((tx) => spendDuplicateRows(tx, ctx, deps.config.unmaskPerHour, 'resident', found, job.id));
   for (const r of ready) {
     if (outside.has(r.hex)) issues.push({ row: r.row, column: checker.columnFor('idNumber'), field: 'idNumber', code: 'REGISTER_DUPLICATE' });
   }
@@ -69,7 +73,7 @@ async function importResidents(deps: ImportDeps, ctx: ActorContext, job: ImportR
   const plan = { columns, mapping: (job.mapping ?? {}) as Record<string, string>, today: ctx.clock.now().toISOString() };
   const resumeFrom = job.processedRows;
   const checker = new ResidentChecker(deps.database.db, ctx.actor, plan);
-  const store = { ctx, importId: job.id, fields: checker.mappedFields, idColumn: checker.columnFor('idNumber'), mode: { optimistic: true } };
+  const store = { ctx, importId: job.id, fields: checker.mappedFields, idColumn: checker.columnFor('idNumber'), mode: { optimistic: true }, unmaskPerHour: deps.config.unmaskPerHour };
   const threads = poolThreads();
   const pool = deps.piiKey && threads > 0 && (job.totalRows ?? 0) >= WORKERS_FROM_ROWS ? workerPool(deps.piiKey, plan, threads) : localPool(deps.vault, plan);
   const sheet = await openSheet(uploadPath(deps, job.filePath), job.fileType as FileType, job.fileBytes, headerAt);

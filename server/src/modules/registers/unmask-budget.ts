@@ -11,13 +11,14 @@ import type { Db } from '../../platform/db/client.js';
 import type { ActorContext } from '../../platform/http/types.js';
 import { AppError } from '../../platform/errors.js';
 import { sumAuditUnits } from '../../platform/audit/queries.js';
+import { writeAudit } from '../../platform/audit/write-audit.js';
 
 export const UNMASK_WINDOW_MS = 60 * 60 * 1000;
 
 /** Audit actions that cost one unit each. */
 export const ONE_UNIT_ACTIONS = ['register.unmask', 'register.duplicate', ...REGISTER_KINDS.map((k) => `${k}.search` as const)] as const;
 /** Audit actions that cost the number in their details (rows of an unmasked export that left). */
-export const ROW_UNIT_ACTIONS = { 'export.download': 'unmaskedRows' } as const;
+export const ROW_UNIT_ACTIONS = { 'export.download': 'unmaskedRows', 'register.duplicates': 'rows' } as const;
 
 /** Units `actorId` used in the last hour. */
 export function unmaskUnitsUsed(db: Db, ctx: ActorContext): Promise<number> {
@@ -39,4 +40,16 @@ export async function spendUnmaskBudget(tx: Db, ctx: ActorContext, limitPerHour:
   const used = await unmaskUnitsUsed(tx, ctx);
   if (used + units > limitPerHour) throw new AppError('UNMASK_RATE_LIMITED', { limitPerHour, used, asked: units });
   return { used };
+}
+
+/**
+ * Rows of an import (or of its dry run) whose ID numbers are registered outside the importer's
+ * scope: each confirms that a number is registered, so each spends a unit. Refused as a whole
+ * (`UNMASK_RATE_LIMITED`) when they do not fit in what is left of the budget. In the caller's
+ * transaction.
+ */
+export async function spendDuplicateRows(tx: Db, ctx: ActorContext, limitPerHour: number, kind: string, rows: number, importId: string): Promise<void> {
+  if (rows === 0) return;
+  await spendUnmaskBudget(tx, ctx, limitPerHour, rows);
+  await writeAudit(tx, ctx, { action: 'register.duplicates', objectType: 'import', objectId: importId, outcome: 'denied', details: { register: kind, rows } });
 }
