@@ -20,19 +20,6 @@ import {
 } from '../registers/labels.js';
 import { neutralise, type Cell } from './cells.js';
 
-const ID_TYPE = ID_TYPE_LABELS;
-const RESIDENT_KIND = RESIDENT_KIND_LABELS;
-const SEX = SEX_LABELS;
-const TAG = TAG_LABELS;
-const HOUSEHOLD_KIND = HOUSEHOLD_KIND_LABELS;
-const RELATION = RELATION_LABELS;
-const BUILDING_KIND = BUILDING_KIND_LABELS;
-const DWELLING_USE = DWELLING_USE_LABELS;
-const VENUE_KIND = VENUE_KIND_LABELS;
-const FACILITY_KIND = FACILITY_KIND_LABELS;
-const FACILITY_STATUS = FACILITY_STATUS_LABELS;
-const ORGANIZATION_KIND = ORGANIZATION_KIND_LABELS;
-
 const yesNo = (value: boolean): string => (value ? '是' : '否');
 
 interface Column<Out> {
@@ -87,34 +74,34 @@ const lonLat = <Out extends { lon: number | null; lat: number | null }>(): Colum
 export const EXPORT_SOURCES: Record<RegisterKind, ExportSource> = {
   resident: exportSource(residentSpec, '人口台账', [
     { header: '姓名', value: (r) => r.name },
-    { header: '证件类型', value: (r) => ID_TYPE[r.idType] },
+    { header: '证件类型', value: (r) => ID_TYPE_LABELS[r.idType] },
     { header: '证件号码', value: (r) => r.idNumberMasked, personal: 'idNumber', width: 22 },
-    { header: '性别', value: (r) => (r.sex ? SEX[r.sex] : null), width: 6 },
+    { header: '性别', value: (r) => (r.sex ? SEX_LABELS[r.sex] : null), width: 6 },
     { header: '出生年份', value: (r) => r.birthYear, width: 10 },
     { header: '联系电话', value: (r) => r.phoneMasked, personal: 'phone', width: 16 },
-    { header: '人员类别', value: (r) => RESIDENT_KIND[r.kind] },
+    { header: '人员类别', value: (r) => RESIDENT_KIND_LABELS[r.kind] },
     { header: '民族', value: (r) => r.ethnicity, width: 8 },
     { header: '国籍', value: (r) => r.nationality, width: 8 },
     { header: '户籍地址', value: (r) => r.registeredAddress, width: 30 },
     { header: '现住址', value: (r) => r.address, width: 30 },
     grid<Resident>(),
     { header: '房屋', value: (r) => r.dwellingLabel, width: 20 },
-    { header: '标签', value: (r) => r.tags.map((t) => TAG[t as keyof typeof TAG] ?? t).join('、'), width: 20 },
+    { header: '标签', value: (r) => r.tags.map((t) => TAG_LABELS[t as keyof typeof TAG_LABELS] ?? t).join('、'), width: 20 },
     notes<Resident>(),
   ]),
   household: exportSource(householdSpec, '住户台账', [
     { header: '户号', value: (h) => h.number },
-    { header: '户类型', value: (h) => HOUSEHOLD_KIND[h.kind] },
+    { header: '户类型', value: (h) => HOUSEHOLD_KIND_LABELS[h.kind] },
     grid<Household>(),
     { header: '房屋', value: (h) => h.dwellingLabel, width: 20 },
     { header: '地址', value: (h) => h.address, width: 30 },
     { header: '人数', value: (h) => h.members.length, width: 6 },
-    { header: '成员', value: (h) => h.members.map((m) => `${m.name}（${RELATION[m.relation]}）`).join('、'), width: 40 },
+    { header: '成员', value: (h) => h.members.map((m) => `${m.name}（${RELATION_LABELS[m.relation]}）`).join('、'), width: 40 },
     notes<Household>(),
   ]),
   building: exportSource(buildingSpec, '楼栋台账', [
     { header: '名称', value: (b) => b.name },
-    { header: '类型', value: (b) => BUILDING_KIND[b.kind] },
+    { header: '类型', value: (b) => BUILDING_KIND_LABELS[b.kind] },
     grid<Building>(),
     { header: '地址', value: (b) => b.address, width: 30 },
     { header: '层数', value: (b) => b.floors, width: 6 },
@@ -129,13 +116,13 @@ export const EXPORT_SOURCES: Record<RegisterKind, ExportSource> = {
     { header: '楼层', value: (d) => d.floor, width: 6 },
     { header: '房号', value: (d) => d.room, width: 8 },
     { header: '面积（㎡）', value: (d) => d.area, width: 10 },
-    { header: '用途', value: (d) => DWELLING_USE[d.use] },
+    { header: '用途', value: (d) => DWELLING_USE_LABELS[d.use] },
     grid<Dwelling>(),
     notes<Dwelling>(),
   ]),
   venue: exportSource(venueSpec, '场所台账', [
     { header: '名称', value: (v) => v.name, width: 24 },
-    { header: '类型', value: (v) => VENUE_KIND[v.kind] },
+    { header: '类型', value: (v) => VENUE_KIND_LABELS[v.kind] },
     { header: '场所码', value: (v) => v.venueCode },
     { header: '重点场所', value: (v) => yesNo(v.keyPlace), width: 8 },
     { header: '重点原因', value: (v) => v.keyReason, width: 20 },
@@ -149,8 +136,8 @@ export const EXPORT_SOURCES: Record<RegisterKind, ExportSource> = {
   facility: exportSource(facilitySpec, '部件台账', [
     { header: '编码', value: (f) => f.code, width: 18 },
     { header: '名称', value: (f) => f.name, width: 20 },
-    { header: '类型', value: (f) => FACILITY_KIND[f.kind] },
-    { header: '状态', value: (f) => FACILITY_STATUS[f.status], width: 8 },
+    { header: '类型', value: (f) => FACILITY_KIND_LABELS[f.kind] },
+    { header: '状态', value: (f) => FACILITY_STATUS_LABELS[f.status], width: 8 },
     { header: '权属部门', value: (f) => f.department, width: 20 },
     grid<Facility>(),
     ...lonLat<Facility>(),
@@ -158,7 +145,7 @@ export const EXPORT_SOURCES: Record<RegisterKind, ExportSource> = {
   ]),
   organization: exportSource(organizationSpec, '单位台账', [
     { header: '名称', value: (o) => o.name, width: 28 },
-    { header: '类型', value: (o) => ORGANIZATION_KIND[o.kind] },
+    { header: '类型', value: (o) => ORGANIZATION_KIND_LABELS[o.kind] },
     { header: '统一社会信用代码', value: (o) => o.creditCode, width: 22 },
     { header: '法定代表人', value: (o) => o.legalRepresentative },
     { header: '联系人', value: (o) => o.contactName },
