@@ -170,8 +170,10 @@ describe('browser: registers', () => {
     assert.match(await page.getByTestId('residents-form-conflict').innerText(), /重新加载/);
     await page.getByTestId('residents-form-reload').click();
     await page.getByTestId('residents-form-conflict').waitFor({ state: 'hidden' });
-    // The form now shows the latest record: the other change, and not the lost edit.
-    assert.equal(await page.getByTestId('residents-form-address').inputValue(), '花源路9号');
+    // The form now shows the latest record (it is filled again once the record is read): the other change, and not the lost edit.
+    const address = page.getByTestId('residents-form-address');
+    for (let i = 0; i < 50 && (await address.inputValue()) !== '花源路9号'; i++) await page.waitForTimeout(100);
+    assert.equal(await address.inputValue(), '花源路9号');
     assert.equal(await page.getByTestId('residents-form-notes').inputValue(), '他人修改');
     await closeDrawers(page);
   });
@@ -241,7 +243,11 @@ describe('browser: registers', () => {
     await page.locator(`[data-testid="residents-table"] tr[data-row-key="${residentId}"]`).waitFor();
     await page.getByTestId('residents-export').click();
     await page.getByTestId('export-submit').click();
-    await page.getByTestId('exports-page').waitFor();
+    await page.getByTestId('exports-page').waitFor({ timeout: 20_000 }).catch(async (error: unknown) => {
+      // Say what the dialog and the message bar said instead.
+      const said = await page.locator('.ant-modal, .ant-message').allInnerTexts().catch(() => []);
+      throw new Error(`the export was not created: ${said.join(' | ')} (${String(error)})`);
+    });
     const row = page.locator('[data-testid="exports-mine-table"] tbody tr.ant-table-row').first();
     await row.waitFor();
     await row.locator('button', { hasText: '下载' }).waitFor({ timeout: 30_000 });
