@@ -242,6 +242,8 @@ describe('browser: registers', () => {
     await page.getByTestId('residents-search').click();
     await page.locator(`[data-testid="residents-table"] tr[data-row-key="${residentId}"]`).waitFor();
     await page.getByTestId('residents-export').click();
+    // The dialog's form is on the page before it is submitted (a click during the opening can be lost).
+    await page.locator('.ant-modal').getByText('Excel (.xlsx)').waitFor();
     await page.getByTestId('export-submit').click();
     await page.getByTestId('exports-page').waitFor({ timeout: 20_000 }).catch(async (error: unknown) => {
       // Say what the dialog and the message bar said instead.

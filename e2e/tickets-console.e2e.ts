@@ -312,7 +312,8 @@ describe('browser: ticket console', () => {
       await option.click();
     });
     assert.equal(await status(page), 'merged');
-    assert.match(await page.getByTestId('ticket-timeline').innerText(), /合并到工单 \d{8}-\d{6}/);
+    // The timeline is read again after the action: wait for the merge step.
+    await page.getByTestId('ticket-timeline').getByText(/合并到工单 \d{8}-\d{6}/).waitFor();
     await closeDrawers(page);
   });
 
