@@ -23,7 +23,7 @@ export async function startServer(): Promise<E2eServer> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gridgov-e2e-'));
   const port = 43000 + Math.floor(Math.random() * 2000);
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
-    env: { ...process.env, GRIDGOV_DATA_DIR: path.join(dir, 'pglite'), GRIDGOV_PORT: String(port), GRIDGOV_LOG_LEVEL: 'warn', DATABASE_URL: '' },
+    env: { ...process.env, GRIDGOV_DATA_DIR: path.join(dir, 'pglite'), GRIDGOV_FILES_DIR: path.join(dir, 'files'), GRIDGOV_PORT: String(port), GRIDGOV_LOG_LEVEL: 'warn', DATABASE_URL: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
