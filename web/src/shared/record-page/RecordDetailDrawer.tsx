@@ -4,7 +4,7 @@
  * use (编辑, 删除 and the config's own).
  */
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Descriptions, Drawer, Popconfirm, Space, Spin, Tabs, Typography } from 'antd';
+import { Alert, Button, Descriptions, Drawer, Space, Spin, Tabs, Typography } from 'antd';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useMe } from '../../app/session';
 import { useI18n } from '../../i18n/i18n';
@@ -12,6 +12,7 @@ import { useEventCallback } from '../hooks/use-event-callback';
 import { HistoryTimeline } from '../record/HistoryTimeline';
 import { UnmaskButton, type Revealed } from '../record/UnmaskButton';
 import { detailLayout, type RowAction, type Viewer } from './derive';
+import { RowActionButton } from './RowActionButton';
 import type { DetailSection, FormValues, RecordBase, RecordPageConfig } from './types';
 
 interface Props<R extends RecordBase, V extends FormValues> {
@@ -79,26 +80,9 @@ export function RecordDetailDrawer<R extends RecordBase, V extends FormValues>(p
         record &&
         headerActions.length > 0 && (
           <Space>
-            {headerActions.map((action) => {
-              const button = (
-                <Button key={action.key} danger={action.danger} onClick={action.confirm ? undefined : () => onAction(action, record)} data-testid={`${slug}-detail-${action.key}`}>
-                  {t(action.label)}
-                </Button>
-              );
-              return action.confirm ? (
-                <Popconfirm
-                  key={action.key}
-                  title={t(action.confirm.title, { name: config.recordName(record) })}
-                  description={action.confirm.description ? t(action.confirm.description) : undefined}
-                  okButtonProps={{ danger: action.danger }}
-                  onConfirm={() => onAction(action, record)}
-                >
-                  {button}
-                </Popconfirm>
-              ) : (
-                button
-              );
-            })}
+            {headerActions.map((action) => (
+              <RowActionButton key={action.key} action={action} record={record} name={config.recordName(record)} onRun={onAction} testId={`${slug}-detail-${action.key}`} />
+            ))}
           </Space>
         )
       }

@@ -5,7 +5,7 @@
  * live in the URL (`#/registers/residents?id=...&view=map`), so a link can open either.
  */
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Form, Popconfirm, Segmented, Space, Spin, Table, Typography } from 'antd';
+import { Button, Card, Form, Segmented, Space, Spin, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { Suspense, useCallback, useMemo, useState } from 'react';
 import { keyParams } from '../../api/keys';
@@ -19,6 +19,7 @@ import { abilities, filtersFromUrl, filtersToQuery, rowActions, toolbarActions, 
 import { FilterBar, type FilterValues } from './FilterBar';
 import { RecordDetailDrawer } from './RecordDetailDrawer';
 import { RecordFormDrawer } from './RecordFormDrawer';
+import { RowActionButton } from './RowActionButton';
 import type { ActionContext, FilterQuery, FormValues, RecordBase, RecordPageConfig, ToolbarActionSpec } from './types';
 
 type Editing<R> = { record: R | null } | null;
@@ -113,33 +114,17 @@ export function RecordPage<R extends RecordBase, V extends FormValues>({ config 
         <Space size={0} onClick={(event) => event.stopPropagation()}>
           {actions
             .filter((action) => !action.when || action.when(record))
-            .map((action) => {
-              const button = (
-                <Button
-                  key={action.key}
-                  type="link"
-                  size="small"
-                  danger={action.danger}
-                  onClick={action.confirm ? undefined : () => run(action, record)}
-                  data-testid={`${slug}-${action.key}-${record.id}`}
-                >
-                  {t(action.label)}
-                </Button>
-              );
-              return action.confirm ? (
-                <Popconfirm
-                  key={action.key}
-                  title={t(action.confirm.title, { name: config.recordName(record) })}
-                  description={action.confirm.description ? t(action.confirm.description) : undefined}
-                  okButtonProps={{ danger: action.danger }}
-                  onConfirm={() => run(action, record)}
-                >
-                  {button}
-                </Popconfirm>
-              ) : (
-                button
-              );
-            })}
+            .map((action) => (
+              <RowActionButton
+                key={action.key}
+                action={action}
+                record={record}
+                name={config.recordName(record)}
+                onRun={run}
+                testId={`${slug}-${action.key}-${record.id}`}
+                button={{ type: 'link', size: 'small' }}
+              />
+            ))}
         </Space>
       ),
     },
