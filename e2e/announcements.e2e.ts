@@ -8,13 +8,9 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../server/src/modules/demo/seed-demo.js';
-import { launchBrowser, loginAs, screenshot, startServer, type E2eServer } from './harness.js';
+import { input, launchBrowser, loginAs, screenshot, startServer, type E2eServer } from './harness.js';
 
 const TITLE = '关于小区二次供水设施清洗的通知';
-
-function input(page: Page, testId: string) {
-  return page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input, textarea[data-testid="${testId}"]`).first();
-}
 
 async function openRow(page: Page): Promise<void> {
   const row = page.getByTestId('announcements-table').locator('tr', { hasText: TITLE }).first();

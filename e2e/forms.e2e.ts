@@ -9,35 +9,12 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { launchBrowser, loginAs, screenshot, startServer, type E2eServer } from './harness.js';
+import { choose, input, launchBrowser, loginAs, screenshot, startServer, type E2eServer } from './harness.js';
 
 const SURVEY = 'epidemic.household_survey';
 
-/** An antd input inside a test id, or the input that carries it. */
-function input(page: Page, testId: string): Locator {
-  return page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input, textarea[data-testid="${testId}"]`).first();
-}
-
 function field(page: Page, path: string): Locator {
   return page.getByTestId(`preview-${path}`);
-}
-
-/** Picks an option of an antd Select by its visible text. */
-async function choose(page: Page, select: Locator, text: string): Promise<void> {
-  for (let attempt = 0; attempt < 3; attempt++) {
-    await select.click();
-    const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: text }).first();
-    await option.waitFor();
-    await page.waitForTimeout(200);
-    await option.click();
-    try {
-      await select.filter({ hasText: text }).waitFor({ timeout: 2000 });
-      return;
-    } catch {
-      // The dropdown was still opening; try again.
-    }
-  }
-  throw new Error(`could not choose ${text}`);
 }
 
 async function openSurvey(page: Page): Promise<void> {

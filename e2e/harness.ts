@@ -6,7 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { totpCode, totpStep } from '../server/src/platform/auth/totp.js';
 import { DEMO_PASSWORD, demoTotpSecret } from '../server/src/modules/demo/seed-demo.js';
 
@@ -93,4 +93,27 @@ export function watchCsp(page: Page): string[] {
 export async function screenshot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+/** An antd input inside a test id, or the input (or text area) that carries it. */
+export function input(page: Page, testId: string): Locator {
+  return page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input, textarea[data-testid="${testId}"]`).first();
+}
+
+/** Picks an option of an antd Select by its visible text, and waits until the select shows it. */
+export async function choose(page: Page, select: Locator, text: string): Promise<void> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await select.click();
+    const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: text }).first();
+    await option.waitFor();
+    await page.waitForTimeout(200);
+    await option.click();
+    try {
+      await select.filter({ hasText: text }).waitFor({ timeout: 2000 });
+      return;
+    } catch {
+      // The dropdown was still opening; try again.
+    }
+  }
+  throw new Error(`could not choose ${text}`);
 }

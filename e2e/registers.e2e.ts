@@ -4,9 +4,9 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { idCheckChar } from '@gridgov/contracts';
-import { launchBrowser, loginAs, screenshot, startServer, type E2eServer } from './harness.js';
+import { choose, launchBrowser, loginAs, screenshot, startServer, type E2eServer } from './harness.js';
 
 const NAME = '司马文静';
 const INITIALS = 'smwj';
@@ -15,24 +15,6 @@ const PHONE = '13812341234';
 
 function validId(first17: string): string {
   return first17 + idCheckChar(first17);
-}
-
-/** Picks an option of an antd Select by its visible text, and waits until the select shows it. */
-async function choose(page: Page, select: Locator, text: string): Promise<void> {
-  for (let attempt = 0; attempt < 3; attempt++) {
-    await select.click();
-    const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: text }).first();
-    await option.waitFor();
-    await page.waitForTimeout(200);
-    await option.click();
-    try {
-      await select.filter({ hasText: text }).waitFor({ timeout: 2000 });
-      return;
-    } catch {
-      // The dropdown was still opening; try again.
-    }
-  }
-  throw new Error(`could not choose ${text}`);
 }
 
 async function formError(page: Page, form: string): Promise<string> {
