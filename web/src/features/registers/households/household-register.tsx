@@ -2,10 +2,9 @@
 import { Tag, Typography } from 'antd';
 import { householdInput, type Household } from '@gridgov/contracts';
 import { textOrNull } from '../../../shared/fields/contract-rules';
-import { RecordSelect } from '../../../shared/fields/RecordSelect';
 import { orDash } from '../../../shared/format';
 import { enumLabel, enumOptions, fieldLabel, type EnumValue } from '../shared/labels';
-import { fieldOf, kindFilter, registerPage } from '../shared/register-page';
+import { dwellingField, fieldOf, kindFilter, registerPage } from '../shared/register-page';
 import { HouseholdMembers } from './HouseholdMembers';
 
 function headOf(household: Household): string {
@@ -73,25 +72,7 @@ export const householdRegister = registerPage<'household', Values>({
       { name: 'gridId', label: label('gridId'), input: { type: 'grid' }, required: true, requiredMessage: 'record.gridRequired', testId: 'grid' },
       { name: 'number', label: label('number'), input: { type: 'text', maxLength: 40 }, schema: shape.number, span: 12, testId: 'number' },
       { name: 'kind', label: label('kind'), input: { type: 'select', options: (t) => enumOptions(t, 'householdKind') }, required: true, span: 12, testId: 'kind' },
-      {
-        name: 'dwellingId',
-        label: label('dwellingId'),
-        input: {
-          type: 'custom',
-          render: ({ t, values, record, testId }) => (
-            <RecordSelect
-              kind="dwelling"
-              allowClear
-              params={values.gridId ? { gridId: values.gridId } : undefined}
-              valueLabel={record?.dwellingLabel}
-              describe={(dwelling) => dwelling.label}
-              placeholder={t('resident.pickDwelling')}
-              data-testid={testId}
-            />
-          ),
-        },
-        testId: 'dwelling',
-      },
+      dwellingField('household'),
       { name: 'address', label: label('address'), input: { type: 'text', maxLength: 200 }, schema: shape.address, testId: 'address' },
       { name: 'notes', label: label('notes'), input: { type: 'textarea', rows: 2, maxLength: 500 }, schema: shape.notes },
     ],

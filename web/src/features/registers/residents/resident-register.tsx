@@ -5,12 +5,11 @@ import { residentInput, type Resident } from '@gridgov/contracts';
 import type { RegisterInput, RegisterUpdate } from '../../../api/registers';
 import type { Translate } from '../../../i18n/i18n';
 import { textOrNull } from '../../../shared/fields/contract-rules';
-import { RecordSelect } from '../../../shared/fields/RecordSelect';
 import { phonePatch } from '../../../shared/fields/SecretPhoneField';
 import { orDash } from '../../../shared/format';
 import { RecordLink } from '../../../shared/links/record-links';
 import { enumLabel, enumOptions, fieldLabel, type EnumValue } from '../shared/labels';
-import { fieldOf, identityFilters, kindFilter, registerPage, tagFilter } from '../shared/register-page';
+import { dwellingField, fieldOf, identityFilters, kindFilter, registerPage, tagFilter } from '../shared/register-page';
 import { isResidentTag, type ResidentTag } from '../shared/resident-tag';
 
 const KIND_COLOR: Record<Resident['kind'], string> = { registered: 'blue', floating: 'orange', overseas: 'purple' };
@@ -216,25 +215,7 @@ export const residentRegister = registerPage<'resident', Values>({
       { name: 'ethnicity', label: label('ethnicity'), input: { type: 'text', maxLength: 20, placeholder: '汉族' }, schema: shape.ethnicity, span: 12 },
       { name: 'registeredAddress', label: label('registeredAddress'), input: { type: 'text', maxLength: 200 }, schema: shape.registeredAddress, testId: 'registered-address' },
       { name: 'address', label: label('address'), input: { type: 'text', maxLength: 200 }, schema: shape.address, testId: 'address' },
-      {
-        name: 'dwellingId',
-        label: label('dwellingId'),
-        input: {
-          type: 'custom',
-          render: ({ t, values, record, testId }) => (
-            <RecordSelect
-              kind="dwelling"
-              allowClear
-              params={values.gridId ? { gridId: values.gridId } : undefined}
-              valueLabel={record?.dwellingLabel}
-              describe={(dwelling) => dwelling.label}
-              placeholder={t('resident.pickDwelling')}
-              data-testid={testId}
-            />
-          ),
-        },
-        testId: 'dwelling',
-      },
+      dwellingField('resident'),
       { name: 'notes', label: label('notes'), input: { type: 'textarea', rows: 2, maxLength: 500 }, schema: shape.notes, testId: 'notes' },
     ],
   },

@@ -226,3 +226,26 @@ export function fieldOf(kind: RegisterKind): (field: string) => (t: Translate) =
   return (field) => (t) => fieldLabel(t, kind, field);
 }
 
+/** The dwelling a resident or a household lives in: searched within the grid chosen above it. */
+export function dwellingField<R extends { dwellingLabel: string | null }, V extends FormValues & { gridId?: string; dwellingId?: string | null }>(kind: RegisterKind): FieldSpec<R, V> {
+  return {
+    name: 'dwellingId' as Extract<keyof V, string>,
+    label: fieldOf(kind)('dwellingId'),
+    input: {
+      type: 'custom',
+      render: ({ t, values, record, testId }) => (
+        <RecordSelect
+          kind="dwelling"
+          allowClear
+          params={values.gridId ? { gridId: values.gridId } : undefined}
+          valueLabel={record?.dwellingLabel}
+          describe={(dwelling) => dwelling.label}
+          placeholder={t('resident.pickDwelling')}
+          data-testid={testId}
+        />
+      ),
+    },
+    testId: 'dwelling',
+  };
+}
+
