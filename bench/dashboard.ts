@@ -27,6 +27,7 @@ import { SCALES } from '../server/src/modules/demo/generate-city.js';
 import { generateDemoData } from '../server/src/modules/demo/generate-load.js';
 import { DEMO_PASSWORD } from '../server/src/modules/demo/seed-demo.js';
 import { loadConfig } from '../server/src/platform/config.js';
+import { DEFAULT_ADMISSION } from '../server/src/platform/http/admission-limits.js';
 import { systemClock } from '../server/src/platform/clock.js';
 import { openDatabase } from '../server/src/platform/db/client.js';
 import { startRuntime } from '../server/src/runtime.js';
@@ -261,7 +262,8 @@ async function main(): Promise<void> {
     )).rows[0]!;
     console.log(`data: ${formatInt(Number(counts.tickets))} tickets, ${formatInt(Number(counts.residents))} residents, ${formatInt(Number(counts.grids))} grids (${url.replace(/\/\/[^@]*@/, '//')})`);
 
-    const config = { ...loadConfig({}), logLevel: 'silent', jobPollMs: 0, piiKey: piiKey.toString('base64'), filesDir: path.join(tmp, 'files'), databaseUrl: url };
+    // Admission control off: this measures the dashboard's reads at many viewers at once, not the shedding (`intake --overload` does).
+    const config = { ...loadConfig({}), logLevel: 'silent', jobPollMs: 0, piiKey: piiKey.toString('base64'), filesDir: path.join(tmp, 'files'), databaseUrl: url, auditCheckpointFile: null, admission: { ...DEFAULT_ADMISSION, maxInFlight: 0 } };
     const rt = await startRuntime(config, { clock: systemClock, database });
     try {
       await rt.app.listen({ host: '127.0.0.1', port: 0 });

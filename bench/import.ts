@@ -119,7 +119,7 @@ async function timeOurs(rt: Runtime, csv: string, rows: number): Promise<{ ms: n
   const started = performance.now();
   const job = await uploadImport(rt.kit, ctx, { register: 'resident', fileName: 'residents.csv', stream: fs.createReadStream(csv) });
   const uploadMs = performance.now() - started;
-  await startImport(rt.kit, ctx, job.id, job.mapping);
+  await startImport(rt.kit, ctx, job.id, job.mapping, { by: 'code' });
   await rt.jobs.runDue();
   const ms = performance.now() - started;
   const used = process.cpuUsage(cpu);
@@ -144,7 +144,7 @@ async function timeBuildings(rt: Runtime, city: DemoCity, rows: number): Promise
   const ctx = await operator(rt);
   const started = performance.now();
   const job = await uploadImport(rt.kit, ctx, { register: 'building', fileName: 'buildings.csv', stream: fs.createReadStream(csv) });
-  await startImport(rt.kit, ctx, job.id, job.mapping);
+  await startImport(rt.kit, ctx, job.id, job.mapping, { by: 'code' });
   await rt.jobs.runDue();
   const ms = performance.now() - started;
   const done = await findImport(rt.database.db, ctx.actor, job.id);
@@ -153,7 +153,7 @@ async function timeBuildings(rt: Runtime, city: DemoCity, rows: number): Promise
 }
 
 async function runtimeOn(database: Database): Promise<Runtime> {
-  const config = { ...loadConfig({}), logLevel: 'silent', jobPollMs: 0, piiKey: randomBytes(32).toString('base64'), filesDir: path.join(tmp, 'files') };
+  const config = { ...loadConfig({}), logLevel: 'silent', jobPollMs: 0, piiKey: randomBytes(32).toString('base64'), filesDir: path.join(tmp, 'files'), auditCheckpointFile: null };
   return startRuntime(config, { clock: systemClock, database });
 }
 

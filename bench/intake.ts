@@ -15,6 +15,13 @@
  * the mean of its two phases. The load comes from a child process (the driver), so it never
  * shares the server's event loop. CPU a request is the server's, PostgreSQL's and the whole
  * machine's (Linux). `--profile=FILE`: a CPU profile of the server during our closed loop.
+ *
+ * `--overload` (PostgreSQL only): admission control at twice the capacity. Our closed loop
+ * measures the capacity, then an open loop offers twice that (no client retries): the accepted
+ * reports' latency from their scheduled send, the shed ones (503 OVERLOADED) counted apart, and
+ * every report answered 201 looked up in the database afterwards (`lost` = acknowledged but not
+ * stored; the rows filed in the phase must equal the 201s). `--adaptive-admission`: the shared
+ * slots adapt to the latency they cause (GRIDGOV_ADMISSION_ADAPTIVE=on) instead of being fixed.
  * Results: docs/benchmarks.md.
  */
 import fs from 'node:fs';
@@ -34,14 +41,15 @@ import { from as copyFrom } from 'pg-copy-streams';
 import type { PGlite } from '@electric-sql/pglite';
 import { SCALES, type DemoScale } from '../server/src/modules/demo/generate-city.js';
 import { DEMO_PASSWORD, seedDemo, type DemoSeed } from '../server/src/modules/demo/seed-demo.js';
-import { TICKET_COPY_COLUMNS, ticketCopyText } from '../server/src/modules/demo/generate-tickets.js';
+import { placeIn, TICKET_COPY_COLUMNS, ticketCopyText } from '../server/src/modules/demo/generate-tickets.js';
 import type { PiiVault } from '../server/src/platform/pii/vault.js';
 import { generateLabelledTickets, generateTicketText, pickTicketCategory, seededRandom, type RandomFn } from '../server/src/modules/tickets/classifier/training-texts.js';
 import { ticket } from '../server/src/modules/tickets/tables.js';
 import { loadConfig } from '../server/src/platform/config.js';
+import { DEFAULT_ADAPTIVE } from '../server/src/platform/http/adaptive-limit.js';
 import { systemClock } from '../server/src/platform/clock.js';
-import { openDatabase, type Database } from '../server/src/platform/db/client.js';
-import { bbox } from '../server/src/platform/geo/polygon.js';
+import { openDatabase, rows, type Database } from '../server/src/platform/db/client.js';
+import { bbox, pointInPolygon } from '../server/src/platform/geo/polygon.js';
 import { categorySuggester } from '../server/src/modules/tickets/category-suggester.js';
 import { startRuntime, type Runtime } from '../server/src/runtime.js';
 import { benchLine, formatInt, parseBenchArgs, peakRssMb } from './lib.js';
@@ -52,6 +60,9 @@ const driverPlan = option('driver');
 const liteChild = rest.includes('--pglite-child');
 /** `--profile=FILE`: a CPU profile of the server process during our closed-loop phase on PostgreSQL. */
 const profileFile = option('profile');
+const overload = rest.includes('--overload');
+/** `--adaptive-admission`: the shared slots adapt (GRIDGOV_ADMISSION_ADAPTIVE=on), to compare with fixed ones. */
+const adaptiveAdmission = rest.includes('--adaptive-admission');
 const PG_TICKETS = Number(option('tickets') ?? (quick ? 50_000 : 1_000_000));
 const LITE_TICKETS = quick ? 10_000 : 100_000;
 const PHASE_MS = quick ? 5_000 : 30_000;
@@ -78,17 +89,13 @@ interface BenchGrid {
   code: string;
   regionCode: string;
   box: [number, number, number, number];
+  ring: number[][];
 }
 
 function benchGrids(seed: DemoSeed): BenchGrid[] {
-  return seed.city.grids.map((g) => ({ id: seed.gridIds.get(g.code)!, code: g.code, regionCode: g.regionCode, box: bbox(g.boundary.coordinates) as BenchGrid['box'] }));
+  return seed.city.grids.map((g) => ({ id: seed.gridIds.get(g.code)!, code: g.code, regionCode: g.regionCode, box: bbox(g.boundary.coordinates) as BenchGrid['box'], ring: g.boundary.coordinates[0]! }));
 }
 
-/** A point well inside a grid (demo grids are rectangles). */
-function pointIn(random: RandomFn, g: BenchGrid): [number, number] {
-  const [west, south, east, north] = g.box;
-  return [west + (0.02 + 0.96 * random()) * (east - west), south + (0.02 + 0.96 * random()) * (north - south)];
-}
 
 const pick = <T>(random: RandomFn, items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 const mobile = (random: RandomFn) => `1${pick(random, ['33', '35', '38', '39', '50', '58', '77', '86', '88'])}${String(Math.floor(random() * 1e8)).padStart(8, '0')}`;
@@ -158,8 +165,15 @@ function addBaselineRoute(rt: Runtime): void {
   });
 }
 
-async function login(base: string, username: string): Promise<string> {
+async function login(base: string, username: string, attempt = 1): Promise<string> {
   const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }) });
+  // Shed (the sign-in's reserve and the shared slots taken, as a client may find them): retry after Retry-After, as clients do.
+  const retryAfter = Number(res.headers.get('retry-after'));
+  if (res.status === 503 && retryAfter > 0 && attempt < 10) {
+    await res.text();
+    await new Promise((resolve) => setTimeout(resolve, retryAfter * 1000));
+    return login(base, username, attempt + 1);
+  }
   const cookie = res.headers.getSetCookie().find((c) => c.startsWith('gg_sid='))?.split(';')[0];
   if (res.status !== 200 || !cookie) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
   return cookie;
@@ -180,13 +194,21 @@ interface DriverPlan {
   rate: number;
   warmupMs: number;
   durationMs: number;
+  /** Keep the ids of the tickets answered 201 (warm-up included), for the overload's loss check. */
+  collectIds?: boolean;
 }
 
 interface PhaseResult {
   /** Requests sent, the warm-up's included. */
   sent: number;
+  /** Requests sent in the measured phase (the warm-up's left out). */
+  offered: number;
   ok: number;
+  /** Answered 503 OVERLOADED with a Retry-After (admission control), in the measured phase. */
+  shed: number;
   errors: number;
+  /** With `collectIds`: every ticket answered 201, the warm-up's included. */
+  ids: string[];
   firstError: string | null;
   withDuplicates: number;
   ms: number;
@@ -213,23 +235,29 @@ function intakeBodies(seed: number, count: number, grids: BenchGrid[], workerGri
     const earlier = reports.length > 100 && random() < DUPLICATE_SHARE ? reports[reports.length - 1 - Math.floor(random() * 100)]! : null;
     const worker = earlier ? earlier.worker : random() < WORKER_SHARE ? Math.floor(random() * workerGrids.length) : -1;
     const grid = earlier?.grid ?? (worker >= 0 ? workerGrids[worker]! : pick(random, grids));
-    const description = earlier?.description ?? generateTicketText(random, pickTicketCategory(random));
-    const [west, south, east, north] = grid.box;
-    const near = (v: number, min: number, max: number) => Math.min(max - (max - min) * 0.02, Math.max(min + (max - min) * 0.02, v + (random() - 0.5) * 0.0004));
-    const [lon, lat] = earlier ? [near(earlier.at[0], west, east), near(earlier.at[1], south, north)] : pointIn(random, grid);
+    const description = earlier?.description ?? reportText(random, pickTicketCategory(random));
+    // A repeat lands a few metres from the earlier report, or on it where that would leave the grid.
+    const moved = earlier ? ([earlier.at[0] + (random() - 0.5) * 0.0004, earlier.at[1] + (random() - 0.5) * 0.0004] as [number, number]) : null;
+    const [lon, lat] = !earlier ? placeIn(random, grid) : pointInPolygon(moved![0], moved![1], [grid.ring]) ? moved! : earlier.at;
     reports.push({ worker, grid, description, at: [lon, lat] });
     const caller = worker < 0 ? { reporterName: pick(random, ['张先生', '李女士', '王师傅', '刘阿姨', '陈先生']), reporterPhone: mobile(random) } : {};
     return { cookie: worker + 1, json: JSON.stringify({ description, lon, lat, emergency: random() < 0.01, ...caller }) };
   });
 }
 
+/** A generated report as a resident would send it: the API refuses descriptions under 5 characters, so a very short one asks for help too. */
+function reportText(random: RandomFn, code: Parameters<typeof generateTicketText>[1]): string {
+  const text = generateTicketText(random, code);
+  return [...text].length >= 5 ? text : `${text}请尽快处理`;
+}
+
 function baselineBodies(count: number, grids: BenchGrid[], categoryIds: Map<string, string>): PlanBody[] {
   const random = seededRandom(21);
   return Array.from({ length: count }, () => {
     const g = pick(random, grids);
-    const [lon, lat] = pointIn(random, g);
+    const [lon, lat] = placeIn(random, g);
     const code = pickTicketCategory(random);
-    return { cookie: 0, json: JSON.stringify({ categoryId: categoryIds.get(code)!, description: generateTicketText(random, code), lon, lat, gridId: g.id, regionCode: g.regionCode, reporterName: '张先生' }) };
+    return { cookie: 0, json: JSON.stringify({ categoryId: categoryIds.get(code)!, description: reportText(random, code), lon, lat, gridId: g.id, regionCode: g.regionCode, reporterName: '张先生' }) };
   });
 }
 
@@ -297,9 +325,26 @@ interface ServerFigures {
   peakMb: number;
 }
 
-async function serve(database: Database, databaseUrl: string | null, existing: number, tmp: string): Promise<ServerFigures> {
+interface OverloadFigures {
+  existing: number;
+  /** Our closed loop: the capacity. */
+  capacity: PhaseResult;
+  /** The open loop at twice the capacity. */
+  overload: PhaseResult & { rate: number };
+  /** Tickets filed during the phase (warm-up included) and how many of the 201s are not in the database. */
+  rows: number;
+  acknowledged: number;
+  lost: number;
+  admission: string;
+}
+
+async function serve(database: Database, databaseUrl: string | null, existing: number, tmp: string): Promise<ServerFigures>;
+async function serve(database: Database, databaseUrl: string | null, existing: number, tmp: string, mode: 'overload'): Promise<OverloadFigures>;
+async function serve(database: Database, databaseUrl: string | null, existing: number, tmp: string, mode?: 'overload'): Promise<ServerFigures | OverloadFigures> {
   let t = performance.now();
-  const config = { ...loadConfig({}), logLevel: 'silent', jobPollMs: 0, piiKey: randomBytes(32).toString('base64'), filesDir: path.join(tmp, 'files'), databaseUrl };
+  const defaults = loadConfig({});
+  const admission = adaptiveAdmission ? { ...defaults.admission, adaptive: DEFAULT_ADAPTIVE } : defaults.admission;
+  const config = { ...defaults, admission, logLevel: 'silent', jobPollMs: 0, piiKey: randomBytes(32).toString('base64'), filesDir: path.join(tmp, 'files'), databaseUrl, auditCheckpointFile: null };
   const rt = await startRuntime(config, { clock: systemClock, database });
   try {
     const seed = await seedDemo(database.db, rt.clock, { scale: SCALE });
@@ -318,10 +363,13 @@ async function serve(database: Database, databaseUrl: string | null, existing: n
     if (!address || typeof address === 'string') throw new Error('no port');
     const base = `http://127.0.0.1:${address.port}`;
     const workers = seed.accounts.filter((a) => a.role === 'grid_worker').slice(0, WORKERS);
-    const cookies = [await login(base, 'city_op'), ...(await Promise.all(workers.map((w) => login(base, w.username))))];
+    // Eight sign-ins at a time: two hundred at once is a burst admission control sheds (sign-in's share is small).
+    const cookies = [await login(base, 'city_op')];
+    for (let i = 0; i < workers.length; i += 8) cookies.push(...(await Promise.all(workers.slice(i, i + 8).map((w) => login(base, w.username)))));
     const byCode = new Map(grids.map((g) => [g.code, g]));
     const workerGrids = workers.map((w) => byCode.get(w.gridCode!)!);
     const common = { port: address.port, cookies, connections: CONNECTIONS, rate: RATE, warmupMs: WARMUP_MS, durationMs: PHASE_MS };
+    if (mode === 'overload') return await overloadPhases(rt, database, common, tmp, existing, grids, workerGrids);
 
     const baselineFrom = new Date();
     const baseline = await drive(tmp, { ...common, path: '/bench/plain-insert', bodies: baselineBodies(20_000, grids, categoryIds), mode: 'closed' });
@@ -345,6 +393,39 @@ async function serve(database: Database, databaseUrl: string | null, existing: n
   } finally {
     await rt.close();
   }
+}
+
+/** Capacity (closed loop), then an open loop at twice it; every acknowledged report looked up. */
+async function overloadPhases(rt: Runtime, database: Database, common: Omit<DriverPlan, 'path' | 'bodies' | 'mode'>, tmp: string, existing: number, grids: BenchGrid[], workerGrids: BenchGrid[]): Promise<OverloadFigures> {
+  const capacity = await drive(tmp, { ...common, path: '/api/tickets', bodies: intakeBodies(11, quick ? 20_000 : 60_000, grids, workerGrids), mode: 'closed' });
+  const rate = Math.max(2, Math.round(2 * capacity.perS));
+  const from = new Date();
+  const reports = Math.ceil((rate * (WARMUP_MS + PHASE_MS)) / 1000);
+  const phase = await drive(tmp, { ...common, rate, path: '/api/tickets', bodies: intakeBodies(15, reports, grids, workerGrids), mode: 'open', collectIds: true });
+  const [filed] = await rows<{ n: number }>(database.db, sql`select count(*)::int as n from ${ticket} where ${ticket.createdAt} >= ${from.toISOString()}`);
+  let found = 0;
+  for (let i = 0; i < phase.ids.length; i += 1000) {
+    const chunk = phase.ids.slice(i, i + 1000);
+    const [row] = await rows<{ n: number }>(database.db, sql`select count(*)::int as n from ${ticket} where ${ticket.id} in ${sql.raw(`('${chunk.join("','")}')`)}`);
+    found += row?.n ?? 0;
+  }
+  const limits = rt.config.admission;
+  const adaptive = limits.adaptive
+    ? `; adaptive shared limit (service p90 target ${limits.adaptive.latencyTargetMs} ms, event loop p99 target ${limits.adaptive.loopDelayTargetMs} ms): ${rt.kit.admission.adaptive?.limit} at the end, ${rt.kit.admission.adaptive?.decreases} decreases`
+    : '; static shared limit';
+  const admission = `max in flight ${limits.maxInFlight} (reserved: sign-in ${limits.reserve['sign-in']}, console ${limits.reserve.console}, jobs ${limits.reserve.jobs}), queue ${limits.queueLength}, ${limits.queueMs} ms / ${limits.targetMs} ms standing${adaptive}`;
+  return { existing, capacity, overload: { ...phase, rate }, rows: filed?.n ?? 0, acknowledged: phase.ids.length, lost: phase.ids.length - found, admission };
+}
+
+function reportOverload(f: OverloadFigures): void {
+  const o = f.overload;
+  const perS = (n: number) => (n * 1000) / o.ms;
+  console.log(`PostgreSQL, ${formatInt(f.existing)} existing tickets; admission control: ${f.admission}`);
+  console.log(`  capacity (closed loop, ${CONNECTIONS} connections): ${formatInt(f.capacity.perS)} req/s (p50 ${f.capacity.p50.toFixed(1)} ms, p99 ${f.capacity.p99.toFixed(1)} ms), ${formatInt(f.capacity.shed)} shed`);
+  console.log(`  open loop at ${formatInt(o.rate)} req/s (twice that) for ${seconds(PHASE_MS)} s: offered ${formatInt(perS(o.offered))}/s, accepted ${formatInt(perS(o.ok))}/s (${formatInt(o.ok)}), shed ${formatInt(perS(o.shed))}/s (${formatInt(o.shed)}, 503 with Retry-After)`);
+  console.log(`  accepted reports' latency from the scheduled send: p50 ${o.p50.toFixed(1)} ms, p95 ${o.p95.toFixed(1)} ms, p99 ${o.p99.toFixed(1)} ms, max ${o.max.toFixed(1)} ms (goal: p99 under 50 ms)`);
+  console.log(`  acknowledged (201, warm-up included) ${formatInt(f.acknowledged)}, tickets filed in the phase ${formatInt(f.rows)}, acknowledged but not stored ${f.lost}`);
+  console.log(`  CPU a request offered: server ${formatInt(o.cpuUs)} µs${o.postgresCpuUs !== null ? `, PostgreSQL ${formatInt(o.postgresCpuUs)} µs` : ''}${o.machineCpuUs !== null ? `, whole machine ${formatInt(o.machineCpuUs)} µs` : ''}`);
 }
 
 const baselinePerS = (f: ServerFigures) => (f.baseline.perS + f.baselineAfter.perS) / 2;
@@ -399,7 +480,7 @@ async function runDriver(file: string): Promise<void> {
   const payloads = plan.bodies.map((b) => ({ cookie: plan.cookies[b.cookie] ?? '', data: Buffer.from(b.json) }));
   let next = 0;
 
-  const send = (): Promise<{ status: number; body: string }> =>
+  const send = (): Promise<{ status: number; body: string; retryAfter?: string }> =>
     new Promise((resolve, reject) => {
       const p = payloads[next++ % payloads.length]!;
       const req = http.request(
@@ -408,7 +489,7 @@ async function runDriver(file: string): Promise<void> {
           let body = '';
           res.setEncoding('utf8');
           res.on('data', (d: string) => (body += d));
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body, retryAfter: res.headers['retry-after'] }));
           res.on('error', reject);
         },
       );
@@ -417,9 +498,15 @@ async function runDriver(file: string): Promise<void> {
     });
 
   const latencies: number[] = [];
-  const tally = { ok: 0, errors: 0, firstError: null as string | null, withDuplicates: 0 };
-  const record = (r: { status: number; body: string }, ms: number, counted: boolean) => {
+  const tally = { offered: 0, ok: 0, shed: 0, errors: 0, firstError: null as string | null, withDuplicates: 0, ids: [] as string[] };
+  const record = (r: { status: number; body: string; retryAfter?: string }, ms: number, counted: boolean) => {
+    if (plan.collectIds && r.status === 201) tally.ids.push((JSON.parse(r.body) as { ticket: { id: string } }).ticket.id);
     if (!counted) return;
+    tally.offered++;
+    if (r.status === 503 && r.body.includes('"OVERLOADED"') && r.retryAfter) {
+      tally.shed++;
+      return;
+    }
     if (r.status !== 201) {
       tally.errors++;
       tally.firstError ??= `${r.status} ${r.body.slice(0, 300)}`;
@@ -477,7 +564,9 @@ async function runDriver(file: string): Promise<void> {
 
 // ---------------------------------------------------------------- the two databases
 
-async function postgres(tmp: string): Promise<ServerFigures> {
+async function postgres(tmp: string): Promise<ServerFigures>;
+async function postgres(tmp: string, mode: 'overload'): Promise<OverloadFigures>;
+async function postgres(tmp: string, mode?: 'overload'): Promise<ServerFigures | OverloadFigures> {
   const name = `gridgov_bench_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
   await admin.connect();
@@ -486,7 +575,7 @@ async function postgres(tmp: string): Promise<ServerFigures> {
   url.pathname = `/${name}`;
   try {
     const database = await openDatabase({ databaseUrl: url.toString(), dataDir: 'memory' });
-    return await serve(database, url.toString(), PG_TICKETS, tmp);
+    return mode === 'overload' ? await serve(database, url.toString(), PG_TICKETS, tmp, mode) : await serve(database, url.toString(), PG_TICKETS, tmp);
   } finally {
     await dropDatabase(admin, name);
     await admin.end();
@@ -529,6 +618,11 @@ if (driverPlan) {
   try {
     if (liteChild) {
       await pglite(tmp);
+    } else if (overload) {
+      const f = await postgres(tmp, 'overload');
+      reportOverload(f);
+      const perS = (n: number) => Math.round((n * 1000) / f.overload.ms);
+      benchLine('intake-overload', { offered_per_s: perS(f.overload.offered), accepted_per_s: perS(f.overload.ok), p99_ms: f.overload.p99.toFixed(1), lost: f.lost + Math.max(0, f.acknowledged - f.rows), ratio: (f.overload.ok / Math.max(1, f.overload.ms) * 1000 / Math.max(1, f.capacity.perS)).toFixed(2) });
     } else {
       const figures = await postgres(tmp);
       report(figures);

@@ -4,11 +4,11 @@
  * contract says); the county operator publishes it from the detail drawer, at a phone's width;
  * the author can no longer edit it, and a resident below the township reads it on the portal.
  */
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../server/src/modules/demo/seed-demo.js';
-import { input, launchBrowser, loginAs, screenshot, startServer, type E2eServer } from './harness.js';
+import { input, loginAs, screenshot, browserSuite } from './harness.js';
 
 const TITLE = '关于小区二次供水设施清洗的通知';
 
@@ -19,26 +19,13 @@ async function openRow(page: Page): Promise<void> {
 }
 
 describe('browser: announcements', () => {
-  let server: E2eServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    for (const c of contexts) await c.close();
-    await browser?.close();
-    await server?.stop();
-  });
+  const suite = browserSuite();
 
   async function as(username: string, viewport: { width: number; height: number }): Promise<Page> {
-    const context = await browser.newContext({ locale: 'zh-CN', viewport });
-    contexts.push(context);
+    const context = await suite.context({ viewport });
     const page = await context.newPage();
-    await loginAs(page, server.url, username);
-    await page.goto(`${server.url}/#/announcements`);
+    await loginAs(page, suite.server.url, username);
+    await page.goto(`${suite.server.url}/#/announcements`);
     await page.getByTestId('announcements-page').waitFor();
     return page;
   }
@@ -76,10 +63,9 @@ describe('browser: announcements', () => {
     assert.equal(await author.locator('[data-testid^="announcements-edit-"]').count(), 0, 'a published announcement is not edited');
 
     // A resident of a community under the township reads it on the portal's first page.
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 375, height: 800 } });
-    contexts.push(context);
+    const context = await suite.context({ viewport: { width: 375, height: 800 } });
     const resident = await context.newPage();
-    await resident.goto(`${server.url}/`);
+    await resident.goto(`${suite.server.url}/`);
     await input(resident, 'login-username').fill('resident1');
     await input(resident, 'login-password').fill(DEMO_PASSWORD);
     await resident.getByTestId('login-submit').click();

@@ -6,7 +6,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { after, before } from 'node:test';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
 import { totpCode, totpStep } from '../server/src/platform/auth/totp.js';
 import { DEMO_PASSWORD, demoTotpSecret } from '../server/src/modules/demo/seed-demo.js';
 
@@ -50,11 +51,70 @@ export async function startServer(): Promise<E2eServer> {
   };
 }
 
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
+/**
+ * Every page opens with reduced motion, which turns antd's animations off (web/src/app/motion.ts):
+ * on a busy machine a click on a dialog or pop-up still moving in can land where its button was
+ * a frame before and be lost.
+ */
+export async function launchBrowser(): Promise<Browser> {
+  const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+  const newContext = browser.newContext.bind(browser);
+  const newPage = browser.newPage.bind(browser);
+  browser.newContext = (options = {}) => newContext({ reducedMotion: 'reduce', ...options });
+  browser.newPage = (options = {}) => newPage({ reducedMotion: 'reduce', ...options });
+  return browser;
+}
+
+export interface BrowserSuite {
+  readonly server: E2eServer;
+  readonly browser: Browser;
+  /** A new browser context in zh-CN unless told, closed when the suite ends. */
+  context(options?: BrowserContextOptions): Promise<BrowserContext>;
+  /** A page in a new context, signed in as `username` (a visitor when null), opened at `#path` when given. */
+  page(username: string | null, options?: BrowserContextOptions & { path?: string }): Promise<Page>;
+}
+
+/**
+ * The server and browser of a describe block: started before its tests (then `prepare`, for
+ * data the tests share), stopped after them with every context they opened.
+ */
+export function browserSuite(prepare?: (server: E2eServer) => Promise<void>): BrowserSuite {
+  let server: E2eServer | undefined;
+  let browser: Browser | undefined;
+  const contexts: BrowserContext[] = [];
+  before(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    await prepare?.(server);
+  });
+  after(async () => {
+    for (const c of contexts.splice(0)) await c.close();
+    await browser?.close();
+    await server?.stop();
+  });
+  const suite: BrowserSuite = {
+    get server() {
+      return server!;
+    },
+    get browser() {
+      return browser!;
+    },
+    async context(options = {}) {
+      const context = await browser!.newContext({ locale: 'zh-CN', ...options });
+      contexts.push(context);
+      return context;
+    },
+    async page(username, { path: at, ...options } = {}) {
+      const page = await (await suite.context(options)).newPage();
+      if (username) await loginAs(page, server!.url, username);
+      if (at !== undefined) await page.goto(`${server!.url}/#${at}`);
+      return page;
+    },
+  };
+  return suite;
 }
 
 /** The demo accounts that sign in with an authenticator code (the three admin roles). */

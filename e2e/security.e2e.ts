@@ -85,8 +85,8 @@ describe('browser: security', () => {
     await page.getByTestId('audit-search').click();
     await page.locator('[data-testid="audit-table"] tbody tr.ant-table-row').first().waitFor({ timeout: 15_000 });
     const rows = await page.locator('[data-testid="audit-table"] tbody tr.ant-table-row').allInnerTexts();
-    assert.ok(rows.some((r) => r.includes('user.admin_create') && r.includes('secadmin')), rows.join('\n'));
-    assert.ok(rows.some((r) => r.includes('auth.enrolment')), rows.join('\n'));
+    assert.ok(rows.some((r) => r.includes('创建管理员账号') && r.includes('secadmin')), rows.join('\n'));
+    assert.ok(rows.some((r) => r.includes('管理员账号本人注册')), rows.join('\n'));
     await screenshot(page, 'audit-alerts');
     assert.deepEqual(violations, []);
     await page.close();

@@ -50,7 +50,7 @@ async function act(page: Page, action: string, fill?: () => Promise<void>): Prom
   await page.getByTestId(`action-form-${action}`).waitFor();
   if (fill) await fill();
   await page.getByTestId('action-submit').click();
-  await page.locator(`[data-testid="ticket-detail-body"]:not([data-version="${before}"])`).waitFor({ timeout: 15_000 });
+  await page.locator(`[data-testid="ticket-detail-body"]:not([data-version="${before}"])`).waitFor({ timeout: 30_000 });
   await page.getByTestId(`action-form-${action}`).waitFor({ state: 'detached' });
 }
 

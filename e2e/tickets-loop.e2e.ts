@@ -189,11 +189,11 @@ describe('browser: the ticket loop from the resident portal', () => {
     await resident.getByTestId('portal-home-report').tap();
     await resident.getByTestId('portal-report-form').waitFor();
     await fill(resident, 'portal-report-description', REPORT_TEXT);
-    // The marker starts in the middle of the map; a tap moves it, "use my location" brings it to the phone.
+    // No marker until the resident places one (issue 3): a tap places it, "use my location" brings it to the phone.
     const map = resident.getByTestId('portal-report-map');
     await resident.locator('[data-testid="portal-report-map"][data-ready="true"]').waitFor({ timeout: 30_000 });
     const start = await map.getAttribute('data-lon');
-    assert.ok(start, 'the marker starts somewhere');
+    assert.equal(start, '', 'no point is chosen for the resident');
     const box = (await map.boundingBox())!;
     await resident.touchscreen.tap(box.x + box.width * 0.25, box.y + box.height * 0.7);
     await resident.waitForFunction((before) => document.querySelector('[data-testid="portal-report-map"]')?.getAttribute('data-lon') !== before, start);
@@ -219,7 +219,7 @@ describe('browser: the ticket loop from the resident portal', () => {
     await resident.getByTestId('portal-detail').waitFor();
     ticketId = decodeURIComponent(/#\/portal\/tickets\/([^?]+)/.exec(resident.url())?.[1] ?? '');
     assert.match(ticketId, /^[0-9a-f-]{36}$/);
-    assert.equal(await resident.getByTestId('portal-detail-status').innerText(), '已受理');
+    assert.equal(await resident.getByTestId('portal-detail-status').innerText(), '已提交，待受理', '已受理 only once someone accepts it');
     assert.equal(await resident.getByTestId('portal-detail-number').innerText(), ticketNumber);
     // The photo is shown from the server.
     const image = resident.locator('[data-testid="portal-detail-photos"] img').first();
@@ -237,7 +237,7 @@ describe('browser: the ticket loop from the resident portal', () => {
     try {
       const filed = await ticketOf(gw1, ticketId);
       assert.equal(filed.number, ticketNumber);
-      assert.equal(filed.gridName, '花源社区第一网格');
+      assert.equal(filed.gridName, '马家吉社区第一网格');
       assert.equal(filed.categoryName, '垃圾清运');
       assert.equal(filed.photos.length, 1);
       assert.equal(filed.level, 'grid');
@@ -257,7 +257,7 @@ describe('browser: the ticket loop from the resident portal', () => {
       assert.equal(await card.getByTestId('portal-ticket-card-status').innerText(), '处理中');
 
       await act(handler, ticketId, 'sign');
-      await act(handler, ticketId, 'report_back', { note: '已安排环卫车辆清运，现场已清理干净' });
+      await act(handler, ticketId, 'report_back', { note: '内部：调度环卫二队', publicNote: '已安排环卫车辆清运，现场已清理干净' });
       const closed = await act(op, ticketId, 'close', { note: '经网格员现场核实，垃圾已清运' });
       assert.equal(closed.publicStatus, 'resolved');
     } finally {
@@ -345,7 +345,7 @@ describe('browser: the ticket loop from the resident portal', () => {
     await page.getByTestId('portal-submitted-view').tap();
     await page.getByTestId('portal-track').waitFor();
     assert.equal(await page.getByTestId('portal-track-number').innerText(), number);
-    assert.equal(await page.getByTestId('portal-track-status').innerText(), '已受理');
+    assert.equal(await page.getByTestId('portal-track-status').innerText(), '已提交，待受理');
     assert.match(await page.getByTestId('portal-track-timeline').innerText(), /上报/);
     await assertNoSideways(page, 'tracking page');
     await screenshot(page, 'portal-track');
@@ -374,7 +374,7 @@ describe('browser: the ticket loop from the resident portal', () => {
       const filed = await ticketsMatching(op, ANONYMOUS_TEXT);
       assert.equal(filed.length, 1);
       assert.equal(filed[0]!.number, number);
-      assert.equal(filed[0]!.gridName, '花源社区第一网格');
+      assert.equal(filed[0]!.gridName, '马家吉社区第一网格');
       assert.equal(filed[0]!.photos.length, 1);
       assert.equal(filed[0]!.reporterName, '王女士');
       assert.equal((await ticketsMatching(op, BOT_TEXT)).length, 0);

@@ -7,6 +7,7 @@
 //   e2e          e2e/*.e2e.ts in a real browser
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 const args = process.argv.slice(2);
@@ -36,6 +37,19 @@ if (files.length === 0) {
   console.error(`No test files for ${tiers.join(', ')}`);
   process.exit(1);
 }
-const env = { ...process.env, ...(postgres ? { GRIDGOV_TEST_DB: 'postgres' } : {}) };
-const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...files], { stdio: 'inherit', env });
-process.exit(result.status ?? 1);
+// The servers of the integration and PostgreSQL tiers log to one file, scanned after the run for
+// personal data and secrets (docs/observability.md). GRIDGOV_LOG_SCAN=off skips it; a path keeps the file there.
+const scanning = (tiers.includes('integration') || tiers.includes('pg')) && process.env.GRIDGOV_LOG_SCAN !== 'off';
+const scanFile = scanning ? (process.env.GRIDGOV_LOG_SCAN ?? path.join(os.tmpdir(), `gridgov-log-scan-${process.pid}.jsonl`)) : null;
+if (scanFile) fs.writeFileSync(scanFile, '');
+const env = { ...process.env, ...(postgres ? { GRIDGOV_TEST_DB: 'postgres' } : {}), ...(scanFile ? { GRIDGOV_LOG_SCAN: scanFile } : { GRIDGOV_LOG_SCAN: '' }) };
+// A browser test that hangs (a page that never answers) fails after 15 minutes instead of holding CI.
+const timeout = tiers.includes('e2e') ? ['--test-timeout=900000'] : [];
+const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...timeout, ...files], { stdio: 'inherit', env });
+let status = result.status ?? 1;
+if (scanFile) {
+  const scan = spawnSync(process.execPath, ['--import', 'tsx', 'server/src/cli/log-scan.ts', scanFile], { stdio: 'inherit' });
+  if (scan.status !== 0) status = status || 1;
+  if (!process.env.GRIDGOV_LOG_SCAN) fs.rmSync(scanFile, { force: true });
+}
+process.exit(status);

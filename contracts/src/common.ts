@@ -18,3 +18,14 @@ export function page<T extends z.ZodType>(item: T) {
 
 export const warning = z.object({ code: z.string(), message: z.string() });
 
+
+export const SORT_ORDERS = ['asc', 'desc'] as const;
+export type SortOrder = (typeof SORT_ORDERS)[number];
+
+/**
+ * The sort fields of a list query: one of the list's whitelisted keys and a direction. A key
+ * outside the list is refused (VALIDATION_FAILED), never passed on to SQL.
+ */
+export function sortQuery<const K extends readonly [string, ...string[]]>(keys: K) {
+  return { sort: z.enum(keys).optional(), order: z.enum(SORT_ORDERS).default('asc') };
+}

@@ -14,6 +14,17 @@ import { transfersDomain } from './transfers/domain.js';
 import { ticketsDomain } from './tickets/domain.js';
 import { formsDomain } from './forms/domain.js';
 import { announcementsDomain } from './announcements/domain.js';
+import { keypersonsDomain } from './keypersons/domain.js';
+import { disputesDomain } from './disputes/domain.js';
+import { warningsDomain } from './warnings/domain.js';
+import { accessDomain } from './access/domain.js';
+import { petitionsDomain } from './petitions/domain.js';
+import { reservationsDomain } from './reservations/domain.js';
+import { campaignsDomain } from './campaigns/domain.js';
+import { declarationsDomain } from './declarations/domain.js';
+import { enterprisesDomain } from './enterprises/domain.js';
+import { publicinfoDomain } from './publicinfo/domain.js';
+import { arrivalsDomain } from './arrivals/domain.js';
 
 export const DOMAINS = {
   auth: authDomain,
@@ -28,4 +39,15 @@ export const DOMAINS = {
   tickets: ticketsDomain,
   forms: formsDomain,
   announcements: announcementsDomain,
+  keypersons: keypersonsDomain,
+  disputes: disputesDomain,
+  warnings: warningsDomain,
+  access: accessDomain,
+  petitions: petitionsDomain,
+  reservations: reservationsDomain,
+  campaigns: campaignsDomain,
+  declarations: declarationsDomain,
+  enterprises: enterprisesDomain,
+  publicinfo: publicinfoDomain,
+  arrivals: arrivalsDomain,
 } as const;

@@ -7,6 +7,7 @@
 import { DOMAINS } from './domains.js';
 import { gather, type Gathered } from './gather.js';
 import type { ErrorSpec } from './error-kit.js';
+import { fillTemplate, type MessageParams } from './message-kit.js';
 
 export { defineErrors, type ErrorSpec } from './error-kit.js';
 
@@ -22,6 +23,11 @@ const SHARED_ERRORS = {
   NOT_FOUND: { status: 404, zh: '记录不存在', en: 'Not found' },
   CONFLICT: { status: 409, zh: '记录已存在', en: 'The record already exists' },
   RATE_LIMITED: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
+  // ---------- idempotency (replayed submissions from phones that were offline) ----------
+  IDEMPOTENCY_KEY_INVALID: { status: 400, zh: '幂等键（Idempotency-Key）格式不正确：8 至 100 个字母、数字或 _ - . : 字符', en: 'The Idempotency-Key header must be 8 to 100 letters, digits or _ - . :' },
+  IDEMPOTENCY_KEY_REUSED: { status: 422, zh: '此提交编号已用于另一份不同的内容', en: 'This submission id was already used for different content' },
+  IDEMPOTENCY_IN_PROGRESS: { status: 409, zh: '同一提交正在处理中，请稍后再试', en: 'The same submission is still being processed; try again shortly' },
+  IDEMPOTENCY_UNRESOLVED: { status: 409, zh: '无法确认此提交是否已保存，请先核实，再删除或重新填写', en: 'It cannot be confirmed whether this submission was saved; check before discarding or filing it again' },
   REGION_CODE_INVALID: { status: 400, zh: '行政区划代码不合法', en: 'The division code is not valid' },
   REGION_PARENT_MISMATCH: { status: 400, zh: '上级区划与代码前缀不符', en: 'The parent region does not match the code prefix' },
   REGION_PARENT_NOT_FOUND: { status: 400, zh: '上级区划不存在或已撤销', en: 'The parent region does not exist or has been revoked' },
@@ -67,9 +73,16 @@ const SHARED_ERRORS = {
   TICKET_FIELD_REQUIRED: { status: 400, zh: '此操作缺少必填内容', en: 'This action needs more information' },
   TICKET_CATEGORY_INVALID: { status: 400, zh: '事件类型不存在或已停用', en: 'The category does not exist or is inactive' },
   TICKET_DEPARTMENT_INVALID: { status: 400, zh: '部门不存在或不在可交办范围内', en: 'The department does not exist or cannot be assigned here' },
-  TICKET_ASSISTS_PENDING: { status: 409, zh: '协办部门尚未全部反馈', en: 'Not every assisting department has reported back yet' },
+  TICKET_ASSISTS_PENDING: { status: 409, zh: '等待协办部门反馈：{departments}', en: 'Waiting for the assisting departments to report back: {departments}' },
+  TICKET_SELF_CLOSE: { status: 409, zh: '您上报并处置了此工单，须由他人办结', en: 'You reported and handled this ticket yourself; someone else must close it' },
+  TICKET_DISPATCH_GRID_LEVEL: { status: 409, zh: '网格层级的事件由网格员直接处置；需分派部门时请先上报社区', en: 'A grid-level matter is handled in the grid; escalate it to the community to dispatch departments' },
+  TICKET_ALREADY_RATED: { status: 409, zh: '已评价过此工单', en: 'This ticket has already been rated' },
+  TICKET_REOPEN_EXPIRED: { status: 409, zh: '已超过可重新打开的期限', en: 'The time to reopen this ticket has passed' },
+  TICKET_EXTENSION_PENDING: { status: 409, zh: '已有延期申请等待审批', en: 'An extension request is already waiting for approval' },
+  TICKET_TRACK_LIMITED: { status: 429, zh: '查询次数过多，请稍后再试', en: 'Too many lookups; try again later' },
   TICKET_LOCATION_REQUIRED: { status: 400, zh: '请提供位置或地址', en: 'Give a location or an address' },
   TICKET_OUTSIDE_AREA: { status: 400, zh: '位置不在本平台管辖的网格内', en: 'The location is not inside any grid served here' },
+  TICKET_LOCATION_UNCONFIRMED: { status: 400, zh: '请先确认问题位置（定位、在地图上点选或搜索地址）再提交', en: 'Confirm where the problem is (locate me, tap the map or search an address) before submitting' },
   TICKET_CUSTOM_FIELD_INVALID: { status: 400, zh: '补充信息填写不正确', en: 'An extra question is not answered correctly' },
   // ---------- security: sessions, enrolment of admin accounts, sign-in limits ----------
   AUTH_PASSWORD_CHANGE_REQUIRED: { status: 403, zh: '请先修改密码，然后才能继续使用', en: 'Change your password before going on' },
@@ -87,6 +100,9 @@ const SHARED_ERRORS = {
   FORM_STATE: { status: 409, zh: '表单版本当前状态不允许此操作', en: 'The form version\'s state does not allow this' },
   FORM_RETIRED: { status: 409, zh: '该表单版本已停用，请使用最新版本', en: 'This form version is retired; use the current one' },
   INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
+  // ---------- operations ----------
+  DATABASE_UNAVAILABLE: { status: 503, zh: '数据库暂时不可用，请稍后重试', en: 'The database is unavailable for a moment; try again shortly' },
+  OVERLOADED: { status: 503, zh: '系统繁忙，请稍后重试', en: 'The server is busy; try again in a moment' },
 } as const satisfies Record<string, ErrorSpec>;
 
 export const ERRORS = { ...SHARED_ERRORS, ...gather(DOMAINS, 'errors') } as typeof SHARED_ERRORS & Gathered<typeof DOMAINS, 'errors'> & Record<string, ErrorSpec>;
@@ -107,4 +123,11 @@ export type Locale = 'zh-CN' | 'en';
 export function errorMessage(code: ErrorCode, locale: Locale): string {
   const entry: ErrorSpec = ERRORS[code];
   return locale === 'en' ? entry.en : entry.zh;
+}
+
+/** An error's message with its `{name}` placeholders filled from `params` (the error's details). */
+export function errorMessageWith(code: ErrorCode, locale: Locale, params: unknown): string {
+  const template = errorMessage(code, locale);
+  if (!template.includes('{') || params === null || typeof params !== 'object' || Array.isArray(params)) return template;
+  return fillTemplate(template, params as MessageParams);
 }

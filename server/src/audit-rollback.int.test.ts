@@ -19,7 +19,8 @@ const UNAUDITED_MAKES = new Set(['attachment', 'notification', 'grid', 'region']
 /** Writes that change no governance data: marking one's own notifications read, a dry run of a form's answers. */
 const UNAUDITED_WRITES = new Set(['POST /api/notifications/:id/read', 'POST /api/forms/:key/versions/:version/validate']);
 /** Tables whose rows change without a change of data: sessions touched by requests. */
-const VOLATILE = new Set(['session', 'audit_log']);
+// rate_counter: a limit shared through the database counts every attempt, a refused one too (platform/http/rate-limit.ts).
+const VOLATILE = new Set(['session', 'audit_log', 'rate_counter']);
 
 describe('audit failure rolls back every module\'s changes', () => {
   let env: TestEnv;

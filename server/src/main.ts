@@ -3,8 +3,18 @@ import { loadConfig } from './platform/config.js';
 import { DataDirLockedError } from './platform/db/lock.js';
 import { UnsafeDurabilityError } from './platform/db/client.js';
 import { startRuntime } from './runtime.js';
+import { BackupError } from './platform/backup/crypto.js';
 import { isSeeded, seedDemo } from './modules/demo/seed-demo.js';
 import { printDemoLogins } from './modules/demo/print-logins.js';
+import { seedDemoHistory } from './modules/demo/seed-history.js';
+import { seedDemoDisputes } from './modules/disputes/demo-disputes.js';
+import { seedDemoWarnings } from './modules/demo/seed-warnings.js';
+import { seedDemoPetitions } from './modules/demo/seed-petitions.js';
+import { seedDemoReservations } from './modules/reservations/demo-reservations.js';
+import { seedDemoCampaigns } from './modules/campaigns/demo-campaigns.js';
+import { seedDemoDeclarations } from './modules/declarations/demo-declarations.js';
+import { seedDemoEnterprises } from './modules/enterprises/demo-enterprises.js';
+import { seedDemoPublicInfo } from './modules/publicinfo/demo-publicinfo.js';
 import { categorySuggester } from './modules/tickets/category-suggester.js';
 import { generateLabelledTickets, seededRandom } from './modules/tickets/classifier/training-texts.js';
 
@@ -14,7 +24,34 @@ async function main(): Promise<void> {
   const { database, clock } = runtime;
   if (config.mode === 'demo' && !(await isSeeded(database.db))) {
     console.log('Seeding the demo city (first start)...');
-    await seedDemo(database.db, clock, { registers: { vault: runtime.vault } });
+    const started = performance.now();
+    const seeded = await seedDemo(database.db, clock, { registers: { vault: runtime.vault } });
+    const seededMs = performance.now() - started;
+    const history = await seedDemoHistory(database, seeded, clock, runtime.vault, { reopenDays: config.reopenDays });
+    const county = seeded.city.regions.find((r) => r.level === 'county')!.code;
+    const countyGrids = seeded.city.grids.filter((g) => g.regionCode.startsWith(county.slice(0, 6))).map((g) => ({ id: seeded.gridIds.get(g.code)!, regionCode: g.regionCode }));
+    await seedDemoDisputes(database.db, runtime.vault, clock.now(), countyGrids, seeded.tickets.departmentIds.get(`${county}:司法局`) ?? null);
+    console.log(
+      `  city, registers and accounts in ${(seededMs / 1000).toFixed(1)} s; ${history.tickets} tickets of the last two months ` +
+        `and ${history.summonses} summonses in ${((performance.now() - started - seededMs) / 1000).toFixed(1)} s`,
+    );
+    const villages = [...new Map(seeded.city.grids.map((g) => [g.regionCode, { regionCode: g.regionCode, gridId: seeded.gridIds.get(g.code)! }])).values()];
+    const petitions = await seedDemoPetitions(database.db, clock, seeded.tickets.categoryIds, villages);
+    console.log(`  ${petitions.petitions} petitions over a year; no-petition villages assessed for ${petitions.months} months`);
+    const communities = [...new Set(countyGrids.map((g) => g.regionCode))];
+    const reservations = await seedDemoReservations(runtime.kit, county, communities);
+    console.log(`  ${reservations.reservations} supplies reservations in ${reservations.drives} drives (one open now)`);
+    // Declarations first: the open campaign does not send workers to households that declared.
+    const declarations = await seedDemoDeclarations(runtime.kit, seeded.city, county.slice(0, 6));
+    console.log(`  ${declarations.declarations} health declarations over five days (${declarations.abnormal} abnormal, ${declarations.unmatched} unmatched)`);
+    const campaigns = await seedDemoCampaigns(runtime.kit, seeded.city.grids[0]!.regionCode);
+    console.log(`  ${campaigns.answers} door-to-door survey answers in ${campaigns.campaigns} campaigns (one open now)`);
+    const enterprises = await seedDemoEnterprises(database.db, clock.now(), countyGrids);
+    console.log(`  ${enterprises.applications} enterprise resumption applications and ${enterprises.reports} daily health registrations`);
+    const info = await seedDemoPublicInfo(runtime.kit, county, seeded.city.grids.filter((g) => g.regionCode.startsWith(county.slice(0, 6))));
+    console.log(`  ${info.rebuttals} rumour rebuttals, ${info.facilities} hospitals and clinics, ${info.questions} residents' questions`);
+    const warnings = await seedDemoWarnings(runtime.kit, seeded);
+    console.log(`  ${warnings.raised} risk warnings from ${warnings.accessRecords} gate records and the tickets (${warnings.handled} handled, ${warnings.falsePositives} false positive)`);
     // The demo has no history of closed tickets yet: teach the suggester from generated ones.
     categorySuggester(runtime.kit).train(generateLabelledTickets(seededRandom(1), 4000, 'demo'));
     await categorySuggester(runtime.kit).save(database.db, clock.now());
@@ -25,6 +62,7 @@ async function main(): Promise<void> {
   console.log(`Database: ${database.kind === 'pglite' ? `embedded PostgreSQL (PGlite) in ${config.dataDir}` : 'PostgreSQL'}; mode: ${config.mode}`);
   console.log(`Command-centre dashboard: ${url}#/dashboard (operators land on it; add ?screen=big for the wall display)`);
   console.log(`API documentation: ${url}docs/api`);
+  console.log(`Health: ${url}health/ready; Prometheus metrics: ${config.metricsToken || config.metricsAllow ? `${url}metrics` : 'off (set GRIDGOV_METRICS_TOKEN or GRIDGOV_METRICS_ALLOW)'}`);
   if (config.mode === 'demo') await printDemoLogins(database.db, clock);
   const shutdown = (signal: string): void => {
     console.log(`${signal}: shutting down`);
@@ -41,7 +79,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof DataDirLockedError || error instanceof UnsafeDurabilityError) {
+  if (error instanceof DataDirLockedError || error instanceof UnsafeDurabilityError || error instanceof BackupError) {
     console.error(`\nGridGov cannot start: ${error.message}\n`);
   } else {
     console.error(error);

@@ -3,6 +3,7 @@
  * GRIDGOV_TEST_DB=postgres, each run in its own database), the real app, the demo seed, a
  * manual clock, and an HTTP client with a cookie jar.
  */
+import { interiorPoint } from '../src/platform/geo/polygon.js';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -107,11 +108,18 @@ export class Client {
     private readonly locale = 'zh-CN',
   ) {}
 
-  async request<T = unknown>(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, payload?: unknown, locale = this.locale): Promise<Response<T>> {
+  async request<T = unknown>(
+    method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
+    url: string,
+    payload?: unknown,
+    locale = this.locale,
+    /** More request headers (an Idempotency-Key). */
+    headers: Record<string, string> = {},
+  ): Promise<Response<T>> {
     const res = await this.rt.app.inject({
       method,
       url,
-      headers: { 'accept-language': locale, ...(this.cookie ? { cookie: this.cookie } : {}) },
+      headers: { 'accept-language': locale, ...headers, ...(this.cookie ? { cookie: this.cookie } : {}) },
       ...(payload === undefined ? {} : { payload: payload as object }),
     });
     if (!PERSONAL_DATA_ALLOWED.test(url.split('?')[0] ?? '')) assertNoPersonalData(method, url, res.body);
@@ -129,7 +137,7 @@ export class Client {
     return this.request<T>('GET', url);
   }
   /** A multipart upload of one file named "file". */
-  async upload<T = unknown>(url: string, fileName: string, body: Buffer): Promise<Response<T>> {
+  async upload<T = unknown>(url: string, fileName: string, body: Buffer, headers: Record<string, string> = {}): Promise<Response<T>> {
     const boundary = '----gridgovtest';
     const payload = Buffer.concat([
       Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="${fileName}"\r\ncontent-type: application/octet-stream\r\n\r\n`),
@@ -139,7 +147,7 @@ export class Client {
     const res = await this.rt.app.inject({
       method: 'POST',
       url,
-      headers: { 'accept-language': this.locale, 'content-type': `multipart/form-data; boundary=${boundary}`, ...(this.cookie ? { cookie: this.cookie } : {}) },
+      headers: { 'accept-language': this.locale, ...headers, 'content-type': `multipart/form-data; boundary=${boundary}`, ...(this.cookie ? { cookie: this.cookie } : {}) },
       payload,
     });
     assertNoPersonalData('POST', url, res.body);
@@ -193,7 +201,10 @@ export const TEST_PII_KEY = Buffer.alloc(32, 7).toString('base64');
 
 export function testConfig(overrides: Partial<Config> = {}): Config {
   const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gridgov-files-'));
-  return { ...loadConfig({}), logLevel: 'silent', jobPollMs: 0, piiKey: TEST_PII_KEY, filesDir, ...overrides };
+  // GRIDGOV_LOG_SCAN (set by `npm test`): every test server logs there, and the run ends with a scan for personal data.
+  const logScanFile = process.env.GRIDGOV_LOG_SCAN ? path.resolve(process.env.GRIDGOV_LOG_SCAN) : null;
+  // No audit checkpoints unless a test asks for them: the suite must not write into data/.
+  return { ...loadConfig({}), logLevel: 'silent', logScanFile, jobPollMs: 0, piiKey: TEST_PII_KEY, filesDir, auditCheckpointFile: null, ...overrides };
 }
 
 export async function startTestEnv(
@@ -291,7 +302,7 @@ function openLiveStream(base: string, cookie: string): Promise<LiveStream> {
 }
 
 /** The centre of a demo grid's polygon (inside it: demo grids are convex). */
+/** A point inside the grid (its polygons are irregular, so not the average of its corners). */
 export function gridCentroid(g: { boundary: { coordinates: number[][][] } }): [number, number] {
-  const ring = g.boundary.coordinates[0]!.slice(0, -1);
-  return [ring.reduce((s, p) => s + p[0]!, 0) / ring.length, ring.reduce((s, p) => s + p[1]!, 0) / ring.length];
+  return interiorPoint(g.boundary.coordinates);
 }

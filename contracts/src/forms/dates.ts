@@ -32,9 +32,14 @@ export function isRelativeDay(ref: string): boolean {
   return RELATIVE.test(ref);
 }
 
-/** The day in China (UTC+8) of an instant: what "today" means to the people answering. */
-export function chinaToday(at: Date = new Date()): string {
-  return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+/** The day (YYYY-MM-DD) of an instant in a time zone (the deployment's; Asia/Shanghai by default). */
+export function dayInZone(at: Date, timeZone = 'Asia/Shanghai'): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+}
+
+/** What "today" means to the people answering: the day in the deployment's time zone. */
+export function chinaToday(at: Date = new Date(), timeZone = 'Asia/Shanghai'): string {
+  return dayInZone(at, timeZone);
 }
 
 /** The day as a local Date at midnight, for the ID-number birth-date check. */

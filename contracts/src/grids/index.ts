@@ -61,6 +61,6 @@ export const gridLookupResponse = z.object({
 export const geoJsonQuery = z.strictObject({ region: divisionCode.optional() });
 
 
-export const mapConfig = z.object({ tileUrl: z.string().nullable(), center: z.tuple([z.number(), z.number()]), zoom: z.number() });
+export const mapConfig = z.object({ tileUrl: z.string().nullable(), labelTileUrl: z.string().nullable(), center: z.tuple([z.number(), z.number()]), zoom: z.number() });
 export * from './permissions.js';
 export * from './audit.js';

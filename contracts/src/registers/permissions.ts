@@ -7,7 +7,8 @@ import type { RegisterKind } from './index.js';
  * sensitive register (key persons) declares its own instead of sharing these.
  */
 export const REGISTER_PERMISSIONS = definePermissions({
-  'register:read': { zh: '查看基础台账', en: 'Read the base registers', roles: ['operator', 'department_handler', 'grid_worker'] },
+  // Not department handlers: a county department's handler does not read the county's residents.
+  'register:read': { zh: '查看基础台账', en: 'Read the base registers', roles: ['operator', 'grid_worker'] },
   // Grid workers keep their own grid's registers up to date from door-to-door visits.
   'register:write': { zh: '维护基础台账', en: 'Maintain the base registers', roles: ['operator', 'grid_worker'] },
   /** See full ID numbers and phones, with a stated reason; every use is audited and rate-limited. */

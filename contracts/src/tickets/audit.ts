@@ -23,6 +23,8 @@ export const TICKET_AUDIT_ACTIONS = defineAuditActions({
   'ticket.check_in': { zh: '报到', en: 'Department checked in' },
   'ticket.comment': { zh: '备注', en: 'Comment added' },
   'ticket.overdue': { zh: '超过办理时限', en: 'Ticket overdue' },
+  'ticket.rework': { zh: '退回重办', en: 'Ticket sent back for rework' },
+  'ticket.track': { zh: '凭回执查询工单', en: 'Ticket looked up by receipt' },
   'ticket_category.create': { zh: '新增事件类型', en: 'Category created' },
   'ticket_category.update': { zh: '修改事件类型', en: 'Category changed' },
   'open311.client.create': { zh: '新增 Open311 接入方', en: 'Open311 client created' },

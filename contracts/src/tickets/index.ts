@@ -3,7 +3,7 @@
  * explicit state machine. The internal status is kept apart from what the public sees.
  */
 import { z } from 'zod';
-import { divisionCode, pageQuery, uuid } from '../common.js';
+import { divisionCode, pageQuery, sortQuery, uuid } from '../common.js';
 
 // ---------- levels and departments ----------
 /** Where a ticket is handled: "small matters stay in the grid, big ones in the county and township, hard ones in the city". */
@@ -36,6 +36,8 @@ export const category = z.object({
   id: z.string(),
   code: z.string(),
   name: z.string(),
+  /** The English name (null: the Chinese one is shown in English too). */
+  nameEn: z.string().nullable(),
   parentId: z.string().nullable(),
   limitClass: z.enum(LIMIT_CLASSES),
   dispatchMinutes: z.number().int(),
@@ -66,7 +68,7 @@ export const categoryUpdate = categoryInput.partial().extend({
 });
 
 // ---------- tickets ----------
-export const TICKET_SOURCES = ['resident', 'grid_worker', 'hotline', 'department', 'device', 'api'] as const;
+export const TICKET_SOURCES = ['resident', 'grid_worker', 'hotline', 'department', 'device', 'api', 'dispute'] as const;
 export type TicketSource = (typeof TICKET_SOURCES)[number];
 
 /**
@@ -84,7 +86,8 @@ export function sqlList(values: readonly string[]): string {
 }
 
 /** What the reporter and the public see. */
-export const PUBLIC_STATUSES = ['received', 'in_progress', 'resolved', 'not_accepted'] as const;
+/** `submitted` until someone accepts the report; `received` (已受理) only after. */
+export const PUBLIC_STATUSES = ['received', 'in_progress', 'resolved', 'not_accepted', 'submitted'] as const;
 export type PublicStatus = (typeof PUBLIC_STATUSES)[number];
 
 export const ASSIGNMENT_STATUSES = ['pending', 'handling', 'reported', 'returned', 'withdrawn'] as const;
@@ -92,6 +95,8 @@ export const ASSIGNMENT_STATUSES = ['pending', 'handling', 'reported', 'returned
 export const TICKET_ACTIONS = [
   'report', 'accept', 'reject', 'dispatch', 'sign', 'return', 'transfer', 'report_back', 'close', 'rate', 'revisit', 'reopen',
   'escalate', 'request_extension', 'approve_extension', 'reject_extension', 'supervise', 'summon', 'check_in', 'merge', 'comment',
+  // The operator sends a reported-back ticket back for rework (退回重办).
+  'rework',
   // Taken by the time-limit timers only.
   'overdue',
 ] as const;
@@ -124,6 +129,9 @@ export const assignment = z.object({
   note: z.string().nullable(),
 });
 
+export const ticketOrigin = z.object({ type: z.string(), id: z.string(), number: z.string() });
+export type TicketOrigin = z.infer<typeof ticketOrigin>;
+
 export const ticket = z.object({
   id: z.string(),
   number: z.string(),
@@ -137,6 +145,8 @@ export const ticket = z.object({
   gridId: z.string().nullable(),
   gridName: z.string().nullable(),
   regionCode: z.string(),
+  /** The region's name, resolved on the server: readers of tickets need not read regions. */
+  regionName: z.string(),
   level: z.enum(HANDLING_LEVELS),
   status: z.enum(TICKET_STATUSES),
   publicStatus: z.enum(PUBLIC_STATUSES),
@@ -153,6 +163,12 @@ export const ticket = z.object({
   ratingComment: z.string().nullable(),
   reopenUntil: z.string().nullable(),
   duplicateOf: z.string().nullable(),
+  /**
+   * The record of another module the ticket was filed from (a dispute escalated into the loop):
+   * its kind, id and number only, never its contents; whether the reader may open it is the
+   * owning module's answer.
+   */
+  origin: ticketOrigin.nullable(),
   assignments: z.array(assignment),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -160,6 +176,8 @@ export const ticket = z.object({
   version: z.number().int(),
   /** The transitions the caller may make now (the UI shows buttons from these). */
   actions: z.array(z.enum(TICKET_ACTIONS)),
+  /** Transitions the caller would take but cannot now, with why (the UI shows them disabled with the reason). */
+  unavailable: z.array(z.object({ action: z.enum(TICKET_ACTIONS), code: z.string(), message: z.string() })),
 });
 export type Ticket = z.infer<typeof ticket>;
 
@@ -178,6 +196,10 @@ export const intakeRequest = z.strictObject({
   photoIds: z.array(uuid).max(9).default([]),
 });
 
+/** The columns a ticket list may be sorted by (server-side); `due` is the running deadline (dispatch, then handling). */
+export const TICKET_SORT_KEYS = ['number', 'createdAt', 'status', 'level', 'due', 'category'] as const;
+export type TicketSortKey = (typeof TICKET_SORT_KEYS)[number];
+
 export const ticketListQuery = z.strictObject({
   view: z.enum(['queue', 'all', 'overdue', 'supervised', 'mine']).default('all'),
   status: z.enum(TICKET_STATUSES).optional(),
@@ -185,8 +207,12 @@ export const ticketListQuery = z.strictObject({
   region: divisionCode.optional(),
   gridId: uuid.optional(),
   q: z.string().trim().max(64).optional(),
+  ...sortQuery(TICKET_SORT_KEYS),
   ...pageQuery,
 });
+
+/** A ticket list view to export: the list's filters and sort, without paging. */
+export const ticketExportQuery = ticketListQuery.omit({ page: true, pageSize: true });
 
 // ---------- transitions: one input schema per action ----------
 const actionBase = {
@@ -195,6 +221,8 @@ const actionBase = {
   attachmentIds: z.array(uuid).max(9).default([]),
 };
 const note = z.string().trim().min(1).max(1000);
+/** A text written for the reporter and the public timeline; the note stays internal. */
+const publicNote = z.string().trim().min(1).max(500).optional();
 const departmentIds = z.array(uuid).min(1).max(10);
 const input = <T extends z.ZodRawShape>(shape: T) => z.strictObject({ ...actionBase, ...shape });
 
@@ -204,7 +232,7 @@ const input = <T extends z.ZodRawShape>(shape: T) => z.strictObject({ ...actionB
  */
 export const TICKET_ACTION_INPUTS = {
   accept: input({ note: note.optional(), /** Correct the category while accepting. */ categoryId: uuid.optional() }),
-  reject: input({ note }),
+  reject: input({ note, publicNote }),
   /** Merge into the ticket this one duplicates. */
   merge: input({ note: note.optional(), targetId: uuid }),
   /** To the level given, or one up. */
@@ -214,8 +242,8 @@ export const TICKET_ACTION_INPUTS = {
   transfer: input({ note: note.optional(), departmentIds }),
   sign: input({ note: note.optional() }),
   return: input({ note }),
-  report_back: input({ note }),
-  close: input({ note: note.optional() }),
+  report_back: input({ note, publicNote }),
+  close: input({ note: note.optional(), publicNote }),
   rate: input({ note: note.optional(), rating: z.number().int().min(1).max(5) }),
   revisit: input({ note, rating: z.number().int().min(1).max(5).optional() }),
   reopen: input({ note }),
@@ -227,9 +255,38 @@ export const TICKET_ACTION_INPUTS = {
   summon: input({ note: note.optional(), departmentIds, checkInMinutes: z.number().int().min(10).max(7 * 24 * 60).optional() }),
   check_in: input({ note }),
   comment: input({ note }),
+  /** Send a reported-back ticket back to whoever handled it (退回重办). */
+  rework: input({ note }),
 } as const;
 
 export type TicketTransition = keyof typeof TICKET_ACTION_INPUTS;
+
+/**
+ * The actions an operator may take on many tickets at once from a list. Each ticket goes through
+ * the same rules as the single action (its own version, state, standing, scope); the answer says
+ * per ticket what happened.
+ */
+export const TICKET_BATCH_ACTIONS = ['accept', 'dispatch', 'supervise', 'close'] as const;
+export type TicketBatchAction = (typeof TICKET_BATCH_ACTIONS)[number];
+export const ticketBatchRequest = z.strictObject({
+  action: z.enum(TICKET_BATCH_ACTIONS),
+  items: z.array(z.strictObject({ id: uuid, version: z.number().int().min(1) })).min(1).max(50),
+  note: note.optional(),
+  departmentIds: departmentIds.optional(),
+});
+export type TicketBatchRequest = z.input<typeof ticketBatchRequest>;
+export const ticketBatchResult = z.object({
+  items: z.array(
+    z.object({
+      id: z.string(),
+      /** Null when the ticket is not one the caller may read. */
+      number: z.string().nullable(),
+      ok: z.boolean(),
+      error: z.object({ code: z.string(), message: z.string() }).nullable(),
+    }),
+  ),
+});
+export type TicketBatchResult = z.infer<typeof ticketBatchResult>;
 export const TICKET_TRANSITIONS = Object.keys(TICKET_ACTION_INPUTS) as TicketTransition[];
 export type TicketActionInputs = { [A in TicketTransition]: z.infer<(typeof TICKET_ACTION_INPUTS)[A]> };
 /** A transition with its input, discriminated by `action`. */
@@ -307,19 +364,35 @@ export const publicIntakeRequest = z.strictObject({
   photoIds: z.array(uuid).max(9).default([]),
   /** Honeypot: hidden in the form; a filled one marks a bot. */
   website: z.string().max(200).optional(),
+  /** How the reporter confirmed the point: their device's location, a tap on the map, or an address found. Required. */
+  locatedBy: z.enum(['device', 'map', 'address']).optional(),
 });
 export const publicTicket = z.object({
   number: z.string(),
-  /** Secret for following the report without an account. */
-  trackingToken: z.string(),
+  /** Secret for following the report without an account (only in the answer to the report itself and to a lookup by it). */
+  trackingToken: z.string().nullable(),
   categoryName: z.string(),
   description: z.string(),
   address: z.string().nullable(),
   publicStatus: z.enum(PUBLIC_STATUSES),
   createdAt: z.string(),
   timeline: z.array(z.object({ action: z.enum(TICKET_ACTIONS), at: z.string(), note: z.string().nullable(), departmentName: z.string().nullable() })),
+  /** What the reporter may do now: rate, reopen. */
+  actions: z.array(z.enum(['rate', 'reopen'])),
+  rating: z.number().int().nullable(),
+  reopenUntil: z.string().nullable(),
 });
 export type PublicTicket = z.infer<typeof publicTicket>;
+
+/** How an anonymous reporter proves a report is theirs: its tracking token, or its receipt number plus the phone given. */
+export const publicTicketAccess = z.union([
+  z.strictObject({ token: z.string().min(10).max(64) }),
+  z.strictObject({ number: z.string().trim().min(3).max(32), phone: z.string().trim().min(5).max(20) }),
+]);
+export type PublicTicketAccess = z.infer<typeof publicTicketAccess>;
+export const publicTicketLookup = z.strictObject({ access: publicTicketAccess });
+export const publicRateRequest = z.strictObject({ access: publicTicketAccess, rating: z.number().int().min(1).max(5), note: note.optional() });
+export const publicReopenRequest = z.strictObject({ access: publicTicketAccess, note });
 export * from './permissions.js';
 export * from './audit.js';
 export * from './messages.js';

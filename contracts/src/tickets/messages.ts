@@ -17,6 +17,7 @@ export const TICKET_MESSAGES = defineMessages({
   'ticket.supervised': { zh: '工单 {number} 被督办', en: 'Ticket {number} is under supervision' },
   'ticket.summoned': { zh: '吹哨报到：工单 {number}，请在时限内报到。{note}', en: 'Summons on ticket {number}: check in within the limit. {note}' },
   'ticket.overdue': { zh: '工单 {number} 已超过办理时限', en: 'Ticket {number} is past its handling limit' },
+  'ticket.rework': { zh: '工单 {number} 被退回重办：{note}', en: 'Ticket {number} is sent back for rework: {note}' },
   'ticket.reporter.received': { zh: '您反映的问题（编号{number}）已收到', en: 'Your report {number} has been received' },
   'ticket.reporter.accepted': { zh: '您反映的问题（编号{number}）已受理', en: 'Your report {number} has been accepted' },
   'ticket.reporter.rejected': { zh: '您反映的问题（编号{number}）不予受理：{note}', en: 'Your report {number} was not accepted: {note}' },

@@ -17,5 +17,7 @@ export const TICKET_PERMISSIONS = definePermissions({
   /** Supervise (督办), summon departments (吹哨) and decide extensions. */
   'ticket:supervise': { zh: '督办、吹哨、审批延期', en: 'Supervise, summon departments, decide extensions', roles: ['operator'] },
   /** Categories, time limits, departments, Open311 clients. */
+  /** Export a ticket list view (within one's scope, no reporter personal data) to Excel. */
+  'ticket:export': { zh: '导出工单列表', en: 'Export ticket lists', roles: ['operator', 'grid_worker'] },
   'ticket:config': { zh: '配置事件类型、时限和部门', en: 'Configure categories, limits and departments', roles: ['system_admin'] },
 });

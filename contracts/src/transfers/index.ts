@@ -4,12 +4,18 @@
  */
 import { z } from 'zod';
 import { REGISTER_KINDS, registerListQuery } from '../registers/index.js';
+import { pageQuery, uuid } from '../common.js';
 
 // ---------- imports ----------
 export const IMPORT_STATUSES = ['uploaded', 'queued', 'running', 'done', 'failed'] as const;
 export type ImportStatus = (typeof IMPORT_STATUSES)[number];
 
-export const importUploadQuery = z.strictObject({ register: z.enum(REGISTER_KINDS) });
+/**
+ * An import kind: a register kind (`REGISTER_KINDS`) or one a module offers (`arrival`). The
+ * server answers IMPORT_KIND_UNKNOWN for a name it does not know.
+ */
+export const importKind = z.string().regex(/^[a-z][a-z_]{1,39}$/);
+export const importUploadQuery = z.strictObject({ register: importKind });
 
 /** A register field that a source column can be mapped to. */
 export const importField = z.object({
@@ -21,9 +27,32 @@ export const importField = z.object({
 /** Register field -> source column header. */
 export const importMapping = z.record(z.string(), z.string());
 
+/**
+ * Where an import's rows get their grid: a grid-code column (`code`), one grid for every row
+ * (`fixed`, in the importer's scope), a column of grid names (`name`), or an address column
+ * matched against the buildings register, or a point where the row gives one (`address`).
+ */
+export const IMPORT_GRID_RULES = ['code', 'fixed', 'name', 'address'] as const;
+export type ImportGridRuleKind = (typeof IMPORT_GRID_RULES)[number];
+const columnHeader = z.string().min(1).max(200);
+export const importGridRule = z.discriminatedUnion('by', [
+  z.strictObject({ by: z.literal('code') }),
+  z.strictObject({ by: z.literal('fixed'), gridId: uuid }),
+  z.strictObject({ by: z.literal('name'), column: columnHeader }),
+  z.strictObject({ by: z.literal('address'), column: columnHeader, lon: columnHeader.optional(), lat: columnHeader.optional() }),
+]);
+export type ImportGridRule = z.infer<typeof importGridRule>;
+
+export const importListQuery = z.strictObject({
+  ...pageQuery,
+  /** Only imports in this state (`uploaded`: uploads not started yet, to resume or delete). */
+  status: z.enum(IMPORT_STATUSES).optional(),
+});
+
 export const importJob = z.object({
   id: z.string(),
-  register: z.enum(REGISTER_KINDS),
+  /** The import kind (a register kind, or one a module offers). */
+  register: importKind,
   status: z.enum(IMPORT_STATUSES),
   fileName: z.string(),
   fileType: z.enum(['xlsx', 'csv']),
@@ -33,6 +62,10 @@ export const importJob = z.object({
   fields: z.array(importField),
   /** The mapping in use, or the one suggested from the headers before the import starts. */
   mapping: importMapping,
+  /** Where rows get their grid (null before the import starts). */
+  gridRule: importGridRule.nullable(),
+  /** The grid rules this kind offers (none: its rows are placed otherwise, e.g. an arrival by the resident it matches). */
+  gridRules: z.array(z.enum(IMPORT_GRID_RULES)),
   totalRows: z.number().int().nullable(),
   processedRows: z.number().int(),
   createdRows: z.number().int(),
@@ -48,7 +81,7 @@ export const importJob = z.object({
 });
 export type ImportJob = z.infer<typeof importJob>;
 
-export const importMappingRequest = z.strictObject({ mapping: importMapping });
+export const importMappingRequest = z.strictObject({ mapping: importMapping, grid: importGridRule.default({ by: 'code' }) });
 
 /** One problem with one cell (or a whole row when column is null). */
 export const importRowError = z.object({
@@ -69,7 +102,7 @@ export const importPreview = z.object({
 export type ImportPreview = z.infer<typeof importPreview>;
 
 // ---------- exports ----------
-export const EXPORT_STATUSES = ['pending_approval', 'queued', 'ready', 'rejected', 'failed'] as const;
+export const EXPORT_STATUSES = ['pending_approval', 'queued', 'ready', 'rejected', 'failed', 'expired'] as const;
 export type ExportStatus = (typeof EXPORT_STATUSES)[number];
 
 export const exportFilters = registerListQuery.omit({ page: true, pageSize: true });

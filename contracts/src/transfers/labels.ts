@@ -16,5 +16,6 @@ export const TRANSFER_ENUM_LABELS = defineEnumLabels({
     ready: { zh: '可下载', en: 'Ready' },
     rejected: { zh: '已驳回', en: 'Rejected' },
     failed: { zh: '失败', en: 'Failed' },
+    expired: { zh: '已过期（文件已按保存期限删除）', en: 'Expired (file deleted after its retention period)' },
 } satisfies Labels<typeof EXPORT_STATUSES>,
 });

@@ -59,3 +59,10 @@ export const resetPasswordRequest = z.strictObject({ password: z.string().min(1)
 
 export * from './permissions.js';
 export * from './audit.js';
+export * from './errors.js';
+
+/** A grid as an account form's picker shows it: its name and code, where it is, nothing of its registers. */
+export const gridOption = z.object({ id: z.string(), code: z.string(), name: z.string(), regionName: z.string() });
+export type GridOption = z.infer<typeof gridOption>;
+export const gridOptionsQuery = z.strictObject({ q: z.string().max(64).optional() });
+

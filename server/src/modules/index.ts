@@ -16,6 +16,19 @@ import { open311Module } from './open311/index.js';
 import { dashboardModule } from './dashboard/index.js';
 import { formsModule } from './forms/index.js';
 import { announcementsModule } from './announcements/index.js';
+import { keypersonsModule } from './keypersons/index.js';
+import { disputesModule } from './disputes/index.js';
+import { basemapModule } from './basemap/index.js';
+import { navigationModule } from './navigation/index.js';
+import { accessModule } from './access/index.js';
+import { warningsModule } from './warnings/index.js';
+import { petitionsModule } from './petitions/index.js';
+import { reservationsModule } from './reservations/index.js';
+import { campaignsModule } from './campaigns/index.js';
+import { declarationsModule } from './declarations/index.js';
+import { enterprisesModule } from './enterprises/index.js';
+import { publicinfoModule } from './publicinfo/index.js';
+import { arrivalsModule } from './arrivals/index.js';
 
 export const MODULES: readonly ModuleDefinition[] = [
   regionsModule,
@@ -30,4 +43,17 @@ export const MODULES: readonly ModuleDefinition[] = [
   dashboardModule,
   formsModule,
   announcementsModule,
+  keypersonsModule,
+  disputesModule,
+  basemapModule,
+  navigationModule,
+  accessModule,
+  warningsModule,
+  petitionsModule,
+  reservationsModule,
+  campaignsModule,
+  declarationsModule,
+  enterprisesModule,
+  publicinfoModule,
+  arrivalsModule,
 ];

@@ -5,13 +5,6 @@ export interface Clock {
 
 export const systemClock: Clock = { now: () => new Date() };
 
-/** China Standard Time (UTC+8, no daylight saving) ahead of UTC. */
-export const CHINA_OFFSET_MS = 8 * 3_600_000;
-
-/** The day (YYYY-MM-DD) in China of an instant, or of `daysBack` days before it. */
-export function chinaDay(at: Date, daysBack = 0): string {
-  return new Date(at.getTime() + CHINA_OFFSET_MS - daysBack * 86_400_000).toISOString().slice(0, 10);
-}
 
 export class ManualClock implements Clock {
   private current: number;

@@ -78,10 +78,12 @@ interface RequestOptions {
   signal?: AbortSignal;
   /** Auth endpoints handle 401 themselves instead of ending the session. */
   skipSessionCheck?: boolean;
+  /** More headers (an Idempotency-Key for a replayable submission). */
+  headers?: Record<string, string>;
 }
 
 async function send(method: string, path: string, options: RequestOptions, accept: string): Promise<Response> {
-  const headers: Record<string, string> = { Accept: accept, 'Accept-Language': getLocale() };
+  const headers: Record<string, string> = { ...options.headers, Accept: accept, 'Accept-Language': getLocale() };
   let body: string | FormData | undefined;
   if (options.form) {
     body = options.form;
@@ -167,20 +169,23 @@ export const api = {
   get<T>(path: string, query?: Query, signal?: AbortSignal): Promise<T> {
     return request<T>('GET', path, { query, signal });
   },
-  post<T>(path: string, body?: unknown, options?: Pick<RequestOptions, 'skipSessionCheck' | 'signal'>): Promise<T> {
+  post<T>(path: string, body?: unknown, options?: Pick<RequestOptions, 'skipSessionCheck' | 'signal' | 'headers'>): Promise<T> {
     return request<T>('POST', path, { body: body ?? {}, ...options });
   },
   patch<T>(path: string, body: unknown): Promise<T> {
     return request<T>('PATCH', path, { body });
   },
+  put<T>(path: string, body: unknown): Promise<T> {
+    return request<T>('PUT', path, { body });
+  },
   delete<T>(path: string): Promise<T> {
     return request<T>('DELETE', path);
   },
   /** POSTs one file as multipart/form-data (field `file`). */
-  upload<T>(path: string, file: File, query?: Query): Promise<T> {
+  upload<T>(path: string, file: File, query?: Query, options?: Pick<RequestOptions, 'headers'>): Promise<T> {
     const form = new FormData();
     form.append('file', file, file.name);
-    return request<T>('POST', path, { form, query });
+    return request<T>('POST', path, { form, query, ...options });
   },
   download(path: string, query: Query | undefined, fallbackName: string): Promise<DownloadedFile> {
     return download(path, query, fallbackName);

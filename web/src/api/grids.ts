@@ -31,7 +31,7 @@ export const gridsApi = {
 };
 
 /** Used when /api/config/map cannot be read; maps fit to their data anyway. */
-export const FALLBACK_MAP_CONFIG: MapConfig = { tileUrl: null, center: [104.1, 35.9], zoom: 3.5 };
+export const FALLBACK_MAP_CONFIG: MapConfig = { tileUrl: null, labelTileUrl: null, center: [104.1, 35.9], zoom: 3.5 };
 
 export const gridQueries = {
   list: (params: GridListParams) => queryOptions({ queryKey: gridKeys.list({ ...params }), queryFn: ({ signal }) => gridsApi.list(params, signal) }),

@@ -97,3 +97,10 @@ export const dashboardKeys = {
   figure: (place: string, figure: string) => ['dashboard', place, figure] as const,
   points: (place: string, layer: string) => ['dashboard', place, 'points', layer] as const,
 };
+
+/** The console frame's reads: the menu's to-do counts (under `tickets`, so a ticket's change refreshes them) and the header's search. */
+export const navigationKeys = {
+  todoCounts: () => ['tickets', 'todo-counts'] as const,
+  search: (q: string) => ['search', q] as const,
+  gridOptions: (q: string) => ['users', 'grid-options', q] as const,
+};

@@ -5,6 +5,7 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type {
+  PublicTicketAccess,
   AttachmentRef,
   IntakeCheck,
   PublicTicket,
@@ -42,6 +43,10 @@ export const portalApi = {
   /** Anonymous intake: answers a tracking token instead of an account's ticket. */
   publicReport: (body: PublicIntakeBody) => api.post<PublicTicket>('/public/tickets', body, { skipSessionCheck: true }),
   track: (token: string, signal?: AbortSignal) => api.get<PublicTicket>(`/public/tickets/${encodeURIComponent(token)}`, undefined, signal),
+  /** Without an account, by the report's token or its receipt number plus the phone given. */
+  lookup: (access: PublicTicketAccess) => api.post<PublicTicket>('/public/tickets/lookup', { access }, { skipSessionCheck: true }),
+  publicRate: (access: PublicTicketAccess, rating: number, note?: string) => api.post<PublicTicket>('/public/tickets/rate', { access, rating, note }, { skipSessionCheck: true }),
+  publicReopen: (access: PublicTicketAccess, note: string) => api.post<PublicTicket>('/public/tickets/reopen', { access, note }, { skipSessionCheck: true }),
 };
 
 /**

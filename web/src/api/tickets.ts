@@ -34,7 +34,7 @@ export type IntakeRequest = z.input<typeof intakeRequest>;
 export type TicketListParams = Partial<z.output<typeof ticketListQuery>>;
 export type TicketView = z.output<typeof ticketListQuery>['view'];
 /** A transition's body; `attachmentIds` may be left out (the server defaults it). */
-import type { TransitionBody } from '@gridgov/contracts';
+import type { TicketBatchRequest, TicketBatchResult, TransitionBody } from '@gridgov/contracts';
 export type { TransitionBody };
 export type NotificationItem = z.output<typeof notificationItem>;
 export type NotificationList = z.output<typeof notificationList>;
@@ -49,11 +49,14 @@ export const ticketsApi = {
   departments: (signal?: AbortSignal) => api.get<{ items: Department[] }>('/departments', undefined, signal),
 
   check: (body: IntakeCheckRequest, signal?: AbortSignal) => api.post<IntakeCheck>('/tickets/check', body, { signal }),
-  intake: (body: IntakeRequest) => api.post<IntakeResult>('/tickets', body),
+  /** With an idempotency key (an offline queue's submission id), a replay answers the first report. */
+  intake: (body: IntakeRequest, idempotencyKey?: string) => api.post<IntakeResult>('/tickets', body, idempotencyKey ? { headers: { 'Idempotency-Key': idempotencyKey } } : undefined),
   list: (params: TicketListParams, signal?: AbortSignal) => api.get<Page<Ticket>>('/tickets', { ...params }, signal),
   get: (id: string, signal?: AbortSignal) => api.get<Ticket>(one(id), undefined, signal),
   timeline: (id: string, signal?: AbortSignal) => api.get<{ items: TicketEvent[] }>(one(id, '/timeline'), undefined, signal),
   act: (id: string, action: Exclude<TicketAction, 'report'>, body: TransitionBody) => api.post<Ticket>(one(id, `/${action}`), body),
+  /** One action on many tickets; the answer says per ticket what happened. */
+  batch: (body: TicketBatchRequest) => api.post<TicketBatchResult>('/tickets/batch', body),
 
   notifications: (unreadOnly = false, signal?: AbortSignal) =>
     api.get<NotificationList>('/notifications', unreadOnly ? { unread: 'true' } : undefined, signal),
@@ -66,6 +69,8 @@ export const ticketsApi = {
     api.download('/bulletins/export', params, `bulletin-${params.day ?? 'today'}.xlsx`),
 
   upload: (file: File) => api.upload<AttachmentRef>('/attachments', file),
+  /** A list view (filters and sort, no paging) as .xlsx, headers in the caller's language. */
+  exportList: (params: Omit<TicketListParams, 'page' | 'pageSize'>): Promise<DownloadedFile> => api.download('/exports/tickets', params, 'tickets.xlsx'),
 };
 
 /** Reference data (categories, departments) changes rarely: read once, and again when configured. */

@@ -1,12 +1,14 @@
 /** Imports into and exports of the registers (contracts/src/transfers.ts). */
 import { queryOptions } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { ExportJob, ExportStatus, ImportJob, ImportPreview, RegisterKind, createExportRequest, exportList, exportListQuery } from '@gridgov/contracts';
+import type { ARRIVAL_IMPORT_KIND, ExportJob, ExportStatus, ImportGridRule, ImportJob, ImportPreview, ImportStatus, RegisterKind, createExportRequest, exportList, exportListQuery } from '@gridgov/contracts';
 import { api, type DownloadedFile } from './client';
 import { transferKeys } from './keys';
 import type { Page } from './types';
 
 export type ImportMapping = Record<string, string>;
+/** What may be imported: a register, or a kind another module offers (arrivals). */
+export type ImportKindName = RegisterKind | typeof ARRIVAL_IMPORT_KIND;
 export type CreateExportRequest = z.input<typeof createExportRequest>;
 export type ExportView = z.output<typeof exportListQuery>['view'];
 
@@ -19,14 +21,16 @@ function exportPath(id: string, rest = ''): string {
 }
 
 export const importsApi = {
-  upload: (register: RegisterKind, file: File) => api.upload<ImportJob>('/imports', file, { register }),
-  preview: (id: string, mapping: ImportMapping) => api.post<ImportPreview>(importPath(id, '/preview'), { mapping }),
-  start: (id: string, mapping: ImportMapping) => api.post<ImportJob>(importPath(id, '/start'), { mapping }),
+  upload: (register: ImportKindName, file: File) => api.upload<ImportJob>('/imports', file, { register }),
+  preview: (id: string, mapping: ImportMapping, grid: ImportGridRule) => api.post<ImportPreview>(importPath(id, '/preview'), { mapping, grid }),
+  start: (id: string, mapping: ImportMapping, grid: ImportGridRule) => api.post<ImportJob>(importPath(id, '/start'), { mapping, grid }),
   get: (id: string, signal?: AbortSignal) => api.get<ImportJob>(importPath(id), undefined, signal),
-  /** My imports, newest first. */
-  list: (page: number, pageSize: number, signal?: AbortSignal) => api.get<Page<ImportJob>>('/imports', { page, pageSize }, signal),
+  /** My imports, newest first (`uploaded`: the uploads not started yet). */
+  list: (page: number, pageSize: number, signal?: AbortSignal, status?: ImportStatus) => api.get<Page<ImportJob>>('/imports', { page, pageSize, status }, signal),
+  /** Deletes an upload that was not started. */
+  discard: (id: string) => api.delete<unknown>(importPath(id)),
   errorReport: (id: string): Promise<DownloadedFile> => api.download(importPath(id, '/errors'), undefined, `import-errors-${id}.xlsx`),
-  template: (register: RegisterKind): Promise<DownloadedFile> => api.download('/imports/template', { register }, `${register}-template.xlsx`),
+  template: (register: ImportKindName): Promise<DownloadedFile> => api.download('/imports/template', { register }, `${register}-template.xlsx`),
 };
 
 export type ExportList = z.output<typeof exportList>;

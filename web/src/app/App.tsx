@@ -7,10 +7,14 @@ import { isPortalPath, isPublicPortalPath, landingPath } from '../portal/paths';
 import { AppLayout } from './AppLayout';
 import { EnrolPage } from './EnrolPage';
 import { LoginPage } from './LoginPage';
+import { useReducedMotion } from './motion';
 import { QueryProvider, SessionCacheGuard } from './QueryProvider';
 import { navigate, parseHash, useLocation } from './router';
 import { canOpen, findRoute } from './routes';
 import { SessionProvider, useSession } from './session';
+import { OfflineQueueProvider } from '../shared/offline/queue';
+// The kinds of offline submission, known from start so the queue sends what an earlier visit left.
+import './offline-kinds';
 
 export function App() {
   return (
@@ -22,17 +26,28 @@ export function App() {
 
 function LocalisedApp() {
   const { locale } = useI18n();
+  const reducedMotion = useReducedMotion();
   return (
-    <ConfigProvider locale={locale === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#1756a9' } }}>
+    <ConfigProvider locale={locale === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#1756a9', motion: !reducedMotion } }}>
       <AntApp style={{ height: '100%' }}>
         <QueryProvider>
           <SessionProvider>
             <SessionCacheGuard />
-            <Shell />
+            <OfflineShell />
           </SessionProvider>
         </QueryProvider>
       </AntApp>
     </ConfigProvider>
+  );
+}
+
+/** The console with the signed-in account's offline queue. */
+function OfflineShell() {
+  const { me } = useSession();
+  return (
+    <OfflineQueueProvider owner={me?.id ?? null}>
+      <Shell />
+    </OfflineQueueProvider>
   );
 }
 

@@ -1,14 +1,50 @@
-import { Button, Layout, Space, Tag, Typography } from 'antd';
+import { App, Badge, Button, Layout, Space, Tag, Typography } from 'antd';
 import { NotificationBell } from '../features/tickets/notifications/NotificationBell';
 import { useI18n } from '../i18n/i18n';
+import { GlobalSearch } from './GlobalSearch';
 import { LanguageSwitch } from './LanguageSwitch';
 import { roleLabel, scopeLabel } from './labels';
 import { useMe, useSession } from './session';
+import { useOfflineQueue } from '../shared/offline/queue';
 
-export function AppHeader({ onChangePassword }: { onChangePassword: () => void }) {
+function MenuIcon() {
+  return (
+    <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" style={{ display: 'block' }}>
+      <path fill="currentColor" d="M3 6h18v2H3V6Zm0 5h18v2H3v-2Zm0 5h18v2H3v-2Z" />
+    </svg>
+  );
+}
+
+interface Props {
+  onChangePassword: () => void;
+  /** On a phone: opens the menu drawer (with a dot when work waits in it). */
+  onOpenMenu?: () => void;
+  menuWaiting?: boolean;
+  /** A phone's header: the menu button, the product, the bell on one line; search and account below. */
+  compact?: boolean;
+}
+
+export function AppHeader({ onChangePassword, onOpenMenu, menuWaiting = false, compact = false }: Props) {
   const { t } = useI18n();
   const me = useMe();
   const { logout } = useSession();
+  const queue = useOfflineQueue();
+  const { modal } = App.useApp();
+  // Submissions not yet sent are deleted with the sign-out: never without a word.
+  const signOut = () => {
+    if (queue.items.length === 0) return void logout();
+    modal.confirm({
+      title: t('offline.signOut.title', { n: queue.items.length }),
+      content: t('offline.signOut.content'),
+      okText: t('offline.signOut.confirm'),
+      okButtonProps: { danger: true, 'data-testid': 'signout-discard-confirm' } as { danger: boolean },
+      cancelText: t('offline.signOut.cancel'),
+      onOk: async () => {
+        await queue.clearAll();
+        await logout();
+      },
+    });
+  };
   return (
     <Layout.Header
       style={{
@@ -18,18 +54,27 @@ export function AppHeader({ onChangePassword }: { onChangePassword: () => void }
         // On a phone the account's details wrap below the name instead of widening the page.
         flexWrap: 'wrap',
         height: 'auto',
-        minHeight: 64,
+        minHeight: compact ? 52 : 64,
         lineHeight: 'normal',
         gap: 8,
         background: '#fff',
-        padding: '12px 20px',
+        padding: compact ? '8px 12px' : '12px 20px',
         borderBottom: '1px solid #f0f0f0',
       }}
     >
-      <Typography.Title level={4} style={{ margin: 0, whiteSpace: 'nowrap' }} data-testid="header-product">
-        {t('app.name')}
-      </Typography.Title>
-      <Space size="middle" wrap style={{ minWidth: 0 }}>
+      <Space size={8} style={{ minWidth: 0 }}>
+        {onOpenMenu && (
+          <Badge dot={menuWaiting}>
+            <Button type="text" icon={<MenuIcon />} onClick={onOpenMenu} aria-label={t('nav.openMenu')} data-testid="menu-open" />
+          </Badge>
+        )}
+        <Typography.Title level={compact ? 5 : 4} style={{ margin: 0, whiteSpace: 'nowrap' }} data-testid="header-product">
+          {t('app.name')}
+        </Typography.Title>
+      </Space>
+      {compact && <NotificationBell />}
+      <GlobalSearch style={compact ? { order: 3, flexBasis: '100%' } : { width: 300 }} />
+      <Space size={compact ? 'small' : 'middle'} wrap style={{ minWidth: 0, ...(compact ? { order: 4 } : {}) }}>
         <Typography.Text strong data-testid="header-user">
           {me.displayName}
         </Typography.Text>
@@ -39,17 +84,17 @@ export function AppHeader({ onChangePassword }: { onChangePassword: () => void }
         <Typography.Text
           type="secondary"
           title={scopeLabel(t, me.scope)}
-          style={{ display: 'inline-block', maxWidth: 280, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', verticalAlign: 'middle' }}
+          style={{ display: 'inline-block', maxWidth: compact ? 200 : 280, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', verticalAlign: 'middle' }}
           data-testid="header-scope"
         >
           {scopeLabel(t, me.scope)}
         </Typography.Text>
-        <NotificationBell />
+        {!compact && <NotificationBell />}
         <LanguageSwitch />
         <Button size="small" onClick={onChangePassword} data-testid="header-change-password">
           {t('header.changePassword')}
         </Button>
-        <Button size="small" onClick={() => void logout()} data-testid="header-logout">
+        <Button size="small" onClick={signOut} data-testid="header-logout">
           {t('header.logout')}
         </Button>
       </Space>

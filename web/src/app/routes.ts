@@ -4,7 +4,7 @@
  * are those their permissions meet.
  */
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
-import type { Permission } from '@gridgov/contracts';
+import type { Permission, TodoCounts } from '@gridgov/contracts';
 import type { MessageKey } from '../i18n/i18n';
 import { holds, type Need } from '../shared/permissions';
 
@@ -14,9 +14,13 @@ export interface MenuGroup {
   label: MessageKey;
 }
 
+const ENTERPRISE_ANY: Need = ['enterprise:read', 'enterprise:write', 'enterprise:review'];
+
 export const MENU_GROUPS = {
   registers: { key: 'registers', label: 'menu.registers' },
   tickets: { key: 'tickets', label: 'menu.tickets' },
+  socialOrder: { key: 'socialOrder', label: 'menu.socialOrder' },
+  enterprises: { key: 'enterprises', label: 'menu.enterprises' },
 } as const satisfies Record<string, MenuGroup>;
 
 export interface PageRoute {
@@ -28,6 +32,8 @@ export interface PageRoute {
   group?: MenuGroup;
   /** The kind of record (a notification's subject type) this page opens with `?id=`. */
   opens?: string;
+  /** The count of work waiting on this page, shown on its menu entry (`/api/todo-counts`). */
+  todo?: Exclude<keyof TodoCounts, 'notifications'>;
   component: LazyExoticComponent<ComponentType>;
 }
 
@@ -137,6 +143,7 @@ export const PAGE_ROUTES: readonly PageRoute[] = [
   {
     path: '/tickets/queue',
     key: 'ticketQueue',
+    todo: 'ticketQueue',
     label: 'menu.ticketQueue',
     needs: TICKET_STAFF,
     group: tickets,
@@ -161,6 +168,7 @@ export const PAGE_ROUTES: readonly PageRoute[] = [
   {
     path: '/tickets/overdue',
     key: 'ticketsOverdue',
+    todo: 'ticketsOverdue',
     label: 'menu.ticketsOverdue',
     needs: TICKET_STAFF,
     group: tickets,
@@ -177,6 +185,7 @@ export const PAGE_ROUTES: readonly PageRoute[] = [
   {
     path: '/tickets/summonses',
     key: 'summonses',
+    todo: 'summonses',
     label: 'menu.summonses',
     needs: TICKET_STAFF,
     group: tickets,
@@ -207,6 +216,41 @@ export const PAGE_ROUTES: readonly PageRoute[] = [
     component: lazy(() => import('../features/tickets/categories/CategoryConfigPage')),
   },
   { path: '/announcements', key: 'announcements', label: 'menu.announcements', needs: ['announcement:read', 'announcement:write', 'announcement:publish'], opens: 'announcement', component: lazy(() => import('../features/announcements/AnnouncementsPage')) },
+  // Self-declarations (issue 14): health data, read with a stated purpose.
+  { path: '/declarations', key: 'declarations', label: 'menu.declarations', needs: 'declaration:read', opens: 'declaration', component: lazy(() => import('../features/declarations/DeclarationsPage')) },
+  // Arrival screening: checkpoints' lists imported (kind `arrival`), matched ones checked by grid.
+  { path: '/arrivals', key: 'arrivals', label: 'menu.arrivals', needs: 'arrival:read', opens: 'arrival', component: lazy(() => import('../features/arrivals/ArrivalsPage')) },
+  // Public information (issue 14): rumour rebuttals, the health-facility directory, residents' questions.
+  { path: '/rebuttals', key: 'rebuttals', label: 'menu.rebuttals', needs: 'publicinfo:manage', opens: 'rumour_rebuttal', component: lazy(() => import('../features/publicinfo/RebuttalsPage')) },
+  { path: '/health-facilities', key: 'healthFacilities', label: 'menu.healthFacilities', needs: 'publicinfo:manage', opens: 'health_facility', component: lazy(() => import('../features/publicinfo/FacilitiesPage')) },
+  { path: '/consultations', key: 'consultations', label: 'menu.consultations', needs: 'consultation:answer', opens: 'consultation', component: lazy(() => import('../features/publicinfo/ConsultationsPage')) },
+  { path: '/reservations', key: 'reservations', label: 'menu.reservations', needs: ['reservation:manage', 'reservation:pickup'], opens: 'supply_drive', component: lazy(() => import('../features/reservations/ReservationsPage')) },
+  { path: '/campaigns', key: 'campaigns', label: 'menu.campaigns', needs: ['campaign:manage', 'campaign:survey'], opens: 'survey_campaign', component: lazy(() => import('../features/campaigns/CampaignsPage')) },
+  { path: '/campaigns/tasks', key: 'surveyTasks', label: 'menu.surveyTasks', needs: 'campaign:survey', component: lazy(() => import('../features/campaigns/SurveyTasksPage')) },
+  // Enterprises (issue 14): resumption applications reviewed by the township, daily employee health, screening.
+  { path: '/enterprises/applications', key: 'enterpriseApplications', label: 'menu.enterpriseApplications', needs: ENTERPRISE_ANY, group: MENU_GROUPS.enterprises, opens: 'enterprise_application', component: lazy(() => import('../features/enterprises/ApplicationsPage')) },
+  { path: '/enterprises/health', key: 'enterpriseHealth', label: 'menu.enterpriseHealth', needs: ENTERPRISE_ANY, group: MENU_GROUPS.enterprises, component: lazy(() => import('../features/enterprises/HealthPage')) },
+  { path: '/enterprises/stopped', key: 'enterpriseStopped', label: 'menu.enterpriseStopped', needs: ENTERPRISE_ANY, group: MENU_GROUPS.enterprises, component: lazy(() => import('../features/enterprises/StoppedPage')) },
+  { path: '/enterprises/screening', key: 'enterpriseScreening', label: 'menu.enterpriseScreening', needs: ENTERPRISE_ANY, group: MENU_GROUPS.enterprises, component: lazy(() => import('../features/enterprises/ScreeningPage')) },
+  // Key persons (issue 16): the strictest records; operators and the grid worker of the person's grid only.
+  { path: '/keypersons', key: 'keypersons', label: 'menu.keypersons', needs: 'keyperson:read', group: MENU_GROUPS.socialOrder, opens: 'key_person', component: lazy(() => import('../features/keypersons/KeyPersonsPage')) },
+  { path: '/keypersons/visit', key: 'keypersonVisits', label: 'menu.keypersonVisits', needs: 'keyperson:visit', group: MENU_GROUPS.socialOrder, component: lazy(() => import('../features/keypersons/VisitPage')) },
+  { path: '/keypersons/categories', key: 'keypersonCategories', label: 'menu.keypersonCategories', needs: 'keyperson:manage', group: MENU_GROUPS.socialOrder, component: lazy(() => import('../features/keypersons/KpCategoriesPage')) },
+  { path: '/keypersons/approvals', key: 'keypersonApprovals', label: 'menu.keypersonApprovals', needs: ['keyperson:approve', 'keyperson:read'], group: MENU_GROUPS.socialOrder, component: lazy(() => import('../features/keypersons/ApprovalsPage')) },
+  {
+    path: '/disputes',
+    key: 'disputes',
+    label: 'menu.disputes',
+    needs: ['dispute:read', 'dispute:write', 'dispute:manage', 'dispute:mediate'],
+    group: MENU_GROUPS.socialOrder,
+    opens: 'dispute',
+    component: lazy(() => import('../features/disputes/DisputesPage')),
+  },
+  // Social order (综治): risk warnings and their rules (issue 16, item 3).
+  { path: '/warnings', key: 'warnings', label: 'menu.warnings', needs: ['warning:read', 'warning:handle', 'warning:assigned'], group: MENU_GROUPS.socialOrder, opens: 'warning', component: lazy(() => import('../features/warnings/WarningsPage')) },
+  { path: '/warning-rules', key: 'warningRules', label: 'menu.warningRules', needs: 'warning:configure', group: MENU_GROUPS.socialOrder, component: lazy(() => import('../features/warnings/WarningRulesPage')) },
+  // No-petition villages (issue 16, item 4).
+  { path: '/no-petition-villages', key: 'noPetitionVillages', label: 'menu.noPetitionVillages', needs: 'petition_village:read', group: MENU_GROUPS.socialOrder, component: lazy(() => import('../features/petitions/NoPetitionVillagesPage')) },
   { path: '/forms', key: 'forms', label: 'menu.forms', needs: 'form:config', component: lazy(() => import('../features/forms/FormsConfigPage')) },
   {
     path: '/users',
@@ -237,6 +281,16 @@ export function canOpen(route: PageRoute, permissions: readonly string[]): boole
 export function subjectLink(type: string, id: string, permissions: readonly string[]): string | null {
   const route = PAGE_ROUTES.find((r) => r.opens === type && canOpen(r, permissions));
   return route ? pathWithQuery(route.path, { id }) : null;
+}
+
+/** The to-do count of each menu entry that has one, by page key. */
+export function menuCounts(routes: readonly PageRoute[], counts: TodoCounts | undefined): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const route of routes) {
+    const n = route.todo && counts ? counts[route.todo] : undefined;
+    if (n !== undefined) out.set(route.key, n);
+  }
+  return out;
 }
 
 export function allowedRoutes(permissions: readonly string[]): PageRoute[] {
@@ -271,12 +325,19 @@ export const HOME_CARDS: readonly HomeCard[] = [
   { key: 'audit', label: 'menu.audit', description: 'home.card.audit', needs: 'audit:read', pages: ['audit'] },
 ];
 
-/** The home page's cards a user sees, each with the path of the first of its pages they may open. */
-export function homeCards(permissions: readonly string[]): (HomeCard & { path: string })[] {
+/**
+ * The home page's cards a user sees, each with the path of the first of its pages they may open.
+ * A card's description speaks of all its pages: one the user opens only in part lists just the pages
+ * they may open instead (`pageLabels`), so a card never offers what the role cannot use.
+ */
+export function homeCards(permissions: readonly string[]): (HomeCard & { path: string; pageLabels?: MessageKey[] })[] {
   return HOME_CARDS.flatMap((card) => {
     if (!holds(card.needs, permissions)) return [];
-    const page = card.pages.map((key) => PAGE_ROUTES.find((route) => route.key === key)).find((route) => route !== undefined && canOpen(route, permissions));
-    return page ? [{ ...card, path: page.path }] : [];
+    const pages = card.pages.flatMap((key) => PAGE_ROUTES.filter((route) => route.key === key));
+    const open = pages.filter((route) => canOpen(route, permissions));
+    if (open.length === 0) return [];
+    const partial = open.length < pages.length;
+    return [{ ...card, path: open[0]!.path, ...(partial ? { description: undefined, pageLabels: open.map((route) => route.label) } : {}) }];
   });
 }
 

@@ -2,7 +2,32 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Me, Permission } from '@gridgov/contracts';
 import { authApi } from '../api/auth';
-import { setPasswordChangeHandler, setUnauthorizedHandler } from '../api/client';
+import { isApiError, setPasswordChangeHandler, setUnauthorizedHandler } from '../api/client';
+
+/**
+ * The signed-in account, remembered on this device so that the console opens without network
+ * (the phone's offline work): only who it is, what it may open and its scope; the server still
+ * decides everything from the session cookie. Forgotten when the session ends.
+ */
+const REMEMBERED_ME = 'gridgov.offline.me';
+
+function rememberMe(me: Me | null): void {
+  try {
+    if (me) localStorage.setItem(REMEMBERED_ME, JSON.stringify(me));
+    else localStorage.removeItem(REMEMBERED_ME);
+  } catch {
+    // Storage refused: the console just needs the network to open.
+  }
+}
+
+function rememberedMe(): Me | null {
+  try {
+    const text = localStorage.getItem(REMEMBERED_ME);
+    return text ? (JSON.parse(text) as Me) : null;
+  } catch {
+    return null;
+  }
+}
 
 type SessionState =
   | { status: 'loading' }
@@ -27,6 +52,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const signedIn = useRef(false);
   useEffect(() => {
     signedIn.current = state.status === 'signedIn';
+    if (state.status === 'signedIn') rememberMe(state.me);
+    else if (state.status === 'anonymous') rememberMe(null);
   }, [state]);
 
   useEffect(() => {
@@ -45,8 +72,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       .then((me) => {
         if (!cancelled) setState({ status: 'signedIn', me });
       })
-      .catch(() => {
-        if (!cancelled) setState((prev) => (prev.status === 'loading' ? { status: 'anonymous', notice: null, resume: true } : prev));
+      .catch((error: unknown) => {
+        if (cancelled) return;
+        // No network (a phone out of coverage): open as the account last signed in here; the
+        // server answers for the session when the network returns.
+        const offline = isApiError(error, 'NETWORK_ERROR') ? rememberedMe() : null;
+        setState((prev) => (prev.status !== 'loading' ? prev : offline ? { status: 'signedIn', me: offline } : { status: 'anonymous', notice: null, resume: true }));
       });
     return () => {
       cancelled = true;

@@ -79,4 +79,5 @@ export const formsEn: Record<keyof typeof formsZhCN, string> = {
   'formsConfig.noAlerts': 'These answers raise no alert',
   'formsConfig.previewUploads': 'Photos and signatures in the preview stay on this computer and are not uploaded',
   'formsConfig.newTemplateTitle': 'New form',
+  'forms.pick': 'Choose a form',
 };

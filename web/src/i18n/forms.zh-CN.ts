@@ -77,4 +77,5 @@ export const formsZhCN = {
   'formsConfig.noAlerts': '当前填写不会触发预警',
   'formsConfig.previewUploads': '预览中的照片和签名只保存在本机，不会上传',
   'formsConfig.newTemplateTitle': '新表单',
+  'forms.pick': '选择调查表',
 } as const;

@@ -7,6 +7,22 @@ import { dashboardEn } from './dashboard.en';
 import { ENUM_LABELS, enumMessages } from '@gridgov/contracts';
 import { formsEn } from './forms.en';
 import { announcementsEn } from './announcements.en';
+import { reservationsEn } from './reservations.en';
+import { campaignsEn } from './campaigns.en';
+import { declarationsEn } from './declarations.en';
+import { arrivalsEn } from './arrivals.en';
+import { enterprisesEn } from './enterprises.en';
+import { publicinfoEn } from './publicinfo.en';
+import { disputesEn } from './disputes.en';
+import { mapsEn } from './maps.en';
+import { navigationEn } from './navigation.en';
+import { keypersonsEn } from './keypersons.en';
+// offline kit (issue 16)
+import { offlineEn } from './offline.en';
+// Risk warnings (issue 16, item 3).
+import { warningsEn } from './warnings.en';
+// No-petition villages (issue 16, item 4).
+import { petitionsEn } from './petitions.en';
 
 /** English: every key of the Chinese catalog, checked by the type. */
 export const en: Record<MessageKey, string> = {
@@ -135,6 +151,7 @@ export const en: Record<MessageKey, string> = {
   'regions.created': 'Region "{name}" created',
   'regions.renamed': 'Renamed',
   'regions.revokedDone': 'Revoked',
+  'regions.select': 'Choose a region',
   'regions.pick': 'Choose',
   'regions.pickLevel': 'Choose a region ({levels})',
 
@@ -191,8 +208,7 @@ export const en: Record<MessageKey, string> = {
   'users.scopeRegionHint': 'The account works on this region and everything below it',
   'users.scopeGrid': 'Grid',
   'users.scopeGridHint': 'Grid workers and residents are scoped to one grid',
-  'users.gridIdPlaceholder': 'Grid id',
-  'users.gridSearchPlaceholder': 'Type a grid name to search, or the grid id',
+  'users.gridSearchPlaceholder': 'Type a grid name or code, then pick it from the list',
   'users.phone': 'Mobile',
   'users.phoneInvalid': 'Enter an 11-digit mobile number',
   'users.phoneKeep': 'Now {phone}; leave empty to keep it',
@@ -245,6 +261,38 @@ export const en: Record<MessageKey, string> = {
   'audit.alert': 'Needs attention',
   'audit.alertOnly': 'Only entries that need attention',
   'audit.details': 'Details',
+  'audit.actorWithUsername': '{name} ({username})',
+  'audit.attempted': 'Sign-in attempt as {username}',
+  'audit.system': 'System',
+  'audit.unnamed': '(deleted or unnamed)',
+  'audit.failedOnly': 'Only failed and refused actions',
+  'audit.verify': 'Verify chain',
+  'audit.export': 'Export',
+  'audit.verifyOk': 'Chain intact: {entries} entries, checked at {at}',
+  'audit.verifyBroken': 'Chain broken at entry {entry} ({entries} entries checked at {at})',
+  'audit.verifyHead': 'Keep the latest hash somewhere else (a ticket, a signed mail) to prove nothing was cut off the end:',
+  'audit.verifyReason.hash_mismatch': 'The content of this entry was changed.',
+  'audit.verifyReason.chain_broken': 'An entry before this one was deleted or moved.',
+  'enum.auditObject.ticket': 'Ticket',
+  'enum.auditObject.user': 'Account',
+  'enum.auditObject.grid': 'Grid',
+  'enum.auditObject.region': 'Region',
+  'enum.auditObject.resident': 'Resident',
+  'enum.auditObject.household': 'Household',
+  'enum.auditObject.building': 'Building',
+  'enum.auditObject.dwelling': 'Dwelling',
+  'enum.auditObject.venue': 'Venue',
+  'enum.auditObject.facility': 'Facility',
+  'enum.auditObject.organization': 'Organization',
+  'enum.auditObject.department': 'Department',
+  'enum.auditObject.announcement': 'Announcement',
+  'enum.auditObject.dispute': 'Dispute',
+  'enum.auditObject.export': 'Export',
+  'enum.auditObject.import': 'Import',
+  'enum.auditObject.audit_log': 'Audit log',
+  'enum.auditObject.ticket_category': 'Ticket category',
+  'enum.auditObject.form_definition': 'Form',
+  'enum.auditObject.api_client': 'API client',
 
   ...recordEn,
   ...registersEn,
@@ -254,4 +302,21 @@ export const en: Record<MessageKey, string> = {
   ...formsEn,
   ...enumMessages(ENUM_LABELS, 'en'),
   ...announcementsEn,
+  ...reservationsEn,
+  ...campaignsEn,
+  ...declarationsEn,
+  ...arrivalsEn,
+  ...enterprisesEn,
+  ...publicinfoEn,
+  ...disputesEn,
+  ...mapsEn,
+  ...navigationEn,
+  // Key persons (issue 16)
+  ...keypersonsEn,
+  // offline kit (issue 16)
+  ...offlineEn,
+  // Risk warnings (issue 16, item 3).
+  ...warningsEn,
+  // No-petition villages (issue 16, item 4).
+  ...petitionsEn,
 };

@@ -7,6 +7,22 @@ import { dashboardZhCN } from './dashboard.zh-CN';
 import { ENUM_LABELS, enumMessages } from '@gridgov/contracts';
 import { formsZhCN } from './forms.zh-CN';
 import { announcementsZhCN } from './announcements.zh-CN';
+import { reservationsZhCN } from './reservations.zh-CN';
+import { campaignsZhCN } from './campaigns.zh-CN';
+import { declarationsZhCN } from './declarations.zh-CN';
+import { arrivalsZhCN } from './arrivals.zh-CN';
+import { enterprisesZhCN } from './enterprises.zh-CN';
+import { publicinfoZhCN } from './publicinfo.zh-CN';
+import { disputesZhCN } from './disputes.zh-CN';
+import { mapsZhCN } from './maps.zh-CN';
+import { navigationZhCN } from './navigation.zh-CN';
+import { keypersonsZhCN } from './keypersons.zh-CN';
+// offline kit (issue 16)
+import { offlineZhCN } from './offline.zh-CN';
+// Risk warnings (issue 16, item 3).
+import { warningsZhCN } from './warnings.zh-CN';
+// No-petition villages (issue 16, item 4).
+import { petitionsZhCN } from './petitions.zh-CN';
 
 export const zhCN = {
   'app.name': '智慧网格治理平台',
@@ -132,6 +148,7 @@ export const zhCN = {
   'regions.created': '已新建区划“{name}”',
   'regions.renamed': '已更名',
   'regions.revokedDone': '已撤销',
+  'regions.select': '选择区域',
   'regions.pick': '选择',
   'regions.pickLevel': '选择区划（{levels}）',
 
@@ -187,8 +204,7 @@ export const zhCN = {
   'users.scopeRegionHint': '该账号可管理此区划及其全部下级',
   'users.scopeGrid': '所属网格',
   'users.scopeGridHint': '网格员和居民的范围是一个网格',
-  'users.gridIdPlaceholder': '网格 ID',
-  'users.gridSearchPlaceholder': '输入网格名称搜索，或直接填写网格 ID',
+  'users.gridSearchPlaceholder': '输入网格名称或编码搜索，从列表中选择',
   'users.phone': '手机号',
   'users.phoneInvalid': '请输入 11 位手机号',
   'users.phoneKeep': '当前 {phone}，留空则不修改',
@@ -241,6 +257,38 @@ export const zhCN = {
   'audit.alert': '需关注',
   'audit.alertOnly': '只看需关注的记录',
   'audit.details': '详情',
+  'audit.actorWithUsername': '{name}（{username}）',
+  'audit.attempted': '尝试登录：{username}',
+  'audit.system': '系统',
+  'audit.unnamed': '（已删除或无名称）',
+  'audit.failedOnly': '只看失败和被拒绝的操作',
+  'audit.verify': '校验日志链',
+  'audit.export': '导出',
+  'audit.verifyOk': '日志链完整：共 {entries} 条，校验于 {at}',
+  'audit.verifyBroken': '日志链被破坏：第 {entry} 条不符（已校验 {entries} 条，校验于 {at}）',
+  'audit.verifyHead': '请把最新哈希另行保存（如工单、签名邮件），以证明末尾没有被删除：',
+  'audit.verifyReason.hash_mismatch': '该条记录的内容被改动过。',
+  'audit.verifyReason.chain_broken': '该条之前的记录被删除或调换了顺序。',
+  'enum.auditObject.ticket': '工单',
+  'enum.auditObject.user': '账号',
+  'enum.auditObject.grid': '网格',
+  'enum.auditObject.region': '行政区划',
+  'enum.auditObject.resident': '人口',
+  'enum.auditObject.household': '住户',
+  'enum.auditObject.building': '楼栋',
+  'enum.auditObject.dwelling': '房屋',
+  'enum.auditObject.venue': '场所',
+  'enum.auditObject.facility': '部件',
+  'enum.auditObject.organization': '单位',
+  'enum.auditObject.department': '部门',
+  'enum.auditObject.announcement': '公告',
+  'enum.auditObject.dispute': '矛盾纠纷',
+  'enum.auditObject.export': '导出',
+  'enum.auditObject.import': '导入',
+  'enum.auditObject.audit_log': '审计日志',
+  'enum.auditObject.ticket_category': '工单分类',
+  'enum.auditObject.form_definition': '表单',
+  'enum.auditObject.api_client': '接口客户端',
 
   ...recordZhCN,
   ...registersZhCN,
@@ -250,6 +298,23 @@ export const zhCN = {
   ...formsZhCN,
   ...enumMessages(ENUM_LABELS, 'zh'),
   ...announcementsZhCN,
+  ...reservationsZhCN,
+  ...campaignsZhCN,
+  ...declarationsZhCN,
+  ...arrivalsZhCN,
+  ...enterprisesZhCN,
+  ...publicinfoZhCN,
+  ...disputesZhCN,
+  ...mapsZhCN,
+  ...navigationZhCN,
+  // Key persons (issue 16)
+  ...keypersonsZhCN,
+  // offline kit (issue 16)
+  ...offlineZhCN,
+  // Risk warnings (issue 16, item 3).
+  ...warningsZhCN,
+  // No-petition villages (issue 16, item 4).
+  ...petitionsZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

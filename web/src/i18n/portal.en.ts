@@ -30,6 +30,7 @@ export const portalEn: Record<keyof typeof portalZhCN, string> = {
   'portal.status.in_progress': 'In progress',
   'portal.status.resolved': 'Resolved',
   'portal.status.not_accepted': 'Not accepted',
+  'portal.status.submitted': 'Submitted, awaiting acceptance',
 
   'portal.step.report': 'Reported',
   'portal.step.accept': 'Accepted',
@@ -159,6 +160,11 @@ export const portalEn: Record<keyof typeof portalZhCN, string> = {
   'portal.track.notFound': 'Report not found',
   'portal.track.notFoundHint': 'Check that the tracking link is complete.',
   'portal.track.again': 'Try again',
+  'portal.track.receiptTitle': 'Look up by receipt number and phone',
+  'portal.track.receiptHint': 'Enter the receipt number you got after reporting and the phone number you gave with the report.',
+  'portal.track.receiptNumber': 'Receipt number, e.g. 20261203-000123',
+  'portal.track.receiptPhone': 'The phone number given with the report',
+  'portal.track.receiptNotFound': 'No report found; check the receipt number and the phone number.',
 
   'portal.loginLinks.text': 'No account?',
   'portal.loginLinks.report': 'Report a problem',

@@ -28,6 +28,7 @@ export const portalZhCN = {
   'portal.status.in_progress': '处理中',
   'portal.status.resolved': '已办结',
   'portal.status.not_accepted': '不予受理',
+  'portal.status.submitted': '已提交，待受理',
 
   'portal.step.report': '上报',
   'portal.step.accept': '受理',
@@ -157,6 +158,11 @@ export const portalZhCN = {
   'portal.track.notFound': '未找到这条反映',
   'portal.track.notFoundHint': '请核对查询链接是否完整。',
   'portal.track.again': '重新查询',
+  'portal.track.receiptTitle': '凭受理编号和手机号查询',
+  'portal.track.receiptHint': '输入提交反映后获得的受理编号，以及反映时留下的手机号码。',
+  'portal.track.receiptNumber': '受理编号，如 20261203-000123',
+  'portal.track.receiptPhone': '反映时留下的手机号码',
+  'portal.track.receiptNotFound': '未找到这条反映，请核对受理编号和手机号码。',
 
   'portal.loginLinks.text': '没有账号？',
   'portal.loginLinks.report': '匿名反映问题',

@@ -2,7 +2,7 @@ import type { ticketsZhCN } from './tickets.zh-CN';
 
 /** English messages of the event closed loop: every key of the Chinese catalog, checked by the type. */
 export const ticketsEn: Record<keyof typeof ticketsZhCN, string> = {
-  'menu.tickets': 'Cases',
+  'menu.tickets': 'Tickets',
   'menu.ticketQueue': 'My queue',
   'menu.ticketsAll': 'All tickets',
   'menu.dispatchDesk': 'Dispatch desk',
@@ -12,7 +12,7 @@ export const ticketsEn: Record<keyof typeof ticketsZhCN, string> = {
   'menu.bulletin': 'Daily bulletin',
   'menu.ticketNew': 'New ticket',
   'menu.ticketCategories': 'Categories',
-  'home.card.tickets': 'Report, accept, dispatch, handle, report back, close and rate cases; the dispatch desk, summonses and the daily bulletin',
+  'home.card.tickets': 'Report, accept, dispatch, handle, report back, close and rate tickets; the dispatch desk, summonses and the daily bulletin',
 
   'ticket.status.reported': 'Reported',
   'ticket.status.accepted': 'Accepted',
@@ -43,6 +43,7 @@ export const ticketsEn: Record<keyof typeof ticketsZhCN, string> = {
   'ticket.action.rate': 'Rate',
   'ticket.action.revisit': 'Revisit',
   'ticket.action.reopen': 'Reopen',
+  'ticket.action.rework': 'Send back for rework',
   'ticket.action.request_extension': 'Ask for more time',
   'ticket.action.approve_extension': 'Approve extension',
   'ticket.action.reject_extension': 'Refuse extension',
@@ -58,6 +59,10 @@ export const ticketsEn: Record<keyof typeof ticketsZhCN, string> = {
   'ticket.source.department': 'Department',
   'ticket.source.device': 'Sensor',
   'ticket.source.api': 'API',
+  'ticket.source.dispute': 'Escalated dispute',
+  'ticket.field.origin': 'Filed from',
+  'ticket.origin.dispute': 'Dispute',
+  'ticket.origin.other': 'Record',
 
   'ticket.assignment.pending': 'To sign for',
   'ticket.assignment.handling': 'Handling',
@@ -88,6 +93,19 @@ export const ticketsEn: Record<keyof typeof ticketsZhCN, string> = {
   'ticket.yes': 'Yes',
   'ticket.no': 'No',
   'ticket.refresh': 'Refresh',
+  'ticket.batch.selected': '{count} selected',
+  'ticket.batch.accept': 'Accept selected',
+  'ticket.batch.dispatch': 'Dispatch selected',
+  'ticket.batch.supervise': 'Supervise selected',
+  'ticket.batch.close': 'Close selected',
+  'ticket.batch.confirm': 'This acts on the {count} selected tickets. Each ticket follows the rules of the single action; any that cannot be handled are listed with the reason.',
+  'ticket.batch.departments': 'Departments',
+  'ticket.batch.departmentsRequired': 'Choose the departments',
+  'ticket.batch.note': 'Note',
+  'ticket.batch.result': '{done} of {total} tickets done',
+  'ticket.batch.ok': 'Done',
+  'ticket.batch.unknown': 'A ticket you may not see',
+  'ticket.selectRow': 'Select',
   'ticket.reload': 'Reload',
   'ticket.reloaded': 'The latest state of the ticket is shown; check it before acting.',
   'ticket.detail': 'Ticket',
@@ -144,6 +162,7 @@ export const ticketsEn: Record<keyof typeof ticketsZhCN, string> = {
   'ticket.note.check_in': 'Who came and what they did',
   'ticket.note.comment': 'Comment',
   'ticket.note.reopen': 'Why reopen',
+  'ticket.note.rework': 'What must be redone',
   'ticket.note.request_extension': 'Why more time is needed',
   'ticket.note.revisit': 'What the reporter said',
   'ticket.note.summon': 'What the summons is about',
@@ -169,6 +188,8 @@ export const ticketsEn: Record<keyof typeof ticketsZhCN, string> = {
   'ticket.form.checkInMinutes': 'Check in within',
   'ticket.form.minutes': 'minutes',
   'ticket.form.photos': 'Photos',
+  'ticket.form.publicNote': 'Reply to the public',
+  'ticket.form.publicNoteHint': 'The note stays internal; this text is shown on the public progress of the report.',
   'ticket.form.addPhoto': 'Add photo',
 
   'ticket.tl.system': 'System',
@@ -185,6 +206,7 @@ export const ticketsEn: Record<keyof typeof ticketsZhCN, string> = {
   'ticket.tl.possibleDuplicates': 'Possibly the same as {numbers}',
   'ticket.tl.assistReport': 'Assisting department reported',
   'ticket.tl.inGrid': 'Handled in the grid',
+  'ticket.tl.publicNote': 'Reply to the public: {text}',
   'ticket.tl.unknownDepartment': 'another department',
 
   'ticket.desk.queue': 'Queue ({n})',
@@ -230,7 +252,7 @@ export const ticketsEn: Record<keyof typeof ticketsZhCN, string> = {
 
   'ticket.bulletin.day': 'Day',
   'ticket.bulletin.export': 'Export Excel',
-  'ticket.bulletin.title': '{region}, {day}: case bulletin',
+  'ticket.bulletin.title': '{region}, {day}: ticket bulletin',
   'ticket.bulletin.generated': 'Generated {at}',
   'ticket.bulletin.new': 'New',
   'ticket.bulletin.closed': 'Closed',
@@ -288,4 +310,5 @@ export const ticketsEn: Record<keyof typeof ticketsZhCN, string> = {
   'ticket.notify.title': 'Notifications ({n} unread)',
   'ticket.notify.readAll': 'Mark all read',
   'ticket.notify.empty': 'No notifications',
+  'ticket.export': 'Export to Excel',
 };

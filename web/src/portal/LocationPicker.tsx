@@ -1,13 +1,17 @@
 /**
- * Where the problem is: a map with a draggable marker (tap the map to move it) and "use my
- * location". Draws the base map only when tiles are configured; otherwise a plain background,
- * the marker and the coordinates. One finger scrolls the page; two move the map.
+ * Where the problem is: a map of the served area (tiles when configured, else the platform's
+ * own streets with their names), an address search, "use my location", and a tap on the map.
+ * No point is chosen for the resident: the marker appears only once one of those three placed
+ * it, and `onChange` says how (the report needs a confirmed location). One finger scrolls the
+ * page; two move the map.
  */
 import { Alert, Button, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import type { Map as MapLibreMap, Marker, StyleSpecification } from 'maplibre-gl';
 import type { MapConfig } from '../api/types';
+import { basemapLabelLayers, basemapSourcesFor, basemapUnderLayers } from '../shared/map/basemap';
 import { createMap, maplibregl } from '../shared/map/maplibre';
+import { MapTools, type HomeBounds } from '../shared/map/MapTools';
 import { useI18n, type Translate } from '../i18n/i18n';
 import { LocateIcon } from './icons';
 
@@ -16,24 +20,26 @@ export interface LonLat {
   lat: number;
 }
 
+/** How the resident confirmed the point (sent with a public report). */
+export type LocatedBy = 'device' | 'map' | 'address';
+
 interface Props {
   config: MapConfig;
   value: LonLat | null;
-  onChange: (point: LonLat) => void;
+  onChange: (point: LonLat, by: LocatedBy) => void;
+  /** A signed-in resident's own grid: the map opens there (and ⌂ returns there). */
+  home?: HomeBounds | null;
   testId: string;
 }
 
 const round = (value: number) => Math.round(value * 1e6) / 1e6;
 const CLOSE_ZOOM = 16;
 
-function portalMapStyle(tileUrl: string | null): StyleSpecification {
+export function portalMapStyle(config: MapConfig): StyleSpecification {
   return {
     version: 8,
-    sources: tileUrl ? { basemap: { type: 'raster', tiles: [tileUrl], tileSize: 256, maxzoom: 19 } } : {},
-    layers: [
-      { id: 'background', type: 'background', paint: { 'background-color': '#e9eef5' } },
-      ...(tileUrl ? [{ id: 'basemap', type: 'raster' as const, source: 'basemap' }] : []),
-    ],
+    sources: basemapSourcesFor(config),
+    layers: [{ id: 'background', type: 'background', paint: { 'background-color': '#e9eef5' } }, ...basemapUnderLayers(config), ...basemapLabelLayers(config, null)],
   };
 }
 
@@ -47,7 +53,7 @@ function gestureTexts(t: Translate): Record<string, string> {
   };
 }
 
-export function LocationPicker({ config, value, onChange, testId }: Props) {
+export function LocationPicker({ config, value, onChange, home, testId }: Props) {
   const { t } = useI18n();
   const containerRef = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
@@ -68,18 +74,18 @@ export function LocationPicker({ config, value, onChange, testId }: Props) {
     if (!container) return;
     const map = createMap({
       container,
-      style: portalMapStyle(config.tileUrl),
+      style: portalMapStyle(config),
       center: start ? [start.lon, start.lat] : config.center,
-      zoom: start ? Math.max(config.zoom, 15) : config.zoom,
+      zoom: start ? Math.max(config.zoom, 15) : Math.max(config.zoom, 13),
       cooperativeGestures: true,
       locale: gestureTexts(latest.current.t),
-    }, null);
+    }, null, { config, audience: 'public' });
     if (!map) {
       setFailed(true);
       return;
     }
     mapRef.current = map;
-    map.on('click', (event) => latest.current.onChange({ lon: round(event.lngLat.lng), lat: round(event.lngLat.lat) }));
+    map.on('click', (event) => latest.current.onChange({ lon: round(event.lngLat.lng), lat: round(event.lngLat.lat) }, 'map'));
     map.on('load', () => setReady(true));
     return () => {
       markerRef.current?.remove();
@@ -102,7 +108,7 @@ export function LocationPicker({ config, value, onChange, testId }: Props) {
       const marker = new maplibregl.Marker({ color: '#dc2626', draggable: true }).setLngLat([value.lon, value.lat]).addTo(map);
       marker.on('dragend', () => {
         const at = marker.getLngLat();
-        latest.current.onChange({ lon: round(at.lng), lat: round(at.lat) });
+        latest.current.onChange({ lon: round(at.lng), lat: round(at.lat) }, 'map');
       });
       marker.getElement().setAttribute('data-testid', `${testId}-marker`);
       markerRef.current = marker;
@@ -110,6 +116,13 @@ export function LocationPicker({ config, value, onChange, testId }: Props) {
       markerRef.current.setLngLat([value.lon, value.lat]);
     }
   }, [value, ready, testId]);
+
+  // Without a point yet, open on the resident's own area once it is known.
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!ready || !map || start || !home) return;
+    map.fitBounds(home, { padding: 24, maxZoom: CLOSE_ZOOM, duration: 0 });
+  }, [ready, start, home]);
 
   function locate() {
     setLocateError(null);
@@ -122,7 +135,7 @@ export function LocationPicker({ config, value, onChange, testId }: Props) {
       (position) => {
         setLocating(false);
         const point = { lon: round(position.coords.longitude), lat: round(position.coords.latitude) };
-        onChange(point);
+        onChange(point, 'device');
         mapRef.current?.jumpTo({ center: [point.lon, point.lat], zoom: Math.max(mapRef.current.getZoom(), CLOSE_ZOOM) });
       },
       (error) => {
@@ -144,6 +157,7 @@ export function LocationPicker({ config, value, onChange, testId }: Props) {
           data-lat={value?.lat ?? ''}
           style={{ position: 'absolute', inset: 0 }}
         />
+        {ready && <MapTools map={mapRef.current} audience="public" home={home} testId={`${testId}-tools`} onPick={(hit) => onChange({ lon: round(hit.lon), lat: round(hit.lat) }, 'address')} />}
         {failed && <Alert type="warning" showIcon title={t('portal.map.unavailable')} className="gg-portal-map-alert" />}
       </div>
       <div className="gg-portal-location-bar">

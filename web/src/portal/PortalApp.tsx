@@ -15,6 +15,9 @@ import MyReportsPage from './MyReportsPage';
 import { loginPath, PORTAL_PATHS } from './paths';
 import PortalHome from './PortalHome';
 import ReportPage from './ReportPage';
+import ReservePage from './ReservePage';
+import DeclarePage from './DeclarePage';
+import PublicInfoPage from './PublicInfoPage';
 import TicketDetailPage from './TicketDetailPage';
 import { TrackLookupPage, TrackPage } from './TrackPage';
 import './portal.css';
@@ -62,6 +65,9 @@ function screenOf(path: string, resident: boolean): Screen {
       content: resident ? <TicketDetailPage id={param} /> : <ResidentsOnly />,
     };
   }
+  if (first === 'reserve' && !second) return { title: 'portal.nav.reserve', back: PORTAL_PATHS.home, tab: null, content: <ReservePage /> };
+  if (first === 'declare' && !second) return { title: 'portal.nav.declare', back: PORTAL_PATHS.home, tab: null, content: <DeclarePage /> };
+  if (first === 'info' && !second) return { title: 'portal.nav.info', back: PORTAL_PATHS.home, tab: null, content: <PublicInfoPage /> };
   if (first === 'track' && !second) return { title: 'portal.nav.track', tab: 'track', content: <TrackLookupPage /> };
   if (first === 'track' && param) {
     return { title: 'portal.track.title', back: PORTAL_PATHS.track, tab: null, content: <TrackPage token={param} /> };

@@ -47,6 +47,9 @@ export default function PortalHome({ resident }: { resident: boolean }) {
         <div className="gg-portal-tiles">
           <Tile primary icon={<ReportIcon />} title={t('portal.nav.report')} text={t('portal.home.reportText')} onClick={() => navigate(PORTAL_PATHS.report)} testId="portal-home-report" />
           <Tile icon={<ListIcon />} title={t('portal.nav.mine')} text={t('portal.home.mineText')} onClick={() => navigate(PORTAL_PATHS.mine)} testId="portal-home-mine" />
+          <Tile icon={<ListIcon />} title={t('portal.nav.reserve')} text={t('portal.home.reserveText')} onClick={() => navigate(PORTAL_PATHS.reserve)} testId="portal-home-reserve" />
+          <Tile icon={<ListIcon />} title={t('portal.nav.declare')} text={t('portal.home.declareText')} onClick={() => navigate(PORTAL_PATHS.declare)} testId="portal-home-declare" />
+          <Tile icon={<SearchIcon />} title={t('portal.nav.info')} text={t('portal.home.infoText')} onClick={() => navigate(PORTAL_PATHS.info)} testId="portal-home-info" />
         </div>
         <PublicAnnouncements regionCode={me.scope.regionCode} />
         {recent && recent.items.length > 0 && (
@@ -77,6 +80,9 @@ export default function PortalHome({ resident }: { resident: boolean }) {
       <div className="gg-portal-tiles">
         <Tile primary icon={<ReportIcon />} title={t('portal.home.anonymous')} text={t('portal.home.anonymousText')} onClick={() => navigate(PORTAL_PATHS.report)} testId="portal-home-report" />
         <Tile icon={<SearchIcon />} title={t('portal.nav.track')} text={t('portal.home.trackText')} onClick={() => navigate(PORTAL_PATHS.track)} testId="portal-home-track" />
+        <Tile icon={<ListIcon />} title={t('portal.nav.reserve')} text={t('portal.home.reserveText')} onClick={() => navigate(PORTAL_PATHS.reserve)} testId="portal-home-reserve" />
+          <Tile icon={<ListIcon />} title={t('portal.nav.declare')} text={t('portal.home.declareText')} onClick={() => navigate(PORTAL_PATHS.declare)} testId="portal-home-declare" />
+        <Tile icon={<SearchIcon />} title={t('portal.nav.info')} text={t('portal.home.infoText')} onClick={() => navigate(PORTAL_PATHS.info)} testId="portal-home-info" />
       </div>
       {me ? (
         <Button block size="large" onClick={() => navigate('/')} data-testid="portal-home-console">

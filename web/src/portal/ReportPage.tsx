@@ -7,7 +7,7 @@
  */
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Form, Input, Spin, Typography } from 'antd';
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { PublicTicket, Ticket } from '@gridgov/contracts';
 import { isApiError } from '../api/client';
 import { portalApi, type IntakeBody, type PublicIntakeBody } from '../api/portal';
@@ -18,7 +18,8 @@ import { useI18n } from '../i18n/i18n';
 import { CategoryPicker, effectiveCategory } from './CategoryPicker';
 import { useDebounced } from '../shared/hooks/use-debounced';
 import { useMapSettings } from '../shared/map/map-data';
-import { LocationPicker, type LonLat } from './LocationPicker';
+import { useHomeArea } from '../shared/map/MapTools';
+import { LocationPicker, type LocatedBy, type LonLat } from './LocationPicker';
 import { loginPath, PORTAL_PATHS } from './paths';
 import { PhotoPicker, type PhotoState } from './PhotoPicker';
 import { SubmittedResult } from './SubmittedResult';
@@ -87,21 +88,16 @@ function ReportForm({ mode, onSubmitted }: { mode: 'account' | 'public'; onSubmi
   const map = useMapSettings();
   const client = useQueryClient();
   const account = mode === 'account';
+  const home = useHomeArea(account);
+  // No point until the resident confirms one (locate, tap, or an address found): a default pin misroutes reports.
   const [point, setPoint] = useState<LonLat | null>(null);
+  const [locatedBy, setLocatedBy] = useState<LocatedBy | null>(null);
   const [pointMissing, setPointMissing] = useState(false);
   const [photos, setPhotos] = useState<PhotoState>({ ids: [], uploading: false });
   const [chosen, setChosen] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const description = Form.useWatch('description', form) ?? '';
-
-  // The marker starts at the centre of the served area, when the server told us where that is.
-  const placed = useRef(false);
-  useEffect(() => {
-    if (!map || placed.current) return;
-    placed.current = true;
-    if (map.fromServer) setPoint({ lon: map.config.center[0], lat: map.config.center[1] });
-  }, [map]);
 
   const categories = useQuery({ ...ticketQueries.categories(), enabled: account, meta: { silent: true } }).data ?? [];
 
@@ -112,13 +108,14 @@ function ReportForm({ mode, onSubmitted }: { mode: 'account' | 'public'; onSubmi
   const check =
     useQuery({ ...ticketQueries.check(asked), enabled: account && asked.description.length >= MIN_DESCRIPTION, placeholderData: keepPreviousData }).data ?? null;
 
-  function choosePoint(next: LonLat) {
+  function choosePoint(next: LonLat, by: LocatedBy) {
     setPoint(next);
+    setLocatedBy(by);
     setPointMissing(false);
   }
 
   async function submit(values: ReportValues) {
-    if (!point) {
+    if (!point || !locatedBy) {
       setPointMissing(true);
       return;
     }
@@ -147,6 +144,7 @@ function ReportForm({ mode, onSubmitted }: { mode: 'account' | 'public'; onSubmi
           ...common,
           reporterName: values.reporterName?.trim() || undefined,
           website: values.website || undefined,
+          locatedBy,
         };
         const ticket = await portalApi.publicReport(body);
         if (ticket.trackingToken) rememberReport({ token: ticket.trackingToken, number: ticket.number, createdAt: ticket.createdAt });
@@ -221,10 +219,18 @@ function ReportForm({ mode, onSubmitted }: { mode: 'account' | 'public'; onSubmi
 
         <Section title={t('portal.report.where')}>
           {map ? (
-            <LocationPicker config={map.config} value={point} onChange={choosePoint} testId="portal-report-map" />
+            <LocationPicker config={map.config} value={point} onChange={choosePoint} home={home} testId="portal-report-map" />
           ) : (
             <Spin style={{ display: 'block', margin: '48px auto' }} />
           )}
+          <Typography.Text
+            type={point ? 'success' : 'warning'}
+            className="gg-portal-hint"
+            data-testid="portal-report-location-state"
+            data-confirmed={point ? 'true' : 'false'}
+          >
+            {point ? t('portal.map.confirmed') : t('portal.map.unconfirmed')}
+          </Typography.Text>
           {pointMissing && (
             <Typography.Text type="danger" className="gg-portal-hint" data-testid="portal-report-point-missing">
               {t('portal.report.pointRequired')}
@@ -289,11 +295,16 @@ function ReportForm({ mode, onSubmitted }: { mode: 'account' | 'public'; onSubmi
             block
             size="large"
             loading={submitting}
-            disabled={photos.uploading}
+            disabled={photos.uploading || !point}
             data-testid="portal-report-submit"
           >
             {photos.uploading ? t('portal.report.waitPhotos') : t('portal.report.submit')}
           </Button>
+          {!point && (
+            <Typography.Text type="secondary" className="gg-portal-hint" data-testid="portal-report-submit-reason" style={{ display: 'block', textAlign: 'center' }}>
+              {t('portal.report.confirmFirst')}
+            </Typography.Text>
+          )}
           {account && (
             <Button type="link" block onClick={() => navigate(PORTAL_PATHS.mine)}>
               {t('portal.report.toMine')}

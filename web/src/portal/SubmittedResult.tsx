@@ -26,7 +26,7 @@ export function SubmittedResult({ submitted, onAgain }: { submitted: Submitted; 
             </Typography.Text>
           </div>
           <div>{submitted.kind === 'account' ? t('portal.submitted.accountHint') : t('portal.submitted.publicHint')}</div>
-          {submitted.kind === 'public' && (
+          {submitted.kind === 'public' && submitted.ticket.trackingToken && (
             <Typography.Paragraph
               className="gg-portal-link"
               copyable={{ text: trackingUrl(submitted.ticket.trackingToken) }}
@@ -45,7 +45,7 @@ export function SubmittedResult({ submitted, onAgain }: { submitted: Submitted; 
             size="large"
             data-testid="portal-submitted-view"
             onClick={() =>
-              navigate(submitted.kind === 'account' ? ticketPath(submitted.ticket.id) : trackPath(submitted.ticket.trackingToken))
+              navigate(submitted.kind === 'account' ? ticketPath(submitted.ticket.id) : trackPath(submitted.ticket.trackingToken ?? ''))
             }
           >
             {t('portal.submitted.view')}

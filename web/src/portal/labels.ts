@@ -11,6 +11,7 @@ export const PUBLIC_STATUS_COLOR: Record<PublicStatus, string> = {
   in_progress: 'orange',
   resolved: 'green',
   not_accepted: 'default',
+  submitted: 'default',
 };
 
 /** Steps the public timeline shows; any other action (never public today) reads as an update. */

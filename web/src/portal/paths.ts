@@ -10,6 +10,9 @@ export const PORTAL_PATHS = {
   report: '/portal/report',
   mine: '/portal/mine',
   track: '/portal/track',
+  reserve: '/portal/reserve',
+  declare: '/portal/declare',
+  info: '/portal/info',
 } as const;
 
 export function ticketPath(id: string): string {
@@ -24,12 +27,15 @@ export function isPortalPath(path: string): boolean {
   return path === PORTAL_PATHS.home || path.startsWith(`${PORTAL_PATHS.home}/`);
 }
 
-/** The portal home, the report form (anonymous intake) and the tracking pages need no account. */
+/** The portal home, the report form (anonymous intake), the tracking pages, reserving supplies, declaring health and public information need no account. */
 export function isPublicPortalPath(path: string): boolean {
   return (
     path === PORTAL_PATHS.home ||
     path === PORTAL_PATHS.report ||
     path === PORTAL_PATHS.track ||
+    path === PORTAL_PATHS.reserve ||
+    path === PORTAL_PATHS.declare ||
+    path === PORTAL_PATHS.info ||
     path.startsWith(`${PORTAL_PATHS.track}/`)
   );
 }

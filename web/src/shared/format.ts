@@ -1,11 +1,28 @@
 /** Formatting shared by every page: dates and times, blanks, ages, points. */
+import { displayTimeZone } from './time-zone';
 
 /** "2026/3/1 08:30:00" (zh-CN) or "01/03/2026, 08:30:00" (en); the text itself when it is not a date; '' for none. */
 export function formatDateTime(iso: string | null | undefined, locale: string): string {
   if (!iso) return '';
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return date.toLocaleString(locale === 'en' ? 'en-GB' : 'zh-CN', { hour12: false });
+  // In the deployment's time zone, wherever the browser is.
+  return date.toLocaleString(dateTag(locale), { hour12: false, timeZone: displayTimeZone() });
+}
+
+const dateTag = (locale: string) => (locale === 'en' ? 'en-GB' : 'zh-CN');
+
+/** "14:03:22": a time of day, in the same form as formatDateTime's. */
+export function formatTime(at: string | Date, locale: string): string {
+  const date = typeof at === 'string' ? new Date(at) : at;
+  if (Number.isNaN(date.getTime())) return '';
+  return date.toLocaleTimeString(dateTag(locale), { hour12: false, timeZone: displayTimeZone() });
+}
+
+/** "2026年3月5日 星期四" or "5 March 2026 Thursday": a day spelled out (the big screen's clock). */
+export function formatLongDay(date: Date, locale: string): string {
+  const tag = dateTag(locale);
+  return `${date.toLocaleDateString(tag, { year: 'numeric', month: 'long', day: 'numeric', timeZone: displayTimeZone() })} ${date.toLocaleDateString(tag, { weekday: 'long', timeZone: displayTimeZone() })}`;
 }
 
 /** A value, or a dash for nothing (null, undefined, ''). */

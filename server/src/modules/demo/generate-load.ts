@@ -197,6 +197,7 @@ async function loadTickets(c: Context): Promise<Phase> {
     code: g.code,
     regionCode: g.regionCode,
     box: bbox(g.boundary.coordinates) as [number, number, number, number],
+    ring: g.boundary.coordinates[0],
     // More people, more reports.
     weight: Math.max(1, g.residents),
   }));

@@ -74,4 +74,38 @@ describe('generated tickets', () => {
       if (t.assignment) assert.equal(t.assignment.split('\t')[4], r.handle_due_at);
     }
   });
+
+  it('places reports inside the grid outline when it has one', () => {
+    // A triangle in the lower-left half of the first grid's box.
+    const [w, so, e, n] = grids[0]!.box;
+    const ring = [[w, so], [e, so], [w, n], [w, so]];
+    const shaped = [{ ...grids[0]!, ring }];
+    for (const t of generateTickets(plan({ count: 500, grids: shaped }))) {
+      const r = columns(t.ticket);
+      const [x, y] = [(Number(r.lon) - w) / (e - w), (Number(r.lat) - so) / (n - so)];
+      assert.ok(x + y <= 1, `${r.lon},${r.lat} outside the triangle`);
+    }
+  });
+
+  it('catches some of the newest tickets mid-way, within their limits, so every state shows', () => {
+    const short = plan({ count: 300, days: 60, inFlight: 60, events: true });
+    const rows = [...generateTickets(short)];
+    const statuses = new Set(rows.map((t) => t.status));
+    for (const status of ['reported', 'accepted', 'dispatched', 'handling', 'reported_back', 'closed']) assert.ok(statuses.has(status as never), status);
+    for (const t of rows) {
+      const r = columns(t.ticket);
+      const open = ['accepted', 'dispatched', 'handling'].includes(t.status);
+      if (open && r.overdue === 'f') {
+        const due = t.status === 'accepted' ? r.dispatch_due_at! : r.handle_due_at!;
+        assert.ok(Date.parse(due) > UNTIL, `${r.number} ${t.status} past its limit but not overdue`);
+      }
+      // The timeline ends where the ticket stands, and no later than the end.
+      const last = t.events.at(-1)!.split('\t');
+      assert.equal(last[7], t.status, r.number);
+      assert.ok(Date.parse(last[3]!) <= UNTIL);
+    }
+    // The same plan without in-flight tickets differs only in the newest ones.
+    const plain = [...generateTickets({ ...short, inFlight: 0 })];
+    for (let i = 0; i < 240; i++) assert.equal(plain[i]!.status, rows[i]!.status);
+  });
 });

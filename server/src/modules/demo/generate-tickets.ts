@@ -12,6 +12,7 @@ import { randomUUID } from 'node:crypto';
 import { DEFAULT_LIMITS, type HandlingLevel, type LimitClass, type TicketSource, type TicketStatus } from '@gridgov/contracts';
 import type { PiiVault } from '../../platform/pii/vault.js';
 import { copyText } from '../imports/bulk-tx.js';
+import { pointInPolygon } from '../../platform/geo/polygon.js';
 import { fingerprint } from '../tickets/similarity.js';
 import { protect } from '../registers/personal-data.js';
 import { DEMO_CATEGORIES } from '../tickets/categories.js';
@@ -29,13 +30,17 @@ export const TICKET_COPY_COLUMNS = [
 
 export const ASSIGNMENT_COPY_COLUMNS = ['ticket_id', 'department_id', 'lead', 'status', 'due_at', 'note', 'assigned_at', 'updated_at'] as const;
 
+export const EVENT_COPY_COLUMNS = ['ticket_id', 'seq', 'action', 'at', 'actor_name', 'department_id', 'from_status', 'to_status', 'note', 'data', 'public'] as const;
+
 export interface TicketGrid {
   id: string;
   code: string;
   /** The grid's community code. */
   regionCode: string;
-  /** [west, south, east, north] of the grid (demo grids are rectangles). */
+  /** [west, south, east, north] of the grid. */
   box: readonly [number, number, number, number];
+  /** The grid's outline: reports are placed inside it (without it, anywhere in the box). */
+  ring?: readonly number[][];
   /** Relative share of the reports (its residents, say); 1 when absent. */
   weight?: number;
 }
@@ -56,6 +61,13 @@ export interface TicketPlan {
   vault?: PiiVault;
   /** How long a closed ticket may be reopened (GRIDGOV_REOPEN_DAYS). */
   reopenDays?: number;
+  /** Also write each ticket's timeline (ticket_event lines). */
+  events?: boolean;
+  /**
+   * Among the newest `inFlight` tickets, some are caught mid-way (accepted, dispatched, handling,
+   * reported back) where their own limits still run, so a short history still shows every state.
+   */
+  inFlight?: number;
 }
 
 export interface GeneratedTicket {
@@ -64,6 +76,13 @@ export interface GeneratedTicket {
   /** Its lead assignment's COPY line (newline included) when it was dispatched to a department. */
   assignment: string | null;
   status: TicketStatus;
+  /** Its timeline's COPY lines (EVENT_COPY_COLUMNS), oldest first, when the plan asks for them. */
+  events: string[];
+  /** The ticket's id, number, lead department and last change, to hang more history on. */
+  id: string;
+  number: string;
+  departmentId: string | null;
+  updatedAt: number;
 }
 
 const MINUTE = 60_000;
@@ -215,6 +234,17 @@ function gridPicker(grids: readonly TicketGrid[]): (random: RandomFn) => number 
   };
 }
 
+/** A report's place: a point in the grid's box, drawn again until it lies inside its outline. */
+export function placeIn(random: RandomFn, g: TicketGrid): [number, number] {
+  const [west, south, east, north] = g.box;
+  for (let attempt = 0; ; attempt++) {
+    const lon = west + (0.02 + 0.96 * random()) * (east - west);
+    const lat = south + (0.02 + 0.96 * random()) * (north - south);
+    if (!g.ring || pointInPolygon(lon, lat, [g.ring as number[][]])) return [lon, lat];
+    if (attempt === 100) throw new Error(`no point found inside grid ${g.code}`);
+  }
+}
+
 const RATINGS_ON_TIME = [0.02, 0.05, 0.13, 0.4, 1];
 const RATINGS_LATE = [0.08, 0.2, 0.4, 0.7, 1];
 const REPORT_NOTES = ['已处理完毕', '已现场核实并处置', '已协调相关单位解决', '已整改到位', '已答复反映人'];
@@ -326,6 +356,22 @@ function live(random: RandomFn, createdAt: number, inGrid: boolean, limits: Limi
   return life;
 }
 
+/**
+ * Just after the step of `life` that reaches `status`, if that step comes before `until` and the
+ * limit running in that state has not passed by `until` (so the ticket is not overdue there).
+ */
+function stepWithinLimit(life: Life, status: TicketStatus, until: number): number | null {
+  if (life.ended) return null;
+  const [at, due] =
+    status === 'accepted' ? [life.escalatedAt === null || (life.acceptedAt ?? 0) > life.escalatedAt ? life.acceptedAt : null, life.dispatchDueAt]
+    : status === 'dispatched' ? [life.dispatchedAt, life.handleDueAt]
+    : status === 'handling' ? [life.signedAt, life.handleDueAt]
+    : status === 'reported_back' ? [life.reportedAt, life.handleDueAt ?? life.dispatchDueAt]
+    : [null, null];
+  if (at === null || due === null || at >= until || due <= until) return null;
+  return at + 1;
+}
+
 interface State {
   status: TicketStatus;
   updated: number;
@@ -365,6 +411,52 @@ function stateAt(life: Life, until: number): State {
   return s;
 }
 
+const GRID_ACTOR = '网格员';
+const COMMUNITY_ACTOR = '社区综治中心';
+const PUBLIC_ACTIONS = new Set(['report', 'accept', 'reject', 'dispatch', 'report_back', 'close', 'rate', 'merge']);
+
+/**
+ * The timeline of a ticket's life up to `until`, as COPY lines: the steps the life took, each
+ * with the status it left and reached (the same steps stateAt counts).
+ */
+function timeline(
+  id: string,
+  life: Life,
+  until: number,
+  who: { startsInGrid: boolean; reporterName: string | null; departmentId: string | null; rating: number | null; target: string | null },
+): string[] {
+  type Step = { at: number; action: string; actor: string; from: TicketStatus | null; to: TicketStatus | null; department?: string | null; note?: string; data?: string };
+  const steps: Step[] = [];
+  const add = (at: number | null, step: Omit<Step, 'at'>) => {
+    if (at !== null && at <= until) steps.push({ at, ...step });
+  };
+  const acceptedBeforeEscalation = life.acceptedAt !== null && life.escalatedAt !== null && life.acceptedAt < life.escalatedAt;
+  const atEscalation: TicketStatus = acceptedBeforeEscalation ? 'accepted' : 'reported';
+  const handler = life.dispatchedAt === null ? GRID_ACTOR : COMMUNITY_ACTOR;
+  add(life.createdAt, { action: 'report', actor: who.reporterName ?? (who.startsInGrid ? GRID_ACTOR : COMMUNITY_ACTOR), from: null, to: 'reported' });
+  if (life.escalatedLate) add(life.escalatedAt, { action: 'overdue', actor: '系统', from: atEscalation, to: atEscalation, data: '{"limit": "dispatch"}' });
+  add(life.escalatedAt, {
+    action: 'escalate', actor: life.escalatedLate ? '系统' : GRID_ACTOR, from: atEscalation, to: atEscalation,
+    note: life.escalatedLate ? '网格处置超时，自动上报社区' : '网格内无法处置，上报社区', data: `{"from": "grid", "to": "community", "automatic": ${life.escalatedLate}}`,
+  });
+  add(life.acceptedAt, { action: 'accept', actor: acceptedBeforeEscalation || life.escalatedAt === null ? handler : COMMUNITY_ACTOR, from: 'reported', to: 'accepted' });
+  if (life.ended) add(life.endedAt, { action: life.ended === 'rejected' ? 'reject' : 'merge', actor: handler, from: 'reported', to: life.ended, note: life.ended === 'rejected' ? '不属于受理范围' : '与在办事件重复' });
+  add(life.dispatchedAt, { action: 'dispatch', actor: COMMUNITY_ACTOR, from: 'accepted', to: 'dispatched', department: who.departmentId, data: who.departmentId ? `{"departmentIds": ["${who.departmentId}"]}` : '{}' });
+  add(life.signedAt, { action: 'sign', actor: '承办部门', from: 'dispatched', to: 'handling', department: who.departmentId });
+  if (life.handleDueAt !== null && life.reportedAt !== null && life.reportedAt > life.handleDueAt) {
+    add(life.handleDueAt, { action: 'overdue', actor: '系统', from: 'handling', to: 'handling', data: '{"limit": "handle"}' });
+  }
+  add(life.reportedAt, { action: 'report_back', actor: life.dispatchedAt === null ? GRID_ACTOR : '承办部门', from: life.dispatchedAt === null ? 'accepted' : 'handling', to: 'reported_back', department: who.departmentId, note: '已处理完毕' });
+  add(life.closedAt, { action: 'close', actor: handler, from: 'reported_back', to: 'closed', note: '经核实已办结' });
+  if (who.rating !== null) add(life.ratedAt, { action: 'rate', actor: who.reporterName ?? '群众', from: 'closed', to: 'closed', data: `{"rating": ${who.rating}}` });
+  steps.sort((a, b) => a.at - b.at);
+  return steps.map(
+    (step, i) =>
+      `${id}\t${i + 1}\t${step.action}\t${iso(step.at)}\t${copyText(step.actor)}\t${step.department ?? '\\N'}\t${step.from ?? '\\N'}\t${step.to ?? '\\N'}\t` +
+      `${copyText(step.note ?? null)}\t${step.data ?? '{}'}\t${PUBLIC_ACTIONS.has(step.action) ? 't' : 'f'}\n`,
+  );
+}
+
 /**
  * Every ticket of the plan, oldest first, numbered 1..count (`YYYYMMDD-NNNNNN`, the UTC day as
  * intake numbers them): set `ticket_number_seq` to `count` after loading them.
@@ -379,6 +471,7 @@ export function* generateTickets(plan: TicketPlan): Generator<GeneratedTicket> {
   /** The last ticket of each grid that a later one may be merged into. */
   const lastInGrid: Array<string | undefined> = new Array<string | undefined>(plan.grids.length);
   let n = 0;
+  let waiting: TicketStatus[] = ['reported_back', 'handling', 'dispatched', 'accepted'];
   for (const day of dailyCounts(plan)) {
     if (day.count <= 0) continue;
     const random = stream(plan.seed, `reports:${day.dayStart}`);
@@ -389,9 +482,7 @@ export function* generateTickets(plan: TicketPlan): Generator<GeneratedTicket> {
       const category = categories.get(pickTicketCategory(random)) ?? categories.values().next().value!;
       const gi = pickGrid(random);
       const g = plan.grids[gi]!;
-      const [west, south, east, north] = g.box;
-      const lon = west + (0.02 + 0.96 * random()) * (east - west);
-      const lat = south + (0.02 + 0.96 * random()) * (north - south);
+      const [lon, lat] = placeIn(random, g);
       const from = source(random);
       const emergency = random() < (category.limitClass === 'emergency' ? 0.1 : 0.004);
       const limits: Limits = {
@@ -405,7 +496,17 @@ export function* generateTickets(plan: TicketPlan): Generator<GeneratedTicket> {
       const life = live(random, created, startsInGrid, limits, target !== undefined);
       const description = generateTicketText(random, category.code as Parameters<typeof generateTicketText>[1]);
 
-      const state = stateAt(life, until);
+      // A ticket caught mid-way stands at `cut`: its later steps have not happened yet.
+      let cut = until;
+      if (plan.inFlight && n > plan.count - plan.inFlight) {
+        for (const status of waiting) {
+          const at = stepWithinLimit(life, status, until);
+          if (at === null) continue;
+          [cut, waiting] = [at, waiting.filter((s) => s !== status)];
+          break;
+        }
+      }
+      const state = stateAt(life, cut);
       const { status, dispatched, closed, escalated, lateReport } = state;
       const ratingValue = state.rated ? rating(random, lateReport) : null;
       const open = status !== 'closed' && status !== 'rejected' && status !== 'merged';
@@ -445,10 +546,10 @@ export function* generateTickets(plan: TicketPlan): Generator<GeneratedTicket> {
         `${ratingValue ?? '\\N'}\t${isoOrNull(reopenUntil)}\t${merged ? target! : '\\N'}\t${state.version}\t${iso(created)}\t${iso(state.updated)}\t${isoOrNull(closedAt)}\n`;
 
       let assignment: string | null = null;
+      // Disputes in a community go to the township's office; everything else to the county bureau.
+      const office = category.group === 'dispute' ? plan.departmentIds?.get(`${g.regionCode.slice(0, 9)}000:综治办`) : undefined;
+      const departmentId = dispatched ? (office ?? plan.departmentIds?.get(`${g.regionCode.slice(0, 6)}000000:${category.department}`) ?? null) : null;
       if (dispatched && plan.departmentIds) {
-        // Disputes in a community go to the township's office; everything else to the county bureau.
-        const office = category.group === 'dispute' ? plan.departmentIds.get(`${g.regionCode.slice(0, 9)}000:综治办`) : undefined;
-        const departmentId = office ?? plan.departmentIds.get(`${g.regionCode.slice(0, 6)}000000:${category.department}`);
         if (departmentId) {
           const reported = status === 'reported_back' || status === 'closed';
           const part = reported ? 'reported' : status === 'handling' ? 'handling' : 'pending';
@@ -457,8 +558,10 @@ export function* generateTickets(plan: TicketPlan): Generator<GeneratedTicket> {
           assignment = `${id}\t${departmentId}\tt\t${part}\t${iso(life.handleDueAt!)}\t${note}\t${iso(life.dispatchedAt!)}\t${iso(changed)}\n`;
         }
       }
+      const number = `${day}-${pad(n, 6)}`;
+      const events = plan.events ? timeline(id, life, cut, { startsInGrid, reporterName, departmentId, rating: ratingValue, target: merged ? target! : null }) : [];
       if (!life.ended) lastInGrid[gi] = id;
-      yield { ticket, assignment, status };
+      yield { ticket, assignment, status, events, id, number, departmentId, updatedAt: state.updated };
     }
   }
 }

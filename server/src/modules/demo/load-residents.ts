@@ -11,8 +11,8 @@ import type { PiiVault } from '../../platform/pii/vault.js';
 import { copyText } from '../imports/bulk-tx.js';
 import { LINE_COLUMNS, residentLine } from '../imports/resident-line.js';
 import { residentColumns } from '../registers/resident-columns.js';
-import { DEMO_REFERENCE_DATE, generateCity, generateResidents, mulberry32, type DemoCity, type DemoResident, type DemoScale } from './generate-city.js';
-import type { Random } from './names.js';
+import { generateCity, type DemoCity, type DemoScale } from './generate-city.js';
+import { taggedHouseholds } from './resident-extras.js';
 
 export const RESIDENT_COPY_COLUMNS = [...LINE_COLUMNS, 'grid_id', 'region_code', 'version', 'created_at', 'updated_at', 'dwelling_id'] as const;
 export const HOUSEHOLD_COPY_COLUMNS = ['id', 'grid_id', 'region_code', 'version', 'created_at', 'updated_at', 'number', 'kind', 'dwelling_id', 'address'] as const;
@@ -39,54 +39,6 @@ export interface ResidentBatch {
   householdRows: number;
 }
 
-/** FNV-1a, 32 bits. */
-function hash32(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return h >>> 0;
-}
-
-/** The city's residents a household at a time (generateResidents yields members together). */
-function* households(city: DemoCity): Generator<DemoResident[]> {
-  let current: DemoResident[] = [];
-  for (const r of generateResidents(city)) {
-    const first = current[0];
-    if (first && (first.household !== r.household || first.gridCode !== r.gridCode)) {
-      yield current;
-      current = [];
-    }
-    current.push(r);
-  }
-  if (current.length) yield current;
-}
-
-const REFERENCE_YEAR = Number(DEMO_REFERENCE_DATE.slice(0, 4));
-const ageOf = (birthDate: string) => REFERENCE_YEAR - Number(birthDate.slice(0, 4));
-
-/** Changde: mostly Han, Tujia in the west, Hui and Uyghur communities in Taoyuan. */
-const ETHNICITIES: Array<[string, number]> = [['汉族', 0.895], ['土家族', 0.97], ['回族', 0.982], ['苗族', 0.99], ['维吾尔族', 0.995], ['白族', 1]];
-
-function ethnicity(random: Random): string {
-  const draw = random();
-  return ETHNICITIES.find(([, p]) => draw < p)?.[0] ?? '汉族';
-}
-
-/** Tags of one person (RESIDENT_TAGS), from age, sex, household and chance. */
-function tagsOf(random: Random, r: DemoResident, size: number, householdTags: readonly string[], village: boolean, elderlyOnly: boolean): string[] {
-  const age = ageOf(r.birthDate);
-  const tags = [...householdTags];
-  if (size === 1 && age >= 65) tags.push('elderly_alone');
-  if (elderlyOnly && size > 1 && age >= 65 && random() < 0.5) tags.push('left_behind_elderly');
-  if (village && age < 16 && random() < 0.15) tags.push('left_behind_child');
-  if (age >= 18 && random() < 0.07) tags.push('party_member');
-  if (age >= 16 && age <= 75 && random() < 0.04) tags.push('volunteer');
-  if (r.sex === 'male' && age >= 38 && random() < 0.02) tags.push('veteran');
-  if (random() < 0.018) tags.push('disabled');
-  if (age >= 55 && random() < 0.15) tags.push('chronic_illness');
-  if (r.sex === 'female' && age >= 22 && age <= 38 && random() < 0.015) tags.push('pregnant');
-  return tags;
-}
-
 export interface ResidentLoadContext {
   vault: PiiVault;
   seed: number;
@@ -101,26 +53,18 @@ export interface ResidentLoadContext {
 export function* residentLines(city: DemoCity, ctx: ResidentLoadContext): Generator<HouseholdLines> {
   const stamp = ctx.now.toISOString();
   let gridCode = '';
-  let random: Random = mulberry32(0);
   let grid: ResidentGrid | undefined;
-  let village = false;
-  for (const members of households(city)) {
+  for (const members of taggedHouseholds(city)) {
     const head = members[0]!;
     if (head.gridCode !== gridCode) {
       gridCode = head.gridCode;
       grid = ctx.grids.get(gridCode);
       if (!grid) throw new Error(`grid ${gridCode} is not in the database`);
-      random = mulberry32(hash32(`${ctx.seed}|${gridCode}|residents-extra`));
-      // Village committees have codes 200-399 in their last three digits.
-      village = Number(head.regionCode.slice(9)) >= 200;
     }
     const g = grid!;
     const householdId = randomUUID();
     const dwellingId = ctx.dwellings.get(gridCode)?.[head.household] ?? null;
     const dwelling = dwellingId ?? '\\N';
-    const people = ethnicity(random);
-    const householdTags = random() < 0.025 ? ['low_income'] : [];
-    const elderlyOnly = members.every((m) => ageOf(m.birthDate) >= 60);
     const out: HouseholdLines = {
       household: `${householdId}\t${g.id}\t${g.regionCode}\t1\t${stamp}\t${stamp}\t${gridCode}-${String(head.household + 1).padStart(4, '0')}\tfamily\t${dwelling}\t${copyText(head.address)}\n`,
       residents: [],
@@ -137,9 +81,9 @@ export function* residentLines(city: DemoCity, ctx: ResidentLoadContext): Genera
           address: r.address,
           dwellingId,
           birthDate: r.birthDate,
-          nationality: '中国',
-          ethnicity: people,
-          tags: tagsOf(random, r, members.length, householdTags, village, elderlyOnly),
+          nationality: r.nationality,
+          ethnicity: r.ethnicity,
+          tags: r.tags,
         },
         null,
         ctx.now,

@@ -19,6 +19,21 @@ export async function printDemoLogins(db: Db, clock: Clock, config: Pick<Config,
   for (const u of shown) {
     console.log(`  ${u.username.padEnd(13)} ${u.role.padEnd(19)} ${u.regionName ?? ''} ${u.displayName}`);
   }
+  // Every other department's handler: one line per kind of department (police1, police2, ...).
+  const kinds = new Map<string, typeof users>();
+  for (const u of users) {
+    if (u.role !== 'department_handler' || SHOWN.includes(u.username)) continue;
+    const kind = u.username.replace(/\d+$/, '');
+    kinds.set(kind, [...(kinds.get(kind) ?? []), u]);
+  }
+  if (kinds.size) console.log('  Every department has a handler:');
+  const number = (username: string) => Number(/\d+$/.exec(username)?.[0] ?? 0);
+  for (const list of kinds.values()) {
+    list.sort((a, b) => number(a.username) - number(b.username));
+    const names = list.slice(0, 3).map((u) => u.displayName).join('、') + (list.length > 3 ? ` …(${list.length})` : '');
+    const usernames = list.length > 1 ? `${list[0]!.username}..${list.at(-1)!.username}` : list[0]!.username;
+    console.log(`  ${usernames.padEnd(13)} ${'department_handler'.padEnd(19)} ${names}`);
+  }
   const admins = shown.filter((u) => u.totp !== null);
   if (admins.length) {
     console.log('\nThe admin roles need a TOTP code: add the secret to an authenticator app, or run');
@@ -28,7 +43,8 @@ export async function printDemoLogins(db: Db, clock: Clock, config: Pick<Config,
       console.log(`  ${u.username.padEnd(13)} secret ${secret}  (code now: ${totpCode(secret, totpStep(clock.now()))})`);
     }
   }
-  console.log(`  (${users.length - shown.length} more grid-worker accounts gw3, gw4, ... have the same password)\n`);
+  const moreWorkers = users.filter((u) => u.role === 'grid_worker' && !SHOWN.includes(u.username)).length;
+  console.log(`  (${moreWorkers} more grid-worker accounts gw3, gw4, ... have the same password)\n`);
   if (config.mode === 'demo') await printOpen311Demo(db, clock, config);
 }
 

@@ -14,11 +14,14 @@ import { hashPassword } from '../../platform/auth/password.js';
 import { base32Encode } from '../../platform/auth/totp.js';
 import { insertRegions } from '../regions/insert-regions.js';
 import { insertGrids } from '../grids/insert-grids.js';
-import { generateCity, generateResidents, SCALES, type DemoCity, type DemoScale } from './generate-city.js';
+import { seedStreets } from '../basemap/seed-streets.js';
+import { generateCity, SCALES, type DemoCity, type DemoScale } from './generate-city.js';
+import { taggedResidents } from './resident-extras.js';
 import type { PiiVault } from '../../platform/pii/vault.js';
 import { seedDemoRegisters } from '../registers/demo-registers.js';
-import { seedDemoTickets, type DemoTicketSetup } from '../tickets/demo-tickets.js';
+import { DEMO_DEPARTMENTS, seedDemoTickets, TOWNSHIP_OFFICE, type DemoTicketSetup } from '../tickets/demo-tickets.js';
 import { seedDemoForms } from '../../platform/forms/seed-demo-forms.js';
+import { seedDemoKeyPersons } from '../keypersons/demo-keypersons.js';
 
 export const DEMO_PASSWORD = 'Gridgov@2026';
 
@@ -29,6 +32,8 @@ export interface DemoAccount {
   scopeRegionCode: string;
   gridCode: string | null;
   totpSecret: string | null;
+  /** A department handler's department (its name; the department is the one of scopeRegionCode). */
+  department?: string;
 }
 
 export interface DemoSeed {
@@ -40,9 +45,6 @@ export interface DemoSeed {
   userIds: Map<string, string>;
   tickets: DemoTicketSetup;
 }
-
-/** The department each demo handler account works for. */
-const HANDLER_DEPARTMENTS: Record<string, string> = { handler: '城管局', handler2: '生态环境局' };
 
 /** A fixed TOTP secret per demo admin, so the printed secret stays valid across restarts. */
 export function demoTotpSecret(username: string): string {
@@ -79,10 +81,31 @@ export function demoAccounts(city: DemoCity, workersPerCityLimit = 200): DemoAcc
     regional('county_op', `${county.name}指挥中心`, 'operator', county.code),
     regional('township_op', `${township.name}综治中心`, 'operator', township.code),
     regional('community_op', `${community.name}值班员`, 'operator', community.code),
-    regional('handler', `${county.name}城管局`, 'department_handler', county.code),
-    regional('handler2', `${county.name}生态环境局`, 'department_handler', county.code),
+    { ...regional('handler', `${county.name}城管局`, 'department_handler', county.code), department: '城管局' },
+    { ...regional('handler2', `${county.name}生态环境局`, 'department_handler', county.code), department: '生态环境局' },
+    ...departmentHandlers(city),
     ...workers,
-    { username: 'resident1', displayName: '居民张三', role: 'resident', scopeRegionCode: firstGrid.regionCode, gridCode: firstGrid.code, totpSecret: null },
+    { username: 'resident1', displayName: '周建华', role: 'resident', scopeRegionCode: firstGrid.regionCode, gridCode: firstGrid.code, totpSecret: null },
+  ];
+}
+
+/**
+ * One handler for every department a ticket can be assigned to that `handler` and `handler2` do
+ * not cover: `police1` for the first county's 公安分局, `police2` for the second's, ...,
+ * `office1`, `office2`, ... for the townships' 综治办.
+ */
+function departmentHandlers(city: DemoCity): DemoAccount[] {
+  const counties = city.regions.filter((r) => r.level === 'county');
+  const townships = city.regions.filter((r) => r.level === 'township');
+  const covered = new Set([`${counties[0]?.code}:城管局`, `${counties[0]?.code}:生态环境局`]);
+  const handler = (username: string, region: { code: string; name: string }, department: string): DemoAccount => ({
+    username, displayName: `${region.name}${department}`, role: 'department_handler', scopeRegionCode: region.code, gridCode: null, totpSecret: null, department,
+  });
+  return [
+    ...DEMO_DEPARTMENTS.flatMap((d) =>
+      counties.flatMap((county, i) => (covered.has(`${county.code}:${d.name}`) ? [] : [handler(`${d.key}${i + 1}`, county, d.name)])),
+    ),
+    ...townships.map((township, i) => handler(`${TOWNSHIP_OFFICE.key}${i + 1}`, township, TOWNSHIP_OFFICE.name)),
   ];
 }
 
@@ -127,8 +150,9 @@ export async function seedDemo(db: Db, clock: Clock, options: SeedOptions = {}):
       })),
     );
     const handlers = accounts
-      .filter((a) => HANDLER_DEPARTMENTS[a.username])
-      .map((a) => ({ userId: userIds.get(a.username)!, countyCode: a.scopeRegionCode, department: HANDLER_DEPARTMENTS[a.username]! }));
+      .filter((a) => a.department)
+      .map((a) => ({ userId: userIds.get(a.username)!, regionCode: a.scopeRegionCode, department: a.department! }));
+    await seedStreets(tx, city.grids, now);
     tickets = await seedDemoTickets(tx, now, city.regions, handlers);
     await writeAudit(tx, systemContext(clock, 'demo.seed'), {
       action: 'demo.seed',
@@ -140,7 +164,9 @@ export async function seedDemo(db: Db, clock: Clock, options: SeedOptions = {}):
   await seedDemoForms(db, clock);
   if (options.registers) {
     const grids = city.grids.map((g) => ({ ...g, id: gridIds.get(g.code)! }));
-    await seedDemoRegisters(db, options.registers.vault, clock, grids, generateResidents(city));
+    await seedDemoRegisters(db, options.registers.vault, clock, grids, taggedResidents(city));
+    // Key persons among the residents of the first community's grids (gw1... and community_op see them).
+    await seedDemoKeyPersons(db, clock, grids.filter((g) => g.regionCode === grids[0]!.regionCode).map((g) => g.id));
   }
   return { city, accounts, gridIds, userIds, tickets: tickets! };
 }

@@ -1,7 +1,8 @@
 /** Departments (部门) that handle dispatched tickets, and the handler accounts that work for them. */
 import { DEPARTMENT_AUDIT_ACTIONS } from '@gridgov/contracts';
 import { defineModule, namesOf } from '../../platform/kit/module.js';
-import { departmentsOfUser, departmentUserIds } from './queries.js';
+import { isUuid } from '../../platform/audit/labels.js';
+import { departmentNames, departmentsOfUser, departmentUserIds } from './queries.js';
 import { departmentRoutes } from './routes.js';
 
 export const departmentsModule = defineModule({
@@ -11,5 +12,6 @@ export const departmentsModule = defineModule({
   auditActions: namesOf(DEPARTMENT_AUDIT_ACTIONS),
   provides: { memberships: departmentsOfUser },
   audiences: { department_members: (db, audience) => departmentUserIds(db, (audience.departmentIds as string[] | undefined) ?? []) },
+  auditLabels: { department: (db, ids) => departmentNames(db, ids.filter(isUuid)) },
   routes: (app, kit) => departmentRoutes(app, kit.db),
 });

@@ -3,7 +3,9 @@
  * with the export (the register kind's `ExportSource`), streamed page by page into the file
  * store under `exports/<id>.<ext>` (written to a
  * `.part` file and renamed, so a file that exists is complete). Runs again harmlessly: only a
- * queued export is built, and only one run marks it ready.
+ * queued export is built, and only one run marks it ready. A run killed mid-way leaves its part
+ * file (personal data): the run that takes its job over removes the part files of the export
+ * once it has ended, whatever the outcome.
  */
 import fs from 'node:fs';
 import { randomUUID } from 'node:crypto';
@@ -33,7 +35,14 @@ export function exportFileJob(deps: ExportFileDeps) {
   return defineJob({
     name: 'export.file',
     payload: exportFilePayload,
-    handle: (payload, ctx) => buildExportFile(deps, ctx.clock, payload.exportId),
+    handle: async (payload, ctx) => {
+      try {
+        await buildExportFile(deps, ctx.clock, payload.exportId);
+      } finally {
+        // Only after a takeover can a dead run's part file be left.
+        if (ctx.takenOver) await removePartFiles(deps.files, payload.exportId);
+      }
+    },
   });
 }
 
@@ -57,6 +66,15 @@ async function writeRows(deps: RegisterDeps, row: ExportRow, file: string): Prom
     await writer.close();
   }
   return written;
+}
+
+/** Removes the part files runs of this export left (a run killed before its rename). */
+export async function removePartFiles(files: FileStore, id: string): Promise<number> {
+  const dir = path.dirname(files.localPath(`exports/${id}`));
+  const names = await fs.promises.readdir(dir).catch(() => [] as string[]);
+  const parts = names.filter((n) => n.startsWith(`${id}.`) && n.endsWith('.part'));
+  await Promise.all(parts.map((n) => fs.promises.rm(path.join(dir, n), { force: true })));
+  return parts.length;
 }
 
 function scopeOf(row: ExportRow): RecordScope {

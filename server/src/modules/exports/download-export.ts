@@ -12,7 +12,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { ActorContext } from '../../platform/http/types.js';
 import { AppError, forbidden } from '../../platform/errors.js';
 import { writeAudit } from '../../platform/audit/write-audit.js';
-import { chinaDay } from '../../platform/clock.js';
+import { localDate } from '../../platform/time-zone.js';
 import type { ExportDeps } from './deps.js';
 import { canDownload, type ExportRow } from './policy.js';
 import { findExport } from './queries.js';
@@ -38,7 +38,7 @@ const CONTENT_TYPES = {
 /** "人口台账_2026-05-01.xlsx": the register's Chinese name and the day it was asked for. */
 export function exportFileName(row: Pick<ExportRow, 'register' | 'format' | 'createdAt'>, ascii = false): string {
   const name = ascii ? row.register : SHEETS[row.register as keyof typeof SHEETS].title;
-  return `${name}_${chinaDay(row.createdAt)}.${row.format}`;
+  return `${name}_${localDate(row.createdAt)}.${row.format}`;
 }
 
 function refuse(row: ExportRow): AppError {

@@ -4,9 +4,10 @@
  */
 import fs from 'node:fs';
 import { once } from 'node:events';
+import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import ExcelJS from 'exceljs';
-import { csvLine, UTF8_BOM, type Cell } from './cells.js';
+import { csvLine, UTF8_BOM, type Cell } from '../../platform/csv.js';
 
 export interface SheetWriter {
   write(rows: Cell[][]): Promise<void>;
@@ -38,8 +39,9 @@ function csvWriter(file: string, layout: SheetLayout): SheetWriter {
   };
 }
 
-function xlsxWriter(file: string, layout: SheetLayout): SheetWriter {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
+/** An XLSX writer to a file, or to a stream (a download answered while its rows are read). */
+export function xlsxWriter(target: string | Writable, layout: SheetLayout): SheetWriter {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ ...(typeof target === 'string' ? { filename: target } : { stream: target }), useStyles: true, useSharedStrings: false });
   const sheet = workbook.addWorksheet(layout.title, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = layout.columns.map((c) => ({ width: c.width }));
   const header = sheet.addRow(layout.columns.map((c) => c.header));

@@ -1,6 +1,6 @@
 /** HTTP routes of register exports: ask, list, read, approve / reject, download. */
 import { z } from 'zod';
-import { createExportRequest, exportDecisionRequest, exportJob, exportList, exportListQuery, uuid } from '@gridgov/contracts';
+import { createExportRequest, exportDecisionRequest, exportJob, exportList, exportListQuery, ticketExportQuery, uuid } from '@gridgov/contracts';
 import type { App } from '../../platform/http/types.js';
 import { actorCtx } from '../../platform/http/access.js';
 import type { ExportDeps } from './deps.js';
@@ -9,6 +9,7 @@ import { createExport } from './create-export.js';
 import { decideExport } from './decide-export.js';
 import { downloadExport } from './download-export.js';
 import { getExport, listExports } from './queries.js';
+import { exportTicketList } from './export-ticket-list.js';
 
 const idParams = z.strictObject({ id: uuid });
 const tags = ['exports'];
@@ -28,6 +29,18 @@ export function exportRoutes(app: App, deps: ExportDeps): void {
       const ctx = actorCtx(req);
       const id = await createExport(deps, job, ctx, req.body);
       return reply.status(201).send(await getExport(deps.db, ctx.actor, id));
+    },
+  });
+  app.get('/api/exports/tickets', {
+    config: { access: 'ticket:export' },
+    schema: { tags, summary: 'A ticket list view (filters and sort) as .xlsx, within one\'s scope, no personal data (audited)', querystring: ticketExportQuery },
+    handler: async (req, reply) => {
+      const file = await exportTicketList(deps.db, actorCtx(req), req.query);
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', contentDisposition(file.fileName, file.asciiFileName))
+        .header('cache-control', 'no-store')
+        .send(file.stream);
     },
   });
   app.get('/api/exports', {

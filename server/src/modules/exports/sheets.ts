@@ -18,7 +18,7 @@ import {
   BUILDING_KIND_LABELS, DWELLING_USE_LABELS, FACILITY_KIND_LABELS, FACILITY_STATUS_LABELS, HOUSEHOLD_KIND_LABELS, ID_TYPE_LABELS, ORGANIZATION_KIND_LABELS,
   RELATION_LABELS, RESIDENT_KIND_LABELS, SEX_LABELS, TAG_LABELS, VENUE_KIND_LABELS,
 } from '../registers/labels.js';
-import { neutralise, type Cell } from './cells.js';
+import { neutralise, type Cell } from '../../platform/csv.js';
 
 const yesNo = (value: boolean): string => (value ? '是' : '否');
 

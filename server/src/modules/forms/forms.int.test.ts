@@ -56,10 +56,14 @@ describe('forms', () => {
   it('the demo holds the example forms, published', async () => {
     const list = await operator.get<{ items: FormSummary[] }>('/api/forms');
     assert.equal(list.status, 200);
-    assert.deepEqual(list.body.items.map((f) => [f.key, f.versions.map((v) => `${v.version}:${v.status}`)]).sort(), [
-      ['dispute.intake', ['1:published']],
-      [SURVEY, ['1:published']],
-    ]);
+    // The platform's examples and the forms the modules ship (the dispute register, one per key-person category, the health declaration), each at version 1.
+    const forms = list.body.items.map((f) => [f.key, f.versions.map((v) => `${v.version}:${v.status}`)] as const);
+    for (const [key, versions] of forms) assert.deepEqual(versions, ['1:published'], key);
+    const keys = forms.map(([key]) => key);
+    for (const key of ['dispute.intake', SURVEY, 'disputes.register', 'declarations.self']) assert.ok(keys.includes(key), key);
+    // One form per key-person category, and the visit form (keypersons.visit).
+    assert.ok(keys.includes('keypersons.visit'));
+    assert.equal(keys.filter((k) => k.startsWith('keypersons.')).length, 10);
     assert.equal(survey.definition.title.zh, '入户走访摸排');
   });
 

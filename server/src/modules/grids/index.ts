@@ -20,7 +20,15 @@ export const gridsModule = defineModule({
     const onEvent = (event: { type: string }) => {
       if (event.type === GRID_CHANGED) gridLocator(kit).invalidate();
     };
+    // Back from a lost database connection: a change in the gap was not heard, so rebuild.
+    const onResync = () => gridLocator(kit).invalidate();
     kit.live.on('event', onEvent);
-    return { stop: async () => void kit.live.off('event', onEvent) };
+    kit.live.on('resync', onResync);
+    return {
+      stop: async () => {
+        kit.live.off('event', onEvent);
+        kit.live.off('resync', onResync);
+      },
+    };
   },
 });

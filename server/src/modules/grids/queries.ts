@@ -9,6 +9,7 @@ import { gridAccounts } from '../../platform/accounts/accounts.js';
 import { rows } from '../../platform/db/client.js';
 import { regionNames } from '../regions/queries.js';
 import { grid } from './tables.js';
+import { interiorPoint, type GeoJsonPolygon } from '../../platform/geo/polygon.js';
 
 function filters(actor: Actor, q: { region?: string; q?: string }): SQL | undefined {
   return and(
@@ -110,6 +111,22 @@ export async function liveGrid(db: Db, id: string): Promise<GridRef | null> {
   return found ?? null;
 }
 
+/**
+ * The live grids in the actor's scope whose name or code matches a text, by code: only their
+ * names and codes and where they are (an account form's grid picker; nothing of the registers).
+ */
+export async function gridOptions(db: Db, actor: Actor, text: string | undefined, limit = 30): Promise<{ id: string; code: string; name: string; regionName: string }[]> {
+  const q = text?.trim().replace(/[\\%_]/g, '');
+  const found = await db
+    .select({ id: grid.id, code: grid.code, name: grid.name, regionCode: grid.regionCode })
+    .from(grid)
+    .where(filters(actor, { q: q || undefined }))
+    .orderBy(asc(grid.code))
+    .limit(limit);
+  const names = await regionNames(db, found.map((g) => g.regionCode));
+  return found.map((g) => ({ id: g.id, code: g.code, name: g.name, regionName: names.get(g.regionCode) ?? '' }));
+}
+
 /** Live grids under some regions (by significant prefix), counted per prefix within the actor's scope. */
 export async function gridCountsUnder(db: Db, actor: Actor, prefixes: readonly string[]): Promise<Map<string, number>> {
   const unique = [...new Set(prefixes)];
@@ -138,4 +155,59 @@ export async function gridsByCode(db: Db, actor: Actor, codes: readonly string[]
     .from(grid)
     .where(and(inArray(grid.code, [...new Set(codes)]), isNull(grid.deletedAt), gridRecordInScope(actor, grid.regionCode, grid.id)));
   return new Map(found.map(({ code, ...g }) => [code, g]));
+}
+
+export type LonLatBounds = [[number, number], [number, number]];
+
+/** The bounds of the live grids under a region prefix that the actor may see (all of them for the public, null). */
+export async function gridBoundsUnder(db: Db, actor: Actor | null, prefix: string): Promise<LonLatBounds | null> {
+  const [found] = await db
+    .select({ w: sql<number | null>`min(${grid.minLon})`, s: sql<number | null>`min(${grid.minLat})`, e: sql<number | null>`max(${grid.maxLon})`, n: sql<number | null>`max(${grid.maxLat})` })
+    .from(grid)
+    .where(and(isNull(grid.deletedAt), sql`${grid.regionCode} like ${prefix + '%'}`, actor ? gridRecordInScope(actor, grid.regionCode, grid.id) : undefined));
+  if (!found || found.w === null || found.s === null || found.e === null || found.n === null) return null;
+  return [[Number(found.w), Number(found.s)], [Number(found.e), Number(found.n)]];
+}
+
+/** A point inside the first live grid (by code) under the prefix in the actor's scope. */
+export async function gridPointUnder(db: Db, actor: Actor | null, prefix: string): Promise<[number, number] | null> {
+  const [found] = await db
+    .select({ boundary: grid.boundary })
+    .from(grid)
+    .where(and(isNull(grid.deletedAt), sql`${grid.regionCode} like ${prefix + '%'}`, actor ? gridRecordInScope(actor, grid.regionCode, grid.id) : undefined))
+    .orderBy(asc(grid.code))
+    .limit(1);
+  return found ? interiorPoint((found.boundary as GeoJsonPolygon).coordinates) : null;
+}
+
+/** Live grids in the actor's scope whose name holds the text, with their bounds and a point inside. */
+export async function gridsNamed(db: Db, actor: Actor, text: string, limit: number): Promise<(GridRef & { bounds: LonLatBounds; point: [number, number] })[]> {
+  const found = await db
+    .select({ id: grid.id, name: grid.name, regionCode: grid.regionCode, boundary: grid.boundary, w: grid.minLon, s: grid.minLat, e: grid.maxLon, n: grid.maxLat })
+    .from(grid)
+    .where(and(isNull(grid.deletedAt), gridRecordInScope(actor, grid.regionCode, grid.id), ilike(grid.name, `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)))
+    .orderBy(asc(grid.code))
+    .limit(limit);
+  return found.map(({ w, s, e, n, boundary, ...ref }) => ({ ...ref, bounds: [[w, s], [e, n]], point: interiorPoint((boundary as GeoJsonPolygon).coordinates) }));
+}
+
+/** Live grids in the actor's scope by name (names may repeat across communities: every match is kept). */
+export async function gridsByName(db: Db, actor: Actor, names: readonly string[]): Promise<Map<string, GridRef[]>> {
+  if (names.length === 0) return new Map();
+  const found = await db
+    .select({ id: grid.id, name: grid.name, regionCode: grid.regionCode })
+    .from(grid)
+    .where(and(inArray(grid.name, [...new Set(names)]), isNull(grid.deletedAt), gridRecordInScope(actor, grid.regionCode, grid.id)));
+  const byName = new Map<string, GridRef[]>();
+  for (const g of found) byName.set(g.name, [...(byName.get(g.name) ?? []), g]);
+  return byName;
+}
+
+/** Live grids in the actor's scope with their boundaries (for placing points). */
+export async function gridBoundariesInScope(db: Db, actor: Actor): Promise<Array<GridRef & { boundary: PolygonGeometry }>> {
+  const found = await db
+    .select({ id: grid.id, name: grid.name, regionCode: grid.regionCode, boundary: grid.boundary })
+    .from(grid)
+    .where(and(isNull(grid.deletedAt), gridRecordInScope(actor, grid.regionCode, grid.id)));
+  return found.map((g) => ({ ...g, boundary: g.boundary as PolygonGeometry }));
 }

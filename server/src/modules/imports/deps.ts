@@ -8,6 +8,7 @@ import type { Database } from '../../platform/db/client.js';
 import type { FileStore } from '../../platform/files/store.js';
 import type { JobQueue } from '../../platform/jobs/queue.js';
 import type { PiiVault } from '../../platform/pii/vault.js';
+import type { Registry } from '../../platform/kit/kit.js';
 
 export interface ImportDeps {
   database: Database;
@@ -20,6 +21,8 @@ export interface ImportDeps {
   config: Pick<Config, 'filesDir' | 'importMaxBytes' | 'importMaxRows' | 'unmaskPerHour'>;
   /** Where the upload, its problem log and its error report are kept. */
   files: FileStore;
+  /** The import kinds modules offer (besides the register kinds). */
+  registry: Pick<Registry, 'imports'>;
 }
 
 export interface ImportRouteDeps extends ImportDeps {

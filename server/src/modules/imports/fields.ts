@@ -7,17 +7,11 @@ import type { Locale } from '@gridgov/contracts';
 import { AppError } from '../../platform/errors.js';
 import type { SheetRow } from './sheet-row.js';
 import type { RowIssue } from './row-issues.js';
+import { normalizeCell } from './cell-normalise.js';
+import type { FieldSpec } from '../../platform/imports/kind.js';
 
-export interface FieldSpec {
-  field: string;
-  zh: string;
-  en: string;
-  required: boolean;
-  /** Longest accepted cell, in characters. */
-  max: number;
-  /** Other header names for the field (compared after `normalizeHeader`). */
-  aliases: readonly string[];
-}
+export type { FieldSpec };
+
 
 /** '证件号码（必填）*' -> '证件号码'; 'ID Number' -> 'idnumber'. */
 export function normalizeHeader(header: string): string {
@@ -43,12 +37,15 @@ export function suggestMapping(fields: readonly FieldSpec[], columns: readonly s
   return mapping;
 }
 
-/** Throws IMPORT_MAPPING_INVALID unless every field is known, every column exists once, every required field is mapped. */
-export function checkMapping(fields: readonly FieldSpec[], columns: readonly string[], mapping: Record<string, string>): void {
+/**
+ * Throws IMPORT_MAPPING_INVALID unless every field is known, every column exists once, every
+ * required field is mapped (but those in `notNeeded`, which something else provides).
+ */
+export function checkMapping(fields: readonly FieldSpec[], columns: readonly string[], mapping: Record<string, string>, notNeeded: ReadonlySet<string> = new Set()): void {
   const known = new Set(fields.map((f) => f.field));
   const unknownFields = Object.keys(mapping).filter((f) => !known.has(f));
   const missingColumns = Object.entries(mapping).filter(([, c]) => !columns.includes(c)).map(([f]) => f);
-  const missingRequired = fields.filter((f) => f.required && mapping[f.field] === undefined).map((f) => f.field);
+  const missingRequired = fields.filter((f) => f.required && !notNeeded.has(f.field) && mapping[f.field] === undefined).map((f) => f.field);
   const seen = new Set<string>();
   const reused = Object.values(mapping).filter((c) => (seen.has(c) ? true : (seen.add(c), false)));
   if (unknownFields.length || missingColumns.length || missingRequired.length || reused.length) {
@@ -88,7 +85,16 @@ export function readMappedCells(row: SheetRow, plan: readonly MappedField[], iss
       values[spec.field] = null;
       continue;
     }
-    const value = raw.trim();
+    let value = raw.trim();
+    if (spec.normalize && value) {
+      const clean = normalizeCell(spec.normalize, value);
+      if ('scientific' in clean) {
+        issues.push({ row: row.row, column: header, field: spec.field, code: 'IMPORT_CELL_AS_NUMBER' });
+        values[spec.field] = null;
+        continue;
+      }
+      value = clean.value;
+    }
     if (value.length > spec.max) {
       issues.push({ row: row.row, column: header, field: spec.field, code: 'IMPORT_CELL_TOO_LONG', max: spec.max });
       values[spec.field] = null;

@@ -9,7 +9,7 @@ import type { ImportJob, ImportPreview, Resident } from '@gridgov/contracts';
 import { sql } from 'drizzle-orm';
 import { rows } from '../../platform/db/client.js';
 import { startTestEnv, type Client, type TestEnv } from '../../../test/harness.js';
-import { download, idNumber, readXlsx, upload, xlsxFile } from './test-kit.js';
+import { download, idNumber, reportLines, upload, xlsxFile } from './test-kit.js';
 
 describe('import scope', () => {
   let env: TestEnv;
@@ -53,10 +53,10 @@ describe('import scope', () => {
     await env.rt.jobs.runDue();
     const job = (await township.get<ImportJob>(`/api/imports/${uploaded.body.id}`)).body;
     assert.deepEqual([job.status, job.createdRows, job.updatedRows, job.failedRows], ['done', 1, 0, 2]);
-    const report = await readXlsx((await download(env, township, `/api/imports/${job.id}/errors`)).body);
-    assert.deepEqual(report.slice(1).map((r) => r.slice(0, 4)), [
-      ['3', '网格编码', 'gridCode', 'IMPORT_GRID_OUT_OF_SCOPE'],
-      ['4', '证件号码', 'idNumber', 'REGISTER_DUPLICATE'],
+    const report = await reportLines((await download(env, township, `/api/imports/${job.id}/errors`)).body);
+    assert.deepEqual(report, [
+      ['越界人', '网格编码:IMPORT_GRID_OUT_OF_SCOPE'],
+      ['外乡人', '证件号码:REGISTER_DUPLICATE'],
     ]);
     // Seen from the county, which covers both townships.
     assert.equal((await county.get<{ total: number }>(`/api/residents?idNumber=${ids.theirs}`)).body.total, 0);

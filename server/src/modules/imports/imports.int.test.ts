@@ -11,7 +11,7 @@ import type { ImportJob, ImportPreview, Resident } from '@gridgov/contracts';
 import { startTestEnv, FULL_ID_NUMBER, FULL_MOBILE, type Client, type TestEnv } from '../../../test/harness.js';
 import { auditLog } from '../../platform/audit/tables.js';
 import { registerHistory, resident } from '../registers/tables.js';
-import { download, encodeGb18030, idNumber, readXlsx, upload, wrongCheckDigit, xlsxFile, type CellInput } from './test-kit.js';
+import { download, encodeGb18030, idNumber, readXlsx, reasonCodes, reportLines, upload, wrongCheckDigit, xlsxFile, type CellInput } from './test-kit.js';
 
 const HEADER = ['姓名', '证件类型', '证件号码', '联系电话', '人口类型', '网格编码', '现住址', '标签', '备注'];
 
@@ -108,7 +108,7 @@ describe('imports', () => {
     assert.equal(bad.body.error.code, 'IMPORT_MAPPING_INVALID');
   });
 
-  it('imports the good rows and reports every bad one, with row, column, field and code', async () => {
+  it('imports the good rows and reports every bad one: the failed rows as uploaded, with a reason by column', async () => {
     const job = await runImport(workbook);
     assert.equal(job.status, 'done', JSON.stringify(job.failure));
     assert.deepEqual(
@@ -120,29 +120,25 @@ describe('imports', () => {
     assert.equal(report.status, 200);
     assert.match(String(report.headers['content-type']), /spreadsheetml/);
     const rows = await readXlsx(report.body);
-    assert.deepEqual(rows[0], ['行号', '列', '字段', '错误代码', '原因']);
-    assert.deepEqual(
-      rows.slice(1).map((r) => r.slice(0, 4)),
-      [
-        ['4', '证件号码', 'idNumber', 'ID_NUMBER_INVALID'],
-        ['5', '证件号码', 'idNumber', 'ID_NUMBER_INVALID'],
-        ['6', '姓名', 'name', 'IMPORT_CELL_REQUIRED'],
-        ['7', '网格编码', 'gridCode', 'IMPORT_GRID_OUT_OF_SCOPE'],
-        ['8', '证件号码', 'idNumber', 'IMPORT_DUPLICATE_ROW'],
-        ['9', '备注', 'notes', 'IMPORT_FORMULA_NOT_ALLOWED'],
-        ['10', '现住址', 'address', 'IMPORT_CELL_TOO_LONG'],
-        ['12', '人口类型', 'kind', 'IMPORT_CELL_INVALID'],
-        ['12', '联系电话', 'phone', 'PHONE_INVALID'],
-        ['13', '人口类型', 'kind', 'IMPORT_CELL_INVALID'],
-        ['13', '标签', 'tags', 'IMPORT_CELL_INVALID'],
-      ],
-    );
-    assert.equal(rows[1]![4], '身份证号码不合法（校验位错误）');
-    assert.equal(rows[2]![4], '身份证号码不合法（出生日期不存在）');
-    assert.equal(rows[5]![4], '与第 2 行的证件号码重复');
-    assert.equal(rows[7]![4], '单元格内容超过长度限制（最多 200 个字符）');
-    const text = rows.flat().join('\n');
-    assert.ok(!FULL_ID_NUMBER.test(text) && !FULL_MOBILE.test(text), 'the report holds no personal data');
+    assert.deepEqual(rows[0], [...HEADER, '原因']);
+    assert.deepEqual(await reportLines(report.body), [
+      ['王五', '证件号码:ID_NUMBER_INVALID'],
+      ['赵六', '证件号码:ID_NUMBER_INVALID'],
+      ['', '姓名:IMPORT_CELL_REQUIRED'],
+      ['孙七', '网格编码:IMPORT_GRID_OUT_OF_SCOPE'],
+      ['张三', '证件号码:IMPORT_DUPLICATE_ROW'],
+      ['周八', '备注:IMPORT_FORMULA_NOT_ALLOWED'],
+      ['吴九', '现住址:IMPORT_CELL_TOO_LONG'],
+      ['钱一', '人口类型:IMPORT_CELL_INVALID', '联系电话:PHONE_INVALID'],
+      ['冯二', '人口类型:IMPORT_CELL_INVALID', '标签:IMPORT_CELL_INVALID'],
+    ]);
+    // The failed rows keep their values, so they are fixed in place; the reasons name the file's own columns.
+    assert.deepEqual(rows[1]!.slice(0, 3), ['王五', '身份证', wrongCheckDigit(ids.wang)]);
+    assert.equal(rows[1]!.at(-1), '证件号码：身份证号码不合法（校验位错误）');
+    assert.equal(rows[2]!.at(-1), '证件号码：身份证号码不合法（出生日期不存在）');
+    assert.equal(rows[5]!.at(-1), '证件号码：与第 2 行的证件号码重复');
+    assert.equal(rows[7]!.at(-1), '现住址：单元格内容超过长度限制（最多 200 个字符）');
+    assert.ok(!/[A-Z_]{8,}|idNumber|gridCode/.test(rows.map((r) => r.at(-1)).join('\n')), 'no error codes or field names in the reasons');
 
     // Good rows are stored and found by ID number; the formula never reached the register.
     const zhang = await op.get<{ items: Resident[]; total: number }>(`/api/residents?idNumber=${ids.zhang}`);
@@ -160,9 +156,9 @@ describe('imports', () => {
     assert.ok(stored.every((r) => r.notes !== 'ab'));
     assert.equal((await op.get<{ total: number }>(`/api/residents?idNumber=${ids.zhao}`)).body.total, 0);
 
-    // One audit entry at the upload, one at the start, one at the end with the counts, no personal data in any.
+    // One audit entry at the upload, one at the start, one at the end with the counts, one for the report's download, no personal data in any.
     const audits = await env.rt.database.db.select().from(auditLog).where(and(eq(auditLog.objectId, job.id), like(auditLog.action, 'import.%')));
-    assert.deepEqual(audits.map((a) => a.action).sort(), ['import.finish', 'import.start', 'import.upload']);
+    assert.deepEqual(audits.map((a) => a.action).sort(), ['import.error_report', 'import.finish', 'import.start', 'import.upload']);
     const finish = audits.find((a) => a.action === 'import.finish')!;
     assert.deepEqual(finish.details, {
       register: 'resident', status: 'done', processedRows: 12, createdRows: 3, updatedRows: 0, unchangedRows: 0, failedRows: 9, failure: null,
@@ -223,7 +219,8 @@ describe('imports', () => {
     const job = await runImport(csv, 'utf8.csv');
     assert.deepEqual([job.createdRows, job.failedRows], [0, 1]);
     const rows = await readXlsx((await download(env, op, `/api/imports/${job.id}/errors`)).body);
-    assert.deepEqual(rows[1]!.slice(0, 4), ['2', '备注', 'notes', 'IMPORT_FORMULA_NOT_ALLOWED']);
+    assert.deepEqual(rows[1]!.slice(0, 5), ['林一', id, '户籍', ownGrid, '=HYPERLINK("http://x")']);
+    assert.deepEqual(reasonCodes(rows[1]!.at(-1)!), ['备注:IMPORT_FORMULA_NOT_ALLOWED']);
   });
 
   it('refuses to start twice or with a mapping that misses a required field', async () => {
@@ -232,7 +229,7 @@ describe('imports', () => {
       mapping: { name: '姓名', idNumber: '证件号码' },
     });
     assert.equal(missing.body.error.code, 'IMPORT_MAPPING_INVALID');
-    assert.deepEqual(missing.body.error.details.missingRequired, ['kind', 'gridCode']);
+    assert.deepEqual(missing.body.error.details.missingRequired, ['gridCode']);
     assert.equal((await op.post(`/api/imports/${uploaded.body.id}/start`, { mapping: uploaded.body.mapping })).status, 202);
     const again = await op.post<{ error: { code: string } }>(`/api/imports/${uploaded.body.id}/start`, { mapping: uploaded.body.mapping });
     assert.equal(again.status, 409);

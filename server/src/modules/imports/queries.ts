@@ -3,13 +3,13 @@
  * had: anyone else, or the same person after their scope moved, gets "not found".
  */
 import { and, count, desc, eq, sql, type SQL } from 'drizzle-orm';
-import { errorMessage, ERRORS, type ErrorCode, type ImportJob, type Locale, type RegisterKind } from '@gridgov/contracts';
+import { errorMessage, ERRORS, type ErrorCode, type ImportGridRule, type ImportJob, type ImportStatus, type Locale } from '@gridgov/contracts';
 import type { Db } from '../../platform/db/client.js';
 import type { Actor } from '../../platform/context.js';
 import { notFound } from '../../platform/errors.js';
 import { regionInScope } from '../../platform/scope.js';
 import { importJob } from './tables.js';
-import { importFields } from './registers.js';
+import { findImportTarget, importFields, type ImportKinds } from './registers.js';
 import { fieldLabel } from './fields.js';
 
 export type ImportRow = typeof importJob.$inferSelect;
@@ -29,13 +29,13 @@ export async function findImport(db: Db, actor: Actor, id: string, forUpdate = f
   return row;
 }
 
-export async function listImports(db: Db, actor: Actor, q: { page: number; pageSize: number }, locale: Locale) {
-  const where = ownImport(actor);
+export async function listImports(db: Db, registry: ImportKinds, actor: Actor, q: { page: number; pageSize: number; status?: ImportStatus }, locale: Locale) {
+  const where = and(ownImport(actor), q.status ? eq(importJob.status, q.status) : undefined);
   const [rows, [total]] = await Promise.all([
     db.select().from(importJob).where(where).orderBy(desc(importJob.createdAt), desc(importJob.id)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
     db.select({ n: count() }).from(importJob).where(where),
   ]);
-  return { items: rows.map((r) => presentImport(r, actor, locale)), total: Number(total?.n ?? 0), page: q.page, pageSize: q.pageSize };
+  return { items: rows.map((r) => presentImport(r, actor, locale, registry)), total: Number(total?.n ?? 0), page: q.page, pageSize: q.pageSize };
 }
 
 /** The stored failure: an error code and its details. */
@@ -52,8 +52,8 @@ function failureOf(row: ImportRow, locale: Locale): ImportJob['failure'] {
 }
 
 /** The job as its owner sees it (imports are only ever shown to their owner). */
-export function presentImport(row: ImportRow, owner: Pick<Actor, 'displayName'>, locale: Locale): ImportJob {
-  const register = row.register as RegisterKind;
+export function presentImport(row: ImportRow, owner: Pick<Actor, 'displayName'>, locale: Locale, registry: ImportKinds): ImportJob {
+  const register = row.register;
   return {
     id: row.id,
     register,
@@ -62,8 +62,10 @@ export function presentImport(row: ImportRow, owner: Pick<Actor, 'displayName'>,
     fileType: row.fileType as ImportJob['fileType'],
     fileBytes: row.fileBytes,
     columns: row.columns as string[],
-    fields: importFields(register).map((f) => ({ field: f.field, label: fieldLabel(f, locale), required: f.required })),
+    fields: importFields(registry, register).map((f) => ({ field: f.field, label: fieldLabel(f, locale), required: f.required })),
     mapping: (row.mapping as Record<string, string> | null) ?? {},
+    gridRule: (row.gridRule as ImportGridRule | null) ?? null,
+    gridRules: [...(findImportTarget(registry, register)?.gridRules ?? [])],
     totalRows: row.totalRows,
     processedRows: row.processedRows,
     createdRows: row.createdRows,

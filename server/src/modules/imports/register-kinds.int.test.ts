@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
 import { creditCodeCheckChar, type Building, type Dwelling, type Facility, type Household, type ImportJob, type ImportPreview, type Organization, type Resident, type Venue } from '@gridgov/contracts';
 import { startTestEnv, type Client, type TestEnv } from '../../../test/harness.js';
-import { download, idNumber, readXlsx, upload, xlsxFile, type CellInput } from './test-kit.js';
+import { download, idNumber, readXlsx, reportLines, upload, xlsxFile, type CellInput } from './test-kit.js';
 
 const creditCode = (first17: string) => first17 + creditCodeCheckChar(first17);
 
@@ -45,7 +45,7 @@ describe('imports of every register kind', () => {
   async function report(job: ImportJob): Promise<string[][]> {
     const res = await download(env, op, `/api/imports/${job.id}/errors`);
     assert.equal(res.status, 200);
-    return (await readXlsx(res.body)).slice(1);
+    return reportLines(res.body);
   }
 
   before(async () => {
@@ -95,11 +95,11 @@ describe('imports of every register kind', () => {
     assert.equal(done.status, 'done');
     assert.deepEqual([done.processedRows, done.createdRows, done.failedRows], [6, 2, 4]);
     const lines = await report(done);
-    assert.deepEqual(lines.map((l) => [l[0], l[1], l[2], l[3]]), [
-      ['5', '层数', 'floors', 'IMPORT_CELL_INVALID'],
-      ['6', '楼栋类型', 'kind', 'IMPORT_CELL_INVALID'],
-      ['7', '网格编码', 'gridCode', 'IMPORT_GRID_OUT_OF_SCOPE'],
-      ['8', '楼栋名称', 'name', 'IMPORT_DUPLICATE_ROW'],
+    assert.deepEqual(lines, [
+      ['3栋', '层数:IMPORT_CELL_INVALID'],
+      ['4栋', '楼栋类型:IMPORT_CELL_INVALID'],
+      ['5栋', '网格编码:IMPORT_GRID_OUT_OF_SCOPE'],
+      ['1栋', '楼栋名称:IMPORT_DUPLICATE_ROW'],
     ]);
     const list = await op.get<{ items: Building[] }>('/api/buildings?pageSize=50');
     const one = list.body.items.find((b) => b.name === '1栋')!;
@@ -128,9 +128,9 @@ describe('imports of every register kind', () => {
       ]),
     );
     assert.deepEqual([job.createdRows, job.failedRows], [2, 2]);
-    assert.deepEqual((await report(job)).map((l) => [l[0], l[2], l[3]]), [
-      ['4', 'building', 'REGISTER_REFERENCE_INVALID'],
-      ['5', 'room', 'IMPORT_DUPLICATE_ROW'],
+    assert.deepEqual(await report(job), [
+      ['9栋', '楼栋:REGISTER_REFERENCE_INVALID'],
+      ['1栋', '房号:IMPORT_DUPLICATE_ROW'],
     ]);
     const list = await op.get<{ items: Dwelling[] }>('/api/dwellings?pageSize=50');
     const d = list.body.items.find((x) => x.room === '301')!;
@@ -168,9 +168,9 @@ describe('imports of every register kind', () => {
       ]),
     );
     assert.deepEqual([facilities.createdRows, facilities.failedRows], [2, 2]);
-    assert.deepEqual((await report(facilities)).map((l) => [l[0], l[2], l[3]]), [
-      ['4', 'lon', 'IMPORT_CELL_REQUIRED'],
-      ['5', 'code', 'REGISTER_DUPLICATE'],
+    assert.deepEqual(await report(facilities), [
+      ['JG-0002', '经度:IMPORT_CELL_REQUIRED'],
+      ['SXT-0001', '部件编码:REGISTER_DUPLICATE'],
     ]);
     const kept = await county.get<Facility>(`/api/facilities/${theirs.body.id}`);
     assert.deepEqual([kept.body.status, kept.body.gridId, kept.body.version], ['normal', env.gridId(otherGrid), 1], 'the record outside the scope is neither moved nor changed');
@@ -192,10 +192,10 @@ describe('imports of every register kind', () => {
       ]),
     );
     assert.deepEqual([orgs.createdRows, orgs.failedRows], [1, 3]);
-    assert.deepEqual((await report(orgs)).map((l) => [l[0], l[2], l[3]]), [
-      ['3', 'creditCode', 'CREDIT_CODE_INVALID'],
-      ['4', 'creditCode', 'REGISTER_DUPLICATE'],
-      ['5', 'gridCode', 'IMPORT_GRID_OUT_OF_SCOPE'],
+    assert.deepEqual(await report(orgs), [
+      ['城东物业公司', '统一社会信用代码:CREDIT_CODE_INVALID'],
+      ['城东超市', '统一社会信用代码:REGISTER_DUPLICATE'],
+      ['外地公司', '网格编码:IMPORT_GRID_OUT_OF_SCOPE'],
     ]);
     const org = (await op.get<{ items: Organization[] }>('/api/organizations?pageSize=50')).body.items.find((o) => o.name === '城东便利店');
     assert.deepEqual([org?.kind, org?.creditCode, org?.contactPhoneMasked], ['shop', good, '********1234']);
@@ -218,9 +218,9 @@ describe('imports of every register kind', () => {
       ]),
     );
     assert.deepEqual([households.createdRows, households.failedRows], [2, 2]);
-    assert.deepEqual((await report(households)).map((l) => [l[0], l[2], l[3]]), [
-      ['3', 'headIdNumber', 'REGISTER_REFERENCE_INVALID'],
-      ['4', 'headIdNumber', 'HOUSEHOLD_MEMBER_EXISTS'],
+    assert.deepEqual(await report(households), [
+      ['H002', '户主身份证号:REGISTER_REFERENCE_INVALID'],
+      ['H003', '户主身份证号:HOUSEHOLD_MEMBER_EXISTS'],
     ]);
     const list = (await op.get<{ items: Household[] }>('/api/households?pageSize=50')).body.items;
     const h1 = list.find((h) => h.number === 'H001')!;

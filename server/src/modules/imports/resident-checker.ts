@@ -5,7 +5,8 @@
  */
 import type { Db } from '../../platform/db/client.js';
 import type { Actor } from '../../platform/context.js';
-import { gridsByCode, type GridRef } from '../grids/queries.js';
+import type { GridRef } from '../grids/queries.js';
+import { CODE_RULE, GridResolver } from './grid-rule.js';
 import { planColumns } from './fields.js';
 import { FirstRows } from './first-rows.js';
 import type { RowIssue } from './row-issues.js';
@@ -20,19 +21,20 @@ export interface BatchChunk {
 
 export class ResidentChecker {
   private readonly firstRows = new FirstRows();
-  private readonly grids = new Map<string, GridRef | null>();
+  private readonly grids: GridResolver;
   private readonly columnOf: (field: string) => string | null;
   readonly mappedFields: ReadonlySet<string>;
 
   constructor(
     private readonly db: Db,
-    private readonly actor: Actor,
+    actor: Actor,
     plan: RowPlan,
   ) {
     const mapped = planColumns(RESIDENT_FIELDS, plan.columns, plan.mapping);
     const headers = new Map(mapped.map((p) => [p.spec.field, p.header]));
     this.columnOf = (field) => headers.get(field) ?? null;
     this.mappedFields = new Set(mapped.map((p) => p.spec.field));
+    this.grids = new GridResolver(actor, plan.grid ?? CODE_RULE, this.columnOf('gridCode'));
   }
 
   columnFor(field: string): string | null {
@@ -60,19 +62,15 @@ export class ResidentChecker {
     }
   }
 
-  /** Looks up the grids of the chunks' rows (cached for the whole import); an unknown code fails its row. */
+  /** Looks up the grids of the chunks' rows (by the import's grid rule, cached for the whole import); a grid not found fails its row. */
   async resolveGrids(chunks: PreparedChunk[], issues: RowIssue[]): Promise<BatchChunk[]> {
-    const unknown = new Set<string>();
-    for (const c of chunks) for (const code of c.gridCodes) if (code !== null && !this.grids.has(code)) unknown.add(code);
-    if (unknown.size) {
-      const found = await gridsByCode(this.db, this.actor, [...unknown]);
-      for (const code of unknown) this.grids.set(code, found.get(code) ?? null);
-    }
+    await this.grids.load(this.db, chunks.flatMap((c) => c.gridCodes.filter((k): k is string => k !== null)));
+    const miss = this.grids.miss;
     return chunks.map((chunk) => {
       const grids = chunk.gridCodes.map((code, i) => {
-        const grid = code === null ? null : (this.grids.get(code) ?? null);
+        const grid = code === null ? null : this.grids.get(code);
         if (code !== null && !grid) {
-          issues.push({ row: chunk.rows[i]!, column: this.columnOf('gridCode'), field: 'gridCode', code: 'IMPORT_GRID_OUT_OF_SCOPE' });
+          issues.push({ row: chunk.rows[i]!, ...miss });
           chunk.flags[i] = chunk.flags[i]! & ~STORED;
         }
         return grid;

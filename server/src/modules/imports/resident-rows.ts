@@ -15,10 +15,10 @@ import type { RowIssue } from './row-issues.js';
 export const RESIDENT_FIELDS: readonly FieldSpec[] = [
   { field: 'name', zh: '姓名', en: 'Name', required: true, max: 50, aliases: ['名字', '居民姓名', 'fullname'] },
   { field: 'idType', zh: '证件类型', en: 'ID type', required: false, max: 20, aliases: ['证件种类', 'idtype', 'documenttype'] },
-  { field: 'idNumber', zh: '证件号码', en: 'ID number', required: true, max: 40, aliases: ['身份证号', '身份证号码', '公民身份号码', '证件号', 'idno', 'idcard'] },
-  { field: 'phone', zh: '联系电话', en: 'Phone', required: false, max: 20, aliases: ['电话', '手机', '手机号', '手机号码', '联系方式', 'mobile', 'phonenumber'] },
-  { field: 'kind', zh: '人口类型', en: 'Resident type', required: true, max: 10, aliases: ['人员类型', '人口类别', 'kind', 'type', 'residenttype'] },
-  { field: 'gridCode', zh: '网格编码', en: 'Grid code', required: true, max: 40, aliases: ['网格代码', '网格编号', '所属网格编码', 'grid', 'gridcode'] },
+  { field: 'idNumber', zh: '证件号码', en: 'ID number', required: true, max: 40, aliases: ['身份证号', '身份证号码', '公民身份号码', '证件号', 'idno', 'idcard'], normalize: 'id' },
+  { field: 'phone', zh: '联系电话', en: 'Phone', required: false, max: 20, aliases: ['电话', '手机', '手机号', '手机号码', '联系方式', 'mobile', 'phonenumber'], normalize: 'phone' },
+  { field: 'kind', zh: '人口类型', en: 'Resident type', required: false, max: 10, aliases: ['人员类型', '人口类别', 'kind', 'type', 'residenttype'] },
+  { field: 'gridCode', zh: '网格编码', en: 'Grid code', required: true, max: 40, aliases: ['网格代码', '网格编号', '所属网格编码', 'grid', 'gridcode'], normalize: 'code' },
   { field: 'address', zh: '现住址', en: 'Address', required: false, max: 200, aliases: ['现居住地址', '居住地址', '现住地址', '住址', '地址', 'currentaddress'] },
   { field: 'registeredAddress', zh: '户籍地址', en: 'Registered address', required: false, max: 200, aliases: ['户籍地', '户籍所在地', '户口所在地', 'hukouaddress'] },
   { field: 'nationality', zh: '国籍', en: 'Nationality', required: false, max: 40, aliases: ['国籍（地区）', 'country'] },
@@ -161,7 +161,9 @@ export class ResidentRows {
       if (birthDate) input.birthDate = birthDate;
       if (sex) input.sex = sex;
     }
+    // A file without the type (most exports of household registers): residents are registered ones.
     if (kind) input.kind = kind;
+    else if (kind === undefined) input.kind = 'registered';
     for (const field of this.plain) input[field] = values[field] ?? null;
     if (this.mapped.has('phone')) input.phone = values.phone ?? null;
     if (tags) input.tags = tags;

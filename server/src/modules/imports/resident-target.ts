@@ -9,6 +9,7 @@ import type { ImportPreview } from '@gridgov/contracts';
 import { AppError } from '../../platform/errors.js';
 import type { ActorContext } from '../../platform/http/types.js';
 import { directQuery } from './bulk-tx.js';
+import { EVERY_GRID_RULE, gridRuleOf } from './grid-rule.js';
 import { commitBatch } from './batch-commit.js';
 import { uploadPath, type ImportDeps } from './deps.js';
 import type { ImportTarget } from './import-target.js';
@@ -28,10 +29,10 @@ export const IMPORT_BATCH_ROWS = 5000;
 
 const NOTES: Record<string, string> = {
   idType: `默认为居民身份证；可填：${ALLOWED_WORDS.idType}`,
-  idNumber: '居民身份证为 18 位（校验位可为 X）；同一文件中不得重复',
-  phone: '手机号或带区号的固定电话',
-  kind: `可填：${ALLOWED_WORDS.kind}`,
-  gridCode: '15 位网格编码，须在您的管辖范围内',
+  idNumber: '居民身份证为 18 位（校验位可为 X）；同一文件中不得重复；请将该列设为文本格式，否则 Excel 会把号码变成科学计数法',
+  phone: '手机号（可带 +86）或带区号的固定电话',
+  kind: `默认为户籍；可填：${ALLOWED_WORDS.kind}`,
+  gridCode: '15 位网格编码，须在您的管辖范围内；没有此列时，可在导入时选择统一网格、按网格名称或按地址匹配',
   birthDate: '非身份证件时填写，格式 YYYY-MM-DD，或 Excel 日期',
   sex: `非身份证件时填写，可填：${ALLOWED_WORDS.sex}`,
   tags: `多个标签用逗号或顿号分隔，可填：${ALLOWED_WORDS.tags}`,
@@ -40,7 +41,7 @@ const NOTES: Record<string, string> = {
 async function previewResidents(deps: ImportDeps, ctx: ActorContext, job: ImportRow, rows: readonly SheetRow[], mapping: Record<string, string>): Promise<ImportPreview> {
   const actor = ctx.actor;
   const columns = job.columns as string[];
-  const plan = { columns, mapping, today: ctx.clock.now().toISOString() };
+  const plan = { columns, mapping, today: ctx.clock.now().toISOString(), grid: gridRuleOf(job) };
   const chunk = new RowPreparer(deps.vault, plan, { display: true }).prepare([...rows]);
   const checker = new ResidentChecker(deps.database.db, actor, plan);
   const issues: RowIssue[] = [];
@@ -58,7 +59,8 @@ async function previewResidents(deps: ImportDeps, ctx: ActorContext, job: Import
     if (outside.has(r.hex)) issues.push({ row: r.row, column: checker.columnFor('idNumber'), field: 'idNumber', code: 'REGISTER_DUPLICATE' });
   }
   const byRow = groupIssues(issues, ctx.locale);
-  const out = Array.from(chunk.rows, (row, i) => ({ row, values: chunk.displays?.[i] ?? {}, errors: byRow(row) }));
+  // The grid each row goes to, by name (the file may name it by code, name or address, or not at all).
+  const out = Array.from(chunk.rows, (row, i) => ({ row, values: { ...(chunk.displays?.[i] ?? {}), gridName: batch?.grids[i]?.name ?? null }, errors: byRow(row) }));
   return { rows: out, checkedRows: out.length, failedRows: out.filter((r) => r.errors.length > 0).length };
 }
 
@@ -70,7 +72,7 @@ const WORKERS_FROM_ROWS = 5000;
 
 async function importResidents(deps: ImportDeps, ctx: ActorContext, job: ImportRow, headerAt: number, log: IssueLog): Promise<void> {
   const columns = job.columns as string[];
-  const plan = { columns, mapping: (job.mapping ?? {}) as Record<string, string>, today: ctx.clock.now().toISOString() };
+  const plan = { columns, mapping: (job.mapping ?? {}) as Record<string, string>, today: ctx.clock.now().toISOString(), grid: gridRuleOf(job) };
   const resumeFrom = job.processedRows;
   const checker = new ResidentChecker(deps.database.db, ctx.actor, plan);
   const store = { ctx, importId: job.id, fields: checker.mappedFields, idColumn: checker.columnFor('idNumber'), mode: { optimistic: true }, unmaskPerHour: deps.config.unmaskPerHour };
@@ -163,9 +165,11 @@ async function importResidents(deps: ImportDeps, ctx: ActorContext, job: ImportR
 
 
 export const residentTarget: ImportTarget = {
-  register: 'resident',
+  kind: 'resident',
+  permission: 'register:import',
   fields: RESIDENT_FIELDS,
   notes: NOTES,
+  gridRules: EVERY_GRID_RULE,
   preview: previewResidents,
   run: importResidents,
 };

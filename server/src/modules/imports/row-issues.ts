@@ -3,23 +3,10 @@
  * is, and the few facts a message needs. Messages never repeat a cell's value, so a report
  * cannot leak an ID number or a phone.
  */
-import { errorMessage, type ErrorCode, type ImportRowError, type Locale } from '@gridgov/contracts';
+import { errorMessage, type ImportRowError, type Locale } from '@gridgov/contracts';
+import type { RowIssue } from '../../platform/imports/kind.js';
 
-export interface RowIssue {
-  row: number;
-  /** Header of the column, or null for the whole row. */
-  column: string | null;
-  field: string | null;
-  code: ErrorCode;
-  /** A sub-reason from validation (ID numbers: format, birth_date, check_digit). */
-  reason?: string;
-  /** Length limit, for IMPORT_CELL_TOO_LONG. */
-  max?: number;
-  /** The earlier row, for IMPORT_DUPLICATE_ROW. */
-  firstRow?: number;
-  /** What may be written, for IMPORT_CELL_INVALID. */
-  allowed?: string;
-}
+export type { RowIssue };
 
 const ID_REASONS: Record<string, { zh: string; en: string }> = {
   format: { zh: '应为 18 位，最后一位可为 X', en: 'it must have 18 characters, the last may be X' },

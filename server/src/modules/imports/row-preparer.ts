@@ -2,7 +2,9 @@
  * Checks one resident row on its own (mapped cells, identity, phone, words) and turns it into
  * its stored form: pure CPU work with no database, so it may run on worker threads.
  */
+import type { ImportGridRule } from '@gridgov/contracts';
 import type { PiiVault } from '../../platform/pii/vault.js';
+import { CODE_RULE, GridKeyReader } from './grid-rule.js';
 import { planColumns, readMappedCells, type MappedField } from './fields.js';
 import type { RowIssue } from './row-issues.js';
 import { RESIDENT_FIELDS, ResidentRows } from './resident-rows.js';
@@ -15,6 +17,8 @@ export interface RowPlan {
   mapping: Record<string, string>;
   /** ISO date-time the rows are checked against (ID numbers: birth date not in the future). */
   today: string;
+  /** Where rows get their grid (default: the grid-code column). */
+  grid?: ImportGridRule;
 }
 
 /** Bytes of a key (the ID number's keyed hash). */
@@ -56,8 +60,10 @@ export class RowPreparer {
   readonly columnOf: (field: string) => string | null;
   private readonly rows: ResidentRows;
   private readonly display: boolean;
+  private readonly gridKeys: GridKeyReader;
 
   constructor(vault: PiiVault, plan: RowPlan, options: { display?: boolean } = {}) {
+    this.gridKeys = new GridKeyReader(plan.grid ?? CODE_RULE, plan.columns);
     this.plan = planColumns(RESIDENT_FIELDS, plan.columns, plan.mapping);
     const headers = new Map(this.plan.map((p) => [p.spec.field, p.header]));
     this.columnOf = (field) => headers.get(field) ?? null;
@@ -82,6 +88,7 @@ export class RowPreparer {
     rows.forEach((row, i) => {
       const before = chunk.issues.length;
       const values = readMappedCells(row, this.plan, chunk.issues);
+      const gridKey = this.gridKeys.read(row, values, chunk.issues);
       const result = this.rows.prepare(values, row.row, chunk.issues);
       let flags = 0;
       if (result.idHash) {
@@ -98,7 +105,7 @@ export class RowPreparer {
       chunk.rows[i] = row.row;
       chunk.flags[i] = flags;
       chunk.ends[i] = bytes;
-      chunk.gridCodes.push(result.gridCode);
+      chunk.gridCodes.push(gridKey);
       chunk.displays?.push(result.display);
     });
     // Its own ArrayBuffer (never a slice of Buffer's shared pool), so it can be transferred.

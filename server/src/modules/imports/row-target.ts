@@ -8,16 +8,17 @@
  * one multi-row insert and one update statement. The dry run stores the first rows the same way
  * in a transaction that is rolled back.
  */
-import { maskIdNumber, maskPhone, type ErrorCode, type ImportPreview } from '@gridgov/contracts';
+import { maskIdNumber, maskPhone, type ErrorCode, type ImportGridRule, type ImportPreview } from '@gridgov/contracts';
 import type { Actor } from '../../platform/context.js';
 import type { Db } from '../../platform/db/client.js';
 import { AppError } from '../../platform/errors.js';
 import type { ActorContext } from '../../platform/http/types.js';
 import type { PiiVault } from '../../platform/pii/vault.js';
-import { gridsByCode, type GridRef } from '../grids/queries.js';
+import type { GridRef } from '../grids/queries.js';
 import { findLiveRecords, insertRecords, recordDiffers, updateRecords, type BulkKind, type ChangedRecord, type StoredRecord } from '../registers/bulk-writer.js';
 import { commitBatch, type StoredBatch } from './batch-commit.js';
 import { uploadPath } from './deps.js';
+import { EVERY_GRID_RULE, GridKeyReader, GridResolver, gridRuleOf } from './grid-rule.js';
 import { planColumns, readMappedCells, type FieldSpec, type MappedField } from './fields.js';
 import type { ImportTarget } from './import-target.js';
 import type { IssueLog } from './issue-log.js';
@@ -99,6 +100,7 @@ class RowReader {
   readonly columnOf: (field: string) => string | null;
   private readonly mapped: ReadonlySet<string>;
   private readonly firstRows = new Map<string, number>();
+  private readonly gridKeys: GridKeyReader;
 
   constructor(
     private readonly kind: KindImport,
@@ -106,7 +108,9 @@ class RowReader {
     columns: readonly string[],
     mapping: Record<string, string>,
     private readonly today: Date,
+    rule: ImportGridRule,
   ) {
+    this.gridKeys = new GridKeyReader(rule, columns);
     this.plan = planColumns(kind.fields, columns, mapping);
     const headers = new Map(this.plan.map((p) => [p.spec.field, p.header]));
     this.columnOf = (field) => headers.get(field) ?? null;
@@ -117,6 +121,8 @@ class RowReader {
   read(row: SheetRow, issues: RowIssue[], remember = false): ParsedRow | null {
     const found: RowIssue[] = [];
     const values = readMappedCells(row, this.plan, found);
+    // The grid's key stands in for the grid code (a dwelling names its building's grid by code).
+    if (this.gridKeys.rule.by !== 'code') values.gridCode = remember ? null : this.gridKeys.read(row, values, found);
     const key = this.kind.fileKey.every((f) => values[f]) ? keyOf(this.kind.fileKey, values) : null;
     const first = key === null ? undefined : this.firstRows.get(key);
     if (key !== null && first === undefined) this.firstRows.set(key, row.row);
@@ -129,29 +135,13 @@ class RowReader {
   }
 }
 
-/** Grids by code in the importer's scope, remembered for the whole import. */
-class GridCache {
-  private readonly grids = new Map<string, GridRef | null>();
-
-  async load(db: Db, actor: Actor, codes: Iterable<string>): Promise<void> {
-    const unknown = [...new Set(codes)].filter((c) => !this.grids.has(c));
-    if (unknown.length === 0) return;
-    const found = await gridsByCode(db, actor, unknown);
-    for (const code of unknown) this.grids.set(code, found.get(code) ?? null);
-  }
-
-  get(code: string): GridRef | null {
-    return this.grids.get(code) ?? null;
-  }
-}
-
 /** Stores one batch of checked rows; problems found on the way go to the batch's issues. */
 async function storeRows(
   kind: KindImport,
   db: Db,
   ctx: ActorContext,
   importId: string,
-  grids: GridCache,
+  grids: GridResolver,
   reader: RowReader,
   rows: ReadonlyArray<{ row: number; parsed: ParsedRow }>,
 ): Promise<StoredBatch> {
@@ -165,13 +155,13 @@ async function storeRows(
       result.issues.push({ row: row.row, column: reader.columnOf(field), field, code, ...extra });
     },
   };
-  await grids.load(db, ctx.actor, rows.flatMap((r) => (r.parsed.gridCode ? [r.parsed.gridCode] : [])));
+  await grids.load(db, rows.flatMap((r) => (r.parsed.gridCode ? [r.parsed.gridCode] : [])));
   const placed: PlacedRow[] = rows.map((r) => ({ row: r.row, parsed: r.parsed, grid: null, columns: { ...r.parsed.columns }, existing: null, failed: false }));
   if (kind.place) await kind.place(batch, placed, (code) => grids.get(code));
   else {
     for (const p of placed) {
       p.grid = p.parsed.gridCode ? grids.get(p.parsed.gridCode) : null;
-      if (!p.grid) batch.fail(p, 'gridCode', 'IMPORT_GRID_OUT_OF_SCOPE');
+      if (!p.grid) batch.fail(p, grids.miss.field ?? 'gridCode', grids.miss.code, { column: grids.miss.column ?? reader.columnOf('gridCode') });
     }
   }
   const live = placed.filter((p) => !p.failed && p.grid);
@@ -221,18 +211,22 @@ class DryRun extends Error {}
 
 export function rowTarget(kind: KindImport): ImportTarget {
   return {
-    register: kind.register,
+    kind: kind.register,
+    permission: 'register:import',
     fields: kind.fields,
     notes: kind.notes,
+    // A kind that places rows by a reference (a dwelling by its building) takes grid codes only.
+    gridRules: kind.place ? ['code'] : EVERY_GRID_RULE,
 
     async preview(deps, ctx, job, rows, mapping): Promise<ImportPreview> {
-      const reader = new RowReader(kind, deps.vault, job.columns as string[], mapping, ctx.clock.now());
+      const reader = new RowReader(kind, deps.vault, job.columns as string[], mapping, ctx.clock.now(), gridRuleOf(job));
       const issues: RowIssue[] = [];
       const checked = rows.map((row) => ({ row: row.row, parsed: reader.read(row, issues) }));
       const ready = checked.flatMap((c) => (c.parsed ? [{ row: c.row, parsed: c.parsed }] : []));
+      const grids = new GridResolver(ctx.actor, gridRuleOf(job), reader.columnOf('gridCode'));
       try {
         await deps.database.db.transaction(async (tx) => {
-          const stored = await storeRows(kind, tx, ctx, job.id, new GridCache(), reader, ready);
+          const stored = await storeRows(kind, tx, ctx, job.id, grids, reader, ready);
           issues.push(...stored.issues);
           throw new DryRun();
         });
@@ -243,14 +237,17 @@ export function rowTarget(kind: KindImport): ImportTarget {
       const out = rows.map((row, i) => {
         const parsed = checked[i]!.parsed;
         const values = parsed ? parsed.display : Object.fromEntries(reader.plan.map((p) => [p.spec.field, displayCell(p.spec.field, row.cells[p.index] ?? '')]));
-        return { row: row.row, values, errors: byRow(row.row) };
+        // The grid the row goes to, by name (a dwelling's comes from its building: not shown).
+        const grid = parsed?.gridCode && !kind.place ? grids.get(parsed.gridCode) : null;
+        return { row: row.row, values: { ...values, gridName: grid?.name ?? null }, errors: byRow(row.row) };
       });
       return { rows: out, checkedRows: out.length, failedRows: out.filter((r) => r.errors.length > 0).length };
     },
 
     async run(deps, ctx, job, headerAt, log: IssueLog) {
-      const reader = new RowReader(kind, deps.vault, job.columns as string[], (job.mapping ?? {}) as Record<string, string>, ctx.clock.now());
-      const grids = new GridCache();
+      const rule = gridRuleOf(job);
+      const reader = new RowReader(kind, deps.vault, job.columns as string[], (job.mapping ?? {}) as Record<string, string>, ctx.clock.now(), rule);
+      const grids = new GridResolver(ctx.actor, rule, reader.columnOf('gridCode'));
       const sheet = await openSheet(uploadPath(deps, job.filePath), job.fileType as FileType, job.fileBytes, headerAt);
       const resumeFrom = job.processedRows;
       let index = 0;

@@ -4,12 +4,14 @@
  * `processedRows` says is exactly what committed), then writes the error report and ends.
  *
  * A run that stops for a file problem (corrupt mid-way, too many rows) ends `failed` with the
- * committed rows kept; a process that dies mid-run leaves a stale heartbeat (`updated_at`), and
- * the job's next attempt resumes after the last committed batch.
+ * committed rows kept. A process that dies mid-run stops renewing its job's lease; the process
+ * that takes the job over (`takenOver`) resumes after the last committed batch at once. Without
+ * a taken-over lease (a retry after an error), a running import is resumed only once its
+ * heartbeat (`updated_at`, moved by each batch) is stale.
  */
 import { and, eq, lt, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { ROLES, type RegisterKind } from '@gridgov/contracts';
+import { ROLES } from '@gridgov/contracts';
 import type { Clock } from '../../platform/clock.js';
 import type { RequestContext } from '../../platform/context.js';
 import type { Db } from '../../platform/db/client.js';
@@ -24,7 +26,7 @@ import { fieldNames } from './fields.js';
 import { IssueLog } from './issue-log.js';
 import type { ImportFailure, ImportRow } from './queries.js';
 import { importTarget } from './registers.js';
-import { firstRows, type FileType } from './sheet-source.js';
+import { firstRows, openSheet, type FileType } from './sheet-source.js';
 import { importJob } from './tables.js';
 
 export { IMPORT_BATCH_ROWS } from './resident-target.js';
@@ -48,20 +50,24 @@ export function importJobDefinition(deps: ImportDeps) {
 }
 
 
-/** Takes the import for this worker: queued, or running with a stale heartbeat (resume). */
-async function claim(db: Db, id: string, now: Date): Promise<ImportRow | null> {
+/**
+ * Takes the import for this worker: queued; or running and either taken over from a worker whose
+ * job lease ran out (it died: its last batch is committed or not at all) or with a stale heartbeat.
+ */
+async function claim(db: Db, id: string, now: Date, takenOver: boolean): Promise<ImportRow | null> {
   const stale = new Date(now.getTime() - STALE_MS);
+  const abandoned = takenOver ? eq(importJob.status, 'running') : and(eq(importJob.status, 'running'), lt(importJob.updatedAt, stale));
   const [row] = await db
     .update(importJob)
     .set({ status: 'running', startedAt: sql`coalesce(${importJob.startedAt}, ${now.toISOString()}::timestamptz)`, updatedAt: now })
-    .where(and(eq(importJob.id, id), or(eq(importJob.status, 'queued'), and(eq(importJob.status, 'running'), lt(importJob.updatedAt, stale)))))
+    .where(and(eq(importJob.id, id), or(eq(importJob.status, 'queued'), abandoned)))
     .returning();
   return row ?? null;
 }
 
-export async function runImport(deps: ImportDeps, payload: ImportJobPayload, job: { db: Db; clock: Clock; jobId: string }): Promise<void> {
+export async function runImport(deps: ImportDeps, payload: ImportJobPayload, job: { db: Db; clock: Clock; jobId: string; takenOver?: boolean }): Promise<void> {
   const { db, clock } = job;
-  const row = await claim(db, payload.importId, clock.now());
+  const row = await claim(db, payload.importId, clock.now(), job.takenOver === true);
   if (!row) {
     const [current] = await db.select({ status: importJob.status }).from(importJob).where(eq(importJob.id, payload.importId));
     // Another worker is on it: try again later, in case that worker dies.
@@ -73,24 +79,30 @@ export async function runImport(deps: ImportDeps, payload: ImportJobPayload, job
   const files = importFiles(row.id);
   const log = await IssueLog.open(deps.files.localPath(files.issues), row.processedRows);
   let failure: ImportFailure | null = null;
+  let headerAt = 0;
   try {
-    const target = importTarget(row.register as RegisterKind);
-    const { headerAt } = await firstRows(uploadPath(deps, row.filePath), row.fileType as FileType, row.fileBytes, 0, fieldNames(target.fields));
+    const target = importTarget(deps.registry, row.register);
+    ({ headerAt } = await firstRows(uploadPath(deps, row.filePath), row.fileType as FileType, row.fileBytes, 0, fieldNames(target.fields)));
     await target.run(deps, ctx, row, headerAt, log);
   } catch (error) {
     if (!(error instanceof AppError)) console.error(`import ${row.id} failed:`, error);
     failure = error instanceof AppError ? { code: error.code, details: error.details } : { code: 'INTERNAL' };
   }
-  await finish(deps, ctx, row, log, failure);
+  await finish(deps, ctx, row, headerAt, log, failure);
 }
 
-async function finish(deps: ImportDeps, ctx: ActorContext, job: ImportRow, log: IssueLog, failure: ImportFailure | null): Promise<void> {
+async function finish(deps: ImportDeps, ctx: ActorContext, job: ImportRow, headerAt: number, log: IssueLog, failure: ImportFailure | null): Promise<void> {
   const files = importFiles(job.id);
   const locale = ctx.locale;
   let reportPath: string | null = null;
   if (log.hasIssues) {
-    // Streamed in place (the store's local path), like an export's file.
-    await writeErrorReport(deps.files.localPath(files.report), log.read(), locale);
+    // The failed rows read again from the upload, streamed in place (the store's local path), like an export's file.
+    const sheet = await openSheet(uploadPath(deps, job.filePath), job.fileType as FileType, job.fileBytes, headerAt);
+    try {
+      await writeErrorReport(deps.files.localPath(files.report), { columns: job.columns as string[], rows: sheet.rows }, log.read(), locale);
+    } finally {
+      sheet.close();
+    }
     reportPath = files.report;
   }
   const status = failure ? 'failed' : 'done';

@@ -18,6 +18,8 @@ export const importJob = pgTable(
     columns: jsonb('columns').notNull(),
     /** Column mapping: register field -> source column header. */
     mapping: jsonb('mapping'),
+    /** Where rows get their grid (contracts' ImportGridRule); null before the start. */
+    gridRule: jsonb('grid_rule'),
     totalRows: integer('total_rows'),
     processedRows: integer('processed_rows').notNull().default(0),
     createdRows: integer('created_rows').notNull().default(0),

@@ -1,14 +1,12 @@
 /**
- * The import template of a register kind (its `ImportTarget`'s columns and notes): a sheet whose header row holds the Chinese column names the
+ * The import template of an import kind (its `ImportTarget`'s columns and notes): a sheet whose header row holds the Chinese column names the
  * importer recognises, and a second sheet explaining each column. Text columns are formatted as
  * text, so Excel keeps ID numbers and phones as written.
  */
 import ExcelJS from 'exceljs';
-import type { RegisterKind } from '@gridgov/contracts';
-import { importTarget } from './registers.js';
+import type { ImportTarget } from './import-target.js';
 
-export async function importTemplate(register: RegisterKind): Promise<Buffer> {
-  const target = importTarget(register);
+export async function importTemplate(target: ImportTarget): Promise<Buffer> {
   const fields = target.fields;
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('导入数据', { views: [{ state: 'frozen', ySplit: 1 }] });

@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import zlib from 'node:zlib';
 import ExcelJS from 'exceljs';
-import { idCheckChar } from '@gridgov/contracts';
+import { ERRORS, idCheckChar } from '@gridgov/contracts';
 import { assertNoPersonalData, type Client, type Response, type TestEnv } from '../../../test/harness.js';
 
 /** A valid ID card number for a region, birth date (YYYYMMDD) and sequence. */
@@ -190,4 +190,26 @@ export async function readXlsx(content: Buffer): Promise<string[][]> {
     rows.push(values.slice(1).map((v) => (v === null || v === undefined ? '' : String(v))));
   });
   return rows;
+}
+
+/**
+ * The reasons of an error report's row as "column:CODE" (the code recognised from its zh-CN
+ * message), for tests that check which problem a row had: "证件号码：与第 2 行的证件号码重复" ->
+ * "证件号码:IMPORT_DUPLICATE_ROW".
+ */
+export function reasonCodes(reason: string): string[] {
+  const messages = Object.entries(ERRORS).map(([code, m]) => [code, m.zh] as const).sort((a, b) => b[1].length - a[1].length);
+  return reason.split('；').map((part) => {
+    const at = part.indexOf('：');
+    const [column, message] = at === -1 ? ['', part] : [part.slice(0, at), part.slice(at + 1)];
+    const code = /^与第 \d+ 行的/.test(message) ? 'IMPORT_DUPLICATE_ROW' : (messages.find(([, zh]) => message.startsWith(zh))?.[0] ?? message);
+    return `${column}:${code}`;
+  });
+}
+
+/** An error report's failed rows as [the row's first cell, ...its reasons as "column:CODE"]. */
+export async function reportLines(content: Buffer): Promise<string[][]> {
+  const rows = await readXlsx(content);
+  const reasonAt = rows[0]!.indexOf('原因');
+  return rows.slice(1).map((r) => [r[0] ?? '', ...reasonCodes(r[reasonAt] ?? '')]);
 }

@@ -8,19 +8,20 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { PassThrough, Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { ImportJob, RegisterKind } from '@gridgov/contracts';
+import type { ImportJob } from '@gridgov/contracts';
 import { AppError } from '../../platform/errors.js';
 import { writeAudit } from '../../platform/audit/write-audit.js';
 import type { ActorContext } from '../../platform/http/types.js';
 import { importFiles, type ImportDeps } from './deps.js';
 import { fieldNames, suggestMapping } from './fields.js';
 import { presentImport } from './queries.js';
-import { assertImportable } from './registers.js';
+import { assertMayImport, importTarget } from './registers.js';
 import { countDataRows, firstRows, sniffFileType } from './sheet-source.js';
 import { importJob } from './tables.js';
 
 export interface UploadInput {
-  register: RegisterKind;
+  /** The import kind (a register kind, or one a module offers). */
+  register: string;
   fileName: string;
   stream: Readable;
   /** True when the transport cut the file at its own limit. */
@@ -39,7 +40,9 @@ function byteLimit(maxBytes: number): Transform {
 }
 
 export async function uploadImport(deps: ImportDeps, ctx: ActorContext, input: UploadInput): Promise<ImportJob> {
-  const fields = assertImportable(input.register);
+  const target = importTarget(deps.registry, input.register);
+  assertMayImport(ctx.actor, target);
+  const fields = target.fields;
   const id = randomUUID();
   const files = importFiles(id);
   const local = deps.files.localPath(files.upload);
@@ -92,7 +95,7 @@ export async function uploadImport(deps: ImportDeps, ctx: ActorContext, input: U
       });
       return inserted!;
     });
-    return presentImport(row, ctx.actor, ctx.locale);
+    return presentImport(row, ctx.actor, ctx.locale, deps.registry);
   } catch (error) {
     input.stream.resume();
     await deps.files.delete(files.upload);

@@ -79,10 +79,16 @@ export function columnLetter(index: number): string {
   return s;
 }
 
+/**
+ * A number cell as text. Excel keeps 15 significant digits: a longer number (an ID number typed
+ * into a General column) has lost its last digits, so it reads as Excel shows it (4.30702E+17),
+ * which the import reports instead of storing a wrong number.
+ */
 function numberText(raw: string): string {
   const trimmed = raw.trim();
-  if (/^-?\d+$/.test(trimmed)) return trimmed;
   const n = Number(trimmed);
+  if (trimmed !== '' && Number.isFinite(n) && Math.abs(n) >= 1e15) return n.toExponential(5).toUpperCase().replace(/\.?0+E/, 'E');
+  if (/^-?\d+$/.test(trimmed)) return trimmed;
   if (!Number.isFinite(n) || trimmed === '') return trimmed;
   if (Number.isInteger(n) && Math.abs(n) < 1e21) return BigInt(n).toString();
   return String(n);

@@ -338,7 +338,8 @@ describe('open311', () => {
     };
     let t = (await gw1.get<Ticket>(`/api/tickets/${(await ticketOf(filed.service_request_id)).id}`)).body;
     t = await step(gw1, t, 'accept');
-    t = await step(gw1, t, 'report_back', { note: '已更换井盖并设置警示' });
+    // Only the text written for the public leaves; the internal note stays in.
+    t = await step(gw1, t, 'report_back', { note: '内部：物业推诿，网格员代为处置', publicNote: '已更换井盖并设置警示' });
     assert.equal((await getRequest(filed.service_request_id)).status, 'open');
     t = await step(gw1, t, 'close');
     const r = await getRequest(filed.service_request_id);
@@ -350,7 +351,7 @@ describe('open311', () => {
 
     const rejected = await file({ service_code: 'city.road', description: '重复的反映' });
     const rt = (await gw1.get<Ticket>(`/api/tickets/${(await ticketOf(rejected.service_request_id)).id}`)).body;
-    await step(gw1, rt, 'reject', { note: '已有工单在处理' });
+    await step(gw1, rt, 'reject', { note: '与 12 号工单重复', publicNote: '已有工单在处理' });
     const rr = await getRequest(rejected.service_request_id);
     assert.deepEqual([rr.status, rr.status_notes], ['closed', '已有工单在处理']);
   });

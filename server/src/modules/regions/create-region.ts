@@ -8,6 +8,7 @@ import { writeAudit } from '../../platform/audit/write-audit.js';
 import { codeInSubtree } from '../../platform/scope.js';
 import { levelNumber } from './levels.js';
 import { region } from './tables.js';
+import { localDate } from '../../platform/time-zone.js';
 
 export async function createRegion(db: Db, ctx: ActorContext, input: { code: string; name: string; validFrom?: string }): Promise<void> {
   const parsed = parseDivisionCode(input.code);
@@ -30,7 +31,7 @@ export async function createRegion(db: Db, ctx: ActorContext, input: { code: str
       name: input.name,
       level: levelNumber(parsed.level),
       parentCode: parsed.parentCode,
-      validFrom: input.validFrom ?? now.toISOString().slice(0, 10),
+      validFrom: input.validFrom ?? localDate(now),
       createdAt: now,
       updatedAt: now,
     });

@@ -115,3 +115,13 @@ export async function currentChildRegions(db: Db, parentCode: string): Promise<{
     .where(and(eq(region.parentCode, parentCode), isNull(region.validTo)))
     .orderBy(asc(region.code));
 }
+
+/** Current counties, townships and communities whose name holds the text: within the actor's subtree, or any for the public (null). */
+export async function regionsNamed(db: Db, actor: Actor | null, text: string, limit: number): Promise<{ code: string; name: string; parentCode: string | null }[]> {
+  return db
+    .select({ code: region.code, name: region.name, parentCode: region.parentCode })
+    .from(region)
+    .where(and(isNull(region.validTo), sql`${region.level} >= 3`, sql`${region.name} ilike ${`%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`, actor ? regionInScope(actor, region.code) : undefined))
+    .orderBy(asc(region.level), asc(region.code))
+    .limit(limit);
+}

@@ -2,6 +2,9 @@
 import { and, count, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { REGISTER_ACCESS, type Building } from '@gridgov/contracts';
 import { AppError } from '../../platform/errors.js';
+import type { Db } from '../../platform/db/client.js';
+import type { Actor } from '../../platform/context.js';
+import { gridRecordInScope } from '../../platform/scope.js';
 import { shapedRows, type RegisterSpec } from './engine.js';
 import { presentBase } from './references.js';
 import { plainFields } from './contact-phone.js';
@@ -61,3 +64,11 @@ export const buildingSpec: RegisterSpec<BuildingRow, Building> = {
     }));
   },
 };
+
+/** The live buildings in the actor's scope as places to match addresses against: name, address and grid. */
+export async function buildingPlacesInScope(db: Db, actor: Actor): Promise<Array<{ name: string; address: string | null; gridId: string }>> {
+  return db
+    .select({ name: building.name, address: building.address, gridId: building.gridId })
+    .from(building)
+    .where(and(isNull(building.deletedAt), gridRecordInScope(actor, building.regionCode, building.gridId)));
+}

@@ -12,11 +12,15 @@ import { bbox, pointInPolygon, type PolygonCoordinates } from '../../platform/ge
 import { residentColumns } from './resident-columns.js';
 import { newVenueCode } from './venues.js';
 import { contactPhoneColumns } from './contact-phone.js';
+import { hash32, mulberry32 } from '../demo/generate-city.js';
+import * as names from '../demo/names.js';
 import { building, dwelling, facility, household, householdMember, organization, resident, venue } from './tables.js';
 
 export interface DemoRegisterGrid {
   id: string;
   code: string;
+  /** 红卫社区第一网格: places are named after the community. */
+  name?: string;
   regionCode: string;
   boundary: { coordinates: PolygonCoordinates };
 }
@@ -31,6 +35,9 @@ export interface DemoRegisterResident {
   household: number;
   relation: 'head' | 'spouse' | 'child' | 'parent';
   birthDate: string;
+  nationality?: string;
+  ethnicity?: string;
+  tags?: string[];
 }
 
 const BUILDINGS_PER_GRID = 4;
@@ -58,6 +65,15 @@ function pointIn(coordinates: PolygonCoordinates, fx: number, fy: number): { lon
     if (pointInPolygon(lon, lat, coordinates)) return { lon, lat };
   }
   return { lon: cx, lat: cy };
+}
+
+/** Contact people of a community's places: believable names and mobiles, the same for the same grid. */
+function contactPeople(gridCode: string): { name: () => string; mobile: () => string } {
+  const random = mulberry32(hash32(`contacts|${gridCode}`));
+  return {
+    name: () => names.surname(random) + names.givenName(random, random() < 0.55 ? 'male' : 'female', 1965 + Math.floor(random() * 30)),
+    mobile: () => names.mobilePhone(random),
+  };
 }
 
 function chunks<T>(items: T[], size: number): T[][] {
@@ -97,15 +113,19 @@ export async function seedDemoRegisters(
       facilities.push({ ...base, id: randomUUID(), kind, code: `${g.code}-F${String(f + 1).padStart(2, '0')}`, status: f === 3 && gi % 5 === 0 ? 'offline' : 'normal', department: '城管局', ...pointIn(g.boundary.coordinates, 0.1 + f * 0.2, 0.15 + f * 0.15) });
     });
     if (!communities.has(g.regionCode)) {
-      // Venues and organisations once per community, in its first grid.
+      // Venues and organisations once per community, in its first grid, named after it, each
+      // with a contact person (and a Changde landline or a mobile) drawn from the grid's code.
       communities.add(g.regionCode);
+      const community = g.name?.replace(/第.+网格$/, '') ?? '';
+      const contact = contactPeople(g.code);
       VENUES.forEach((v, i) => {
         const phone = contactPhoneColumns(vault, `0736-72${g.regionCode.slice(-3)}${String(i).padStart(2, '0')}`);
-        venues.push({ ...base, id: randomUUID(), name: v.name, kind: v.kind, keyPlace: v.keyPlace, keyReason: v.keyReason, venueCode: newVenueCode(), contactName: '负责人', ...phone, ...pointIn(g.boundary.coordinates, 0.3 + i * 0.2, 0.6) });
+        venues.push({ ...base, id: randomUUID(), name: `${community}${v.name}`, kind: v.kind, keyPlace: v.keyPlace, keyReason: v.keyReason, venueCode: newVenueCode(), contactName: contact.name(), ...phone, ...pointIn(g.boundary.coordinates, 0.3 + i * 0.2, 0.6) });
       });
       ORGANIZATIONS.forEach((o, i) => {
         const first17 = `91${g.regionCode.slice(0, 6)}${g.regionCode.slice(6)}MA${i}`;
-        organizations.push({ ...base, id: randomUUID(), name: o.name, kind: o.kind, creditCode: first17 + creditCodeCheckChar(first17), contactName: '联系人', ...pointIn(g.boundary.coordinates, 0.6, 0.3 + i * 0.2) });
+        const phone = contactPhoneColumns(vault, contact.mobile());
+        organizations.push({ ...base, id: randomUUID(), name: `${community}${o.name}`, kind: o.kind, creditCode: first17 + creditCodeCheckChar(first17), contactName: contact.name(), ...phone, ...pointIn(g.boundary.coordinates, 0.6, 0.3 + i * 0.2) });
       });
     }
   }
@@ -127,7 +147,12 @@ export async function seedDemoRegisters(
       householdIds.set(key, h);
       householdRows.push({ id: h.id, gridId: g.id, regionCode: g.regionCode, ...stamp, number: `${r.gridCode}-${String(r.household + 1).padStart(4, '0')}`, kind: 'family', dwellingId: h.dwellingId, address: r.address });
     }
-    const columns = residentColumns(vault, { name: r.name, idNumber: r.idNumber, phone: r.phone, kind: r.kind, address: r.address, dwellingId: h.dwellingId, birthDate: r.birthDate }, null, now);
+    const columns = residentColumns(
+      vault,
+      { name: r.name, idNumber: r.idNumber, phone: r.phone, kind: r.kind, address: r.address, dwellingId: h.dwellingId, birthDate: r.birthDate, nationality: r.nationality, ethnicity: r.ethnicity, tags: r.tags },
+      null,
+      now,
+    );
     if (!columns.ok) continue;
     const id = randomUUID();
     residentRows.push({ ...(columns.value as typeof resident.$inferInsert), id, gridId: g.id, regionCode: g.regionCode, ...stamp });

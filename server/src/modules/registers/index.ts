@@ -3,6 +3,7 @@ import { REGISTER_AUDIT_ACTIONS, REGISTER_PERMISSIONS } from '@gridgov/contracts
 import { defineModule, namesOf } from '../../platform/kit/module.js';
 import { registerRoutes } from './routes.js';
 import { registersMetrics } from './metrics.js';
+import { residentAuditLabels } from './references.js';
 
 export const registersModule = defineModule({
   name: 'registers',
@@ -14,5 +15,6 @@ export const registersModule = defineModule({
     'UNMASK_RATE_LIMITED',
   ],
   ...registersMetrics,
+  auditLabels: { resident: residentAuditLabels },
   routes: registerRoutes,
 });

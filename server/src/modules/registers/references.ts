@@ -3,6 +3,7 @@ import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Actor } from '../../platform/context.js';
 import type { Db } from '../../platform/db/client.js';
 import { AppError } from '../../platform/errors.js';
+import { isUuid } from '../../platform/audit/labels.js';
 import { gridNames } from '../grids/queries.js';
 import { scopeWhere, type RegisterTable } from './engine.js';
 import { building, dwelling, resident } from './tables.js';
@@ -47,4 +48,15 @@ export async function presentBase<Row extends { id: string; gridId: string; regi
       { id: r.id, gridId: r.gridId, gridName: names.get(r.gridId) ?? '', regionCode: r.regionCode, version: r.version, createdAt: r.createdAt.toISOString(), updatedAt: r.updatedAt.toISOString() },
     ]),
   );
+}
+
+/** A resident as the audit log names them: the family name, the rest hidden (张**). */
+export async function residentAuditLabels(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
+  const names = await residentNames(db, ids.filter(isUuid));
+  return new Map([...names].map(([id, r]) => [id, maskName(r.name)]));
+}
+
+export function maskName(name: string): string {
+  const chars = [...name];
+  return chars.length <= 1 ? name : `${chars[0]}${'*'.repeat(chars.length - 1)}`;
 }

@@ -15,8 +15,12 @@ import { writeAudit } from '../../platform/audit/write-audit.js';
 
 export const UNMASK_WINDOW_MS = 60 * 60 * 1000;
 
-/** Audit actions that cost one unit each. */
-export const ONE_UNIT_ACTIONS = ['register.unmask', 'register.duplicate', ...REGISTER_KINDS.map((k) => `${k}.search` as const)] as const;
+/**
+ * Audit actions that cost one unit each: the registers' own, and the reveals of the other
+ * modules that keep ID numbers and phones (a dispute's party, a key person's guardian), so one
+ * budget holds across all of them.
+ */
+export const ONE_UNIT_ACTIONS = ['register.unmask', 'register.duplicate', 'dispute.unmask', 'key_person.unmask', ...REGISTER_KINDS.map((k) => `${k}.search` as const)] as const;
 /** Audit actions that cost the number in their details (rows of an unmasked export that left). */
 export const ROW_UNIT_ACTIONS = { 'export.download': 'unmaskedRows', 'register.duplicates': 'rows' } as const;
 

@@ -137,6 +137,22 @@ describe('ticket access', () => {
     assert.equal(comment.status, 400, 'a step carries only the actor\'s own uploads');
   });
 
+  it("a handler, who reads no regions or grids, reads a ticket's region and grid by name", async () => {
+    const t = (await report(resident, own, '人行道地砖松动翘起，老人容易绊倒')).body.ticket;
+    let current = (await gw1.post<Ticket>(`/api/tickets/${t.id}/escalate`, { version: t.version })).body;
+    current = (await communityOp.post<Ticket>(`/api/tickets/${t.id}/accept`, { version: current.version })).body;
+    assert.equal((await communityOp.post<Ticket>(`/api/tickets/${t.id}/dispatch`, { version: current.version, departmentIds: [department('城管局')] })).status, 200);
+    assert.equal((await handler.get('/api/regions')).status, 403, 'the handler reads no regions');
+    const grid = env.seed.city.grids.find((g) => env.seed.gridIds.get(g.code) === t.gridId)!;
+    const region = env.seed.city.regions.find((r) => r.code === t.regionCode)!;
+    const read = (await handler.get<Ticket>(`/api/tickets/${t.id}`)).body;
+    assert.equal(read.regionName, region.name);
+    assert.equal(read.gridName, grid.name);
+    const listed = (await handler.get<{ items: Ticket[] }>('/api/tickets?view=queue&pageSize=200')).body.items.find((i) => i.id === t.id);
+    assert.equal(listed?.regionName, region.name);
+    assert.equal(t.regionName, region.name, 'the answer to the report names it too');
+  });
+
   it('the live feed gives each viewer only what it may read over REST', async () => {
     const [handlerFeed, gwFeed, countyFeed] = await Promise.all([stream(handler), stream(gw1), stream(countyOp)]);
     try {

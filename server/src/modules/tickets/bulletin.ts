@@ -1,26 +1,20 @@
 /**
  * The daily bulletin (每日通报) of a region: new, closed, overdue and returned tickets,
- * satisfaction, the top categories and the worst-performing departments of one day (China
- * time). Generated every morning for every city, county and township by a recurring job, and on
+ * satisfaction, the top categories and the worst-performing departments of one day (the
+ * deployment's time zone). Generated every morning for every city, county and township by a recurring job, and on
  * demand for any region in scope; stored once made.
  */
 import { and, avg, count, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { OPEN_TICKET_STATUSES, type Bulletin } from '@gridgov/contracts';
 import type { Db } from '../../platform/db/client.js';
-import { chinaDay } from '../../platform/clock.js';
+import { dayBounds, localDate } from '../../platform/time-zone.js';
 import { defineJob } from '../../platform/jobs/queue.js';
 import { underRegion } from '../../platform/scope.js';
 import { currentRegionCodes, regionNames } from '../regions/queries.js';
 import { departmentNames } from '../departments/queries.js';
 import { bulletin, ticket, ticketAssignment, ticketCategory, ticketEvent } from './tables.js';
 
-
-/** The instants a day (YYYY-MM-DD, China time) spans. */
-function dayBounds(day: string): [Date, Date] {
-  const start = new Date(`${day}T00:00:00+08:00`);
-  return [start, new Date(start.getTime() + 24 * 60 * 60 * 1000)];
-}
 
 export async function computeBulletin(db: Db, regionCode: string, day: string): Promise<Bulletin['data']> {
   const [start, end] = dayBounds(day);
@@ -84,7 +78,7 @@ export async function getBulletin(db: Db, regionCode: string, day: string, now: 
   const names = await regionNames(db, [regionCode]);
   if (stored) return { regionCode, regionName: names.get(regionCode) ?? '', day, data: stored.data as Bulletin['data'], createdAt: stored.createdAt.toISOString() };
   const data = await computeBulletin(db, regionCode, day);
-  if (day < chinaDay(now)) await db.insert(bulletin).values({ regionCode, day, data, createdAt: now }).onConflictDoNothing();
+  if (day < localDate(now)) await db.insert(bulletin).values({ regionCode, day, data, createdAt: now }).onConflictDoNothing();
   return { regionCode, regionName: names.get(regionCode) ?? '', day, data, createdAt: now.toISOString() };
 }
 
@@ -95,7 +89,7 @@ export const bulletinJob = defineJob({
   repeatEveryMs: 60 * 60 * 1000,
   async handle(_payload, { db, clock }) {
     const now = clock.now();
-    const yesterday = chinaDay(now, 1);
+    const yesterday = localDate(now, 1);
     for (const code of await currentRegionCodes(db, ['city', 'county', 'township'])) await getBulletin(db, code, yesterday, now);
   },
 });

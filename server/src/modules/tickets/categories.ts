@@ -17,6 +17,7 @@ export async function presentCategories(db: Db, rows: Row[]): Promise<Category[]
     id: r.id,
     code: r.code,
     name: r.name,
+    nameEn: r.nameEn,
     parentId: r.parentId,
     limitClass: r.limitClass as LimitClass,
     dispatchMinutes: r.dispatchMinutes,
@@ -111,39 +112,50 @@ export function checkCustomFields(fields: CustomField[], answers: Record<string,
   return answers;
 }
 
+/** How many people came with a petition: `petition-facts.ts` counts a collective petition (集体访) by it. */
+export const PETITION_PEOPLE_FIELD = 'people';
+const PETITION_PEOPLE: CustomField = { key: PETITION_PEOPLE_FIELD, label: '上访人数', type: 'number', required: false };
+
 /** The demo category tree; its leaf codes are the ones the suggester is trained on. */
-export const DEMO_CATEGORIES: { code: string; name: string; limitClass: LimitClass; children: { code: string; name: string; limitClass?: LimitClass; customFields?: CustomField[] }[] }[] = [
-  { code: 'city', name: '市容环境', limitClass: 'general', children: [
-    { code: 'city.road', name: '道路破损' },
-    { code: 'city.manhole', name: '井盖缺失破损', limitClass: 'emergency' },
-    { code: 'city.streetlight', name: '路灯不亮', limitClass: 'utility' },
-    { code: 'city.garbage', name: '垃圾清运' },
-    { code: 'city.illegal_building', name: '违章搭建', limitClass: 'complex' },
-    { code: 'city.street_vendor', name: '占道经营' },
+export const DEMO_CATEGORIES: { code: string; name: string; nameEn: string; limitClass: LimitClass; children: { code: string; name: string; nameEn: string; limitClass?: LimitClass; customFields?: CustomField[] }[] }[] = [
+  { code: 'city', name: '市容环境', nameEn: 'City environment', limitClass: 'general', children: [
+    { code: 'city.road', name: '道路破损', nameEn: 'Damaged road' },
+    { code: 'city.manhole', name: '井盖缺失破损', nameEn: 'Missing or broken manhole cover', limitClass: 'emergency' },
+    { code: 'city.streetlight', name: '路灯不亮', nameEn: 'Streetlight out', limitClass: 'utility' },
+    { code: 'city.garbage', name: '垃圾清运', nameEn: 'Rubbish collection' },
+    { code: 'city.illegal_building', name: '违章搭建', nameEn: 'Illegal construction', limitClass: 'complex' },
+    { code: 'city.street_vendor', name: '占道经营', nameEn: 'Street vending on the road' },
   ] },
-  { code: 'env', name: '生态环境', limitClass: 'general', children: [
-    { code: 'env.noise', name: '噪音扰民', customFields: [{ key: 'time_of_day', label: '发生时段', type: 'select', options: ['白天', '夜间'], required: false }] },
-    { code: 'env.smoke', name: '油烟污染' },
-    { code: 'env.water', name: '污水排放', limitClass: 'complex' },
+  { code: 'env', name: '生态环境', nameEn: 'Environment', limitClass: 'general', children: [
+    { code: 'env.noise', name: '噪音扰民', nameEn: 'Noise nuisance', customFields: [{ key: 'time_of_day', label: '发生时段', type: 'select', options: ['白天', '夜间'], required: false }] },
+    { code: 'env.smoke', name: '油烟污染', nameEn: 'Cooking fumes' },
+    { code: 'env.water', name: '污水排放', nameEn: 'Sewage discharge', limitClass: 'complex' },
   ] },
-  { code: 'security', name: '治安', limitClass: 'general', children: [
-    { code: 'security.theft', name: '盗窃' },
-    { code: 'security.fire_risk', name: '消防隐患', limitClass: 'emergency' },
+  { code: 'security', name: '治安', nameEn: 'Public order', limitClass: 'general', children: [
+    { code: 'security.theft', name: '盗窃', nameEn: 'Theft' },
+    { code: 'security.fire_risk', name: '消防隐患', nameEn: 'Fire hazard', limitClass: 'emergency' },
   ] },
-  { code: 'dispute', name: '矛盾纠纷', limitClass: 'complex', children: [
-    { code: 'dispute.neighbor', name: '邻里纠纷' },
-    { code: 'dispute.labor', name: '劳资纠纷', customFields: [{ key: 'workers', label: '涉及人数', type: 'number', required: false }] },
-    { code: 'dispute.property', name: '物业纠纷' },
+  { code: 'dispute', name: '矛盾纠纷', nameEn: 'Disputes', limitClass: 'complex', children: [
+    { code: 'dispute.neighbor', name: '邻里纠纷', nameEn: 'Neighbour dispute' },
+    { code: 'dispute.labor', name: '劳资纠纷', nameEn: 'Labour dispute', customFields: [{ key: 'workers', label: '涉及人数', type: 'number', required: false }] },
+    { code: 'dispute.property', name: '物业纠纷', nameEn: 'Property management dispute' },
   ] },
-  { code: 'safety', name: '安全生产', limitClass: 'emergency', children: [
-    { code: 'safety.building', name: '房屋安全' },
-    { code: 'safety.gas', name: '燃气安全' },
+  { code: 'safety', name: '安全生产', nameEn: 'Work safety', limitClass: 'emergency', children: [
+    { code: 'safety.building', name: '房屋安全', nameEn: 'Building safety' },
+    { code: 'safety.gas', name: '燃气安全', nameEn: 'Gas safety' },
   ] },
-  { code: 'livelihood', name: '民生诉求', limitClass: 'general', children: [
-    { code: 'livelihood.water_supply', name: '停水', limitClass: 'utility' },
-    { code: 'livelihood.heating', name: '供暖供电', limitClass: 'utility' },
-    { code: 'livelihood.elderly', name: '养老服务' },
-    { code: 'livelihood.social_security', name: '社保医保', limitClass: 'complex' },
+  { code: 'livelihood', name: '民生诉求', nameEn: 'Livelihood requests', limitClass: 'general', children: [
+    { code: 'livelihood.water_supply', name: '停水', nameEn: 'Water cut', limitClass: 'utility' },
+    { code: 'livelihood.heating', name: '供暖供电', nameEn: 'Heating and power', limitClass: 'utility' },
+    { code: 'livelihood.elderly', name: '养老服务', nameEn: 'Elderly care' },
+    { code: 'livelihood.social_security', name: '社保医保', nameEn: 'Social and medical insurance', limitClass: 'complex' },
+  ] },
+  // Petitions (信访): the no-petition villages (modules/petitions) count them per village and month.
+  { code: 'petition', name: '信访', nameEn: 'Petitions', limitClass: 'complex', children: [
+    { code: 'petition.land', name: '征地拆迁', nameEn: 'Land requisition and demolition', customFields: [PETITION_PEOPLE] },
+    { code: 'petition.labour', name: '劳资纠纷', nameEn: 'Unpaid wages', customFields: [PETITION_PEOPLE] },
+    { code: 'petition.legal', name: '涉法涉诉', nameEn: 'Law and litigation', customFields: [PETITION_PEOPLE] },
+    { code: 'petition.livelihood', name: '民生保障', nameEn: 'Livelihood and social security', customFields: [PETITION_PEOPLE] },
   ] },
 ];
 
@@ -154,13 +166,13 @@ export async function seedCategories(tx: Db, now: Date): Promise<Map<string, str
     const parentId = randomUUID();
     ids.set(group.code, parentId);
     const limits = DEFAULT_LIMITS[group.limitClass];
-    await tx.insert(ticketCategory).values({ id: parentId, code: group.code, name: group.name, parentId: null, limitClass: group.limitClass, ...limits, createdAt: now, updatedAt: now });
+    await tx.insert(ticketCategory).values({ id: parentId, code: group.code, name: group.name, nameEn: group.nameEn, parentId: null, limitClass: group.limitClass, ...limits, createdAt: now, updatedAt: now });
     for (const c of group.children) {
       const id = randomUUID();
       ids.set(c.code, id);
       const limitClass = c.limitClass ?? group.limitClass;
       await tx.insert(ticketCategory).values({
-        id, code: c.code, name: c.name, parentId, limitClass, ...DEFAULT_LIMITS[limitClass], customFields: c.customFields ?? [], createdAt: now, updatedAt: now,
+        id, code: c.code, name: c.name, nameEn: c.nameEn, parentId, limitClass, ...DEFAULT_LIMITS[limitClass], customFields: c.customFields ?? [], createdAt: now, updatedAt: now,
       });
     }
   }

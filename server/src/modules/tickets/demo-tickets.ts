@@ -9,18 +9,21 @@ import type { Db } from '../../platform/db/client.js';
 import { addDepartmentMember, insertDepartment } from '../departments/manage-departments.js';
 import { DEMO_CATEGORIES, seedCategories, setDefaultDepartments } from './categories.js';
 
-/** County departments and the category groups (or leaves) they handle by default. */
-export const DEMO_DEPARTMENTS: { name: string; handles: string[] }[] = [
-  { name: '城管局', handles: ['city'] },
-  { name: '生态环境局', handles: ['env'] },
-  { name: '公安分局', handles: ['security'] },
-  { name: '司法局', handles: ['dispute'] },
-  { name: '应急管理局', handles: ['safety'] },
-  { name: '民政局', handles: ['livelihood.elderly'] },
-  { name: '人社局', handles: ['livelihood.social_security', 'dispute.labor'] },
-  { name: '水务公司', handles: ['livelihood.water_supply'] },
-  { name: '供电公司', handles: ['livelihood.heating', 'city.streetlight'] },
+/** County departments, the category groups (or leaves) they handle by default, and the key of their demo handlers' usernames. */
+export const DEMO_DEPARTMENTS: { key: string; name: string; handles: string[] }[] = [
+  { key: 'urban', name: '城管局', handles: ['city'] },
+  { key: 'env', name: '生态环境局', handles: ['env'] },
+  { key: 'police', name: '公安分局', handles: ['security'] },
+  { key: 'justice', name: '司法局', handles: ['dispute'] },
+  { key: 'safety', name: '应急管理局', handles: ['safety'] },
+  { key: 'civil', name: '民政局', handles: ['livelihood.elderly'] },
+  { key: 'hrss', name: '人社局', handles: ['livelihood.social_security', 'dispute.labor'] },
+  { key: 'water', name: '水务公司', handles: ['livelihood.water_supply'] },
+  { key: 'power', name: '供电公司', handles: ['livelihood.heating', 'city.streetlight'] },
 ];
+
+/** The office every township has (disputes in its communities go to it). */
+export const TOWNSHIP_OFFICE = { key: 'office', name: '综治办' } as const;
 
 export interface DemoTicketSetup {
   categoryIds: Map<string, string>;
@@ -32,7 +35,8 @@ export async function seedDemoTickets(
   tx: Db,
   now: Date,
   regions: { code: string; name: string; level: string }[],
-  handlers: { userId: string; countyCode: string; department: string }[],
+  /** Handler accounts by the department they work for: its region (county or township) and name. */
+  handlers: { userId: string; regionCode: string; department: string }[],
 ): Promise<DemoTicketSetup> {
   const categoryIds = await seedCategories(tx, now);
   const departmentIds = new Map<string, string>();
@@ -46,8 +50,8 @@ export async function seedDemoTickets(
   }
   for (const township of regions.filter((r) => r.level === 'township')) {
     const id = randomUUID();
-    departmentIds.set(`${township.code}:综治办`, id);
-    await insertDepartment(tx, { id, name: `${township.name}综治办`, regionCode: township.code, ...stamp });
+    departmentIds.set(`${township.code}:${TOWNSHIP_OFFICE.name}`, id);
+    await insertDepartment(tx, { id, name: `${township.name}${TOWNSHIP_OFFICE.name}`, regionCode: township.code, ...stamp });
   }
   // Defaults name the first county's departments: other counties pick theirs when dispatching.
   const firstCounty = regions.find((r) => r.level === 'county')?.code;
@@ -59,7 +63,7 @@ export async function seedDemoTickets(
     }
   }
   for (const h of handlers) {
-    const departmentId = departmentIds.get(`${h.countyCode}:${h.department}`);
+    const departmentId = departmentIds.get(`${h.regionCode}:${h.department}`);
     if (departmentId) await addDepartmentMember(tx, h.userId, departmentId);
   }
   return { categoryIds, departmentIds };

@@ -2,13 +2,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { TICKET_STATUSES } from '@gridgov/contracts';
 import { refusal } from '../../platform/workflow/workflow.js';
-import { handlingRegion, levelAbove, levelOfRegion, publicStatusOf, TICKET_RULES, ticketActions, type Standing, type TicketState } from './flow.js';
+import { handlingRegion, levelAbove, levelOfRegion, publicStatusOf, TICKET_RULES, ticketActions, unavailableTicketActions, type Standing, type TicketState } from './flow.js';
 
 const nobody: Standing = {
-  dispatcher: false, supervisor: false, commandLevel: null, gridHandler: false, assignee: null, assignmentStatus: null, summoned: false, reporter: false, reporterOnly: false,
+  dispatcher: false, supervisor: false, commandLevel: null, gridHandler: false, assignee: null, assignmentStatus: null, summoned: false, reporter: false, reporterOnly: false, selfHandled: false,
 };
 const state = (status: TicketState['status'], extra: Partial<TicketState> = {}): TicketState => ({
-  status, level: 'community', rating: null, reopenUntil: null, supervised: false, overdue: false, hasPendingExtension: false, ...extra,
+  status, level: 'community', rating: null, reopenUntil: null, supervised: false, overdue: false, hasPendingExtension: false, pendingAssists: [], ...extra,
 });
 const now = new Date('2026-11-23T08:00:00Z');
 
@@ -48,5 +48,21 @@ test('levels, regions and public statuses', () => {
   assert.equal(levelOfRegion('430700000000'), 'city');
   assert.equal(handlingRegion('430702001001', 'township'), '430702001000');
   assert.equal(handlingRegion('430702001001', 'county'), '430702000000');
-  assert.deepEqual(['reported', 'dispatched', 'closed', 'rejected'].map((s) => publicStatusOf(s as never)), ['received', 'in_progress', 'resolved', 'not_accepted']);
+  assert.deepEqual(['reported', 'accepted', 'dispatched', 'closed', 'rejected'].map((s) => publicStatusOf(s as never)), ['submitted', 'received', 'in_progress', 'resolved', 'not_accepted']);
+});
+
+test('an action that is the caller\'s but not open now says why', () => {
+  const lead = { ...nobody, assignee: 'lead' as const, assignmentStatus: 'handling' };
+  const waiting = state('handling', { pendingAssists: ['区住建局', '区城管局'] });
+  assert.ok(!ticketActions(waiting, lead, now).includes('report_back'));
+  assert.deepEqual(unavailableTicketActions(waiting, lead, now), [{ action: 'report_back', reason: { code: 'TICKET_ASSISTS_PENDING', params: { departments: '区住建局、区城管局' } } }]);
+  assert.ok(ticketActions(state('handling'), lead, now).includes('report_back'));
+  const gridWorker = { ...nobody, gridHandler: true };
+  const own = { ...gridWorker, selfHandled: true };
+  assert.ok(ticketActions(state('reported_back', { level: 'grid' }), gridWorker, now).includes('close'));
+  assert.ok(!ticketActions(state('reported_back', { level: 'grid' }), own, now).includes('close'));
+  assert.deepEqual(unavailableTicketActions(state('reported_back', { level: 'grid' }), own, now), [{ action: 'close', reason: { code: 'TICKET_SELF_CLOSE' } }]);
+  assert.deepEqual(unavailableTicketActions(state('accepted', { level: 'grid' }), gridWorker, now).map((u) => u.reason.code), ['TICKET_DISPATCH_GRID_LEVEL']);
+  assert.deepEqual(ticketActions(state('reported_back'), { ...nobody, dispatcher: true }, now).sort(), ['close', 'comment', 'rework']);
+  assert.deepEqual(unavailableTicketActions(state('closed', { rating: 4 }), { ...nobody, reporter: true }, now).map((u) => u.action), ['rate', 'reopen']);
 });

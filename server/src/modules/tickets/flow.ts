@@ -5,7 +5,7 @@
  */
 import type { HandlingLevel, PublicStatus, TicketAction, TicketStatus } from '@gridgov/contracts';
 import { HANDLING_LEVELS, OPEN_TICKET_STATUSES } from '@gridgov/contracts';
-import { allowedActions, type Rules } from '../../platform/workflow/workflow.js';
+import { allowedActions, unavailableActions, type Rules, type Unavailable } from '../../platform/workflow/workflow.js';
 
 /** Every action but the report itself, which intake writes. */
 export type TicketWorkflowAction = Exclude<TicketAction, 'report'>;
@@ -30,6 +30,8 @@ export interface Standing {
   reporter: boolean;
   /** Sees the ticket only as its reporter: the public timeline, no staff names. */
   reporterOnly: boolean;
+  /** Filed the report and reported it back (handled it) oneself: someone else must close it. */
+  selfHandled: boolean;
 }
 
 /** The ticket as the rules read it. */
@@ -41,11 +43,14 @@ export interface TicketState {
   supervised: boolean;
   overdue: boolean;
   hasPendingExtension: boolean;
+  /** The assisting departments that have not reported back yet (names), in joint handling. */
+  pendingAssists: string[];
 }
 
 const OPEN: readonly TicketStatus[] = OPEN_TICKET_STATUSES;
 
 const dispatcherOrGrid = (s: Standing, t: TicketState) => s.dispatcher || (s.gridHandler && t.level === 'grid');
+const leadHandling = (s: Standing) => s.assignee === 'lead' && s.assignmentStatus === 'handling';
 
 /**
  * The ticket state machine as data: which action may start from which status, who may take it,
@@ -55,21 +60,50 @@ export const TICKET_RULES: Rules<TicketStatus, TicketWorkflowAction, Standing, T
   accept: { from: ['reported'], who: dispatcherOrGrid },
   reject: { from: ['reported'], who: dispatcherOrGrid },
   merge: { from: ['reported', 'accepted'], who: dispatcherOrGrid },
-  dispatch: { from: ['accepted'], who: (s, t) => s.dispatcher && t.level !== 'grid' },
+  dispatch: {
+    from: ['accepted'],
+    who: (s, t) => s.dispatcher && t.level !== 'grid',
+    unavailable: (s, t) => (t.status === 'accepted' && t.level === 'grid' && (s.dispatcher || s.gridHandler) ? { code: 'TICKET_DISPATCH_GRID_LEVEL' } : null),
+  },
   transfer: { from: ['dispatched', 'handling'], who: (s) => s.dispatcher },
   sign: { from: ['dispatched', 'handling'], who: (s) => s.assignee !== null && s.assignmentStatus === 'pending' },
   return: { from: ['dispatched', 'handling'], who: (s) => s.assignee !== null && (s.assignmentStatus === 'pending' || s.assignmentStatus === 'handling') },
   // In the grid, the grid worker handles a small matter and reports back without a dispatch.
+  // The lead reports back for all once every assisting department has.
   report_back: {
     from: ['accepted', 'handling'],
-    who: (s, t) => (t.status === 'accepted' ? s.gridHandler && t.level === 'grid' : s.assignee !== null && s.assignmentStatus === 'handling'),
+    who: (s, t) =>
+      t.status === 'accepted' ? s.gridHandler && t.level === 'grid' : s.assignee === 'assist' ? s.assignmentStatus === 'handling' : leadHandling(s) && t.pendingAssists.length === 0,
+    unavailable: (s, t) => (t.status === 'handling' && leadHandling(s) && t.pendingAssists.length > 0 ? { code: 'TICKET_ASSISTS_PENDING', params: { departments: t.pendingAssists.join('、') } } : null),
   },
-  close: { from: ['reported_back'], who: dispatcherOrGrid },
-  rate: { from: ['closed'], who: (s) => s.reporter, when: (t) => t.rating === null },
+  // Four eyes: who filed the report and handled it does not close it too.
+  close: {
+    from: ['reported_back'],
+    who: (s, t) => dispatcherOrGrid(s, t) && !s.selfHandled,
+    unavailable: (s, t) => (t.status === 'reported_back' && dispatcherOrGrid(s, t) && s.selfHandled ? { code: 'TICKET_SELF_CLOSE' } : null),
+  },
+  // 退回重办: the reported-back work goes back to whoever handled it.
+  rework: { from: ['reported_back'], who: (s) => s.dispatcher },
+  rate: {
+    from: ['closed'],
+    who: (s) => s.reporter,
+    when: (t) => t.rating === null,
+    unavailable: (s, t) => (s.reporter && t.status === 'closed' && t.rating !== null ? { code: 'TICKET_ALREADY_RATED' } : null),
+  },
   revisit: { from: ['closed'], who: (s) => s.dispatcher },
-  reopen: { from: ['closed'], who: (s) => s.reporter, when: (t, now) => t.reopenUntil !== null && now <= t.reopenUntil },
+  reopen: {
+    from: ['closed'],
+    who: (s) => s.reporter,
+    when: (t, now) => t.reopenUntil !== null && now <= t.reopenUntil,
+    unavailable: (s, t, now) => (s.reporter && t.status === 'closed' && (t.reopenUntil === null || now > t.reopenUntil) ? { code: 'TICKET_REOPEN_EXPIRED' } : null),
+  },
   escalate: { from: ['reported', 'accepted'], who: dispatcherOrGrid, when: (t) => t.level !== 'city', system: true },
-  request_extension: { from: ['handling'], who: (s) => s.assignee === 'lead', when: (t) => !t.hasPendingExtension },
+  request_extension: {
+    from: ['handling'],
+    who: (s) => s.assignee === 'lead',
+    when: (t) => !t.hasPendingExtension,
+    unavailable: (s, t) => (t.status === 'handling' && s.assignee === 'lead' && t.hasPendingExtension ? { code: 'TICKET_EXTENSION_PENDING' } : null),
+  },
   approve_extension: { from: ['handling'], who: (s) => s.supervisor, when: (t) => t.hasPendingExtension },
   reject_extension: { from: ['handling'], who: (s) => s.supervisor, when: (t) => t.hasPendingExtension },
   supervise: { from: OPEN, who: (s) => s.supervisor, when: (t) => !t.supervised },
@@ -85,9 +119,16 @@ export function ticketActions(t: TicketState, s: Standing, now: Date): TicketWor
   return allowedActions(TICKET_RULES, t, s, now);
 }
 
+/** The actions the caller would take but cannot now, with why. */
+export function unavailableTicketActions(t: TicketState, s: Standing, now: Date): { action: TicketWorkflowAction; reason: Unavailable }[] {
+  return unavailableActions(TICKET_RULES, t, s, now);
+}
+
+/** What the public sees of a status: 已受理 (`received`) only once someone accepted the report. */
 export function publicStatusOf(status: TicketStatus): PublicStatus {
   switch (status) {
     case 'reported':
+      return 'submitted';
     case 'accepted':
       return 'received';
     case 'closed':

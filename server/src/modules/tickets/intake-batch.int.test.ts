@@ -7,6 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
 import type { Ticket, TicketEvent } from '@gridgov/contracts';
+import { DEFAULT_ADMISSION } from '../../platform/http/admission-limits.js';
 import { gridCentroid, startTestEnv, type TestEnv } from '../../../test/harness.js';
 import { rows } from '../../platform/db/client.js';
 import { verifyAuditChain } from '../../platform/audit/verify-audit.js';
@@ -15,7 +16,8 @@ import { CategoryCache } from './categories.js';
 describe('intake under load', () => {
   let env: TestEnv;
   before(async () => {
-    env = await startTestEnv();
+    // Many reports at once on purpose: admission control (tested in admission.int.test.ts) would shed some under a loaded machine.
+    env = await startTestEnv({ config: { admission: { ...DEFAULT_ADMISSION, maxInFlight: 0 } } });
   });
   after(() => env.close());
 

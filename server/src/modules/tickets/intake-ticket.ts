@@ -9,7 +9,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { DEFAULT_LIMITS, type CustomField, type HandlingLevel, type IntakeCheck, type Ticket, type TicketSource } from '@gridgov/contracts';
+import { DEFAULT_LIMITS, type CustomField, type HandlingLevel, type IntakeCheck, type Ticket, type TicketOrigin, type TicketSource } from '@gridgov/contracts';
 import type { RequestContext } from '../../platform/context.js';
 import { Batcher } from '../../platform/db/batcher.js';
 import { runPrepared, type Db, type Prepared } from '../../platform/db/client.js';
@@ -17,7 +17,7 @@ import { AppError } from '../../platform/errors.js';
 import { placeInScope } from '../../platform/scope.js';
 import { rolesWith } from '../../platform/accounts/accounts.js';
 import { unclaimedUploads } from '../../platform/files/attachments.js';
-import { chinaDay } from '../../platform/clock.js';
+import { localDate } from '../../platform/time-zone.js';
 import type { Actor } from '../../platform/context.js';
 import { AUDIT_APPEND_PARAMS, auditAppendArgs } from '../../platform/audit/write-audit.js';
 import { LIVE_CHANNEL, type LiveEvent } from '../../platform/live/live.js';
@@ -30,6 +30,7 @@ import { toTicket } from './queries.js';
 import { fingerprint } from './similarity.js';
 import { scopedDuplicates } from './check-intake.js';
 import { standingOf, type TicketRow } from './ticket-access.js';
+import { regionNames } from '../regions/queries.js';
 
 export interface IntakeInput {
   source?: TicketSource;
@@ -75,7 +76,7 @@ const GRID_HANDLER_ROLES = rolesWith('ticket:handle').map((r) => `'${r}'`).join(
 const DISPATCHER_ROLES = rolesWith('ticket:dispatch').map((r) => `'${r}'`).join(', ');
 
 function dayStamp(d: Date): string {
-  return chinaDay(d).replace(/-/g, '');
+  return localDate(d).replace(/-/g, '');
 }
 
 /** One report's writes, as the intake statement reads them (jsonb_to_recordset). */
@@ -102,6 +103,7 @@ interface IntakeRecord {
   api_client_id: string | null;
   tracking_hash: string | null;
   custom_fields: Record<string, unknown>;
+  origin: TicketOrigin | null;
   photos: unknown[];
   photo_ids: string[];
   due_at: string;
@@ -125,21 +127,21 @@ interface IntakeRecord {
  * whose category was switched off since it was read writes nothing and comes back without a number.
  */
 const INTAKE: Prepared = {
-  name: 'ticket_intake_v5',
+  name: 'ticket_intake_v7',
   text: `
 with i as (
   select * from jsonb_to_recordset($1::jsonb) as r(
     ord int, id uuid, day text, source text, category_id uuid, description text, text_sig int[], address text, lon float8, lat float8, grid_id uuid, region_code text,
     level text, emergency boolean, reporter_user_id uuid, reporter_name text, phone_cipher text, phone_hash text, phone_masked text, api_client_id uuid,
-    tracking_hash text, custom_fields jsonb, photos jsonb, photo_ids uuid[], due_at timestamptz, at timestamptz, actor_id uuid, actor_name text, event_data jsonb,
+    tracking_hash text, custom_fields jsonb, origin jsonb, photos jsonb, photo_ids uuid[], due_at timestamptz, at timestamptz, actor_id uuid, actor_name text, event_data jsonb,
     handler_region text, job_payload jsonb, job_key text, live jsonb, ${AUDIT_APPEND_PARAMS.map((c) => `a_${c}`).join(', ')})
 ), t as (
   insert into ticket (id, number, source, category_id, description, text_sig, address, lon, lat, grid_id, region_code, level, status, public_status, emergency,
     reporter_user_id, reporter_name, reporter_phone_cipher, reporter_phone_hash, reporter_phone_masked, api_client_id, tracking_hash,
-    custom_fields, photos, dispatch_due_at, created_at, updated_at)
+    custom_fields, origin, photos, dispatch_due_at, created_at, updated_at)
   select x.id, x.day || '-' || lpad(x.n, greatest(6, length(x.n)), '0'), x.source, x.category_id, x.description, x.text_sig, x.address, x.lon, x.lat, x.grid_id, x.region_code,
-    x.level, 'reported', 'received', x.emergency, x.reporter_user_id, x.reporter_name, decode(x.phone_cipher, 'hex'), decode(x.phone_hash, 'hex'), x.phone_masked,
-    x.api_client_id, x.tracking_hash, x.custom_fields, x.photos, x.due_at, x.at, x.at
+    x.level, 'reported', 'submitted', x.emergency, x.reporter_user_id, x.reporter_name, decode(x.phone_cipher, 'hex'), decode(x.phone_hash, 'hex'), x.phone_masked,
+    x.api_client_id, x.tracking_hash, x.custom_fields, x.origin, x.photos, x.due_at, x.at, x.at
   from (select i.*, nextval('ticket_number_seq')::text as n from i order by i.ord) x
   join ticket_category c on c.id = x.category_id and c.active
   returning id, number, reporter_phone_cipher, reporter_phone_masked
@@ -209,7 +211,12 @@ export async function intakeTicket(
   deps: TicketDeps,
   ctx: RequestContext,
   input: IntakeInput,
-  via: { apiClientId?: string; regionCode?: string; trackingHash?: string } = {},
+  /**
+   * What the server's own callers add: the API client, the region when there is no point, the
+   * tracking hash; and for a record of another module filed into the loop (a dispute escalated),
+   * the ticket's id chosen by the caller (so a retry finds it) and the origin it links back to.
+   */
+  via: { apiClientId?: string; regionCode?: string; trackingHash?: string; id?: string; origin?: TicketOrigin } = {},
 ): Promise<{ id: string; number: string; duplicates: IntakeCheck['duplicates']; ticket: Ticket }> {
   const actor = ctx.actor;
   const now = ctx.clock.now();
@@ -249,7 +256,7 @@ export async function intakeTicket(
   const limits = input.emergency ? DEFAULT_LIMITS.emergency : category;
   const dispatchDueAt = new Date(now.getTime() + limits.dispatchMinutes * 60_000);
 
-  const id = randomUUID();
+  const id = via.id ?? randomUUID();
   const text = fingerprint(input.description);
   const row: TicketRow = {
     id,
@@ -265,7 +272,7 @@ export async function intakeTicket(
     regionCode,
     level,
     status: 'reported',
-    publicStatus: 'received',
+    publicStatus: 'submitted',
     emergency: input.emergency,
     reporterUserId: source === 'resident' && actor ? actor.id : null,
     reporterName: input.reporterName ?? (source === 'resident' && actor ? actor.displayName : null),
@@ -284,6 +291,7 @@ export async function intakeTicket(
     ratingComment: null,
     reopenUntil: null,
     duplicateOf: null,
+    origin: via.origin ?? null,
     version: 1,
     createdAt: now,
     updatedAt: now,
@@ -298,7 +306,7 @@ export async function intakeTicket(
     id, day: dayStamp(now), source, category_id: category.id, description: row.description, text_sig: text.signature, address: row.address, lon: row.lon, lat: row.lat,
     grid_id: row.gridId, region_code: regionCode, level, emergency: row.emergency, reporter_user_id: row.reporterUserId, reporter_name: row.reporterName,
     phone_cipher: phone?.cipher.toString('hex') ?? null, phone_hash: phone?.hash.toString('hex') ?? null, phone_masked: row.reporterPhoneMasked,
-    api_client_id: row.apiClientId, tracking_hash: row.trackingHash, custom_fields: customFields, photos: row.photos as unknown[], photo_ids: photos.map((p) => p.id), due_at: dueAt, at: now.toISOString(),
+    api_client_id: row.apiClientId, tracking_hash: row.trackingHash, custom_fields: customFields, origin: row.origin, photos: row.photos as unknown[], photo_ids: photos.map((p) => p.id), due_at: dueAt, at: now.toISOString(),
     actor_id: actor?.id ?? null, actor_name: actor?.displayName ?? ctx.requestId ?? 'system', event_data: { source, possibleDuplicates: [] },
     handler_region: level === 'grid' ? null : handlingRegion(regionCode, level),
     job_payload: { ticketId: id, kind: 'dispatch', dueAt }, job_key: `${LIMIT_JOB.name}:${id}:dispatch:${dueAt}`,
@@ -327,8 +335,9 @@ export async function intakeTicket(
   const duplicates = await scopedDuplicates(deps.db, actor, found).catch(advisory('duplicate scope'));
 
   // The answer is made from what was written: no read back.
-  const state = { status: 'reported' as const, level, rating: null, reopenUntil: null, supervised: false, overdue: false, hasPendingExtension: false };
+  const state = { status: 'reported' as const, level, rating: null, reopenUntil: null, supervised: false, overdue: false, hasPendingExtension: false, pendingAssists: [] };
   const actions = actor ? ticketActions(state, await standingOf(deps.db, actor, row), now) : [];
-  const ticket = toTicket(row, { category: category.name, grid: grid?.name ?? null, departments: new Map() }, [], actions);
+  const region = (await regionNames(deps.db, [regionCode])).get(regionCode) ?? '';
+  const ticket = toTicket(row, { category: category.name, grid: grid?.name ?? null, region, departments: new Map() }, [], actions);
   return { id, number: row.number, duplicates, ticket };
 }

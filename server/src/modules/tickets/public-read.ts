@@ -3,12 +3,13 @@
  * portal), never who reported it. Free text (the description, the address, public notes) comes
  * with phone and ID numbers masked, whoever asks. Other modules read tickets through this.
  */
-import { and, desc, eq, gte, inArray, isNotNull, lte, notInArray, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, lte, notInArray, sql, type SQL } from 'drizzle-orm';
 import { maskFreeText, type PublicStatus } from '@gridgov/contracts';
 import type { Db } from '../../platform/db/client.js';
 import { underRegion } from '../../platform/scope.js';
 import { departmentNames } from '../departments/queries.js';
 import { ticket, ticketAssignment, ticketCategory, ticketEvent } from './tables.js';
+import { publicTextOf } from './timeline.js';
 
 /** Public statuses that mean the matter is over. */
 export const CLOSED_PUBLIC_STATUSES: readonly PublicStatus[] = ['resolved', 'not_accepted'];
@@ -57,6 +58,8 @@ export async function publicTickets(db: Db, q: PublicTicketQuery): Promise<Publi
     q.createdFrom ? gte(ticket.createdAt, q.createdFrom) : undefined,
     q.createdTo ? lte(ticket.createdAt, q.createdTo) : undefined,
     q.open === true ? notInArray(ticket.publicStatus, [...CLOSED_PUBLIC_STATUSES]) : q.open === false ? inArray(ticket.publicStatus, [...CLOSED_PUBLIC_STATUSES]) : undefined,
+    // Petitions (信访) are never listed publicly: that someone petitioned, where and about what is sensitive. Asked by number, they answer.
+    q.numbers ? undefined : sql`not (${ticketCategory.code} = 'petition' or ${ticketCategory.code} like 'petition.%')`,
   ];
   if (q.numbers?.length === 0) return [];
   const rows = await db
@@ -75,9 +78,9 @@ export async function publicTickets(db: Db, q: PublicTicketQuery): Promise<Publi
   if (ids.length === 0) return [];
   const [notes, leads] = await Promise.all([
     db
-      .select({ ticketId: ticketEvent.ticketId, note: ticketEvent.note })
+      .select({ ticketId: ticketEvent.ticketId, action: ticketEvent.action, note: ticketEvent.note, data: ticketEvent.data })
       .from(ticketEvent)
-      .where(and(inArray(ticketEvent.ticketId, ids), eq(ticketEvent.public, true), isNotNull(ticketEvent.note)))
+      .where(and(inArray(ticketEvent.ticketId, ids), eq(ticketEvent.public, true)))
       .orderBy(desc(ticketEvent.seq)),
     db
       .select({ ticketId: ticketAssignment.ticketId, departmentId: ticketAssignment.departmentId })
@@ -85,7 +88,10 @@ export async function publicTickets(db: Db, q: PublicTicketQuery): Promise<Publi
       .where(and(inArray(ticketAssignment.ticketId, ids), eq(ticketAssignment.lead, true), inArray(ticketAssignment.status, ['pending', 'handling', 'reported']))),
   ]);
   const latestNote = new Map<string, string>();
-  for (const n of notes) if (n.note && !latestNote.has(n.ticketId)) latestNote.set(n.ticketId, n.note);
+  for (const n of notes) {
+    const text = publicTextOf(n);
+    if (text && !latestNote.has(n.ticketId)) latestNote.set(n.ticketId, text);
+  }
   const names = await departmentNames(db, leads.map((l) => l.departmentId));
   const lead = new Map(leads.map((l) => [l.ticketId, names.get(l.departmentId) ?? null]));
   return rows.map((r) => {

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import {
   category, categoryInput, categoryUpdate, intakeCheck, intakeCheckRequest, intakeRequest, page, ticket, ticketEvent, ticketListQuery, TICKET_ACTION_INPUTS,
-  TICKET_TRANSITIONS, uuid,
+  TICKET_TRANSITIONS, ticketBatchRequest, ticketBatchResult, uuid,
 } from '@gridgov/contracts';
 import type { App } from '../../platform/http/types.js';
 import { actorCtx } from '../../platform/http/access.js';
@@ -14,6 +14,7 @@ import { checkIntake } from './check-intake.js';
 import { intakeTicket } from './intake-ticket.js';
 import { getTicket, listTickets, ticketTimeline } from './queries.js';
 import { transitionTicket } from './transition-ticket.js';
+import { batchTransition } from './batch-transition.js';
 
 const idParams = z.strictObject({ id: uuid });
 
@@ -47,12 +48,14 @@ export function ticketRoutes(app: App, kit: Kit): void {
     },
   });
   app.post('/api/tickets/check', {
-    config: { access: 'ticket:report' },
+    config: { access: 'ticket:report', admission: 'intake' },
     schema: { tags, summary: 'Grid, suggested categories and possible duplicates for a report being written', body: intakeCheckRequest, response: { 200: intakeCheck } },
     handler: (req) => checkIntake(deps, actorCtx(req).actor, req.ctx.clock.now(), req.body),
   });
   app.post('/api/tickets', {
-    config: { access: 'ticket:report' },
+    // A phone's offline queue replays a report with its client id as the Idempotency-Key.
+    // Reports are intake traffic for admission control: a flood of them leaves the console its share.
+    config: { access: 'ticket:report', idempotent: true, admission: 'intake' },
     schema: { tags, body: intakeRequest, response: { 201: z.object({ ticket, duplicates: intakeCheck.shape.duplicates }) } },
     handler: async (req, reply) => {
       const ctx = actorCtx(req);
@@ -70,12 +73,17 @@ export function ticketRoutes(app: App, kit: Kit): void {
   app.get('/api/tickets/:id', {
     config: { access: READ, record: 'ticket' },
     schema: { tags, params: idParams, response: { 200: ticket } },
-    handler: (req) => getTicket(deps.db, actorCtx(req).actor, req.params.id, req.ctx.clock.now()),
+    handler: (req) => getTicket(deps.db, actorCtx(req).actor, req.params.id, req.ctx.clock.now(), req.ctx.locale),
   });
   app.get('/api/tickets/:id/timeline', {
     config: { access: READ, record: 'ticket' },
     schema: { tags, params: idParams, response: { 200: z.object({ items: z.array(ticketEvent) }) } },
     handler: async (req) => ({ items: await ticketTimeline(deps.db, actorCtx(req).actor, req.params.id) }),
+  });
+  app.post('/api/tickets/batch', {
+    config: { access: READ },
+    schema: { tags, summary: 'One action on many tickets, each by the single action\'s rules; the result per ticket', body: ticketBatchRequest, response: { 200: ticketBatchResult } },
+    handler: (req) => batchTransition(kit, deps, actorCtx(req), req.body),
   });
   for (const action of TICKET_TRANSITIONS) {
     app.post(`/api/tickets/:id/${action}`, {
@@ -84,7 +92,7 @@ export function ticketRoutes(app: App, kit: Kit): void {
       handler: async (req) => {
         const ctx = actorCtx(req);
         await transitionTicket(kit, deps, ctx, req.params.id, action, req.body);
-        return getTicket(deps.db, ctx.actor, req.params.id, ctx.clock.now());
+        return getTicket(deps.db, ctx.actor, req.params.id, ctx.clock.now(), ctx.locale);
       },
     });
   }

@@ -6,6 +6,7 @@ import type { ScopeKit } from '../../../test/scope-kit.js';
 const FILLS: Record<string, (id: string) => unknown> = {
   version: () => 1,
   note: () => '核实情况',
+  publicNote: () => '已核实',
   departmentIds: () => ['00000000-0000-4000-8000-000000000001'],
   targetId: (id) => id,
   rating: () => 3,

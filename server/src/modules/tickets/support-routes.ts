@@ -4,9 +4,11 @@
  */
 import { z } from 'zod';
 import ExcelJS from 'exceljs';
-import { chinaDay, type Clock } from '../../platform/clock.js';
-import { bulletin, bulletinQuery, publicIntakeRequest, publicTicket, summonsItem, summonsQuery } from '@gridgov/contracts';
+import type { Clock } from '../../platform/clock.js';
+import { localDate } from '../../platform/time-zone.js';
+import { bulletin, bulletinQuery, publicIntakeRequest, publicRateRequest, publicReopenRequest, publicTicket, publicTicketLookup, summonsItem, summonsQuery } from '@gridgov/contracts';
 import type { App } from '../../platform/http/types.js';
+import type { Kit } from '../../platform/kit/kit.js';
 import { actorCtx } from '../../platform/http/access.js';
 import { notFound } from '../../platform/errors.js';
 import { codeInSubtree } from '../../platform/scope.js';
@@ -15,13 +17,14 @@ import type { TicketDeps } from './deps.js';
 import { contentDisposition } from '../../platform/files/routes.js';
 import { summonsBoard } from './summons-board.js';
 import { getBulletin } from './bulletin.js';
-import { publicIntake, trackTicket } from './public-intake.js';
+import { publicIntake } from './public-intake.js';
+import { actAsAnonymousReporter, trackTicket } from './public-tracking.js';
 
 export interface SupportDeps extends TicketDeps {
   clock: Clock;
 }
 
-export function ticketSupportRoutes(parent: App, deps: SupportDeps): void {
+export function ticketSupportRoutes(parent: App, deps: SupportDeps, kit: Pick<Kit, 'db' | 'jobs' | 'registry' | 'providers'>): void {
   const tags = ['tickets'];
 
   parent.get('/api/summonses', {
@@ -34,7 +37,7 @@ export function ticketSupportRoutes(parent: App, deps: SupportDeps): void {
     const region = req.query.region ?? actor.regionCode;
     if (!codeInSubtree(region, actor.regionPrefix)) throw notFound();
     const now = req.ctx.clock.now();
-    return getBulletin(deps.db, region, req.query.day ?? chinaDay(now, 1), now);
+    return getBulletin(deps.db, region, req.query.day ?? localDate(now, 1), now);
   };
   parent.get('/api/bulletins', {
     config: { access: 'ticket:dispatch' },
@@ -83,7 +86,22 @@ export function ticketSupportRoutes(parent: App, deps: SupportDeps): void {
   });
   parent.get('/api/public/tickets/:token', {
     config: { access: 'public' },
-    schema: { tags, params: z.strictObject({ token: z.string().min(10).max(64) }), response: { 200: publicTicket } },
-    handler: (req) => trackTicket(deps, req.params.token),
+    schema: { tags, summary: 'Follow a report by its tracking token (failed attempts are limited per address)', params: z.strictObject({ token: z.string().min(10).max(64) }), response: { 200: publicTicket } },
+    handler: (req) => trackTicket(deps, req.ctx, { token: req.params.token }),
+  });
+  parent.post('/api/public/tickets/lookup', {
+    config: { access: 'public' },
+    schema: { tags, summary: 'Follow a report by its receipt number plus the phone given, or its token (failed attempts are limited per receipt number and per address)', body: publicTicketLookup, response: { 200: publicTicket } },
+    handler: (req) => trackTicket(deps, req.ctx, req.body.access),
+  });
+  parent.post('/api/public/tickets/rate', {
+    config: { access: 'public' },
+    schema: { tags, summary: 'Rate a resolved report as its reporter without an account', body: publicRateRequest, response: { 200: publicTicket } },
+    handler: (req) => actAsAnonymousReporter(kit, deps, req.ctx, req.body.access, 'rate', { rating: req.body.rating, note: req.body.note }),
+  });
+  parent.post('/api/public/tickets/reopen', {
+    config: { access: 'public' },
+    schema: { tags, summary: 'Reopen a resolved report as its reporter without an account', body: publicReopenRequest, response: { 200: publicTicket } },
+    handler: (req) => actAsAnonymousReporter(kit, deps, req.ctx, req.body.access, 'reopen', { note: req.body.note }),
   });
 }

@@ -111,13 +111,13 @@ describe('around the tickets', () => {
     const anonymous = env.client();
     const bot = await anonymous.post<{ error: { code: string } }>('/api/public/tickets', { description: '路灯不亮很多天了', lon, lat, website: 'http://spam' });
     assert.equal(bot.status, 400);
-    const res = await anonymous.post<PublicTicket>('/api/public/tickets', { description: '路灯不亮很多天了', lon, lat, categoryId: env.seed.tickets.categoryIds.get('city.streetlight'), reporterPhone: '13912345678' });
+    const res = await anonymous.post<PublicTicket>('/api/public/tickets', { description: '路灯不亮很多天了', lon, lat, locatedBy: 'map', categoryId: env.seed.tickets.categoryIds.get('city.streetlight'), reporterPhone: '13912345678' });
     assert.equal(res.status, 201, JSON.stringify(res.body));
     const tracked = await anonymous.get<PublicTicket>(`/api/public/tickets/${res.body.trackingToken}`);
-    assert.deepEqual([tracked.body.number, tracked.body.publicStatus, tracked.body.timeline.map((e) => e.action)], [res.body.number, 'received', ['report']]);
+    assert.deepEqual([tracked.body.number, tracked.body.publicStatus, tracked.body.timeline.map((e) => e.action)], [res.body.number, 'submitted', ['report']]);
     assert.equal((await anonymous.get('/api/public/tickets/not-a-real-token-at-all')).status, 404);
     let limited = 0;
-    for (let i = 0; i < 6; i++) if ((await anonymous.post('/api/public/tickets', { description: `第${i}次反映路灯不亮`, lon, lat, categoryId: env.seed.tickets.categoryIds.get('city.streetlight') })).status === 429) limited++;
+    for (let i = 0; i < 6; i++) if ((await anonymous.post('/api/public/tickets', { description: `第${i}次反映路灯不亮`, lon, lat, locatedBy: 'map', categoryId: env.seed.tickets.categoryIds.get('city.streetlight') })).status === 429) limited++;
     assert.ok(limited >= 1);
   });
 

@@ -18,6 +18,8 @@ export const ticketCategory = pgTable(
     id: uuid('id').primaryKey(),
     code: text('code').notNull(),
     name: text('name').notNull(),
+    /** The English name, shown when the console is in English (the Chinese one otherwise, or when none). */
+    nameEn: text('name_en'),
     parentId: uuid('parent_id'),
     limitClass: text('limit_class').notNull(),
     dispatchMinutes: integer('dispatch_minutes').notNull(),
@@ -83,6 +85,8 @@ export const ticket = pgTable(
     ratingComment: text('rating_comment'),
     reopenUntil: timestamp('reopen_until', { withTimezone: true }),
     duplicateOf: uuid('duplicate_of'),
+    /** The record of another module it was filed from ({ type: 'dispute', id, number }): a link, never that record's contents. */
+    origin: jsonb('origin').$type<{ type: string; id: string; number: string }>(),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),

@@ -5,14 +5,14 @@
  * `ticket:report` one's own reports. Everything else is "not found". The same rules answer for a
  * list (SQL), one record, and a live event (its scope).
  */
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { HANDLING_LEVELS, type HandlingLevel, type Permission } from '@gridgov/contracts';
 import type { Actor } from '../../platform/context.js';
 import type { Db } from '../../platform/db/client.js';
 import { notFound } from '../../platform/errors.js';
 import { codeInSubtree, gridRecordInScope, placeInScope, recordVisible, type RecordScope, type Visibility } from '../../platform/scope.js';
 import { levelOfRegion, type Standing } from './flow.js';
-import { summons, summonsDepartment, ticket, ticketAssignment } from './tables.js';
+import { summons, summonsDepartment, ticket, ticketAssignment, ticketEvent } from './tables.js';
 
 /** Tickets a department works on or was summoned to (any time): what its handlers see. */
 function boundToDepartments(departmentIds: readonly string[]) {
@@ -108,6 +108,16 @@ export async function standingOf(db: Db, actor: Actor, t: TicketRow): Promise<St
       .where(and(eq(summons.ticketId, t.id), inArray(summonsDepartment.departmentId, [...actor.departmentIds]), sql`${summonsDepartment.checkedInAt} is null`));
     summoned = Boolean(s);
   }
+  // Who filed the report and who reported it back last (handled it), from the timeline.
+  const steps = t.status === 'reported_back'
+    ? await db
+        .select({ action: ticketEvent.action, actorId: ticketEvent.actorId })
+        .from(ticketEvent)
+        .where(and(eq(ticketEvent.ticketId, t.id), inArray(ticketEvent.action, ['report', 'report_back'])))
+        .orderBy(desc(ticketEvent.seq))
+    : [];
+  const filedBy = steps.find((e) => e.action === 'report')?.actorId ?? null;
+  const handledBy = steps.find((e) => e.action === 'report_back')?.actorId ?? null;
   return {
     dispatcher,
     supervisor,
@@ -118,6 +128,7 @@ export async function standingOf(db: Db, actor: Actor, t: TicketRow): Promise<St
     summoned,
     reporter: holds(actor, 'ticket:report') && t.reporterUserId !== null && t.reporterUserId === actor.id,
     // Seen only as its reporter: the public steps of the timeline, no staff names.
+    selfHandled: filedBy === actor.id && handledBy === actor.id,
     reporterOnly: !(holds(actor, 'ticket:read') && placeInScope(actor, t)) && !(handler && (assignee !== null || summoned || (actor.gridId !== null && actor.gridId === t.gridId))),
   };
 }

@@ -2,17 +2,27 @@
  * The ticket as a workflow of the kit (platform/workflow): how it is loaded in scope and locked,
  * what the rules read of it, how a change is saved, its timeline, and who sees its live events.
  */
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { HandlingLevel, TicketStatus } from '@gridgov/contracts';
 import type { Db } from '../../platform/db/client.js';
 import type { Workflow } from '../../platform/workflow/workflow.js';
 import { publicStatusOf, TICKET_RULES, type Standing, type TicketState, type TicketWorkflowAction } from './flow.js';
 import { loadTicket, standingOf, ticketScope, type TicketRow } from './ticket-access.js';
 import { appendEvent } from './timeline.js';
-import { extensionRequest, ticket } from './tables.js';
+import { departmentNames } from '../departments/queries.js';
+import { extensionRequest, ticket, ticketAssignment } from './tables.js';
 
 export async function ticketState(db: Db, t: TicketRow): Promise<TicketState> {
-  const [pending] = await db.select({ id: extensionRequest.id }).from(extensionRequest).where(and(eq(extensionRequest.ticketId, t.id), eq(extensionRequest.status, 'pending')));
+  const [[pending], assists] = await Promise.all([
+    db.select({ id: extensionRequest.id }).from(extensionRequest).where(and(eq(extensionRequest.ticketId, t.id), eq(extensionRequest.status, 'pending'))),
+    t.status === 'handling'
+      ? db
+          .select({ departmentId: ticketAssignment.departmentId })
+          .from(ticketAssignment)
+          .where(and(eq(ticketAssignment.ticketId, t.id), eq(ticketAssignment.lead, false), inArray(ticketAssignment.status, ['pending', 'handling'])))
+      : [],
+  ]);
+  const names = assists.length ? await departmentNames(db, assists.map((a) => a.departmentId)) : new Map<string, string>();
   return {
     status: t.status as TicketStatus,
     level: t.level as HandlingLevel,
@@ -21,6 +31,7 @@ export async function ticketState(db: Db, t: TicketRow): Promise<TicketState> {
     supervised: t.supervised,
     overdue: t.overdue,
     hasPendingExtension: Boolean(pending),
+    pendingAssists: assists.map((a) => names.get(a.departmentId) ?? '').sort(),
   };
 }
 

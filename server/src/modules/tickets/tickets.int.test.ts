@@ -64,7 +64,7 @@ describe('tickets', () => {
     let t = await report(resident, '小区门口井盖缺失，晚上很危险', { reporterPhone: '13812341234' });
     assert.equal(t.gridId, env.gridId(env.seed.city.grids[0]!.code));
     assert.equal(t.level, 'grid');
-    assert.deepEqual([t.status, t.publicStatus], ['reported', 'received']);
+    assert.deepEqual([t.status, t.publicStatus], ['reported', 'submitted'], '已受理 only once someone accepts it');
     assert.equal(t.reporterPhoneMasked, '138****1234');
     assert.match(t.number, /^\d{8}-\d{6}$/);
     assert.deepEqual(t.actions, []);
@@ -79,7 +79,7 @@ describe('tickets', () => {
     assert.deepEqual(t.actions.sort(), ['rate', 'reopen']);
     t = await step(resident, t, 'rate', { rating: 5, note: '处理很快' });
     assert.equal(t.rating, 5);
-    assert.equal((await act(resident, t, 'rate', { rating: 4 })).body.error.code, 'TICKET_TRANSITION_INVALID');
+    assert.equal((await act(resident, t, 'rate', { rating: 4 })).body.error.code, 'TICKET_ALREADY_RATED');
     const timeline = await resident.get<{ items: TicketEvent[] }>(`/api/tickets/${t.id}/timeline`);
     assert.deepEqual(timeline.body.items.map((e) => e.action), ['report', 'accept', 'report_back', 'close', 'rate']);
     assert.ok(timeline.body.items.every((e) => e.actorName === null), 'the public timeline names no staff');
@@ -142,7 +142,7 @@ describe('tickets', () => {
     t = await step(handler, (await handler.get<Ticket>(`/api/tickets/${t.id}`)).body, 'sign');
     const until = new Date(new Date(t.handleDueAt!).getTime() + 3 * 24 * 3600_000).toISOString();
     t = await step(handler, t, 'request_extension', { until, note: '需采购配件' });
-    assert.equal((await act(handler, t, 'request_extension', { until })).body.error.code, 'TICKET_TRANSITION_INVALID');
+    assert.equal((await act(handler, t, 'request_extension', { until })).body.error.code, 'TICKET_EXTENSION_PENDING');
     t = await step(communityOp, (await communityOp.get<Ticket>(`/api/tickets/${t.id}`)).body, 'approve_extension');
     assert.equal(t.handleDueAt, until);
   });
@@ -174,7 +174,7 @@ describe('tickets', () => {
     t = await step(gw1, t, 'close');
     env.clock.advance(8 * 24 * 3600_000);
     await signIn();
-    assert.equal((await act(resident, t, 'reopen', { note: '还是有' })).body.error.code, 'TICKET_TRANSITION_INVALID');
+    assert.equal((await act(resident, t, 'reopen', { note: '还是有' })).body.error.code, 'TICKET_REOPEN_EXPIRED');
   });
 
   it('a similar report nearby is shown as a possible duplicate and can be merged', async () => {

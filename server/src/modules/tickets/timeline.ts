@@ -8,6 +8,19 @@ import { ticketEvent } from './tables.js';
 /** Actions the public timeline shows (with their notes). */
 const PUBLIC_ACTIONS: readonly TicketAction[] = ['report', 'accept', 'reject', 'dispatch', 'report_back', 'close', 'rate', 'reopen', 'merge'];
 
+/** Steps whose note the reporter wrote (a rating's comment, why it is reopened): the public reads it. */
+const REPORTER_ACTIONS: readonly TicketAction[] = ['rate', 'reopen'];
+
+/**
+ * The text of a public step that the public may read: the reporter's own words, or the text staff
+ * wrote for the public (`publicNote`). Internal notes never reach residents.
+ */
+export function publicTextOf(step: { action: string; note: string | null; data: unknown }): string | null {
+  if (REPORTER_ACTIONS.includes(step.action as TicketAction)) return step.note;
+  const text = (step.data as { publicNote?: unknown } | null)?.publicNote;
+  return typeof text === 'string' ? text : null;
+}
+
 export interface StepInput {
   ticketId: string;
   action: TicketAction;

@@ -8,7 +8,7 @@ import { AppError } from '../../platform/errors.js';
 import { runTransition } from '../../platform/workflow/workflow.js';
 import type { Kit } from '../../platform/kit/kit.js';
 import type { TicketDeps } from './deps.js';
-import type { TicketWorkflowAction } from './flow.js';
+import type { Standing, TicketWorkflowAction } from './flow.js';
 import type { TicketRow } from './ticket-access.js';
 import { ticketWorkflow } from './ticket-workflow.js';
 import type { ActionHandler } from './actions/action.js';
@@ -30,13 +30,14 @@ const HANDLERS: Record<TicketWorkflowAction, ActionHandler> = {
 export class StaleTimer extends Error {}
 
 export async function transitionTicket(
-  kit: Pick<Kit, 'db' | 'jobs' | 'registry'>,
+  kit: Pick<Kit, 'db' | 'jobs' | 'registry' | 'providers'>,
   deps: TicketDeps,
   ctx: RequestContext,
   id: string,
   action: TicketWorkflowAction,
   input: Partial<TransitionRequest> & { version?: number },
   guard?: (t: TicketRow) => boolean,
+  options: { standing?: Standing } = {},
 ): Promise<TicketRow> {
   const handler = HANDLERS[action];
   if (!handler) throw new AppError('TICKET_TRANSITION_INVALID', { action });
@@ -44,6 +45,8 @@ export async function transitionTicket(
     if (guard && !guard(row)) throw new StaleTimer();
     const departmentId = ctx.actor?.departmentIds[0] ?? null;
     const full: TransitionRequest = { attachmentIds: [], version: row.version, ...input };
-    return handler({ tx, deps, ctx, ticket: row, standing, departmentId, input: full, now });
-  });
+    const effects = await handler({ tx, deps, ctx, ticket: row, standing, departmentId, input: full, now });
+    // A text for the reporter and the public timeline, kept apart from the internal note.
+    return full.publicNote ? { ...effects, data: { ...effects.data, publicNote: full.publicNote } } : effects;
+  }, options);
 }

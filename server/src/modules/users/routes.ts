@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { createUserRequest, page, resetPasswordRequest, updateUserRequest, user, userListQuery, uuid } from '@gridgov/contracts';
+import { createUserRequest, gridOption, gridOptionsQuery, page, resetPasswordRequest, updateUserRequest, user, userListQuery, uuid } from '@gridgov/contracts';
 import type { App } from '../../platform/http/types.js';
 import { actorCtx } from '../../platform/http/access.js';
 import type { Kit } from '../../platform/kit/kit.js';
@@ -7,6 +7,7 @@ import { createUser } from './create-user.js';
 import { updateUser } from './update-user.js';
 import { resetPassword, unlockUser } from './reset-user-access.js';
 import { getUser, listUsers } from './queries.js';
+import { gridOptions } from '../grids/queries.js';
 
 const idParams = z.strictObject({ id: uuid });
 
@@ -16,6 +17,12 @@ export function userRoutes(app: App, kit: Kit): void {
     config: { access: 'user:read' },
     schema: { tags: ['users'], querystring: userListQuery, response: { 200: page(user) } },
     handler: (req) => listUsers(db, actorCtx(req).actor, req.query, req.ctx.clock.now()),
+  });
+  // The grid picker of the account form: names and codes of the grids in the admin's scope, no register data.
+  app.get('/api/users/grid-options', {
+    config: { access: 'user:write' },
+    schema: { tags: ['users'], querystring: gridOptionsQuery, response: { 200: z.object({ items: z.array(gridOption) }) } },
+    handler: async (req) => ({ items: await gridOptions(db, actorCtx(req).actor, req.query.q) }),
   });
   app.get('/api/users/:id', {
     config: { access: 'user:read', record: 'user' },

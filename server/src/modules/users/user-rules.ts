@@ -14,9 +14,10 @@ export async function resolveScope(
   input: { scopeRegionCode?: string; scopeGridId?: string | null },
 ): Promise<{ scopeRegionCode: string; scopeGridId: string | null }> {
   if (ROLE_SCOPE_KIND[role] === 'grid') {
-    if (!input.scopeGridId) throw new AppError('USER_SCOPE_INVALID', { field: 'scopeGridId' });
+    // Missing, unknown, deleted or outside the creator's scope: one answer, which says nothing of other scopes.
+    if (!input.scopeGridId) throw new AppError('USER_GRID_INVALID', { field: 'scopeGridId' });
     const g = await liveGrid(db, input.scopeGridId);
-    if (!g || !codeInSubtree(g.regionCode, actor.regionPrefix)) throw new AppError('USER_SCOPE_INVALID', { field: 'scopeGridId' });
+    if (!g || !codeInSubtree(g.regionCode, actor.regionPrefix)) throw new AppError('USER_GRID_INVALID', { field: 'scopeGridId' });
     return { scopeRegionCode: g.regionCode, scopeGridId: input.scopeGridId };
   }
   const code = input.scopeRegionCode;

@@ -103,6 +103,29 @@ export async function accountsAt(db: Db, permission: Permission, at: { regionCod
   return found.map((u) => u.id);
 }
 
+/**
+ * `accountsAt` for many places in one query: the active accounts holding `permission` whose scope
+ * is exactly each region (and no grid) or each grid, by that region code or grid id.
+ */
+export async function accountsAtMany(db: Db, permission: Permission, at: { regionCodes?: readonly string[]; gridIds?: readonly string[] }): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  const roles = rolesWith(permission);
+  const add = (key: string | null, id: string) => key && out.set(key, [...(out.get(key) ?? []), id]);
+  const regionCodes = [...new Set(at.regionCodes ?? [])];
+  const gridIds = [...new Set(at.gridIds ?? [])];
+  if (regionCodes.length && roles.length) {
+    const found = await db.select({ id: appUser.id, key: appUser.scopeRegionCode }).from(appUser)
+      .where(and(inArray(appUser.scopeRegionCode, regionCodes), isNull(appUser.scopeGridId), inArray(appUser.role, roles), eq(appUser.disabled, false)));
+    for (const u of found) add(u.key, u.id);
+  }
+  if (gridIds.length && roles.length) {
+    const found = await db.select({ id: appUser.id, key: appUser.scopeGridId }).from(appUser)
+      .where(and(inArray(appUser.scopeGridId, gridIds), inArray(appUser.role, roles), eq(appUser.disabled, false)));
+    for (const u of found) add(u.key, u.id);
+  }
+  return out;
+}
+
 /** The active accounts working in some grids (holding `permission` with that grid as scope), by name. */
 export async function gridAccounts(db: Db, permission: Permission, gridIds: readonly string[]): Promise<{ id: string; displayName: string; gridId: string }[]> {
   if (gridIds.length === 0) return [];
@@ -112,6 +135,20 @@ export async function gridAccounts(db: Db, permission: Permission, gridIds: read
     .where(and(inArray(appUser.scopeGridId, [...new Set(gridIds)]), inArray(appUser.role, rolesWith(permission)), eq(appUser.disabled, false)))
     .orderBy(asc(appUser.displayName));
   return found.map((u) => ({ id: u.id, displayName: u.displayName, gridId: u.gridId! }));
+}
+
+/** The active accounts holding `permission` in a grid under a region prefix, grouped by grid (ids by name): a batch job's assignees. */
+export async function gridAccountsUnder(db: Db, permission: Permission, prefix: string): Promise<{ gridId: string; userIds: string[] }[]> {
+  const roles = rolesWith(permission);
+  if (roles.length === 0) return [];
+  const found = await db
+    .select({ id: appUser.id, gridId: appUser.scopeGridId })
+    .from(appUser)
+    .where(and(sql`${appUser.scopeGridId} is not null and ${appUser.scopeRegionCode} like ${`${prefix}%`}`, inArray(appUser.role, roles), eq(appUser.disabled, false)))
+    .orderBy(asc(appUser.scopeGridId), asc(appUser.displayName), asc(appUser.id));
+  const byGrid = new Map<string, string[]>();
+  for (const u of found) byGrid.set(u.gridId!, [...(byGrid.get(u.gridId!) ?? []), u.id]);
+  return [...byGrid].map(([gridId, userIds]) => ({ gridId, userIds }));
 }
 
 /** Every account's username, role and scope root, by username (demo logins). */

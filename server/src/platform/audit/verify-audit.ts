@@ -2,7 +2,9 @@
 import { asc, gt } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { auditLog } from './tables.js';
-import { chainHash, GENESIS_HASH } from './write-audit.js';
+import type { AuditVerifyResult } from '@gridgov/contracts';
+import type { ActorContext } from '../http/types.js';
+import { chainHash, GENESIS_HASH, recordAudit } from './write-audit.js';
 
 export type VerifyResult =
   | { ok: true; entries: number; headHash: string }
@@ -24,4 +26,14 @@ export async function verifyAuditChain(db: Db, batch = 5000): Promise<VerifyResu
       lastId = e.id;
     }
   }
+}
+
+/** The auditor's check from the console: the chain walked now, the result written to the log. */
+export async function verifyAndRecord(db: Db, ctx: ActorContext): Promise<AuditVerifyResult> {
+  const result = await verifyAuditChain(db);
+  const shown: AuditVerifyResult = result.ok
+    ? { ok: true, entries: result.entries, headHash: result.headHash, brokenAt: null, reason: null, at: ctx.clock.now().toISOString() }
+    : { ok: false, entries: result.entries, headHash: null, brokenAt: result.brokenAt, reason: result.reason, at: ctx.clock.now().toISOString() };
+  await recordAudit(db, ctx, { action: 'audit.verify', objectType: 'audit_log', outcome: result.ok ? 'success' : 'failure', details: { ...shown } });
+  return shown;
 }

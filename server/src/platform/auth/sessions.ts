@@ -149,6 +149,11 @@ export class SessionCache {
     return result;
   }
 
+  /** Forgets every entry (the live channel was away: a revocation may have been missed). */
+  clear(): void {
+    this.entries.clear();
+  }
+
   revoked(data: { sessionId?: string; userId?: string }): void {
     for (const [key, entry] of this.entries) {
       if (key === data.sessionId || entry.result.actor.id === data.userId) this.entries.delete(key);

@@ -29,7 +29,7 @@ export function attachmentRoutes(parent: App, kit: Kit): void {
     };
     app.post('/api/attachments', {
       // Photos of reports and report-backs, form answers (photos, signatures): anyone signed in uploads their own.
-      config: { access: 'authenticated' },
+      config: { access: 'authenticated', idempotent: true },
       schema: { tags, summary: 'Upload a photo (multipart, one image file named "file"); it is yours until a record you write claims it', response: { 201: attachmentRef } },
       handler: async (req, reply) => reply.status(201).send(await upload(req, actorCtx(req).actor.id)),
     });

@@ -6,9 +6,10 @@
 import type { FormDefinition } from '@gridgov/contracts';
 import householdSurvey from './examples/epidemic.household_survey.json' with { type: 'json' };
 import disputeIntake from './examples/dispute.intake.json' with { type: 'json' };
+import { disputeRegisterForm } from '@gridgov/contracts';
 import { checkedDefinition } from './definition-rules.js';
 
 /** The examples, checked like any definition an admin saves (a broken one fails loudly). */
 export function exampleForms(): FormDefinition[] {
-  return [householdSurvey, disputeIntake].map((json) => checkedDefinition(json, 'en'));
+  return [householdSurvey, disputeIntake, disputeRegisterForm()].map((json) => checkedDefinition(json, 'en'));
 }

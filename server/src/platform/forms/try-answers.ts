@@ -4,7 +4,7 @@
  * submission would. The value comes back with ID numbers and phones masked.
  */
 import { maskAnswers, type RaisedAlert } from '@gridgov/contracts';
-import { chinaDay } from '../clock.js';
+import { localDate } from '../time-zone.js';
 import type { Db } from '../db/client.js';
 import type { ActorContext } from '../http/types.js';
 import { AppError } from '../errors.js';
@@ -16,6 +16,6 @@ export async function tryAnswers(db: Db, ctx: ActorContext, key: string, version
   const row = await findVersion(db, ctx.actor, key, version);
   if (row.status === 'retired') throw new AppError('FORM_RETIRED', { key, version });
   const def = storedDefinition(row.definition);
-  const { value, alerts } = checkAnswers(def, answers, chinaDay(ctx.clock.now()), ctx.locale);
+  const { value, alerts } = checkAnswers(def, answers, localDate(ctx.clock.now()), ctx.locale);
   return { ok: true, value: maskAnswers(def, value), alerts };
 }

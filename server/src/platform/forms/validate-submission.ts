@@ -31,10 +31,11 @@ export function checkAnswers(def: FormDefinition, answers: unknown, today: strin
 }
 
 /**
- * @param today the day of answering in China (`chinaDay(clock.now())`), for relative dates.
+ * @param version the version answered, or undefined for the newest published one.
+ * @param today the day of answering in the deployment's time zone (`localDate(clock.now())`), for relative dates.
  * @param locale the language of the field messages in the error's details.
  */
-export async function validateSubmission(db: Db, key: string, version: number, answers: unknown, today: string, locale: Locale = 'zh-CN'): Promise<ValidSubmission> {
+export async function validateSubmission(db: Db, key: string, version: number | undefined, answers: unknown, today: string, locale: Locale = 'zh-CN'): Promise<ValidSubmission> {
   const form = await publishedForm(db, key, version);
   const checked = checkAnswers(form.definition, answers, today, locale);
   return { key, version: form.version, definition: form.definition, ...checked, attachmentIds: answerAttachmentIds(form.definition, checked.value) };

@@ -114,6 +114,32 @@ export function pointInPolygon(lon: number, lat: number, coordinates: PolygonCoo
   return inside;
 }
 
+/**
+ * A point inside the polygon to jump to or drop a pin on: the middle of its bounding box when
+ * that lies inside, else the middle of the widest span of the horizontal line through it.
+ */
+export function interiorPoint(coordinates: PolygonCoordinates): [number, number] {
+  const [w, s, e, n] = bbox(coordinates);
+  const lat = (s + n) / 2;
+  if (pointInPolygon((w + e) / 2, lat, coordinates)) return [(w + e) / 2, lat];
+  const crossings: number[] = [];
+  for (const ring of coordinates) {
+    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+      const [ax, ay] = ring[i]!;
+      const [bx, by] = ring[j]!;
+      if (ay! > lat !== by! > lat) crossings.push(ax! + ((lat - ay!) * (bx! - ax!)) / (by! - ay!));
+    }
+  }
+  crossings.sort((a, b) => a - b);
+  let best: [number, number] = [(w + e) / 2, lat];
+  let widest = -1;
+  for (let i = 0; i + 1 < crossings.length; i += 2) {
+    const width = crossings[i + 1]! - crossings[i]!;
+    if (width > widest) [widest, best] = [width, [(crossings[i]! + crossings[i + 1]!) / 2, lat]];
+  }
+  return best;
+}
+
 export function bbox(coordinates: PolygonCoordinates): BBox {
   const box: BBox = [Infinity, Infinity, -Infinity, -Infinity];
   for (const ring of coordinates) {

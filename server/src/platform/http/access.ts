@@ -89,8 +89,8 @@ export function makeStaffOnlyHook(db: Db, clock: Clock, policy: SessionPolicy, s
   return async function staffOnly(request: FastifyRequest, reply: FastifyReply): Promise<void> {
     const result = await sessionOf(db, clock, policy, sessions, memberships, request, reply);
     if (result.mustChangePassword) throw new AppError('AUTH_PASSWORD_CHANGE_REQUIRED');
-    // Staff: accounts that do more than report (a resident's account only reports and follows its reports).
-    if (result.actor.permissions.every((p) => p === 'ticket:report')) throw new AppError('FORBIDDEN');
+    // Staff: every role but a resident's (whose account reports, declares and follows its own records).
+    if (result.actor.role === 'resident') throw new AppError('FORBIDDEN');
   };
 }
 

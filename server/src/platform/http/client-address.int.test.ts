@@ -24,7 +24,7 @@ describe('the client address', () => {
       url: '/api/public/tickets',
       remoteAddress: from,
       headers: forwardedFor ? { 'x-forwarded-for': forwardedFor } : {},
-      payload: { description: '路灯不亮，晚上很黑', lon, lat, categoryId: env.seed.tickets.categoryIds.get('city.streetlight') },
+      payload: { description: '路灯不亮，晚上很黑', lon, lat, locatedBy: 'map', categoryId: env.seed.tickets.categoryIds.get('city.streetlight') },
     });
 
   async function auditedAddresses(username: string): Promise<(string | null)[]> {

@@ -1,9 +1,11 @@
 /** Turns every error into `{ error: { code, message, details, requestId } }` with a stable code. */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { errorMessage, ERRORS, type ErrorCode } from '@gridgov/contracts';
+import { errorMessageWith, ERRORS, type ErrorCode } from '@gridgov/contracts';
 import { AppError } from '../errors.js';
 import { localeOf } from './access.js';
+import { isDatabaseUnavailable } from '../db/errors.js';
+import { RETRY_AFTER_S } from '../observability/health.js';
 
 interface Issue {
   path: string;
@@ -21,9 +23,17 @@ function validationIssues(error: FastifyError): Issue[] {
   });
 }
 
+/** The error code each refused request was answered with (read by the audit of refusals). */
+const answeredCodes = new WeakMap<FastifyRequest, ErrorCode>();
+
+export function errorCodeOf(request: FastifyRequest): ErrorCode | undefined {
+  return answeredCodes.get(request);
+}
+
 export function sendError(request: FastifyRequest, reply: FastifyReply, code: ErrorCode, details?: unknown): void {
+  answeredCodes.set(request, code);
   void reply.status(ERRORS[code].status).send({
-    error: { code, message: errorMessage(code, localeOf(request)), details, requestId: request.id },
+    error: { code, message: errorMessageWith(code, localeOf(request), details), details, requestId: request.id },
   });
 }
 
@@ -51,7 +61,18 @@ function pathOf(request: FastifyRequest, value: string): string {
 }
 
 export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
-  if (error instanceof AppError) return sendError(request, reply, error.code, error.details);
+  if (error instanceof AppError) {
+    // A limit that says when it frees up (RATE_LIMITED, sign-in limits) tells the client in the standard header too.
+    const retryAfter = (error.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+    if (typeof retryAfter === 'number' && retryAfter > 0) void reply.header('retry-after', String(Math.ceil(retryAfter)));
+    return sendError(request, reply, error.code, error.details);
+  }
+  if (isDatabaseUnavailable(error)) {
+    // The database restarted or the connection was cut: the client may retry, the pool reconnects.
+    request.log.warn({ err: error }, 'database unavailable');
+    void reply.header('retry-after', String(RETRY_AFTER_S));
+    return sendError(request, reply, 'DATABASE_UNAVAILABLE');
+  }
   const db = databaseError(error);
   if (db?.code.startsWith('22')) {
     // A data exception (a malformed id for a uuid column, a number out of range...) is input a

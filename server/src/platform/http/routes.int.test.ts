@@ -19,10 +19,18 @@ describe('route permissions', () => {
     assert.deepEqual(apiRoutes.filter((r) => ![r.access ?? ''].flat().every((a) => allowed.has(a))), []);
     assert.deepEqual(
       [...new Set(apiRoutes.filter((r) => r.access === 'public' && r.url.startsWith('/api/')).map((r) => r.url))].sort(),
-      // The anonymous portal: rate-limited per address (tickets/support-routes.ts); published public announcements.
+      // The anonymous portal: rate-limited per address (tickets/support-routes.ts), tracking limited per receipt
+      // and address (tickets/public-tracking.ts); published public announcements; the deployment's time zone;
+      // supplies reservation (open drives; reserving and looking up, one per ID number, limited per address);
+      // self-declaration (the form, declaring and one's own history: limited per address and per person in the database).
+      // public information (published rebuttals, facilities, answered questions; asking limited per address in the database).
       [
-        '/api/auth/enrolment/complete', '/api/auth/enrolment/inspect', '/api/auth/login', '/api/config/map', '/api/health',
-        '/api/public/announcements', '/api/public/attachments', '/api/public/tickets', '/api/public/tickets/:token',
+        '/api/auth/enrolment/complete', '/api/auth/enrolment/inspect', '/api/auth/login', '/api/config/map', '/api/config/time', '/api/health',
+        '/api/public/announcements', '/api/public/attachments', '/api/public/basemap', '/api/public/consultations',
+        '/api/public/declarations', '/api/public/declarations/form', '/api/public/declarations/history', '/api/public/health-facilities',
+        '/api/public/places/search', '/api/public/rebuttals', '/api/public/reservations',
+        '/api/public/reservations/lookup', '/api/public/supply-drives', '/api/public/tickets', '/api/public/tickets/:token',
+        '/api/public/tickets/lookup', '/api/public/tickets/rate', '/api/public/tickets/reopen',
       ],
       'only these answer without a session',
     );

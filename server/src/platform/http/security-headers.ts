@@ -29,9 +29,9 @@ export function tileOrigin(tileUrl: string | null): string | null {
  * fallback; images from data: and blob: URLs (QR codes, downloaded files, map canvases) and the
  * tile server; nothing may frame the app.
  */
-export function contentSecurityPolicy(config: Pick<Config, 'mapTileUrl'>): string {
-  const tiles = tileOrigin(config.mapTileUrl);
-  const extra = tiles ? ` ${tiles}` : '';
+export function contentSecurityPolicy(config: Pick<Config, 'mapTileUrl'> & Partial<Pick<Config, 'mapLabelTileUrl'>>): string {
+  const origins = new Set([tileOrigin(config.mapTileUrl), tileOrigin(config.mapLabelTileUrl ?? null)].filter((o): o is string => o !== null));
+  const extra = [...origins].map((o) => ` ${o}`).join('');
   return [
     "default-src 'self'",
     "script-src 'self'",
@@ -48,7 +48,7 @@ export function contentSecurityPolicy(config: Pick<Config, 'mapTileUrl'>): strin
   ].join('; ');
 }
 
-export function securityHeaders(config: Pick<Config, 'mapTileUrl' | 'secureCookies'>) {
+export function securityHeaders(config: Pick<Config, 'mapTileUrl' | 'mapLabelTileUrl' | 'secureCookies'>) {
   const csp = contentSecurityPolicy(config);
   return async function securityHeadersHook(request: FastifyRequest, reply: FastifyReply): Promise<void> {
     void reply.header('x-content-type-options', 'nosniff');

@@ -17,6 +17,17 @@ declare module 'fastify' {
      * password was reset): only sign-out, `GET /api/auth/me` and the password change say so.
      */
     beforePasswordChange?: true;
+    /**
+     * Accepts an `Idempotency-Key` header: a replay of the same request by the same user gets the
+     * first answer and changes nothing (`platform/http/idempotency.ts`). The answer must be JSON.
+     */
+    idempotent?: true;
+    /**
+     * The route's traffic class for admission control (`platform/http/admission.ts`) where the
+     * default (sign-in, the signed-in console, anonymous) is not it: reports say `intake`;
+     * `exempt` for a long-lived stream (the live feed), which would hold a slot for hours.
+     */
+    admission?: 'sign-in' | 'console' | 'intake' | 'exempt';
   }
   interface FastifyRequest {
     ctx: RequestContext;

@@ -7,16 +7,24 @@
 import type { Config } from '../config.js';
 import type { Clock } from '../clock.js';
 import type { Database, Db } from '../db/client.js';
+import type { SQL } from 'drizzle-orm';
 import type { LiveHub } from '../live/live.js';
 import type { JobQueue } from '../jobs/queue.js';
+import type { Admission } from '../http/admission.js';
 import type { PiiVault } from '../pii/vault.js';
 import type { FileStore } from '../files/store.js';
 import type { OwnerReadable } from '../files/attachments.js';
-import type { AudienceResolver } from '../notifications/notify.js';
+import type { AudienceResolver, SubjectDescriber } from '../notifications/notify.js';
 import type { OutboxChannel } from '../outbox/outbox.js';
 import type { RecordScope } from '../scope.js';
 import type { Visibility } from '../scope.js';
 import type { MetricDefinition, TileDefinition } from '../metrics/metrics.js';
+import type { WarningRuleKind } from './warning-rules.js';
+import type { TransitionReaction } from '../workflow/workflow.js';
+import type { ImportKind } from '../imports/kind.js';
+
+/** Labels of some objects of one kind by id; ids it does not know are left out. */
+export type AuditLabeler = (db: Db, ids: readonly string[]) => Promise<Map<string, string>>;
 
 /** What the platform asks of modules; each module fills in what it owns. */
 export interface Providers {
@@ -26,6 +34,12 @@ export interface Providers {
   gridNames(db: Db, ids: readonly string[]): Promise<Map<string, string>>;
   /** The departments whose work an account does (the departments module): part of the account's scope. */
   memberships(db: Db, userId: string): Promise<string[]>;
+  /**
+   * A condition on a household id (a column or value): the household self-declared (the
+   * declarations module: a current declaration of a member since the time) and none of its current
+   * declarations since then was flagged by the form's rules. Survey campaigns do not visit those.
+   */
+  declaredUnflagged(householdId: SQL, since: Date | SQL): SQL;
 }
 
 /**
@@ -37,13 +51,23 @@ export interface Registry {
   attachmentOwners: Map<string, OwnerReadable>;
   /** Audience kinds of notifications (a department's members...). */
   audiences: Map<string, AudienceResolver>;
+  /** What notifications' subjects are, by subject type (a ticket's category, place, urgency). */
+  subjects: Map<string, SubjectDescriber>;
   /** Outbox channels by name. */
   channels: Map<string, OutboxChannel>;
   /** Who sees a record of each kind: lists and reads use the SQL side, live events the test side. */
   records: Map<string, Visibility<RecordScope>>;
+  /** What the audit log shows for an object of each kind instead of its id (a ticket's number, a grid's name). */
+  auditLabels: Map<string, AuditLabeler>;
   /** Every module's metrics, and the dashboard tiles over them in their order. */
   metrics: readonly MetricDefinition[];
   tiles: readonly TileDefinition[];
+  /** Every module's kinds of risk-warning rule, by kind. */
+  warningRules: Map<string, WarningRuleKind>;
+  /** Reactions to transitions of other modules' records, by `<kind>.<action>` (runTransition runs them in its transaction). */
+  reactions?: Map<string, TransitionReaction[]>;
+  /** What modules offer to imports, by import kind (`arrival`); the register kinds are the imports module's own. */
+  imports: Map<string, ImportKind>;
 }
 
 /**
@@ -66,6 +90,8 @@ export interface Kit {
   /** The personal-data master key the vault was made from (for worker threads that make their own). */
   piiKey: Buffer;
   files: FileStore;
+  /** Admission control of this process: HTTP requests and jobs share its slots (platform/http/admission.ts). */
+  admission: Admission;
   providers: Providers;
   registry: Registry;
   operatorConsole: OperatorConsole;

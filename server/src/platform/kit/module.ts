@@ -8,13 +8,18 @@ import type { ErrorCode, Permission } from '@gridgov/contracts';
 import type { z } from 'zod';
 import type { App } from '../http/types.js';
 import type { JobDefinition } from '../jobs/queue.js';
-import type { Kit, Providers } from './kit.js';
+import type { RetentionRule } from '../retention/retention.js';
+import type { AuditLabeler, Kit, Providers } from './kit.js';
 import type { OwnerReadable } from '../files/attachments.js';
-import type { AudienceResolver } from '../notifications/notify.js';
+import type { AudienceResolver, SubjectDescriber } from '../notifications/notify.js';
 import type { OutboxChannel } from '../outbox/outbox.js';
 import type { RecordScope } from '../scope.js';
 import type { Visibility } from '../scope.js';
 import type { MetricDefinition, TileDefinition } from '../metrics/metrics.js';
+import type { WarningRuleKind } from './warning-rules.js';
+import type { GaugeSource } from '../observability/gauges.js';
+import type { TransitionReaction } from '../workflow/workflow.js';
+import type { ImportKind } from '../imports/kind.js';
 
 export interface ModuleDefinition {
   /** The folder name under `modules/`. */
@@ -36,8 +41,12 @@ export interface ModuleDefinition {
   records?: Record<string, Visibility<RecordScope>>;
   /** Who may read an attachment one of its records claimed, by record kind. */
   attachmentOwners?: Record<string, OwnerReadable>;
+  /** What the audit log shows for its kinds of objects instead of their ids, by object type. */
+  auditLabels?: Record<string, AuditLabeler>;
   /** Notification audiences it resolves (`{ kind: 'department_members', departmentIds }`). */
   audiences?: Record<string, AudienceResolver>;
+  /** What its records are, where and how urgent, for the notifications about them, by subject type. */
+  subjects?: Record<string, SubjectDescriber>;
   /** Outbox channels it delivers through (device commands, partner webhooks). */
   channels?(kit: Kit): OutboxChannel[];
   /**
@@ -47,10 +56,28 @@ export interface ModuleDefinition {
   metrics?: readonly MetricDefinition[];
   /** The dashboard tiles that show its metrics (which metric, kind, order). */
   tiles?: readonly TileDefinition[];
+  /** The kinds of risk-warning rule its data answers (warning-rules.ts). */
+  warningRules?: readonly WarningRuleKind[];
+  /**
+   * What it does when another module's record changes state (`ticket.close`): run in that
+   * transition's transaction (platform/workflow), so a module hears of another's records
+   * without that module importing it.
+   */
+  reactions?: readonly TransitionReaction[];
+  /**
+   * What it offers to imports, by import kind (`arrival`): its columns, the permission that may
+   * import it, the row check and the batch store (platform/imports/kind.ts). The imports module's
+   * upload, preview, run, error report and template serve it without importing the module.
+   */
+  imports?: Record<string, ImportKind>;
+  /** Operational gauges /metrics reads when scraped (an import's progress), next to the platform's own. */
+  gauges?: readonly GaugeSource[];
   /** Set-up before routes are registered (loading a model, say). */
   init?(kit: Kit): Promise<void>;
   /** Its durable jobs; those with `repeatEveryMs` are recurring timers, scheduled at start. */
   jobs?(kit: Kit): JobDefinition<z.ZodType>[];
+  /** How long its kinds of personal data are kept, and how they are purged (the daily retention job). */
+  retention?: readonly RetentionRule[];
   /** Its HTTP routes. */
   routes?(app: App, kit: Kit): void | Promise<void>;
   /** Work that runs while the process runs (folds, caches fed by the live channel). */

@@ -17,18 +17,35 @@ export async function publishLive(tx: Db, event: LiveEvent): Promise<void> {
   await tx.execute(sql`select pg_notify(${LIVE_CHANNEL}, ${JSON.stringify(event)})`);
 }
 
-export class LiveHub extends EventEmitter<{ event: [LiveEvent] }> {
+/** Many events in one statement (a batch job's changes), each as `publishLive` would send it. */
+export async function publishLiveMany(tx: Db, events: readonly LiveEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  const payloads = events.map((e) => JSON.stringify(e));
+  await tx.execute(sql`select pg_notify(${LIVE_CHANNEL}, p) from unnest(${sql`array[${sql.join(payloads.map((p) => sql`${p}`), sql`, `)}]::text[]`}) p`);
+}
+
+/**
+ * `event`: a live event. `resync`: the channel came back after a lost database connection;
+ * events of the gap are lost, so caches fed by events (the grid index, sessions) start over.
+ */
+export class LiveHub extends EventEmitter<{ event: [LiveEvent]; resync: [] }> {
   private unlisten: (() => Promise<void>) | null = null;
+  /** Live-feed streams open on this process (for /metrics). */
+  streams = 0;
 
   async start(database: Database): Promise<void> {
     this.setMaxListeners(0);
-    this.unlisten = await database.listen(LIVE_CHANNEL, (payload) => {
-      try {
-        this.emit('event', JSON.parse(payload) as LiveEvent);
-      } catch (error) {
-        console.error('live: bad payload', error);
-      }
-    });
+    this.unlisten = await database.listen(
+      LIVE_CHANNEL,
+      (payload) => {
+        try {
+          this.emit('event', JSON.parse(payload) as LiveEvent);
+        } catch (error) {
+          console.error('live: bad payload', error);
+        }
+      },
+      () => this.emit('resync'),
+    );
   }
 
   async stop(): Promise<void> {

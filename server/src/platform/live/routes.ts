@@ -28,7 +28,8 @@ export function deliverable(kit: Pick<Kit, 'registry'>, actor: Actor, event: Liv
 export function liveRoutes(app: App, kit: Kit): void {
   const policy = { idleMinutes: kit.config.sessionIdleMinutes, absoluteHours: kit.config.sessionAbsoluteHours };
   app.get('/api/live', {
-    config: { access: 'live:read' },
+    // A stream lasts as long as the console is open: it would hold an admission slot for hours.
+    config: { access: 'live:read', admission: 'exempt' },
     schema: { tags: ['live'], summary: 'Server-sent events of the changes the caller may read' },
     handler: (req, reply) => {
       const actor = actorCtx(req).actor;
@@ -38,9 +39,11 @@ export function liveRoutes(app: App, kit: Kit): void {
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive', 'x-accel-buffering': 'no' });
       res.write(': connected\n\n');
       let open = true;
+      kit.live.streams++;
       const end = (): void => {
         if (!open) return;
         open = false;
+        kit.live.streams--;
         clearInterval(ping);
         clearInterval(recheck);
         kit.live.off('event', send);

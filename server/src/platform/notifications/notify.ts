@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { MessageParams, Permission } from '@gridgov/contracts';
 import type { Db } from '../db/client.js';
+import type { Actor } from '../context.js';
 import { accountsAt } from '../accounts/accounts.js';
 import { notification } from './tables.js';
 
@@ -16,6 +17,15 @@ export type Audience =
   | { kind: string; [key: string]: unknown };
 
 /** Turns an audience a module registered into account ids. */
+/** What notifications' subjects of one kind are, where and how urgent, for a reader: only those the reader may read. */
+export type SubjectDescriber = (db: Db, reader: Actor, ids: readonly string[]) => Promise<Map<string, NoticeAbout>>;
+export interface NoticeAbout {
+  what: string;
+  where: string | null;
+  urgent: boolean;
+  dueAt: string | null;
+}
+
 export type AudienceResolver = (db: Db, audience: { kind: string; [key: string]: unknown }) => Promise<string[]>;
 
 export interface Notice {

@@ -7,13 +7,28 @@ import type { App } from '../http/types.js';
 import { actorCtx } from '../http/access.js';
 import { notFound } from '../errors.js';
 import { notification } from './tables.js';
+import type { Actor } from '../context.js';
+import type { NoticeAbout, SubjectDescriber } from './notify.js';
 
-export async function listNotifications(db: Db, userId: string, unreadOnly: boolean, locale: Locale) {
+/** What each notification's subject is, by the describers the modules registered (only subjects the reader may still read). */
+async function describeSubjects(db: Db, reader: Actor, subjects: Map<string, SubjectDescriber>, items: { subjectType: string; subjectId: string }[]): Promise<Map<string, NoticeAbout>> {
+  const out = new Map<string, NoticeAbout>();
+  for (const [type, describe] of subjects) {
+    const ids = [...new Set(items.filter((n) => n.subjectType === type).map((n) => n.subjectId))];
+    if (ids.length === 0) continue;
+    for (const [id, about] of await describe(db, reader, ids)) out.set(`${type}:${id}`, about);
+  }
+  return out;
+}
+
+export async function listNotifications(db: Db, reader: Actor, unreadOnly: boolean, locale: Locale, subjects: Map<string, SubjectDescriber> = new Map()) {
+  const userId = reader.id;
   const mine = eq(notification.userId, userId);
   const [items, [unread]] = await Promise.all([
     db.select().from(notification).where(and(mine, unreadOnly ? isNull(notification.readAt) : undefined)).orderBy(desc(notification.createdAt)).limit(100),
     db.select({ n: count() }).from(notification).where(and(mine, isNull(notification.readAt))),
   ]);
+  const about = await describeSubjects(db, reader, subjects, items);
   return {
     items: items.map((n) => {
       const params = n.params as MessageParams;
@@ -27,10 +42,17 @@ export async function listNotifications(db: Db, userId: string, unreadOnly: bool
         body: typeof params.body === 'string' ? params.body : null,
         read: n.readAt !== null,
         createdAt: n.createdAt.toISOString(),
+        about: about.get(`${n.subjectType}:${n.subjectId}`) ?? null,
       };
     }),
     unread: Number(unread?.n ?? 0),
   };
+}
+
+/** How many of the user's notifications are unread. */
+export async function unreadNotifications(db: Db, userId: string): Promise<number> {
+  const [found] = await db.select({ n: count() }).from(notification).where(and(eq(notification.userId, userId), isNull(notification.readAt)));
+  return Number(found?.n ?? 0);
 }
 
 /** Marks one (or, without an id, every) notification of the user read; another's is not found. */
@@ -45,12 +67,12 @@ export async function markRead(db: Db, userId: string, now: Date, id?: string): 
   }
 }
 
-export function notificationRoutes(app: App, db: Db): void {
+export function notificationRoutes(app: App, db: Db, subjects: Map<string, SubjectDescriber> = new Map()): void {
   const tags = ['notifications'];
   app.get('/api/notifications', {
     config: { access: 'authenticated' },
     schema: { tags, querystring: notificationQuery, response: { 200: notificationList } },
-    handler: (req) => listNotifications(db, actorCtx(req).actor.id, req.query.unread === 'true', req.ctx.locale),
+    handler: (req) => listNotifications(db, actorCtx(req).actor, req.query.unread === 'true', req.ctx.locale, subjects),
   });
   app.post('/api/notifications/:id/read', {
     config: { access: 'authenticated', record: 'notification' },

@@ -1,9 +1,18 @@
 /**
  * The outbox: `enqueueOutbox` writes messages in the caller's transaction; `deliverOutbox` claims
- * due ones with a lease (so two processes never send one together, and a crashed sender's claim
- * runs out and is taken again), sends each through its channel outside any transaction, and
- * records the result: sent, retried later (1 min, 2, 4, ... up to `MAX_ATTEMPTS`), failed,
- * disabled (the channel is not configured here) or expired.
+ * due ones with a lease in one short statement (so two processes never send one together, and a
+ * crashed sender's claim runs out and is taken again), sends each through its channel outside
+ * any transaction (no row lock is held during a network call), and records the result: sent,
+ * retried later (1 min, 2, 4, ... up to `MAX_ATTEMPTS`), failed, disabled (the channel is not
+ * configured here) or expired.
+ *
+ * The claim's attempt number is its fencing token: just before a message is sent its lease is
+ * renewed only if the claim is still this one (a batch waiting behind slow gateways may outlive
+ * its lease, and another process may have claimed the message since: then this one skips it),
+ * and a result is recorded only under the same claim. Delivery is at least once: a sender killed
+ * after the gateway took a message but before recording it leaves it to be sent again when the
+ * lease ends, with the same `id`, which every channel sends along so the receiver can drop the
+ * repeat.
  */
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
@@ -49,6 +58,7 @@ export interface OutboxChannel {
 }
 
 export const MAX_ATTEMPTS = 8;
+/** The default lease of a claimed message (`GRIDGOV_JOB_LEASE_MS`). */
 const LEASE_MS = 60_000;
 const BATCH = 50;
 const PARALLEL = 8;
@@ -91,11 +101,11 @@ interface ClaimedRow {
 }
 
 /** Claims up to `limit` due messages (and those whose sender's lease ran out) in one statement. */
-async function claim(db: Db, now: Date, limit: number): Promise<ClaimedRow[]> {
+async function claim(db: Db, now: Date, limit: number, leaseMs: number): Promise<ClaimedRow[]> {
   const at = now.toISOString();
   return rows<ClaimedRow>(
     db,
-    sql`update outbox set status = 'sending', locked_until = ${new Date(now.getTime() + LEASE_MS).toISOString()}, attempts = attempts + 1
+    sql`update outbox set status = 'sending', locked_until = ${new Date(now.getTime() + leaseMs).toISOString()}, attempts = attempts + 1
         where id in (
           select id from outbox
           where (status = 'pending' and next_attempt_at <= ${at}) or (status = 'sending' and locked_until < ${at})
@@ -105,37 +115,59 @@ async function claim(db: Db, now: Date, limit: number): Promise<ClaimedRow[]> {
   );
 }
 
+/** The message still under this claim (status sending, the same attempt). */
+function held(id: string, attempts: number) {
+  return sql`id = ${id} and status = 'sending' and attempts = ${attempts}`;
+}
+
+/** Renews the claim's lease just before sending; false: the claim is no longer this one. */
+async function renew(db: Db, id: string, attempts: number, now: Date, leaseMs: number): Promise<boolean> {
+  const renewed = await rows(db, sql`update outbox set locked_until = ${new Date(now.getTime() + leaseMs).toISOString()} where ${held(id, attempts)} returning id`);
+  return renewed.length > 0;
+}
+
 async function record(db: Db, id: string, result: DeliveryResult, attempts: number, now: Date): Promise<void> {
   const at = now.toISOString();
   switch (result.status) {
     case 'sent':
-      await db.execute(sql`update outbox set status = 'sent', sent_at = ${at}, locked_until = null, last_error = null where id = ${id}`);
+      await db.execute(sql`update outbox set status = 'sent', sent_at = ${at}, locked_until = null, last_error = null where ${held(id, attempts)}`);
       return;
     case 'disabled':
-      await db.execute(sql`update outbox set status = 'disabled', locked_until = null where id = ${id}`);
+      await db.execute(sql`update outbox set status = 'disabled', locked_until = null where ${held(id, attempts)}`);
       return;
     default: {
       const final = result.status === 'failed' || attempts >= MAX_ATTEMPTS;
       const next = new Date(now.getTime() + 60_000 * 2 ** (attempts - 1)).toISOString();
       await db.execute(
-        sql`update outbox set status = ${final ? 'failed' : 'pending'}, next_attempt_at = ${next}, locked_until = null, last_error = ${result.error.slice(0, 500)} where id = ${id}`,
+        sql`update outbox set status = ${final ? 'failed' : 'pending'}, next_attempt_at = ${next}, locked_until = null, last_error = ${result.error.slice(0, 500)} where ${held(id, attempts)}`,
       );
     }
   }
 }
 
+/**
+ * Ends the leases of messages being sent: only for a database no other process can reach (the
+ * embedded one, whose folder lock this process holds), at start.
+ */
+export async function releaseOutboxLeases(db: Db, clock: Clock): Promise<void> {
+  const ended = new Date(clock.now().getTime() - 1).toISOString();
+  await db.execute(sql`update outbox set locked_until = ${ended} where status = 'sending' and locked_until > ${ended}`);
+}
+
 /** One delivery pass: answers how many messages it handled. */
-export async function deliverOutbox(db: Db, clock: Clock, channels: ReadonlyMap<string, OutboxChannel>, limit = BATCH): Promise<number> {
-  const claimed = await claim(db, clock.now(), limit);
+export async function deliverOutbox(db: Db, clock: Clock, channels: ReadonlyMap<string, OutboxChannel>, limit = BATCH, leaseMs = LEASE_MS): Promise<number> {
+  const claimed = await claim(db, clock.now(), limit, leaseMs);
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < claimed.length) {
       const row = claimed[next++]!;
       const now = clock.now();
       if (row.expires_at && new Date(row.expires_at) <= now) {
-        await db.execute(sql`update outbox set status = 'expired', locked_until = null where id = ${row.id}`);
+        await db.execute(sql`update outbox set status = 'expired', locked_until = null where ${held(row.id, row.attempts)}`);
         continue;
       }
+      // Waited behind slow sends past the lease: another process may hold it now.
+      if (!(await renew(db, row.id, row.attempts, now, leaseMs))) continue;
       const channel = channels.get(row.channel);
       let result: DeliveryResult;
       try {
@@ -156,13 +188,13 @@ export async function deliverOutbox(db: Db, clock: Clock, channels: ReadonlyMap<
 }
 
 /** The recurring delivery timer (every process may run it; claims keep them apart). */
-export const outboxDeliveryJob = (channels: ReadonlyMap<string, OutboxChannel>) =>
+export const outboxDeliveryJob = (channels: ReadonlyMap<string, OutboxChannel>, leaseMs = LEASE_MS) =>
   defineJob({
     name: 'platform.outbox.deliver',
     payload: z.object({}),
     repeatEveryMs: 5_000,
     async handle(_payload, { db, clock }) {
-      while ((await deliverOutbox(db, clock, channels)) === BATCH) {
+      while ((await deliverOutbox(db, clock, channels, BATCH, leaseMs)) === BATCH) {
         // a full batch: there may be more due
       }
     },

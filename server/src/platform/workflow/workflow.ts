@@ -29,6 +29,19 @@ export interface ActionRule<State extends string, Standing, Subject> {
   when?: (subject: Subject, now: Date) => boolean;
   /** The system (a timer) may take it, with no caller. */
   system?: boolean;
+  /**
+   * Why the caller cannot take it now although it is theirs to take (joint handling waits for
+   * the assisting departments; one may not close what one reported and handled oneself), or null.
+   * Asked only when the action is not allowed: the UI shows it beside a disabled button, and a
+   * request for the action is refused with it.
+   */
+  unavailable?: (standing: Standing, subject: Subject, now: Date) => Unavailable | null;
+}
+
+/** Why an action is unavailable: an error code (its message fills `{name}` from `params`). */
+export interface Unavailable {
+  code: ErrorCode;
+  params?: MessageParams;
 }
 
 export type Rules<State extends string, Action extends string, Standing, Subject> = Record<Action, ActionRule<State, Standing, Subject>>;
@@ -43,6 +56,15 @@ export function allowedActions<S extends string, A extends string, St, Sub exten
   return (Object.keys(rules) as A[]).filter((action) => {
     const rule = rules[action];
     return rule.from.includes(subject.status) && rule.who !== undefined && rule.who(standing, subject) && (!rule.when || rule.when(subject, now));
+  });
+}
+
+/** The actions not open to the caller now that say why (`unavailable`), with the reason. */
+export function unavailableActions<S extends string, A extends string, St, Sub extends Subject<S>>(rules: Rules<S, A, St, Sub>, subject: Sub, standing: St, now: Date): { action: A; reason: Unavailable }[] {
+  const allowed = new Set(allowedActions(rules, subject, standing, now));
+  return (Object.keys(rules) as A[]).flatMap((action) => {
+    const reason = allowed.has(action) ? null : (rules[action].unavailable?.(standing, subject, now) ?? null);
+    return reason ? [{ action, reason }] : [];
   });
 }
 
@@ -117,6 +139,43 @@ export interface Workflow<Row, State extends string, Action extends string, Stan
   liveData?(row: Row): Record<string, unknown>;
 }
 
+/** A transition that committed (or is committing): what another module's reaction is told. */
+export interface TransitionEvent {
+  /** The record kind (`ticket`) and id. */
+  kind: string;
+  id: string;
+  action: string;
+  from: string;
+  to: string;
+  now: Date;
+  /** Who took it (the system's context for timers). */
+  ctx: RequestContext;
+}
+
+/**
+ * How one module reacts to another module's transitions (a dispute hearing that the ticket it was
+ * escalated into was closed), declared in its definition (`reactions`): run inside the
+ * transition's transaction, so the two changes commit together or not at all; `kit.db` is that
+ * transaction. A reaction reads and writes only its own module's tables (or runs its own
+ * transitions); it must not take long.
+ */
+export interface TransitionReaction {
+  /** `<kind>.<action>` it reacts to (`ticket.close`). */
+  on: readonly string[];
+  react(kit: ReactionKit, event: TransitionEvent): Promise<void>;
+}
+
+type ReactionKit = Pick<Kit, 'db' | 'jobs' | 'registry' | 'providers'>;
+
+/**
+ * Runs the reactions registered for `<kind>.<action>` in the caller's transaction. Workflow
+ * transitions call it; so does a module whose records change outside a workflow (a household's
+ * self-declaration: `household.declare`, to `declared` or `flagged`).
+ */
+export async function runReactions(kit: ReactionKit, tx: Db, event: TransitionEvent): Promise<void> {
+  for (const r of kit.registry.reactions?.get(`${event.kind}.${event.action}`) ?? []) await r.react({ ...kit, db: tx }, event);
+}
+
 export interface TransitionInput {
   /** The version the caller read; the system may omit it. */
   version?: number;
@@ -132,21 +191,28 @@ export interface ActionArgs<Row, Standing> {
 }
 
 export async function runTransition<Row, State extends string, Action extends string, Standing, Sub extends Subject<State>>(
-  kit: Pick<Kit, 'db' | 'jobs' | 'registry'>,
+  kit: Pick<Kit, 'db' | 'jobs' | 'registry' | 'providers'>,
   ctx: RequestContext,
   wf: Workflow<Row, State, Action, Standing, Sub>,
   id: string,
   action: Action,
   input: TransitionInput,
   act: (args: ActionArgs<Row, Standing>) => Promise<Effects<Row, State>>,
+  /**
+   * `standing`: how a caller without an account stands to the record, once the module checked it
+   * (an anonymous reporter who proved the report is theirs); the record is then loaded as by the system.
+   */
+  options: { standing?: Standing } = {},
 ): Promise<Row> {
   const result = await kit.db.transaction(async (tx) => {
     const row = await wf.load(tx, ctx.actor, id);
     if (input.version !== undefined && wf.version(row) !== input.version) throw new AppError(wf.errors.version, { current: wf.version(row) });
     const now = ctx.clock.now();
     const subject = await wf.subject(tx, row);
-    const standing = ctx.actor ? await wf.standing(tx, ctx.actor, row) : null;
+    const standing = ctx.actor ? await wf.standing(tx, ctx.actor, row) : (options.standing ?? null);
     const refused = refusal(wf.rules, action, subject, standing, now);
+    const reason = refused && standing !== null ? wf.rules[action].unavailable?.(standing, subject, now) : null;
+    if (reason) throw new AppError(reason.code, reason.params);
     if (refused === 'state') throw new AppError(wf.errors.state, { action, status: subject.status });
     if (refused === 'forbidden') throw new AppError('FORBIDDEN', { action });
     const attachments = await claimAttachments(tx, { userId: ctx.actor?.id ?? null }, input.attachmentIds ?? [], { type: wf.kind, id }, 'attachmentIds', now);
@@ -166,6 +232,7 @@ export async function runTransition<Row, State extends string, Action extends st
     await notify(tx, kit.registry.audiences, now, (effects.notices ?? []).map((n) => ({ ...n, params: n.params ?? {}, subject: subjectRef, except: ctx.actor?.id ?? null })));
     await enqueueOutbox(tx, now, (effects.outbox ?? []).map((m) => ({ subject: subjectRef, ...m })));
     for (const t of effects.timers ?? []) await kit.jobs.enqueue(tx, t.job, t.payload, { runAt: t.runAt, singletonKey: t.key });
+    await runReactions(kit, tx, { kind: wf.kind, id, action, from: subject.status, to: status, now, ctx });
     const scope = await wf.liveScope(tx, saved);
     await publishLive(tx, {
       type: `${wf.kind}.changed`,

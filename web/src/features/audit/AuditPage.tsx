@@ -1,11 +1,14 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Card, Checkbox, DatePicker, Descriptions, Form, Input, Select, Table, Tag, Typography } from 'antd';
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import { Alert, Button, Card, Checkbox, DatePicker, Descriptions, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
-import type { AuditEntry } from '@gridgov/contracts';
-import { formatDateTime } from '../../app/labels';
-import { auditQueries } from '../../api/audit';
+import { AUDIT_ACTIONS, type AuditEntry, type AuditVerifyResult, type Role } from '@gridgov/contracts';
+import { formatDateTime, roleLabel } from '../../app/labels';
+import { auditApi, auditQueries } from '../../api/audit';
+import { saveFile } from '../../api/transfers';
+import { enumLabel } from '../../shared/labels';
+import type { Translate } from '../../i18n/translate';
 import type { AuditListQuery } from '../../api/types';
 import { useI18n } from '../../i18n/i18n';
 import { serverPagination } from '../../app/pagination';
@@ -20,6 +23,33 @@ interface FilterValues {
   objectId?: string;
   outcome?: Outcome;
   alert?: boolean;
+  failed?: boolean;
+}
+
+const AUDIT_OBJECT_TYPES = [
+  'ticket', 'user', 'grid', 'region', 'resident', 'household', 'building', 'dwelling', 'venue', 'facility', 'organization',
+  'department', 'announcement', 'export', 'import', 'audit_log', 'ticket_category', 'form_definition', 'api_client',
+] as const;
+
+/** An action as the auditor reads it (登录, Sign-in), the code only for an undeclared one. */
+function actionLabel(action: string, locale: string): string {
+  const spec = (AUDIT_ACTIONS as Record<string, { zh: string; en: string } | undefined>)[action];
+  return spec ? (locale === 'en' ? spec.en : spec.zh) : action;
+}
+
+/** Who acted: the display name (and username); for a failed sign-in, the username it tried. */
+function actorText(t: Translate, entry: AuditEntry): string {
+  if (entry.actorDisplayName) return entry.actorName ? t('audit.actorWithUsername', { name: entry.actorDisplayName, username: entry.actorName }) : entry.actorDisplayName;
+  if (entry.attemptedUsername) return t('audit.attempted', { username: entry.attemptedUsername });
+  return entry.actorName ?? t('audit.system');
+}
+
+/** The object: its kind and its label (a ticket number, a grid's name), never a bare id. */
+function objectText(t: Translate, entry: AuditEntry): string {
+  if (!entry.objectType) return '—';
+  const kind = enumLabel(t, 'auditObject', entry.objectType);
+  const label = entry.objectLabel ?? (entry.objectId ? t('audit.unnamed') : null);
+  return label ? `${kind} · ${label}` : kind;
 }
 
 const OUTCOME_COLOR: Record<Outcome, string> = { success: 'green', denied: 'orange', failure: 'red' };
@@ -35,6 +65,7 @@ function toQuery(values: FilterValues): AuditListQuery {
     objectId: text(values.objectId),
     outcome: values.outcome,
     alert: values.alert ? 'true' : undefined,
+    failed: values.failed ? 'true' : undefined,
   };
 }
 
@@ -46,20 +77,22 @@ export default function AuditPage() {
   const list = listed.data ?? null;
 
   const outcomeLabel = (outcome: Outcome) => t(`audit.outcome.${outcome}`);
+  const verify = useMutation({ mutationFn: () => auditApi.verify() });
+  const exported = useMutation({ mutationFn: () => auditApi.export(query).then(saveFile) });
 
   const columns: TableColumnsType<AuditEntry> = [
     { key: 'at', title: t('audit.at'), dataIndex: 'at', width: 180, render: (at: string) => formatDateTime(at, locale) },
     {
       key: 'actor',
       title: t('audit.actor'),
-      render: (_value, entry) => entry.actorName ?? entry.actorId ?? '—',
+      render: (_value, entry) => <span data-testid="audit-actor">{actorText(t, entry)}</span>,
     },
     {
       key: 'action',
       title: t('audit.action'),
       render: (_value, entry) => (
         <>
-          <Typography.Text code>{entry.action}</Typography.Text>
+          <span data-testid="audit-action">{actionLabel(entry.action, locale)}</span>
           {entry.alert && (
             <Tag color="red" style={{ marginLeft: 6 }} data-testid="audit-alert">
               {t('audit.alert')}
@@ -71,10 +104,13 @@ export default function AuditPage() {
     {
       key: 'object',
       title: t('audit.object'),
-      render: (_value, entry) =>
-        entry.objectType ? `${entry.objectType}${entry.objectId ? ` / ${entry.objectId}` : ''}` : '—',
+      render: (_value, entry) => <span data-testid="audit-object">{objectText(t, entry)}</span>,
     },
-    { key: 'subject', title: t('audit.subject'), dataIndex: 'subject', render: (subject: string | null) => subject ?? '—' },
+    {
+      key: 'subject',
+      title: t('audit.subject'),
+      render: (_value, entry) => entry.subjectLabel ?? (entry.subject ? t('audit.unnamed') : '—'),
+    },
     {
       key: 'outcome',
       title: t('audit.outcomeLabel'),
@@ -86,9 +122,20 @@ export default function AuditPage() {
 
   return (
     <div data-testid="audit-page">
-      <Typography.Title level={3} style={{ marginTop: 0 }}>
-        {t('menu.audit')}
-      </Typography.Title>
+      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 12 }} wrap>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {t('menu.audit')}
+        </Typography.Title>
+        <Space wrap>
+          <Button onClick={() => verify.mutate()} loading={verify.isPending} data-testid="audit-verify">
+            {t('audit.verify')}
+          </Button>
+          <Button onClick={() => exported.mutate()} loading={exported.isPending} data-testid="audit-export">
+            {t('audit.export')}
+          </Button>
+        </Space>
+      </Space>
+      {verify.data && <VerifyResultBanner result={verify.data} onClose={() => verify.reset()} />}
       <Card>
         <Form<FilterValues>
           layout="inline"
@@ -105,10 +152,26 @@ export default function AuditPage() {
             <Input allowClear placeholder={t('audit.actorPlaceholder')} style={{ width: 160 }} data-testid="audit-filter-actor" />
           </Form.Item>
           <Form.Item name="action" label={t('audit.action')}>
-            <Input allowClear placeholder="auth.login" style={{ width: 160 }} data-testid="audit-filter-action" />
+            <Select
+              allowClear
+              showSearch
+              optionFilterProp="label"
+              placeholder={t('common.all')}
+              style={{ width: 220 }}
+              options={Object.keys(AUDIT_ACTIONS).map((value) => ({ value, label: actionLabel(value, locale) }))}
+              data-testid="audit-filter-action"
+            />
           </Form.Item>
           <Form.Item name="objectType" label={t('audit.objectType')}>
-            <Input allowClear placeholder="user" style={{ width: 120 }} data-testid="audit-filter-object-type" />
+            <Select
+              allowClear
+              showSearch
+              optionFilterProp="label"
+              placeholder={t('common.all')}
+              style={{ width: 140 }}
+              options={AUDIT_OBJECT_TYPES.map((value) => ({ value, label: enumLabel(t, 'auditObject', value) }))}
+              data-testid="audit-filter-object-type"
+            />
           </Form.Item>
           <Form.Item name="objectId" label={t('audit.objectId')}>
             <Input allowClear style={{ width: 160 }} data-testid="audit-filter-object-id" />
@@ -124,6 +187,9 @@ export default function AuditPage() {
           </Form.Item>
           <Form.Item name="alert" valuePropName="checked">
             <Checkbox data-testid="audit-filter-alert">{t('audit.alertOnly')}</Checkbox>
+          </Form.Item>
+          <Form.Item name="failed" valuePropName="checked">
+            <Checkbox data-testid="audit-filter-failed">{t('audit.failedOnly')}</Checkbox>
           </Form.Item>
           <Form.Item>
             <Button type="primary" htmlType="submit" data-testid="audit-search">
@@ -158,7 +224,8 @@ function AuditEntryDetail({ entry }: { entry: AuditEntry }) {
         column={{ xs: 1, md: 2 }}
         items={[
           { key: 'id', label: 'ID', children: entry.id },
-          { key: 'role', label: t('audit.role'), children: entry.role ?? '—' },
+          { key: 'role', label: t('audit.role'), children: entry.role ? roleLabel(t, entry.role as Role) : '—' },
+          { key: 'object', label: t('audit.objectId'), children: entry.objectId ?? '—' },
           { key: 'scope', label: t('audit.scope'), children: entry.scope ?? '—' },
           { key: 'requestId', label: t('audit.requestId'), children: entry.requestId ?? '—' },
           {
@@ -178,5 +245,32 @@ function AuditEntryDetail({ entry }: { entry: AuditEntry }) {
         {JSON.stringify(entry.details ?? null, null, 2)}
       </pre>
     </div>
+  );
+}
+
+function VerifyResultBanner({ result, onClose }: { result: AuditVerifyResult; onClose: () => void }) {
+  const { t, locale } = useI18n();
+  const at = formatDateTime(result.at, locale);
+  return (
+    <Alert
+      closable
+      onClose={onClose}
+      style={{ marginBottom: 12 }}
+      type={result.ok ? 'success' : 'error'}
+      data-testid={result.ok ? 'audit-verify-ok' : 'audit-verify-broken'}
+      message={result.ok ? t('audit.verifyOk', { entries: result.entries, at }) : t('audit.verifyBroken', { entry: result.brokenAt ?? '', entries: result.entries, at })}
+      description={
+        result.ok ? (
+          <>
+            {t('audit.verifyHead')}{' '}
+            <Typography.Text code copyable style={{ wordBreak: 'break-all' }}>
+              {result.headHash}
+            </Typography.Text>
+          </>
+        ) : (
+          t(`audit.verifyReason.${result.reason ?? 'chain_broken'}`)
+        )
+      }
+    />
   );
 }

@@ -10,6 +10,7 @@ import { createPortal } from 'react-dom';
 import { useI18n } from '../../i18n/i18n';
 import { CategoryPanel, DepartmentPanel, GridRankingPanel, TrendPanel } from './charts/ChartPanels';
 import { formatClock, formatStamp } from './format';
+import { formatLongDay } from '../../shared/format';
 import { GridCard } from './GridCard';
 import { KpiTiles } from './KpiTiles';
 import { LiveFeed, LiveStatusBadge } from './live/LiveFeed';
@@ -32,8 +33,7 @@ function Clock() {
     const timer = setInterval(() => setNow(new Date()), 1000);
     return () => clearInterval(timer);
   }, []);
-  const tag = locale === 'en' ? 'en-GB' : 'zh-CN';
-  const day = `${now.toLocaleDateString(tag, { year: 'numeric', month: 'long', day: 'numeric' })} ${now.toLocaleDateString(tag, { weekday: 'long' })}`;
+  const day = formatLongDay(now, locale);
   return (
     <div className="gg-bs-clock" data-testid="big-clock">
       <span className="gg-bs-time">{formatClock(now, locale)}</span>

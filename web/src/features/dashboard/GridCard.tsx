@@ -29,7 +29,6 @@ export function GridCard({ grid, testId, enterHref, onClose }: Props) {
   return (
     <div className="gg-grid-card" data-testid={testId} data-grid-id={grid.gridId}>
       <div className="gg-grid-card-name">{grid.name}</div>
-      <div className="gg-grid-card-code">{grid.code}</div>
       <dl>
         <div>
           <dt>{t('dashboard.grid.residents')}</dt>

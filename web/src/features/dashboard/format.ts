@@ -1,5 +1,6 @@
 /** Numbers of the dashboard, formatted for the console's language (zh-CN grouping by default). */
 import type { Locale } from '../../i18n/i18n';
+import { formatDateTime, formatTime } from '../../shared/format';
 
 const tag = (locale: Locale) => (locale === 'en' ? 'en-US' : 'zh-CN');
 
@@ -31,16 +32,12 @@ export function formatScore(value: number | null | undefined, locale: Locale): s
 
 /** "14:03:22": the time of day of a live event. */
 export function formatClock(iso: string | Date, locale: Locale): string {
-  const date = typeof iso === 'string' ? new Date(iso) : iso;
-  if (Number.isNaN(date.getTime())) return '';
-  return date.toLocaleTimeString(tag(locale), { hour12: false });
+  return formatTime(iso, locale);
 }
 
-/** "2026-03-05 14:03" or the locale's form: when the figures were read. */
+/** When the figures were read, in the console's one date format. */
 export function formatStamp(iso: string, locale: Locale): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return date.toLocaleString(tag(locale), { hour12: false, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+  return formatDateTime(iso, locale);
 }
 
 /** "03-05" from a "2026-03-05" day, for chart axes. */

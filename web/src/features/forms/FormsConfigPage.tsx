@@ -10,6 +10,7 @@ import { ApiError } from '../../api/client';
 import { formsApi } from '../../api/forms';
 import { useFeedback } from '../../app/feedback';
 import { useI18n } from '../../i18n/i18n';
+import { formatDateTime } from '../../shared/format';
 import { DefinitionEditor } from './DefinitionEditor';
 import { definitionText, newFormTemplate, nextVersion, parseText } from './definition-text';
 import { FormList, STATUS_COLOR } from './FormList';
@@ -159,7 +160,7 @@ export default function FormsConfigPage() {
             >
               {stored && (
                 <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
-                  {t('formsConfig.meta', { revision: stored.revision, who: stored.updatedBy?.displayName ?? '—', at: new Date(stored.updatedAt).toLocaleString(locale) })}
+                  {t('formsConfig.meta', { revision: stored.revision, who: stored.updatedBy?.displayName ?? '—', at: formatDateTime(stored.updatedAt, locale) })}
                 </Typography.Paragraph>
               )}
               {readOnly && (

@@ -12,6 +12,11 @@ import { collectionBounds, polygonFromVertices, type Bounds, type Position } fro
 import { EMPTY_COLLECTION } from '../../shared/map/map-style';
 import { buildStyle, SELECTED_LAYERS } from './map-style';
 import { createMap, maplibregl } from '../../shared/map/maplibre';
+import { MapTools, useHomeArea } from '../../shared/map/MapTools';
+import { CountLayerSwitches, CountLegend, useCountLayers, usePermittedLayers } from '../../shared/map/count-layers';
+import { COUNT_LAYERS } from '../../app/map-layers';
+
+const gridIdOf = (p: Record<string, unknown>) => p.id;
 
 export interface GridMapHandle {
   fitTo: (bounds: Bounds) => void;
@@ -34,6 +39,8 @@ interface Props {
 }
 
 type DraftCollection = GeoJSON.FeatureCollection;
+
+const NO_GRIDS: GridFeatureCollection['features'] = [];
 
 function round(value: number): number {
   return Math.round(value * 1e7) / 1e7;
@@ -68,8 +75,13 @@ export function GridMap(props: Props) {
   const mapRef = useRef<MapLibreMap | null>(null);
   const [ready, setReady] = useState(false);
   const [failed, setFailed] = useState(false);
+  const home = useHomeArea();
   const [vertices, setVertices] = useState<Position[]>([]);
   const fitted = useRef(false);
+  // Key persons, open disputes, open warnings per grid: for whoever may see each.
+  const layers = usePermittedLayers(COUNT_LAYERS);
+  const [layersOn, setLayersOn] = useState<ReadonlySet<string>>(new Set());
+  const drawn = useCountLayers({ map: mapRef.current, ready, layers, on: layersOn, grids: data?.features ?? NO_GRIDS, gridOf: gridIdOf });
 
   // Latest callbacks and modes for the map's event handlers, which are bound once.
   const latest = useRef({ onSelect, onDrawn, onDrawCancel, drawing, vertices, t, coveredRight });
@@ -99,10 +111,10 @@ export function GridMap(props: Props) {
     if (!container) return;
     const map = createMap({
       container,
-      style: buildStyle(config.tileUrl),
+      style: buildStyle(config),
       center: config.center,
       zoom: config.zoom,
-    });
+    }, undefined, { config, audience: 'console' });
     if (!map) {
       setFailed(true);
       return;
@@ -227,6 +239,18 @@ export function GridMap(props: Props) {
       />
       {failed && (
         <Alert type="warning" showIcon title={t('grids.mapUnavailable')} style={{ position: 'absolute', top: 12, left: 12, right: 12 }} />
+      )}
+      {ready && !drawing && <MapTools map={mapRef.current} audience="console" home={home} testId="grid-map-tools" />}
+      {ready && !drawing && layers.length > 0 && (
+        <div
+          data-testid="grid-map-layers"
+          style={{ position: 'absolute', left: 10, bottom: 40, maxWidth: 'calc(100% - 80px)', padding: '6px 8px', background: 'rgba(255,255,255,0.94)', borderRadius: 6, boxShadow: '0 1px 4px rgba(0,0,0,0.15)' }}
+        >
+          <Space size={4} wrap>
+            <CountLayerSwitches layers={layers} on={layersOn} onToggle={(key, on) => setLayersOn((current) => { const next = new Set(current); if (on) next.add(key); else next.delete(key); return next; })} />
+          </Space>
+          <CountLegend layers={layers} on={layersOn} drawn={drawn} />
+        </div>
       )}
       {drawing && (
         <div

@@ -1,22 +1,23 @@
-/** The map style: no tile server needed. A plain background, an optional raster base map,
- * the grid polygons, and the polygon being drawn. No symbol layers (they need a glyph server);
- * names are shown in a popup instead. */
+/** The map style: no tile server needed. The base map (raster tiles, or the platform's own
+ * streets and buildings), the grid polygons with their names, and the polygon being drawn. */
 import type { StyleSpecification } from 'maplibre-gl';
-import { basemapSources, EMPTY_COLLECTION } from '../../shared/map/map-style';
+import type { MapConfig } from '../../api/types';
+import { basemapLabelLayers, basemapSourcesFor, basemapUnderLayers } from '../../shared/map/basemap';
+import { EMPTY_COLLECTION } from '../../shared/map/map-style';
 
 export const SELECTED_LAYERS = ['grid-selected-fill', 'grid-selected-outline'] as const;
 
-export function buildStyle(tileUrl: string | null): StyleSpecification {
+export function buildStyle(config: Pick<MapConfig, 'tileUrl' | 'labelTileUrl'>): StyleSpecification {
   return {
     version: 8,
     sources: {
-      ...basemapSources(tileUrl),
+      ...basemapSourcesFor(config),
       grids: { type: 'geojson', data: EMPTY_COLLECTION },
       draft: { type: 'geojson', data: EMPTY_COLLECTION },
     },
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': '#eef1f5' } },
-      ...(tileUrl ? [{ id: 'basemap', type: 'raster' as const, source: 'basemap' }] : []),
+      ...basemapUnderLayers(config),
       { id: 'grid-fill', type: 'fill', source: 'grids', paint: { 'fill-color': '#3b82f6', 'fill-opacity': 0.18 } },
       { id: 'grid-outline', type: 'line', source: 'grids', paint: { 'line-color': '#1d4ed8', 'line-width': 1.2 } },
       {
@@ -54,6 +55,7 @@ export function buildStyle(tileUrl: string | null): StyleSpecification {
         filter: ['==', ['geometry-type'], 'Point'],
         paint: { 'circle-radius': 4, 'circle-color': '#ffffff', 'circle-stroke-color': '#047857', 'circle-stroke-width': 2 },
       },
+      ...basemapLabelLayers(config, 'grids'),
     ],
   };
 }

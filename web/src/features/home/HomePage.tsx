@@ -36,7 +36,7 @@ export default function HomePage() {
               label: t('home.scope'),
               children: (
                 <span data-testid="home-scope">
-                  {me.scope.regionName}（{levelLabel(t, me.scope.level)}，{me.scope.regionCode}）
+                  {me.scope.regionName}（{levelLabel(t, me.scope.level)}）
                 </span>
               ),
             },
@@ -50,8 +50,8 @@ export default function HomePage() {
         {cards.map((card) => (
           <Col key={card.key} xs={24} sm={12} lg={6}>
             <a href={`#${card.path}`} data-testid={`home-link-${card.key}`}>
-              <Card hoverable title={t(card.label)}>
-                {card.description ? t(card.description) : null}
+              <Card hoverable title={t(card.label)} data-testid={`home-card-${card.key}`}>
+                {card.pageLabels ? card.pageLabels.map((label) => t(label)).join('、') : card.description ? t(card.description) : null}
               </Card>
             </a>
           </Col>

@@ -1,47 +1,41 @@
 /**
- * The grid of a grid worker or resident. With grid:read the grids in scope can be searched by
- * name; without it (a security admin may not read grids) the grid id is typed in.
+ * The grid of a grid worker's or resident's account: a searchable list of the grids in the
+ * admin's scope, by name and code (`/api/users/grid-options`: names and codes only, nothing of the
+ * registers). Nothing is typed in as an id.
  */
-import { AutoComplete, Input } from 'antd';
-import { useEffect, useRef, useState } from 'react';
-import { gridsApi } from '../../api/grids';
-import { useSession } from '../../app/session';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Select } from 'antd';
+import { useState } from 'react';
+import { navigationQueries } from '../../api/navigation';
 import { useI18n } from '../../i18n/i18n';
+import { useDebounced } from '../../shared/hooks/use-debounced';
 
 interface Props {
   value?: string;
   onChange?: (value: string) => void;
+  /** The name of the grid the account has now (editing), shown until the list is read. */
+  currentName?: string | null;
   'data-testid'?: string;
 }
 
-export function GridIdInput({ value, onChange, 'data-testid': testId }: Props) {
+export function GridIdInput({ value, onChange, currentName, 'data-testid': testId }: Props) {
   const { t } = useI18n();
-  const { can } = useSession();
-  const [options, setOptions] = useState<{ value: string; label: string }[]>([]);
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  useEffect(() => () => clearTimeout(timer.current), []);
-
-  if (!can('grid:read')) {
-    return <Input value={value} onChange={(event) => onChange?.(event.target.value.trim())} placeholder={t('users.gridIdPlaceholder')} data-testid={testId} />;
-  }
-
-  function search(text: string) {
-    clearTimeout(timer.current);
-    if (!text.trim()) return;
-    timer.current = setTimeout(() => {
-      gridsApi
-        .list({ q: text.trim(), pageSize: 20 })
-        .then((page) => setOptions(page.items.map((grid) => ({ value: grid.id, label: `${grid.name}（${grid.code} · ${grid.regionName}）` }))))
-        .catch(() => setOptions([]));
-    }, 300);
-  }
-
+  const [text, setText] = useState('');
+  const q = useDebounced(text.trim(), 300);
+  const found = useQuery({ ...navigationQueries.gridOptions(q), placeholderData: keepPreviousData });
+  const options = (found.data?.items ?? []).map((grid) => ({
+    value: grid.id,
+    label: `${grid.name}（${grid.code} · ${grid.regionName}）`,
+  }));
+  if (value && currentName && !options.some((o) => o.value === value)) options.unshift({ value, label: currentName });
   return (
-    <AutoComplete
+    <Select
       value={value}
-      onChange={(next: string) => onChange?.(next.trim())}
+      onChange={(next: string) => onChange?.(next)}
       options={options}
-      showSearch={{ onSearch: search }}
+      showSearch={{ onSearch: setText, filterOption: false }}
+      loading={found.isFetching}
+      notFoundContent={found.isFetching ? null : t('users.gridNone')}
       placeholder={t('users.gridSearchPlaceholder')}
       data-testid={testId}
     />

@@ -130,7 +130,7 @@ export function UserFormModal({ user, onClose, onSaved }: Props) {
             extra={t('users.scopeGridHint')}
             rules={[{ required: true, whitespace: true, message: t('common.required') }]}
           >
-            <GridIdInput data-testid="user-form-scope-grid" />
+            <GridIdInput currentName={user?.scopeGridName} data-testid="user-form-scope-grid" />
           </Form.Item>
         )}
         <Form.Item

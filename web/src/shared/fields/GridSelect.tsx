@@ -19,6 +19,8 @@ interface Props {
   placeholder?: string;
   style?: CSSProperties;
   disabled?: boolean;
+  /** Label grids by name and code (where the code is what the user knows them by, e.g. imports). */
+  withCode?: boolean;
   'data-testid'?: string;
 }
 
@@ -27,11 +29,11 @@ interface Option {
   label: string;
 }
 
-function toOption(grid: Grid): Option {
-  return { value: grid.id, label: `${grid.name}（${grid.regionName}）` };
+function toOption(grid: Grid, withCode = false): Option {
+  return { value: grid.id, label: `${grid.name}（${withCode ? grid.code : grid.regionName}）` };
 }
 
-export function GridSelect({ value, onChange, region, allowClear, placeholder, style, disabled, 'data-testid': testId }: Props) {
+export function GridSelect({ value, onChange, region, allowClear, placeholder, style, disabled, withCode, 'data-testid': testId }: Props) {
   const { t } = useI18n();
   const [typed, setTyped] = useState('');
   const q = useDebounced(typed.trim(), 250);
@@ -41,11 +43,11 @@ export function GridSelect({ value, onChange, region, allowClear, placeholder, s
     placeholderData: keepPreviousData,
     meta: { silent: true },
   });
-  const options = (found.data?.items ?? []).map(toOption);
+  const options = (found.data?.items ?? []).map((grid) => toOption(grid, withCode));
   // A value set from outside (an edited record, a map click) gets its name.
   const missing = Boolean(value) && !options.some((option) => option.value === value);
   const known = useQuery({ ...gridQueries.detail(value ?? ''), enabled: missing, staleTime: Infinity, meta: { silent: true } }).data;
-  const shown = missing && known ? [toOption(known), ...options] : options;
+  const shown = missing && known ? [toOption(known, withCode), ...options] : options;
 
   return (
     <Select<string>

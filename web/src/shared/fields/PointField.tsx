@@ -2,10 +2,11 @@
  * Longitude and latitude as two form fields (`lon`, `lat`, so the server's field errors land on
  * them) with a map picker. `required`: a facility must have a location.
  */
-import { Button, Form, InputNumber, Space } from 'antd';
+import { Button, Form, InputNumber, Space, Typography } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import type { z } from 'zod';
 import { useI18n } from '../../i18n/i18n';
+import { useMyLocation } from '../hooks/use-my-location';
 import { contractRule } from './contract-rules';
 
 const PointPickerModal = lazy(() => import('../map/PointPickerModal'));
@@ -21,6 +22,7 @@ export function PointField({ lonSchema, latSchema, required, testId }: Props) {
   const { t } = useI18n();
   const form = Form.useFormInstance<{ lon?: number | null; lat?: number | null }>();
   const [picking, setPicking] = useState(false);
+  const here = useMyLocation();
   const lon = Form.useWatch('lon', form);
   const lat = Form.useWatch('lat', form);
   // One message for the pair, on longitude: required, or both-or-neither; each checks its range.
@@ -48,6 +50,27 @@ export function PointField({ lonSchema, latSchema, required, testId }: Props) {
           {t('record.pickPoint')}
         </Button>
       </Space.Compact>
+      {/* On a phone in the field: the device's own position. */}
+      <Button
+        type="link"
+        size="small"
+        loading={here.locating}
+        style={{ paddingInline: 0 }}
+        onClick={() =>
+          here.locate((point) => {
+            form.setFieldsValue(point);
+            void form.validateFields(['lon', 'lat']);
+          })
+        }
+        data-testid={`${testId}-locate`}
+      >
+        {t('portal.map.locate')}
+      </Button>
+      {here.error && (
+        <Typography.Text type="warning" style={{ marginInlineStart: 8 }} data-testid={`${testId}-locate-error`}>
+          {t(here.error)}
+        </Typography.Text>
+      )}
       {picking && (
         <Suspense fallback={null}>
           <PointPickerModal

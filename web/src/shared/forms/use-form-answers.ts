@@ -17,8 +17,10 @@ import {
   type RaisedAlert,
   type RepeatField,
 } from '@gridgov/contracts';
+import { displayTimeZone } from '../time-zone';
 import { ApiError } from '../../api/client';
 import { useI18n } from '../../i18n/i18n';
+import { prefillAnswers } from './prefill';
 import { errorMessages, getAt, pathString, serverFieldErrors, setAt, shiftAfterRemoval, shownErrors, type PathPart } from './answer-paths';
 
 export interface FormController {
@@ -44,10 +46,15 @@ export interface FormController {
   reset(answers?: FormAnswers): void;
 }
 
-export function useFormAnswers(definition: FormDefinition, options: { initial?: FormAnswers; today?: string } = {}): FormController {
+/**
+ * `initial`: the answers to start from (else the form's defaults); `prefill`: values the page
+ * knows already (a household's address), put on the top-level text fields of the same key.
+ */
+export function useFormAnswers(definition: FormDefinition, options: { initial?: FormAnswers; today?: string; prefill?: Readonly<Record<string, string | null | undefined>> } = {}): FormController {
   const { locale } = useI18n();
-  const today = options.today ?? chinaToday();
-  const [answers, setAnswers] = useState<FormAnswers>(() => options.initial ?? initialAnswers(definition, { today }));
+  const today = options.today ?? chinaToday(new Date(), displayTimeZone());
+  const [start] = useState(() => prefillAnswers(definition, options.initial ?? initialAnswers(definition, { today }), options.prefill ?? {}));
+  const [answers, setAnswers] = useState<FormAnswers>(start);
   const [touched, setTouched] = useState<ReadonlyMap<string, true>>(new Map());
   const [server, setServer] = useState<ReadonlyMap<string, string>>(new Map());
   const [submitted, setSubmitted] = useState(false);

@@ -9,6 +9,7 @@ import { collectionBounds } from './geometry';
 import { createMap, maplibregl } from './maplibre';
 import { buildPointsMapStyle } from './map-style';
 import { useGridShapes, useMapConfig } from './map-data';
+import { MapTools, useHomeArea } from './MapTools';
 
 export interface LonLat {
   lon: number;
@@ -35,16 +36,17 @@ export default function PointPickerModal({ initial, onPick, onCancel }: Props) {
   const mapRef = useRef<MapLibreMap | null>(null);
   const markerRef = useRef<Marker | null>(null);
   const [ready, setReady] = useState(false);
+  const home = useHomeArea();
 
   useEffect(() => {
     const container = containerRef.current;
     if (!config || !container) return;
     const map = createMap({
       container,
-      style: buildPointsMapStyle(config.tileUrl, null),
+      style: buildPointsMapStyle(config, null),
       center: start ? [start.lon, start.lat] : config.center,
       zoom: start ? 16 : config.zoom,
-    }, null);
+    }, null, { config, audience: 'console' });
     if (!map) {
       return;
     }
@@ -64,9 +66,10 @@ export default function PointPickerModal({ initial, onPick, onCancel }: Props) {
     const map = mapRef.current;
     if (!ready || !map || !shapes) return;
     (map.getSource('grids') as GeoJSONSource | undefined)?.setData(shapes);
-    const bounds = collectionBounds(shapes);
+    // Without a value the picker opens on the user's own area (his grid), not the city centre.
+    const bounds = home ?? collectionBounds(shapes);
     if (!start && bounds) map.fitBounds(bounds, { padding: 32, maxZoom: 16, duration: 0 });
-  }, [ready, shapes, start]);
+  }, [ready, shapes, start, home]);
 
   useEffect(() => {
     const map = mapRef.current;
@@ -96,6 +99,7 @@ export default function PointPickerModal({ initial, onPick, onCancel }: Props) {
       <div style={{ position: 'relative', height: 440, borderRadius: 8, overflow: 'hidden', border: '1px solid #e5e7eb' }}>
         {!config && <Spin style={{ position: 'absolute', top: '45%', left: '48%' }} />}
         <div ref={containerRef} data-testid="point-picker-map" data-ready={ready ? 'true' : 'false'} style={{ position: 'absolute', inset: 0 }} />
+        {ready && <MapTools map={mapRef.current} audience="console" home={home} testId="point-picker-tools" onPick={(hit) => setPoint({ lon: round(hit.lon), lat: round(hit.lat) })} />}
       </div>
     </Modal>
   );

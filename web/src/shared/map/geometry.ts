@@ -106,3 +106,44 @@ export function parseBoundary(text: string): ParseResult {
   if (!rings) return { ok: false, error: 'grids.geojsonBadCoordinates' };
   return { ok: true, polygon: { type: 'Polygon', coordinates: rings } };
 }
+
+/**
+ * A point inside a polygon to put its figure on: the outer ring's area centroid when it lies
+ * inside, else the middle of the widest span of the ring along the centroid's latitude (for
+ * L- or C-shaped grids whose centroid falls outside).
+ */
+export function labelPoint(rings: readonly (readonly (readonly number[])[])[]): Position | null {
+  const ring = rings[0];
+  if (!ring || ring.length < 3) return null;
+  let area = 0;
+  let cx = 0;
+  let cy = 0;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const [x0, y0] = ring[j] as [number, number];
+    const [x1, y1] = ring[i] as [number, number];
+    const cross = x0 * y1 - x1 * y0;
+    area += cross;
+    cx += (x0 + x1) * cross;
+    cy += (y0 + y1) * cross;
+  }
+  if (area === 0) {
+    const bounds = ringsBounds([ring]);
+    return bounds ? [(bounds[0][0] + bounds[1][0]) / 2, (bounds[0][1] + bounds[1][1]) / 2] : null;
+  }
+  const centroid: Position = [cx / (3 * area), cy / (3 * area)];
+  // Where the ring crosses the centroid's latitude: inside between the 1st and 2nd, 3rd and 4th...
+  const crossings: number[] = [];
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const [x0, y0] = ring[j] as [number, number];
+    const [x1, y1] = ring[i] as [number, number];
+    if (y0 > centroid[1] !== y1 > centroid[1]) crossings.push(x0 + ((centroid[1] - y0) * (x1 - x0)) / (y1 - y0));
+  }
+  crossings.sort((a, b) => a - b);
+  let widest: [number, number] | null = null;
+  for (let k = 0; k + 1 < crossings.length; k += 2) {
+    const span: [number, number] = [crossings[k]!, crossings[k + 1]!];
+    if (centroid[0] >= span[0] && centroid[0] <= span[1]) return centroid;
+    if (!widest || span[1] - span[0] > widest[1] - widest[0]) widest = span;
+  }
+  return widest ? [(widest[0] + widest[1]) / 2, centroid[1]] : centroid;
+}

@@ -5,6 +5,8 @@
  * grid polygons (plain, or shaded by a count per grid) and points coloured per feature.
  */
 import type { ExpressionSpecification, SourceSpecification, StyleSpecification } from 'maplibre-gl';
+import type { MapConfig } from '../../api/types';
+import { basemapLabelLayers, basemapSourcesFor, basemapUnderLayers } from './basemap';
 
 export const EMPTY_COLLECTION = { type: 'FeatureCollection' as const, features: [] };
 
@@ -25,6 +27,22 @@ export function choroplethSteps(max: number): number[] {
   return [0, 1, step + 1, 2 * step + 1, 3 * step + 1];
 }
 
+/**
+ * Lower bounds of the shades from the values shown (quantiles): 0, then the smallest non-zero
+ * value, then the quartiles of the non-zero values (distinct, ascending), so each shade holds a
+ * similar share of the areas on screen whatever the level (a county's townships or a grid's).
+ */
+export function quantileSteps(values: readonly number[], shades: number = CHOROPLETH_COLORS.length): number[] {
+  const positive = values.filter((v) => v > 0).sort((a, b) => a - b);
+  if (positive.length === 0) return [0, 1];
+  const bounds = [positive[0]!];
+  for (let i = 1; i < shades - 1; i++) {
+    const q = positive[Math.floor((i * positive.length) / (shades - 1))]!;
+    if (q > bounds[bounds.length - 1]!) bounds.push(q);
+  }
+  return [0, ...bounds];
+}
+
 /** A fill colour stepping through `colors` at `steps` (from `choroplethSteps`) of a feature's `property`. */
 export function choroplethExpression(property: string, steps: readonly number[], colors: readonly string[] = CHOROPLETH_COLORS): ExpressionSpecification {
   const [, ...bounds] = steps;
@@ -33,17 +51,17 @@ export function choroplethExpression(property: string, steps: readonly number[],
   return expression as ExpressionSpecification;
 }
 
-export function buildPointsMapStyle(tileUrl: string | null, choropleth: number[] | null): StyleSpecification {
+export function buildPointsMapStyle(config: Pick<MapConfig, 'tileUrl' | 'labelTileUrl'>, choropleth: number[] | null): StyleSpecification {
   return {
     version: 8,
     sources: {
-      ...basemapSources(tileUrl),
+      ...basemapSourcesFor(config),
       grids: { type: 'geojson', data: EMPTY_COLLECTION },
       points: { type: 'geojson', data: EMPTY_COLLECTION },
     },
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': '#eef1f5' } },
-      ...(tileUrl ? [{ id: 'basemap', type: 'raster' as const, source: 'basemap' }] : []),
+      ...basemapUnderLayers(config),
       {
         id: 'grid-fill',
         type: 'fill',
@@ -71,6 +89,7 @@ export function buildPointsMapStyle(tileUrl: string | null, choropleth: number[]
           'circle-stroke-width': 1.5,
         },
       },
+      ...basemapLabelLayers(config, 'grids'),
     ],
   };
 }

@@ -33,7 +33,7 @@ export const organizationImport: KindImport = {
     { field: 'creditCode', zh: '统一社会信用代码', en: 'Credit code', required: false, max: 18, aliases: ['信用代码', '社会信用代码', 'uscc', 'creditcode'] },
     { field: 'legalRepresentative', zh: '法定代表人', en: 'Legal representative', required: false, max: 50, aliases: ['法人', '法人代表', '经营者'] },
     { field: 'contactName', zh: '联系人', en: 'Contact', required: false, max: 50, aliases: ['负责人', 'contactname', 'contact'] },
-    { field: 'contactPhone', zh: '联系电话', en: 'Contact phone', required: false, max: 20, aliases: ['电话', '手机', '联系方式', 'phone', 'contactphone'] },
+    { field: 'contactPhone', zh: '联系电话', en: 'Contact phone', required: false, max: 20, aliases: ['电话', '手机', '联系方式', 'phone', 'contactphone'], normalize: 'phone' },
     { ...ADDRESS, aliases: [...ADDRESS.aliases, '注册地址', '经营地址', '办公地址'] },
     GRID_CODE,
     LON,
@@ -112,7 +112,7 @@ export const householdImport: KindImport = {
     { field: 'kind', zh: '户类型', en: 'Household type', required: false, max: 20, aliases: ['户别', '类型', '户口类型', 'type', 'kind'] },
     GRID_CODE,
     { ...ADDRESS, aliases: [...ADDRESS.aliases, '家庭住址', '现住址'] },
-    { field: 'headIdNumber', zh: '户主证件号码', en: 'Head ID number', required: false, max: 40, aliases: ['户主身份证号', '户主身份证号码', '户主证件号', 'headidnumber'] },
+    { field: 'headIdNumber', zh: '户主证件号码', en: 'Head ID number', required: false, max: 40, aliases: ['户主身份证号', '户主身份证号码', '户主证件号', 'headidnumber'], normalize: 'id' },
     NOTES_FIELD,
   ],
   notes: {

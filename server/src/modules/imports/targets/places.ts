@@ -12,7 +12,7 @@ import type { FieldSpec } from '../fields.js';
 import type { KindImport, ParsedRow } from '../row-target.js';
 import { allowedOf, maskedPhone, plainText, readContactPhone, readNumber, readWord, readYesNo, wordTable } from './parse.js';
 
-export const GRID_CODE: FieldSpec = { field: 'gridCode', zh: '网格编码', en: 'Grid code', required: true, max: 40, aliases: ['网格代码', '网格编号', '所属网格编码', 'grid', 'gridcode'] };
+export const GRID_CODE: FieldSpec = { field: 'gridCode', zh: '网格编码', en: 'Grid code', required: true, max: 40, aliases: ['网格代码', '网格编号', '所属网格编码', 'grid', 'gridcode'], normalize: 'code' };
 export const NOTES_FIELD: FieldSpec = { field: 'notes', zh: '备注', en: 'Notes', required: false, max: 500, aliases: ['说明', 'remarks', 'note'] };
 export const ADDRESS: FieldSpec = { field: 'address', zh: '地址', en: 'Address', required: false, max: 200, aliases: ['详细地址', '所在地址', '住址', '位置'] };
 export const LON: FieldSpec = { field: 'lon', zh: '经度', en: 'Longitude', required: false, max: 30, aliases: ['lng', 'x', 'long'] };
@@ -155,7 +155,7 @@ export const venueImport: KindImport = {
     { field: 'keyPlace', zh: '重点场所', en: 'Key place', required: false, max: 10, aliases: ['是否重点场所', '是否重点', 'keyplace'] },
     { field: 'keyReason', zh: '重点原因', en: 'Key reason', required: false, max: 200, aliases: ['列管原因', '重点场所原因'] },
     { field: 'contactName', zh: '联系人', en: 'Contact', required: false, max: 50, aliases: ['负责人', 'contactname', 'contact'] },
-    { field: 'contactPhone', zh: '联系电话', en: 'Contact phone', required: false, max: 20, aliases: ['电话', '手机', '联系方式', 'phone', 'contactphone'] },
+    { field: 'contactPhone', zh: '联系电话', en: 'Contact phone', required: false, max: 20, aliases: ['电话', '手机', '联系方式', 'phone', 'contactphone'], normalize: 'phone' },
     LON,
     LAT,
     NOTES_FIELD,

@@ -183,6 +183,11 @@ export function rankingCount(data: DashboardGridRanking, limit: number): number 
 }
 
 /** Best grids on the left, worst on the right (or one list), each a bar per grid of its on-time rate. */
+/** An axis label that breaks a long name onto a second line after `chars` characters, rather than cutting it. */
+function wrapped(ctx: ChartContext, chars: number) {
+  return { ...axisText(ctx), width: ctx.fontSize * chars, overflow: 'break' as const, lineHeight: Math.round(ctx.fontSize * 1.2) };
+}
+
 export function gridRankingOption(data: DashboardGridRanking, ctx: ChartContext, limit: number): ChartOption {
   const lists = rankingLists(data, limit);
   const tooltipOf = (item: RankingItem | undefined) =>
@@ -212,7 +217,7 @@ export function gridRankingOption(data: DashboardGridRanking, ctx: ChartContext,
       tooltip,
       grid: { left: 8, right: 56, top: 8, bottom: 4, containLabel: true },
       xAxis: { type: 'value', max: 100, axisLabel: { ...axisText(ctx), formatter: '{value}%' }, splitLine: splitLine(ctx) },
-      yAxis: { type: 'category', data: items.map((item) => short(item.name, 9)), axisLabel: axisText(ctx), axisTick: { show: false } },
+      yAxis: { type: 'category', data: items.map((item) => item.name), axisLabel: wrapped(ctx, 9), axisTick: { show: false } },
       series: [
         {
           type: 'bar',
@@ -239,8 +244,8 @@ export function gridRankingOption(data: DashboardGridRanking, ctx: ChartContext,
       { gridIndex: 1, type: 'value', max: 100, show: false },
     ],
     yAxis: [
-      { gridIndex: 0, type: 'category', data: best.map((item) => short(item.name, 8)), axisLabel: axisText(ctx), axisTick: { show: false } },
-      { gridIndex: 1, type: 'category', data: worst.map((item) => short(item.name, 8)), axisLabel: axisText(ctx), axisTick: { show: false } },
+      { gridIndex: 0, type: 'category', data: best.map((item) => item.name), axisLabel: wrapped(ctx, 7), axisTick: { show: false } },
+      { gridIndex: 1, type: 'category', data: worst.map((item) => item.name), axisLabel: wrapped(ctx, 7), axisTick: { show: false } },
     ],
     series: [
       { type: 'bar', name: ctx.t('dashboard.chart.best'), xAxisIndex: 0, yAxisIndex: 0, barMaxWidth: 14, data: rows(best, GOOD), label, itemStyle: { color: GOOD } },

@@ -13,6 +13,8 @@ import { useI18n } from '../../../i18n/i18n';
 import { collectionBounds, type Bounds } from '../../../shared/map/geometry';
 import { createMap, maplibregl } from '../../../shared/map/maplibre';
 import { useMapConfig } from '../../../shared/map/map-data';
+import { CountLayerSwitches, CountLegend, useCountLayers, usePermittedLayers } from '../../../shared/map/count-layers';
+import { COUNT_LAYERS } from '../../../app/map-layers';
 import { formatCount } from '../format';
 import { useLook } from '../look';
 import type { Resource } from '../use-dashboard';
@@ -45,6 +47,8 @@ interface Props {
 }
 
 const POINT_SOURCES: readonly DashboardPointLayer[] = ['open', 'overdue', 'places', 'facilities'];
+const gridIdOf = (p: Record<string, unknown>) => p.gridId;
+const NO_GRIDS: DashboardMapData['grids']['features'] = [];
 
 function pointCollection(points: DashboardPoints | null): GeoJSON.FeatureCollection {
   return {
@@ -166,21 +170,24 @@ export function DashboardMap({ map: mapData, placeKey, points, toggles, onToggle
 
   // Grids and their shading; fit to the place when it is new.
   const data = mapData.data;
-  const maxResidents = useMemo(() => Math.max(0, ...(data?.grids.features ?? []).map((f) => f.properties.residents)), [data]);
+  const steps = useMemo(() => residentSteps((data?.grids.features ?? []).map((f) => f.properties.residents)), [data]);
+  const legendRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const map = mapRef.current;
     if (!ready || !map || !data) return;
     (map.getSource('grids') as GeoJSONSource | undefined)?.setData(data.grids as GeoJSON.FeatureCollection);
     (map.getSource('outlines') as GeoJSONSource | undefined)?.setData(data.outlines as GeoJSON.FeatureCollection);
-    map.setPaintProperty('grid-fill', 'fill-color', choroplethFill(maxResidents, big));
+    map.setPaintProperty('grid-fill', 'fill-color', choroplethFill(steps, big));
     if (fittedKey.current !== placeKey) {
       const bounds = boundsOf(data);
       pendingFit.current = placeKey;
-      if (bounds) map.fitBounds(bounds, { padding: 40, maxZoom: 16, duration: fittedKey.current === null ? 0 : 500 });
+      // The legend sits over the bottom-right corner: keep the polygons clear of it.
+      const legendWidth = legendRef.current?.offsetWidth ?? 0;
+      if (bounds) map.fitBounds(bounds, { padding: { top: 40, bottom: 40, left: 40, right: 40 + legendWidth }, maxZoom: 16, duration: fittedKey.current === null ? 0 : 500 });
       else setFitted(placeKey);
       fittedKey.current = placeKey;
     }
-  }, [ready, data, placeKey, maxResidents, big]);
+  }, [ready, data, placeKey, steps, big]);
 
   const open = points.open.data;
   const overdue = points.overdue.data;
@@ -207,11 +214,15 @@ export function DashboardMap({ map: mapData, placeKey, points, toggles, onToggle
     map.setFilter('grid-selected', ['==', ['get', 'gridId'], selectedGridId ?? '']);
   }, [ready, selectedGridId]);
 
+  // Key persons, open disputes, open warnings per grid: for whoever may see each.
+  const countLayers = usePermittedLayers(COUNT_LAYERS);
+  const [countsOn, setCountsOn] = useState<ReadonlySet<string>>(new Set());
+  const countsDrawn = useCountLayers({ map: mapRef.current, ready, layers: countLayers, on: countsOn, grids: data?.grids.features ?? NO_GRIDS, gridOf: gridIdOf, stroke: big ? '#0b1730' : '#ffffff' });
+
   const truncated = MAP_TOGGLES.filter((toggle) => toggles.has(toggle) && toggle !== 'heat').flatMap((toggle) => {
     const answer = points[TOGGLE_SOURCE[toggle]].data;
     return answer?.truncated ? [t('dashboard.map.truncated', { layer: t(`dashboard.layer.${toggle}`), n: formatCount(answer.limit, locale) })] : [];
   });
-  const steps = residentSteps(maxResidents);
   const colors = choroplethColors(big);
   const pointCounts = Object.fromEntries(POINT_SOURCES.map((layer) => [`data-points-${layer}`, points[layer].data?.points.length ?? 0]));
 
@@ -243,17 +254,19 @@ export function DashboardMap({ map: mapData, placeKey, points, toggles, onToggle
             {t(`dashboard.layer.${toggle}`)}
           </Tag.CheckableTag>
         ))}
+        <CountLayerSwitches layers={countLayers} on={countsOn} onToggle={(key, on) => setCountsOn((current) => { const next = new Set(current); if (on) next.add(key); else next.delete(key); return next; })} />
       </div>
-      <div className="gg-map-legend" data-testid="map-legend">
+      <div className="gg-map-legend" data-testid="map-legend" ref={legendRef}>
         <div className="gg-map-legend-title">{t('dashboard.map.residents')}</div>
         <div className="gg-map-legend-scale">
-          {colors.map((color, index) => (
-            <div key={color} className="gg-map-legend-step">
-              <span style={{ background: color }} />
-              <em>{formatCount(steps[index] ?? 0, locale)}</em>
+          {steps.map((step, index) => (
+            <div key={step} className="gg-map-legend-step">
+              <span style={{ background: colors[index] }} />
+              <em>{formatCount(step, locale)}</em>
             </div>
           ))}
         </div>
+        <CountLegend layers={countLayers} on={countsOn} drawn={countsDrawn} />
         {truncated.map((line) => (
           <div key={line} className="gg-map-legend-note">
             {line}

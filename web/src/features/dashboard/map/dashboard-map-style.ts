@@ -5,7 +5,7 @@
  */
 import type { ExpressionSpecification, StyleSpecification } from 'maplibre-gl';
 import type { DashboardPointLayer } from '@gridgov/contracts';
-import { basemapSources, CHOROPLETH_COLORS, choroplethExpression, choroplethSteps, EMPTY_COLLECTION } from '../../../shared/map/map-style';
+import { basemapSources, CHOROPLETH_COLORS, choroplethExpression, EMPTY_COLLECTION, quantileSteps } from '../../../shared/map/map-style';
 
 /** What the user switches on and off; the heatmap draws the open tickets' points. */
 export const MAP_TOGGLES = ['open', 'heat', 'overdue', 'places', 'facilities'] as const;
@@ -44,13 +44,13 @@ export function choroplethColors(dark: boolean): readonly string[] {
   return dark ? DARK_CHOROPLETH : CHOROPLETH_COLORS;
 }
 
-/** Lower bounds of the shades for residents up to `max`. */
-export function residentSteps(max: number): number[] {
-  return choroplethSteps(max);
+/** Lower bounds of the shades from the residents of the grids shown at this level (quantiles). */
+export function residentSteps(residents: readonly number[]): number[] {
+  return quantileSteps(residents);
 }
 
-export function choroplethFill(max: number, dark: boolean): ExpressionSpecification {
-  return choroplethExpression('residents', residentSteps(max), choroplethColors(dark));
+export function choroplethFill(steps: readonly number[], dark: boolean): ExpressionSpecification {
+  return choroplethExpression('residents', steps, choroplethColors(dark));
 }
 
 const hidden = { visibility: 'none' as const };
@@ -72,7 +72,7 @@ export function buildDashboardStyle(tileUrl: string | null, dark: boolean): Styl
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': dark ? '#07111f' : '#eef1f5' } },
       ...(tileUrl ? [{ id: 'basemap', type: 'raster' as const, source: 'basemap', paint: dark ? { 'raster-brightness-max': 0.55 } : {} }] : []),
-      { id: 'grid-fill', type: 'fill', source: 'grids', paint: { 'fill-color': choroplethFill(0, dark), 'fill-opacity': dark ? 0.78 : 0.7 } },
+      { id: 'grid-fill', type: 'fill', source: 'grids', paint: { 'fill-color': choroplethFill([0, 1], dark), 'fill-opacity': dark ? 0.78 : 0.7 } },
       { id: 'grid-outline', type: 'line', source: 'grids', paint: { 'line-color': outline, 'line-width': 1, 'line-opacity': 0.8 } },
       // The boundaries of the place and of its child regions, over the grids' own lines.
       {

@@ -17,7 +17,7 @@ import { RefName, refKindOf } from '../../../shared/record/RefName';
 import { contractRule } from '../../../shared/fields/contract-rules';
 import { enumLabel, fieldEnum, fieldLabel, registerLabel } from '../shared/labels';
 
-const STATUS_COLOR: Record<ExportStatus, string> = { pending_approval: 'gold', queued: 'processing', ready: 'green', rejected: 'red', failed: 'red' };
+const STATUS_COLOR: Record<ExportStatus, string> = { pending_approval: 'gold', queued: 'processing', ready: 'green', rejected: 'red', failed: 'red', expired: 'default' };
 const POLL_MS = 3000;
 
 function filterValue(t: Translate, job: ExportJob, key: string, value: unknown) {

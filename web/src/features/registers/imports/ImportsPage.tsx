@@ -5,14 +5,17 @@
  */
 import { Alert, Button, Card, Popconfirm, Select, Space, Steps, Typography, Upload } from 'antd';
 import { useEffect, useState } from 'react';
-import { REGISTER_KINDS, REGISTER_PATHS, type ImportJob, type ImportPreview, type RegisterKind } from '@gridgov/contracts';
+import { ARRIVAL_IMPORT_KIND, REGISTER_KINDS, REGISTER_PATHS, type ImportJob, type ImportPreview, type RegisterKind } from '@gridgov/contracts';
 import { errorText, useFeedback } from '../../../app/feedback';
 import { navigate, useLocation } from '../../../app/router';
 import { withTestId } from '../../../app/test-id';
-import { importsApi, saveFile, type ImportMapping } from '../../../api/transfers';
+import { importsApi, saveFile, type ImportKindName, type ImportMapping } from '../../../api/transfers';
+import { useSession } from '../../../app/session';
 import { useI18n } from '../../../i18n/i18n';
 import { registerLabel } from '../shared/labels';
-import { MappingStep, unmappedRequired } from './MappingStep';
+import { MappingStep, mappingFor, unmappedRequired } from './MappingStep';
+import { defaultGridRule, GridRuleStep, readyGridRule, type GridRuleDraft } from './GridRuleStep';
+import { UnfinishedImports } from './UnfinishedImports';
 import { PreviewStep } from './PreviewStep';
 import { RecentImports } from './RecentImports';
 import { isRunning, ProgressStep } from './ProgressStep';
@@ -21,6 +24,10 @@ const POLL_MS = 1000;
 
 function isRegisterKind(value: string | null): value is RegisterKind {
   return value !== null && (REGISTER_KINDS as readonly string[]).includes(value);
+}
+
+function isImportKind(value: string | null): value is ImportKindName {
+  return value === ARRIVAL_IMPORT_KIND || isRegisterKind(value);
 }
 
 function fileSize(bytes: number): string {
@@ -34,13 +41,15 @@ export default function ImportsPage() {
   const feedback = useFeedback();
   const location = useLocation();
   const asked = location.query.get('register');
-  const [register, setRegister] = useState<RegisterKind>(isRegisterKind(asked) ? asked : 'resident');
+  const { can } = useSession();
+  const [register, setRegister] = useState<ImportKindName>(isImportKind(asked) ? asked : 'resident');
   // Arriving again with another register asked for (the 导入 action of another register's page).
   useEffect(() => {
-    if (isRegisterKind(asked)) setRegister(asked);
+    if (isImportKind(asked)) setRegister(asked);
   }, [asked]);
   const [job, setJob] = useState<ImportJob | null>(null);
   const [mapping, setMapping] = useState<ImportMapping>({});
+  const [gridRule, setGridRule] = useState<GridRuleDraft>({ by: 'code' });
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [step, setStep] = useState(0);
   const [busy, setBusy] = useState(false);
@@ -87,27 +96,33 @@ export default function ImportsPage() {
   function restart() {
     setJob(null);
     setMapping({});
+    setGridRule({ by: 'code' });
     setPreview(null);
     setError(null);
     setStep(0);
   }
 
-  const upload = (file: File) =>
-    run(
-      () => importsApi.upload(register, file),
-      (uploaded) => {
-        setJob(uploaded);
-        setMapping(uploaded.mapping);
-        setStep(1);
-      },
-    );
+  /** Takes up an uploaded import at its mapping: just uploaded, or left unfinished earlier. */
+  const open = (uploaded: ImportJob) => {
+    setJob(uploaded);
+    if (isImportKind(uploaded.register)) setRegister(uploaded.register);
+    setMapping(uploaded.mapping);
+    setGridRule(defaultGridRule(uploaded));
+    setPreview(null);
+    setError(null);
+    setStep(1);
+  };
+
+  const upload = (file: File) => run(() => importsApi.upload(register, file), open);
 
   const downloadTemplate = () => run(() => importsApi.template(register), saveFile);
 
+  const rule = readyGridRule(gridRule);
+
   const start = () => {
-    if (!job) return Promise.resolve();
+    if (!job || !rule) return Promise.resolve();
     return run(
-      () => importsApi.start(job.id, mapping),
+      () => importsApi.start(job.id, mappingFor(mapping, gridRule), rule),
       (started) => {
         setJob(started);
         setStep(3);
@@ -115,7 +130,7 @@ export default function ImportsPage() {
     );
   };
 
-  const missing = job ? unmappedRequired(job, mapping) : [];
+  const missing = job ? unmappedRequired(job, mapping, gridRule) : [];
 
   return (
     <div data-testid="imports-page">
@@ -140,11 +155,11 @@ export default function ImportsPage() {
           <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
             <Space wrap>
               <Typography.Text>{t('import.register')}</Typography.Text>
-              <Select<RegisterKind>
+              <Select<ImportKindName>
                 value={register}
                 onChange={setRegister}
                 style={{ width: 160 }}
-                options={REGISTER_KINDS.map((kind) => ({ value: kind, label: registerLabel(t, kind) }))}
+                options={[...REGISTER_KINDS, ...(can('arrival:import') ? [ARRIVAL_IMPORT_KIND] : [])].map((kind) => ({ value: kind, label: registerLabel(t, kind) }))}
                 data-testid="imports-register"
               />
               <Button onClick={() => void downloadTemplate()} disabled={busy} data-testid="imports-template">
@@ -152,6 +167,7 @@ export default function ImportsPage() {
               </Button>
             </Space>
             <Typography.Text type="secondary">{t('import.templateHint')}</Typography.Text>
+            <UnfinishedImports reloadKey={recentKey} onResume={open} />
             <Upload.Dragger
               accept=".xlsx,.csv"
               multiple={false}
@@ -179,16 +195,20 @@ export default function ImportsPage() {
 
         {job && step === 1 && (
           <>
-            <MappingStep job={job} mapping={mapping} onChange={setMapping} />
+            <GridRuleStep job={job} rule={gridRule} onChange={setGridRule} />
+            {!rule && <Alert type="warning" showIcon title={t('import.gridRule.missing')} style={{ marginBottom: 12 }} data-testid="imports-grid-missing" />}
+            <MappingStep job={job} mapping={mapping} onChange={setMapping} rule={gridRule} />
             <Space style={{ marginTop: 16 }}>
-              <Button onClick={restart}>{t('import.back')}</Button>
+              <Button onClick={restart} data-testid="imports-back">
+                {t('import.back')}
+              </Button>
               <Button
                 type="primary"
                 loading={busy}
-                disabled={missing.length > 0}
+                disabled={missing.length > 0 || !rule}
                 onClick={() =>
                   void run(
-                    () => importsApi.preview(job.id, mapping),
+                    () => importsApi.preview(job.id, mappingFor(mapping, gridRule), rule!),
                     (answer) => {
                       setPreview(answer);
                       setStep(2);
@@ -235,9 +255,16 @@ export default function ImportsPage() {
                 <Button onClick={restart} data-testid="imports-again">
                   {t('import.again')}
                 </Button>
-                <Button type="primary" onClick={() => navigate(`/registers/${REGISTER_PATHS[job.register]}`)} data-testid="imports-open-list">
-                  {t('import.viewList', { register: registerLabel(t, job.register) })}
-                </Button>
+                {job.register === ARRIVAL_IMPORT_KIND && (
+                  <Button type="primary" onClick={() => navigate('/arrivals?tab=matched')} data-testid="imports-open-arrivals">
+                    {t('arrival.viewList')}
+                  </Button>
+                )}
+                {isRegisterKind(job.register) && (
+                  <Button type="primary" onClick={() => navigate(`/registers/${REGISTER_PATHS[job.register as RegisterKind]}`)} data-testid="imports-open-list">
+                    {t('import.viewList', { register: registerLabel(t, job.register) })}
+                  </Button>
+                )}
               </Space>
             )}
           </>

@@ -3,6 +3,7 @@ import { Alert, Select, Table, Tag, Typography } from 'antd';
 import type { ImportJob } from '@gridgov/contracts';
 import type { ImportMapping } from '../../../api/transfers';
 import { useI18n } from '../../../i18n/i18n';
+import type { GridRuleDraft } from './GridRuleStep';
 
 type Field = ImportJob['fields'][number];
 
@@ -10,17 +11,31 @@ interface Props {
   job: ImportJob;
   mapping: ImportMapping;
   onChange: (mapping: ImportMapping) => void;
+  /** Where rows get their grid: another way than the grid-code column hides that column. */
+  rule: GridRuleDraft;
+}
+
+/** The fields the mapping offers under a grid rule. */
+function mappableFields(job: ImportJob, rule: GridRuleDraft): Field[] {
+  return rule.by === 'code' ? job.fields : job.fields.filter((field) => field.field !== 'gridCode');
+}
+
+/** The mapping to send: the grid-code column only when grids come from it. */
+export function mappingFor(mapping: ImportMapping, rule: GridRuleDraft): ImportMapping {
+  if (rule.by === 'code') return mapping;
+  const { gridCode: _gridCode, ...rest } = mapping;
+  return rest;
 }
 
 /** Required fields without a column. */
-export function unmappedRequired(job: ImportJob, mapping: ImportMapping): Field[] {
-  return job.fields.filter((field) => field.required && !mapping[field.field]);
+export function unmappedRequired(job: ImportJob, mapping: ImportMapping, rule: GridRuleDraft): Field[] {
+  return mappableFields(job, rule).filter((field) => field.required && !mapping[field.field]);
 }
 
-export function MappingStep({ job, mapping, onChange }: Props) {
+export function MappingStep({ job, mapping, onChange, rule }: Props) {
   const { t } = useI18n();
   const used = new Set(Object.values(mapping));
-  const missing = unmappedRequired(job, mapping);
+  const missing = unmappedRequired(job, mapping, rule);
   return (
     <div data-testid="imports-mapping">
       <Alert type="info" showIcon title={t('import.mappingHint')} style={{ marginBottom: 12 }} />
@@ -37,7 +52,7 @@ export function MappingStep({ job, mapping, onChange }: Props) {
         rowKey="field"
         size="small"
         pagination={false}
-        dataSource={job.fields}
+        dataSource={mappableFields(job, rule)}
         columns={[
           {
             key: 'field',

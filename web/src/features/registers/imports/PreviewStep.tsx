@@ -44,6 +44,10 @@ export function PreviewStep({ job, mapping, preview }: Props) {
         );
       },
     })),
+    // The grid each row goes to, as the server found it (by code, name, address or the one chosen).
+    ...(preview.rows.some((row) => row.values.gridName)
+      ? [{ key: 'gridName', title: t('import.previewGrid'), render: (_value: unknown, row: Row) => row.values.gridName ?? '—' }]
+      : []),
     {
       key: 'rowErrors',
       title: t('import.rowErrors'),

@@ -50,6 +50,7 @@ export function RecentImports({ reloadKey }: { reloadKey: number }) {
     { key: 'total', title: t('import.totalRows'), align: 'right', render: (_value, job) => job.totalRows ?? '—' },
     { key: 'created', title: t('import.createdRows'), dataIndex: 'createdRows', align: 'right' },
     { key: 'updated', title: t('import.updatedRows'), dataIndex: 'updatedRows', align: 'right' },
+    { key: 'unchanged', title: t('import.unchangedRows'), dataIndex: 'unchangedRows', align: 'right' },
     { key: 'failed', title: t('import.failedRows'), dataIndex: 'failedRows', align: 'right' },
     {
       key: 'actions',

@@ -17,7 +17,7 @@ import { useI18n } from '../../../i18n/i18n';
 import { collectionBounds, ringsBounds, type Bounds } from '../../../shared/map/geometry';
 import { createMap, maplibregl } from '../../../shared/map/maplibre';
 import { enumLabel, ENUMS, type EnumName } from '../shared/labels';
-import { buildPointsMapStyle, CHOROPLETH_COLORS, choroplethSteps, EMPTY_COLLECTION, PALETTE } from '../../../shared/map/map-style';
+import { buildPointsMapStyle, CHOROPLETH_COLORS, EMPTY_COLLECTION, PALETTE, quantileSteps } from '../../../shared/map/map-style';
 import { useGridShapes, useMapConfig } from '../../../shared/map/map-data';
 
 interface Props {
@@ -137,8 +137,7 @@ export default function RegisterMap({ kind, mode, filters, slug, onOpen, onGrid 
     };
   }, [points, extras, kind, kindEnum, colorBy]);
 
-  const maxCount = useMemo(() => Math.max(0, ...(counts ? [...counts.values()] : [0])), [counts]);
-  const steps = mode === 'choropleth' ? choroplethSteps(maxCount) : null;
+  const steps = useMemo(() => (mode === 'choropleth' ? quantileSteps(counts ? [...counts.values()] : []) : null), [mode, counts]);
   const total = counts ? [...counts.values()].reduce((sum, n) => sum + n, 0) : 0;
 
   const legend =
@@ -147,7 +146,7 @@ export default function RegisterMap({ kind, mode, filters, slug, onOpen, onGrid 
         <Typography.Text strong>{t('reg.map.legendResidents')}</Typography.Text>
         {steps?.map((bound, index) => {
           const next = steps[index + 1];
-          const label = index === 0 ? '0' : next ? `${bound}–${next - 1}` : `≥ ${bound}`;
+          const label = index === 0 ? (next === 1 ? '0' : `0–${(next ?? 1) - 1}`) : next ? `${bound}–${next - 1}` : `≥ ${bound}`;
           return <LegendRow key={bound} color={CHOROPLETH_COLORS[index] ?? '#fff'} label={label} square />;
         })}
         <Typography.Text type="secondary">{t('reg.map.total', { n: total })}</Typography.Text>
@@ -262,10 +261,10 @@ function MapCanvas({ config, grids, points, steps, slug, onPoint, onGrid, legend
     if (!container) return;
     const map = createMap({
       container,
-      style: buildPointsMapStyle(config.tileUrl, steps),
+      style: buildPointsMapStyle(config, steps),
       center: config.center,
       zoom: config.zoom,
-    });
+    }, undefined, { config, audience: 'console' });
     if (!map) {
       setFailed(true);
       return;
@@ -323,6 +322,7 @@ function MapCanvas({ config, grids, points, steps, slug, onPoint, onGrid, legend
   }, [config, stepsKey]);
 
   const fitted = useRef(false);
+  const legendRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const map = mapRef.current;
     if (!ready || !map) return;
@@ -331,7 +331,9 @@ function MapCanvas({ config, grids, points, steps, slug, onPoint, onGrid, legend
     // The points when there are some (a single one lands in the middle), else the grids.
     const bounds = pointBounds(points) ?? collectionBounds(grids);
     if (bounds) {
-      map.fitBounds(bounds, { padding: 64, maxZoom: 16, duration: fitted.current ? 400 : 0 });
+      // The legend sits over the bottom-right corner: keep the polygons clear of it.
+      const legendWidth = legendRef.current?.offsetWidth ?? 0;
+      map.fitBounds(bounds, { padding: { top: 64, bottom: 64, left: 64, right: 64 + legendWidth }, maxZoom: 16, duration: fitted.current ? 400 : 0 });
       fitted.current = true;
     }
   }, [ready, grids, points]);
@@ -348,6 +350,7 @@ function MapCanvas({ config, grids, points, steps, slug, onPoint, onGrid, legend
       />
       {failed && <Alert type="warning" showIcon title={t('record.map.unavailable')} style={{ position: 'absolute', top: 12, left: 12, right: 12 }} />}
       <div
+        ref={legendRef}
         data-testid={`${slug}-map-legend`}
         style={{
           position: 'absolute',

@@ -13,9 +13,10 @@ import {
   RESIDENT_KINDS,
   RESIDENT_TAGS,
   VENUE_KINDS,
+  TRANSPORT_MODES,
   type RegisterKind,
 } from '@gridgov/contracts';
-import type { Translate } from '../../../i18n/i18n';
+import { hasMessage, type Translate } from '../../../i18n/i18n';
 import { enumLabel as labelOf, enumOptions as optionsOf, fieldLabel as labelOfField } from '../../../shared/labels';
 
 export const ENUMS = {
@@ -33,6 +34,8 @@ export const ENUMS = {
   organizationKind: ORGANIZATION_KINDS,
   importStatus: IMPORT_STATUSES,
   exportStatus: EXPORT_STATUSES,
+  /** An arrival's mode of transport (the arrivals import's preview). */
+  transportMode: TRANSPORT_MODES,
 } as const;
 
 export type EnumName = keyof typeof ENUMS;
@@ -48,8 +51,10 @@ export function enumOptions<N extends EnumName>(t: Translate, name: N): { value:
   return optionsOf(t, name, values);
 }
 
-export function registerLabel(t: Translate, kind: RegisterKind): string {
-  return t(`register.${kind}`);
+/** The label of a register kind, or of another import kind (an arrival); an unknown kind is shown as it is. */
+export function registerLabel(t: Translate, kind: string): string {
+  const key = `register.${kind}`;
+  return hasMessage(key) ? t(key) : kind;
 }
 
 /** A field's label, register-specific first ("姓名" for a resident's name, "名称" elsewhere). */
@@ -58,8 +63,8 @@ export function fieldLabel(t: Translate, kind: RegisterKind, field: string): str
 }
 
 /** Which enum a stored field holds, per register (for history values). */
-export function fieldEnum(kind: RegisterKind, field: string): EnumName | null {
-  const kinds: Record<RegisterKind, EnumName | null> = {
+export function fieldEnum(kind: string, field: string): EnumName | null {
+  const kinds: Record<string, EnumName | null> = {
     resident: 'residentKind',
     household: 'householdKind',
     building: 'buildingKind',
@@ -70,7 +75,7 @@ export function fieldEnum(kind: RegisterKind, field: string): EnumName | null {
   };
   switch (field) {
     case 'kind':
-      return kinds[kind];
+      return kinds[kind] ?? null;
     case 'use':
       return 'dwellingUse';
     case 'status':
@@ -83,6 +88,8 @@ export function fieldEnum(kind: RegisterKind, field: string): EnumName | null {
       return 'tag';
     case 'relation':
       return 'relation';
+    case 'transportMode':
+      return 'transportMode';
     default:
       return null;
   }

@@ -7,6 +7,8 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, DatePicker, Empty, Form, Row, Space, Spin, Statistic, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
+import { dayInZone } from '@gridgov/contracts';
+import { displayTimeZone } from '../../../shared/time-zone';
 import { useEffect, useState } from 'react';
 import type { Bulletin } from '@gridgov/contracts';
 import { ticketQueries, ticketsApi } from '../../../api/tickets';
@@ -100,9 +102,9 @@ export default function BulletinPage() {
           <Form.Item name="region" label={t('ticket.field.region')}>
             <RegionCodeInput style={{ width: 240 }} data-testid="bulletin-region" />
           </Form.Item>
-          {/* Days are China days, which may already be tomorrow in the browser's time zone. */}
+          {/* Days are the deployment's days (its time zone), whatever the browser's: none after its today. */}
           <Form.Item name="day" label={t('ticket.bulletin.day')}>
-            <DatePicker disabledDate={(day) => day.isAfter(dayjs().add(1, 'day'), 'day')} data-testid="bulletin-day" />
+            <DatePicker disabledDate={(day) => day.format('YYYY-MM-DD') > dayInZone(new Date(), displayTimeZone())} data-testid="bulletin-day" />
           </Form.Item>
           <Form.Item>
             <Button type="primary" htmlType="submit" data-testid="bulletin-search">

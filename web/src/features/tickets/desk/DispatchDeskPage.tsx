@@ -15,6 +15,7 @@ import { TicketDrawer } from '../detail/TicketDrawer';
 import { OPEN_STATUSES, STATUS_HEX, statusLabel } from '../shared/labels';
 import { StatusTag, TicketBadges, TicketDue } from '../shared/TicketTags';
 import { useOpenTicket } from '../shared/use-open-ticket';
+import { useCategoryName } from '../shared/ticket-data';
 
 // MapLibre is large: loaded with the map only.
 const TicketMap = lazy(() => import('./TicketMap'));
@@ -133,6 +134,7 @@ export default function DispatchDeskPage() {
 }
 
 function QueueEntry({ ticket, active, onOpen }: { ticket: Ticket; active: boolean; onOpen: (id: string) => void }) {
+  const categoryName = useCategoryName();
   return (
     <div
       role="button"
@@ -159,8 +161,9 @@ function QueueEntry({ ticket, active, onOpen }: { ticket: Ticket; active: boolea
         <TicketDue ticket={ticket} />
       </Space>
       <div style={{ marginTop: 4 }}>
-        <Typography.Text type="secondary">{ticket.categoryName}</Typography.Text>
-        {ticket.gridName && <Typography.Text type="secondary"> · {ticket.gridName}</Typography.Text>}
+        <Typography.Text type="secondary">{categoryName(ticket)}</Typography.Text>
+        {/* Where it is: the grid, or the region of a ticket filed outside any grid. */}
+        {(ticket.gridName ?? ticket.regionName) && <Typography.Text type="secondary"> · {ticket.gridName ?? ticket.regionName}</Typography.Text>}
       </div>
       <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ margin: '2px 0 0' }}>
         {ticket.description}

@@ -61,7 +61,7 @@ export default function TicketMap({ tickets, onOpen, height = 600 }: Props) {
   useEffect(() => {
     const container = containerRef.current;
     if (!config || !container) return;
-    const map = createMap({ container, style: buildPointsMapStyle(config.tileUrl, null), center: config.center, zoom: config.zoom });
+    const map = createMap({ container, style: buildPointsMapStyle(config, null), center: config.center, zoom: config.zoom }, undefined, { config, audience: 'console' });
     if (!map) {
       setFailed(true);
       return;

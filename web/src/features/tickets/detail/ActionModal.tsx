@@ -2,8 +2,8 @@
  * The form of one transition, its fields read from the action's contract schema
  * (action-form.ts): a note, departments with the lead first, a level, a date, a rating, a ticket
  * to merge into, photos — each required when the schema requires it. The body is checked by the
- * same schema before it is sent; the server's field errors land on their fields; a version
- * conflict goes back to the drawer, which reloads the ticket.
+ * same schema before it is sent; the server's field errors land on their fields, any other error
+ * it answers is shown in the dialog; on a version conflict the drawer also reloads the ticket.
  */
 import { Alert, DatePicker, Form, Input, InputNumber, Modal, Rate, Select } from 'antd';
 import type { FormInstance, FormRule } from 'antd';
@@ -16,7 +16,7 @@ import { errorText } from '../../../app/feedback';
 import { withTestId } from '../../../app/test-id';
 import { useI18n } from '../../../i18n/i18n';
 import { serverFieldProblems } from '../../../shared/errors/field-errors';
-import { CategorySelect } from '../shared/CategorySelect';
+import { CategorySelect } from '../../../shared/fields/CategorySelect';
 import { DepartmentSelect } from '../shared/DepartmentSelect';
 import { actionLabel, levelLabel } from '../shared/labels';
 import { PhotoUpload, useCanUpload } from '../shared/PhotoUpload';
@@ -28,6 +28,7 @@ import { TicketPicker } from './TicketPicker';
 /** The form's values: the schema's names, with the pickers' own value types. */
 interface FormValues {
   note?: string;
+  publicNote?: string;
   departmentIds?: string[];
   level?: HandlingLevel;
   until?: Dayjs;
@@ -47,7 +48,7 @@ interface Props {
   ticket: Ticket;
   action: TicketTransition;
   onDone: (ticket: Ticket) => void;
-  /** Someone acted first (version conflict) or the action is no longer open: reload the ticket. */
+  /** Someone acted first (version conflict) or the action is no longer open: reload the ticket (the dialog stays, with the error). */
   onStale: (message: string) => void;
   onCancel: () => void;
 }
@@ -115,10 +116,9 @@ export function ActionModal({ ticket, action, onDone, onStale, onCancel }: Props
     try {
       onDone(await ticketsApi.act(ticket.id, action, checked.data));
     } catch (err) {
-      if (isApiError(err, 'TICKET_VERSION_CONFLICT', 'TICKET_TRANSITION_INVALID', 'FORBIDDEN')) {
-        onStale(errorText(err, t));
-        return;
-      }
+      // Whatever the server answers is said here, in the dialog; a ticket that moved on is read
+      // again behind it (the buttons and their reasons follow).
+      if (isApiError(err, 'TICKET_VERSION_CONFLICT', 'TICKET_TRANSITION_INVALID', 'FORBIDDEN')) onStale(errorText(err, t));
       const problems = serverFieldProblems(err).flatMap((p) =>
         fields.some((field) => field.name === p.field) ? [{ name: p.field, message: isApiError(err, 'TICKET_FIELD_REQUIRED') ? t('common.required') : errorText(err, t) }] : [],
       );
@@ -180,6 +180,12 @@ export function ActionModal({ ticket, action, onDone, onStale, onCancel }: Props
         return {
           label: t(hints.noteLabel ?? 'ticket.note.default'),
           input: <Input.TextArea rows={3} maxLength={field.maxLength} showCount data-testid="action-note" />,
+        };
+      case 'publicNote':
+        return {
+          label: t('ticket.form.publicNote'),
+          input: <Input.TextArea rows={2} maxLength={field.maxLength} showCount data-testid="action-public-note" />,
+          extra: t('ticket.form.publicNoteHint'),
         };
       case 'photos':
         return { label: t('ticket.form.photos'), input: <PhotoUpload data-testid="action-photos" /> };

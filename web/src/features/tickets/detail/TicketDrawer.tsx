@@ -17,12 +17,15 @@ import { useI18n } from '../../../i18n/i18n';
 import { ActionModal } from './ActionModal';
 import { Attachments } from '../shared/Attachments';
 import { actionLabel, ASSIGNMENT_TAG, assignmentLabel, sourceLabel, type Transition } from '../shared/labels';
-import { RegionName } from '../../../shared/regions/RegionName';
-import { useCategories } from '../shared/ticket-data';
+import { useCategories, useCategoryName } from '../shared/ticket-data';
 import { TicketActions } from './TicketActions';
 import { Countdown, LevelTag, StatusTag, TicketBadges, TicketDue } from '../shared/TicketTags';
 import { TicketTimeline } from './TicketTimeline';
 import { useEventCallback } from '../../../shared/hooks/use-event-callback';
+import { holds, type Need } from '../../../shared/permissions';
+import { useMe } from '../../../app/session';
+
+const DISPUTE_READ: Need = ['dispute:read', 'dispute:write', 'dispute:manage', 'dispute:mediate'];
 
 interface Props {
   id: string;
@@ -41,6 +44,8 @@ function answerText(value: unknown, yes: string, no: string): string {
 
 export function TicketDrawer({ id, onClose, onOpenTicket }: Props) {
   const { t, locale } = useI18n();
+  const me = useMe();
+  const categoryName = useCategoryName();
   const feedback = useFeedback();
   const client = useQueryClient();
   const categories = useCategories();
@@ -69,8 +74,16 @@ export function TicketDrawer({ id, onClose, onOpenTicket }: Props) {
 
   const items: DescriptionsProps['items'] = ticket
     ? [
-        { key: 'number', label: t('ticket.field.number'), children: <span data-testid="ticket-detail-number">{ticket.number}</span> },
-        { key: 'category', label: t('ticket.field.category'), children: <span data-testid="ticket-detail-category">{ticket.categoryName}</span> },
+        {
+          key: 'number',
+          label: t('ticket.field.number'),
+          children: (
+            <Typography.Text data-testid="ticket-detail-number" copyable={{ text: ticket.number }}>
+              {ticket.number}
+            </Typography.Text>
+          ),
+        },
+        { key: 'category', label: t('ticket.field.category'), children: <span data-testid="ticket-detail-category">{categoryName(ticket)}</span> },
         { key: 'description', label: t('ticket.field.description'), span: 2, children: <span style={{ whiteSpace: 'pre-wrap' }}>{ticket.description}</span> },
         { key: 'address', label: t('ticket.field.address'), children: ticket.address ?? '—' },
         { key: 'grid', label: t('ticket.field.grid'), children: ticket.gridName ?? '—' },
@@ -79,8 +92,23 @@ export function TicketDrawer({ id, onClose, onOpenTicket }: Props) {
           label: t('ticket.field.point'),
           children: ticket.lon !== null && ticket.lat !== null ? `${ticket.lon.toFixed(6)}, ${ticket.lat.toFixed(6)}` : '—',
         },
-        { key: 'region', label: t('ticket.field.region'), children: <RegionName code={ticket.regionCode} /> },
+        { key: 'region', label: t('ticket.field.region'), children: <span data-testid="ticket-detail-region">{ticket.regionName || '—'}</span> },
         { key: 'source', label: t('ticket.field.source'), children: sourceLabel(t, ticket.source) },
+        ...(ticket.origin
+          ? [
+              {
+                key: 'origin',
+                label: t('ticket.field.origin'),
+                // The number only; a reader who may read disputes opens it (the server still checks the scope).
+                children: (
+                  <span data-testid="ticket-detail-origin">
+                    {t(`ticket.origin.${ticket.origin.type === 'dispute' ? 'dispute' : 'other'}`)}{' '}
+                    {ticket.origin.type === 'dispute' && holds(DISPUTE_READ, me.permissions) ? <a href={`#/disputes?id=${ticket.origin.id}`}>{ticket.origin.number}</a> : ticket.origin.number}
+                  </span>
+                ),
+              },
+            ]
+          : []),
         {
           key: 'reporter',
           label: t('ticket.field.reporter'),
@@ -191,7 +219,7 @@ export function TicketDrawer({ id, onClose, onOpenTicket }: Props) {
           <div style={{ marginBottom: 16 }}>
             <TicketActions ticket={ticket} onAction={setActing} />
           </div>
-          <Descriptions bordered size="small" column={2} items={items} styles={{ label: { width: 110 } }} data-testid="ticket-detail-fields" />
+          <Descriptions bordered size="small" column={{ xs: 1, sm: 2 }} items={items} styles={{ label: { width: 110 } }} data-testid="ticket-detail-fields" />
 
           {ticket.assignments.length > 0 && (
             <>
@@ -213,14 +241,11 @@ export function TicketDrawer({ id, onClose, onOpenTicket }: Props) {
             {t('ticket.timeline')}
           </Typography.Title>
           <TicketTimeline ticketId={ticket.id} />
-          <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginTop: 8 }} copyable={{ text: ticket.id }}>
-            ID {ticket.id}
-          </Typography.Paragraph>
         </div>
       )}
       {ticket && acting && (
         <ActionModal
-          key={`${acting}-${ticket.version}`}
+          key={acting}
           ticket={ticket}
           action={acting}
           onCancel={() => setActing(null)}
@@ -231,7 +256,7 @@ export function TicketDrawer({ id, onClose, onOpenTicket }: Props) {
             void ticketChanged(client, updated);
           }}
           onStale={(message) => {
-            setActing(null);
+            // The dialog stays open with the error; the ticket behind it is read again.
             setNotice({ id: ticket.id, text: message });
             load();
           }}

@@ -56,6 +56,7 @@ function Particulars({ event, t, locale, name, category }: { event: TicketEvent;
   if (event.action === 'report' && duplicates.length > 0) lines.push(t('ticket.tl.possibleDuplicates', { numbers: duplicates.join('、') }));
   if (data.assist === true) lines.push(t('ticket.tl.assistReport'));
   if (data.inGrid === true) lines.push(t('ticket.tl.inGrid'));
+  if (typeof data.publicNote === 'string') lines.push(t('ticket.tl.publicNote', { text: data.publicNote }));
   const stars = typeof data.rating === 'number' ? data.rating : typeof data.satisfaction === 'number' ? data.satisfaction : null;
   if (stars !== null) lines.push(<Rate disabled value={stars} style={{ fontSize: 14 }} />);
   if (lines.length === 0) return null;

@@ -9,7 +9,7 @@ import { TICKET_ACTION_INPUTS, type TicketTransition } from '@gridgov/contracts'
 import { schemaBounds, schemaRequires, type SchemaBounds } from '../../../shared/schema';
 
 /** How a field is asked for. */
-export type ActionWidget = 'target' | 'level' | 'departments' | 'checkInMinutes' | 'category' | 'until' | 'rating' | 'note' | 'photos';
+export type ActionWidget = 'target' | 'level' | 'departments' | 'checkInMinutes' | 'category' | 'until' | 'rating' | 'note' | 'publicNote' | 'photos';
 
 /** The widget of each input field the transitions take, in the order the form shows them. */
 export const ACTION_WIDGETS: Readonly<Record<string, ActionWidget>> = {
@@ -21,6 +21,7 @@ export const ACTION_WIDGETS: Readonly<Record<string, ActionWidget>> = {
   until: 'until',
   rating: 'rating',
   note: 'note',
+  publicNote: 'publicNote',
   attachmentIds: 'photos',
 };
 
@@ -52,6 +53,8 @@ export function actionFields(action: TicketTransition): ActionField[] {
 /** What the form holds for each widget, before it becomes the request body. */
 export interface ActionValues {
   note?: string;
+  /** A text for the reporter and the public timeline. */
+  publicNote?: string;
   departmentIds?: string[];
   level?: string;
   /** An ISO time (the date picker's value, converted). */

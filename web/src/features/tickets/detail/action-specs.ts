@@ -38,10 +38,11 @@ export const ACTION_HINTS: Record<TicketTransition, ActionHints> = {
   summon: { departments: 'any', noteLabel: 'ticket.note.summon' },
   check_in: { primary: true, noteLabel: 'ticket.note.check_in' },
   comment: { noteLabel: 'ticket.note.comment' },
+  rework: { danger: true, noteLabel: 'ticket.note.rework' },
 };
 
 /** Buttons in this order; comment last. */
 export const ACTION_ORDER: readonly TicketTransition[] = [
-  'accept', 'dispatch', 'sign', 'report_back', 'close', 'check_in', 'approve_extension', 'reject_extension',
+  'accept', 'dispatch', 'sign', 'report_back', 'close', 'rework', 'check_in', 'approve_extension', 'reject_extension',
   'escalate', 'transfer', 'summon', 'supervise', 'request_extension', 'merge', 'return', 'reject', 'rate', 'revisit', 'reopen', 'comment',
 ];

@@ -4,22 +4,29 @@
  * taken until the user picks one), finds the grid of the point and lists possible duplicates
  * nearby (to merge into rather than file twice). Then the extra questions of the chosen
  * category, the emergency switch and photos. The server's field errors land on their fields.
+ * It goes through the offline queue: without network (a grid worker on patrol) the report and
+ * its photos are kept on the phone under "to send" and sent when the network returns, once.
  */
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, Space, Switch, Tag, Tooltip, Typography } from 'antd';
 import type { FormInstance } from 'antd';
 import { useEffect, useState } from 'react';
-import { intakeRequest, type AttachmentRef } from '@gridgov/contracts';
+import { intakeRequest } from '@gridgov/contracts';
 import { isApiError } from '../../../api/client';
-import { ticketChanged, ticketQueries, ticketsApi, type IntakeRequest } from '../../../api/tickets';
+import { ticketChanged, ticketQueries, type IntakeRequest } from '../../../api/tickets';
 import { errorText, useFeedback } from '../../../app/feedback';
 import { navigate } from '../../../app/router';
+import { useSession } from '../../../app/session';
 import { useI18n } from '../../../i18n/i18n';
 import { useDebounced } from '../../../shared/hooks/use-debounced';
 import { PointField } from '../../../shared/fields/PointField';
 import { TicketDrawer } from '../detail/TicketDrawer';
-import { CategorySelect } from '../shared/CategorySelect';
-import { PhotoUpload } from '../shared/PhotoUpload';
+import { CategorySelect } from '../../../shared/fields/CategorySelect';
+import { OfflinePhotoPicker } from '../../../shared/offline/OfflinePhotoPicker';
+import { PendingSubmissions } from '../../../shared/offline/PendingSubmissions';
+import { useOfflineSubmit } from '../../../shared/offline/queue';
+import type { QueuedSubmission } from '../../../shared/offline/store';
+import { ticketReportKind } from './offline-report';
 import { serverFieldProblems } from '../../../shared/errors/field-errors';
 import { useCategories } from '../shared/ticket-data';
 import { TICKET_LINK_PATH, useOpenTicket } from '../shared/use-open-ticket';
@@ -37,7 +44,8 @@ interface IntakeValues {
   reporterName?: string;
   reporterPhone?: string;
   customFields?: Record<string, Answer | null | undefined>;
-  photos?: AttachmentRef[];
+  /** Kept on the phone until the report is sent. */
+  photos?: File[];
 }
 
 type NamedForm = Pick<FormInstance, 'setFields' | 'getFieldsError' | 'scrollToField'>;
@@ -79,13 +87,18 @@ export default function IntakePage() {
   // A new photo picker after a reset (it keeps its own list of files).
   const [resetKey, setResetKey] = useState(0);
   const client = useQueryClient();
+  const offline = useOfflineSubmit(ticketReportKind);
+  // Offline, the grid of the point cannot be looked up: a grid worker is reminded of their own grid.
+  const ownGrid = useSession().me?.scope;
+  // A refused report from the "to send" list being fixed: sent again under its own id.
+  const [editing, setEditing] = useState<string | null>(null);
 
   // The live check, a moment after the description or the point changes; the last answer stays
   // while the next is asked, and goes when the description is cleared.
   const text = description?.trim() ?? '';
   const asked = useDebounced({ description: text, ...(typeof lon === 'number' && typeof lat === 'number' ? { lon, lat } : {}) }, CHECK_DELAY_MS);
   const checking = text.length >= 2;
-  const checked = useQuery({ ...ticketQueries.check(asked), enabled: checking && asked.description.length >= 2, placeholderData: keepPreviousData });
+  const checked = useQuery({ ...ticketQueries.check(asked), enabled: offline.online && checking && asked.description.length >= 2, placeholderData: keepPreviousData });
   const check = checking ? (checked.data ?? null) : null;
 
   // The top suggestion is taken until the user picks a category.
@@ -113,10 +126,17 @@ export default function IntakePage() {
       reporterName: values.reporterName?.trim() || undefined,
       reporterPhone: values.reporterPhone?.trim() || undefined,
       customFields: answers(values.customFields),
-      photoIds: (values.photos ?? []).map((photo) => photo.id),
     };
+    const files = (values.photos ?? []).map((photo) => ({ name: photo.name, type: photo.type, blob: photo as Blob }));
     try {
-      const created = await ticketsApi.intake(body);
+      const outcome = await offline.submit(body, files, editing ? { id: editing } : undefined);
+      setEditing(null);
+      if (outcome.status === 'queued') {
+        feedback.success(t('offline.queued'));
+        reset();
+        return;
+      }
+      const created = outcome.result;
       void ticketChanged(client);
       feedback.success(t('ticket.intake.created', { number: created.ticket.number }));
       if (created.duplicates.length > 0) {
@@ -145,6 +165,41 @@ export default function IntakePage() {
     }
   }
 
+  function reset() {
+    form.resetFields();
+    setPicked(false);
+    setError(null);
+    setEditing(null);
+    setResetKey((key) => key + 1);
+  }
+
+  /** Puts a refused report back in the form, with the server's message on the fields it named. */
+  function edit(item: QueuedSubmission) {
+    const body = item.payload as IntakeRequest;
+    form.resetFields();
+    form.setFieldsValue({
+      description: body.description,
+      categoryId: body.categoryId,
+      emergency: body.emergency ?? false,
+      lon: body.lon ?? null,
+      lat: body.lat ?? null,
+      address: body.address,
+      reporterName: body.reporterName,
+      reporterPhone: body.reporterPhone,
+      customFields: body.customFields ?? {},
+      photos: item.files.map((f) => new File([f.blob], f.name, { type: f.type })),
+    });
+    setPicked(true);
+    setEditing(item.id);
+    setError(item.error?.message ?? null);
+    const named = (item.error?.fields ?? []).flatMap((field) => {
+      const name = formField(field);
+      return name ? [{ name, errors: [item.error?.message ?? ''] }] : [];
+    });
+    const target: NamedForm = form;
+    target.setFields(named);
+  }
+
   const locationRule = {
     validator: async () => {
       const values = form.getFieldsValue(['lon', 'lat', 'address']);
@@ -158,6 +213,7 @@ export default function IntakePage() {
       <Typography.Title level={3} style={{ marginTop: 0 }}>
         {t('menu.ticketNew')}
       </Typography.Title>
+      <PendingSubmissions kind={ticketReportKind.kind} onEdit={edit} />
       <Card>
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="intake-error" />}
         <Form<IntakeValues>
@@ -256,7 +312,12 @@ export default function IntakePage() {
           </Space>
 
           <PointField lonSchema={intakeRequest.shape.lon} latSchema={intakeRequest.shape.lat} testId="intake" />
-          {pointGiven && check && (
+          {!offline.online && ownGrid?.gridId && (
+            <div style={{ margin: '-16px 0 16px' }} data-testid="intake-offline-grid">
+              <Typography.Text type="secondary">{t('offline.intake.ownGrid', { name: ownGrid.gridName ?? ownGrid.regionName })}</Typography.Text>
+            </div>
+          )}
+          {pointGiven && check && offline.online && (
             <div style={{ margin: '-16px 0 16px' }} data-testid="intake-grid">
               {check.grid ? (
                 <Typography.Text type="secondary">{t('ticket.intake.grid', { name: check.grid.name })}</Typography.Text>
@@ -272,31 +333,24 @@ export default function IntakePage() {
 
           {category && <CustomFieldInputs fields={category.customFields} />}
 
-          <Space size={16} style={{ display: 'flex' }} align="start">
+          <Space size={16} style={{ display: 'flex' }} align="start" wrap>
             <Form.Item name="reporterName" label={t('ticket.intake.reporterName')}>
-              <Input maxLength={50} style={{ width: 200 }} data-testid="intake-reporter-name" />
+              <Input maxLength={50} style={{ width: 200, maxWidth: '100%' }} data-testid="intake-reporter-name" />
             </Form.Item>
             <Form.Item name="reporterPhone" label={t('ticket.intake.reporterPhone')}>
-              <Input maxLength={20} style={{ width: 200 }} data-testid="intake-reporter-phone" />
+              <Input maxLength={20} style={{ width: 200, maxWidth: '100%' }} data-testid="intake-reporter-phone" />
             </Form.Item>
           </Space>
 
           <Form.Item name="photos" label={t('ticket.form.photos')}>
-            <PhotoUpload key={resetKey} data-testid="intake-photos" />
+            <OfflinePhotoPicker key={resetKey} data-testid="intake-photos" />
           </Form.Item>
 
           <Space>
             <Button type="primary" htmlType="submit" loading={submitting} data-testid="intake-submit">
               {t('ticket.intake.submit')}
             </Button>
-            <Button
-              onClick={() => {
-                form.resetFields();
-                setPicked(false);
-                setError(null);
-                setResetKey((key) => key + 1);
-              }}
-            >
+            <Button onClick={reset}>
               {t('ticket.intake.reset')}
             </Button>
             {checked.isFetching && <Typography.Text type="secondary">{t('ticket.intake.checking')}</Typography.Text>}

@@ -7,8 +7,10 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, Card, Form, Input, Select, Space, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
-import { TICKET_STATUSES, type Ticket, type TicketStatus } from '@gridgov/contracts';
-import { ticketQueries, type TicketListParams, type TicketView } from '../../../api/tickets';
+import { TICKET_SORT_KEYS, TICKET_STATUSES, type Ticket, type TicketSortKey, type TicketStatus } from '@gridgov/contracts';
+import { ticketQueries, ticketsApi, type TicketListParams, type TicketView } from '../../../api/tickets';
+import { saveFile } from '../../../api/transfers';
+import { useFeedback } from '../../../app/feedback';
 import { formatDateTime } from '../../../app/labels';
 import { serverPagination } from '../../../app/pagination';
 import { navigate } from '../../../app/router';
@@ -16,13 +18,16 @@ import { useMe, useSession } from '../../../app/session';
 import { useI18n, type MessageKey } from '../../../i18n/i18n';
 import { GridSelect } from '../../../shared/fields/GridSelect';
 import { RegionCodeInput } from '../../../shared/regions/RegionCodeInput';
+import { sortableColumn, sortFromTable, type SortState } from '../../../shared/sorting';
 import { TicketDrawer } from '../detail/TicketDrawer';
-import { CategorySelect } from '../shared/CategorySelect';
+import { CategorySelect } from '../../../shared/fields/CategorySelect';
 import { statusLabel } from '../shared/labels';
 import { LevelTag, StatusTag, TicketBadges, TicketDue } from '../shared/TicketTags';
 import { useOpenTicket } from '../shared/use-open-ticket';
+import { useCategoryName } from '../shared/ticket-data';
+import { BatchBar } from './BatchBar';
 
-type Filters = Omit<TicketListParams, 'view' | 'page' | 'pageSize'>;
+type Filters = Omit<TicketListParams, 'view' | 'page' | 'pageSize' | 'sort' | 'order'>;
 
 interface FilterValues {
   q?: string;
@@ -56,27 +61,45 @@ export function TicketListPage({ view, title, hint, slug }: Props) {
   const me = useMe();
   const { can } = useSession();
   const { openId, open, close } = useOpenTicket();
+  const categoryName = useCategoryName();
   const [form] = Form.useForm<FilterValues>();
   const region = Form.useWatch('region', form);
   const [filters, setFilters] = useState<Filters>({});
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
+  const [selected, setSelected] = useState<Ticket[]>([]);
+  const batchable = can('ticket:read') || can('ticket:handle');
+  const [sorting, setSorting] = useState<SortState<TicketSortKey>>({ order: 'asc' });
   const gridScoped = me.scope.gridId !== null;
-  const query = useQuery({ ...ticketQueries.list({ view, ...filters, ...paging }), placeholderData: keepPreviousData, refetchInterval: REFRESH_MS });
+  const params: TicketListParams = { view, ...filters, ...(sorting.sort ? sorting : {}), ...paging };
+  const query = useQuery({ ...ticketQueries.list(params), placeholderData: keepPreviousData, refetchInterval: REFRESH_MS });
   const list = query.data ?? null;
   const reload = () => void query.refetch();
+  const feedback = useFeedback();
+  const [exporting, setExporting] = useState(false);
+  const exportList = async () => {
+    setExporting(true);
+    try {
+      saveFile(await ticketsApi.exportList({ view, ...filters, ...(sorting.sort ? sorting : {}) }));
+    } catch (err) {
+      feedback.error(err);
+    } finally {
+      setExporting(false);
+    }
+  };
 
   const columns: TableColumnsType<Ticket> = [
     {
       key: 'number',
       title: t('ticket.field.number'),
       width: 150,
+      ...sortableColumn(sorting, 'number'),
       render: (_v, ticket) => (
         <Typography.Link onClick={() => open(ticket.id)} data-testid={`${slug}-open-${ticket.id}`} style={{ whiteSpace: 'nowrap' }}>
           {ticket.number}
         </Typography.Link>
       ),
     },
-    { key: 'category', title: t('ticket.field.category'), dataIndex: 'categoryName', width: 120 },
+    { key: 'category', title: t('ticket.field.category'), width: 140, ...sortableColumn(sorting, 'category'), render: (_v, ticket) => categoryName(ticket) },
     {
       key: 'description',
       title: t('ticket.field.description'),
@@ -91,11 +114,11 @@ export function TicketListPage({ view, title, hint, slug }: Props) {
         </div>
       ),
     },
-    { key: 'status', title: t('ticket.field.status'), width: 90, render: (_v, ticket) => <StatusTag status={ticket.status} /> },
-    { key: 'level', title: t('ticket.field.level'), width: 80, render: (_v, ticket) => <LevelTag level={ticket.level} /> },
-    { key: 'due', title: t('ticket.field.due'), width: 190, render: (_v, ticket) => <TicketDue ticket={ticket} /> },
+    { key: 'status', title: t('ticket.field.status'), width: 100, ...sortableColumn(sorting, 'status'), render: (_v, ticket) => <StatusTag status={ticket.status} /> },
+    { key: 'level', title: t('ticket.field.level'), width: 90, ...sortableColumn(sorting, 'level'), render: (_v, ticket) => <LevelTag level={ticket.level} /> },
+    { key: 'due', title: t('ticket.field.due'), width: 190, ...sortableColumn(sorting, 'due'), render: (_v, ticket) => <TicketDue ticket={ticket} /> },
     { key: 'grid', title: t('ticket.field.grid'), dataIndex: 'gridName', width: 130, ellipsis: true, render: (name: string | null) => name ?? '—' },
-    { key: 'createdAt', title: t('ticket.field.createdAt'), width: 170, render: (_v, ticket) => formatDateTime(ticket.createdAt, locale) },
+    { key: 'createdAt', title: t('ticket.field.createdAt'), width: 170, ...sortableColumn(sorting, 'createdAt'), render: (_v, ticket) => formatDateTime(ticket.createdAt, locale) },
   ];
 
   return (
@@ -111,6 +134,11 @@ export function TicketListPage({ view, title, hint, slug }: Props) {
           <Button onClick={reload} data-testid={`${slug}-refresh`}>
             {t('ticket.refresh')}
           </Button>
+          {can('ticket:export') && (
+            <Button onClick={() => void exportList()} loading={exporting} disabled={!list || list.total === 0} data-testid={`${slug}-export`}>
+              {t('ticket.export')}
+            </Button>
+          )}
           {can('ticket:report') && (
             <Button type="primary" onClick={() => navigate('/tickets/new')} data-testid={`${slug}-create`}>
               {t('menu.ticketNew')}
@@ -171,9 +199,20 @@ export function TicketListPage({ view, title, hint, slug }: Props) {
             </Button>
           </Form.Item>
         </Form>
+        {batchable && <BatchBar slug={slug} selected={selected} onDone={() => setSelected([])} />}
         <div data-testid={`${slug}-table`}>
           <Table<Ticket>
             rowKey="id"
+            {...(batchable
+              ? {
+                  rowSelection: {
+                    selectedRowKeys: selected.map((s) => s.id),
+                    onChange: (_keys: React.Key[], rows: Ticket[]) => setSelected(rows),
+                    preserveSelectedRowKeys: false,
+                    getCheckboxProps: (ticket: Ticket) => ({ 'data-testid': `${slug}-select-${ticket.id}`, 'aria-label': t('ticket.selectRow') }),
+                  },
+                }
+              : {})}
             size="middle"
             columns={columns}
             dataSource={list?.items ?? []}
@@ -181,6 +220,11 @@ export function TicketListPage({ view, title, hint, slug }: Props) {
             scroll={{ x: 1100 }}
             onRow={(ticket) => ({ onClick: () => open(ticket.id), style: { cursor: 'pointer' } })}
             pagination={serverPagination(list, paging, (page, pageSize) => setPaging({ page, pageSize }), t)}
+            onChange={(_pagination, _filters, sorter, extra) => {
+              if (extra.action !== 'sort') return;
+              setSorting(sortFromTable(TICKET_SORT_KEYS, sorter));
+              setPaging((current) => ({ ...current, page: 1 }));
+            }}
           />
         </div>
       </Card>

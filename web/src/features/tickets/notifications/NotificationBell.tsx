@@ -3,7 +3,7 @@
  * marking one (by opening what it is about) or all read. Polled every minute.
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Badge, Button, Empty, Popover, Space, Typography } from 'antd';
+import { Badge, Button, Empty, Popover, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { ticketKeys } from '../../../api/keys';
 import { ticketQueries, ticketsApi, type NotificationItem } from '../../../api/tickets';
@@ -62,7 +62,7 @@ export function NotificationBell() {
   const unread = list?.unread ?? 0;
   const items = list?.items.slice(0, SHOWN) ?? [];
   const content = (
-    <div style={{ width: 360 }} data-testid="notifications">
+    <div style={{ width: 360, maxWidth: 'calc(100vw - 40px)' }} data-testid="notifications">
       <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 8 }}>
         <Typography.Text strong>{t('ticket.notify.title', { n: unread })}</Typography.Text>
         <Button type="link" size="small" disabled={unread === 0} onClick={() => void readAll()} data-testid="notifications-read-all">
@@ -92,6 +92,21 @@ export function NotificationBell() {
                   <Typography.Text strong={!item.read} style={{ display: 'block' }}>
                     {item.title}
                   </Typography.Text>
+                  {item.about && (
+                    <Typography.Text style={{ display: 'block', fontSize: 13 }} data-testid={`notification-about-${item.id}`}>
+                      {item.about.urgent && (
+                        <Tag color="red" style={{ marginInlineEnd: 6 }}>
+                          {t('notice.urgent')}
+                        </Tag>
+                      )}
+                      {[item.about.what, item.about.where].filter(Boolean).join(' · ')}
+                      {item.about.dueAt && (
+                        <Typography.Text type={item.about.urgent ? 'danger' : 'secondary'} style={{ display: 'block', fontSize: 12 }}>
+                          {t('notice.due', { time: formatDateTime(item.about.dueAt, locale) })}
+                        </Typography.Text>
+                      )}
+                    </Typography.Text>
+                  )}
                   {item.body && (
                     <Typography.Paragraph type="secondary" ellipsis={{ rows: 2 }} style={{ margin: 0 }}>
                       {item.body}

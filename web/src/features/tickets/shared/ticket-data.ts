@@ -4,13 +4,25 @@
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
-import type { Category, Department } from '@gridgov/contracts';
+import type { Department } from '@gridgov/contracts';
 import { ticketKeys } from '../../../api/keys';
 import { ticketQueries } from '../../../api/tickets';
+import { useI18n } from '../../../i18n/i18n';
+import { categoryLabel, useCategories } from '../../../shared/fields/ticket-categories';
 
-/** All categories (active or not); null while reading. A failure leaves the pickers empty, quietly. */
-export function useCategories(): Category[] | null {
-  return useQuery({ ...ticketQueries.categories(), meta: { silent: true } }).data ?? null;
+export { categoryLabel, categoryOptions, categoryTree, useCategories, type CategoryNode, type CategoryOption } from '../../../shared/fields/ticket-categories';
+
+/** A ticket's category name in the console's language (the name the ticket carries until the categories are read). */
+export function useCategoryName(): (ticket: { categoryId: string; categoryName: string }) => string {
+  const categories = useCategories();
+  const { locale } = useI18n();
+  return useCallback(
+    (ticket) => {
+      const found = categories?.find((c) => c.id === ticket.categoryId);
+      return found ? categoryLabel(found, locale) : ticket.categoryName;
+    },
+    [categories, locale],
+  );
 }
 
 export function useDepartments(): Department[] | null {
@@ -38,34 +50,3 @@ export function servesRegion(department: Pick<Department, 'regionCode'>, regionC
   return regionCode.startsWith(department.regionCode.replace(/0+$/, ''));
 }
 
-/** A category with its children, ordered by code. */
-export interface CategoryNode {
-  category: Category;
-  children: CategoryNode[];
-}
-
-export function categoryTree(categories: readonly Category[]): CategoryNode[] {
-  const sorted = [...categories].sort((a, b) => a.code.localeCompare(b.code));
-  const ids = new Set(sorted.map((c) => c.id));
-  const build = (parentId: string | null): CategoryNode[] =>
-    sorted
-      .filter((c) => (parentId === null ? c.parentId === null || !ids.has(c.parentId) : c.parentId === parentId))
-      .map((category) => ({ category, children: build(category.id) }));
-  return build(null);
-}
-
-export interface CategoryOption {
-  value: string;
-  title: string;
-  disabled?: boolean;
-  children: CategoryOption[];
-}
-
-/** TreeSelect data; inactive categories are left out unless `withInactive`. */
-export function categoryOptions(categories: readonly Category[], withInactive = false): CategoryOption[] {
-  const toOption = (node: CategoryNode): CategoryOption[] =>
-    node.category.active || withInactive
-      ? [{ value: node.category.id, title: node.category.name, children: node.children.flatMap(toOption) }]
-      : [];
-  return categoryTree(categories).flatMap(toOption);
-}

@@ -1,0 +1,30 @@
+ALTER TABLE "ticket_category" ADD COLUMN "name_en" text;--> statement-breakpoint
+-- English names of the demo categories where a deployment already has them (by code).
+UPDATE "ticket_category" SET "name_en" = v.name_en FROM (VALUES
+  ('city', 'City environment'),
+  ('city.road', 'Damaged road'),
+  ('city.manhole', 'Missing or broken manhole cover'),
+  ('city.streetlight', 'Streetlight out'),
+  ('city.garbage', 'Rubbish collection'),
+  ('city.illegal_building', 'Illegal construction'),
+  ('city.street_vendor', 'Street vending on the road'),
+  ('env', 'Environment'),
+  ('env.noise', 'Noise nuisance'),
+  ('env.smoke', 'Cooking fumes'),
+  ('env.water', 'Sewage discharge'),
+  ('security', 'Public order'),
+  ('security.theft', 'Theft'),
+  ('security.fire_risk', 'Fire hazard'),
+  ('dispute', 'Disputes'),
+  ('dispute.neighbor', 'Neighbour dispute'),
+  ('dispute.labor', 'Labour dispute'),
+  ('dispute.property', 'Property management dispute'),
+  ('safety', 'Work safety'),
+  ('safety.building', 'Building safety'),
+  ('safety.gas', 'Gas safety'),
+  ('livelihood', 'Livelihood requests'),
+  ('livelihood.water_supply', 'Water cut'),
+  ('livelihood.heating', 'Heating and power'),
+  ('livelihood.elderly', 'Elderly care'),
+  ('livelihood.social_security', 'Social and medical insurance')
+) AS v(code, name_en) WHERE "ticket_category"."code" = v.code AND "ticket_category"."name_en" IS NULL;

@@ -1,0 +1,22 @@
+/** Enterprises of a jurisdiction (辖区企业): resumption applications, daily employee health, screening. */
+import { ENTERPRISE_AUDIT_ACTIONS, ENTERPRISE_PERMISSIONS, resumptionForm } from '@gridgov/contracts';
+import { defineModule, namesOf } from '../../platform/kit/module.js';
+import { shipForms } from '../../platform/forms/ship-forms.js';
+import { enterpriseRoutes } from './routes.js';
+import { enterprisesMetrics } from './metrics.js';
+import { APPLICATION_VISIBILITY } from './workflow.js';
+
+export const enterprisesModule = defineModule({
+  name: 'enterprises',
+  permissions: namesOf(ENTERPRISE_PERMISSIONS),
+  auditActions: namesOf(ENTERPRISE_AUDIT_ACTIONS),
+  errors: [
+    'ENTERPRISE_APPLICATION_STATE', 'ENTERPRISE_APPLICATION_VERSION_CONFLICT', 'ENTERPRISE_APPLICATION_OPEN', 'ENTERPRISE_NOT_FOUND', 'ENTERPRISE_STAFF_INVALID',
+    'ENTERPRISE_NOT_RESUMED', 'ENTERPRISE_HEALTH_DAY_INVALID', 'ENTERPRISE_SCREENING_VERSION_CONFLICT',
+  ],
+  liveEvents: ['enterprise_application.changed'],
+  records: { enterprise_application: APPLICATION_VISIBILITY },
+  init: (kit) => shipForms(kit.db, kit.clock, [resumptionForm()]),
+  routes: enterpriseRoutes,
+  ...enterprisesMetrics,
+});

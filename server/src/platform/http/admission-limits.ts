@@ -1,0 +1,36 @@
+/** Admission control's classes and limits (configuration; the mechanism is admission.ts). */
+import { DEFAULT_ADAPTIVE, type AdaptiveSettings } from './adaptive-limit.js';
+
+export const TRAFFIC_CLASSES = ['sign-in', 'console', 'intake', 'jobs'] as const;
+export type TrafficClass = (typeof TRAFFIC_CLASSES)[number];
+
+export interface AdmissionLimits {
+  /** In-flight requests (and jobs) at most, all classes together; 0 turns admission control off. */
+  maxInFlight: number;
+  /** Slots only this class may use (their sum must leave some shared). */
+  reserve: Record<TrafficClass, number>;
+  /** Requests of one class that may wait for a slot. */
+  queueLength: number;
+  /** The longest a request waits for a slot. */
+  queueMs: number;
+  /** Under a standing queue, the longest a request may have waited and still be served. */
+  targetMs: number;
+  /** `Retry-After` of a shed request, in seconds. */
+  retryAfterSeconds: number;
+  /**
+   * The shared slots adapt to the latency they cause (adaptive-limit.ts): `maxInFlight` less the
+   * reserves is then their ceiling. Absent or null: a static limit.
+   */
+  adaptive?: AdaptiveSettings | null;
+}
+
+export const DEFAULT_ADMISSION: AdmissionLimits = {
+  maxInFlight: 16,
+  reserve: { 'sign-in': 2, console: 4, intake: 0, jobs: 2 },
+  queueLength: 32,
+  queueMs: 100,
+  targetMs: 10,
+  retryAfterSeconds: 2,
+  adaptive: DEFAULT_ADAPTIVE,
+};
+

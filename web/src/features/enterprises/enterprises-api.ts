@@ -1,0 +1,41 @@
+/** Enterprises: calls and cache keys (resumption applications, daily health, stopped reporting, screening). */
+import type {
+  Application, ApplicationAction, ApplicationStatus, ApplicationSummary, DayOverviewRow, EnterpriseRef, HealthReport, ScreeningRow, ScreeningStatus, StoppedEnterprise,
+} from '@gridgov/contracts';
+import { api } from '../../api/client';
+import { keyParams } from '../../api/keys';
+import type { Page } from '../../api/types';
+
+export const enterpriseKeys = {
+  all: ['enterprises'] as const,
+  applications: ['enterprises', 'applications'] as const,
+  enterprises: (params: object) => ['enterprises', 'refs', keyParams(params)] as const,
+  day: (day: string) => ['enterprises', 'health', 'day', day] as const,
+  health: (id: string, day: string) => ['enterprises', 'health', id, day] as const,
+  stopped: (params: object) => ['enterprises', 'stopped', keyParams(params)] as const,
+  screening: (params: object) => ['enterprises', 'screening', keyParams(params)] as const,
+};
+
+export interface HealthEntryValue {
+  residentId: string;
+  present: boolean;
+  temperature?: number | null;
+  symptoms?: string[];
+  note?: string;
+}
+
+export const enterprisesApi = {
+  list: (params: { status?: ApplicationStatus; region?: string; q?: string; page: number; pageSize: number }, signal?: AbortSignal) =>
+    api.get<Page<ApplicationSummary>>('/enterprise-applications', params, signal),
+  get: (id: string, signal?: AbortSignal) => api.get<Application>(`/enterprise-applications/${id}`, undefined, signal),
+  create: (body: { organizationId: string; formVersion: number; answers: Record<string, unknown>; staff: { residentId: string; returning: boolean; comingFrom?: string }[] }) =>
+    api.post<Application>('/enterprise-applications', body),
+  step: (id: string, action: ApplicationAction, body: { version: number; note?: string }) => api.post<Application>(`/enterprise-applications/${id}/${action}`, body),
+  enterprises: (params: { q?: string; page: number; pageSize: number }, signal?: AbortSignal) => api.get<Page<EnterpriseRef>>('/enterprises', params, signal),
+  dayOverview: (day: string, signal?: AbortSignal) => api.get<{ day: string; items: DayOverviewRow[] }>('/enterprise-health', { day }, signal),
+  health: (id: string, day: string, signal?: AbortSignal) => api.get<HealthReport>(`/enterprises/${id}/health`, { day }, signal),
+  register: (id: string, day: string, entries: HealthEntryValue[]) => api.put<HealthReport>(`/enterprises/${id}/health`, { day, entries }),
+  stopped: (params: { days?: number; page: number; pageSize: number }, signal?: AbortSignal) => api.get<Page<StoppedEnterprise> & { days: number }>('/enterprise-health/stopped', params, signal),
+  screening: (params: { status?: ScreeningStatus; q?: string; page: number; pageSize: number }, signal?: AbortSignal) => api.get<Page<ScreeningRow>>('/enterprise-screening', params, signal),
+  screen: (id: string, body: { version: number; status: 'ok' | 'issue'; note: string; raiseTicket?: boolean }) => api.put<{ ok: true }>(`/enterprises/${id}/screening`, body),
+};

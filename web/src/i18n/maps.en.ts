@@ -1,0 +1,30 @@
+/** English messages of the maps. */
+import type { mapsZhCN } from './maps.zh-CN';
+
+export const mapsEn: Record<keyof typeof mapsZhCN, string> = {
+  'map.search.placeholder': 'Search an address, a place or a grid',
+  'map.search.none': 'No place matches',
+  'map.search.failed': 'Search is unavailable; try again later',
+  'map.search.kind.region': 'Area',
+  'map.search.kind.grid': 'Grid',
+  'map.search.kind.street': 'Street',
+  'map.search.kind.building': 'Building',
+  'map.search.kind.venue': 'Place',
+  'map.home': 'Back to my area',
+  'map.legend.title': 'Legend',
+  'portal.map.confirmed': 'Location confirmed',
+  'portal.map.unconfirmed': 'Confirm where the problem is: "Use my location", tap the map, or search an address',
+  'portal.report.confirmFirst': 'Confirm the location before submitting',
+  'map.countLayer.grids': '{n} grids',
+  'map.countLayer.note': 'Counted per grid, the larger the circle the more; no one\'s location is shown',
+  'map.layer.keypersons': 'Key persons',
+  'map.layer.keypersons.high': 'High risk',
+  'map.layer.keypersons.overdue': 'Visits overdue',
+  'map.layer.disputes': 'Open disputes',
+  'map.layer.disputes.overdue': 'Past their deadline',
+  'map.layer.warnings': 'Open warnings',
+  'map.layer.warnings.high': 'High severity',
+  'map.unavailable': 'This device cannot show the map',
+  'map.points.here': '{n} here: choose one',
+  'map.points.close': 'Close',
+};
