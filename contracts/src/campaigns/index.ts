@@ -1,7 +1,7 @@
 /**
  * Survey campaigns (入户走访摸排): a command centre picks a form (forms as data), a region and a
  * window, and a target (every household of the region, the households of residents with a tag,
- * or a list of household numbers); one task per household is generated and assigned to the
+ * the households of arrivals the checkpoints reported, or a list of household numbers); one task per household is generated and assigned to the
  * grid's workers; a worker answers from the phone (replayable by the phone's id); answers that
  * trip the campaign's alert rules make a follow-up task or a ticket; progress per grid and
  * region; results export to Excel with the form's fields as columns.
@@ -25,10 +25,16 @@ export const SURVEY_GENERATION_STATUSES = ['waiting', 'running', 'done'] as cons
 const at = z.iso.datetime({ offset: true });
 const note = z.string().trim().min(1).max(500);
 
-/** Who is visited: every household of the region, those with a resident carrying a tag, or a list of household numbers. */
+/**
+ * Who is visited: every household of the region, those with a resident carrying a tag, those of
+ * residents the checkpoints reported arriving (人员出入境: arrived from `since` to the campaign's
+ * end, from an origin containing `origin` when given; arrivals imported while the campaign is
+ * open add their households), or a list of household numbers.
+ */
 export const surveyTarget = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('region') }),
   z.strictObject({ kind: z.literal('tag'), tag: z.enum(RESIDENT_TAGS) }),
+  z.strictObject({ kind: z.literal('arrivals'), since: at, origin: nameText(40).optional() }),
   z.strictObject({ kind: z.literal('list'), householdNumbers: z.array(z.string().trim().min(1).max(40)).min(1).max(50_000) }),
 ]);
 export type SurveyTarget = z.infer<typeof surveyTarget>;

@@ -36,6 +36,7 @@ describe('arrivals (人员出入境排查)', () => {
   const idA = idNumber('430702', '19800101', '531');
   const idB = idNumber('430702', '19850505', '542');
   const stranger = idNumber('110105', '19491231', '002');
+  const idC = idNumber('430702', '19900909', '553');
   let residentA: string;
   let residentB: string;
 
@@ -82,13 +83,13 @@ describe('arrivals (人员出入境排查)', () => {
 
   const arrivalCount = async () => (await rows<{ n: number }>(env.rt.database.db, sql`select count(*)::int as n from arrival`))[0]!.n;
 
-  async function importFile(): Promise<ImportJob> {
-    const uploaded = await upload<ImportJob>(env, op, '长沙南站到达.xlsx', file, 'arrival');
+  async function importFile(by = op): Promise<ImportJob> {
+    const uploaded = await upload<ImportJob>(env, by, '长沙南站到达.xlsx', file, 'arrival');
     assert.equal(uploaded.status, 201, JSON.stringify(uploaded.body));
-    const started = await op.post<ImportJob>(`/api/imports/${uploaded.body.id}/start`, { mapping: uploaded.body.mapping });
+    const started = await by.post<ImportJob>(`/api/imports/${uploaded.body.id}/start`, { mapping: uploaded.body.mapping });
     assert.equal(started.status, 202, JSON.stringify(started.body));
     await env.rt.jobs.runDue();
-    const done = await op.get<ImportJob>(`/api/imports/${uploaded.body.id}`);
+    const done = await by.get<ImportJob>(`/api/imports/${uploaded.body.id}`);
     assert.equal(done.body.status, 'done', JSON.stringify(done.body));
     return done.body;
   }
@@ -166,10 +167,14 @@ describe('arrivals (人员出入境排查)', () => {
     assert.deepEqual(imported.map((a) => [a.details.created, a.details.matched, a.details.unmatched]), [[3, 2, 1]]);
   });
 
-  it('the same file again adds no arrival', async () => {
+  it('the same file again adds no arrival; imported in another community, the counts tell nothing of arrivals kept from it', async () => {
     const again = await importFile();
     assert.deepEqual([again.createdRows, again.unchangedRows, again.failedRows], [0, 3, 4]);
     assert.equal(await arrivalCount(), 3);
+    const elsewhere = await importFile(sibling);
+    assert.deepEqual([elsewhere.createdRows, elsewhere.unchangedRows, elsewhere.failedRows], [3, 0, 4], 'not "unchanged": that would say these people are on record elsewhere');
+    assert.equal(await arrivalCount(), 3);
+    assert.equal((await sibling.get<Page>('/api/arrivals')).body.total, 0);
   });
 
   it('lists are scoped and masked: the operator all three, each grid worker their grid\'s, a sibling community none; reads are audited', async () => {
@@ -200,7 +205,7 @@ describe('arrivals (人员出入境排查)', () => {
     assert.deepEqual([one.status, one.body.name, one.body.residentId, one.body.checkpoint], [200, '返乡李明', residentA, '长沙南站']);
 
     const audit = await rows<{ action: string; object_id: string | null; subject: string | null }>(env.rt.database.db, sql`select action, object_id, subject from audit_log where action in ('arrival.list', 'arrival.read') order by id`);
-    assert.equal(audit.filter((a) => a.action === 'arrival.list').length, 8);
+    assert.equal(audit.filter((a) => a.action === 'arrival.list').length, 9, 'eight here and the sibling\'s empty list after its import');
     assert.deepEqual(audit.filter((a) => a.action === 'arrival.read').map((a) => [a.object_id, a.subject]), [[aId, residentA]]);
   });
 
@@ -220,5 +225,46 @@ describe('arrivals (人员出入境排查)', () => {
     assert.equal((await gwA.get<Page>('/api/arrivals?status=pending')).body.total, 0);
     const audit = await rows<{ object_id: string }>(env.rt.database.db, sql`select object_id from audit_log where action = 'arrival.check' order by id`);
     assert.deepEqual(audit.map((r) => r.object_id), [a!.id, unmatched!.id]);
+  });
+  it('a survey campaign over arrivals visits the households of matched arrivals, by origin, and takes arrivals imported while it is open', async () => {
+    const household = async (gridId: string, number: string, residentId: string) => {
+      const h = await op.post<{ id: string }>('/api/households', { gridId, number, address: `${number}号` });
+      assert.equal(h.status, 201, JSON.stringify(h.body));
+      assert.equal((await op.post(`/api/households/${h.body.id}/members`, { residentId, relation: 'head' })).status, 200);
+      return h.body.id;
+    };
+    const c = await op.post<{ id: string }>('/api/residents', { gridId: gridA, name: '后到赵六', idNumber: idC, kind: 'registered' });
+    assert.equal(c.status, 201, JSON.stringify(c.body));
+    const [hA, hB, hC] = [await household(gridA, 'AR-1', residentA), await household(gridB, 'AR-2', residentB), await household(gridA, 'AR-3', c.body.id)];
+    const now = env.clock.now();
+    const window = { startsAt: new Date(now.getTime() - 3_600_000).toISOString(), endsAt: new Date(now.getTime() + 7 * 86_400_000).toISOString() };
+    const since = new Date(now.getTime() - 3 * 86_400_000).toISOString();
+    const campaign = async (name: string, origin?: string) => {
+      const made = await op.post<{ id: string }>('/api/survey-campaigns', { name, regionCode: opRegion, formKey: 'epidemic.household_survey', ...window, target: { kind: 'arrivals', since, ...(origin ? { origin } : {}) }, alertRules: [] });
+      assert.equal(made.status, 201, JSON.stringify(made.body));
+      assert.equal((await op.post(`/api/survey-campaigns/${made.body.id}/open`, { version: 1 })).status, 200);
+      return made.body.id;
+    };
+    const all = await campaign('返乡人员走访');
+    const beijing = await campaign('北京返乡人员走访', '北京');
+    await env.rt.jobs.runDue(20);
+    const tasks = async (id: string) =>
+      (await rows<{ household_id: string }>(env.rt.database.db, sql`select household_id from survey_task where campaign_id = ${id}::uuid and kind = 'visit' order by household_number`)).map((t) => t.household_id);
+    assert.deepEqual(await tasks(all), [hA, hB], 'the households of both matched arrivals; the unmatched one has none');
+    assert.deepEqual(await tasks(beijing), [hA], 'from 北京西 only');
+
+    // A checkpoint's next list while the campaigns are open: 赵六 from 武汉 joins the first campaign only.
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('到达人员');
+    sheet.addRow(HEADER);
+    sheet.addRow([1, '后到赵六', '身份证', idC, null, '高铁', 'G555', '03', '08A', '武汉', `${localDate(now)} 00:10`, '长沙南站']);
+    file = Buffer.from(await workbook.xlsx.writeBuffer());
+    const job = await importFile();
+    assert.deepEqual([job.createdRows, job.failedRows], [1, 0]);
+    await env.rt.jobs.runDue(20);
+    assert.deepEqual(await tasks(all), [hA, hB, hC]);
+    assert.deepEqual(await tasks(beijing), [hA]);
+    const progress = await rows<{ total: number }>(env.rt.database.db, sql`select sum(total)::int as total from survey_progress where campaign_id = ${all}::uuid`);
+    assert.equal(progress[0]!.total, 3, 'progress counts each household once');
   });
 });

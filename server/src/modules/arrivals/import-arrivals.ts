@@ -7,8 +7,10 @@
  * re-import counts it as unchanged.
  */
 import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import type { TransportMode } from '@gridgov/contracts';
 import { writeAudit } from '../../platform/audit/write-audit.js';
+import { rows, type Db } from '../../platform/db/client.js';
 import { defineImportKind, type FieldSpec } from '../../platform/imports/kind.js';
 import { readDateTime } from '../../platform/imports/cells.js';
 import { localDateTime } from '../../platform/time-zone.js';
@@ -159,15 +161,34 @@ export const arrivalImport = defineImportKind<ArrivalRow>({
     const inserted = await db.insert(arrival).values(values).onConflictDoNothing({ target: [arrival.idHash, arrival.transportNumber, arrival.arrivedAt] }).returning({ id: arrival.id });
     const made = new Set(inserted.map((r) => r.id));
     const matched = values.filter((v) => made.has(v.id) && v.residentId).length;
-    if (made.size > 0) {
+    // A row already on record is "unchanged" only when the importer could see it; one kept out of
+    // their scope (another region imported it, the person lives elsewhere) counts as taken, so the
+    // counts tell nothing of records the importer may not see.
+    const known = values.filter((v) => !made.has(v.id));
+    const hidden = known.length ? await outOfScopeTrips(db, ctx.actor.regionPrefix, known) : 0;
+    if (made.size + hidden > 0) {
       await writeAudit(db, ctx, {
         action: 'arrival.import',
         objectType: 'import',
         objectId: batch.importId,
         regionCode: ctx.actor.regionCode,
-        details: { created: made.size, matched, unmatched: made.size - matched, unchanged: rows.length - made.size },
+        details: { created: made.size, matched, unmatched: made.size - matched, unchanged: rows.length - made.size - hidden, elsewhere: hidden },
       });
     }
-    return { created: made.size, unchanged: rows.length - made.size };
+    // Survey campaigns that visit arrivals take the newly matched ones' households.
+    if (matched > 0) await batch.react('arrival', 'import');
+    return { created: made.size + hidden, unchanged: rows.length - made.size - hidden };
   },
 });
+
+/** How many of these trips are on record only outside the prefix (neither where the person lives nor imported there). */
+async function outOfScopeTrips(db: Db, prefix: string, trips: ReadonlyArray<{ idHash: Buffer; transportNumber: string; arrivedAt: Date }>): Promise<number> {
+  const keys = trips.map((t) => ({ h: t.idHash.toString('hex'), n: t.transportNumber, a: t.arrivedAt.toISOString() }));
+  const [r] = await rows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from jsonb_to_recordset(${JSON.stringify(keys)}::jsonb) k(h text, n text, a timestamptz)
+        join ${arrival} x on x.id_hash = decode(k.h, 'hex') and x.transport_number = k.n and x.arrived_at = k.a
+        where x.region_code not like ${`${prefix}%`} and x.import_region_code not like ${`${prefix}%`}`,
+  );
+  return r!.n;
+}

@@ -2,7 +2,7 @@
 import { ARRIVAL_AUDIT_ACTIONS, ARRIVAL_IMPORT_KIND, ARRIVAL_PERMISSIONS } from '@gridgov/contracts';
 import { defineModule, namesOf } from '../../platform/kit/module.js';
 import { arrivalImport } from './import-arrivals.js';
-import { ARRIVAL_VISIBILITY } from './queries.js';
+import { ARRIVAL_VISIBILITY, arrivedResidents } from './queries.js';
 import { arrivalRoutes } from './routes.js';
 
 export const arrivalsModule = defineModule({
@@ -12,5 +12,6 @@ export const arrivalsModule = defineModule({
   errors: ['ARRIVAL_ALREADY_CHECKED'],
   records: { arrival: ARRIVAL_VISIBILITY },
   imports: { [ARRIVAL_IMPORT_KIND]: arrivalImport },
+  provides: { arrivedResidents },
   routes: arrivalRoutes,
 });

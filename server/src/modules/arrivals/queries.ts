@@ -4,7 +4,7 @@
  * grid workers of its grid (a matched arrival is their task). An unmatched arrival has no grid:
  * it is seen only by operators whose scope holds the region that imported it.
  */
-import { and, count, desc, eq, gte, inArray, isNotNull, isNull, lt, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, inArray, isNotNull, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import type { ArrivalDetail, ArrivalListQuery, ArrivalStatus, ArrivalSummary, TransportMode } from '@gridgov/contracts';
 import type { ActorContext } from '../../platform/http/types.js';
 import type { Db } from '../../platform/db/client.js';
@@ -15,6 +15,7 @@ import { gridRecordInScope, placeInScope, recordVisible, type RecordScope, type 
 import { dayBounds } from '../../platform/time-zone.js';
 import { accountNames } from '../../platform/accounts/accounts.js';
 import { arrival } from './tables.js';
+import { containing } from '../../platform/db/like.js';
 
 export type ArrivalRecord = typeof arrival.$inferSelect;
 
@@ -79,4 +80,13 @@ export async function presentDetail(kit: Pick<Kit, 'db' | 'providers'>, row: Arr
 /** Arrivals by id (the scope kit and tests). */
 export async function arrivalsByIds(db: Db, ids: readonly string[]): Promise<ArrivalRecord[]> {
   return ids.length ? db.select().from(arrival).where(inArray(arrival.id, [...ids])) : [];
+}
+
+/**
+ * The residents the checkpoints reported arriving in [since, until], from an origin containing
+ * `origin` when given: a `select resident_id` for survey campaigns (the `arrivedResidents` provider).
+ */
+export function arrivedResidents(since: Date, until: Date, origin: string | null): SQL {
+  return sql`select a.resident_id from ${arrival} a where a.resident_id is not null and a.arrived_at >= ${since} and a.arrived_at <= ${until}
+    ${origin ? sql`and a.origin like ${containing(origin)}` : sql``}`;
 }

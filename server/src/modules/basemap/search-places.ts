@@ -14,11 +14,11 @@ import { regionNames, regionsNamed } from '../regions/queries.js';
 import { placesNamed } from '../registers/map-places.js';
 import { streetVisible } from './queries.js';
 import { street } from './tables.js';
+import { containing } from '../../platform/db/like.js';
 
 const PER_KIND = 6;
 const MAX_HITS = 20;
 
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 type Bounds = [[number, number], [number, number]];
 const centre = ([[w, s], [e, n]]: Bounds): [number, number] => [(w + e) / 2, (s + n) / 2];
@@ -31,7 +31,7 @@ export async function searchPlaces(db: Db, actor: Actor | null, text: string): P
     db
       .select({ id: street.id, name: street.name, regionCode: street.regionCode, line: street.line, w: street.minLon, s: street.minLat, e: street.maxLon, n: street.maxLat })
       .from(street)
-      .where(and(sql`${street.name} ilike ${`%${escapeLike(text)}%`}`, streetVisible(actor)))
+      .where(and(sql`${street.name} ilike ${containing(text)}`, streetVisible(actor)))
       .orderBy(asc(street.name))
       .limit(PER_KIND),
     placesNamed(db, actor, text, PER_KIND),

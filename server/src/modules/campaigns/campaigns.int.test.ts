@@ -68,8 +68,8 @@ describe('survey campaigns (入户走访摸排)', () => {
     assert.equal(opened.body.status, 'open');
     // Two batches by hand (as a worker that then died would), then the queued job finishes.
     const workers = JSON.stringify(await gridAccountsUnder(db(), 'campaign:survey', communityCode));
-    assert.deepEqual(await generateBatch(db(), env.clock, env.rt.kit.providers.declaredUnflagged, made.body.id, workers, 100), { taken: 100, inserted: 100, declared: 0, done: false });
-    assert.deepEqual(await generateBatch(db(), env.clock, env.rt.kit.providers.declaredUnflagged, made.body.id, workers, 100), { taken: 100, inserted: 100, declared: 0, done: false });
+    assert.deepEqual(await generateBatch(db(), env.clock, env.rt.kit.providers, made.body.id, workers, 100), { taken: 100, inserted: 100, declared: 0, done: false });
+    assert.deepEqual(await generateBatch(db(), env.clock, env.rt.kit.providers, made.body.id, workers, 100), { taken: 100, inserted: 100, declared: 0, done: false });
     assert.ok((await env.rt.jobs.runDue(20)) >= 1);
     const [counts] = await rows<{ n: number; households: number; unassigned: number }>(
       db(),
@@ -81,7 +81,7 @@ describe('survey campaigns (入户走访摸排)', () => {
     campaign = (await op.get<SurveyCampaign>(`/api/survey-campaigns/${made.body.id}`)).body;
     assert.deepEqual([campaign.generation, campaign.totals], ['done', { total: 500, done: 0, alerts: 0 }]);
     // Generating again takes nothing.
-    assert.deepEqual(await generateBatch(db(), env.clock, env.rt.kit.providers.declaredUnflagged, made.body.id, workers), { taken: 0, inserted: 0, declared: 0, done: true });
+    assert.deepEqual(await generateBatch(db(), env.clock, env.rt.kit.providers, made.body.id, workers), { taken: 0, inserted: 0, declared: 0, done: true });
   });
 
   it('a grid worker sees only their own tasks; the operator only their subtree', async () => {

@@ -10,7 +10,7 @@
  */
 import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { divisionPrefix } from '@gridgov/contracts';
+import { divisionPrefix, type SurveyTarget } from '@gridgov/contracts';
 import type { Clock } from '../../platform/clock.js';
 import { systemContext } from '../../platform/context.js';
 import { rows, type Db } from '../../platform/db/client.js';
@@ -23,14 +23,15 @@ import { surveyCampaign } from './tables.js';
 import type { Kit, Providers } from '../../platform/kit/kit.js';
 import type { CampaignRow } from './workflow.js';
 
-type DeclaredUnflagged = Providers['declaredUnflagged'];
+type TargetProviders = Pick<Providers, 'declaredUnflagged' | 'arrivedResidents'>;
 
 export const GENERATE_JOB = { name: 'campaigns.generate', payload: z.object({ campaignId: z.string() }) };
 export const GENERATE_BATCH = 20_000;
 
-function householdTarget(c: CampaignRow): HouseholdTarget {
-  const target = c.target as { kind: string; tag?: string };
-  if (target.kind === 'tag') return { kind: 'tag', tag: target.tag! };
+function householdTarget(c: CampaignRow, providers: TargetProviders): HouseholdTarget {
+  const target = c.target as SurveyTarget;
+  if (target.kind === 'tag') return { kind: 'tag', tag: target.tag };
+  if (target.kind === 'arrivals') return { kind: 'residents', residents: providers.arrivedResidents(new Date(target.since), c.endsAt, target.origin ?? null) };
   if (target.kind === 'list') return { kind: 'ids', ids: (c.targetIds as string[] | null) ?? [] };
   return { kind: 'region' };
 }
@@ -39,7 +40,7 @@ function householdTarget(c: CampaignRow): HouseholdTarget {
  * One batch: returns how many households it took (fewer than the batch size: generation is
  * done). `workers` is the JSON of the grids' assignees ([{gridId, userIds}]).
  */
-export async function generateBatch(db: Db, clock: Clock, declaredUnflagged: DeclaredUnflagged, campaignId: string, workers: string, batch = GENERATE_BATCH): Promise<{ taken: number; inserted: number; declared: number; done: boolean }> {
+export async function generateBatch(db: Db, clock: Clock, providers: TargetProviders, campaignId: string, workers: string, batch = GENERATE_BATCH): Promise<{ taken: number; inserted: number; declared: number; done: boolean }> {
   return db.transaction(async (tx) => {
     const [c] = await tx.select().from(surveyCampaign).where(eq(surveyCampaign.id, campaignId)).for('update');
     if (!c || c.status !== 'open' || c.generation === 'done') return { taken: 0, inserted: 0, declared: 0, done: true };
@@ -49,14 +50,14 @@ export async function generateBatch(db: Db, clock: Clock, declaredUnflagged: Dec
     await tx.execute(sql`set local jit = off`);
     const [r] = await rows<{ taken: number; inserted: number; declared: number; last: string | null }>(
       tx,
-      sql`with h as (${targetHouseholds(divisionPrefix(c.regionCode), householdTarget(c), c.genCursor, batch)}),
+      sql`with h as (${targetHouseholds(divisionPrefix(c.regionCode), householdTarget(c, providers), c.genCursor, batch)}),
         w as (select (e->>'gridId')::uuid as grid_id, array(select jsonb_array_elements_text(e->'userIds'))::uuid[] as ids from jsonb_array_elements(${workers}::jsonb) e),
         ins as (
           insert into survey_task (id, campaign_id, kind, household_id, household_number, address, grid_id, region_code, assignee_id, status, created_at, done_at)
           select gen_random_uuid(), ${c.id}::uuid, 'visit', h.id, h.number, h.address, h.grid_id, h.region_code,
                  w.ids[1 + mod(abs(hashtext(h.id::text)), cardinality(w.ids))], d.status, ${now}::timestamptz, case when d.status = 'declared' then ${now}::timestamptz end
           from h left join w on w.grid_id = h.grid_id
-          cross join lateral (select case when ${declaredUnflagged(sql`h.id`, c.startsAt)} then 'declared' else 'pending' end as status) d
+          cross join lateral (select case when ${providers.declaredUnflagged(sql`h.id`, c.startsAt)} then 'declared' else 'pending' end as status) d
           on conflict do nothing
           returning grid_id, region_code, status),
         prog as (
@@ -89,7 +90,7 @@ export async function generateTasks(kit: Pick<Kit, 'db' | 'clock' | 'providers'>
   let inserted = 0;
   for (;;) {
     if (options.signal?.aborted) return inserted;
-    const step = await generateBatch(db, clock, kit.providers.declaredUnflagged, campaignId, workers, options.batch);
+    const step = await generateBatch(db, clock, kit.providers, campaignId, workers, options.batch);
     inserted += step.inserted;
     if (step.done) return inserted;
   }

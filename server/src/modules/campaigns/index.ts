@@ -2,6 +2,7 @@
 import { CAMPAIGN_AUDIT_ACTIONS, CAMPAIGN_PERMISSIONS } from '@gridgov/contracts';
 import { defineModule, namesOf } from '../../platform/kit/module.js';
 import { answerReadable, fileTicketJob } from './answer-task.js';
+import { feedArrivals } from './feed-arrivals.js';
 import { generateJob } from './generate-tasks.js';
 import { campaignsMetrics } from './metrics.js';
 import { campaignRoutes } from './routes.js';
@@ -21,7 +22,7 @@ export const campaignsModule = defineModule({
   records: { survey_campaign: CAMPAIGN_VISIBILITY, survey_task: TASK_VISIBILITY },
   attachmentOwners: { survey_answer: answerReadable },
   jobs: (kit) => [generateJob(kit), campaignEndJob(kit), fileTicketJob(kit)],
-  reactions: [settleDeclared],
+  reactions: [settleDeclared, feedArrivals],
   routes: campaignRoutes,
   ...campaignsMetrics,
 });

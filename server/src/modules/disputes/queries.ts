@@ -15,6 +15,7 @@ import { ticketNumbers } from '../tickets/queries.js';
 import { spendUnmaskBudget } from '../registers/unmask-budget.js';
 import { dispute, disputeParty, mediationSession, type DisputeRow } from './tables.js';
 import { DISPUTE_VISIBILITY, disputeActions, loadDispute } from './workflow.js';
+import { containing } from '../../platform/db/like.js';
 
 export interface DisputeListQuery {
   status?: DisputeStatus;
@@ -25,7 +26,6 @@ export interface DisputeListQuery {
   pageSize: number;
 }
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export async function listDisputes(db: Db, actor: Actor, q: DisputeListQuery): Promise<{ items: DisputeListItem[]; total: number; page: number; pageSize: number }> {
   const where = and(
@@ -33,7 +33,7 @@ export async function listDisputes(db: Db, actor: Actor, q: DisputeListQuery): P
     q.status ? eq(dispute.status, q.status) : undefined,
     q.region ? underRegion(dispute.regionCode, q.region) : undefined,
     q.gridId ? eq(dispute.gridId, q.gridId) : undefined,
-    q.q ? or(ilike(dispute.name, `%${escapeLike(q.q)}%`), eq(dispute.number, q.q.toUpperCase())) : undefined,
+    q.q ? or(ilike(dispute.name, containing(q.q)), eq(dispute.number, q.q.toUpperCase())) : undefined,
   );
   const [rows, [total]] = await Promise.all([
     db.select().from(dispute).where(where).orderBy(desc(dispute.createdAt), asc(dispute.id)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),

@@ -10,6 +10,7 @@ import { rows } from '../../platform/db/client.js';
 import { regionNames } from '../regions/queries.js';
 import { grid } from './tables.js';
 import { interiorPoint, type GeoJsonPolygon } from '../../platform/geo/polygon.js';
+import { containing } from '../../platform/db/like.js';
 
 function filters(actor: Actor, q: { region?: string; q?: string }): SQL | undefined {
   return and(
@@ -185,7 +186,7 @@ export async function gridsNamed(db: Db, actor: Actor, text: string, limit: numb
   const found = await db
     .select({ id: grid.id, name: grid.name, regionCode: grid.regionCode, boundary: grid.boundary, w: grid.minLon, s: grid.minLat, e: grid.maxLon, n: grid.maxLat })
     .from(grid)
-    .where(and(isNull(grid.deletedAt), gridRecordInScope(actor, grid.regionCode, grid.id), ilike(grid.name, `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)))
+    .where(and(isNull(grid.deletedAt), gridRecordInScope(actor, grid.regionCode, grid.id), ilike(grid.name, containing(text))))
     .orderBy(asc(grid.code))
     .limit(limit);
   return found.map(({ w, s, e, n, boundary, ...ref }) => ({ ...ref, bounds: [[w, s], [e, n]], point: interiorPoint((boundary as GeoJsonPolygon).coordinates) }));

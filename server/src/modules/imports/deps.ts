@@ -8,7 +8,7 @@ import type { Database } from '../../platform/db/client.js';
 import type { FileStore } from '../../platform/files/store.js';
 import type { JobQueue } from '../../platform/jobs/queue.js';
 import type { PiiVault } from '../../platform/pii/vault.js';
-import type { Registry } from '../../platform/kit/kit.js';
+import type { Providers, Registry } from '../../platform/kit/kit.js';
 
 export interface ImportDeps {
   database: Database;
@@ -21,12 +21,10 @@ export interface ImportDeps {
   config: Pick<Config, 'filesDir' | 'importMaxBytes' | 'importMaxRows' | 'unmaskPerHour'>;
   /** Where the upload, its problem log and its error report are kept. */
   files: FileStore;
-  /** The import kinds modules offer (besides the register kinds). */
-  registry: Pick<Registry, 'imports'>;
-}
-
-export interface ImportRouteDeps extends ImportDeps {
+  /** The import kinds modules offer (besides the register kinds), and the reactions a batch may set off. */
+  registry: Registry;
   jobs: JobQueue;
+  providers: Providers;
 }
 
 /** The file-store keys of an import's files: the upload, its problem log and its error report. */

@@ -12,6 +12,7 @@ import { AppError } from '../../platform/errors.js';
 import type { ActorContext } from '../../platform/http/types.js';
 import type { CheckedRow, ImportBatch, ImportKind, IssueAt } from '../../platform/imports/kind.js';
 import type { Db } from '../../platform/db/client.js';
+import { runReactions } from '../../platform/workflow/workflow.js';
 import { commitBatch, type StoredBatch } from './batch-commit.js';
 import { uploadPath, type ImportDeps } from './deps.js';
 import { planColumns, readMappedCells, type MappedField } from './fields.js';
@@ -71,6 +72,7 @@ async function storeRows(kind: ImportKind, deps: ImportDeps, db: Db, ctx: ActorC
       failed.add(row);
       issues.push({ row, column: reader.columnOf(field), field, code });
     },
+    react: (kind, action) => runReactions({ ...deps, db }, db, { kind, id: importId, action, from: '', to: '', now: ctx.clock.now(), ctx }),
   };
   const stored = rows.length ? await kind.store(batch, rows) : { created: 0, unchanged: 0 };
   return { created: stored.created, updated: 0, unchanged: stored.unchanged, issues };

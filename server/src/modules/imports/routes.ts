@@ -6,7 +6,7 @@ import { importJob, importListQuery, importMappingRequest, importPreview, import
 import type { App } from '../../platform/http/types.js';
 import { actorCtx } from '../../platform/http/access.js';
 import { AppError } from '../../platform/errors.js';
-import type { ImportRouteDeps } from './deps.js';
+import type { ImportDeps } from './deps.js';
 import { findImport, listImports, presentImport } from './queries.js';
 import { uploadImport } from './upload-import.js';
 import { previewImport } from './preview-import.js';
@@ -24,7 +24,7 @@ function attachment(name: string): string {
   return `attachment; filename="${name.replace(/[^\x20-\x7e]|"/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
-export function importRoutes(parent: App, deps: ImportRouteDeps): void {
+export function importRoutes(parent: App, deps: ImportDeps): void {
   // Whoever may import some kind reaches the routes; each kind's own permission is checked on it.
   const access = importPermissions(deps.registry);
   // Multipart parsing only in this plugin's scope; the file is streamed, never buffered.

@@ -7,14 +7,14 @@ import type { ImportGridRule, ImportJob } from '@gridgov/contracts';
 import { AppError } from '../../platform/errors.js';
 import type { ActorContext } from '../../platform/http/types.js';
 import { writeAudit } from '../../platform/audit/write-audit.js';
-import { importActor, type ImportRouteDeps } from './deps.js';
+import { importActor, type ImportDeps } from './deps.js';
 import { checkGridMapping } from './grid-rule.js';
 import { findImport, presentImport } from './queries.js';
 import { ownedImportTarget } from './registers.js';
 import { importJobDefinition } from './run-import.js';
 import { importJob } from './tables.js';
 
-export async function startImport(deps: ImportRouteDeps, ctx: ActorContext, id: string, requested: Record<string, string>, grid: ImportGridRule): Promise<ImportJob> {
+export async function startImport(deps: ImportDeps, ctx: ActorContext, id: string, requested: Record<string, string>, grid: ImportGridRule): Promise<ImportJob> {
   const row = await deps.database.db.transaction(async (tx) => {
     const job = await findImport(tx, ctx.actor, id, true);
     if (job.status !== 'uploaded') throw new AppError('IMPORT_STATE', { status: job.status });

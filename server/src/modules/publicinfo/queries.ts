@@ -9,6 +9,7 @@ import { regionNames } from '../regions/queries.js';
 import { isOpenAt } from './opening-hours.js';
 import { searchCondition } from './search-terms.js';
 import { consultation, healthFacility, rumourRebuttal } from './tables.js';
+import { containing } from '../../platform/db/like.js';
 import {
   consultationActions, CONSULTATION_VISIBILITY, HEALTH_FACILITY_VISIBILITY, loadConsultation, loadRebuttal, rebuttalActions, REBUTTAL_VISIBILITY,
   type ConsultationRow, type HealthFacilityRow, type RebuttalRow,
@@ -20,7 +21,6 @@ interface Paging {
 }
 
 const placeAndAbove = (regionCode: string) => [...ancestorCodes(regionCode), regionCode];
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 // ---- Rebuttals ----
 
@@ -68,7 +68,7 @@ function presentFacility(r: HealthFacilityRow, names: Map<string, string>, now: 
 }
 
 export async function listHealthFacilities(db: Db, actor: Actor, q: Paging & { kind?: HealthFacilityKind; region?: string; q?: string }, now: Date) {
-  const text = q.q ? `%${escapeLike(q.q)}%` : null;
+  const text = q.q ? containing(q.q) : null;
   const where = and(
     recordVisible(actor, HEALTH_FACILITY_VISIBILITY),
     q.kind ? eq(healthFacility.kind, q.kind) : undefined,

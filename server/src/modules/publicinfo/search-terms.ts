@@ -7,6 +7,7 @@
 import { and, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { segment } from '../tickets/classifier/segmenter.js';
+import { containing } from '../../platform/db/like.js';
 
 const WORD = /[\p{L}\p{N}]/u;
 
@@ -19,11 +20,10 @@ export function searchTerms(...texts: string[]): string {
   return ` ${words(texts.join(' ')).join(' ')} `;
 }
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** SQL: every word of the query is found in the column (undefined for an empty query). */
 export function searchCondition(column: PgColumn, q: string | undefined): SQL | undefined {
   const wanted = q ? words(q) : [];
   if (wanted.length === 0) return undefined;
-  return and(...wanted.map((w) => sql`${column} like ${`%${escapeLike(w)}%`}`));
+  return and(...wanted.map((w) => sql`${column} like ${containing(w)}`));
 }

@@ -8,6 +8,7 @@ import { ancestorCodes, regionInScope } from '../../platform/scope.js';
 import { gridCountsUnder } from '../grids/queries.js';
 import { levelName, levelNumber } from './levels.js';
 import { region } from './tables.js';
+import { containing } from '../../platform/db/like.js';
 
 /** A region is visible if it lies in the actor's subtree or on the path down to it. */
 function visible(actor: Actor): SQL {
@@ -121,7 +122,7 @@ export async function regionsNamed(db: Db, actor: Actor | null, text: string, li
   return db
     .select({ code: region.code, name: region.name, parentCode: region.parentCode })
     .from(region)
-    .where(and(isNull(region.validTo), sql`${region.level} >= 3`, sql`${region.name} ilike ${`%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`, actor ? regionInScope(actor, region.code) : undefined))
+    .where(and(isNull(region.validTo), sql`${region.level} >= 3`, sql`${region.name} ilike ${containing(text)}`, actor ? regionInScope(actor, region.code) : undefined))
     .orderBy(asc(region.level), asc(region.code))
     .limit(limit);
 }

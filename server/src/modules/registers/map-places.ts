@@ -9,6 +9,7 @@ import type { Actor } from '../../platform/context.js';
 import type { Db } from '../../platform/db/client.js';
 import { gridRecordInScope } from '../../platform/scope.js';
 import { building, venue } from './tables.js';
+import { containing } from '../../platform/db/like.js';
 
 export interface MapPlace {
   kind: 'building' | 'venue';
@@ -46,7 +47,7 @@ export async function placesInView(db: Db, actor: Actor, [w, s, e, n]: Bbox, lim
 
 /** Places whose name or address holds the text, up to `limit` of each kind. */
 export async function placesNamed(db: Db, actor: Actor | null, text: string, limit: number): Promise<MapPlace[]> {
-  const like = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const like = containing(text);
   const read = (table: Table, kind: MapPlace['kind']) =>
     db
       .select(columns(table, kind))

@@ -1,7 +1,7 @@
 /**
  * The households a survey campaign visits, as a SQL set for the campaigns' set-based task
  * generation (INSERT ... SELECT in batches): the live households of a region's subtree, those with
- * a resident carrying a tag, or those of a list (ids matched beforehand by number). Rows come in
+ * a resident carrying a tag, those with a member in a set of residents, or those of a list (ids matched beforehand by number). Rows come in
  * id order after a cursor, so a generation that stopped resumes where it left off. Also where
  * the tasks' households are, for the grid worker's map.
  */
@@ -10,7 +10,8 @@ import type { Db } from '../../platform/db/client.js';
 import { rows } from '../../platform/db/client.js';
 import { building, dwelling, household, householdMember, resident } from './tables.js';
 
-export type HouseholdTarget = { kind: 'region' } | { kind: 'tag'; tag: string } | { kind: 'ids'; ids: readonly string[] };
+/** `residents`: the households with a member in that set of resident ids (a `select`). */
+export type HouseholdTarget = { kind: 'region' } | { kind: 'tag'; tag: string } | { kind: 'residents'; residents: SQL } | { kind: 'ids'; ids: readonly string[] };
 
 /**
  * `select id, grid_id, region_code, number, address` of the target's households under the prefix,
@@ -20,6 +21,8 @@ export function targetHouseholds(prefix: string, target: HouseholdTarget, after:
   const filter =
     target.kind === 'tag'
       ? sql`and exists (select 1 from ${householdMember} m join ${resident} r on r.id = m.resident_id where m.household_id = h.id and r.deleted_at is null and ${target.tag} = any(r.tags))`
+      : target.kind === 'residents'
+        ? sql`and h.id in (select m.household_id from ${householdMember} m where m.resident_id in (${target.residents}))`
       : target.kind === 'ids'
         ? sql`and h.id in (select value::uuid from jsonb_array_elements_text(${JSON.stringify(target.ids)}::jsonb))`
         : sql``;

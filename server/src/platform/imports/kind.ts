@@ -69,6 +69,12 @@ export interface ImportBatch {
   importId: string;
   /** A row found wanting while storing (a reference out of scope): it is not stored and is reported. */
   fail(row: number, field: string | null, code: ErrorCode): void;
+  /**
+   * Tells other modules what the batch changed (`arrival.import`), in the batch's transaction
+   * (platform/workflow `runReactions`): their reactions commit with the batch, or roll back with
+   * it (a preview).
+   */
+  react(kind: string, action: string): Promise<void>;
 }
 
 /** What a batch stored: new records, and rows that were already there (a re-import). */

@@ -40,6 +40,12 @@ export interface Providers {
    * declarations since then was flagged by the form's rules. Survey campaigns do not visit those.
    */
   declaredUnflagged(householdId: SQL, since: Date | SQL): SQL;
+  /**
+   * A set (`select resident_id ...`) of the residents the checkpoints reported arriving from
+   * `since` to `until`, from an origin containing `origin` when given (the arrivals module).
+   * Survey campaigns visit their households.
+   */
+  arrivedResidents(since: Date, until: Date, origin: string | null): SQL;
 }
 
 /**

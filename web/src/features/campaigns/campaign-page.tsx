@@ -22,6 +22,8 @@ const shape = surveyCampaignInput.shape;
 const targetText = (t: Translate, c: SurveyCampaign) =>
   c.target.kind === 'tag'
     ? `${t('campaign.target.tag')}：${enumLabel(t, 'tag', c.target.tag)}`
+    : c.target.kind === 'arrivals'
+      ? t('campaign.target.arrivalsSince', { since: dayjs(c.target.since).format('YYYY-MM-DD'), origin: c.target.origin ?? t('campaign.target.anyOrigin') })
     : c.target.kind === 'list'
       ? t('campaign.target.listCount', { n: c.target.householdNumbers.length, matched: c.target.householdNumbers.length - c.unmatched.length, unmatched: c.unmatched.length })
       : t('campaign.target.region');
@@ -77,8 +79,10 @@ export const campaignPage: RecordPageConfig<SurveyCampaign, CampaignValues> = {
       { name: 'regionCode', label: 'campaign.field.region', input: { type: 'custom', render: ({ testId }) => <RegionSelect data-testid={testId} /> }, schema: shape.regionCode, testId: 'region' },
       { name: 'formKey', label: 'campaign.field.form', input: { type: 'custom', render: ({ testId }) => <FormSelect data-testid={testId} /> }, schema: shape.formKey, testId: 'form' },
       { name: 'window', label: 'campaign.field.window', input: { type: 'custom', render: ({ testId }) => <WindowPicker data-testid={testId} /> }, required: true, requiredMessage: 'campaign.windowNeeded', testId: 'window' },
-      { name: 'targetKind', label: 'campaign.field.target', input: { type: 'select', options: (t) => (['region', 'tag', 'list'] as const).map((k) => ({ value: k, label: t(`campaign.target.${k}`) })) }, required: true, span: 12, testId: 'target' },
+      { name: 'targetKind', label: 'campaign.field.target', input: { type: 'select', options: (t) => (['region', 'tag', 'arrivals', 'list'] as const).map((k) => ({ value: k, label: t(`campaign.target.${k}`) })) }, required: true, span: 12, testId: 'target' },
       { name: 'tag', label: 'campaign.target.tag', input: { type: 'select', options: (t) => enumOptions(t, 'tag', RESIDENT_TAGS) }, span: 12, testId: 'tag', visible: ({ values }) => values.targetKind === 'tag' },
+      { name: 'arrivedSince', label: 'campaign.target.arrivedSince', input: { type: 'date' }, required: true, span: 12, testId: 'arrived-since', visible: ({ values }) => values.targetKind === 'arrivals' },
+      { name: 'origin', label: 'campaign.target.origin', input: { type: 'text', maxLength: 40, placeholder: (ctx) => ctx.t('campaign.target.originHint') }, span: 12, testId: 'origin', visible: ({ values }) => values.targetKind === 'arrivals' },
       {
         name: 'householdNumbers',
         label: 'campaign.target.list',

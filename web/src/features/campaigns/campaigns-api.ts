@@ -1,4 +1,5 @@
 /** Survey campaigns: calls and cache keys (console and the grid worker's phone). */
+import type { Dayjs } from 'dayjs';
 import type { AlertRule, SurveyAnswer, SurveyAnswerInput, SurveyAnswerReceipt, SurveyCampaign, SurveyCampaignAction, SurveyCampaignStatus, SurveyListFile, SurveyProgress, SurveyTask } from '@gridgov/contracts';
 import { api } from '../../api/client';
 import { keyParams } from '../../api/keys';
@@ -11,7 +12,7 @@ export const campaignKeys = {
   answers: (id: string, params: object) => ['survey-campaigns', 'answers', id, keyParams(params)] as const,
 };
 
-export type TargetKind = 'region' | 'tag' | 'list';
+export type TargetKind = 'region' | 'tag' | 'arrivals' | 'list';
 
 export interface CampaignValues extends Record<string, unknown> {
   name: string;
@@ -22,13 +23,23 @@ export interface CampaignValues extends Record<string, unknown> {
   tag?: string;
   /** Read from an uploaded .xlsx or .csv list by the server. */
   householdNumbers?: string[];
+  /** Arrivals target: arrived on or after that day (local), from an origin containing the text. */
+  arrivedSince?: Dayjs | null;
+  origin?: string;
   /** None: the form's own rules. */
   alertRules?: AlertRule[];
   ticketCategoryId?: string;
 }
 
 export function campaignBody(v: CampaignValues) {
-  const target = v.targetKind === 'tag' ? { kind: 'tag', tag: v.tag } : v.targetKind === 'list' ? { kind: 'list', householdNumbers: v.householdNumbers ?? [] } : { kind: 'region' };
+  const target =
+    v.targetKind === 'tag'
+      ? { kind: 'tag', tag: v.tag }
+      : v.targetKind === 'list'
+        ? { kind: 'list', householdNumbers: v.householdNumbers ?? [] }
+        : v.targetKind === 'arrivals'
+          ? { kind: 'arrivals', since: v.arrivedSince?.startOf('day').toISOString(), ...(v.origin?.trim() ? { origin: v.origin.trim() } : {}) }
+          : { kind: 'region' };
   return {
     name: v.name, regionCode: v.regionCode, formKey: v.formKey, startsAt: v.window?.[0], endsAt: v.window?.[1], target,
     ...(v.alertRules ? { alertRules: v.alertRules } : {}),
