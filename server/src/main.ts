@@ -11,6 +11,7 @@ import { seedDemoDisputes } from './modules/disputes/demo-disputes.js';
 import { seedDemoWarnings } from './modules/demo/seed-warnings.js';
 import { seedDemoPetitions } from './modules/demo/seed-petitions.js';
 import { seedDemoReservations } from './modules/reservations/demo-reservations.js';
+import { seedDemoArrivals } from './modules/arrivals/demo-arrivals.js';
 import { seedDemoCampaigns } from './modules/campaigns/demo-campaigns.js';
 import { seedDemoDeclarations } from './modules/declarations/demo-declarations.js';
 import { seedDemoEnterprises } from './modules/enterprises/demo-enterprises.js';
@@ -44,6 +45,8 @@ async function main(): Promise<void> {
     // Declarations first: the open campaign does not send workers to households that declared.
     const declarations = await seedDemoDeclarations(runtime.kit, seeded.city, county.slice(0, 6));
     console.log(`  ${declarations.declarations} health declarations over five days (${declarations.abnormal} abnormal, ${declarations.unmatched} unmatched)`);
+    const arrivals = await seedDemoArrivals(runtime.kit, seeded.city, county.slice(0, 6));
+    console.log(`  ${arrivals.arrivals} arrivals from checkpoints over five days (${arrivals.matched} matched to residents, ${arrivals.checked} checked)`);
     const campaigns = await seedDemoCampaigns(runtime.kit, seeded.city.grids[0]!.regionCode);
     console.log(`  ${campaigns.answers} door-to-door survey answers in ${campaigns.campaigns} campaigns (one open now)`);
     const enterprises = await seedDemoEnterprises(database.db, clock.now(), countyGrids);

@@ -24,6 +24,7 @@ export const arrivalsEn: Record<keyof typeof arrivalsZhCN, string> = {
   'arrival.filter.to': 'to',
   'arrival.filter.datePlaceholder': 'YYYY-MM-DD',
   'arrival.check': 'Mark checked',
+  'arrival.import': 'Import a checkpoint list',
   'arrival.checkConfirm': 'Has this person been checked on?',
   'arrival.viewList': 'View arrivals',
 };

@@ -22,6 +22,7 @@ export const arrivalsZhCN = {
   'arrival.filter.to': '至',
   'arrival.filter.datePlaceholder': 'YYYY-MM-DD',
   'arrival.check': '标记已核查',
+  'arrival.import': '导入卡口名单',
   'arrival.checkConfirm': '确认已完成对该人员的核查？',
   'arrival.viewList': '查看出入境人员',
 };

@@ -1,5 +1,7 @@
 /** Arrivals (人员出入境排查): a config of the shared record page, one per tab (all, matched, unmatched). */
 import { ARRIVAL_STATUSES } from '@gridgov/contracts';
+import { navigate } from '../../app/router';
+import { pathWithQuery } from '../../app/routes';
 import { enumLabel } from '../../shared/labels';
 import { formatDateTime, orDash } from '../../shared/format';
 import type { RecordPageConfig } from '../../shared/record-page/types';
@@ -38,6 +40,7 @@ export function arrivalPage(tab: ArrivalTab): RecordPageConfig<ArrivalRecord, Re
       { type: 'text', name: 'from', label: 'arrival.filter.from', placeholder: 'arrival.filter.datePlaceholder', maxLength: 10 },
       { type: 'text', name: 'to', label: 'arrival.filter.to', placeholder: 'arrival.filter.datePlaceholder', maxLength: 10 },
     ],
+    toolbar: [{ key: 'import', label: 'arrival.import', needs: 'arrival:import', run: () => navigate(pathWithQuery('/registers/imports', { register: 'arrival' })) }],
     rowActions: [
       {
         key: 'check',
