@@ -2,13 +2,14 @@
  * In the real browser, at a phone's width: the demo's enterprise filer (企业填报人, `ent_filer`)
  * signs in to the portal, opens "我的企业" (only the two enterprises an operator linked it to),
  * registers today's staff health for the one approved to resume (a fever and an absence are
- * flagged), and changes and submits the other's draft resumption application.
+ * flagged), and changes and submits the other's draft resumption application. At a desk, the
+ * community's operator links a resident account to an enterprise as its filer and unlinks it.
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Locator, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../server/src/modules/demo/seed-demo.js';
-import { browserSuite, choose, input, screenshot } from './harness.js';
+import { browserSuite, choose, input, loginAs, screenshot } from './harness.js';
 
 describe('browser: the enterprise\'s own filer on the portal', () => {
   const suite = browserSuite();
@@ -72,5 +73,26 @@ describe('browser: the enterprise\'s own filer on the portal', () => {
     await screenshot(page, 'enterprise-filer-submitted');
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(width <= 380, `the page fits a phone (${width}px)`);
+  });
+
+  it('the community\'s operator links a resident account as an enterprise\'s filer and unlinks it', async () => {
+    const context = await suite.context({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await loginAs(page, suite.server.url, 'community_op');
+    await page.goto(`${suite.server.url}/#/enterprises/screening`);
+    await page.locator('[data-testid^="enterprise-screening-filers-"]').first().click();
+    const dialog = page.getByTestId('enterprise-filers-list');
+    await dialog.waitFor();
+    await input(page, 'enterprise-filers-username').fill('gw1');
+    await page.getByTestId('enterprise-filers-link').click();
+    await page.getByText('只能指定居民门户账号为企业填报人').first().waitFor();
+    await input(page, 'enterprise-filers-username').fill('resident1');
+    await page.getByTestId('enterprise-filers-link').click();
+    await dialog.getByText('周建华').waitFor();
+    await dialog.getByText('有效').waitFor();
+    await page.getByTestId('enterprise-filers-unlink-resident1').click();
+    await page.locator('.ant-popconfirm .ant-btn-primary').click();
+    await dialog.getByText('已解除').waitFor();
+    await screenshot(page, 'enterprise-filer-console');
   });
 });
