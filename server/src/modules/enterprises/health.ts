@@ -33,7 +33,6 @@ export function flagOf(e: Pick<HealthItem, 'present' | 'temperature' | 'symptoms
 
 const dayNumber = (day: string) => Date.parse(`${day}T00:00:00Z`) / 86_400_000;
 
-
 async function approved(db: Db, organizationId: string): Promise<boolean> {
   const [row] = await db.select({ id: enterpriseApplication.id }).from(enterpriseApplication).where(and(eq(enterpriseApplication.organizationId, organizationId), eq(enterpriseApplication.status, 'approved'))).limit(1);
   return Boolean(row);
