@@ -4,7 +4,6 @@
  * scope is "not found" whatever the username. Audited `enterprise_filer.grant`.
  */
 import { randomUUID } from 'node:crypto';
-import { and, eq, isNull } from 'drizzle-orm';
 import type { FilerLinkInput } from '@gridgov/contracts';
 import type { ActorContext } from '../../platform/http/types.js';
 import type { Db } from '../../platform/db/client.js';
@@ -29,13 +28,13 @@ export async function linkFiler(db: Db, ctx: ActorContext, organizationId: strin
   if (account.role !== 'resident') throw new AppError('ENTERPRISE_FILER_NOT_RESIDENT', { fields: [{ field: 'username', code: 'ENTERPRISE_FILER_NOT_RESIDENT' }] });
   const now = ctx.clock.now();
   await db.transaction(async (tx) => {
-    const [current] = await tx
-      .select({ id: enterpriseFiler.id })
-      .from(enterpriseFiler)
-      .where(and(eq(enterpriseFiler.organizationId, org.id), eq(enterpriseFiler.userId, account.id), isNull(enterpriseFiler.revokedAt)))
-      .for('update');
-    if (current) throw new AppError('ENTERPRISE_FILER_ALREADY_LINKED', { fields: [{ field: 'username', code: 'ENTERPRISE_FILER_ALREADY_LINKED' }] });
-    await tx.insert(enterpriseFiler).values({ id: randomUUID(), organizationId: org.id, userId: account.id, grantedBy: ctx.actor.id, grantedAt: now });
+    // At most one current link (partial unique index): a second one, even from a concurrent request, inserts nothing.
+    const [made] = await tx
+      .insert(enterpriseFiler)
+      .values({ id: randomUUID(), organizationId: org.id, userId: account.id, grantedBy: ctx.actor.id, grantedAt: now })
+      .onConflictDoNothing()
+      .returning({ id: enterpriseFiler.id });
+    if (!made) throw new AppError('ENTERPRISE_FILER_ALREADY_LINKED', { fields: [{ field: 'username', code: 'ENTERPRISE_FILER_ALREADY_LINKED' }] });
     await writeAudit(tx, ctx, { action: 'enterprise_filer.grant', objectType: 'organization', objectId: org.id, regionCode: org.regionCode, details: { userId: account.id, username: account.username } });
   });
   return account.id;
