@@ -11,5 +11,7 @@ export const ENTERPRISE_AUDIT_ACTIONS = defineAuditActions({
   'enterprise_application.read_staff': { zh: '查看复工申请员工名单', en: 'Resumption staff list read' },
   'enterprise_health.register': { zh: '登记员工健康情况', en: 'Employee health registered' },
   'enterprise_health.read': { zh: '查看员工健康登记', en: 'Employee health registration read' },
+  'enterprise_filer.grant': { zh: '指定企业填报人', en: 'Enterprise filer linked' },
+  'enterprise_filer.revoke': { zh: '解除企业填报人', en: 'Enterprise filer unlinked' },
   'enterprise_screening.set': { zh: '登记企业排查结果', en: 'Enterprise screening recorded' },
 });

@@ -2,8 +2,8 @@
  * Enterprises of a jurisdiction (辖区企业), over the organisations register: resumption
  * applications (企业复工申请) reviewed by the township, the daily employee health registration
  * (员工健康登记) with the list of enterprises that stopped reporting, and the screening list
- * (辖区企业排查). Enterprises have no accounts: staff file on an enterprise's behalf and its
- * register contact is told by SMS.
+ * (辖区企业排查). Staff file on an enterprise's behalf, and so may a portal account an operator
+ * linked to it as its filer (企业填报人); its register contact is told by SMS.
  */
 import { z } from 'zod';
 import { divisionCode, pageQuery, uuid } from '../common.js';
@@ -107,6 +107,8 @@ export type Application = z.infer<typeof application>;
 
 export const applicationListQuery = z.strictObject({
   status: z.enum(APPLICATION_STATUSES).optional(),
+  /** One enterprise's applications. */
+  organizationId: uuid.optional(),
   region: divisionCode.optional(),
   q: z.string().trim().max(50).optional(),
   ...pageQuery,
@@ -234,6 +236,31 @@ export const screeningListQuery = z.strictObject({
   ...pageQuery,
 });
 export const enterpriseListQuery = z.strictObject({ q: z.string().trim().max(50).optional(), region: divisionCode.optional(), ...pageQuery });
+
+// ---------- the enterprise's own filer (企业填报人) ----------
+/** Link a portal account (role resident) to an enterprise as its filer, by its exact username. */
+export const filerLinkInput = z.strictObject({ username: z.string().trim().min(1).max(64) });
+export type FilerLinkInput = z.infer<typeof filerLinkInput>;
+
+/** A link of an account to an enterprise, current or revoked. */
+export const filerLink = z.object({
+  userId: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  grantedBy: z.string().nullable(),
+  grantedAt: z.string(),
+  revokedBy: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+});
+export type FilerLink = z.infer<typeof filerLink>;
+
+/** An enterprise a filer is linked to, with its employees (names and masked numbers), its latest application and whether it may register health. */
+export const myEnterprise = enterpriseRef.extend({
+  employees: z.array(z.object({ residentId: z.string(), name: z.string(), position: z.string().nullable(), idMasked: z.string() })),
+  application: applicationSummary.nullable(),
+  resumed: z.boolean(),
+});
+export type MyEnterprise = z.infer<typeof myEnterprise>;
 
 export * from './permissions.js';
 export * from './audit.js';

@@ -10,6 +10,8 @@ export const portalEn: Record<keyof typeof portalZhCN, string> = {
   'portal.nav.home': 'Home',
   'portal.nav.report': 'Report',
   'portal.nav.mine': 'My reports',
+  'portal.nav.enterprise': 'My enterprise',
+  'portal.home.enterpriseText': 'Resumption application and staff health',
   'portal.nav.track': 'Track',
 
   'portal.home.hello': 'Hello, {name}',

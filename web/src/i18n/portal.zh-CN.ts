@@ -8,6 +8,8 @@ export const portalZhCN = {
   'portal.nav.home': '首页',
   'portal.nav.report': '我要反映',
   'portal.nav.mine': '我的反映',
+  'portal.nav.enterprise': '我的企业',
+  'portal.home.enterpriseText': '复工申请与员工健康登记',
   'portal.nav.track': '查询进度',
 
   'portal.home.hello': '您好，{name}',

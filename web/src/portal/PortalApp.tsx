@@ -1,22 +1,26 @@
 /**
  * The resident portal (mobile web): its own header and bottom tab bar instead of the console's
  * side menu, larger controls, one column. Signed-in residents report, follow and rate their
- * reports; anyone may report anonymously and follow a report by its tracking link.
+ * reports; anyone may report anonymously and follow a report by its tracking link. An account
+ * linked to enterprises as their filer (企业填报人) also has the "My enterprise" tab.
  */
 import { Alert, Button, ConfigProvider, Result } from 'antd';
 import { useEffect, type ReactNode } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { ChangePasswordModal } from '../app/ChangePasswordModal';
 import { LanguageSwitch } from '../app/LanguageSwitch';
 import { navigate, useLocation } from '../app/router';
 import { useSession } from '../app/session';
 import { useI18n, type MessageKey } from '../i18n/i18n';
-import { HomeIcon, ListIcon, ReportIcon, SearchIcon } from './icons';
+import { BuildingIcon, HomeIcon, ListIcon, ReportIcon, SearchIcon } from './icons';
 import MyReportsPage from './MyReportsPage';
 import { loginPath, PORTAL_PATHS } from './paths';
 import PortalHome from './PortalHome';
 import ReportPage from './ReportPage';
 import ReservePage from './ReservePage';
 import DeclarePage from './DeclarePage';
+import MyEnterprisePage from './MyEnterprisePage';
+import { enterpriseKeys, myEnterprisesApi } from '../features/enterprises/enterprises-api';
 import PublicInfoPage from './PublicInfoPage';
 import TicketDetailPage from './TicketDetailPage';
 import { TrackLookupPage, TrackPage } from './TrackPage';
@@ -26,7 +30,7 @@ interface Screen {
   title: MessageKey;
   /** Where the back arrow leads; none on the tab pages. */
   back?: string;
-  tab: 'home' | 'report' | 'mine' | 'track' | null;
+  tab: 'home' | 'report' | 'mine' | 'track' | 'enterprise' | null;
   content: ReactNode;
 }
 
@@ -67,6 +71,7 @@ function screenOf(path: string, resident: boolean): Screen {
   }
   if (first === 'reserve' && !second) return { title: 'portal.nav.reserve', back: PORTAL_PATHS.home, tab: null, content: <ReservePage /> };
   if (first === 'declare' && !second) return { title: 'portal.nav.declare', back: PORTAL_PATHS.home, tab: null, content: <DeclarePage /> };
+  if (first === 'enterprise' && !second) return { title: 'portal.nav.enterprise', tab: 'enterprise', content: resident ? <MyEnterprisePage /> : <ResidentsOnly /> };
   if (first === 'info' && !second) return { title: 'portal.nav.info', back: PORTAL_PATHS.home, tab: null, content: <PublicInfoPage /> };
   if (first === 'track' && !second) return { title: 'portal.nav.track', tab: 'track', content: <TrackLookupPage /> };
   if (first === 'track' && param) {
@@ -93,6 +98,8 @@ const RESIDENT_TABS: Tab[] = [
   { key: 'mine', path: PORTAL_PATHS.mine, label: 'portal.nav.mine', icon: <ListIcon /> },
 ];
 
+const ENTERPRISE_TAB: Tab = { key: 'enterprise', path: PORTAL_PATHS.enterprise, label: 'portal.nav.enterprise', icon: <BuildingIcon /> };
+
 const PUBLIC_TABS: Tab[] = [
   { key: 'home', path: PORTAL_PATHS.home, label: 'portal.nav.home', icon: <HomeIcon /> },
   { key: 'report', path: PORTAL_PATHS.report, label: 'portal.nav.report', icon: <ReportIcon /> },
@@ -107,7 +114,9 @@ export default function PortalApp() {
   const location = useLocation();
   const resident = me?.role === 'resident';
   const screen = screenOf(location.path, resident);
-  const tabs = resident ? RESIDENT_TABS : PUBLIC_TABS;
+  // The enterprises the account files for (企业填报人): none for most residents.
+  const filer = useQuery({ queryKey: enterpriseKeys.mine, queryFn: ({ signal }) => myEnterprisesApi.list(signal), enabled: resident && Boolean(me?.permissions.includes('enterprise:file')) });
+  const tabs = resident ? [...RESIDENT_TABS, ...((filer.data?.items.length ?? 0) > 0 ? [ENTERPRISE_TAB] : [])] : PUBLIC_TABS;
 
   useEffect(() => {
     window.scrollTo(0, 0);

@@ -1,5 +1,6 @@
 /**
- * The portal's first page. Residents: report, their reports and the latest of them. Visitors:
+ * The portal's first page. Residents: report, their reports and the latest of them (and their
+ * enterprise, for an enterprise's filer). Visitors:
  * report without an account, follow a report by its link, or sign in.
  */
 import { Button, Typography } from 'antd';
@@ -9,7 +10,8 @@ import { portalQueries } from '../api/portal';
 import { navigate } from '../app/router';
 import { useSession } from '../app/session';
 import { useI18n } from '../i18n/i18n';
-import { ListIcon, ReportIcon, SearchIcon } from './icons';
+import { BuildingIcon, ListIcon, ReportIcon, SearchIcon } from './icons';
+import { enterpriseKeys, myEnterprisesApi } from '../features/enterprises/enterprises-api';
 import { loginPath, PORTAL_PATHS } from './paths';
 import { TicketCard } from './TicketCard';
 import { PublicAnnouncements } from '../features/announcements/PublicAnnouncements';
@@ -30,6 +32,7 @@ export default function PortalHome({ resident }: { resident: boolean }) {
   const { t } = useI18n();
   const { me } = useSession();
   const recent = useQuery({ ...portalQueries.recent(RECENT), enabled: resident }).data ?? null;
+  const filer = (useQuery({ queryKey: enterpriseKeys.mine, queryFn: ({ signal }) => myEnterprisesApi.list(signal), enabled: resident && Boolean(me?.permissions.includes('enterprise:file')) }).data?.items.length ?? 0) > 0;
 
   if (resident && me) {
     return (
@@ -50,6 +53,7 @@ export default function PortalHome({ resident }: { resident: boolean }) {
           <Tile icon={<ListIcon />} title={t('portal.nav.reserve')} text={t('portal.home.reserveText')} onClick={() => navigate(PORTAL_PATHS.reserve)} testId="portal-home-reserve" />
           <Tile icon={<ListIcon />} title={t('portal.nav.declare')} text={t('portal.home.declareText')} onClick={() => navigate(PORTAL_PATHS.declare)} testId="portal-home-declare" />
           <Tile icon={<SearchIcon />} title={t('portal.nav.info')} text={t('portal.home.infoText')} onClick={() => navigate(PORTAL_PATHS.info)} testId="portal-home-info" />
+          {filer && <Tile icon={<BuildingIcon />} title={t('portal.nav.enterprise')} text={t('portal.home.enterpriseText')} onClick={() => navigate(PORTAL_PATHS.enterprise)} testId="portal-home-enterprise" />}
         </div>
         <PublicAnnouncements regionCode={me.scope.regionCode} />
         {recent && recent.items.length > 0 && (

@@ -75,3 +75,13 @@ export function SearchIcon() {
     </Icon>
   );
 }
+
+export function BuildingIcon() {
+  return (
+    <Icon>
+      <path d="M4 21V5l8-2v18" />
+      <path d="M12 9l8 2v10" />
+      <path d="M3 21h18M8 8h.01M8 12h.01M8 16h.01M16 14h.01M16 17h.01" />
+    </Icon>
+  );
+}

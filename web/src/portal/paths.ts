@@ -13,6 +13,7 @@ export const PORTAL_PATHS = {
   reserve: '/portal/reserve',
   declare: '/portal/declare',
   info: '/portal/info',
+  enterprise: '/portal/enterprise',
 } as const;
 
 export function ticketPath(id: string): string {

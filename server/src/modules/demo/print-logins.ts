@@ -8,7 +8,7 @@ import { DEMO_PASSWORD, demoTotpSecret } from './seed-demo.js';
 import { loadConfig, type Config } from '../../platform/config.js';
 import { ensureDemoOpen311Client } from '../open311/api-clients.js';
 
-const SHOWN = ['sysadmin', 'secadmin', 'auditor', 'city_op', 'county_op', 'township_op', 'community_op', 'handler', 'handler2', 'gw1', 'gw2', 'resident1'];
+const SHOWN = ['sysadmin', 'secadmin', 'auditor', 'city_op', 'county_op', 'township_op', 'community_op', 'handler', 'handler2', 'gw1', 'gw2', 'resident1', 'ent_filer'];
 
 export async function printDemoLogins(db: Db, clock: Clock, config: Pick<Config, 'mode' | 'host' | 'port'> = loadConfig()): Promise<void> {
   const accounts = await accountDirectory(db);

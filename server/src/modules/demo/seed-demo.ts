@@ -86,6 +86,8 @@ export function demoAccounts(city: DemoCity, workersPerCityLimit = 200): DemoAcc
     ...departmentHandlers(city),
     ...workers,
     { username: 'resident1', displayName: '周建华', role: 'resident', scopeRegionCode: firstGrid.regionCode, gridCode: firstGrid.code, totpSecret: null },
+    // A portal account an enterprise files with (企业填报人), linked to two enterprises by the demo enterprises.
+    { username: 'ent_filer', displayName: '刘经理（企业填报人）', role: 'resident', scopeRegionCode: firstGrid.regionCode, gridCode: firstGrid.code, totpSecret: null },
   ];
 }
 

@@ -1,5 +1,6 @@
 /**
- * Drafts a resumption application for an enterprise of the filer's scope: the answers to a
+ * Drafts a resumption application for an enterprise the filer reaches (staff: their scope; a
+ * portal account: its link as the enterprise's filer): the answers to a
  * published version of `enterprises.resumption` (validated from the definition) and the staff
  * list from its employees. One open application per enterprise. Audited, on the live feed.
  */
@@ -13,7 +14,7 @@ import { writeAudit } from '../../platform/audit/write-audit.js';
 import { publishLive } from '../../platform/live/live.js';
 import { validateSubmission } from '../../platform/forms/validate-submission.js';
 import { localDate } from '../../platform/time-zone.js';
-import { organizationFacts } from '../registers/organization-facts.js';
+import { currentFilers, reachableEnterprises } from './filer-access.js';
 import { enterpriseApplication } from './tables.js';
 import { checkedStaff } from './staff.js';
 import { applicationScope } from './workflow.js';
@@ -29,7 +30,7 @@ export async function checkedAnswers(db: Db, ctx: ActorContext, formVersion: num
 }
 
 export async function createApplication(db: Db, ctx: ActorContext, input: ApplicationInput): Promise<string> {
-  const org = (await organizationFacts(db, ctx.actor, [input.organizationId])).get(input.organizationId);
+  const org = (await reachableEnterprises(db, ctx.actor, [input.organizationId])).get(input.organizationId);
   if (!org) throw new AppError('ENTERPRISE_NOT_FOUND', { fields: [{ field: 'organizationId', code: 'ENTERPRISE_NOT_FOUND' }] });
   const submission = await checkedAnswers(db, ctx, input.formVersion, input.answers);
   const staff = await checkedStaff(db, org.id, input.staff);
@@ -64,7 +65,7 @@ export async function createApplication(db: Db, ctx: ActorContext, input: Applic
       action: 'enterprise_application.create', objectType: 'enterprise_application', objectId: id, regionCode: org.regionCode,
       details: { number: row.number, organizationId: org.id, form: `${RESUMPTION_FORM_KEY}@${submission.version}`, staff: staff.length, returning: staff.filter((s) => s.returning).length, alerts: submission.alerts.map((a) => a.key) },
     });
-    await publishLive(tx, { type: 'enterprise_application.changed', regionCode: org.regionCode, id, at: now.toISOString(), data: { action: 'create', status: 'draft' }, scope: applicationScope(row) });
+    await publishLive(tx, { type: 'enterprise_application.changed', regionCode: org.regionCode, id, at: now.toISOString(), data: { action: 'create', status: 'draft' }, scope: applicationScope(row, await currentFilers(tx, org.id)) });
   });
   return id;
 }

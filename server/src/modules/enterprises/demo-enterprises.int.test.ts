@@ -1,7 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
-import type { StoppedEnterprise } from '@gridgov/contracts';
+import type { MyEnterprise, StoppedEnterprise } from '@gridgov/contracts';
 import { rows } from '../../platform/db/client.js';
 import { compareWithRecount, foldMetrics } from '../../platform/metrics/metrics.js';
 import { startTestEnv, type TestEnv } from '../../../test/harness.js';
@@ -28,5 +28,10 @@ describe('the enterprises of the demo city', () => {
     const stopped = await county_op.get<{ items: StoppedEnterprise[] }>('/api/enterprise-health/stopped');
     assert.equal(stopped.status, 200);
     assert.deepEqual(stopped.body.items.map((s) => s.daysSilent), [3]);
+    // The demo's enterprise filer reaches an enterprise approved to resume and one with a draft to submit.
+    const filer = await env.login('ent_filer');
+    const mine = await filer.get<{ items: MyEnterprise[] }>('/api/my-enterprises');
+    assert.deepEqual(mine.body.items.map((e) => e.application?.status).sort(), ['approved', 'draft']);
+    assert.deepEqual(mine.body.items.find((e) => e.application?.status === 'draft')?.application?.actions, ['edit', 'submit']);
   });
 });

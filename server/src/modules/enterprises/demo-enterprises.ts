@@ -3,7 +3,9 @@
  * in every state with their history (submitted, returned and resubmitted, approved, rejected,
  * revoked), staff lists from their employees (residents of their grids made employees), a week of
  * daily health registrations of the resumed ones (one stopped reporting three days ago, some
- * staff absent or with fever), and the screening of a few.
+ * staff absent or with fever), and the screening of a few. The portal account `ent_filer` is the
+ * filer (企业填报人) of two of them: one approved to resume (it registers the daily health) and the
+ * one whose application is still a draft (it submits it).
  */
 import { randomUUID } from 'node:crypto';
 import { RESUMPTION_FORM_KEY } from '@gridgov/contracts';
@@ -14,7 +16,7 @@ import { residentsInGrids } from '../registers/person-facts.js';
 import { addDemoEmployees, organizationsInGrids } from '../registers/organization-facts.js';
 import { resumptionAnswers } from './answers.js';
 import { flagOf } from './health.js';
-import { enterpriseApplication, enterpriseApplicationStep, enterpriseHealthReport, enterpriseScreening, type HealthItem, type StaffItem } from './tables.js';
+import { enterpriseApplication, enterpriseApplicationStep, enterpriseFiler, enterpriseHealthReport, enterpriseScreening, type HealthItem, type StaffItem } from './tables.js';
 
 const DAY = 86_400_000;
 const FROM = ['湖北省武汉市', '广东省深圳市', '湖南省长沙市', '浙江省杭州市'];
@@ -99,5 +101,10 @@ export async function seedDemoEnterprises(db: Db, now: Date, grids: readonly { i
     note: i % 5 === 4 ? '员工宿舍人员密集，未设测温点' : '已落实测温、消毒和登记制度', ticketId: null, screenedBy: createdBy, screenedAt: new Date(now.getTime() - (i + 1) * 3_600_000 * 7), version: 1,
   }));
   if (screened.length) await db.insert(enterpriseScreening).values(screened);
+  const entFiler = await accountByUsername(db, 'ent_filer');
+  const linkedTo = [chosen[0], chosen[STORIES.length - 1]].filter((o) => o !== undefined && (staffOf.get(o.id)?.length ?? 0) > 0);
+  if (entFiler && reviewer && linkedTo.length > 0) {
+    await db.insert(enterpriseFiler).values(linkedTo.map((o) => ({ id: randomUUID(), organizationId: o!.id, userId: entFiler.id, grantedBy: reviewer.id, grantedAt: new Date(now.getTime() - 14 * DAY) })));
+  }
   return { applications: chosen.length, reports };
 }

@@ -2,7 +2,8 @@
  * The daily employee health registration (员工健康登记) of an enterprise approved to resume: each
  * employee present or absent, temperature, symptoms; absent and abnormal staff flagged. One
  * registration per enterprise and China day (registering a day again replaces it), for today or
- * the last 7 days. Reads and writes are audited (health data of named people).
+ * the last 7 days. Staff register for the enterprises of their scope, a filer for the enterprises
+ * it is linked to. Reads and writes are audited (health data of named people).
  */
 import { randomUUID } from 'node:crypto';
 import { and, desc, eq, inArray, max } from 'drizzle-orm';
@@ -10,12 +11,13 @@ import { FEVER_CELSIUS, type DayOverviewRow, type HealthReport, type HealthRepor
 import type { Actor } from '../../platform/context.js';
 import type { Db } from '../../platform/db/client.js';
 import type { ActorContext } from '../../platform/http/types.js';
-import { AppError, notFound } from '../../platform/errors.js';
+import { AppError } from '../../platform/errors.js';
 import { recordAudit, writeAudit } from '../../platform/audit/write-audit.js';
 import { recordVisible, underRegion } from '../../platform/scope.js';
 import { localDate } from '../../platform/time-zone.js';
 import { gridNames } from '../grids/queries.js';
-import { organizationEmployees, organizationFacts, type OrganizationFacts } from '../registers/organization-facts.js';
+import { organizationEmployees, organizationFacts } from '../registers/organization-facts.js';
+import { reachableEnterprise } from './filer-access.js';
 import { enterpriseApplication, enterpriseHealthReport, type HealthItem } from './tables.js';
 import { APPLICATION_VISIBILITY } from './workflow.js';
 
@@ -31,20 +33,13 @@ export function flagOf(e: Pick<HealthItem, 'present' | 'temperature' | 'symptoms
 
 const dayNumber = (day: string) => Date.parse(`${day}T00:00:00Z`) / 86_400_000;
 
-/** The enterprise, in the caller's scope (not found otherwise). */
-export async function enterpriseInScope(db: Db, actor: Actor, id: string): Promise<OrganizationFacts> {
-  const org = (await organizationFacts(db, actor, [id])).get(id);
-  if (!org) throw notFound();
-  return org;
-}
-
 async function approved(db: Db, organizationId: string): Promise<boolean> {
   const [row] = await db.select({ id: enterpriseApplication.id }).from(enterpriseApplication).where(and(eq(enterpriseApplication.organizationId, organizationId), eq(enterpriseApplication.status, 'approved'))).limit(1);
   return Boolean(row);
 }
 
 export async function registerHealth(db: Db, ctx: ActorContext, organizationId: string, input: HealthReportInput): Promise<void> {
-  const org = await enterpriseInScope(db, ctx.actor, organizationId);
+  const org = await reachableEnterprise(db, ctx.actor, organizationId);
   const now = ctx.clock.now();
   const today = localDate(now);
   const back = dayNumber(today) - dayNumber(input.day);
@@ -74,7 +69,7 @@ export async function registerHealth(db: Db, ctx: ActorContext, organizationId: 
 
 /** One enterprise's registration of a day (or its employees to fill in, when none yet), audited. */
 export async function healthOfDay(db: Db, ctx: ActorContext, organizationId: string, day: string): Promise<HealthReport> {
-  const org = await enterpriseInScope(db, ctx.actor, organizationId);
+  const org = await reachableEnterprise(db, ctx.actor, organizationId);
   const [[report], employees] = await Promise.all([
     db.select().from(enterpriseHealthReport).where(and(eq(enterpriseHealthReport.organizationId, org.id), eq(enterpriseHealthReport.day, day))),
     organizationEmployees(db, [org.id]),

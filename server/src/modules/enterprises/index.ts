@@ -1,8 +1,9 @@
-/** Enterprises of a jurisdiction (辖区企业): resumption applications, daily employee health, screening. */
+/** Enterprises of a jurisdiction (辖区企业): resumption applications, daily employee health, screening, the enterprises' own filers. */
 import { ENTERPRISE_AUDIT_ACTIONS, ENTERPRISE_PERMISSIONS, resumptionForm } from '@gridgov/contracts';
 import { defineModule, namesOf } from '../../platform/kit/module.js';
 import { shipForms } from '../../platform/forms/ship-forms.js';
 import { enterpriseRoutes } from './routes.js';
+import { myEnterpriseRoutes } from './my-routes.js';
 import { enterprisesMetrics } from './metrics.js';
 import { APPLICATION_VISIBILITY } from './workflow.js';
 
@@ -13,10 +14,14 @@ export const enterprisesModule = defineModule({
   errors: [
     'ENTERPRISE_APPLICATION_STATE', 'ENTERPRISE_APPLICATION_VERSION_CONFLICT', 'ENTERPRISE_APPLICATION_OPEN', 'ENTERPRISE_NOT_FOUND', 'ENTERPRISE_STAFF_INVALID',
     'ENTERPRISE_NOT_RESUMED', 'ENTERPRISE_HEALTH_DAY_INVALID', 'ENTERPRISE_SCREENING_VERSION_CONFLICT',
+    'ENTERPRISE_FILER_UNKNOWN_ACCOUNT', 'ENTERPRISE_FILER_NOT_RESIDENT', 'ENTERPRISE_FILER_ALREADY_LINKED',
   ],
   liveEvents: ['enterprise_application.changed'],
   records: { enterprise_application: APPLICATION_VISIBILITY },
   init: (kit) => shipForms(kit.db, kit.clock, [resumptionForm()]),
-  routes: enterpriseRoutes,
+  routes: (app, kit) => {
+    enterpriseRoutes(app, kit);
+    myEnterpriseRoutes(app, kit);
+  },
   ...enterprisesMetrics,
 });

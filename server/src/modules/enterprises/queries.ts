@@ -11,12 +11,17 @@ import { organizationEmployees, organizationFacts, scopedOrganizations } from '.
 import { enterpriseApplication, enterpriseApplicationStep } from './tables.js';
 import { presentStaff } from './staff.js';
 import { APPLICATION_VISIBILITY, applicationActions, loadApplication, type ApplicationRow } from './workflow.js';
+import { FILER_PERMISSION, linkedOrganizations } from './filer-access.js';
 
 /** The kinds of organisation the enterprise pages deal with. */
 export const ENTERPRISE_KINDS = ['enterprise', 'shop'] as const;
 
-async function summaries(db: Db, actor: Actor, rows: ApplicationRow[], now: Date): Promise<ApplicationSummary[]> {
-  const [orgs, grids] = await Promise.all([organizationFacts(db, null, rows.map((r) => r.organizationId)), gridNames(db, rows.map((r) => r.gridId))]);
+export async function summaries(db: Db, actor: Actor, rows: ApplicationRow[], now: Date): Promise<ApplicationSummary[]> {
+  const [orgs, grids, linked] = await Promise.all([
+    organizationFacts(db, null, rows.map((r) => r.organizationId)),
+    gridNames(db, rows.map((r) => r.gridId)),
+    actor.permissions.includes(FILER_PERMISSION) ? linkedOrganizations(db, actor.id, rows.map((r) => r.organizationId)) : new Set<string>(),
+  ]);
   return rows.map((r) => ({
     id: r.id,
     number: r.number,
@@ -33,11 +38,11 @@ async function summaries(db: Db, actor: Actor, rows: ApplicationRow[], now: Date
     decidedAt: r.decidedAt?.toISOString() ?? null,
     updatedAt: r.updatedAt.toISOString(),
     version: r.version,
-    actions: applicationActions(actor, r, now),
+    actions: applicationActions(actor, r, now, linked.has(r.organizationId)),
   }));
 }
 
-export async function listApplications(db: Db, actor: Actor, q: { status?: ApplicationStatus; region?: string; q?: string; page: number; pageSize: number }, now: Date) {
+export async function listApplications(db: Db, actor: Actor, q: { status?: ApplicationStatus; organizationId?: string; region?: string; q?: string; page: number; pageSize: number }, now: Date) {
   let named: string[] | undefined;
   if (q.q) {
     const found = await scopedOrganizations(db, actor, { q: q.q, page: 1, pageSize: 200 });
@@ -46,6 +51,7 @@ export async function listApplications(db: Db, actor: Actor, q: { status?: Appli
   const where = and(
     recordVisible(actor, APPLICATION_VISIBILITY),
     q.status ? eq(enterpriseApplication.status, q.status) : undefined,
+    q.organizationId ? eq(enterpriseApplication.organizationId, q.organizationId) : undefined,
     q.region ? underRegion(enterpriseApplication.regionCode, q.region) : undefined,
     named ? or(ilike(enterpriseApplication.number, `%${q.q!.replace(/[\\%_]/g, '')}%`), named.length ? inArray(enterpriseApplication.organizationId, named) : undefined) : undefined,
   );

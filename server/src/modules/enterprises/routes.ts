@@ -1,8 +1,8 @@
-/** Enterprise routes: resumption applications and their steps, the enterprise picker, daily health, stopped reporting, screening. */
+/** Enterprise routes of staff: resumption applications and their steps, the enterprise picker, daily health, stopped reporting, screening, the enterprise's filers. */
 import { z } from 'zod';
 import {
   application, applicationInput, applicationListQuery, applicationSummary, APPLICATION_ACTION_INPUTS, APPLICATION_ACTIONS, dayOverviewQuery, dayOverviewRow, enterpriseListQuery,
-  enterpriseRef, healthDayQuery, healthReport, healthReportInput, page, screeningInput, screeningListQuery, screeningRow, stoppedEnterprise, stoppedReportingQuery, uuid,
+  enterpriseRef, filerLink, filerLinkInput, healthDayQuery, healthReport, healthReportInput, page, screeningInput, screeningListQuery, screeningRow, stoppedEnterprise, stoppedReportingQuery, uuid,
 } from '@gridgov/contracts';
 import type { App } from '../../platform/http/types.js';
 import { actorCtx } from '../../platform/http/access.js';
@@ -12,6 +12,9 @@ import { transitionApplication } from './transition-application.js';
 import { getApplication, listApplications, listEnterprises } from './queries.js';
 import { dayOverview, healthOfDay, registerHealth, stoppedReporting } from './health.js';
 import { listScreening, setScreening } from './screening.js';
+import { linkFiler } from './link-filer.js';
+import { unlinkFiler } from './unlink-filer.js';
+import { listFilers } from './filer-queries.js';
 import { localDate } from '../../platform/time-zone.js';
 
 const READ = ['enterprise:read', 'enterprise:write', 'enterprise:review'] as const;
@@ -90,6 +93,29 @@ export function enterpriseRoutes(app: App, kit: Kit): void {
     handler: async (req) => {
       await setScreening(kit, actorCtx(req), req.params.id, req.body);
       return { ok: true as const };
+    },
+  });
+  app.get('/api/enterprises/:id/filers', {
+    config: { access: READ, record: 'enterprise' },
+    schema: { tags, summary: 'The portal accounts linked to the enterprise as its filers (current, then revoked)', params: idParams, response: { 200: z.object({ items: z.array(filerLink) }) } },
+    handler: (req) => listFilers(db, actorCtx(req), req.params.id),
+  });
+  app.post('/api/enterprises/:id/filers', {
+    config: { access: 'enterprise:write', record: 'enterprise' },
+    schema: { tags, summary: 'Link a resident portal account (exact username) to the enterprise as its filer', params: idParams, body: filerLinkInput, response: { 201: z.object({ items: z.array(filerLink) }) } },
+    handler: async (req, reply) => {
+      const ctx = actorCtx(req);
+      await linkFiler(db, ctx, req.params.id, req.body);
+      return reply.status(201).send(await listFilers(db, ctx, req.params.id));
+    },
+  });
+  app.delete('/api/enterprises/:id/filers/:userId', {
+    config: { access: 'enterprise:write', record: 'enterprise' },
+    schema: { tags, summary: 'End an account\'s link to the enterprise: it reaches nothing of it from the next request on', params: z.strictObject({ id: uuid, userId: uuid }), response: { 200: z.object({ items: z.array(filerLink) }) } },
+    handler: async (req) => {
+      const ctx = actorCtx(req);
+      await unlinkFiler(db, ctx, req.params.id, req.params.userId);
+      return listFilers(db, ctx, req.params.id);
     },
   });
 }

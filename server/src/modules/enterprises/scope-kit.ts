@@ -1,4 +1,8 @@
-/** The scope matrix's enterprises: an enterprise of the place's grid with employees, and a resumption application for it, by the community's operator. */
+/**
+ * The scope matrix's enterprises: an enterprise of the place's grid with employees, and a
+ * resumption application for it, by the community's operator. The filer's routes (`/api/my-enterprises`)
+ * are probed with the same records: a resident viewer is linked to none of them.
+ */
 import assert from 'node:assert/strict';
 import type { ScopeKit } from '../../../test/scope-kit.js';
 import { localDate } from '../../platform/time-zone.js';
@@ -14,7 +18,11 @@ export const scopeKit: ScopeKit = {
       bodies: {
         'PUT /api/enterprises/:id/health': () => ({ day: '2026-01-01', entries: [{ residentId: '00000000-0000-4000-8000-000000000003', present: true, temperature: 36.5 }] }),
         'PUT /api/enterprises/:id/screening': () => ({ version: 0, status: 'issue', note: '消防通道堵塞', raiseTicket: true }),
+        'POST /api/enterprises/:id/filers': () => ({ username: 'resident1' }),
+        'PUT /api/my-enterprises/:id/health': () => ({ day: '2026-01-01', entries: [{ residentId: '00000000-0000-4000-8000-000000000003', present: true, temperature: 36.5 }] }),
       },
+      // Unlinking an account that may or may not be linked: outside the scope, "not found" either way.
+      params: () => ({ userId: '00000000-0000-4000-8000-000000000004' }),
     },
     enterprise_application: {
       async make(env, place, makers, marker) {
@@ -30,6 +38,8 @@ export const scopeKit: ScopeKit = {
         'POST /api/enterprise-applications/:id/approve': () => ({ version: 1 }),
         'POST /api/enterprise-applications/:id/reject': () => ({ version: 1, note: '物资不足' }),
         'POST /api/enterprise-applications/:id/revoke': () => ({ version: 1, note: '发现病例' }),
+        'POST /api/my-enterprises/applications/:id/edit': () => ({ version: 1, answers: {} }),
+        'POST /api/my-enterprises/applications/:id/submit': () => ({ version: 1 }),
       },
     },
   },

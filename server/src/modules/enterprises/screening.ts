@@ -19,7 +19,7 @@ import { scopedOrganizations } from '../registers/organization-facts.js';
 import { ticketDeps } from '../tickets/deps.js';
 import { intakeTicket } from '../tickets/intake-ticket.js';
 import { ticketNumbers } from '../tickets/queries.js';
-import { enterpriseInScope } from './health.js';
+import { reachableEnterprise } from './filer-access.js';
 import { ENTERPRISE_KINDS } from './queries.js';
 import { enterpriseScreening } from './tables.js';
 
@@ -53,7 +53,7 @@ export async function listScreening(db: Db, actor: Actor, q: { region?: string; 
 /** Records a screening result (version 0 for the first); with `raiseTicket` on an issue, files a ticket first and links it. */
 export async function setScreening(kit: Kit, ctx: ActorContext, organizationId: string, input: ScreeningInput): Promise<void> {
   const { db } = kit;
-  const org = await enterpriseInScope(db, ctx.actor, organizationId);
+  const org = await reachableEnterprise(db, ctx.actor, organizationId);
   const [current] = await db.select().from(enterpriseScreening).where(eq(enterpriseScreening.organizationId, org.id));
   if ((current?.version ?? 0) !== input.version) throw new AppError('ENTERPRISE_SCREENING_VERSION_CONFLICT', { current: current?.version ?? 0 });
   const now = ctx.clock.now();

@@ -107,3 +107,26 @@ export const enterpriseScreening = pgTable(
   },
   (t) => [index('enterprise_screening_region_idx').on(sql`${t.regionCode} text_pattern_ops`, t.status)],
 );
+
+/**
+ * A portal account (role resident) linked to an enterprise as its filer (企业填报人) by an operator
+ * of its scope: it files the enterprise's resumption application and daily staff health. A
+ * revoked link keeps its row (who revoked it, when); at most one current link per account and
+ * enterprise.
+ */
+export const enterpriseFiler = pgTable(
+  'enterprise_filer',
+  {
+    id: uuid('id').primaryKey(),
+    organizationId: uuid('organization_id').notNull(),
+    userId: uuid('user_id').notNull(),
+    grantedBy: uuid('granted_by').notNull(),
+    grantedAt: timestamp('granted_at', { withTimezone: true }).notNull(),
+    revokedBy: uuid('revoked_by'),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('enterprise_filer_current_key').on(t.organizationId, t.userId).where(sql`${t.revokedAt} is null`),
+    index('enterprise_filer_user_idx').on(t.userId).where(sql`${t.revokedAt} is null`),
+  ],
+);

@@ -1,9 +1,10 @@
 /**
  * A resumption application's life as data (platform/workflow): drafted and edited by staff who
- * file for the enterprise (grid workers of its grid, operators of its region), submitted (again
- * after a return), then approved, returned with a reason, or rejected by a reviewer of the
- * township or a level above; an approved resumption can be revoked. Who sees one: holders of any
- * enterprise permission whose scope holds the enterprise's grid.
+ * file for the enterprise (grid workers of its grid, operators of its region) or by the portal
+ * account linked to the enterprise as its filer (企业填报人), submitted (again after a return),
+ * then approved, returned with a reason, or rejected by a reviewer of the township or a level
+ * above; an approved resumption can be revoked. Who sees one: holders of any staff enterprise
+ * permission whose scope holds the enterprise's grid, and the enterprise's current filers.
  */
 import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
@@ -14,6 +15,7 @@ import { notFound } from '../../platform/errors.js';
 import { gridRecordInScope, placeInScope, recordVisible, type RecordScope, type Visibility } from '../../platform/scope.js';
 import { allowedActions, type Rules, type Workflow } from '../../platform/workflow/workflow.js';
 import { enterpriseApplication, enterpriseApplicationStep } from './tables.js';
+import { currentFilers, FILER_PERMISSION, linkedOrganizations, linkedTo } from './filer-access.js';
 
 export type ApplicationRow = typeof enterpriseApplication.$inferSelect;
 
@@ -22,14 +24,16 @@ export interface Standing {
   filer: boolean;
   /** Holds `enterprise:review` at the township or above, over the enterprise's region. */
   reviewer: boolean;
+  /** A portal account currently linked to the enterprise as its filer. */
+  linked: boolean;
 }
 
 /** The deepest level that reviews: a township's prefix has 9 digits (a community's 12). */
 const TOWNSHIP_PREFIX_LENGTH = 9;
 
 export const APPLICATION_RULES: Rules<ApplicationStatus, ApplicationAction, Standing, { status: ApplicationStatus }> = {
-  edit: { from: ['draft', 'returned'], who: (s) => s.filer },
-  submit: { from: ['draft', 'returned'], who: (s) => s.filer },
+  edit: { from: ['draft', 'returned'], who: (s) => s.filer || s.linked },
+  submit: { from: ['draft', 'returned'], who: (s) => s.filer || s.linked },
   return: { from: ['submitted'], who: (s) => s.reviewer },
   approve: { from: ['submitted'], who: (s) => s.reviewer },
   reject: { from: ['submitted'], who: (s) => s.reviewer },
@@ -43,20 +47,30 @@ export const APPLICATION_VISIBILITY: Visibility<RecordScope> = [
   { permission: 'enterprise:read', where: inScope, test: placeTest },
   { permission: 'enterprise:write', where: inScope, test: placeTest },
   { permission: 'enterprise:review', where: inScope, test: placeTest },
+  // The enterprise's filers: its current links, read on every request; a live event names them.
+  { permission: FILER_PERMISSION, where: (actor) => linkedTo(actor, enterpriseApplication.organizationId), test: (actor, a) => a.userIds?.includes(actor.id) ?? false },
 ];
 
-export const applicationScope = (a: Pick<ApplicationRow, 'regionCode' | 'gridId' | 'status'>): RecordScope => ({ record: 'enterprise_application', regionCode: a.regionCode, gridId: a.gridId, state: a.status });
+export const applicationScope = (a: Pick<ApplicationRow, 'regionCode' | 'gridId' | 'status'>, filers: readonly string[] = []): RecordScope => ({
+  record: 'enterprise_application', regionCode: a.regionCode, gridId: a.gridId, state: a.status, userIds: [...filers],
+});
 
-export function standingOf(actor: Actor, a: Pick<ApplicationRow, 'regionCode' | 'gridId'>): Standing {
+/** Whether the actor is currently linked to the application's enterprise as its filer. */
+export async function linkedToApplication(db: Db, actor: Actor, a: Pick<ApplicationRow, 'organizationId'>): Promise<boolean> {
+  return actor.permissions.includes(FILER_PERMISSION) && (await linkedOrganizations(db, actor.id, [a.organizationId])).has(a.organizationId);
+}
+
+export function standingOf(actor: Actor, a: Pick<ApplicationRow, 'regionCode' | 'gridId'>, linked = false): Standing {
   const reach = placeInScope(actor, a);
   return {
+    linked,
     filer: reach && actor.permissions.includes('enterprise:write'),
     reviewer: reach && actor.gridId === null && actor.regionPrefix.length <= TOWNSHIP_PREFIX_LENGTH && actor.permissions.includes('enterprise:review'),
   };
 }
 
-export function applicationActions(actor: Actor, a: ApplicationRow, now: Date): ApplicationAction[] {
-  return allowedActions(APPLICATION_RULES, { status: a.status as ApplicationStatus }, standingOf(actor, a), now);
+export function applicationActions(actor: Actor, a: ApplicationRow, now: Date, linked = false): ApplicationAction[] {
+  return allowedActions(APPLICATION_RULES, { status: a.status as ApplicationStatus }, standingOf(actor, a, linked), now);
 }
 
 export async function loadApplication(db: Db, actor: Actor | null, id: string, forUpdate = false): Promise<ApplicationRow> {
@@ -75,7 +89,7 @@ export const applicationWorkflow: Workflow<ApplicationRow, ApplicationStatus, Ap
   version: (a) => a.version,
   regionCode: (a) => a.regionCode,
   subject: async (_tx, a) => ({ status: a.status as ApplicationStatus }),
-  standing: async (_tx, actor, a) => standingOf(actor, a),
+  standing: async (tx, actor, a) => standingOf(actor, a, await linkedToApplication(tx, actor, a)),
   async save(tx, a, { status, patch, version, now }) {
     const next = { ...a, ...patch, status, version, updatedAt: now };
     const { id: _id, ...columns } = next;
@@ -88,6 +102,6 @@ export const applicationWorkflow: Workflow<ApplicationRow, ApplicationStatus, Ap
       attachments: step.attachments.map((f) => ({ id: f.id, name: f.name })), actorId: ctx.actor?.id ?? null, actorName: ctx.actor?.displayName ?? null, at: ctx.clock.now(),
     });
   },
-  liveScope: async (_tx, a) => applicationScope(a),
+  liveScope: async (tx, a) => applicationScope(a, await currentFilers(tx, a.organizationId)),
   liveData: (a) => ({ number: a.number }),
 };

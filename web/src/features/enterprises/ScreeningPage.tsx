@@ -1,4 +1,8 @@
-/** The screening list (辖区企业排查): enterprises of one's scope with their status; a grid worker records a result with a note, and may raise an issue as a ticket. */
+/**
+ * The screening list (辖区企业排查): enterprises of one's scope with their status; a grid worker
+ * records a result with a note, and may raise an issue as a ticket. Each enterprise's filers
+ * (企业填报人, portal accounts linked to it) open from its row.
+ */
 import { Button, Checkbox, Input, Modal, Radio, Select, Space, Table, Tag, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -8,6 +12,7 @@ import { useSession } from '../../app/session';
 import { useI18n } from '../../i18n/i18n';
 import { formatDateTime, orDash } from '../../shared/format';
 import { enterpriseKeys, enterprisesApi } from './enterprises-api';
+import { FilersDialog } from './FilersDialog';
 
 const COLOURS: Record<ScreeningStatus, string> = { not_screened: 'default', ok: 'success', issue: 'error' };
 
@@ -18,6 +23,7 @@ export default function ScreeningPage() {
   const [q, setQ] = useState('');
   const [page, setPage] = useState(1);
   const [editing, setEditing] = useState<ScreeningRow | null>(null);
+  const [filers, setFilers] = useState<ScreeningRow | null>(null);
   const params = { status, q: q || undefined, page, pageSize: 50 };
   const list = useQuery({ queryKey: enterpriseKeys.screening(params), queryFn: ({ signal }) => enterprisesApi.screening(params, signal) });
   return (
@@ -44,11 +50,17 @@ export default function ScreeningPage() {
           { key: 'ticket', title: t('enterprise.field.ticket'), dataIndex: 'ticketNumber', render: (v: string | null) => orDash(v) },
           {
             key: 'act', title: '',
-            render: (_, r) => session.can('enterprise:write') && <Button size="small" onClick={() => setEditing(r)} data-testid={`enterprise-screening-set-${r.organizationId}`}>{t('enterprise.screen')}</Button>,
+            render: (_, r) => (
+              <Space size="small">
+                {session.can('enterprise:write') && <Button size="small" onClick={() => setEditing(r)} data-testid={`enterprise-screening-set-${r.organizationId}`}>{t('enterprise.screen')}</Button>}
+                <Button size="small" onClick={() => setFilers(r)} data-testid={`enterprise-screening-filers-${r.organizationId}`}>{t('enterprise.filer.open')}</Button>
+              </Space>
+            ),
           },
         ]}
       />
       {editing && <ScreenDialog row={editing} onClose={() => setEditing(null)} />}
+      {filers && <FilersDialog organizationId={filers.organizationId} name={filers.organizationName} onClose={() => setFilers(null)} />}
     </Space>
   );
 }

@@ -1,6 +1,7 @@
-/** Enterprises: calls and cache keys (resumption applications, daily health, stopped reporting, screening). */
+/** Enterprises: calls and cache keys (resumption applications, daily health, stopped reporting, screening, filers; the filer's own calls on the portal). */
 import type {
-  Application, ApplicationAction, ApplicationStatus, ApplicationSummary, DayOverviewRow, EnterpriseRef, HealthReport, ScreeningRow, ScreeningStatus, StoppedEnterprise,
+  Application, ApplicationAction, ApplicationStatus, ApplicationSummary, DayOverviewRow, EnterpriseRef, FilerLink, FormDefinition, HealthReport, MyEnterprise, ScreeningRow, ScreeningStatus,
+  StoppedEnterprise,
 } from '@gridgov/contracts';
 import { api } from '../../api/client';
 import { keyParams } from '../../api/keys';
@@ -14,7 +15,18 @@ export const enterpriseKeys = {
   health: (id: string, day: string) => ['enterprises', 'health', id, day] as const,
   stopped: (params: object) => ['enterprises', 'stopped', keyParams(params)] as const,
   screening: (params: object) => ['enterprises', 'screening', keyParams(params)] as const,
+  filers: (id: string) => ['enterprises', 'filers', id] as const,
+  mine: ['enterprises', 'mine'] as const,
+  myForm: ['enterprises', 'mine', 'form'] as const,
+  myApplication: (id: string) => ['enterprises', 'mine', 'application', id] as const,
+  myHealth: (id: string, day: string) => ['enterprises', 'mine', 'health', id, day] as const,
 };
+
+export interface StaffValue {
+  residentId: string;
+  returning: boolean;
+  comingFrom?: string;
+}
 
 export interface HealthEntryValue {
   residentId: string;
@@ -38,4 +50,19 @@ export const enterprisesApi = {
   stopped: (params: { days?: number; page: number; pageSize: number }, signal?: AbortSignal) => api.get<Page<StoppedEnterprise> & { days: number }>('/enterprise-health/stopped', params, signal),
   screening: (params: { status?: ScreeningStatus; q?: string; page: number; pageSize: number }, signal?: AbortSignal) => api.get<Page<ScreeningRow>>('/enterprise-screening', params, signal),
   screen: (id: string, body: { version: number; status: 'ok' | 'issue'; note: string; raiseTicket?: boolean }) => api.put<{ ok: true }>(`/enterprises/${id}/screening`, body),
+  filers: (id: string, signal?: AbortSignal) => api.get<{ items: FilerLink[] }>(`/enterprises/${id}/filers`, undefined, signal),
+  linkFiler: (id: string, username: string) => api.post<{ items: FilerLink[] }>(`/enterprises/${id}/filers`, { username }),
+  unlinkFiler: (id: string, userId: string) => api.delete<{ items: FilerLink[] }>(`/enterprises/${id}/filers/${userId}`),
+};
+
+/** The enterprise's own filer (企业填报人) on the portal: only the enterprises its account is linked to. */
+export const myEnterprisesApi = {
+  list: (signal?: AbortSignal) => api.get<{ items: MyEnterprise[] }>('/my-enterprises', undefined, signal),
+  form: (signal?: AbortSignal) => api.get<{ version: number; definition: FormDefinition }>('/my-enterprises/form', undefined, signal),
+  application: (id: string, signal?: AbortSignal) => api.get<Application>(`/my-enterprises/applications/${id}`, undefined, signal),
+  create: (body: { organizationId: string; formVersion: number; answers: Record<string, unknown>; staff: StaffValue[] }) => api.post<Application>('/my-enterprises/applications', body),
+  edit: (id: string, body: { version: number; formVersion: number; answers: Record<string, unknown>; staff: StaffValue[] }) => api.post<Application>(`/my-enterprises/applications/${id}/edit`, body),
+  submit: (id: string, version: number) => api.post<Application>(`/my-enterprises/applications/${id}/submit`, { version }),
+  health: (id: string, day: string, signal?: AbortSignal) => api.get<HealthReport>(`/my-enterprises/${id}/health`, { day }, signal),
+  register: (id: string, day: string, entries: HealthEntryValue[]) => api.put<HealthReport>(`/my-enterprises/${id}/health`, { day, entries }),
 };
