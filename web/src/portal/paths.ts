@@ -13,6 +13,7 @@ export const PORTAL_PATHS = {
   reserve: '/portal/reserve',
   declare: '/portal/declare',
   info: '/portal/info',
+  checkin: '/portal/checkin',
 } as const;
 
 export function ticketPath(id: string): string {
@@ -27,7 +28,7 @@ export function isPortalPath(path: string): boolean {
   return path === PORTAL_PATHS.home || path.startsWith(`${PORTAL_PATHS.home}/`);
 }
 
-/** The portal home, the report form (anonymous intake), the tracking pages, reserving supplies, declaring health and public information need no account. */
+/** The portal home, the report form (anonymous intake), the tracking pages, reserving supplies, declaring health and public information need no account; the check-in page opens to anyone (a scanned venue code) and asks to sign in. */
 export function isPublicPortalPath(path: string): boolean {
   return (
     path === PORTAL_PATHS.home ||
@@ -36,6 +37,8 @@ export function isPublicPortalPath(path: string): boolean {
     path === PORTAL_PATHS.reserve ||
     path === PORTAL_PATHS.declare ||
     path === PORTAL_PATHS.info ||
+    path === PORTAL_PATHS.checkin ||
+    path.startsWith(`${PORTAL_PATHS.checkin}/`) ||
     path.startsWith(`${PORTAL_PATHS.track}/`)
   );
 }
