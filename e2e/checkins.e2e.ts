@@ -45,8 +45,9 @@ describe('browser: venue check-ins', () => {
     await p.getByTestId('portal-checkin-notice').waitFor();
     await p.getByTestId('portal-checkin-current').waitFor({ state: 'detached' });
     assert.ok((await p.getByTestId('portal-checkin-recent').innerText()).includes(venue.name));
-    // A scanned QR address opens the same page with the venue found.
-    await p.goto(`${suite.server.url}/#/portal/checkin/${venue.venueCode}`);
+    // A scanned QR address (#/checkin/<code>) opens the same page with the venue found.
+    await p.goto(`${suite.server.url}/#/checkin/${venue.venueCode}`);
+    await p.waitForURL(/#\/portal\/checkin\//);
     await p.getByTestId('portal-checkin-venue-name').getByText(venue.name).waitFor();
     await screenshot(p, 'checkins-portal-out');
   });

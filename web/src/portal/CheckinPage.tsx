@@ -1,6 +1,6 @@
 /**
  * 场所码登记 on the portal: a signed-in resident types a venue code or opens the address a
- * venue's QR code holds (`#/portal/checkin/<code>`), sees the venue's name, checks in, and later
+ * venue's QR code holds (`#/checkin/<code>`, which the console sends on to `#/portal/checkin/<code>`), sees the venue's name, checks in, and later
  * checks out. Checking in elsewhere closes the open check-in (the server's rule). Below, the
  * resident's own check-ins of the last 14 days; nobody else's are ever shown here.
  */

@@ -24,6 +24,9 @@ export function trackPath(token: string): string {
   return `${PORTAL_PATHS.track}/${encodeURIComponent(token)}`;
 }
 
+/** The short address a venue's QR code holds (`#/checkin/<code>`): the portal's check-in page for that venue. */
+export const SHORT_CHECKIN_PREFIX = '/checkin/';
+
 export function isPortalPath(path: string): boolean {
   return path === PORTAL_PATHS.home || path.startsWith(`${PORTAL_PATHS.home}/`);
 }

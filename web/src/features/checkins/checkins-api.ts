@@ -14,9 +14,9 @@ export const checkinsApi = {
     api.get<Page<VenueCheckin>>(`/venues/${venueId}/checkins`, { purpose, page, pageSize: 20 }, signal),
 };
 
-/** The portal page a venue's QR code opens (this deployment's address). */
+/** The address a venue's QR code holds (this deployment's): `#/checkin/<code>`, which opens the portal's check-in page for the venue. */
 export function checkinUrl(code: string): string {
-  return `${window.location.origin}${window.location.pathname}#/portal/checkin/${encodeURIComponent(code)}`;
+  return `${window.location.origin}${window.location.pathname}#/checkin/${encodeURIComponent(code)}`;
 }
 
 /** The venue code in what was typed or scanned: a code, or an address ending in `/checkin/<code>`. */
