@@ -25,6 +25,7 @@ import { declarationsDomain } from './declarations/domain.js';
 import { enterprisesDomain } from './enterprises/domain.js';
 import { publicinfoDomain } from './publicinfo/domain.js';
 import { arrivalsDomain } from './arrivals/domain.js';
+import { checkinsDomain } from './checkins/domain.js';
 
 export const DOMAINS = {
   auth: authDomain,
@@ -50,4 +51,5 @@ export const DOMAINS = {
   enterprises: enterprisesDomain,
   publicinfo: publicinfoDomain,
   arrivals: arrivalsDomain,
+  checkins: checkinsDomain,
 } as const;

@@ -37,6 +37,7 @@ export * from './campaigns/index.js';
 export * from './declarations/index.js';
 export * from './publicinfo/index.js';
 export * from './arrivals/index.js';
+export * from './checkins/index.js';
 export * from './domains.js';
 export * from './basemap/index.js';
 export * from './navigation/index.js';

@@ -29,6 +29,7 @@ import { declarationsModule } from './declarations/index.js';
 import { enterprisesModule } from './enterprises/index.js';
 import { publicinfoModule } from './publicinfo/index.js';
 import { arrivalsModule } from './arrivals/index.js';
+import { checkinsModule } from './checkins/index.js';
 
 export const MODULES: readonly ModuleDefinition[] = [
   regionsModule,
@@ -56,4 +57,5 @@ export const MODULES: readonly ModuleDefinition[] = [
   enterprisesModule,
   publicinfoModule,
   arrivalsModule,
+  checkinsModule,
 ];

@@ -1,14 +1,14 @@
 /** Imports into and exports of the registers (contracts/src/transfers.ts). */
 import { queryOptions } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { ARRIVAL_IMPORT_KIND, ExportJob, ExportStatus, ImportGridRule, ImportJob, ImportPreview, ImportStatus, RegisterKind, createExportRequest, exportList, exportListQuery } from '@gridgov/contracts';
+import type { ARRIVAL_IMPORT_KIND, CHECKIN_IMPORT_KIND, ExportJob, ExportStatus, ImportGridRule, ImportJob, ImportPreview, ImportStatus, RegisterKind, createExportRequest, exportList, exportListQuery } from '@gridgov/contracts';
 import { api, type DownloadedFile } from './client';
 import { transferKeys } from './keys';
 import type { Page } from './types';
 
 export type ImportMapping = Record<string, string>;
-/** What may be imported: a register, or a kind another module offers (arrivals). */
-export type ImportKindName = RegisterKind | typeof ARRIVAL_IMPORT_KIND;
+/** What may be imported: a register, or a kind another module offers (arrivals, check-ins). */
+export type ImportKindName = RegisterKind | typeof ARRIVAL_IMPORT_KIND | typeof CHECKIN_IMPORT_KIND;
 export type CreateExportRequest = z.input<typeof createExportRequest>;
 export type ExportView = z.output<typeof exportListQuery>['view'];
 

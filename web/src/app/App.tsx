@@ -3,7 +3,7 @@ import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { lazy, Suspense, useEffect } from 'react';
 import { I18nProvider, useI18n } from '../i18n/i18n';
-import { isPortalPath, isPublicPortalPath, landingPath } from '../portal/paths';
+import { isPortalPath, isPublicPortalPath, landingPath, PORTAL_PATHS, SHORT_CHECKIN_PREFIX } from '../portal/paths';
 import { AppLayout } from './AppLayout';
 import { EnrolPage } from './EnrolPage';
 import { LoginPage } from './LoginPage';
@@ -70,7 +70,10 @@ function Shell() {
   const publicPortal = isPublicPortalPath(location.path);
 
   useEffect(() => {
-    if (state.status === 'anonymous' && !onLogin && !publicPortal) {
+    if (location.path.startsWith(SHORT_CHECKIN_PREFIX)) {
+      // A venue's QR code: its check-in page on the portal.
+      navigate(`${PORTAL_PATHS.checkin}/${location.path.slice(SHORT_CHECKIN_PREFIX.length)}`, { replace: true });
+    } else if (state.status === 'anonymous' && !onLogin && !publicPortal) {
       const next = `${location.path}${location.query.toString() ? `?${location.query.toString()}` : ''}`;
       const resume = state.resume && next !== '/';
       navigate(resume ? `${LOGIN_PATH}?next=${encodeURIComponent(next)}` : LOGIN_PATH, { replace: true });

@@ -11,6 +11,7 @@ import { reservationsEn } from './reservations.en';
 import { campaignsEn } from './campaigns.en';
 import { declarationsEn } from './declarations.en';
 import { arrivalsEn } from './arrivals.en';
+import { checkinsEn } from './checkins.en';
 import { enterprisesEn } from './enterprises.en';
 import { publicinfoEn } from './publicinfo.en';
 import { disputesEn } from './disputes.en';
@@ -306,6 +307,7 @@ export const en: Record<MessageKey, string> = {
   ...campaignsEn,
   ...declarationsEn,
   ...arrivalsEn,
+  ...checkinsEn,
   ...enterprisesEn,
   ...publicinfoEn,
   ...disputesEn,

@@ -11,6 +11,7 @@ import { reservationsZhCN } from './reservations.zh-CN';
 import { campaignsZhCN } from './campaigns.zh-CN';
 import { declarationsZhCN } from './declarations.zh-CN';
 import { arrivalsZhCN } from './arrivals.zh-CN';
+import { checkinsZhCN } from './checkins.zh-CN';
 import { enterprisesZhCN } from './enterprises.zh-CN';
 import { publicinfoZhCN } from './publicinfo.zh-CN';
 import { disputesZhCN } from './disputes.zh-CN';
@@ -302,6 +303,7 @@ export const zhCN = {
   ...campaignsZhCN,
   ...declarationsZhCN,
   ...arrivalsZhCN,
+  ...checkinsZhCN,
   ...enterprisesZhCN,
   ...publicinfoZhCN,
   ...disputesZhCN,

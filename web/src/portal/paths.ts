@@ -14,6 +14,7 @@ export const PORTAL_PATHS = {
   declare: '/portal/declare',
   info: '/portal/info',
   enterprise: '/portal/enterprise',
+  checkin: '/portal/checkin',
 } as const;
 
 export function ticketPath(id: string): string {
@@ -24,11 +25,14 @@ export function trackPath(token: string): string {
   return `${PORTAL_PATHS.track}/${encodeURIComponent(token)}`;
 }
 
+/** The short address a venue's QR code holds (`#/checkin/<code>`): the portal's check-in page for that venue. */
+export const SHORT_CHECKIN_PREFIX = '/checkin/';
+
 export function isPortalPath(path: string): boolean {
   return path === PORTAL_PATHS.home || path.startsWith(`${PORTAL_PATHS.home}/`);
 }
 
-/** The portal home, the report form (anonymous intake), the tracking pages, reserving supplies, declaring health and public information need no account. */
+/** The portal home, the report form (anonymous intake), the tracking pages, reserving supplies, declaring health and public information need no account; the check-in page opens to anyone (a scanned venue code) and asks to sign in. */
 export function isPublicPortalPath(path: string): boolean {
   return (
     path === PORTAL_PATHS.home ||
@@ -37,6 +41,8 @@ export function isPublicPortalPath(path: string): boolean {
     path === PORTAL_PATHS.reserve ||
     path === PORTAL_PATHS.declare ||
     path === PORTAL_PATHS.info ||
+    path === PORTAL_PATHS.checkin ||
+    path.startsWith(`${PORTAL_PATHS.checkin}/`) ||
     path.startsWith(`${PORTAL_PATHS.track}/`)
   );
 }

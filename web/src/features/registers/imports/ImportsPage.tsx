@@ -5,7 +5,7 @@
  */
 import { Alert, Button, Card, Popconfirm, Select, Space, Steps, Typography, Upload } from 'antd';
 import { useEffect, useState } from 'react';
-import { ARRIVAL_IMPORT_KIND, REGISTER_KINDS, REGISTER_PATHS, type ImportJob, type ImportPreview, type RegisterKind } from '@gridgov/contracts';
+import { ARRIVAL_IMPORT_KIND, CHECKIN_IMPORT_KIND, REGISTER_KINDS, REGISTER_PATHS, type ImportJob, type ImportPreview, type RegisterKind } from '@gridgov/contracts';
 import { errorText, useFeedback } from '../../../app/feedback';
 import { navigate, useLocation } from '../../../app/router';
 import { withTestId } from '../../../app/test-id';
@@ -27,7 +27,7 @@ function isRegisterKind(value: string | null): value is RegisterKind {
 }
 
 function isImportKind(value: string | null): value is ImportKindName {
-  return value === ARRIVAL_IMPORT_KIND || isRegisterKind(value);
+  return value === ARRIVAL_IMPORT_KIND || value === CHECKIN_IMPORT_KIND || isRegisterKind(value);
 }
 
 function fileSize(bytes: number): string {
@@ -159,7 +159,7 @@ export default function ImportsPage() {
                 value={register}
                 onChange={setRegister}
                 style={{ width: 160 }}
-                options={[...REGISTER_KINDS, ...(can('arrival:import') ? [ARRIVAL_IMPORT_KIND] : [])].map((kind) => ({ value: kind, label: registerLabel(t, kind) }))}
+                options={[...REGISTER_KINDS, ...(can('arrival:import') ? [ARRIVAL_IMPORT_KIND] : []), ...(can('checkin:import') ? [CHECKIN_IMPORT_KIND] : [])].map((kind) => ({ value: kind, label: registerLabel(t, kind) }))}
                 data-testid="imports-register"
               />
               <Button onClick={() => void downloadTemplate()} disabled={busy} data-testid="imports-template">
