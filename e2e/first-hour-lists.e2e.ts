@@ -135,7 +135,8 @@ describe('browser: ticket lists and the audit view', () => {
     const page = await signIn('gw1', 'en');
     await page.goto(`${server.url}/#/tickets/all`);
     const table = page.getByTestId('tickets-all-table');
-    await table.locator(`tr[data-row-key="${filed[0]!.id}"]`).waitFor({ timeout: 15_000 });
+    // A second session of the same worker on a loaded CI machine: the list may take a while.
+    await table.locator(`tr[data-row-key="${filed[0]!.id}"]`).waitFor({ timeout: 45_000 });
     assert.match(await table.locator(`tr[data-row-key="${filed[0]!.id}"]`).innerText(), /Missing or broken manhole cover/);
     const menu = await page.getByTestId('side-menu').innerText();
     assert.match(menu, /Tickets/);
