@@ -12,7 +12,7 @@ import type { TransportMode } from '@gridgov/contracts';
 import { writeAudit } from '../../platform/audit/write-audit.js';
 import { rows, type Db } from '../../platform/db/client.js';
 import { defineImportKind, type FieldSpec } from '../../platform/imports/kind.js';
-import { readDateTime } from '../../platform/imports/cells.js';
+import { documentType, readDateTime, wordTable } from '../../platform/imports/cells.js';
 import { localDateTime } from '../../platform/time-zone.js';
 import { residentsByIdHash } from '../registers/bulk-writer.js';
 import { checkIdentity, checkPhone, protect } from '../registers/personal-data.js';
@@ -32,25 +32,13 @@ const FIELDS: readonly FieldSpec[] = [
   { field: 'checkpoint', zh: '卡口/站点', en: 'Checkpoint', required: false, max: 100, aliases: ['卡口', '站点', '检查站', '到达站', 'station'] },
 ];
 
-const squash = (value: string) => value.normalize('NFKC').replace(/\s/g, '').toLowerCase();
-
 /** Words a checkpoint writes for the mode of transport (zh and en). */
-const MODE_WORDS: Record<string, TransportMode> = Object.fromEntries(
-  Object.entries({
-    road: ['公路', '汽车', '大巴', '客车', '自驾', '私家车', '高速', 'road', 'car', 'bus'],
-    rail: ['铁路', '火车', '高铁', '动车', '列车', 'rail', 'train'],
-    air: ['航空', '飞机', '航班', '民航', 'air', 'flight', 'plane'],
-    other: ['其他', '其它', 'other'],
-  } satisfies Record<TransportMode, string[]>).flatMap(([mode, words]) => words.map((w) => [squash(w), mode as TransportMode])),
-);
-
-const ID_TYPE_WORDS: Record<string, 'id_card' | 'passport' | 'other'> = Object.fromEntries(
-  Object.entries({
-    id_card: ['身份证', '居民身份证', '二代身份证', 'idcard', 'id_card'],
-    passport: ['护照', 'passport'],
-    other: ['其他', '其它', '港澳通行证', '台胞证', '军官证', 'other'],
-  }).flatMap(([type, words]) => words.map((w) => [squash(w), type as 'id_card' | 'passport' | 'other'])),
-);
+const transportMode = wordTable<TransportMode>({
+  road: ['公路', '汽车', '大巴', '客车', '自驾', '私家车', '高速', 'road', 'car', 'bus'],
+  rail: ['铁路', '火车', '高铁', '动车', '列车', 'rail', 'train'],
+  air: ['航空', '飞机', '航班', '民航', 'air', 'flight', 'plane'],
+  other: ['其他', '其它', 'other'],
+});
 
 const NOTES: Record<string, string> = {
   idType: '身份证、护照或其他；不填视为身份证',
@@ -96,9 +84,9 @@ export const arrivalImport = defineImportKind<ArrivalRow>({
       failed = true;
       issue(field, code, extra);
     };
-    const idType = values.idType ? ID_TYPE_WORDS[squash(values.idType)] : 'id_card';
+    const idType = values.idType ? documentType(values.idType) : 'id_card';
     if (!idType) fail('idType', 'IMPORT_CELL_INVALID', { allowed: '身份证、护照、其他' });
-    const mode = MODE_WORDS[squash(values.transportMode ?? '')];
+    const mode = transportMode(values.transportMode ?? '');
     if (!mode) fail('transportMode', 'IMPORT_CELL_INVALID', { allowed: '公路、铁路、航空、其他' });
     const arrivedAt = readDateTime(values.arrivedAt ?? '');
     if (!arrivedAt || arrivedAt.getTime() > now.getTime() + FUTURE_MS) fail('arrivedAt', 'IMPORT_CELL_INVALID', { allowed: 'YYYY-MM-DD HH:mm' });

@@ -10,7 +10,7 @@
  */
 import { writeAudit } from '../../platform/audit/write-audit.js';
 import { defineImportKind, type FieldSpec } from '../../platform/imports/kind.js';
-import { readDateTime } from '../../platform/imports/cells.js';
+import { documentType, readDateTime } from '../../platform/imports/cells.js';
 import { codeInSubtree } from '../../platform/scope.js';
 import { dayStart, localDate, localDateTime } from '../../platform/time-zone.js';
 import { residentsByIdHash } from '../registers/bulk-writer.js';
@@ -30,16 +30,6 @@ const FIELDS: readonly FieldSpec[] = [
   { field: 'checkedOutAt', zh: '离开时间', en: 'Check-out time', required: false, max: 40, aliases: ['离场时间', '出场时间', 'checkouttime', 'checkedoutat'] },
   { field: 'gate', zh: '闸机/通道', en: 'Gate', required: false, max: 100, aliases: ['闸机', '门禁', '通道', '设备', 'gate', 'device'] },
 ];
-
-const squash = (value: string) => value.normalize('NFKC').replace(/\s/g, '').toLowerCase();
-
-const ID_TYPE_WORDS: Record<string, 'id_card' | 'passport' | 'other'> = Object.fromEntries(
-  Object.entries({
-    id_card: ['身份证', '居民身份证', '二代身份证', 'idcard', 'id_card'],
-    passport: ['护照', 'passport'],
-    other: ['其他', '其它', '港澳通行证', '台胞证', '军官证', 'other'],
-  }).flatMap(([type, words]) => words.map((w) => [squash(w), type as 'id_card' | 'passport' | 'other'])),
-);
 
 const NOTES: Record<string, string> = {
   venueCode: '场所海报上的场所码，如 V0A1B2C3D4E',
@@ -83,7 +73,7 @@ export const checkinImport = defineImportKind<CheckinRow>({
     };
     const code = (values.venueCode ?? '').normalize('NFKC').toUpperCase();
     if (!/^V[0-9A-Z]{10}$/.test(code)) fail('venueCode', 'IMPORT_CELL_INVALID', { allowed: 'V + 10 位字母数字' });
-    const idType = values.idType ? ID_TYPE_WORDS[squash(values.idType)] : 'id_card';
+    const idType = values.idType ? documentType(values.idType) : 'id_card';
     if (!idType) fail('idType', 'IMPORT_CELL_INVALID', { allowed: '身份证、护照、其他' });
     const checkedInAt = readDateTime(values.checkedInAt ?? '');
     const oldest = dayStart(localDate(now, retentionDays - 1));

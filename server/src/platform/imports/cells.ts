@@ -26,3 +26,19 @@ export function readDateTime(value: string): Date | null {
   }
   return null;
 }
+
+/** A cell as words are compared: full-width folded, no spaces, lower case. */
+export const squash = (value: string): string => value.normalize('NFKC').replace(/\s/g, '').toLowerCase();
+
+/** A lookup from the words a spreadsheet may hold (any width, spacing or case) to codes. */
+export function wordTable<T extends string>(words: Record<T, readonly string[]>): (cell: string) => T | undefined {
+  const table = new Map<string, T>(Object.entries<readonly string[]>(words).flatMap(([code, list]) => list.map((w) => [squash(w), code as T] as const)));
+  return (cell) => table.get(squash(cell));
+}
+
+/** A document type (证件类型) as lists write it. */
+export const documentType = wordTable({
+  id_card: ['身份证', '居民身份证', '二代身份证', 'idcard', 'id_card'],
+  passport: ['护照', 'passport'],
+  other: ['其他', '其它', '港澳通行证', '台胞证', '军官证', 'other'],
+});

@@ -7,6 +7,7 @@ import { maskPhone, type ErrorCode } from '@gridgov/contracts';
 import type { PiiVault } from '../../../platform/pii/vault.js';
 import { contactPhoneColumns } from '../../registers/contact-phone.js';
 import type { IssueAt } from '../row-target.js';
+import { squash } from '../../../platform/imports/cells.js';
 
 /** Accepted words -> code: every code, its label, and the given synonyms. */
 export function wordTable(labels: Readonly<Record<string, string>>, synonyms: Readonly<Record<string, string>> = {}): Record<string, string> {
@@ -18,8 +19,6 @@ export function wordTable(labels: Readonly<Record<string, string>>, synonyms: Re
   for (const [word, code] of Object.entries(synonyms)) table[squash(word)] = code;
   return table;
 }
-
-const squash = (value: string) => value.normalize('NFKC').replace(/\s/g, '').toLowerCase();
 
 /** What the template and the error report say may be written. */
 export const allowedOf = (labels: Readonly<Record<string, string>>) => Object.values(labels).join('、');
