@@ -1,8 +1,9 @@
 /**
  * Contact tracing over venue check-ins at city scale: `venueOverlaps` (the others at a case's
  * venues at overlapping times, with the evidence) for one case over its 14-day window, repeated
- * for random cases (p50, p95), and for 1,000 cases in total (sequential: one call after the
- * other, as a tracing job would), against a baseline of the bare index range scans that fetch
+ * for random cases (p50, p95), and for 1,000 cases in total: one call after the other, and in one
+ * statement (`venueOverlapsMany`, what a batch of cases should use; its time is the BENCH line's
+ * `batch_s`), against a baseline of the bare index range scans that fetch
  * the same rows (the case's check-ins by person key, then for each the venue's check-ins in its
  * time range, in one statement), timed the same way.
  *
@@ -23,7 +24,7 @@ import pg from 'pg';
 import { openDatabase } from '../server/src/platform/db/client.js';
 import { dayStart, localDate } from '../server/src/platform/time-zone.js';
 import { ensurePartitions, partitionName } from '../server/src/modules/checkins/partitions.js';
-import { venueOverlaps } from '../server/src/modules/checkins/index.js';
+import { venueOverlaps, venueOverlapsMany } from '../server/src/modules/checkins/index.js';
 import { benchLine, formatInt, parseBenchArgs } from './lib.js';
 
 const { quick, rest } = parseBenchArgs();
@@ -87,7 +88,9 @@ async function load(client: pg.PoolClient, days: string[], now: Date): Promise<v
   await timed('venues', client, `insert into venue (id, grid_id, region_code, version, created_at, updated_at, name, kind, venue_code, key_place)
     select ${VENUE_ID('v')}, ${GRID_ID('v')}, ${REGION('v')}, 1, ${at}, ${at}, '场所' || v, 'supermarket', 'V' || lpad(v::text, 10, '0'), false
     from generate_series(0, ${VENUES - 1}) v`);
-  // Load-only: the key and the person index go, the day partitions are unlogged; both indexes are built after.
+  // Load-only: the key and the person index go, the day partitions are unlogged; both are built after, as the migrations define them.
+  const [key] = (await client.query<{ def: string }>(`select pg_get_constraintdef(oid) as def from pg_constraint where conname = 'venue_checkin_pkey' and conrelid = 'venue_checkin'::regclass`)).rows;
+  const [person] = (await client.query<{ def: string }>(`select pg_get_indexdef('venue_checkin_person_idx'::regclass) as def`)).rows;
   await client.query(`alter table venue_checkin drop constraint venue_checkin_pkey`);
   await client.query(`drop index venue_checkin_person_idx`);
   for (const day of days) await client.query(`alter table "${partitionName(day)}" set unlogged`);
@@ -107,9 +110,10 @@ async function load(client: pg.PoolClient, days: string[], now: Date): Promise<v
   }
   console.log(`  check-ins (${DAYS} statements, one a day): ${((performance.now() - t) / 1000).toFixed(1)} s`);
   await client.query(`set session_replication_role = origin`);
-  await timed('primary key (venue, time, person)', client, `alter table venue_checkin add constraint venue_checkin_pkey primary key (venue_id, checked_in_at, person_key)`);
-  await timed('person index', client, `create index venue_checkin_person_idx on venue_checkin (person_key, checked_in_at)`);
-  await timed('analyze', client, `analyze venue_checkin; analyze venue`);
+  await timed(`key: ${key!.def}`, client, `alter table venue_checkin add constraint venue_checkin_pkey ${key!.def}`);
+  await timed('person index', client, person!.def);
+  // Past days are settled: autovacuum (on inserts) has set their visibility map, which index-only scans need.
+  await timed('vacuum analyze', client, `vacuum analyze venue_checkin; analyze venue`);
 }
 
 /** The bare index range scans: the case's check-ins by person key, then each venue's check-ins from a stay's longest lookback to its end. */
@@ -119,6 +123,11 @@ const BASELINE = `with mine as (
   )
   select o.venue_id, o.person_key, o.checked_in_at, o.checked_out_at
   from mine m join venue_checkin o on o.venue_id = m.venue_id and o.checked_in_at >= m.s - ${MAX_STAY} and o.checked_in_at <= m.e`;
+
+/** The same range scans for many cases in one statement. */
+const BASELINE_MANY = BASELINE.replace('with mine as (', 'with cases as (select distinct unnest($1::uuid[]) as k), mine as (')
+  .replace('select venue_id, checked_in_at as s,', 'select venue_id, checked_in_at as s, k,')
+  .replace('from venue_checkin where person_key = $1::uuid', 'from cases join venue_checkin on person_key = k');
 
 async function main(): Promise<void> {
   const name = `gridgov_bench_tracing_${randomBytes(4).toString('hex')}`;
@@ -184,13 +193,21 @@ async function main(): Promise<void> {
       console.log(`  baseline (bare range scans, ${formatInt(fetched / CASES)} rows a case): p50 ${percentile(bareMs, 50).toFixed(1)} ms, p95 ${bareP95.toFixed(1)} ms, max ${bareMs.at(-1)!.toFixed(1)} ms`);
 
       let t = performance.now();
-      let batchContacts = 0;
-      for (const key of batch) batchContacts += await ours(key);
-      const batchS = (performance.now() - t) / 1000;
+      let seqContacts = 0;
+      for (const key of batch) seqContacts += await ours(key);
+      const seqS = (performance.now() - t) / 1000;
       t = performance.now();
       for (const key of batch) await bare(key);
-      const bareBatchS = (performance.now() - t) / 1000;
-      console.log(`${BATCH} cases, sequential: venueOverlaps ${batchS.toFixed(2)} s (${formatInt(batchContacts)} evidence rows); baseline ${bareBatchS.toFixed(2)} s`);
+      const bareSeqS = (performance.now() - t) / 1000;
+      t = performance.now();
+      const many = await venueOverlapsMany(database.db, { personKeys: batch, from, to: now, minOverlapMinutes: MIN_OVERLAP, now });
+      const batchS = (performance.now() - t) / 1000;
+      const batchContacts = [...new Set(batch)].reduce((n, key) => n + (many.get(key)?.length ?? 0), 0);
+      t = performance.now();
+      const bareMany = await pool.query(BASELINE_MANY, [`{${batch.join(',')}}`, from, now]);
+      const bareManyS = (performance.now() - t) / 1000;
+      console.log(`${BATCH} cases, one after the other: venueOverlaps ${seqS.toFixed(2)} s (${formatInt(seqContacts)} evidence rows); baseline ${bareSeqS.toFixed(2)} s`);
+      console.log(`${BATCH} cases in one statement: venueOverlapsMany ${batchS.toFixed(2)} s (${formatInt(batchContacts)} evidence rows of ${new Set(batch).size} distinct cases); baseline ${bareManyS.toFixed(2)} s (${formatInt(bareMany.rowCount ?? 0)} rows)`);
       console.log(`goals: one case under 200 ms p95, 1,000 cases under 30 s`);
       benchLine('tracing', { one_p95_ms: oursP95.toFixed(1), batch_s: batchS.toFixed(2), ratio: (oursP95 / bareP95).toFixed(2) });
     } finally {
