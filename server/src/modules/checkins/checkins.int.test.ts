@@ -17,7 +17,7 @@ import { dayStart, localDate } from '../../platform/time-zone.js';
 import { startTestEnv, type Client, type TestEnv } from '../../../test/harness.js';
 import { download, idNumber, reportLines, upload } from '../imports/test-kit.js';
 import { checkinRetention, DAYS_AHEAD, dropPartitionsBefore, partitionDays, partitionName } from './partitions.js';
-import { venueOverlaps } from './overlaps.js';
+import { venueOverlaps, venueOverlapsMany } from './overlaps.js';
 import { documentKey } from './person.js';
 
 interface ErrorBody {
@@ -251,6 +251,17 @@ describe('venue check-ins (场所码登记)', () => {
       assert.deepEqual(await venueOverlaps(db(), { personKey: P, from: at(14, 30), to: at(18), minOverlapMinutes: 0, now: at(30) }), []);
       // The person's own check-ins are never their contacts.
       assert.ok(!keys(endOfDay).includes(P));
+    });
+
+    it('venueOverlapsMany answers each case as venueOverlaps does, in one statement', async () => {
+      const window = { from: at(8), to: at(23, 59), minOverlapMinutes: 0, now: at(30) };
+      const cases = [P, others.open, others.elsewhere, randomUUID()];
+      const many = await venueOverlapsMany(db(), { ...window, personKeys: cases });
+      assert.deepEqual([...many.keys()], cases);
+      for (const personKey of cases) assert.deepEqual(many.get(personKey), await venueOverlaps(db(), { ...window, personKey }), personKey);
+      assert.ok(many.get(P)!.length > 0 && many.get(others.open)!.some((f) => f.personKey === P));
+      assert.deepEqual(many.get(others.elsewhere), []);
+      assert.equal((await venueOverlapsMany(db(), { ...window, personKeys: [] })).size, 0);
     });
   });
 

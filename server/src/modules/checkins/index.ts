@@ -6,7 +6,7 @@ import { checkinImport, useCheckinRetention } from './import-checkins.js';
 import { checkinRetention, makePartitionsAhead, partitionsJob } from './partitions.js';
 import { checkinRoutes } from './routes.js';
 
-export { venueOverlaps, type OverlapQuery, type VenueOverlap } from './overlaps.js';
+export { venueOverlaps, venueOverlapsMany, type OverlapQuery, type VenueOverlap } from './overlaps.js';
 
 export const checkinsModule = defineModule({
   name: 'checkins',

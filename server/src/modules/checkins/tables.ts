@@ -29,6 +29,8 @@ export const venueCheckin = pgTable(
   },
   (t) => [
     // "Who was at venue V between t1 and t2" (the key's order serves it), and the natural key.
+    // Migration 0035 adds INCLUDE (checked_out_at, person_kind, source), which drizzle does not
+    // model: tracing reads a venue's range from the key alone (index-only scans).
     primaryKey({ name: 'venue_checkin_pkey', columns: [t.venueId, t.checkedInAt, t.personKey] }),
     // "Where was person P between t1 and t2", and a person's open check-in.
     index('venue_checkin_person_idx').on(t.personKey, t.checkedInAt),

@@ -1,7 +1,8 @@
 /**
  * What other modules may know of venues and people without reading the registers' tables: a
  * live venue by its code (the portal's check-in, imports of check-ins), live venues by id, a
- * venue in an actor's scope, and residents' names by id (for masking in lists of check-ins).
+ * venue in an actor's scope, the live venues in an actor's scope (the demo's check-ins), and
+ * residents' names by id (for masking in lists of check-ins).
  */
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Actor } from '../../platform/context.js';
@@ -38,6 +39,11 @@ export async function venuesByIds(db: Db, ids: readonly string[]): Promise<Map<s
 export async function venueInScope(db: Db, actor: Actor, id: string): Promise<VenueRef | null> {
   const [found] = await db.select(columns).from(venue).where(and(eq(venue.id, id), isNull(venue.deletedAt), scopeWhere(actor, venue)));
   return found ?? null;
+}
+
+/** The live venues in the actor's scope, by code (the demo city's check-ins). */
+export async function venuesInScope(db: Db, actor: Actor): Promise<VenueRef[]> {
+  return db.select(columns).from(venue).where(and(isNull(venue.deletedAt), scopeWhere(actor, venue))).orderBy(venue.venueCode);
 }
 
 /** Residents' names by id (id -> name), for lists that show them masked. */
