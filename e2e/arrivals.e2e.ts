@@ -26,7 +26,7 @@ describe('browser: arrival screening', () => {
 
     await page.getByTestId('arrivals-tab-unmatched').click();
     await page.waitForFunction(() => {
-      const rows = [...document.querySelectorAll('[data-testid="arrivals-table"] tbody tr.ant-table-row')];
+      const rows = Array.from(document.querySelectorAll('[data-testid="arrivals-table"] tbody tr.ant-table-row'));
       return rows.length > 0 && rows.every((r) => r.textContent!.includes('未匹配实有人口'));
     });
 
