@@ -52,7 +52,7 @@ export async function seedDemoArrivals(kit: Kit, city: DemoCity, countyPrefix: s
     };
   });
   const checked = values.flatMap((v, i) => {
-    const row = arrivalImport.parse(v, () => undefined, { vault: kit.vault, now });
+    const row = arrivalImport.parse(v, () => undefined, { vault: kit.vault, now, config: kit.config });
     return row ? [{ row: i + 2, value: row.value }] : [];
   });
   const ctx = { actor, ip: '127.0.0.1', requestId: 'demo', locale: 'zh-CN' as const, clock: kit.clock };

@@ -69,7 +69,7 @@ export async function seedDemoCheckins(kit: Kit, city: DemoCity, countyPrefix: s
   group.forEach((p, i) => add(p, byCommunity.get(community)![0]!, new Date(evening + i * 3 * MINUTE), 120 - i * 3));
 
   const checked = values.flatMap((v, i) => {
-    const row = checkinImport.parse(v, () => undefined, { vault: kit.vault, now });
+    const row = checkinImport.parse(v, () => undefined, { vault: kit.vault, now, config: kit.config });
     return row ? [{ row: i + 2, value: row.value }] : [];
   });
   const ctx = { actor, ip: '127.0.0.1', requestId: 'demo', locale: 'zh-CN' as const, clock: kit.clock };

@@ -19,6 +19,8 @@ import { venuesByCode } from '../registers/venue-refs.js';
 import { ensurePartitions } from './partitions.js';
 import { documentKey, PERSON_CODES, SOURCE_CODES } from './person.js';
 import { venueCheckin } from './tables.js';
+import { retentionDays } from '../../platform/retention/retention.js';
+import { checkinRetention } from './partitions.js';
 
 const FIELDS: readonly FieldSpec[] = [
   { field: 'venueCode', zh: '场所码', en: 'Venue code', required: true, max: 20, aliases: ['场所编码', '场所编号', 'venuecode', 'code'], normalize: 'code' },
@@ -52,12 +54,6 @@ export interface CheckinRow {
 
 const FUTURE_MS = 24 * 3_600_000;
 
-/** The retention in days (set at start from the configuration): a check-in older than it is refused. */
-let retentionDays = 28;
-export function useCheckinRetention(days: number): void {
-  retentionDays = days;
-}
-
 export const checkinImport = defineImportKind<CheckinRow>({
   permission: 'checkin:import',
   fields: FIELDS,
@@ -65,7 +61,10 @@ export const checkinImport = defineImportKind<CheckinRow>({
   fileKey: ['venueCode', 'idNumber', 'checkedInAt'],
   keyField: 'idNumber',
 
-  parse(values, issue, { vault, now }) {
+  parse(values, issue, env) {
+    const { vault, now } = env;
+    // A check-in older than the retention would be purged at once: refused.
+    const keptDays = retentionDays(env, checkinRetention);
     let failed = false;
     const fail: typeof issue = (field, code, extra) => {
       failed = true;
@@ -76,8 +75,8 @@ export const checkinImport = defineImportKind<CheckinRow>({
     const idType = values.idType ? documentType(values.idType) : 'id_card';
     if (!idType) fail('idType', 'IMPORT_CELL_INVALID', { allowed: '身份证、护照、其他' });
     const checkedInAt = readDateTime(values.checkedInAt ?? '');
-    const oldest = dayStart(localDate(now, retentionDays - 1));
-    if (!checkedInAt || checkedInAt.getTime() > now.getTime() + FUTURE_MS || (retentionDays > 0 && checkedInAt < oldest)) fail('checkedInAt', 'IMPORT_CELL_INVALID', { allowed: 'YYYY-MM-DD HH:mm' });
+    const oldest = dayStart(localDate(now, keptDays - 1));
+    if (!checkedInAt || checkedInAt.getTime() > now.getTime() + FUTURE_MS || (keptDays > 0 && checkedInAt < oldest)) fail('checkedInAt', 'IMPORT_CELL_INVALID', { allowed: 'YYYY-MM-DD HH:mm' });
     let checkedOutAt: Date | null = null;
     if (values.checkedOutAt) {
       checkedOutAt = readDateTime(values.checkedOutAt);

@@ -1,8 +1,7 @@
 /** Venue check-ins (场所码登记): residents check in and out by a venue's code on the portal, feeds and access gates are imported, day partitions are made ahead and dropped after the retention. */
 import { CHECKIN_AUDIT_ACTIONS, CHECKIN_IMPORT_KIND, CHECKIN_PERMISSIONS } from '@gridgov/contracts';
 import { defineModule, namesOf } from '../../platform/kit/module.js';
-import { retentionDays } from '../../platform/retention/retention.js';
-import { checkinImport, useCheckinRetention } from './import-checkins.js';
+import { checkinImport } from './import-checkins.js';
 import { checkinRetention, makePartitionsAhead, partitionsJob } from './partitions.js';
 import { checkinRoutes } from './routes.js';
 
@@ -16,7 +15,6 @@ export const checkinsModule = defineModule({
   imports: { [CHECKIN_IMPORT_KIND]: checkinImport },
   retention: [checkinRetention],
   init: async (kit) => {
-    useCheckinRetention(retentionDays(kit, checkinRetention));
     // Today's partition and the next days' exist before the first check-in (the timer keeps them ahead).
     await makePartitionsAhead(kit.db, kit.clock.now(), kit.clock);
   },

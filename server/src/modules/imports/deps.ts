@@ -18,7 +18,7 @@ export interface ImportDeps {
    * its own vault; the key never leaves the process). Without it imports check rows in one thread.
    */
   piiKey?: Buffer;
-  config: Pick<Config, 'filesDir' | 'importMaxBytes' | 'importMaxRows' | 'unmaskPerHour'>;
+  config: Pick<Config, 'filesDir' | 'importMaxBytes' | 'importMaxRows' | 'unmaskPerHour' | 'retentionDays'>;
   /** Where the upload, its problem log and its error report are kept. */
   files: FileStore;
   /** The import kinds modules offer (besides the register kinds), and the reactions a batch may set off. */

@@ -10,7 +10,7 @@
 import { maskIdNumber, maskPhone, type ImportPreview } from '@gridgov/contracts';
 import { AppError } from '../../platform/errors.js';
 import type { ActorContext } from '../../platform/http/types.js';
-import type { CheckedRow, ImportBatch, ImportKind, IssueAt } from '../../platform/imports/kind.js';
+import type { CheckedRow, ImportBatch, ImportKind, IssueAt, ParseEnv } from '../../platform/imports/kind.js';
 import type { Db } from '../../platform/db/client.js';
 import { runReactions } from '../../platform/workflow/workflow.js';
 import { commitBatch, type StoredBatch } from './batch-commit.js';
@@ -30,7 +30,7 @@ class KindReader {
 
   constructor(
     private readonly kind: ImportKind,
-    private readonly env: { vault: ImportDeps['vault']; now: Date },
+    private readonly env: ParseEnv,
     columns: readonly string[],
     mapping: Record<string, string>,
   ) {
@@ -99,7 +99,7 @@ export function kindTarget(name: string, kind: ImportKind): ImportTarget {
     gridRules: [],
 
     async preview(deps, ctx, job, rows, mapping): Promise<ImportPreview> {
-      const reader = new KindReader(kind, { vault: deps.vault, now: ctx.clock.now() }, job.columns as string[], mapping);
+      const reader = new KindReader(kind, { vault: deps.vault, now: ctx.clock.now(), config: deps.config }, job.columns as string[], mapping);
       const issues: RowIssue[] = [];
       const checked = rows.map((row) => ({ row: row.row, checked: reader.read(row, issues) }));
       const ready = checked.flatMap((c) => (c.checked ? [{ row: c.row, value: c.checked.value }] : []));
@@ -122,7 +122,7 @@ export function kindTarget(name: string, kind: ImportKind): ImportTarget {
     },
 
     async run(deps, ctx, job, headerAt, log) {
-      const reader = new KindReader(kind, { vault: deps.vault, now: ctx.clock.now() }, job.columns as string[], (job.mapping ?? {}) as Record<string, string>);
+      const reader = new KindReader(kind, { vault: deps.vault, now: ctx.clock.now(), config: deps.config }, job.columns as string[], (job.mapping ?? {}) as Record<string, string>);
       const sheet = await openSheet(uploadPath(deps, job.filePath), job.fileType as FileType, job.fileBytes, headerAt);
       const resumeFrom = job.processedRows;
       let index = 0;

@@ -10,6 +10,7 @@ import type { ErrorCode, Permission } from '@gridgov/contracts';
 import type { Db } from '../db/client.js';
 import type { ActorContext } from '../http/types.js';
 import type { PiiVault } from '../pii/vault.js';
+import type { Config } from '../config.js';
 
 /** How a cell is cleaned of what Excel does to it (full-width forms, spaces, +86, scientific notation). */
 export type CellKind = 'id' | 'phone' | 'code';
@@ -83,6 +84,13 @@ export interface StoredRows {
   unchanged: number;
 }
 
+/** What a row check may use besides the row: the vault (to protect numbers), the time, the retention settings. */
+export interface ParseEnv {
+  vault: PiiVault;
+  now: Date;
+  config: Pick<Config, 'retentionDays'>;
+}
+
 export interface ImportKind<P = unknown> {
   /** The permission that may import this kind (checked on upload, template, preview and start). */
   permission: Permission;
@@ -95,7 +103,7 @@ export interface ImportKind<P = unknown> {
   /** The field a duplicate row is reported against. */
   keyField: string;
   /** Checks one row's mapped cells (trimmed, '' -> null; required ones present): null when it failed. */
-  parse(values: Record<string, string | null>, issue: IssueAt, env: { vault: PiiVault; now: Date }): CheckedRow<P> | null;
+  parse(values: Record<string, string | null>, issue: IssueAt, env: ParseEnv): CheckedRow<P> | null;
   /** Stores a batch of checked rows (its rows in file order); a row it refuses goes through `batch.fail`. */
   store(batch: ImportBatch, rows: ReadonlyArray<{ row: number; value: P }>): Promise<StoredRows>;
 }

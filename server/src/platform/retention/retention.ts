@@ -30,7 +30,7 @@ export interface RetentionRule {
   purge(kit: Kit, before: Date): Promise<number>;
 }
 
-export function retentionDays(kit: Pick<Kit, 'config'>, rule: RetentionRule): number {
+export function retentionDays(kit: { config: Pick<Kit['config'], 'retentionDays'> }, rule: Pick<RetentionRule, 'kind' | 'defaultDays'>): number {
   return kit.config.retentionDays[rule.kind] ?? rule.defaultDays;
 }
 
