@@ -33,6 +33,11 @@ describe('browser: venue check-ins', () => {
     await input(p, 'login-password').fill(DEMO_PASSWORD);
     await p.getByTestId('login-submit').click();
     await p.getByTestId('portal-home-checkin').click();
+    // A code mistyped is named as such at the field, before anything is asked of the server.
+    await input(p, 'portal-checkin-code').fill('V123');
+    await p.getByTestId('portal-checkin-find').click();
+    await p.getByText('场所码为字母 V 加 10 位字母或数字，见场所海报').waitFor();
+    assert.equal(await p.getByTestId('portal-checkin-error').count(), 0);
     await input(p, 'portal-checkin-code').fill(venue.venueCode.toLowerCase());
     await p.getByTestId('portal-checkin-find').click();
     await p.getByTestId('portal-checkin-venue-name').getByText(venue.name).waitFor();

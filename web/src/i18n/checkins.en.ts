@@ -6,6 +6,7 @@ export const checkinsEn: Record<keyof typeof checkinsZhCN, string> = {
   'portal.nav.checkin': 'Venue check-in',
   'portal.home.checkinText': 'Scan or type the venue code when you enter, check out when you leave',
   'portal.checkin.codeLabel': 'Venue code',
+  'portal.checkin.codeInvalid': 'A venue code is the letter V and 10 letters or digits, as on the venue\'s poster',
   'portal.checkin.codePlaceholder': 'e.g. V0A1B2C3D4E, or scan the QR code on the venue\'s poster',
   'portal.checkin.find': 'Find the venue',
   'portal.checkin.confirm': 'Check in',

@@ -4,6 +4,7 @@ export const checkinsZhCN = {
   'portal.nav.checkin': '场所码登记',
   'portal.home.checkinText': '进入场所时扫码或输入场所码登记，离开时登记离开',
   'portal.checkin.codeLabel': '场所码',
+  'portal.checkin.codeInvalid': '场所码为字母 V 加 10 位字母或数字，见场所海报',
   'portal.checkin.codePlaceholder': '如 V0A1B2C3D4E，或扫描场所海报上的二维码',
   'portal.checkin.find': '查找场所',
   'portal.checkin.confirm': '确认登记进入',

@@ -15,6 +15,7 @@ import { useSession } from '../app/session';
 import { useI18n } from '../i18n/i18n';
 import { enumLabel } from '../shared/labels';
 import { checkinKeys, checkinsApi, codeFrom } from '../features/checkins/checkins-api';
+import { venueCode } from '@gridgov/contracts';
 import { loginPath } from './paths';
 
 export default function CheckinPage({ code }: { code: string | null }) {
@@ -25,6 +26,8 @@ export default function CheckinPage({ code }: { code: string | null }) {
   const [typed, setTyped] = useState(code ?? '');
   const [wanted, setWanted] = useState<string | null>(code ? codeFrom(code) : null);
   const [notice, setNotice] = useState<string | null>(null);
+  /** A typed code that is not one (checked here with the API's own rule, before asking). */
+  const [badCode, setBadCode] = useState(false);
   const resident = me?.role === 'resident';
 
   const venue = useQuery({ queryKey: [...checkinKeys.all, 'venue', wanted], queryFn: ({ signal }) => checkinsApi.venue(wanted!, signal), enabled: resident && wanted !== null, retry: false });
@@ -74,9 +77,16 @@ export default function CheckinPage({ code }: { code: string | null }) {
         </Card>
       )}
       <Card className="gg-portal-block" size="small">
-        <Form layout="vertical" onFinish={() => { checkIn.reset(); setNotice(null); setWanted(codeFrom(typed)); }}>
-          <Form.Item label={t('portal.checkin.codeLabel')}>
-            <Input value={typed} onChange={(e) => setTyped(e.target.value)} placeholder={t('portal.checkin.codePlaceholder')} autoCapitalize="characters" maxLength={200} data-testid="portal-checkin-code" />
+        <Form layout="vertical" onFinish={() => {
+            checkIn.reset();
+            setNotice(null);
+            const found = venueCode.safeParse(codeFrom(typed));
+            setBadCode(!found.success);
+            setWanted(found.success ? found.data : null);
+          }}
+        >
+          <Form.Item label={t('portal.checkin.codeLabel')} validateStatus={badCode ? 'error' : undefined} help={badCode ? t('portal.checkin.codeInvalid') : undefined}>
+            <Input value={typed} onChange={(e) => { setTyped(e.target.value); setBadCode(false); }} placeholder={t('portal.checkin.codePlaceholder')} autoCapitalize="characters" maxLength={200} data-testid="portal-checkin-code" />
           </Form.Item>
           <Button block size="large" htmlType="submit" disabled={!typed.trim()} data-testid="portal-checkin-find">{t('portal.checkin.find')}</Button>
         </Form>
