@@ -14,35 +14,13 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { request, type APIRequestContext, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type APIRequestContext, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { SurveyAnswer, SurveyAnswerReceipt, SurveyTask } from '@gridgov/contracts';
-import { DEMO_PASSWORD } from '../server/src/modules/demo/seed-demo.js';
 import { choose, input, launchBrowser, loginAs, screenshot, startServer, watchCsp, type E2eServer } from './harness.js';
+import { HERE, PHONE, PNG, queueCount, staff, waitFor } from './offline-kit.js';
 
-const PHONE = { width: 390, height: 844 };
-const HERE = { longitude: 111.698123, latitude: 29.031456 };
-const PNG = Buffer.from(
-  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360f8cfc0f01f0005000201a5f0a0c80000000049454e44ae426082',
-  'hex',
-);
 const PURPOSE = encodeURIComponent('离线走访核对');
 const MEMBER = '离线户主王芳';
-
-async function staff(base: string, username: string): Promise<APIRequestContext> {
-  const api = await request.newContext({ baseURL: base });
-  const res = await api.post('/api/auth/login', { data: { username, password: DEMO_PASSWORD } });
-  assert.equal(res.status(), 200, `${username} signs in: ${await res.text()}`);
-  return api;
-}
-
-async function waitFor(check: () => Promise<boolean>, what: string, timeoutMs = 30_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (Date.now() < end) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  assert.fail(`timed out waiting for ${what}`);
-}
 
 async function taskOf(api: APIRequestContext, id: string): Promise<SurveyTask> {
   const res = await api.get(`/api/survey-tasks/${id}`);
@@ -74,7 +52,6 @@ async function pixelOf(page: Page, testId: string, lon: number, lat: number): Pr
   return { x: box.x + box.width / 2 + (x(lon) - x(clon)), y: box.y + box.height / 2 + (y(lat) - y(clat)) };
 }
 
-const queueCount = async (page: Page) => Number((await page.getByTestId('offline-queue').getAttribute('data-count')) ?? '0');
 
 /**
  * The phone's queue as stored (IndexedDB), for this test to copy aside (`stash`), put back as

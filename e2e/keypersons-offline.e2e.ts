@@ -9,26 +9,13 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { request, type APIRequestContext, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type APIRequestContext, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { KpDetail, KpSummary } from '@gridgov/contracts';
-import { DEMO_PASSWORD } from '../server/src/modules/demo/seed-demo.js';
 import { input, launchBrowser, loginAs, screenshot, startServer, watchCsp, type E2eServer } from './harness.js';
+import { HERE, PHONE, PNG, queueCount, staff, waitFor } from './offline-kit.js';
 
-const PHONE = { width: 390, height: 844 };
-const HERE = { longitude: 111.698123, latitude: 29.031456 };
-const PNG = Buffer.from(
-  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360f8cfc0f01f0005000201a5f0a0c80000000049454e44ae426082',
-  'hex',
-);
 const FINDINGS = '离线走访：本人在家，近期与邻居因噪音口角，已劝导';
 const PURPOSE = encodeURIComponent('离线走访核对');
-
-async function staff(base: string, username: string): Promise<APIRequestContext> {
-  const api = await request.newContext({ baseURL: base });
-  const res = await api.post('/api/auth/login', { data: { username, password: DEMO_PASSWORD } });
-  assert.equal(res.status(), 200, `${username} signs in: ${await res.text()}`);
-  return api;
-}
 
 async function visitsWith(api: APIRequestContext, id: string, text: string): Promise<KpDetail['visits']> {
   const res = await api.get(`/api/keypersons/${id}?purpose=${PURPOSE}`);
@@ -36,16 +23,6 @@ async function visitsWith(api: APIRequestContext, id: string, text: string): Pro
   return ((await res.json()) as KpDetail).visits.filter((v) => v.findings === text);
 }
 
-async function waitFor(check: () => Promise<boolean>, what: string, timeoutMs = 30_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (Date.now() < end) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  assert.fail(`timed out waiting for ${what}`);
-}
-
-const queueCount = async (page: Page) => Number((await page.getByTestId('offline-queue').getAttribute('data-count')) ?? '0');
 
 describe('browser: the grid worker logs a key-person visit offline', () => {
   let server: E2eServer;

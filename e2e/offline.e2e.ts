@@ -9,40 +9,19 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { request, type APIRequestContext, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type APIRequestContext, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { Ticket } from '@gridgov/contracts';
-import { DEMO_PASSWORD } from '../server/src/modules/demo/seed-demo.js';
 import { interiorPoint } from '../server/src/platform/geo/polygon.js';
 import { input, launchBrowser, loginAs, screenshot, startServer, watchCsp, type E2eServer } from './harness.js';
+import { PHONE, PNG, queueCount, staff, waitFor } from './offline-kit.js';
 
-const PHONE = { width: 390, height: 844 };
-const PNG = Buffer.from(
-  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360f8cfc0f01f0005000201a5f0a0c80000000049454e44ae426082',
-  'hex',
-);
 const FIRST = '离线上报：幸福路12号井盖破损，行人有坠落危险';
 const SECOND = '离线上报：幸福路路灯不亮，会话过期后仍在本机';
-
-async function staff(base: string, username: string): Promise<APIRequestContext> {
-  const api = await request.newContext({ baseURL: base });
-  const res = await api.post('/api/auth/login', { data: { username, password: DEMO_PASSWORD } });
-  assert.equal(res.status(), 200, `${username} signs in: ${await res.text()}`);
-  return api;
-}
 
 async function ticketsWith(api: APIRequestContext, text: string): Promise<Ticket[]> {
   const res = await api.get(`/api/tickets?q=${encodeURIComponent(text)}&pageSize=50`);
   assert.equal(res.status(), 200, await res.text());
   return ((await res.json()) as { items: Ticket[] }).items.filter((t) => t.description === text);
-}
-
-async function waitFor(check: () => Promise<boolean>, what: string, timeoutMs = 30_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (Date.now() < end) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  assert.fail(`timed out waiting for ${what}`);
 }
 
 /** A point inside gw1's grid (a grid worker files within their grid). */
@@ -63,7 +42,6 @@ async function fileReport(page: Page, text: string): Promise<void> {
   await page.getByTestId('intake-submit').click();
 }
 
-const queueCount = async (page: Page) => Number((await page.getByTestId('offline-queue').getAttribute('data-count')) ?? '0');
 
 describe('browser: the grid worker files a report offline', () => {
   let server: E2eServer;
