@@ -5,13 +5,16 @@
  * and our write) reads again, up to three times.
  */
 import { eq } from 'drizzle-orm';
+import { AppError } from '../../platform/errors.js';
 import { isUniqueViolation } from '../../platform/db/errors.js';
 import type { ActorContext } from '../../platform/http/types.js';
 import { bulkTransaction, type BulkTx } from './bulk-tx.js';
-import type { ImportDeps } from './deps.js';
+import { uploadPath, type ImportDeps } from './deps.js';
 import type { IssueLog } from './issue-log.js';
-import { progressUpdate } from './queries.js';
+import { progressUpdate, type ImportRow } from './queries.js';
 import type { RowIssue } from './row-issues.js';
+import type { SheetRow } from './sheet-row.js';
+import { openSheet, type FileType } from './sheet-source.js';
 import { importJob } from './tables.js';
 
 export interface StoredBatch {
@@ -45,5 +48,55 @@ export async function commitBatch(
       await log.rollback();
       if (!isUniqueViolation(error) || attempt >= 3) throw error;
     }
+  }
+}
+
+/** Data rows a batch commits (with their progress and problems) in one transaction. */
+export const ROW_BATCH_ROWS = 2000;
+
+/**
+ * Runs an import's file in batches: each row read (its problems into the batch's issues; rows
+ * committed before a restart only replayed, so later duplicates are still seen), and every
+ * `ROW_BATCH_ROWS` rows stored and committed with the job's progress (`commitBatch`).
+ */
+export async function runInBatches<V>(
+  deps: ImportDeps,
+  ctx: ActorContext,
+  job: ImportRow,
+  headerAt: number,
+  log: IssueLog,
+  read: (row: SheetRow, issues: RowIssue[], replay: boolean) => V | null,
+  store: (tx: BulkTx, rows: Array<{ row: number; value: V }>) => Promise<StoredBatch>,
+): Promise<void> {
+  const sheet = await openSheet(uploadPath(deps, job.filePath), job.fileType as FileType, job.fileBytes, headerAt);
+  const resumeFrom = job.processedRows;
+  let index = 0;
+  let start = resumeFrom;
+  let rows: Array<{ row: number; value: V }> = [];
+  let issues: RowIssue[] = [];
+  const flush = async () => {
+    const [batch, found, from, end] = [rows, issues, start, index];
+    rows = [];
+    issues = [];
+    start = end;
+    await commitBatch(deps, ctx, job.id, log, { start: from, end, issues: found }, (tx) => store(tx, batch));
+  };
+  try {
+    let headerChecked = false;
+    for await (const row of sheet.rows) {
+      if (!headerChecked) {
+        if (sheet.columns.join('\u0000') !== (job.columns as string[]).join('\u0000')) throw new AppError('IMPORT_FILE_CORRUPT', { reason: 'the file changed after upload' });
+        headerChecked = true;
+      }
+      if (index + 1 > deps.config.importMaxRows) throw new AppError('IMPORT_TOO_MANY_ROWS', { maxRows: deps.config.importMaxRows });
+      const value = read(row, issues, index < resumeFrom);
+      index++;
+      if (index <= resumeFrom) continue;
+      if (value) rows.push({ row: row.row, value });
+      if (index - start >= ROW_BATCH_ROWS) await flush();
+    }
+    if (index > start) await flush();
+  } finally {
+    sheet.close();
   }
 }

@@ -8,19 +8,16 @@
  * itself: it offers no grid rule.
  */
 import { maskIdNumber, maskPhone, type ImportPreview } from '@gridgov/contracts';
-import { AppError } from '../../platform/errors.js';
 import type { ActorContext } from '../../platform/http/types.js';
 import type { CheckedRow, ImportBatch, ImportKind, IssueAt, ParseEnv } from '../../platform/imports/kind.js';
 import type { Db } from '../../platform/db/client.js';
 import { runReactions } from '../../platform/workflow/workflow.js';
-import { commitBatch, type StoredBatch } from './batch-commit.js';
-import { uploadPath, type ImportDeps } from './deps.js';
+import { runInBatches, type StoredBatch } from './batch-commit.js';
+import type { ImportDeps } from './deps.js';
 import { planColumns, readMappedCells, type MappedField } from './fields.js';
 import type { ImportTarget } from './import-target.js';
 import { groupIssues, type RowIssue } from './row-issues.js';
-import { ROW_BATCH_ROWS } from './row-target.js';
 import type { SheetRow } from './sheet-row.js';
-import { openSheet, type FileType } from './sheet-source.js';
 
 /** Reads and checks rows of one import in file order; remembers keys across batches. */
 class KindReader {
@@ -123,38 +120,7 @@ export function kindTarget(name: string, kind: ImportKind): ImportTarget {
 
     async run(deps, ctx, job, headerAt, log) {
       const reader = new KindReader(kind, { vault: deps.vault, now: ctx.clock.now(), config: deps.config }, job.columns as string[], (job.mapping ?? {}) as Record<string, string>);
-      const sheet = await openSheet(uploadPath(deps, job.filePath), job.fileType as FileType, job.fileBytes, headerAt);
-      const resumeFrom = job.processedRows;
-      let index = 0;
-      let start = resumeFrom;
-      let rows: Array<{ row: number; value: unknown }> = [];
-      let issues: RowIssue[] = [];
-      const flush = async () => {
-        const [batch, found, from, end] = [rows, issues, start, index];
-        rows = [];
-        issues = [];
-        start = end;
-        await commitBatch(deps, ctx, job.id, log, { start: from, end, issues: found }, (tx) => storeRows(kind, deps, tx.db, ctx, job.id, reader, batch));
-      };
-      try {
-        let headerChecked = false;
-        for await (const row of sheet.rows) {
-          if (!headerChecked) {
-            if (sheet.columns.join('\u0000') !== (job.columns as string[]).join('\u0000')) throw new AppError('IMPORT_FILE_CORRUPT', { reason: 'the file changed after upload' });
-            headerChecked = true;
-          }
-          if (index + 1 > deps.config.importMaxRows) throw new AppError('IMPORT_TOO_MANY_ROWS', { maxRows: deps.config.importMaxRows });
-          // Rows committed before a restart only mark their keys, so later duplicates are still seen.
-          const checked = reader.read(row, issues, index < resumeFrom);
-          index++;
-          if (index <= resumeFrom) continue;
-          if (checked) rows.push({ row: row.row, value: checked.value });
-          if (index - start >= ROW_BATCH_ROWS) await flush();
-        }
-        if (index > start) await flush();
-      } finally {
-        sheet.close();
-      }
+      await runInBatches(deps, ctx, job, headerAt, log, (row, issues, replay) => reader.read(row, issues, replay)?.value ?? null, (tx, batch) => storeRows(kind, deps, tx.db, ctx, job.id, reader, batch));
     },
   };
 }

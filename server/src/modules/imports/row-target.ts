@@ -11,23 +11,17 @@
 import { maskIdNumber, maskPhone, type ErrorCode, type ImportGridRule, type ImportPreview } from '@gridgov/contracts';
 import type { Actor } from '../../platform/context.js';
 import type { Db } from '../../platform/db/client.js';
-import { AppError } from '../../platform/errors.js';
 import type { ActorContext } from '../../platform/http/types.js';
 import type { PiiVault } from '../../platform/pii/vault.js';
 import type { GridRef } from '../grids/queries.js';
 import { findLiveRecords, insertRecords, recordDiffers, updateRecords, type BulkKind, type ChangedRecord, type StoredRecord } from '../registers/bulk-writer.js';
-import { commitBatch, type StoredBatch } from './batch-commit.js';
-import { uploadPath } from './deps.js';
+import { runInBatches, type StoredBatch } from './batch-commit.js';
 import { EVERY_GRID_RULE, GridKeyReader, GridResolver, gridRuleOf } from './grid-rule.js';
 import { planColumns, readMappedCells, type FieldSpec, type MappedField } from './fields.js';
 import type { ImportTarget } from './import-target.js';
 import type { IssueLog } from './issue-log.js';
 import { groupIssues, type RowIssue } from './row-issues.js';
 import type { SheetRow } from './sheet-row.js';
-import { openSheet, type FileType } from './sheet-source.js';
-
-/** Rows per transaction. */
-export const ROW_BATCH_ROWS = 2000;
 
 /** What a kind's `parse` reports a problem with. */
 export type IssueAt = (field: string, code: ErrorCode, extra?: Partial<RowIssue>) => void;
@@ -248,38 +242,9 @@ export function rowTarget(kind: KindImport): ImportTarget {
       const rule = gridRuleOf(job);
       const reader = new RowReader(kind, deps.vault, job.columns as string[], (job.mapping ?? {}) as Record<string, string>, ctx.clock.now(), rule);
       const grids = new GridResolver(ctx.actor, rule, reader.columnOf('gridCode'));
-      const sheet = await openSheet(uploadPath(deps, job.filePath), job.fileType as FileType, job.fileBytes, headerAt);
-      const resumeFrom = job.processedRows;
-      let index = 0;
-      let start = resumeFrom;
-      let rows: Array<{ row: number; parsed: ParsedRow }> = [];
-      let issues: RowIssue[] = [];
-      const flush = async () => {
-        const [batch, found, from, end] = [rows, issues, start, index];
-        rows = [];
-        issues = [];
-        start = end;
-        await commitBatch(deps, ctx, job.id, log, { start: from, end, issues: found }, (tx) => storeRows(kind, tx.db, ctx, job.id, grids, reader, batch));
-      };
-      try {
-        let headerChecked = false;
-        for await (const row of sheet.rows) {
-          if (!headerChecked) {
-            if (sheet.columns.join('\u0000') !== (job.columns as string[]).join('\u0000')) throw new AppError('IMPORT_FILE_CORRUPT', { reason: 'the file changed after upload' });
-            headerChecked = true;
-          }
-          if (index + 1 > deps.config.importMaxRows) throw new AppError('IMPORT_TOO_MANY_ROWS', { maxRows: deps.config.importMaxRows });
-          // Rows committed before a restart only mark their keys, so later duplicates are still seen.
-          const parsed = reader.read(row, issues, index < resumeFrom);
-          index++;
-          if (index <= resumeFrom) continue;
-          if (parsed) rows.push({ row: row.row, parsed });
-          if (index - start >= ROW_BATCH_ROWS) await flush();
-        }
-        if (index > start) await flush();
-      } finally {
-        sheet.close();
-      }
+      await runInBatches(deps, ctx, job, headerAt, log, (row, issues, replay) => reader.read(row, issues, replay), (tx, batch) =>
+        storeRows(kind, tx.db, ctx, job.id, grids, reader, batch.map(({ row, value }) => ({ row, parsed: value }))),
+      );
     },
   };
 }
