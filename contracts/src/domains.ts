@@ -26,6 +26,7 @@ import { enterprisesDomain } from './enterprises/domain.js';
 import { publicinfoDomain } from './publicinfo/domain.js';
 import { arrivalsDomain } from './arrivals/domain.js';
 import { checkinsDomain } from './checkins/domain.js';
+import { tracingDomain } from './tracing/domain.js';
 
 export const DOMAINS = {
   auth: authDomain,
@@ -52,4 +53,5 @@ export const DOMAINS = {
   publicinfo: publicinfoDomain,
   arrivals: arrivalsDomain,
   checkins: checkinsDomain,
+  tracing: tracingDomain,
 } as const;

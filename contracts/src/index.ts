@@ -38,6 +38,7 @@ export * from './declarations/index.js';
 export * from './publicinfo/index.js';
 export * from './arrivals/index.js';
 export * from './checkins/index.js';
+export * from './tracing/index.js';
 export * from './domains.js';
 export * from './basemap/index.js';
 export * from './navigation/index.js';

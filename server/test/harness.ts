@@ -165,6 +165,9 @@ export class Client {
   patch<T = unknown>(url: string, payload: unknown) {
     return this.request<T>('PATCH', url, payload);
   }
+  put<T = unknown>(url: string, payload: unknown) {
+    return this.request<T>('PUT', url, payload);
+  }
   delete<T = unknown>(url: string) {
     return this.request<T>('DELETE', url);
   }

@@ -30,6 +30,7 @@ import { enterprisesModule } from './enterprises/index.js';
 import { publicinfoModule } from './publicinfo/index.js';
 import { arrivalsModule } from './arrivals/index.js';
 import { checkinsModule } from './checkins/index.js';
+import { tracingModule } from './tracing/index.js';
 
 export const MODULES: readonly ModuleDefinition[] = [
   regionsModule,
@@ -58,4 +59,5 @@ export const MODULES: readonly ModuleDefinition[] = [
   publicinfoModule,
   arrivalsModule,
   checkinsModule,
+  tracingModule,
 ];

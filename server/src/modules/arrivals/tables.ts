@@ -53,5 +53,7 @@ export const arrival = pgTable(
     uniqueIndex('arrival_trip_key').on(t.idHash, t.transportNumber, t.arrivedAt),
     index('arrival_region_idx').on(sql`${t.regionCode} text_pattern_ops`, t.arrivedAt),
     index('arrival_grid_idx').on(t.gridId, t.status, t.arrivedAt),
+    /** Fellow travellers: the same train or flight around the same time (tracing). */
+    index('arrival_transport_idx').on(t.transportNumber, t.arrivedAt),
   ],
 );

@@ -6,6 +6,7 @@ import { checkinRetention, makePartitionsAhead, partitionsJob } from './partitio
 import { checkinRoutes } from './routes.js';
 
 export { venueOverlaps, venueOverlapsMany, type OverlapQuery, type VenueOverlap } from './overlaps.js';
+export { documentKey } from './person.js';
 
 export const checkinsModule = defineModule({
   name: 'checkins',

@@ -3,8 +3,8 @@
  * archive): name, masked ID number, birth date and place, by id. The caller checks its own
  * scope and permissions; nothing here is shown to anyone by itself. Deleted residents are left out.
  */
-import { and, inArray, isNull } from 'drizzle-orm';
-import type { Db } from '../../platform/db/client.js';
+import { and, inArray, isNull, sql } from 'drizzle-orm';
+import { rows, type Db } from '../../platform/db/client.js';
 import { resident } from './tables.js';
 
 export interface ResidentFacts {
@@ -35,4 +35,19 @@ export async function residentsInGrids(db: Db, gridIds: readonly string[], limit
     .where(and(inArray(resident.gridId, [...gridIds]), isNull(resident.deletedAt)))
     .orderBy(resident.id)
     .limit(limit);
+}
+
+/** The other live members of each resident's household (resident id -> mates' ids). */
+export async function householdMates(db: Db, ids: readonly string[]): Promise<Map<string, string[]>> {
+  const mates = new Map<string, string[]>();
+  if (ids.length === 0) return mates;
+  const found = await rows<{ resident_id: string; mate_id: string }>(
+    db,
+    sql`select m.resident_id, o.resident_id as mate_id
+        from household_member m join household_member o on o.household_id = m.household_id and o.resident_id <> m.resident_id
+        join resident r on r.id = o.resident_id and r.deleted_at is null
+        where m.resident_id in (${sql.join([...new Set(ids)].map((id) => sql`${id}::uuid`), sql`, `)})`,
+  );
+  for (const f of found) mates.set(f.resident_id, [...(mates.get(f.resident_id) ?? []), f.mate_id]);
+  return mates;
 }

@@ -1,0 +1,3 @@
+import { defineMessages } from '../message-kit.js';
+
+export const TRACING_MESSAGES = defineMessages({});

@@ -1,0 +1,69 @@
+/** Cases and contacts: cases (list, record, one, steps, trace, interview contacts), the contacts' follow-up list, the chain of transmission, the rule. */
+import {
+  CASE_ACTION_INPUTS, CASE_ACTIONS, caseCreateRequest, caseDetail, caseIdParams, caseListQuery, caseSummary, contactListQuery, contactSummary, manualContactRequest, page,
+  traceResult, tracingRule, tracingRuleVersion, transmissionGraph,
+} from '@gridgov/contracts';
+import { z } from 'zod';
+import type { App } from '../../platform/http/types.js';
+import { actorCtx } from '../../platform/http/access.js';
+import type { Kit } from '../../platform/kit/kit.js';
+import { createCase, listCases, readCase, transitionCase, transmissionGraph as graphOf } from './cases.js';
+import { addManualContact, listContacts } from './contacts.js';
+import { changeRule, readRule } from './rule.js';
+import { traceCase } from './trace.js';
+
+export function tracingRoutes(app: App, kit: Kit): void {
+  const tags = ['tracing'];
+  app.get('/api/cases', {
+    config: { access: 'case:read' },
+    schema: { tags, summary: 'Cases in scope, newest first (masked; audited with the filters)', querystring: caseListQuery, response: { 200: page(caseSummary) } },
+    handler: (req) => listCases(kit, actorCtx(req), req.query),
+  });
+  app.post('/api/cases', {
+    config: { access: 'case:manage' },
+    schema: { tags, summary: 'Record a case (a resident in scope, a name and document, or one of a case\'s contacts) and trace its contacts', body: caseCreateRequest, response: { 201: caseDetail } },
+    handler: async (req, reply) => reply.status(201).send(await createCase(kit, actorCtx(req), req.body)),
+  });
+  app.get('/api/cases/:id', {
+    config: { access: 'case:read', record: 'case' },
+    schema: { tags, summary: 'One case with the contacts in the reader\'s scope (masked; others counted; audited)', params: caseIdParams, response: { 200: caseDetail } },
+    handler: (req) => readCase(kit, actorCtx(req), req.params.id),
+  });
+  for (const action of CASE_ACTIONS) {
+    app.post(`/api/cases/:id/${action}`, {
+      config: { access: 'case:manage', record: 'case' },
+      schema: { tags, params: caseIdParams, body: CASE_ACTION_INPUTS[action], response: { 200: caseDetail } },
+      handler: (req) => transitionCase(kit, actorCtx(req), req.params.id, action, req.body),
+    });
+  }
+  app.post('/api/cases/:id/trace', {
+    config: { access: 'case:manage', record: 'case' },
+    schema: { tags, summary: 'Trace the case\'s contacts again by the rule in force (re-exposures restart the follow-up)', params: caseIdParams, body: z.strictObject({}).optional(), response: { 200: traceResult } },
+    handler: (req) => traceCase(kit, actorCtx(req), req.params.id),
+  });
+  app.post('/api/cases/:id/contacts', {
+    config: { access: 'case:manage', record: 'case' },
+    schema: { tags, summary: 'Add a contact named in an interview (流调补录)', params: caseIdParams, body: manualContactRequest, response: { 200: caseDetail } },
+    handler: (req) => addManualContact(kit, actorCtx(req), req.params.id, req.body),
+  });
+  app.get('/api/contacts', {
+    config: { access: 'contact:read' },
+    schema: { tags, summary: 'Contacts living in scope, the follow-up list (masked; audited)', querystring: contactListQuery, response: { 200: page(contactSummary) } },
+    handler: (req) => listContacts(kit, actorCtx(req), req.query),
+  });
+  app.get('/api/tracing/graph', {
+    config: { access: 'case:read' },
+    schema: { tags, summary: 'The chain of transmission in scope: short case numbers and links, nothing personal (audited)', response: { 200: transmissionGraph } },
+    handler: (req) => graphOf(kit, actorCtx(req)),
+  });
+  app.get('/api/tracing/rule', {
+    config: { access: ['case:read', 'tracing:rule'] },
+    schema: { tags, summary: 'The tracing rule in force and its version', response: { 200: tracingRuleVersion } },
+    handler: () => readRule(kit.db),
+  });
+  app.put('/api/tracing/rule', {
+    config: { access: 'tracing:rule' },
+    schema: { tags, summary: 'Change the tracing rule (a new version; operators whose scope is city-wide or above)', body: tracingRule, response: { 200: tracingRuleVersion } },
+    handler: (req) => changeRule(kit.db, actorCtx(req), req.body),
+  });
+}
