@@ -13,6 +13,7 @@ import { seedDemoPetitions } from './modules/demo/seed-petitions.js';
 import { seedDemoReservations } from './modules/reservations/demo-reservations.js';
 import { seedDemoArrivals } from './modules/arrivals/demo-arrivals.js';
 import { seedDemoCheckins } from './modules/checkins/demo-checkins.js';
+import { seedDemoCases } from './modules/tracing/demo-cases.js';
 import { seedDemoCampaigns } from './modules/campaigns/demo-campaigns.js';
 import { seedDemoDeclarations } from './modules/declarations/demo-declarations.js';
 import { seedDemoEnterprises } from './modules/enterprises/demo-enterprises.js';
@@ -50,6 +51,8 @@ async function main(): Promise<void> {
     console.log(`  ${arrivals.arrivals} arrivals from checkpoints over five days (${arrivals.matched} matched to residents, ${arrivals.checked} checked)`);
     const checkins = await seedDemoCheckins(runtime.kit, seeded.city, county.slice(0, 6));
     console.log(`  ${checkins.checkins} venue check-ins of ${checkins.people} residents at ${checkins.venues} venues over 14 days (one evening's gathering of ${checkins.cluster})`);
+    const cases = await seedDemoCases(runtime.kit);
+    console.log(`  ${cases.cases} cases from that gathering and a checkpoint, with ${cases.contacts} contacts traced`);
     const campaigns = await seedDemoCampaigns(runtime.kit, seeded.city.grids[0]!.regionCode);
     console.log(`  ${campaigns.answers} door-to-door survey answers in ${campaigns.campaigns} campaigns (one open now)`);
     const enterprises = await seedDemoEnterprises(database.db, clock.now(), countyGrids);

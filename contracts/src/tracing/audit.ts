@@ -11,5 +11,6 @@ export const TRACING_AUDIT_ACTIONS = defineAuditActions({
   'case.graph': { zh: '查阅传播链', en: 'Chain of transmission read' },
   'contact.add': { zh: '补录密接', en: 'Contact added' },
   'contact.list': { zh: '查询密接列表', en: 'Contacts listed' },
+  'contact.read': { zh: '查阅密接人员', en: 'Contact read' },
   'tracing.rule': { zh: '修改密接判定规则', en: 'Tracing rule changed' },
 });

@@ -162,6 +162,7 @@ export const transmissionGraph = z.object({
 export type TransmissionGraph = z.infer<typeof transmissionGraph>;
 
 export const caseIdParams = z.strictObject({ id: uuid });
+export const contactIdParams = z.strictObject({ id: uuid });
 export const caseActionParams = z.strictObject({ id: uuid, action: z.enum(CASE_ACTIONS) });
 
 export * from './permissions.js';

@@ -11,6 +11,7 @@ import { reservationsEn } from './reservations.en';
 import { campaignsEn } from './campaigns.en';
 import { declarationsEn } from './declarations.en';
 import { arrivalsEn } from './arrivals.en';
+import { tracingEn } from './tracing.en';
 import { checkinsEn } from './checkins.en';
 import { enterprisesEn } from './enterprises.en';
 import { publicinfoEn } from './publicinfo.en';
@@ -307,6 +308,7 @@ export const en: Record<MessageKey, string> = {
   ...campaignsEn,
   ...declarationsEn,
   ...arrivalsEn,
+  ...tracingEn,
   ...checkinsEn,
   ...enterprisesEn,
   ...publicinfoEn,

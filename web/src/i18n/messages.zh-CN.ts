@@ -11,6 +11,7 @@ import { reservationsZhCN } from './reservations.zh-CN';
 import { campaignsZhCN } from './campaigns.zh-CN';
 import { declarationsZhCN } from './declarations.zh-CN';
 import { arrivalsZhCN } from './arrivals.zh-CN';
+import { tracingZhCN } from './tracing.zh-CN';
 import { checkinsZhCN } from './checkins.zh-CN';
 import { enterprisesZhCN } from './enterprises.zh-CN';
 import { publicinfoZhCN } from './publicinfo.zh-CN';
@@ -303,6 +304,7 @@ export const zhCN = {
   ...campaignsZhCN,
   ...declarationsZhCN,
   ...arrivalsZhCN,
+  ...tracingZhCN,
   ...checkinsZhCN,
   ...enterprisesZhCN,
   ...publicinfoZhCN,

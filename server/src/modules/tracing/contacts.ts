@@ -3,10 +3,10 @@
  * interview (流调补录), added to a case the caller manages with the exposure it was told of.
  */
 import { and, count, desc, eq, inArray } from 'drizzle-orm';
-import type { CaseDetail, ContactListQuery, ManualContactRequest } from '@gridgov/contracts';
+import type { CaseDetail, ContactListQuery, ContactSummary, ManualContactRequest } from '@gridgov/contracts';
 import type { ActorContext } from '../../platform/http/types.js';
 import type { Kit } from '../../platform/kit/kit.js';
-import { AppError } from '../../platform/errors.js';
+import { AppError, notFound } from '../../platform/errors.js';
 import { writeAudit } from '../../platform/audit/write-audit.js';
 import { recordVisible } from '../../platform/scope.js';
 import { readCase } from './cases.js';
@@ -31,6 +31,16 @@ export async function listContacts(kit: Pick<Kit, 'db' | 'providers'>, ctx: Acto
   await writeAudit(kit.db, ctx, { action: 'contact.list', objectType: 'contact', details: { filters: f, page, shown: found.length, total: Number(total?.n ?? 0) } });
   const items = await presentContacts(kit, found, new Map(nos.map((n) => [n.id, n.caseNo])), new Set(found.map((c) => c.id)));
   return { items, total: Number(total?.n ?? 0), page, pageSize };
+}
+
+/** One contact living in scope (masked, with its evidence); audited. */
+export async function readContact(kit: Pick<Kit, 'db' | 'providers'>, ctx: ActorContext, id: string): Promise<ContactSummary> {
+  const [found] = await kit.db.select().from(epiContact).where(and(eq(epiContact.id, id), recordVisible(ctx.actor, CONTACT_VISIBILITY)));
+  if (!found) throw notFound();
+  const [no] = await kit.db.select({ caseNo: epiCase.caseNo }).from(epiCase).where(eq(epiCase.id, found.caseId));
+  await writeAudit(kit.db, ctx, { action: 'contact.read', objectType: 'contact', objectId: found.id, ...(found.residentId ? { subject: found.residentId } : {}), regionCode: found.regionCode });
+  const [shown] = await presentContacts(kit, [found], new Map([[found.caseId, no?.caseNo ?? 0]]), new Set());
+  return shown!;
 }
 
 export async function addManualContact(kit: Pick<Kit, 'db' | 'vault' | 'providers'>, ctx: ActorContext, caseId: string, input: ManualContactRequest): Promise<CaseDetail> {

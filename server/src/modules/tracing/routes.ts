@@ -1,6 +1,6 @@
 /** Cases and contacts: cases (list, record, one, steps, trace, interview contacts), the contacts' follow-up list, the chain of transmission, the rule. */
 import {
-  CASE_ACTION_INPUTS, CASE_ACTIONS, caseCreateRequest, caseDetail, caseIdParams, caseListQuery, caseSummary, contactListQuery, contactSummary, manualContactRequest, page,
+  CASE_ACTION_INPUTS, CASE_ACTIONS, caseCreateRequest, caseDetail, caseIdParams, caseListQuery, caseSummary, contactIdParams, contactListQuery, contactSummary, manualContactRequest, page,
   traceResult, tracingRule, tracingRuleVersion, transmissionGraph,
 } from '@gridgov/contracts';
 import { z } from 'zod';
@@ -8,7 +8,7 @@ import type { App } from '../../platform/http/types.js';
 import { actorCtx } from '../../platform/http/access.js';
 import type { Kit } from '../../platform/kit/kit.js';
 import { createCase, listCases, readCase, transitionCase, transmissionGraph as graphOf } from './cases.js';
-import { addManualContact, listContacts } from './contacts.js';
+import { addManualContact, listContacts, readContact } from './contacts.js';
 import { changeRule, readRule } from './rule.js';
 import { traceCase } from './trace.js';
 
@@ -50,6 +50,11 @@ export function tracingRoutes(app: App, kit: Kit): void {
     config: { access: 'contact:read' },
     schema: { tags, summary: 'Contacts living in scope, the follow-up list (masked; audited)', querystring: contactListQuery, response: { 200: page(contactSummary) } },
     handler: (req) => listContacts(kit, actorCtx(req), req.query),
+  });
+  app.get('/api/contacts/:id', {
+    config: { access: 'contact:read', record: 'contact' },
+    schema: { tags, summary: 'One contact living in scope, with its evidence (masked; audited)', params: contactIdParams, response: { 200: contactSummary } },
+    handler: (req) => readContact(kit, actorCtx(req), req.params.id),
   });
   app.get('/api/tracing/graph', {
     config: { access: 'case:read' },

@@ -29,6 +29,26 @@ export const scopeKit: ScopeKit = {
         'POST /api/cases/:id/contacts': () => ({ person: { name: '访谈者', idNumber: caseIdNumber() }, exposedAt: '2026-11-19T08:00:00+08:00', note: '同桌就餐' }),
       },
     },
+    contact: {
+      // A household mate of a new case at the place: a close contact living there.
+      async make(_env, place, makers, marker) {
+        const [sick, mate] = await Promise.all(
+          ['病', '同'].map(async (k) => {
+            const made = await makers.placeOp.post<{ id: string }>('/api/residents', { gridId: place.gridId, name: `${k}${marker}`, idNumber: caseIdNumber(), kind: 'registered' });
+            assert.equal(made.status, 201, JSON.stringify(made.body));
+            return made.body.id;
+          }),
+        );
+        const household = await makers.placeOp.post<{ id: string }>('/api/households', { gridId: place.gridId, number: `H${marker}` });
+        assert.equal(household.status, 201, JSON.stringify(household.body));
+        for (const [residentId, relation] of [[sick, 'head'], [mate, 'spouse']]) await makers.placeOp.post(`/api/households/${household.body.id}/members`, { residentId, relation });
+        const made = await makers.placeOp.post<{ contactList: { id: string; kinds: string[] }[] }>('/api/cases', { person: { residentId: sick }, status: 'confirmed', onsetDate: '2026-11-20' });
+        assert.equal(made.status, 201, JSON.stringify(made.body));
+        const contact = made.body.contactList.find((c) => c.kinds.includes('household'));
+        assert.ok(contact, 'the household mate is a contact');
+        return { id: contact.id, secrets: [] };
+      },
+    },
   },
   probes: () => [{ method: 'GET', url: '/api/cases' }, { method: 'GET', url: '/api/contacts' }, { method: 'GET', url: '/api/tracing/graph' }],
 };

@@ -12,7 +12,7 @@ import { Panel } from '../Panel';
 import { StateView } from '../StateView';
 import type { Resource } from '../use-dashboard';
 import { categoryOption, departmentOption, gridRankingOption, rankedDepartments, rankingCount, trendOption, type ChartContext } from './chart-options';
-import { EChart } from './EChart';
+import { EChart } from '../../../shared/charts/EChart';
 
 interface PanelProps<T> {
   resource: Resource<T>;

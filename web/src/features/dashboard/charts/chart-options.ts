@@ -6,7 +6,7 @@
 import type { DashboardCategories, DashboardDepartments, DashboardGridRanking, DashboardTrend } from '@gridgov/contracts';
 import type { Locale, Translate } from '../../../i18n/i18n';
 import { formatCount, formatRate, shortDay } from '../format';
-import type { ChartOption } from './echarts';
+import type { ChartOption } from '../../../shared/charts/echarts';
 
 export interface ChartContext {
   t: Translate;

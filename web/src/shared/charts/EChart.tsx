@@ -4,7 +4,7 @@
  * points it shows) is exposed as `data-items` for the browser tests.
  */
 import { useEffect, useRef, type CSSProperties } from 'react';
-import type { Locale } from '../../../i18n/i18n';
+import type { Locale } from '../../i18n/i18n';
 import { init, type ChartOption, type EChartsType } from './echarts';
 
 interface Props {

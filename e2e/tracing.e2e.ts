@@ -1,0 +1,79 @@
+/**
+ * In the real browser, cases and contacts: the community's operator opens the demo's first case
+ * (from the evening gathering), reads a contact's evidence, traces again, adds a contact named in
+ * an interview, records a new case by name and document, and sees the chain of transmission; the
+ * grid worker on a phone sees only the contacts' follow-up list of their grid.
+ */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { idCheckChar } from '@gridgov/contracts';
+import { choose, input, screenshot, browserSuite } from './harness.js';
+
+const idNumber = (seq: string) => `43070219850505${seq}` + idCheckChar(`43070219850505${seq}`);
+
+describe('browser: cases and contacts', () => {
+  const suite = browserSuite();
+
+  it('the operator reads a case\'s contacts with their evidence, traces again and adds an interview contact', async () => {
+    const op = await suite.page('community_op', { viewport: { width: 1400, height: 900 }, path: '/tracing' });
+    const first = op.getByTestId('cases-table').locator('tbody tr.ant-table-row').filter({ has: op.locator('td:first-child', { hasText: /^C1$/ }) });
+    await first.waitFor();
+    await first.locator('[data-testid^="cases-open-"]').click();
+    const contacts = op.getByTestId('cases-contacts');
+    await contacts.locator('tbody tr.ant-table-row').first().waitFor();
+    // The first close contact's evidence: where and when both were there, or the household.
+    await contacts.locator('.ant-table-row-expand-icon').first().click();
+    const evidence = contacts.locator('[data-testid^="contact-evidence-"]').first();
+    await evidence.waitFor();
+    assert.match(await evidence.innerText(), /同在「.+」：病例 .+重叠 \d+(\.\d+)? 分钟|与病例同住一户/);
+    assert.ok(!/\d{17}[\dX]/.test(await contacts.innerText()), 'no ID number on the page');
+    await op.getByTestId('cases-trace').click();
+    await op.getByText(/追踪完成：密接 \d+ 人/).waitFor();
+    const shown = async () => Number(/（(\d+)）/.exec(await op.getByText(/^密接人员（\d+）$/).innerText())![1]);
+    const before = await shown();
+    await op.getByTestId('cases-add-contact').click();
+    await input(op, 'cases-contact-name').fill('访谈甲');
+    await input(op, 'cases-contact-id').fill(idNumber('731'));
+    const at = input(op, 'cases-contact-at');
+    await at.click();
+    await at.fill('2026-12-01 19:30');
+    await at.press('Enter');
+    await input(op, 'cases-contact-note').fill('同桌就餐，自述');
+    await op.getByTestId('cases-contact-save').click();
+    await op.getByText('已补录密接').waitFor();
+    await op.getByText(`密接人员（${before + 1}）`).waitFor();
+    await screenshot(op, 'tracing-case');
+  });
+
+  it('the operator records a case by name and document and finds it on the chain of transmission', async () => {
+    const op = await suite.page('community_op', { viewport: { width: 1400, height: 900 }, path: '/tracing' });
+    await op.getByTestId('cases-create').click();
+    await choose(op, op.getByTestId('cases-form-mode'), '按姓名与证件登记');
+    await input(op, 'cases-form-name').fill('外来乙');
+    await input(op, 'cases-form-id').fill(idNumber('742'));
+    await choose(op, op.getByTestId('cases-form-status'), '确诊');
+    const onset = input(op, 'cases-form-onset');
+    await onset.click();
+    await onset.fill('2026-12-02');
+    await onset.press('Enter');
+    // Without a person the form says so at the field; with one it is recorded and traced.
+    await op.getByTestId('cases-form-submit').click();
+    await op.getByTestId('cases-detail-fields').getByText('外**').waitFor({ timeout: 20_000 });
+    const caseNo = (await op.getByTestId('cases-detail-fields').locator('td').first().innerText()).trim();
+    assert.match(caseNo, /^C\d+$/);
+    await op.goto(`${suite.server.url}/#/tracing?tab=graph`);
+    const graph = op.getByTestId('tracing-graph');
+    await graph.waitFor();
+    assert.ok(Number(await graph.getAttribute('data-items')) >= 4, 'the demo\'s cases and the new one');
+    await screenshot(op, 'tracing-graph');
+  });
+
+  it('the grid worker on a phone sees the contacts of their grid, and no case', async () => {
+    const gw = await suite.page('gw1', { viewport: { width: 390, height: 844 }, path: '/tracing' });
+    await gw.getByTestId('tracing-tab-contacts').waitFor();
+    assert.equal(await gw.getByTestId('tracing-tab-cases').count(), 0);
+    await gw.getByTestId('contacts-table').locator('tbody tr.ant-table-row').first().waitFor();
+    assert.ok(!/\d{17}[\dX]/.test(await gw.getByTestId('contacts-table').innerText()));
+    await screenshot(gw, 'tracing-gw-contacts');
+  });
+});

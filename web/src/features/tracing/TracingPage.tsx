@@ -1,0 +1,40 @@
+/** 流调溯源: cases, contacts (the follow-up list), the chain of transmission and the rule, as tabs the user's permissions open. */
+import { Tabs } from 'antd';
+import type { ReactNode } from 'react';
+import type { Permission } from '@gridgov/contracts';
+import { navigate, useLocation } from '../../app/router';
+import { useMe } from '../../app/session';
+import { useI18n } from '../../i18n/i18n';
+import { holds } from '../../shared/permissions';
+import { RecordPage } from '../../shared/record-page/RecordPage';
+import { casePage } from './case-page';
+import { contactPage } from './contact-page';
+import { RulePanel } from './RulePanel';
+import { TransmissionGraph } from './TransmissionGraph';
+
+const TABS: readonly { key: 'cases' | 'contacts' | 'graph' | 'rule'; needs: Permission; render: () => ReactNode }[] = [
+  { key: 'cases', needs: 'case:read', render: () => <RecordPage config={casePage} /> },
+  { key: 'contacts', needs: 'contact:read', render: () => <RecordPage config={contactPage} /> },
+  { key: 'graph', needs: 'case:read', render: () => <TransmissionGraph /> },
+  { key: 'rule', needs: 'case:read', render: () => <RulePanel /> },
+];
+
+export default function TracingPage() {
+  const { t } = useI18n();
+  const me = useMe();
+  const location = useLocation();
+  const tabs = TABS.filter((tab) => holds(tab.needs, me.permissions));
+  const asked = location.query.get('tab');
+  const active = tabs.find((tab) => tab.key === asked) ?? tabs[0];
+  if (!active) return null;
+  return (
+    <>
+      <Tabs
+        activeKey={active.key}
+        onChange={(key) => navigate(`${location.path}?tab=${key}`)}
+        items={tabs.map((tab) => ({ key: tab.key, label: <span data-testid={`tracing-tab-${tab.key}`}>{t(`case.tab.${tab.key}`)}</span> }))}
+      />
+      <div key={active.key}>{active.render()}</div>
+    </>
+  );
+}

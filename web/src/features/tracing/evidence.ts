@@ -1,0 +1,27 @@
+/** A contact's evidence in words: which venue and when both were there, which train and seats, the household, the interview. */
+import type { ContactEvidence, Locale } from '@gridgov/contracts';
+import type { Translate } from '../../i18n/i18n';
+import { formatDateTime } from '../../shared/format';
+
+const time = (v: string, locale: Locale) => formatDateTime(v, locale).slice(-5);
+
+export function evidenceText(t: Translate, locale: Locale, e: ContactEvidence): string {
+  switch (e.kind) {
+    case 'venue':
+      return t('case.evidence.venue', {
+        venue: e.venueName,
+        day: formatDateTime(e.caseIn, locale).slice(0, 10),
+        caseIn: time(e.caseIn, locale),
+        caseUntil: time(e.caseUntil, locale),
+        theirIn: time(e.theirIn, locale),
+        theirUntil: e.theirOpen ? t('case.evidence.open') : time(e.theirUntil, locale),
+        minutes: e.overlapMinutes,
+      });
+    case 'trip':
+      return t('case.evidence.trip', { number: e.transportNumber, carriage: e.carriage ?? '—', caseSeat: e.caseSeat ?? '—', theirSeat: e.theirSeat ?? '—', at: formatDateTime(e.theirArrivedAt, locale) });
+    case 'household':
+      return t('case.evidence.household');
+    case 'manual':
+      return t('case.evidence.manual', { at: formatDateTime(e.exposedAt, locale), note: e.note });
+  }
+}
