@@ -1,7 +1,8 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
-import type { Application, NotificationList } from '@gridgov/contracts';
+import type { z } from 'zod';
+import type { Application, notificationList } from '@gridgov/contracts';
 import { rows } from '../../platform/db/client.js';
 import { localDate } from '../../platform/time-zone.js';
 import { startTestEnv, type Client, type TestEnv } from '../../../test/harness.js';
@@ -9,6 +10,7 @@ import { applicationBody, makeEnterprise, type MadeEnterprise } from './test-fix
 
 const MINE = '津市五金制品有限公司';
 const OTHER = '安乡食品加工厂';
+type NotificationList = z.infer<typeof notificationList>;
 
 describe('enterprises: the review decisions reach the enterprise\'s filers as notices on the portal', () => {
   let env: TestEnv;
