@@ -136,7 +136,8 @@ export function AlertRulesEditor({ value, onChange, formKey, 'data-testid': test
 
 const MAX_CONDITIONS = 10;
 
-type Draft = { combine: Combine; conditions: ConditionDraft[]; level: AlertLevel; action: RuleAction; zh: string; en: string };
+/** `action` '' is none (the alert is only shown); another module's hint read from a stored rule is kept as it is. */
+type Draft = { combine: Combine; conditions: ConditionDraft[]; level: AlertLevel; action: string; zh: string; en: string };
 
 /** One condition in words in a language, for a message nobody wrote. */
 function conditionMessage(rf: RuleField, op: ConditionOp, value: ConditionDraft['value'], locale: 'zh-CN' | 'en'): string {
@@ -159,7 +160,7 @@ function autoMessage(fields: readonly RuleField[], draft: Pick<Draft, 'combine' 
 function draftOf(rule: AlertRule | undefined, fields: readonly RuleField[]): Draft {
   const parsed = rule ? ruleDrafts(rule, fields) : null;
   if (!rule || !parsed) return { combine: 'all', conditions: [{}], level: 'warning', action: 'follow_up', zh: '', en: '' };
-  const action: RuleAction = rule.action === 'ticket' ? 'ticket' : 'follow_up';
+  const action = rule.action ?? '';
   const zh = rule.message.zh === autoMessage(fields, parsed, 'zh-CN') ? '' : rule.message.zh;
   const en = rule.message.en === autoMessage(fields, parsed, 'en') ? '' : rule.message.en;
   return { ...parsed, level: rule.level, action, zh, en };
@@ -259,13 +260,15 @@ function RuleBuilder({ fields, initial, taken, onSave, onCancel, testId }: { fie
       key: initial?.key ?? ruleKey(first.field.key, taken),
       ...condition,
       level: draft.level,
-      action: draft.action,
+      ...(draft.action ? { action: draft.action } : {}),
       message: { zh: draft.zh.trim() || autoMessage(fields, draft, 'zh-CN'), en: draft.en.trim() || autoMessage(fields, draft, 'en') },
     });
   };
   const setCondition = (i: number, c: ConditionDraft) => setDraft((d) => ({ ...d, conditions: d.conditions.map((x, j) => (j === i ? c : x)) }));
   const label = (key: Parameters<Translate>[0]) => <Typography.Text type="secondary">{t(key)}</Typography.Text>;
   const complete = draft.conditions.some((c) => c.fieldId && c.op);
+  const kept = initial?.action && !(CAMPAIGN_RULE_ACTIONS as readonly string[]).includes(initial.action) ? [{ value: initial.action, label: `${t('campaign.ruleAction.none')} (${initial.action})` }] : [];
+  const actionOptions = [...CAMPAIGN_RULE_ACTIONS.map((a) => ({ value: a as string, label: t(`campaign.ruleAction.${a}`) })), { value: '', label: t('campaign.ruleAction.none') }, ...kept];
   return (
     <Card size="small" title={t(initial ? 'campaign.rules.editing' : 'campaign.rules.new')} data-testid={testId}>
       <Space orientation="vertical" size={8} style={{ width: '100%' }}>
@@ -307,7 +310,7 @@ function RuleBuilder({ fields, initial, taken, onSave, onCancel, testId }: { fie
           </Col>
           <Col xs={24} md={14}>
             {label('campaign.rules.action')}
-            <Select<RuleAction> value={draft.action} onChange={(action) => setDraft((d) => ({ ...d, action }))} options={CAMPAIGN_RULE_ACTIONS.map((a) => ({ value: a, label: t(`campaign.ruleAction.${a}`) }))} style={{ width: '100%' }} data-testid={`${testId}-action`} />
+            <Select<string> value={draft.action} onChange={(action) => setDraft((d) => ({ ...d, action }))} options={actionOptions} style={{ width: '100%' }} data-testid={`${testId}-action`} />
           </Col>
           <Col xs={24} md={12}>
             {label('campaign.rules.messageZh')}
