@@ -96,9 +96,28 @@ describe('browser: survey campaigns in the console', () => {
     await input(page, 'campaigns-form-rules-new-value').fill('38');
     await choose(page, page.getByTestId('campaigns-form-rules-new-level'), '严重');
     await choose(page, page.getByTestId('campaigns-form-rules-new-action'), '转为工单');
+    // A second condition, on the household's answer: either one raises the alert.
+    await page.getByTestId('campaigns-form-rules-new-add-condition').click();
+    await choose(page, page.getByTestId('campaigns-form-rules-new-c1-field'), '走访情况');
+    await choose(page, page.getByTestId('campaigns-form-rules-new-c1-op'), '等于');
+    await choose(page, page.getByTestId('campaigns-form-rules-new-c1-value'), '见到住户');
+    await page.getByTestId('campaigns-form-rules-new-combine').getByText('任一满足').click();
     await screenshot(page, 'campaigns-console-rule');
     await page.getByTestId('campaigns-form-rules-new-ok').click();
-    await page.getByTestId('campaign-rule-temperature').waitFor();
+    const added = page.getByTestId('campaign-rule-temperature');
+    await added.getByText('家庭成员中任一人：(体温 大于等于 38℃，或走访情况 等于 见到住户)').waitFor();
+    // Edited: both must hold now, and a third condition added then removed again.
+    await page.getByTestId('campaigns-form-rules-edit-temperature').click();
+    const editing = page.getByTestId('campaigns-form-rules-editing');
+    assert.equal(Number(await input(page, 'campaigns-form-rules-editing-value').inputValue()), 38, 'the rule read back into its lines');
+    await page.getByTestId('campaigns-form-rules-editing-combine').getByText('全部满足').click();
+    await page.getByTestId('campaigns-form-rules-editing-add-condition').click();
+    await page.getByTestId('campaigns-form-rules-editing-c2-field').waitFor();
+    await page.getByTestId('campaigns-form-rules-editing-c2-remove').click();
+    await page.getByTestId('campaigns-form-rules-editing-c2-field').waitFor({ state: 'detached' });
+    await page.getByTestId('campaigns-form-rules-editing-ok').click();
+    await editing.waitFor({ state: 'detached' });
+    await added.getByText('家庭成员中任一人：体温 大于等于 38℃，且走访情况 等于 见到住户').waitFor();
     // A rule that files a ticket needs the category: refused until it is picked, by name.
     await page.getByTestId('campaigns-form-submit').click();
     await page.getByText('预警规则含“转为工单”，请选择工单分类').waitFor();
@@ -126,8 +145,17 @@ describe('browser: survey campaigns in the console', () => {
     assert.equal(made.ticketCategoryId, category.id);
     assert.equal(made.alertRules.length, 1);
     const [rule] = made.alertRules;
-    assert.deepEqual({ ...rule, message: undefined }, { key: 'temperature', forEach: 'members', when: { field: 'temperature', op: 'gte', value: 38 }, level: 'critical', action: 'ticket', message: undefined });
-    assert.ok(rule!.message.zh.includes('体温') && rule!.message.en.includes('Temperature'), JSON.stringify(rule!.message));
+    assert.deepEqual({ ...rule, message: undefined }, {
+      key: 'temperature',
+      forEach: 'members',
+      when: { all: [{ field: 'temperature', op: 'gte', value: 38 }, { field: 'visit_result', op: 'eq', value: 'met' }] },
+      level: 'critical',
+      action: 'ticket',
+      message: undefined,
+    });
+    // The message nobody wrote follows the edited conditions.
+    assert.equal(rule!.message.zh, '家庭成员 · 体温 大于等于 38℃，且走访情况 等于 见到住户');
+    assert.ok(rule!.message.en.includes('Temperature') && rule!.message.en.includes(' and '), JSON.stringify(rule!.message));
 
     // At a phone's width: the campaign's page and the new-campaign form fit.
     const phone = await as('community_op', { width: 390, height: 844 }, `/campaigns?id=${made.id}`);

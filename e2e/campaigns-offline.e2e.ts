@@ -6,7 +6,8 @@
  * and address at the top and the address already in its field), goes offline, opens the task
  * from the list, fills the survey (a member, the phone's location, a photo, the resident's
  * signature), sees it under "待发送", reloads still offline (the page opens from the service
- * worker, the answer still waits, the map still draws), goes online: it is sent once. Then the same submission is
+ * worker, the answer still waits, the map still draws, with the outline of gw1's own grid
+ * remembered on the phone), goes online: it is sent once. Then the same submission is
  * replayed twice, as a phone whose answer was lost would: put back in the phone's queue and sent
  * again by the queue (same submission key, same files), and posted again to the API with the
  * same answer id. The campaign still holds exactly ONE answer for that task, the task is done,
@@ -149,6 +150,16 @@ describe('browser: the grid worker surveys a household offline', () => {
     const places = new Set(placed.map((x) => `${x.lon!.toFixed(5)},${x.lat!.toFixed(5)}`));
     assert.equal(Number(await map.getAttribute('data-spots')), places.size, 'households of one building share a point');
     assert.equal(await page.getByTestId('survey-map-count').innerText(), `地图上 ${placed.length} 户，${mine.total - placed.length} 户未定位`);
+    // The outline of the worker's own grid (the grids register's polygon), drawn and kept on the phone.
+    const me = (await (await gw1.get('/api/auth/me')).json()) as { id: string; scope: { gridId: string | null } };
+    assert.ok(me.scope.gridId, 'gw1 works in a grid');
+    await page.locator('[data-testid="survey-task-map"][data-outline="1"]').waitFor();
+    const kept = (await page.evaluate(`localStorage.getItem('gridgov.offline.ref.${me.id}.own-grid-outline')`)) as string | null;
+    assert.deepEqual(
+      (JSON.parse(kept ?? '{"features":[]}') as { features: { properties: { id: string } }[] }).features.map((f) => f.properties.id),
+      [me.scope.gridId],
+      'only the worker\'s own grid is kept',
+    );
     await page.waitForFunction(() => (document.querySelector('[data-testid="survey-task-map"]') as HTMLElement | null)?.dataset.view !== undefined);
     await page.waitForTimeout(500);
     await screenshot(page, 'campaigns-tasks-map-phone');
@@ -227,6 +238,7 @@ describe('browser: the grid worker surveys a household offline', () => {
     await page.getByTestId('survey-view').getByText('地图').click();
     await map.waitFor({ timeout: 30_000 });
     assert.equal(Number(await map.getAttribute('data-points')), placed.length);
+    await page.locator('[data-testid="survey-task-map"][data-outline="1"]').waitFor();
     await screenshot(page, 'campaigns-tasks-map-offline');
     await page.getByTestId('survey-view').getByText('列表').click();
     await page.getByTestId(`survey-task-waiting-${target.id}`).waitFor();
@@ -278,5 +290,11 @@ describe('browser: the grid worker surveys a household offline', () => {
     assert.deepEqual(csp, [], 'no Content-Security-Policy violation');
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(width <= PHONE.width, `the page fits the phone (${width}px)`);
+
+    // Signing out wipes what the phone kept for gw1: the task list, the forms and the outline.
+    await page.getByTestId('header-logout').click();
+    await page.getByTestId('login-submit').waitFor();
+    const left = (await page.evaluate(`Object.keys(localStorage).filter((k) => k.startsWith('gridgov.offline.ref.${me.id}.'))`)) as string[];
+    assert.deepEqual(left, [], 'nothing of gw1 remembered after sign-out');
   });
 });

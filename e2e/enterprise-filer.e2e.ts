@@ -2,14 +2,17 @@
  * In the real browser, at a phone's width: the demo's enterprise filer (企业填报人, `ent_filer`)
  * signs in to the portal, opens "我的企业" (only the two enterprises an operator linked it to),
  * registers today's staff health for the one approved to resume (a fever and an absence are
- * flagged), and changes and submits the other's draft resumption application. At a desk, the
+ * flagged), and changes and submits the other's draft resumption application; the township
+ * returns it and the filer finds the decision among its review notices. At a desk, the
  * community's operator links a resident account to an enterprise as its filer and unlinks it.
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Locator, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../server/src/modules/demo/seed-demo.js';
+import type { MyEnterprise } from '@gridgov/contracts';
 import { browserSuite, choose, input, loginAs, screenshot } from './harness.js';
+import { staff } from './offline-kit.js';
 
 describe('browser: the enterprise\'s own filer on the portal', () => {
   const suite = browserSuite();
@@ -71,6 +74,22 @@ describe('browser: the enterprise\'s own filer on the portal', () => {
     await page.getByTestId('portal-enterprise-submit').click();
     await page.getByTestId('portal-enterprise-status').filter({ hasText: '待审核' }).waitFor();
     await screenshot(page, 'enterprise-filer-submitted');
+
+    // The township returns it: the decision is a notice for the filer, unread until tapped.
+    const filer = await staff(suite.server.url, 'ent_filer');
+    const mine = ((await (await filer.get('/api/my-enterprises')).json()) as { items: MyEnterprise[] }).items;
+    const sent = mine.find((e) => e.application?.status === 'submitted')!;
+    const township = await staff(suite.server.url, 'township_op');
+    const back = await township.post(`/api/enterprise-applications/${sent.application!.id}/return`, { data: { version: sent.application!.version, note: '请补充返岗员工名单' } });
+    assert.equal(back.status(), 200, await back.text());
+    await page.reload();
+    const notice = page.locator('[data-testid^="portal-enterprise-notice-"]').filter({ hasText: `【复工申请】${sent.name}的复工申请被退回修改：请补充返岗员工名单` });
+    await notice.waitFor();
+    assert.equal(await notice.getAttribute('data-read'), 'false');
+    await screenshot(page, 'enterprise-filer-notices');
+    await notice.click();
+    await page.locator('[data-testid^="portal-enterprise-notice-"][data-read="true"]').filter({ hasText: sent.name }).first().waitFor();
+    await Promise.all([filer.dispose(), township.dispose()]);
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(width <= 380, `the page fits a phone (${width}px)`);
   });

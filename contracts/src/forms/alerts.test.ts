@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { evaluateAlerts } from './alerts.js';
+import type { AlertRule, FormCondition } from './definition.js';
 import { SURVEY, TODAY } from './survey.fixture.js';
 
 function household(members: Record<string, unknown>[], more: Record<string, unknown> = {}) {
@@ -51,5 +52,23 @@ describe('alert rules', () => {
   it('hidden answers raise nothing: no members when nobody is home, no arrival date without travel', () => {
     assert.deepEqual(raised(household([{ temperature: 39 }], { nobody_home: true })), []);
     assert.deepEqual(raised(household([{ temperature: 36.5, travelled: false, arrived_on: TODAY }])), []);
+  });
+
+  it('a rule of several conditions (as the campaign editor writes them): all or any, a member\'s field beside the household\'s', () => {
+    const rule = (combine: 'all' | 'any'): AlertRule => {
+      const conditions: FormCondition[] = [{ field: 'temperature', op: 'gte', value: 37.3 }, { field: 'contact', op: 'in', value: ['close', 'secondary'] }];
+      const when: FormCondition = combine === 'all' ? { all: conditions } : { any: conditions };
+      return { key: 'fever_contact', forEach: 'members', level: 'critical', message: { zh: '发热且有接触', en: 'Fever and contact' }, when };
+    };
+    const keys = (combine: 'all' | 'any', answers: Record<string, unknown>) =>
+      evaluateAlerts({ fields: SURVEY.fields, alerts: [rule(combine)] }, answers, { today: TODAY }).map((a) => a.path);
+    const members = [{ temperature: 38 }, { temperature: 36.5 }];
+    // all: the member's fever and the household's contact.
+    assert.deepEqual(keys('all', household(members, { contact: 'close', contact_note: '同事确诊' })), ['members[0]']);
+    assert.deepEqual(keys('all', household(members)), [], 'a fever without contact');
+    // any: either one, tried on each member.
+    assert.deepEqual(keys('any', household(members)), ['members[0]']);
+    assert.deepEqual(keys('any', household(members, { contact: 'secondary', contact_note: '次密接' })), ['members[0]', 'members[1]']);
+    assert.deepEqual(keys('any', household([{ temperature: 36.5 }])), []);
   });
 });

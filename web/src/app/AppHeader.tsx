@@ -30,9 +30,10 @@ export function AppHeader({ onChangePassword, onOpenMenu, menuWaiting = false, c
   const { logout } = useSession();
   const queue = useOfflineQueue();
   const { modal } = App.useApp();
-  // Submissions not yet sent are deleted with the sign-out: never without a word.
+  // Submissions not yet sent are deleted with the sign-out: never without a word. What the phone
+  // remembered for the account (task lists, forms, the grid's outline) goes with every sign-out.
   const signOut = () => {
-    if (queue.items.length === 0) return void logout();
+    if (queue.items.length === 0) return void queue.clearAll().finally(() => logout());
     modal.confirm({
       title: t('offline.signOut.title', { n: queue.items.length }),
       content: t('offline.signOut.content'),

@@ -152,4 +152,13 @@ export const campaignsEn: Record<keyof typeof campaignsZhCN, string> = {
   'campaign.rules.eachItem': 'Tried on each of {list}: one match raises the alert',
   'campaign.rules.addOne': 'Add',
   'campaign.rules.none': 'No alert rules',
+  'campaign.rules.combine': 'The conditions',
+  'campaign.rules.combineAll': 'all hold',
+  'campaign.rules.combineAny': 'any holds',
+  'campaign.rules.addCondition': 'Add a condition',
+  'campaign.rules.removeCondition': 'Remove this condition',
+  'campaign.rules.edit': 'Edit',
+  'campaign.rules.editing': 'Edit the alert rule',
+  'campaign.rules.save': 'Save',
+  'campaign.rules.notEditable': 'This rule\'s condition is nested and cannot be edited here; remove it and add it again',
 };

@@ -150,4 +150,13 @@ export const campaignsZhCN = {
   'campaign.rules.eachItem': '对{list}逐人判断，任一人符合即预警',
   'campaign.rules.addOne': '添加',
   'campaign.rules.none': '无预警规则',
+  'campaign.rules.combine': '条件之间',
+  'campaign.rules.combineAll': '全部满足',
+  'campaign.rules.combineAny': '任一满足',
+  'campaign.rules.addCondition': '添加条件',
+  'campaign.rules.removeCondition': '删除此条件',
+  'campaign.rules.edit': '修改',
+  'campaign.rules.editing': '修改预警规则',
+  'campaign.rules.save': '保存',
+  'campaign.rules.notEditable': '此规则的条件含嵌套组合，不能在此修改，可删除后重新添加',
 } as const;

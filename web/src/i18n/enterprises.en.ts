@@ -111,6 +111,8 @@ export const enterprisesEn: Record<keyof typeof enterprisesZhCN, string> = {
   'myEnterprise.none': 'Your account is not linked to an enterprise',
   'myEnterprise.noneHelp': 'Ask the community or township office of your enterprise to link your account as its filer.',
   'myEnterprise.application': 'Resumption application',
+  'myEnterprise.notices': 'Review notices',
+  'myEnterprise.noNotices': 'No review notices yet',
   'myEnterprise.noApplication': 'No resumption application yet',
   'myEnterprise.reason': 'Reviewer\'s reason: {note}',
   'myEnterprise.new': 'Fill in a resumption application',

@@ -109,6 +109,8 @@ export const enterprisesZhCN = {
   'myEnterprise.none': '您的账号尚未被指定为企业填报人',
   'myEnterprise.noneHelp': '请联系企业所在社区或乡镇（街道），由工作人员将您的账号指定为企业填报人。',
   'myEnterprise.application': '复工申请',
+  'myEnterprise.notices': '审核通知',
+  'myEnterprise.noNotices': '暂无审核通知',
   'myEnterprise.noApplication': '尚未填报复工申请',
   'myEnterprise.reason': '审核意见：{note}',
   'myEnterprise.new': '填写复工申请',

@@ -4,8 +4,10 @@
  * submitted here with the same form definition and a staff list from its employees; the decision
  * and the reviewer's reason when it was returned or rejected), and, once approved to resume, the
  * day's staff health (present or absent, temperature, symptoms; absent and abnormal flagged).
+ * Below, the review decisions (退回 / 批准 / 不予批准 / 撤销) as notices, for every linked
+ * enterprise, unread ones marked; a tap marks one read.
  */
-import { Alert, Button, Card, Empty, Input, InputNumber, Result, Select, Space, Spin, Switch, Tag, Typography } from 'antd';
+import { Alert, Badge, Button, Card, Empty, Input, InputNumber, List, Result, Select, Space, Spin, Switch, Tag, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { chinaToday, SYMPTOMS, type Application, type ApplicationStatus, type FormAnswers, type FormDefinition, type HealthReport, type MyEnterprise } from '@gridgov/contracts';
@@ -42,7 +44,62 @@ export default function MyEnterprisePage() {
         />
       )}
       <EnterpriseView key={current.id} enterprise={current} />
+      <NoticesCard />
     </div>
+  );
+}
+
+/** The review decisions told to this account about its enterprises (only those it is linked to now). */
+function NoticesCard() {
+  const { t, locale } = useI18n();
+  const queryClient = useQueryClient();
+  const notices = useQuery({ queryKey: enterpriseKeys.myNotices, queryFn: ({ signal }) => myEnterprisesApi.notices(signal), refetchInterval: 60_000, meta: { silent: true } });
+  const read = async (id: string) => {
+    try {
+      await myEnterprisesApi.markRead(id);
+    } finally {
+      await queryClient.invalidateQueries({ queryKey: enterpriseKeys.myNotices });
+    }
+  };
+  const items = notices.data?.items ?? [];
+  return (
+    <Card
+      size="small"
+      style={{ marginTop: 16 }}
+      title={
+        <Space size={8}>
+          {t('myEnterprise.notices')}
+          <Badge count={notices.data?.unread ?? 0} data-testid="portal-enterprise-notices-unread" />
+        </Space>
+      }
+      data-testid="portal-enterprise-notices"
+    >
+      <List
+        size="small"
+        loading={notices.isLoading}
+        dataSource={items}
+        locale={{ emptyText: t('myEnterprise.noNotices') }}
+        renderItem={(n) => (
+          <List.Item
+            key={n.id}
+            onClick={n.read ? undefined : () => void read(n.id)}
+            style={{ cursor: n.read ? 'default' : 'pointer', paddingInline: 0 }}
+            data-testid={`portal-enterprise-notice-${n.id}`}
+            data-read={n.read ? 'true' : 'false'}
+          >
+            <Space orientation="vertical" size={0} style={{ minWidth: 0 }}>
+              <Space size={6} align="start">
+                {!n.read && <Badge status="processing" />}
+                <Typography.Text strong={!n.read}>{n.title}</Typography.Text>
+              </Space>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {[n.about?.where, formatDateTime(n.createdAt, locale)].filter(Boolean).join(' · ')}
+              </Typography.Text>
+            </Space>
+          </List.Item>
+        )}
+      />
+    </Card>
   );
 }
 

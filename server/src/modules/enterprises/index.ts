@@ -6,6 +6,8 @@ import { enterpriseRoutes } from './routes.js';
 import { myEnterpriseRoutes } from './my-routes.js';
 import { enterprisesMetrics } from './metrics.js';
 import { APPLICATION_VISIBILITY } from './workflow.js';
+import { currentFilers } from './filer-access.js';
+import { describeApplications } from './notice-subjects.js';
 
 export const enterprisesModule = defineModule({
   name: 'enterprises',
@@ -18,6 +20,9 @@ export const enterprisesModule = defineModule({
   ],
   liveEvents: ['enterprise_application.changed'],
   records: { enterprise_application: APPLICATION_VISIBILITY },
+  // The decisions reach the enterprise's filers (its current links) on the portal.
+  audiences: { enterprise_filers: (db, audience) => currentFilers(db, String(audience.organizationId)) },
+  subjects: { enterprise_application: describeApplications },
   init: (kit) => shipForms(kit.db, kit.clock, [resumptionForm()]),
   routes: (app, kit) => {
     enterpriseRoutes(app, kit);

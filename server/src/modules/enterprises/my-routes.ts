@@ -5,11 +5,12 @@
  * this caller reaches the enterprise, and the workflow lets it take `edit` and `submit` only.
  */
 import { z } from 'zod';
-import { APPLICATION_ACTION_INPUTS, application, applicationInput, formDefinition, healthDayQuery, healthReport, healthReportInput, myEnterprise, RESUMPTION_FORM_KEY, uuid } from '@gridgov/contracts';
+import { APPLICATION_ACTION_INPUTS, application, applicationInput, formDefinition, healthDayQuery, healthReport, healthReportInput, myEnterprise, notificationList, RESUMPTION_FORM_KEY, uuid } from '@gridgov/contracts';
 import type { App } from '../../platform/http/types.js';
 import { actorCtx } from '../../platform/http/access.js';
 import type { Kit } from '../../platform/kit/kit.js';
 import { publishedForm } from '../../platform/forms/queries.js';
+import { listSubjectNotifications } from '../../platform/notifications/routes.js';
 import { localDate } from '../../platform/time-zone.js';
 import { createApplication } from './create-application.js';
 import { transitionApplication } from './transition-application.js';
@@ -17,6 +18,7 @@ import { getApplication } from './queries.js';
 import { healthOfDay, registerHealth } from './health.js';
 import { myEnterprises } from './filer-queries.js';
 import { FILER_PERMISSION } from './filer-access.js';
+import { describeApplications } from './notice-subjects.js';
 
 const idParams = z.strictObject({ id: uuid });
 /** The steps a filer may take (the workflow refuses the others: its standing is `linked` only). */
@@ -30,6 +32,11 @@ export function myEnterpriseRoutes(app: App, kit: Kit): void {
     config: { access },
     schema: { tags, summary: 'The enterprises the caller is linked to as filer, with employees (masked), the latest application and whether it resumed', response: { 200: z.object({ items: z.array(myEnterprise) }) } },
     handler: (req) => myEnterprises(db, actorCtx(req).actor, req.ctx.clock.now()),
+  });
+  app.get('/api/my-enterprises/notices', {
+    config: { access },
+    schema: { tags, summary: 'The caller\'s notifications about applications of the enterprises it is linked to now (the review decisions), newest first; marked read with POST /api/notifications/:id/read', response: { 200: notificationList } },
+    handler: (req) => listSubjectNotifications(db, actorCtx(req).actor, req.ctx.locale, 'enterprise_application', describeApplications),
   });
   app.get('/api/my-enterprises/form', {
     config: { access },

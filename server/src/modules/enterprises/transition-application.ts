@@ -1,7 +1,8 @@
 /**
  * Every step after the draft goes through the workflow kit: edit, submit (and resubmit after a
- * return), return, approve, reject, revoke. The decisions are told to whoever filed it and, by
- * SMS through the outbox, to the enterprise's contact in the register.
+ * return), return, approve, reject, revoke. The decisions are told to whoever drafted it, to the
+ * enterprise's filers (its current links, on the portal) and, by SMS through the outbox, to the
+ * enterprise's contact in the register.
  */
 import type { ApplicationAction } from '@gridgov/contracts';
 import type { Kit } from '../../platform/kit/kit.js';
@@ -25,14 +26,14 @@ export interface StepInput {
 
 type Status = ApplicationRow['status'] & string;
 
-/** The filer hears of a decision in the console; the enterprise's contact by SMS, when the register holds a phone. */
+/** Who drafted it and the enterprise's filers hear of a decision in-app; the enterprise's contact by SMS, when the register holds a phone. */
 async function told(tx: Db, a: ApplicationRow, kind: string, params: Record<string, string>): Promise<Pick<Effects<ApplicationRow, Status>, 'notices' | 'outbox'>> {
   const org = (await organizationFacts(tx, null, [a.organizationId])).get(a.organizationId);
   const full = { name: org?.name ?? '', ...params };
   const outbox: OutboxMessage[] = org?.contactPhoneCipher
     ? [{ channel: 'sms', recipient: org.contactPhoneMasked ?? 'enterprise contact', targetCipher: org.contactPhoneCipher, kind, params: full, subject: { type: 'enterprise_application', id: a.id } }]
     : [];
-  return { notices: [{ kind, params: full, audiences: [{ kind: 'users', userIds: [a.createdBy] }] }], outbox };
+  return { notices: [{ kind, params: full, audiences: [{ kind: 'users', userIds: [a.createdBy] }, { kind: 'enterprise_filers', organizationId: a.organizationId }] }], outbox };
 }
 
 export async function transitionApplication(kit: Pick<Kit, 'db' | 'jobs' | 'registry' | 'providers'>, ctx: ActorContext, id: string, action: ApplicationAction, input: StepInput): Promise<void> {

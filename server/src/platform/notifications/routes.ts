@@ -29,24 +29,42 @@ export async function listNotifications(db: Db, reader: Actor, unreadOnly: boole
     db.select({ n: count() }).from(notification).where(and(mine, isNull(notification.readAt))),
   ]);
   const about = await describeSubjects(db, reader, subjects, items);
+  return { items: items.map((n) => present(n, about.get(`${n.subjectType}:${n.subjectId}`) ?? null, locale)), unread: Number(unread?.n ?? 0) };
+}
+
+/** One notification as the reader sees it, in the reader's language. */
+function present(n: typeof notification.$inferSelect, about: NoticeAbout | null, locale: Locale) {
+  const params = n.params as MessageParams;
   return {
-    items: items.map((n) => {
-      const params = n.params as MessageParams;
-      return {
-        id: n.id,
-        subjectType: n.subjectType,
-        subjectId: n.subjectId,
-        ticketId: n.subjectType === 'ticket' ? n.subjectId : null,
-        kind: n.kind,
-        title: renderMessage(MESSAGES, n.kind, params, locale),
-        body: typeof params.body === 'string' ? params.body : null,
-        read: n.readAt !== null,
-        createdAt: n.createdAt.toISOString(),
-        about: about.get(`${n.subjectType}:${n.subjectId}`) ?? null,
-      };
-    }),
-    unread: Number(unread?.n ?? 0),
+    id: n.id,
+    subjectType: n.subjectType,
+    subjectId: n.subjectId,
+    ticketId: n.subjectType === 'ticket' ? n.subjectId : null,
+    kind: n.kind,
+    title: renderMessage(MESSAGES, n.kind, params, locale),
+    body: typeof params.body === 'string' ? params.body : null,
+    read: n.readAt !== null,
+    createdAt: n.createdAt.toISOString(),
+    about,
   };
+}
+
+/**
+ * The reader's notifications about records of one kind that the reader may still read (those
+ * the kind's describer answers for), newest first, with how many of them are unread: for a page
+ * that shows one module's notices (the portal's enterprise filer sees only the enterprises it is
+ * linked to now).
+ */
+export async function listSubjectNotifications(db: Db, reader: Actor, locale: Locale, subjectType: string, describe: SubjectDescriber) {
+  const items = await db
+    .select()
+    .from(notification)
+    .where(and(eq(notification.userId, reader.id), eq(notification.subjectType, subjectType)))
+    .orderBy(desc(notification.createdAt))
+    .limit(100);
+  const about = items.length ? await describe(db, reader, [...new Set(items.map((n) => n.subjectId))]) : new Map<string, NoticeAbout>();
+  const readable = items.filter((n) => about.has(n.subjectId));
+  return { items: readable.map((n) => present(n, about.get(n.subjectId)!, locale)), unread: readable.filter((n) => n.readAt === null).length };
 }
 
 /** How many of the user's notifications are unread. */

@@ -1,18 +1,33 @@
 /**
  * A campaign's alert rules: by default the chosen form's own (shown in words); or the clerk's
- * list, starting from them, where a rule is one condition on a field of the form (picked by its
- * label, a member's field tried on each member), a level, an action the campaign acts on (a
- * follow-up visit or a ticket) and the message the worker sees. The value is the rule list, or
- * undefined for the form's own. A controlled antd form control.
+ * list, starting from them, where a rule is one or more conditions on fields of the form (each
+ * picked by its label, a member's field tried on each member), all or any of which must hold, a
+ * level, an action the campaign acts on (a follow-up visit or a ticket) and the message the
+ * worker sees. Rules are added, edited (those whose condition is such a list) and removed. The
+ * value is the rule list, or undefined for the form's own. A controlled antd form control.
  */
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Col, Input, InputNumber, List, Row, Select, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, Input, InputNumber, List, Row, Segmented, Select, Space, Tag, Tooltip, Typography } from 'antd';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { ALERT_LEVELS, DATE_REF, type AlertLevel, type AlertRule, type ConditionOp, type ConditionValue, type FormDefinition } from '@gridgov/contracts';
+import { ALERT_LEVELS, DATE_REF, type AlertLevel, type AlertRule, type ConditionOp, type FormDefinition } from '@gridgov/contracts';
 import { formsApi } from '../../api/forms';
 import { useI18n, type Translate } from '../../i18n/i18n';
 import { translator } from '../../i18n/translate';
-import { fieldLabel, opsFor, ruleFields, ruleKey, ruleText, valueText, type RuleField } from './alert-rules';
+import {
+  draftsRepeat,
+  fieldLabel,
+  needsValue,
+  opsFor,
+  ruleCondition,
+  ruleDrafts,
+  ruleFields,
+  ruleKey,
+  ruleText,
+  valueText,
+  type Combine,
+  type ConditionDraft,
+  type RuleField,
+} from './alert-rules';
 
 export const CAMPAIGN_RULE_ACTIONS = ['follow_up', 'ticket'] as const;
 type RuleAction = (typeof CAMPAIGN_RULE_ACTIONS)[number];
@@ -52,13 +67,14 @@ export function AlertRulesEditor({ value, onChange, formKey, 'data-testid': test
   const { t } = useI18n();
   const form = useCurrentForm(formKey);
   const definition = form?.definition;
-  const [adding, setAdding] = useState(false);
+  // The rule being written: a new one, or the key of the one being edited.
+  const [editing, setEditing] = useState<{ key: string | null } | null>(null);
   // Another form: the rules named the old one's fields; back to the new form's own.
   const lastForm = useRef(formKey);
   useEffect(() => {
     if (lastForm.current === formKey) return;
     lastForm.current = formKey;
-    setAdding(false);
+    setEditing(null);
     onChange?.(undefined);
   }, [formKey, onChange]);
 
@@ -66,6 +82,7 @@ export function AlertRulesEditor({ value, onChange, formKey, 'data-testid': test
   const own = definition?.alerts ?? [];
   const rules = value ?? own;
   const custom = value !== undefined;
+  const fields = definition ? ruleFields(definition) : [];
   return (
     <Space orientation="vertical" style={{ width: '100%' }} data-testid={testId}>
       <Space wrap>
@@ -82,46 +99,74 @@ export function AlertRulesEditor({ value, onChange, formKey, 'data-testid': test
           size="small"
           dataSource={rules}
           rowKey="key"
-          renderItem={(rule) => (
-            <RuleLine
-              rule={rule}
-              definition={definition}
-              extra={custom ? <Button size="small" type="link" danger onClick={() => onChange?.(rules.filter((r) => r.key !== rule.key))} data-testid={`${testId}-remove-${rule.key}`}>{t('common.delete')}</Button> : undefined}
-            />
-          )}
+          renderItem={(rule) => {
+            const editable = definition !== undefined && ruleDrafts(rule, fields) !== null;
+            const actions = custom ? (
+              <Space size={0}>
+                <Tooltip title={editable ? undefined : t('campaign.rules.notEditable')}>
+                  <Button size="small" type="link" disabled={!editable || editing !== null} onClick={() => setEditing({ key: rule.key })} data-testid={`${testId}-edit-${rule.key}`}>{t('campaign.rules.edit')}</Button>
+                </Tooltip>
+                <Button size="small" type="link" danger disabled={editing?.key === rule.key} onClick={() => onChange?.(rules.filter((r) => r.key !== rule.key))} data-testid={`${testId}-remove-${rule.key}`}>{t('common.delete')}</Button>
+              </Space>
+            ) : undefined;
+            return <RuleLine rule={rule} definition={definition} extra={actions} />;
+          }}
         />
       )}
-      {custom && definition && !adding && rules.length < 50 && (
-        <Button type="dashed" block onClick={() => setAdding(true)} data-testid={`${testId}-add`}>{t('campaign.rules.add')}</Button>
+      {custom && definition && !editing && rules.length < 50 && (
+        <Button type="dashed" block onClick={() => setEditing({ key: null })} data-testid={`${testId}-add`}>{t('campaign.rules.add')}</Button>
       )}
-      {custom && definition && adding && (
+      {custom && definition && editing && (
         <RuleBuilder
-          fields={ruleFields(definition)}
+          key={editing.key ?? ''}
+          fields={fields}
+          initial={editing.key === null ? undefined : rules.find((r) => r.key === editing.key)}
           taken={rules.map((r) => r.key)}
-          onCancel={() => setAdding(false)}
-          onAdd={(rule) => {
-            onChange?.([...rules, rule]);
-            setAdding(false);
+          onCancel={() => setEditing(null)}
+          onSave={(rule) => {
+            onChange?.(editing.key === null ? [...rules, rule] : rules.map((r) => (r.key === editing.key ? rule : r)));
+            setEditing(null);
           }}
-          testId={`${testId}-new`}
+          testId={editing.key === null ? `${testId}-new` : `${testId}-editing`}
         />
       )}
     </Space>
   );
 }
 
-type Draft = { fieldId?: string; op?: ConditionOp; value?: ConditionValue | ConditionValue[]; level: AlertLevel; action: RuleAction; zh: string; en: string };
+const MAX_CONDITIONS = 10;
 
-const needsValue = (op: ConditionOp | undefined) => op !== undefined && op !== 'empty' && op !== 'not_empty';
+/** `action` '' is none (the alert is only shown); another module's hint read from a stored rule is kept as it is. */
+type Draft = { combine: Combine; conditions: ConditionDraft[]; level: AlertLevel; action: string; zh: string; en: string };
 
-/** What the rule says in a language when the clerk writes no message: its condition in words. */
-function autoMessage(rf: RuleField, op: ConditionOp, value: Draft['value'], locale: 'zh-CN' | 'en'): string {
+/** One condition in words in a language, for a message nobody wrote. */
+function conditionMessage(rf: RuleField, op: ConditionOp, value: ConditionDraft['value'], locale: 'zh-CN' | 'en'): string {
   const t = translator(locale);
   const values = value === undefined ? [] : Array.isArray(value) ? value : [value];
   return [fieldLabel(rf, locale), t(`campaign.op.${op}`), values.map((v) => valueText(rf.field, v, t, locale)).join(t('campaign.rule.listSep'))].filter(Boolean).join(' ');
 }
 
-function ValueInput({ rf, op, value, onChange, testId, t, locale }: { rf: RuleField; op: ConditionOp; value: Draft['value']; onChange: (v: Draft['value']) => void; testId: string; t: Translate; locale: string }) {
+/** What the rule says in a language when the clerk writes no message: its conditions in words. */
+function autoMessage(fields: readonly RuleField[], draft: Pick<Draft, 'combine' | 'conditions'>, locale: 'zh-CN' | 'en'): string {
+  const t = translator(locale);
+  const parts = draft.conditions.flatMap((c) => {
+    const rf = fields.find((f) => f.id === c.fieldId);
+    return rf && c.op ? [conditionMessage(rf, c.op, needsValue(c.op) ? c.value : undefined, locale)] : [];
+  });
+  return parts.join(t(draft.combine === 'any' ? 'campaign.rule.or' : 'campaign.rule.and'));
+}
+
+/** The draft of a rule being edited; its message left empty when it is the conditions' own words (so it follows them). */
+function draftOf(rule: AlertRule | undefined, fields: readonly RuleField[]): Draft {
+  const parsed = rule ? ruleDrafts(rule, fields) : null;
+  if (!rule || !parsed) return { combine: 'all', conditions: [{}], level: 'warning', action: 'follow_up', zh: '', en: '' };
+  const action = rule.action ?? '';
+  const zh = rule.message.zh === autoMessage(fields, parsed, 'zh-CN') ? '' : rule.message.zh;
+  const en = rule.message.en === autoMessage(fields, parsed, 'en') ? '' : rule.message.en;
+  return { ...parsed, level: rule.level, action, zh, en };
+}
+
+function ValueInput({ rf, op, value, onChange, testId, t, locale }: { rf: RuleField; op: ConditionOp; value: ConditionDraft['value']; onChange: (v: ConditionDraft['value']) => void; testId: string; t: Translate; locale: string }) {
   const field = rf.field;
   if (field.type === 'choice' || field.type === 'multi_choice') {
     const options = field.options.map((o) => ({ value: o.value, label: locale === 'en' ? o.label.en : o.label.zh }));
@@ -149,81 +194,138 @@ function ValueInput({ rf, op, value, onChange, testId, t, locale }: { rf: RuleFi
   );
 }
 
-function RuleBuilder({ fields, taken, onAdd, onCancel, testId }: { fields: RuleField[]; taken: string[]; onAdd: (rule: AlertRule) => void; onCancel: () => void; testId: string }) {
+/**
+ * One condition line: the field (a member's field only of the list the other lines test, if
+ * any), the operator of its type, the value. Condition 1 carries `<testId>-field|op|value`,
+ * condition n > 1 `<testId>-c<n-1>-field|op|value`.
+ */
+function ConditionLine({ draft, fields, otherRepeat, onChange, onRemove, testId }: { draft: ConditionDraft; fields: readonly RuleField[]; otherRepeat: string | undefined; onChange: (d: ConditionDraft) => void; onRemove?: () => void; testId: string }) {
   const { t, locale } = useI18n();
-  const [draft, setDraft] = useState<Draft>({ level: 'warning', action: 'follow_up', zh: '', en: '' });
   const rf = fields.find((f) => f.id === draft.fieldId);
-  const valueOk = !needsValue(draft.op) || (draft.value !== undefined && (rf?.field.type !== 'date' || (typeof draft.value === 'string' && DATE_REF.test(draft.value))));
-  const ready = rf !== undefined && draft.op !== undefined && valueOk;
-  const add = () => {
-    if (!rf || !draft.op) return;
-    const value = needsValue(draft.op) ? draft.value : undefined;
-    onAdd({
-      key: ruleKey(rf.field.key, taken),
-      ...(rf.forEach ? { forEach: rf.forEach } : {}),
-      when: { field: rf.field.key, op: draft.op, ...(value !== undefined ? { value } : {}) },
-      level: draft.level,
-      action: draft.action,
-      message: { zh: draft.zh.trim() || autoMessage(rf, draft.op, value, 'zh-CN'), en: draft.en.trim() || autoMessage(rf, draft.op, value, 'en') },
-    });
-  };
   const label = (key: Parameters<Translate>[0]) => <Typography.Text type="secondary">{t(key)}</Typography.Text>;
   return (
-    <Card size="small" title={t('campaign.rules.new')} data-testid={testId}>
-      <Row gutter={[8, 8]}>
-        <Col xs={24} md={10}>
-          {label('campaign.rules.field')}
-          <Select<string>
-            value={draft.fieldId}
-            onChange={(fieldId) => setDraft((d) => ({ ...d, fieldId, op: undefined, value: undefined }))}
-            options={fields.map((f) => ({ value: f.id, label: fieldLabel(f, locale) }))}
-            showSearch={{ optionFilterProp: 'label' }}
-            style={{ width: '100%' }}
-            placeholder={t('campaign.rules.field')}
-            data-testid={`${testId}-field`}
+    <Row gutter={[8, 8]} align="bottom">
+      <Col xs={24} md={onRemove ? 9 : 10}>
+        {label('campaign.rules.field')}
+        <Select<string>
+          value={draft.fieldId}
+          onChange={(fieldId) => onChange({ fieldId })}
+          options={fields.filter((f) => !f.forEach || !otherRepeat || f.forEach === otherRepeat).map((f) => ({ value: f.id, label: fieldLabel(f, locale) }))}
+          showSearch={{ optionFilterProp: 'label' }}
+          style={{ width: '100%' }}
+          placeholder={t('campaign.rules.field')}
+          data-testid={`${testId}-field`}
+        />
+      </Col>
+      <Col xs={24} md={6}>
+        {label('campaign.rules.op')}
+        <Select<ConditionOp>
+          value={draft.op}
+          onChange={(op) => onChange({ ...draft, op, value: op === 'in' || draft.op === 'in' ? undefined : draft.value })}
+          options={(rf ? opsFor(rf.field) : []).map((op) => ({ value: op, label: t(`campaign.op.${op}`) }))}
+          disabled={!rf}
+          style={{ width: '100%' }}
+          placeholder={t('campaign.rules.op')}
+          data-testid={`${testId}-op`}
+        />
+      </Col>
+      <Col xs={onRemove ? 20 : 24} md={8}>
+        {label('campaign.rules.value')}
+        {rf && draft.op && needsValue(draft.op) ? (
+          <ValueInput rf={rf} op={draft.op} value={draft.value} onChange={(value) => onChange({ ...draft, value })} testId={`${testId}-value`} t={t} locale={locale} />
+        ) : (
+          <Input disabled placeholder="—" />
+        )}
+      </Col>
+      {onRemove && (
+        <Col xs={4} md={1}>
+          <Button type="text" danger onClick={onRemove} aria-label={t('campaign.rules.removeCondition')} title={t('campaign.rules.removeCondition')} data-testid={`${testId}-remove`}>
+            ✕
+          </Button>
+        </Col>
+      )}
+    </Row>
+  );
+}
+
+function RuleBuilder({ fields, initial, taken, onSave, onCancel, testId }: { fields: RuleField[]; initial?: AlertRule; taken: string[]; onSave: (rule: AlertRule) => void; onCancel: () => void; testId: string }) {
+  const { t, locale } = useI18n();
+  const [draft, setDraft] = useState<Draft>(() => draftOf(initial, fields));
+  const condition = ruleCondition(draft.conditions, draft.combine, fields);
+  const repeat = draftsRepeat(draft.conditions, fields);
+  const save = () => {
+    if (!condition) return;
+    const first = fields.find((f) => f.id === draft.conditions[0]!.fieldId)!;
+    onSave({
+      key: initial?.key ?? ruleKey(first.field.key, taken),
+      ...condition,
+      level: draft.level,
+      ...(draft.action ? { action: draft.action } : {}),
+      message: { zh: draft.zh.trim() || autoMessage(fields, draft, 'zh-CN'), en: draft.en.trim() || autoMessage(fields, draft, 'en') },
+    });
+  };
+  const setCondition = (i: number, c: ConditionDraft) => setDraft((d) => ({ ...d, conditions: d.conditions.map((x, j) => (j === i ? c : x)) }));
+  const label = (key: Parameters<Translate>[0]) => <Typography.Text type="secondary">{t(key)}</Typography.Text>;
+  const complete = draft.conditions.some((c) => c.fieldId && c.op);
+  const kept = initial?.action && !(CAMPAIGN_RULE_ACTIONS as readonly string[]).includes(initial.action) ? [{ value: initial.action, label: `${t('campaign.ruleAction.none')} (${initial.action})` }] : [];
+  const actionOptions = [...CAMPAIGN_RULE_ACTIONS.map((a) => ({ value: a as string, label: t(`campaign.ruleAction.${a}`) })), { value: '', label: t('campaign.ruleAction.none') }, ...kept];
+  return (
+    <Card size="small" title={t(initial ? 'campaign.rules.editing' : 'campaign.rules.new')} data-testid={testId}>
+      <Space orientation="vertical" size={8} style={{ width: '100%' }}>
+        {draft.conditions.length > 1 && (
+          <Space wrap>
+            {label('campaign.rules.combine')}
+            <Segmented<Combine>
+              size="small"
+              value={draft.combine}
+              onChange={(combine) => setDraft((d) => ({ ...d, combine }))}
+              options={[
+                { value: 'all', label: t('campaign.rules.combineAll') },
+                { value: 'any', label: t('campaign.rules.combineAny') },
+              ]}
+              data-testid={`${testId}-combine`}
+            />
+          </Space>
+        )}
+        {draft.conditions.map((c, i) => (
+          <ConditionLine
+            key={i}
+            draft={c}
+            fields={fields}
+            otherRepeat={draftsRepeat(draft.conditions.filter((_, j) => j !== i), fields)}
+            onChange={(next) => setCondition(i, next)}
+            onRemove={draft.conditions.length > 1 ? () => setDraft((d) => ({ ...d, conditions: d.conditions.filter((_, j) => j !== i) })) : undefined}
+            testId={i === 0 ? testId : `${testId}-c${i}`}
           />
-        </Col>
-        <Col xs={24} md={6}>
-          {label('campaign.rules.op')}
-          <Select<ConditionOp>
-            value={draft.op}
-            onChange={(op) => setDraft((d) => ({ ...d, op, value: op === 'in' || d.op === 'in' ? undefined : d.value }))}
-            options={(rf ? opsFor(rf.field) : []).map((op) => ({ value: op, label: t(`campaign.op.${op}`) }))}
-            disabled={!rf}
-            style={{ width: '100%' }}
-            placeholder={t('campaign.rules.op')}
-            data-testid={`${testId}-op`}
-          />
-        </Col>
-        <Col xs={24} md={8}>
-          {label('campaign.rules.value')}
-          {rf && draft.op && needsValue(draft.op) ? (
-            <ValueInput rf={rf} op={draft.op} value={draft.value} onChange={(value) => setDraft((d) => ({ ...d, value }))} testId={`${testId}-value`} t={t} locale={locale} />
-          ) : (
-            <Input disabled placeholder="—" />
-          )}
-        </Col>
-        <Col xs={24} md={10}>
-          {label('campaign.rules.level')}
-          <Select<AlertLevel> value={draft.level} onChange={(level) => setDraft((d) => ({ ...d, level }))} options={ALERT_LEVELS.map((l) => ({ value: l, label: t(`campaign.alertLevel.${l}`) }))} style={{ width: '100%' }} data-testid={`${testId}-level`} />
-        </Col>
-        <Col xs={24} md={14}>
-          {label('campaign.rules.action')}
-          <Select<RuleAction> value={draft.action} onChange={(action) => setDraft((d) => ({ ...d, action }))} options={CAMPAIGN_RULE_ACTIONS.map((a) => ({ value: a, label: t(`campaign.ruleAction.${a}`) }))} style={{ width: '100%' }} data-testid={`${testId}-action`} />
-        </Col>
-        <Col xs={24} md={12}>
-          {label('campaign.rules.messageZh')}
-          <Input value={draft.zh} onChange={(e) => setDraft((d) => ({ ...d, zh: e.target.value }))} maxLength={500} placeholder={rf && draft.op ? autoMessage(rf, draft.op, draft.value, 'zh-CN') : undefined} data-testid={`${testId}-zh`} />
-        </Col>
-        <Col xs={24} md={12}>
-          {label('campaign.rules.messageEn')}
-          <Input value={draft.en} onChange={(e) => setDraft((d) => ({ ...d, en: e.target.value }))} maxLength={500} placeholder={rf && draft.op ? autoMessage(rf, draft.op, draft.value, 'en') : undefined} data-testid={`${testId}-en`} />
-        </Col>
-      </Row>
-      {rf?.forEach && <Alert style={{ marginTop: 8 }} type="info" showIcon title={t('campaign.rules.eachItem', { list: fieldLabel({ label: rf.within! }, locale) })} />}
-      <Space style={{ marginTop: 8 }}>
-        <Button type="primary" disabled={!ready} onClick={add} data-testid={`${testId}-ok`}>{t('campaign.rules.addOne')}</Button>
-        <Button onClick={onCancel}>{t('common.cancel')}</Button>
+        ))}
+        {draft.conditions.length < MAX_CONDITIONS && (
+          <Button size="small" type="dashed" onClick={() => setDraft((d) => ({ ...d, conditions: [...d.conditions, {}] }))} data-testid={`${testId}-add-condition`}>
+            {t('campaign.rules.addCondition')}
+          </Button>
+        )}
+        <Row gutter={[8, 8]}>
+          <Col xs={24} md={10}>
+            {label('campaign.rules.level')}
+            <Select<AlertLevel> value={draft.level} onChange={(level) => setDraft((d) => ({ ...d, level }))} options={ALERT_LEVELS.map((l) => ({ value: l, label: t(`campaign.alertLevel.${l}`) }))} style={{ width: '100%' }} data-testid={`${testId}-level`} />
+          </Col>
+          <Col xs={24} md={14}>
+            {label('campaign.rules.action')}
+            <Select<string> value={draft.action} onChange={(action) => setDraft((d) => ({ ...d, action }))} options={actionOptions} style={{ width: '100%' }} data-testid={`${testId}-action`} />
+          </Col>
+          <Col xs={24} md={12}>
+            {label('campaign.rules.messageZh')}
+            <Input value={draft.zh} onChange={(e) => setDraft((d) => ({ ...d, zh: e.target.value }))} maxLength={500} placeholder={complete ? autoMessage(fields, draft, 'zh-CN') : undefined} data-testid={`${testId}-zh`} />
+          </Col>
+          <Col xs={24} md={12}>
+            {label('campaign.rules.messageEn')}
+            <Input value={draft.en} onChange={(e) => setDraft((d) => ({ ...d, en: e.target.value }))} maxLength={500} placeholder={complete ? autoMessage(fields, draft, 'en') : undefined} data-testid={`${testId}-en`} />
+          </Col>
+        </Row>
+        {repeat && <Alert type="info" showIcon title={t('campaign.rules.eachItem', { list: fieldLabel({ label: fields.find((f) => f.forEach === repeat)!.within! }, locale) })} />}
+        <Space>
+          <Button type="primary" disabled={!condition} onClick={save} data-testid={`${testId}-ok`}>{t(initial ? 'campaign.rules.save' : 'campaign.rules.addOne')}</Button>
+          <Button onClick={onCancel} data-testid={`${testId}-cancel`}>{t('common.cancel')}</Button>
+        </Space>
       </Space>
     </Card>
   );

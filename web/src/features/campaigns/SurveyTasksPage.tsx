@@ -3,8 +3,8 @@
  * campaigns (follow-ups first) as a list or as points on a map (each household at its
  * building; a tap opens the task), then the task's answer form (SurveyAnswerForm). The task list
  * and the forms of its campaigns are kept on the phone when read online, so a walk through a
- * building with no signal can go on (wiped on sign-out); a task whose answer waits to be sent
- * says so.
+ * building with no signal can go on (wiped on sign-out), and so is the outline of the worker's
+ * own grid(s) that the map draws; a task whose answer waits to be sent says so.
  */
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, List, Segmented, Space, Spin, Tag, Typography } from 'antd';
@@ -17,6 +17,7 @@ import { useSession } from '../../app/session';
 import { useI18n } from '../../i18n/i18n';
 import { PendingSubmissions } from '../../shared/offline/PendingSubmissions';
 import { useOfflineSubmit } from '../../shared/offline/queue';
+import { useOwnGridOutline } from '../../shared/map/map-data';
 import { useRememberedReference } from '../../shared/offline/reference-cache';
 import { campaignKeys, campaignsApi } from './campaigns-api';
 import { surveyAnswerKind, type AnswerSubmission } from './offline-answer';
@@ -43,7 +44,9 @@ function useRememberedForm(owner: string | null, key: string | null, version: nu
     staleTime: 10 * 60_000,
     meta: { silent: true },
   });
-  const kept = useRememberedReference<RememberedForm>(owner, formName(key ?? '', version), form.data ? { definition: form.data.definition, version: form.data.version } : undefined);
+  // One object per read: a new one each render would write it again after a sign-out forgot it.
+  const read = useMemo(() => (form.data ? { definition: form.data.definition, version: form.data.version } : undefined), [form.data]);
+  const kept = useRememberedReference<RememberedForm>(owner, formName(key ?? '', version), read);
   return { kept, failed: form.isError };
 }
 
@@ -84,6 +87,9 @@ export default function SurveyTasksPage() {
   const waiting = useMemo(() => new Set(pending.map((p) => (p.payload as AnswerSubmission).taskId)), [pending]);
   const forms = useMemo(() => [...new Map(items.map((x) => [formName(x.formKey, x.formVersion), x])).values()], [items]);
   const points = useMemo(() => taskPoints(items), [items]);
+  // Read (and kept) on the list too, so the map has the outline after a walk out of coverage.
+  const gridIds = useMemo(() => [...new Set(items.map((x) => x.gridId))], [items]);
+  const outline = useOwnGridOutline(gridIds);
   const task = items.find((x) => x.id === selected) ?? null;
   const { kept: definition, failed: formFailed } = useRememberedForm(owner, task?.formKey ?? null, task?.formVersion ?? 0);
   const open = (id: string) => navigate(`/campaigns/tasks?id=${id}${view === 'map' ? '&view=map' : ''}`);
@@ -129,7 +135,7 @@ export default function SurveyTasksPage() {
                 {t('campaign.field.onMap', { n: points.length, unplaced: items.length - points.length })}
               </Typography.Text>
               <Suspense fallback={<Spin style={{ display: 'block', margin: 24 }} />}>
-                <PointsMap points={points} onOpen={open} testId="survey-task-map" height="max(320px, calc(100dvh - 260px))" />
+                <PointsMap points={points} outline={outline} onOpen={open} testId="survey-task-map" height="max(320px, calc(100dvh - 260px))" />
               </Suspense>
             </Space>
           )}

@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { AlertRule, FormDefinition } from '@gridgov/contracts';
 import { translator } from '../../i18n/translate';
-import { opsFor, ruleFields, ruleKey, ruleText } from './alert-rules';
+import { draftsRepeat, opsFor, ruleCondition, ruleDrafts, ruleFields, ruleKey, ruleText } from './alert-rules';
 
 const zh = translator('zh-CN');
 const en = translator('en');
@@ -51,5 +51,44 @@ describe('campaign alert rules in words', () => {
   it('keys a new rule after its field, unused', () => {
     assert.equal(ruleKey('temperature', []), 'temperature');
     assert.equal(ruleKey('temperature', ['temperature', 'temperature_2']), 'temperature_3');
+  });
+
+  it('turns several condition lines into one rule (all or any), a member\'s line making it tried on each member', () => {
+    const fields = ruleFields(form);
+    const fever = { fieldId: 'members.temperature', op: 'gte' as const, value: 37.3 };
+    const risk = { fieldId: 'members.from_risk_area', op: 'eq' as const, value: true };
+    const met = { fieldId: 'visit_result', op: 'eq' as const, value: 'met' };
+    assert.deepEqual(ruleCondition([fever], 'all', fields), { when: { field: 'temperature', op: 'gte', value: 37.3 }, forEach: 'members' }, 'one line: a plain condition');
+    assert.deepEqual(ruleCondition([fever, risk], 'any', fields), {
+      when: { any: [{ field: 'temperature', op: 'gte', value: 37.3 }, { field: 'from_risk_area', op: 'eq', value: true }] },
+      forEach: 'members',
+    });
+    assert.deepEqual(ruleCondition([met, fever], 'all', fields), { when: { all: [{ field: 'visit_result', op: 'eq', value: 'met' }, { field: 'temperature', op: 'gte', value: 37.3 }] }, forEach: 'members' });
+    assert.deepEqual(ruleCondition([met, { fieldId: 'visit_result', op: 'empty' }], 'any', fields), { when: { any: [{ field: 'visit_result', op: 'eq', value: 'met' }, { field: 'visit_result', op: 'empty' }] } }, 'no list: no forEach');
+    assert.equal(draftsRepeat([met, risk], fields), 'members');
+    // Incomplete lines, a wrong date, an operator of another type: not yet a rule.
+    assert.equal(ruleCondition([met, { fieldId: 'members.temperature', op: 'gte' }], 'all', fields), null);
+    assert.equal(ruleCondition([{ fieldId: 'members.arrived_on', op: 'gte', value: 'last week' }], 'all', fields), null);
+    assert.equal(ruleCondition([{ fieldId: 'members.temperature', op: 'in', value: [1] }], 'all', fields), null);
+    assert.equal(ruleCondition([], 'all', fields), null);
+  });
+
+  it('reads a stored rule back as lines, and leaves alone what lines cannot say', () => {
+    const fields = ruleFields(form);
+    const risk: AlertRule = {
+      key: 'risk', forEach: 'members', level: 'warning', message: { zh: '风险', en: 'Risk' },
+      when: { all: [{ field: 'from_risk_area', op: 'eq', value: true }, { field: 'visit_result', op: 'eq', value: 'met' }] },
+    };
+    const read = ruleDrafts(risk, fields);
+    assert.deepEqual(read, {
+      combine: 'all',
+      conditions: [{ fieldId: 'members.from_risk_area', op: 'eq', value: true }, { fieldId: 'visit_result', op: 'eq', value: 'met' }],
+    }, 'a member\'s field first, then the root\'s');
+    assert.deepEqual(ruleCondition(read!.conditions, read!.combine, fields), { when: risk.when, forEach: 'members' }, 'and back to the same rule');
+    assert.deepEqual(ruleDrafts({ when: { field: 'visit_result', op: 'in', value: ['refused'] } }, fields), { combine: 'all', conditions: [{ fieldId: 'visit_result', op: 'in', value: ['refused'] }] });
+    assert.deepEqual(ruleDrafts({ when: { any: [{ field: 'visit_result', op: 'empty' }] } }, fields)?.combine, 'any');
+    assert.equal(ruleDrafts({ when: { not: { field: 'visit_result', op: 'empty' } } }, fields), null);
+    assert.equal(ruleDrafts({ when: { all: [{ any: [{ field: 'visit_result', op: 'empty' }] }] } }, fields), null);
+    assert.equal(ruleDrafts({ when: { field: 'temperature', op: 'gte', value: 37 } }, fields), null, 'a member\'s field without forEach');
   });
 });

@@ -3,7 +3,7 @@
  * household member's item), and a rule's condition as a sentence in the console's language, from
  * the form's labels. Pure functions, no DOM.
  */
-import { OPS_BY_TYPE, type AlertRule, type ConditionOp, type ConditionValue, type FormCondition, type FormDefinition, type FormField, type LocalText } from '@gridgov/contracts';
+import { DATE_REF, OPS_BY_TYPE, type AlertRule, type ConditionOp, type ConditionValue, type FormCondition, type FormDefinition, type FormField, type LocalText } from '@gridgov/contracts';
 import type { Translate } from '../../i18n/i18n';
 
 /** Field types a rule of the editor tests (what a worker types or picks). */
@@ -95,4 +95,74 @@ export function ruleKey(base: string, taken: readonly string[]): string {
   const stem = base.replace(/[^a-z0-9_]/g, '_').replace(/^[^a-z]+/, '').slice(0, 36) || 'rule';
   if (!taken.includes(stem)) return stem;
   for (let n = 2; ; n++) if (!taken.includes(`${stem}_${n}`)) return `${stem}_${n}`;
+}
+
+/** One condition line of the rule editor: a field picked by its `RuleField.id`, an operator, a value. */
+export interface ConditionDraft {
+  fieldId?: string;
+  op?: ConditionOp;
+  value?: ConditionValue | ConditionValue[];
+}
+
+/** How a rule's conditions combine: every one holds, or any one does. */
+export type Combine = 'all' | 'any';
+
+export const needsValue = (op: ConditionOp | undefined) => op !== undefined && op !== 'empty' && op !== 'not_empty';
+
+type SimpleCondition = Extract<FormCondition, { field: string }>;
+const isSimple = (c: FormCondition): c is SimpleCondition => 'field' in c;
+
+/**
+ * A rule's condition as the editor's lines: one condition, or a list of them under `all` / `any`.
+ * Inside a rule tried on each item (`forEach`), a key names the item's field first, then the
+ * root's (as the forms kit resolves it). Null for what the editor cannot show as lines (a nested
+ * list, `not`, `some`/`every`, a field the form does not have): such a rule is kept as it is.
+ */
+export function ruleDrafts(rule: Pick<AlertRule, 'when' | 'forEach'>, fields: readonly RuleField[]): { combine: Combine; conditions: ConditionDraft[] } | null {
+  const when = rule.when;
+  const combine: Combine = 'any' in when ? 'any' : 'all';
+  const list = 'all' in when ? when.all : 'any' in when ? when.any : [when];
+  if (!list.every(isSimple)) return null;
+  const conditions: ConditionDraft[] = [];
+  for (const c of list) {
+    const rf = (rule.forEach ? fields.find((f) => f.forEach === rule.forEach && f.field.key === c.field) : undefined) ?? fields.find((f) => !f.forEach && f.field.key === c.field);
+    if (!rf) return null;
+    conditions.push({ fieldId: rf.id, op: c.op, ...(c.value !== undefined ? { value: c.value } : {}) });
+  }
+  return { combine, conditions };
+}
+
+/** The repeat the drafts' item fields belong to (a rule is tried on the items of one list at most). */
+export function draftsRepeat(drafts: readonly ConditionDraft[], fields: readonly RuleField[]): string | undefined {
+  for (const d of drafts) {
+    const repeat = fields.find((f) => f.id === d.fieldId)?.forEach;
+    if (repeat) return repeat;
+  }
+  return undefined;
+}
+
+/** Whether a line is complete: a field, an operator of its type and a value when it takes one (a date as a day or `today±Nd`). */
+export function draftReady(draft: ConditionDraft, fields: readonly RuleField[]): boolean {
+  const rf = fields.find((f) => f.id === draft.fieldId);
+  if (!rf || !draft.op || !opsFor(rf.field).includes(draft.op)) return false;
+  if (!needsValue(draft.op)) return true;
+  if (draft.value === undefined || (Array.isArray(draft.value) && draft.value.length === 0)) return false;
+  return rf.field.type !== 'date' || (typeof draft.value === 'string' && DATE_REF.test(draft.value));
+}
+
+/**
+ * The rule's `when` (one condition, or `all` / `any` of them) and `forEach` from complete
+ * lines; null while a line is incomplete or lines name items of two different lists.
+ */
+export function ruleCondition(drafts: readonly ConditionDraft[], combine: Combine, fields: readonly RuleField[]): { when: FormCondition; forEach?: string } | null {
+  if (drafts.length === 0 || !drafts.every((d) => draftReady(d, fields))) return null;
+  const repeats = new Set(drafts.map((d) => fields.find((f) => f.id === d.fieldId)!.forEach).filter((r): r is string => r !== undefined));
+  if (repeats.size > 1) return null;
+  const conditions: FormCondition[] = drafts.map((d) => {
+    const rf = fields.find((f) => f.id === d.fieldId)!;
+    return { field: rf.field.key, op: d.op!, ...(needsValue(d.op) ? { value: d.value! } : {}) };
+  });
+  const when: FormCondition = conditions.length === 1 ? conditions[0]! : combine === 'any' ? { any: conditions } : { all: conditions };
+  const [forEach] = repeats;
+  return forEach ? { when, forEach } : { when };
 }

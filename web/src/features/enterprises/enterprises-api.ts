@@ -5,6 +5,7 @@ import type {
 } from '@gridgov/contracts';
 import { api } from '../../api/client';
 import { keyParams } from '../../api/keys';
+import type { NotificationList } from '../../api/tickets';
 import type { Page } from '../../api/types';
 
 export const enterpriseKeys = {
@@ -20,6 +21,7 @@ export const enterpriseKeys = {
   myForm: ['enterprises', 'mine', 'form'] as const,
   myApplication: (id: string) => ['enterprises', 'mine', 'application', id] as const,
   myHealth: (id: string, day: string) => ['enterprises', 'mine', 'health', id, day] as const,
+  myNotices: ['enterprises', 'mine', 'notices'] as const,
 };
 
 export interface StaffValue {
@@ -65,4 +67,7 @@ export const myEnterprisesApi = {
   submit: (id: string, version: number) => api.post<Application>(`/my-enterprises/applications/${id}/submit`, { version }),
   health: (id: string, day: string, signal?: AbortSignal) => api.get<HealthReport>(`/my-enterprises/${id}/health`, { day }, signal),
   register: (id: string, day: string, entries: HealthEntryValue[]) => api.put<HealthReport>(`/my-enterprises/${id}/health`, { day, entries }),
+  /** The review decisions about the linked enterprises' applications, newest first. */
+  notices: (signal?: AbortSignal) => api.get<NotificationList>('/my-enterprises/notices', undefined, signal),
+  markRead: (id: string) => api.post<unknown>(`/notifications/${encodeURIComponent(id)}/read`),
 };

@@ -171,7 +171,8 @@ function VisitScreen() {
   });
   // The visit form is configuration, not personal data: remembered for a visit written offline.
   const current = useQuery({ queryKey: ['forms', VISIT_FORM, 'current'], queryFn: () => formsApi.current(VISIT_FORM), meta: { silent: true }, staleTime: 5 * 60_000 });
-  const visitForm = useRememberedReference(owner, 'keyperson-visit-form', current.data ? { definition: current.data.definition, version: current.data.version } : undefined);
+  const visitRead = useMemo(() => (current.data ? { definition: current.data.definition, version: current.data.version } : undefined), [current.data]);
+  const visitForm = useRememberedReference(owner, 'keyperson-visit-form', visitRead);
   // The name shown on the form and in the "to send" list: from the list, or the link (opened offline).
   const items = useMemo(() => [...(people.data?.items ?? [])].sort((a, b) => a.nextVisitDue.localeCompare(b.nextVisitDue)), [people.data]);
   const person = items.find((k) => k.id === selected) ?? null;

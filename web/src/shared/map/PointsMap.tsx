@@ -3,13 +3,16 @@
  * scope for orientation, one point per place (records at the same spot, such as the households
  * of one building, share a point that shows how many; a tap on it lists them to choose from),
  * the view fitted to the points, else to the user's own area (his grid), and a button that
- * shows where the phone is. Without network it still draws (the points are the page's own data;
- * the map settings fall back to their defaults). Load it lazily: MapLibre is large.
+ * shows where the phone is. A page may pass the outline of the user's own grid(s) (`outline`,
+ * e.g. `useOwnGridOutline`, remembered on the phone), drawn bold over the grids in scope.
+ * Without network it still draws (the points and the outline are the page's own data; the map
+ * settings fall back to their defaults). Load it lazily: MapLibre is large.
  */
 import { Alert, Button, List, Typography } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import { FALLBACK_MAP_CONFIG } from '../../api/grids';
+import type { GridFeatureCollection } from '../../api/types';
 import { useSession } from '../../app/session';
 import { useI18n } from '../../i18n/i18n';
 import { useOnline } from '../offline/network';
@@ -17,7 +20,7 @@ import { LABEL_FONT } from './basemap';
 import { collectionBounds, ringsBounds } from './geometry';
 import { createMap, maplibregl } from './maplibre';
 import { useGridShapes, useMapSettings } from './map-data';
-import { buildPointsMapStyle, PALETTE } from './map-style';
+import { buildPointsMapStyle, EMPTY_COLLECTION, PALETTE } from './map-style';
 import { useHomeArea } from './MapTools';
 
 export interface MapPoint {
@@ -37,6 +40,8 @@ export interface PointsMapProps {
   /** `<testId>` on the map (data-ready, data-points, data-spots: the points drawn, after sharing), `<testId>-choose-<id>` on the chooser's lines. */
   testId: string;
   height?: number | string;
+  /** The user's own grid(s), outlined bold (`data-outline` on the map: the polygons drawn). */
+  outline?: GridFeatureCollection | null;
 }
 
 /** Points at the same spot (to about a metre) as one place. */
@@ -50,7 +55,7 @@ function groupPlaces(points: readonly MapPoint[]): Map<string, MapPoint[]> {
   return places;
 }
 
-export default function PointsMap({ points, onOpen, testId, height = 420 }: PointsMapProps) {
+export default function PointsMap({ points, onOpen, testId, height = 420, outline = null }: PointsMapProps) {
   const { t } = useI18n();
   const { can } = useSession();
   const online = useOnline();
@@ -62,6 +67,7 @@ export default function PointsMap({ points, onOpen, testId, height = 420 }: Poin
   const mapRef = useRef<MapLibreMap | null>(null);
   const [ready, setReady] = useState(false);
   const [failed, setFailed] = useState(false);
+  const [outlined, setOutlined] = useState(0);
   const [choosing, setChoosing] = useState<MapPoint[] | null>(null);
   const places = useMemo(() => groupPlaces(points), [points]);
   const placesRef = useRef(places);
@@ -105,6 +111,12 @@ export default function PointsMap({ points, onOpen, testId, height = 420 }: Poin
         paint: { 'text-color': '#ffffff' },
       });
       map.addLayer({ id: 'point-hit', type: 'circle', source: 'points', paint: { 'circle-radius': 20, 'circle-opacity': 0 } });
+      // The user's own grid(s): a bold line under the points.
+      map.addSource('own-grids', { type: 'geojson', data: EMPTY_COLLECTION });
+      map.addLayer(
+        { id: 'own-grid-outline', type: 'line', source: 'own-grids', paint: { 'line-color': '#1d4ed8', 'line-width': 3, 'line-dasharray': [3, 1.5] } },
+        'point-halo',
+      );
       setReady(true);
     });
     map.on('click', 'point-hit', (event) => {
@@ -120,6 +132,7 @@ export default function PointsMap({ points, onOpen, testId, height = 420 }: Poin
       map.remove();
       mapRef.current = null;
       setReady(false);
+      setOutlined(0);
     };
   }, [config]);
 
@@ -130,21 +143,29 @@ export default function PointsMap({ points, onOpen, testId, height = 420 }: Poin
     if (ready && shapes) (mapRef.current?.getSource('grids') as GeoJSONSource | undefined)?.setData(shapes);
   }, [ready, shapes]);
 
-  // Fit once: to the points, else to the user's own area, else to the grids in scope.
+  useEffect(() => {
+    const source = ready ? (mapRef.current?.getSource('own-grids') as GeoJSONSource | undefined) : undefined;
+    if (!source) return;
+    source.setData(outline ?? EMPTY_COLLECTION);
+    setOutlined(outline?.features.length ?? 0);
+  }, [ready, outline]);
+
+  // Fit once: to the points, else to the user's own grid(s) or area, else to the grids in scope.
   const fitted = useRef(false);
   useEffect(() => {
     const map = mapRef.current;
     if (!ready || !map || fitted.current) return;
     const positions = collection.features.flatMap((f) => (f.geometry.type === 'Point' ? [f.geometry.coordinates] : []));
-    const bounds = ringsBounds([positions]) ?? home ?? (shapes ? collectionBounds(shapes) : null);
+    const own = outline && outline.features.length > 0 ? collectionBounds(outline) : null;
+    const bounds = ringsBounds([positions]) ?? own ?? home ?? (shapes ? collectionBounds(shapes) : null);
     if (!bounds) return;
     map.fitBounds(bounds, { padding: 48, maxZoom: 17, duration: 0 });
     fitted.current = true;
-  }, [ready, collection, home, shapes]);
+  }, [ready, collection, outline, home, shapes]);
 
   return (
     <div style={{ position: 'relative', height, borderRadius: 8, overflow: 'hidden', border: '1px solid #e5e7eb' }}>
-      <div ref={containerRef} data-testid={testId} data-ready={ready ? 'true' : 'false'} data-points={points.length} data-spots={places.size} style={{ position: 'absolute', inset: 0 }} />
+      <div ref={containerRef} data-testid={testId} data-ready={ready ? 'true' : 'false'} data-points={points.length} data-spots={places.size} data-outline={outlined} style={{ position: 'absolute', inset: 0 }} />
       {failed && <Alert type="warning" showIcon title={t('map.unavailable')} style={{ position: 'absolute', top: 12, left: 12, right: 12 }} />}
       {choosing && (
         <div
