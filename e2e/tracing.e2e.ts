@@ -14,8 +14,17 @@ const idNumber = (seq: string) => `43070219850505${seq}` + idCheckChar(`43070219
 describe('browser: cases and contacts', () => {
   const suite = browserSuite();
 
+  /** Opens the tracing page signed in, stating the purpose it asks for first. */
+  async function tracing(username: string, viewport: { width: number; height: number }, path = '/tracing') {
+    const page = await suite.page(username, { viewport, path });
+    await input(page, 'tracing-purpose-input').fill('疫情流调');
+    await page.getByTestId('tracing-purpose-confirm').click();
+    await page.getByTestId('tracing-purpose-current').waitFor();
+    return page;
+  }
+
   it('the operator reads a case\'s contacts with their evidence, traces again and adds an interview contact', async () => {
-    const op = await suite.page('community_op', { viewport: { width: 1400, height: 900 }, path: '/tracing' });
+    const op = await tracing('community_op', { width: 1400, height: 900 });
     const first = op.getByTestId('cases-table').locator('tbody tr.ant-table-row').filter({ has: op.locator('td:first-child', { hasText: /^C1$/ }) });
     await first.waitFor();
     await first.locator('[data-testid^="cases-open-"]').click();
@@ -46,7 +55,7 @@ describe('browser: cases and contacts', () => {
   });
 
   it('the operator records a case by name and document and finds it on the chain of transmission', async () => {
-    const op = await suite.page('community_op', { viewport: { width: 1400, height: 900 }, path: '/tracing' });
+    const op = await tracing('community_op', { width: 1400, height: 900 });
     await op.getByTestId('cases-create').click();
     await choose(op, op.getByTestId('cases-form-mode'), '按姓名与证件登记');
     await input(op, 'cases-form-name').fill('外来乙');
@@ -69,7 +78,7 @@ describe('browser: cases and contacts', () => {
   });
 
   it('the grid worker on a phone sees the contacts of their grid, and no case', async () => {
-    const gw = await suite.page('gw1', { viewport: { width: 390, height: 844 }, path: '/tracing' });
+    const gw = await tracing('gw1', { width: 390, height: 844 });
     await gw.getByTestId('tracing-tab-contacts').waitFor();
     assert.equal(await gw.getByTestId('tracing-tab-cases').count(), 0);
     await gw.getByTestId('contacts-table').locator('tbody tr.ant-table-row').first().waitFor();

@@ -161,6 +161,8 @@ export const transmissionGraph = z.object({
 });
 export type TransmissionGraph = z.infer<typeof transmissionGraph>;
 
+/** A case's or contact's detail is read for a stated purpose (audited). */
+export const tracingReadQuery = z.strictObject({ purpose: z.string().trim().min(2).max(200).optional() });
 export const caseIdParams = z.strictObject({ id: uuid });
 export const contactIdParams = z.strictObject({ id: uuid });
 export const caseActionParams = z.strictObject({ id: uuid, action: z.enum(CASE_ACTIONS) });

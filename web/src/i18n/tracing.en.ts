@@ -6,6 +6,7 @@ export const tracingEn: Record<keyof typeof tracingZhCN, string> = {
   'menu.cases': 'Cases',
   'menu.contacts': 'Contacts',
   'case.noun': 'case',
+  'case.purposeIntro': 'Cases and contacts are health data, for epidemic control only. State why you read them; every read of a case or contact is recorded.',
   'contact.noun': 'contact',
   'case.tab.cases': 'Cases',
   'case.tab.contacts': 'Contacts',

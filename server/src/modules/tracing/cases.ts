@@ -88,7 +88,7 @@ export async function createCase(kit: CaseKit, ctx: ActorContext, input: CaseCre
     return made!.id;
   });
   await traceCase(kit, ctx, id);
-  return readCase(kit, ctx, id);
+  return readCase(kit, ctx, id, 'case.create');
 }
 
 export async function listCases(kit: Pick<Kit, 'db' | 'providers'>, ctx: ActorContext, q: CaseListQuery) {
@@ -102,14 +102,19 @@ export async function listCases(kit: Pick<Kit, 'db' | 'providers'>, ctx: ActorCo
   return { items: await summaries(kit, ctx, found), total: Number(total?.n ?? 0), page, pageSize };
 }
 
-export async function readCase(kit: Pick<Kit, 'db' | 'providers'>, ctx: ActorContext, id: string): Promise<CaseDetail> {
+/**
+ * One case with the contacts the reader may see. Read for a stated purpose (the route requires one;
+ * after a write, the write is the purpose), audited with it.
+ */
+export async function readCase(kit: Pick<Kit, 'db' | 'providers'>, ctx: ActorContext, id: string, purpose: string | undefined): Promise<CaseDetail> {
   const c = await loadCase(kit.db, ctx.actor, id);
+  if (!purpose) throw new AppError('TRACING_PURPOSE_REQUIRED', { fields: [{ field: 'purpose', code: 'TRACING_PURPOSE_REQUIRED' }] });
   const [[summary], contacts, [all]] = await Promise.all([
     summaries(kit, ctx, [c]),
     kit.db.select().from(epiContact).where(and(eq(epiContact.caseId, c.id), recordVisible(ctx.actor, CONTACT_VISIBILITY))).orderBy(epiContact.degree, desc(epiContact.lastExposureAt)),
     kit.db.select({ n: count() }).from(epiContact).where(eq(epiContact.caseId, c.id)),
   ]);
-  await writeAudit(kit.db, ctx, { action: 'case.read', objectType: 'case', objectId: c.id, ...(c.residentId ? { subject: c.residentId } : {}), regionCode: c.regionCode, details: { contactsShown: contacts.length } });
+  await writeAudit(kit.db, ctx, { action: 'case.read', objectType: 'case', objectId: c.id, ...(c.residentId ? { subject: c.residentId } : {}), regionCode: c.regionCode, details: { purpose, contactsShown: contacts.length } });
   return {
     ...summary!, note: c.note, isolatedAt: c.isolatedAt?.toISOString() ?? null, ruleVersion: c.ruleVersion,
     contactList: await presentContacts(kit, contacts, new Map([[c.id, c.caseNo]]), new Set(contacts.map((x) => x.id))),
@@ -127,7 +132,7 @@ export async function transitionCase(kit: CaseKit, ctx: ActorContext, id: string
     }
     return { status: 'closed' };
   });
-  return readCase(kit, ctx, id);
+  return readCase(kit, ctx, id, `case.${action}`);
 }
 
 /** The chain of transmission in scope: cases by short number, source links between cases the reader sees, others counted. */

@@ -33,12 +33,13 @@ export async function listContacts(kit: Pick<Kit, 'db' | 'providers'>, ctx: Acto
   return { items, total: Number(total?.n ?? 0), page, pageSize };
 }
 
-/** One contact living in scope (masked, with its evidence); audited. */
-export async function readContact(kit: Pick<Kit, 'db' | 'providers'>, ctx: ActorContext, id: string): Promise<ContactSummary> {
+/** One contact living in scope (masked, with its evidence), for a stated purpose; audited with it. */
+export async function readContact(kit: Pick<Kit, 'db' | 'providers'>, ctx: ActorContext, id: string, purpose: string | undefined): Promise<ContactSummary> {
   const [found] = await kit.db.select().from(epiContact).where(and(eq(epiContact.id, id), recordVisible(ctx.actor, CONTACT_VISIBILITY)));
   if (!found) throw notFound();
+  if (!purpose) throw new AppError('TRACING_PURPOSE_REQUIRED', { fields: [{ field: 'purpose', code: 'TRACING_PURPOSE_REQUIRED' }] });
   const [no] = await kit.db.select({ caseNo: epiCase.caseNo }).from(epiCase).where(eq(epiCase.id, found.caseId));
-  await writeAudit(kit.db, ctx, { action: 'contact.read', objectType: 'contact', objectId: found.id, ...(found.residentId ? { subject: found.residentId } : {}), regionCode: found.regionCode });
+  await writeAudit(kit.db, ctx, { action: 'contact.read', objectType: 'contact', objectId: found.id, ...(found.residentId ? { subject: found.residentId } : {}), regionCode: found.regionCode, details: { purpose } });
   const [shown] = await presentContacts(kit, [found], new Map([[found.caseId, no?.caseNo ?? 0]]), new Set());
   return shown!;
 }
@@ -72,5 +73,5 @@ export async function addManualContact(kit: Pick<Kit, 'db' | 'vault' | 'provider
     }
     await writeAudit(tx, ctx, { action: 'contact.add', objectType: 'contact', objectId: id!, ...(person.residentId ? { subject: person.residentId } : {}), regionCode: c.regionCode, details: { caseId: c.id, again: Boolean(had) } });
   });
-  return readCase(kit, ctx, caseId);
+  return readCase(kit, ctx, caseId, 'contact.add');
 }

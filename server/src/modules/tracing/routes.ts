@@ -1,7 +1,7 @@
 /** Cases and contacts: cases (list, record, one, steps, trace, interview contacts), the contacts' follow-up list, the chain of transmission, the rule. */
 import {
   CASE_ACTION_INPUTS, CASE_ACTIONS, caseCreateRequest, caseDetail, caseIdParams, caseListQuery, caseSummary, contactIdParams, contactListQuery, contactSummary, manualContactRequest, page,
-  traceResult, tracingRule, tracingRuleVersion, transmissionGraph,
+  traceResult, tracingReadQuery, tracingRule, tracingRuleVersion, transmissionGraph,
 } from '@gridgov/contracts';
 import { z } from 'zod';
 import type { App } from '../../platform/http/types.js';
@@ -26,8 +26,8 @@ export function tracingRoutes(app: App, kit: Kit): void {
   });
   app.get('/api/cases/:id', {
     config: { access: 'case:read', record: 'case' },
-    schema: { tags, summary: 'One case with the contacts in the reader\'s scope (masked; others counted; audited)', params: caseIdParams, response: { 200: caseDetail } },
-    handler: (req) => readCase(kit, actorCtx(req), req.params.id),
+    schema: { tags, summary: 'One case with the contacts in the reader\'s scope, for a stated purpose (masked; others counted; audited)', params: caseIdParams, querystring: tracingReadQuery, response: { 200: caseDetail } },
+    handler: (req) => readCase(kit, actorCtx(req), req.params.id, req.query.purpose),
   });
   for (const action of CASE_ACTIONS) {
     app.post(`/api/cases/:id/${action}`, {
@@ -53,8 +53,8 @@ export function tracingRoutes(app: App, kit: Kit): void {
   });
   app.get('/api/contacts/:id', {
     config: { access: 'contact:read', record: 'contact' },
-    schema: { tags, summary: 'One contact living in scope, with its evidence (masked; audited)', params: contactIdParams, response: { 200: contactSummary } },
-    handler: (req) => readContact(kit, actorCtx(req), req.params.id),
+    schema: { tags, summary: 'One contact living in scope, with its evidence, for a stated purpose (masked; audited)', params: contactIdParams, querystring: tracingReadQuery, response: { 200: contactSummary } },
+    handler: (req) => readContact(kit, actorCtx(req), req.params.id, req.query.purpose),
   });
   app.get('/api/tracing/graph', {
     config: { access: 'case:read' },

@@ -135,8 +135,14 @@ describe('cases and contacts (病例与密接)', () => {
     assert.equal(new Date(x.followUntil).getTime() - last, 14 * 86_400_000);
   });
 
-  it('finds secondary contacts through a close contact after its exposure', async () => {
-    const d = (await op.get<CaseDetail>(`/api/cases/${caseId}`)).body;
+  it('finds secondary contacts through a close contact after its exposure; a detail is read for a stated purpose', async () => {
+    const none = await op.get<ErrorBody>(`/api/cases/${caseId}`);
+    assert.deepEqual([none.status, none.body.error.code], [400, 'TRACING_PURPOSE_REQUIRED']);
+    const d = (await op.get<CaseDetail>(`/api/cases/${caseId}?purpose=流调`)).body;
+    const [read] = await rows<{ details: { purpose: string } }>(env.rt.database.db, sql`select details from audit_log where action = 'case.read' order by id desc limit 1`);
+    assert.equal(read!.details.purpose, '流调');
+    const contact = await gw.get<ContactSummary>(`/api/contacts/${d.contactList[0]!.id}?purpose=入户核实`);
+    assert.equal(contact.status, 200, JSON.stringify(contact.body));
     const secondary = d.contactList.filter((c) => c.degree === 2);
     const z = secondary.find((c) => c.name === '次**');
     assert.ok(z, JSON.stringify(secondary.map((c) => c.name)));
@@ -148,23 +154,24 @@ describe('cases and contacts (病例与密接)', () => {
     const mine = await gw.get<Page<ContactSummary>>('/api/contacts?pageSize=100');
     assert.equal(mine.status, 200);
     assert.ok(mine.body.items.length >= 5 && mine.body.items.every((c) => c.gridName !== null));
-    assert.equal((await gw.get(`/api/cases/${caseId}`)).status, 403);
+    assert.equal((await gw.get(`/api/cases/${caseId}?purpose=流调`)).status, 403);
     assert.equal((await gw.get('/api/cases')).status, 403);
     const theirs = await sibling.get<Page<ContactSummary>>('/api/contacts?pageSize=100');
     assert.deepEqual(theirs.body.items.map((c) => c.name), ['外***']);
-    assert.equal((await sibling.get(`/api/cases/${caseId}`)).status, 404);
+    assert.equal((await sibling.get(`/api/cases/${caseId}?purpose=流调`)).status, 404);
+    assert.equal((await sibling.get(`/api/cases/${caseId}`)).status, 404, 'out of scope is not found, purpose or not');
     assert.equal((await sibling.get<Page<unknown>>('/api/cases')).body.total, 0);
     assert.deepEqual((await sibling.get<TransmissionGraph>('/api/tracing/graph')).body.nodes, []);
   });
 
   it('a later exposure restarts the follow-up from it; a re-trace drops nobody', async () => {
-    const before = byName((await op.get<CaseDetail>(`/api/cases/${caseId}`)).body).get('擦**')!;
+    const before = byName((await op.get<CaseDetail>(`/api/cases/${caseId}?purpose=流调`)).body).get('擦**')!;
     env.clock.advanceMinutes(20);
     await importCsv(op, 'checkin', ['场所码,姓名,证件号码,进入时间,离开时间', `${venueA.venueCode},病例甲,${ids.p},${at(0.3)},${at(0.2)}`, `${venueA.venueCode},擦肩丙,${ids.t},${at(0.25)},${at(0.1)}`].join('\n'));
     const traced = await op.post<TraceResult>(`/api/cases/${caseId}/trace`, {});
     assert.equal(traced.status, 200, JSON.stringify(traced.body));
     assert.ok(traced.body.reexposed >= 1 && traced.body.added === 0, JSON.stringify(traced.body));
-    const afterIt = byName((await op.get<CaseDetail>(`/api/cases/${caseId}`)).body).get('擦**')!;
+    const afterIt = byName((await op.get<CaseDetail>(`/api/cases/${caseId}?purpose=流调`)).body).get('擦**')!;
     assert.ok(new Date(afterIt.lastExposureAt) > new Date(before.lastExposureAt));
     assert.equal(new Date(afterIt.followUntil).getTime() - new Date(afterIt.lastExposureAt).getTime(), 14 * 86_400_000);
     assert.equal(afterIt.evidence.filter((e) => e.kind === 'venue').length, 2);
@@ -177,12 +184,12 @@ describe('cases and contacts (病例与密接)', () => {
     const bad = await op.post<ErrorBody>(`/api/cases/${caseId}/contacts`, { person: { name: '坏号', idNumber: '430702198001011110' }, exposedAt: new Date().toISOString(), note: 'x' });
     assert.deepEqual([bad.status, bad.body.error.code], [400, 'VALIDATION_FAILED']);
     await op.post(`/api/cases/${caseId}/trace`, {});
-    const again = byName((await op.get<CaseDetail>(`/api/cases/${caseId}`)).body).get('访**')!;
+    const again = byName((await op.get<CaseDetail>(`/api/cases/${caseId}?purpose=流调`)).body).get('访**')!;
     assert.deepEqual([again.kinds, again.evidence[0]!.kind], [['manual'], 'manual']);
   });
 
   it('a contact becomes a case linked to its source; the chain of transmission shows case numbers only', async () => {
-    const d = (await op.get<CaseDetail>(`/api/cases/${caseId}`)).body;
+    const d = (await op.get<CaseDetail>(`/api/cases/${caseId}?purpose=流调`)).body;
     const x = d.contactList.find((c) => c.degree === 1 && c.kinds.includes('venue') && c.name === '同**')!;
     const second = await op.post<CaseDetail>('/api/cases', { fromContactId: x.id, status: 'suspected', samplingDate: localDate(env.clock.now()) });
     assert.equal(second.status, 201, JSON.stringify(second.body));
@@ -190,7 +197,7 @@ describe('cases and contacts (病例与密接)', () => {
     assert.ok(!second.body.contactList.some((c) => c.name === '病**'), 'the source case is not a contact of its own infectee');
     const again = await op.post<ErrorBody>('/api/cases', { fromContactId: x.id, status: 'suspected', samplingDate: localDate(env.clock.now()) });
     assert.deepEqual([again.status, again.body.error.code], [409, 'CONTACT_ALREADY_CASE']);
-    assert.equal(byName((await op.get<CaseDetail>(`/api/cases/${caseId}`)).body).size > 0, true);
+    assert.equal(byName((await op.get<CaseDetail>(`/api/cases/${caseId}?purpose=流调`)).body).size > 0, true);
     const graph = await op.get<TransmissionGraph>('/api/tracing/graph');
     assert.deepEqual(graph.body.links, [{ source: caseId, target: second.body.id }]);
     assert.deepEqual(graph.body.nodes.map((n) => n.caseNo).sort(), [d.caseNo, second.body.caseNo].sort());

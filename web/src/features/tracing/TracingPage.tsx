@@ -1,4 +1,4 @@
-/** 流调溯源: cases, contacts (the follow-up list), the chain of transmission and the rule, as tabs the user's permissions open. */
+/** 流调溯源: cases, contacts (the follow-up list), the chain of transmission and the rule, as tabs the user's permissions open; behind a stated purpose. */
 import { Tabs } from 'antd';
 import type { ReactNode } from 'react';
 import type { Permission } from '@gridgov/contracts';
@@ -6,11 +6,13 @@ import { navigate, useLocation } from '../../app/router';
 import { useMe } from '../../app/session';
 import { useI18n } from '../../i18n/i18n';
 import { holds } from '../../shared/permissions';
+import { PurposeGate } from '../../shared/purpose/PurposeGate';
 import { RecordPage } from '../../shared/record-page/RecordPage';
 import { casePage } from './case-page';
 import { contactPage } from './contact-page';
 import { RulePanel } from './RulePanel';
 import { TransmissionGraph } from './TransmissionGraph';
+import { tracingPurpose } from './tracing-api';
 
 const TABS: readonly { key: 'cases' | 'contacts' | 'graph' | 'rule'; needs: Permission; render: () => ReactNode }[] = [
   { key: 'cases', needs: 'case:read', render: () => <RecordPage config={casePage} /> },
@@ -28,13 +30,13 @@ export default function TracingPage() {
   const active = tabs.find((tab) => tab.key === asked) ?? tabs[0];
   if (!active) return null;
   return (
-    <>
+    <PurposeGate store={tracingPurpose} testId="tracing" introKey="case.purposeIntro">
       <Tabs
         activeKey={active.key}
         onChange={(key) => navigate(`${location.path}?tab=${key}`)}
         items={tabs.map((tab) => ({ key: tab.key, label: <span data-testid={`tracing-tab-${tab.key}`}>{t(`case.tab.${tab.key}`)}</span> }))}
       />
       <div key={active.key}>{active.render()}</div>
-    </>
+    </PurposeGate>
   );
 }

@@ -3,7 +3,11 @@ import type {
   CaseAction, CaseCreateRequest, CaseDetail, CaseSummary, ContactSummary, ManualContactRequest, TraceResult, TracingRule, TracingRuleVersion, TransmissionGraph,
 } from '@gridgov/contracts';
 import { api } from '../../api/client';
+import { purposeStore } from '../../shared/purpose/purpose';
 import type { Page } from '../../api/types';
+
+/** The purpose the reader stated for reading cases and contacts, sent with every detail read (audited). */
+export const tracingPurpose = purposeStore('tracing');
 
 export const tracingKeys = {
   all: ['tracing'] as const,
@@ -18,7 +22,7 @@ export type ContactRow = ContactSummary & { version: number };
 
 export const tracingApi = {
   listCases: (params: Record<string, string | number | undefined>, signal?: AbortSignal) => api.get<Page<CaseSummary>>('/cases', params, signal),
-  getCase: (id: string, signal?: AbortSignal) => api.get<CaseDetail>(`/cases/${id}`, undefined, signal),
+  getCase: (id: string, signal?: AbortSignal) => api.get<CaseDetail>(`/cases/${id}`, { purpose: tracingPurpose.current() }, signal),
   createCase: (input: CaseCreateRequest) => api.post<CaseDetail>('/cases', input),
   step: (c: CaseDetail, action: CaseAction, extra: { note?: string; reason?: string } = {}) => api.post<CaseDetail>(`/cases/${c.id}/${action}`, { version: c.version, ...extra }),
   trace: (id: string) => api.post<TraceResult>(`/cases/${id}/trace`, {}),
@@ -27,7 +31,7 @@ export const tracingApi = {
     const page = await api.get<Page<ContactSummary>>('/contacts', params, signal);
     return { ...page, items: page.items.map((c) => ({ ...c, version: 1 })) };
   },
-  getContact: async (id: string, signal?: AbortSignal): Promise<ContactRow> => ({ ...(await api.get<ContactSummary>(`/contacts/${id}`, undefined, signal)), version: 1 }),
+  getContact: async (id: string, signal?: AbortSignal): Promise<ContactRow> => ({ ...(await api.get<ContactSummary>(`/contacts/${id}`, { purpose: tracingPurpose.current() }, signal)), version: 1 }),
   graph: (signal?: AbortSignal) => api.get<TransmissionGraph>('/tracing/graph', undefined, signal),
   rule: (signal?: AbortSignal) => api.get<TracingRuleVersion>('/tracing/rule', undefined, signal),
   changeRule: (rule: TracingRule) => api.put<TracingRuleVersion>('/tracing/rule', rule),
