@@ -15,6 +15,7 @@ import { rows } from '../../platform/db/client.js';
 import { localDate, localDateTime } from '../../platform/time-zone.js';
 import { startTestEnv, type Client, type TestEnv } from '../../../test/harness.js';
 import { idNumber, upload } from '../imports/test-kit.js';
+import { tracingRetention } from './retention.js';
 
 interface ErrorBody {
   error: { code: string };
@@ -225,5 +226,22 @@ describe('cases and contacts (病例与密接)', () => {
     assert.deepEqual([audit!.details.from.minOverlapMinutes, audit!.details.to.minOverlapMinutes], [0, 15]);
     const actions = await rows<{ action: string }>(env.rt.database.db, sql`select distinct action from audit_log where action like 'case.%' or action like 'contact.%' order by action`);
     for (const a of ['case.create', 'case.read', 'case.trace', 'case.exclude', 'case.graph', 'contact.add', 'contact.list']) assert.ok(actions.some((x) => x.action === a), a);
+  });
+
+  it('purges ended cases with their contacts, and contacts whose follow-up ended, after the retention', async () => {
+    const db = env.rt.database.db;
+    const count = async (q: ReturnType<typeof sql>) => (await rows<{ n: number }>(db, q))[0]!.n;
+    const [cases, rule] = [tracingRetention.find((r) => r.kind === 'epi-cases')!, tracingRetention.find((r) => r.kind === 'epi-contacts')!];
+    const soon = new Date(env.clock.now().getTime() + 86_400_000);
+    // The excluded case goes with its contacts and timeline; the open one stays.
+    assert.equal(await cases.purge(env.rt.kit, soon), 1);
+    assert.equal(await count(sql`select count(*)::int as n from epi_case where status = 'excluded'`), 0);
+    assert.equal(await count(sql`select count(*)::int as n from epi_contact c where not exists (select 1 from epi_case e where e.id = c.case_id)`), 0);
+    assert.equal(await count(sql`select count(*)::int as n from epi_case where id = ${caseId}`), 1);
+    // Contacts whose follow-up ended before the cut are deleted, one who became a case is kept.
+    const later = new Date(env.clock.now().getTime() + 30 * 86_400_000);
+    assert.ok((await rule.purge(env.rt.kit, later)) > 0);
+    assert.deepEqual(await rows<{ status: string }>(db, sql`select status from epi_contact where case_id = ${caseId}`), [{ status: 'case' }]);
+    assert.equal(await rule.purge(env.rt.kit, later), 0, 'a second run finds nothing');
   });
 });
