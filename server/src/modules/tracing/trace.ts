@@ -74,9 +74,10 @@ function add(into: Map<string, Found>, f: Omit<Found, 'kinds' | 'evidence'> & { 
   had.residentId ??= f.residentId;
 }
 
-async function addVenueContacts(db: Db, into: Map<string, Found>, overlaps: readonly VenueOverlap[], viaKey: string | null) {
-  const venues = await venuesByIds(db, [...new Set(overlaps.map((o) => o.venueId))]);
-  for (const o of overlaps) {
+/** Venue contacts with their evidence; `viaKey`: the close contact whose overlap it was (secondary contacts). */
+async function addVenueContacts(db: Db, into: Map<string, Found>, found: ReadonlyArray<{ o: VenueOverlap; viaKey: string | null }>) {
+  const venues = await venuesByIds(db, [...new Set(found.map(({ o }) => o.venueId))]);
+  for (const { o, viaKey } of found) {
     const v = venues.get(o.venueId);
     const first = new Date(Math.max(o.mine.checkedInAt.getTime(), o.theirs.checkedInAt.getTime()));
     const last = new Date(Math.min(o.mine.until.getTime(), o.theirs.until.getTime()));
@@ -125,7 +126,8 @@ export async function traceCase(kit: Pick<Kit, 'db' | 'vault'>, ctx: ActorContex
 
     // Close contacts.
     const close = new Map<string, Found>();
-    await addVenueContacts(tx, close, await venueOverlaps(tx, { personKey: c.personKey, from, to, minOverlapMinutes: rule.minOverlapMinutes, now }), null);
+    const mine = await venueOverlaps(tx, { personKey: c.personKey, from, to, minOverlapMinutes: rule.minOverlapMinutes, now });
+    await addVenueContacts(tx, close, mine.map((o) => ({ o, viaKey: null })));
     const trips = await tripsOf(tx, { residentId: c.residentId, idHash: c.idHash }, from, to);
     for (const f of await fellowTravellers(tx, trips, { windowHours: rule.tripWindowHours, seatRows: rule.seatRows }, c.idHash)) {
       const key = f.residentId ?? documentKey(f.idHash);
@@ -150,10 +152,9 @@ export async function traceCase(kit: Pick<Kit, 'db' | 'vault'>, ctx: ActorContex
       const firsts = new Map<string, Date>([...existing.filter((e) => e.degree === 1).map((e) => [e.personKey, e.firstExposureAt] as const), ...[...close].map(([k, f]) => [k, f.first] as const)]);
       const earliest = new Date(Math.min(...[...firsts.values()].map((d) => d.getTime())));
       const theirs = await venueOverlapsMany(tx, { personKeys: [...closeKeys], from: earliest, to: now, minOverlapMinutes: rule.minOverlapMinutes, now });
-      for (const [key, overlaps] of theirs) {
-        const since = firsts.get(key) ?? earliest;
-        await addVenueContacts(tx, secondary, overlaps.filter((o) => o.mine.until >= since), key);
-      }
+      // Only what happened after the close contact's own first exposure.
+      const after = [...theirs].flatMap(([key, overlaps]) => overlaps.filter((o) => o.mine.until >= (firsts.get(key) ?? earliest)).map((o) => ({ o, viaKey: key })));
+      await addVenueContacts(tx, secondary, after);
       const residents = [...closeKeys].flatMap((k) => {
         const f = close.get(k) ?? byKey.get(k);
         const residentId = f?.residentId ?? null;

@@ -12,7 +12,7 @@ export function ContactEvidenceList({ contact }: { contact: ContactSummary }) {
   return (
     <ul style={{ margin: 0, paddingInlineStart: 18 }} data-testid={`contact-evidence-${contact.id}`}>
       {contact.evidence.map((e, i) => (
-        <li key={i}>{evidenceText(t, locale, e)}</li>
+        <li key={i}>{evidenceText(t, locale, e, contact.degree)}</li>
       ))}
     </ul>
   );

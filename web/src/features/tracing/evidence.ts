@@ -5,10 +5,12 @@ import { formatDateTime } from '../../shared/format';
 
 const time = (v: string, locale: Locale) => formatDateTime(v, locale).slice(-5);
 
-export function evidenceText(t: Translate, locale: Locale, e: ContactEvidence): string {
+/** `degree` 2: the other stay is the close contact's, not the case's. */
+export function evidenceText(t: Translate, locale: Locale, e: ContactEvidence, degree: number): string {
   switch (e.kind) {
     case 'venue':
       return t('case.evidence.venue', {
+        who: t(degree === 1 ? 'case.evidence.theCase' : 'case.evidence.theContact'),
         venue: e.venueName,
         day: formatDateTime(e.caseIn, locale).slice(0, 10),
         caseIn: time(e.caseIn, locale),
@@ -18,9 +20,10 @@ export function evidenceText(t: Translate, locale: Locale, e: ContactEvidence): 
         minutes: e.overlapMinutes,
       });
     case 'trip':
-      return t('case.evidence.trip', { number: e.transportNumber, carriage: e.carriage ?? '—', caseSeat: e.caseSeat ?? '—', theirSeat: e.theirSeat ?? '—', at: formatDateTime(e.theirArrivedAt, locale) });
+      return t('case.evidence.trip', {
+        who: t(degree === 1 ? 'case.evidence.theCase' : 'case.evidence.theContact'), number: e.transportNumber, carriage: e.carriage ?? '—', caseSeat: e.caseSeat ?? '—', theirSeat: e.theirSeat ?? '—', at: formatDateTime(e.theirArrivedAt, locale) });
     case 'household':
-      return t('case.evidence.household');
+      return t(degree === 1 ? 'case.evidence.household' : 'case.evidence.householdOfContact');
     case 'manual':
       return t('case.evidence.manual', { at: formatDateTime(e.exposedAt, locale), note: e.note });
   }
