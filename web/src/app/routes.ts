@@ -221,7 +221,8 @@ export const PAGE_ROUTES: readonly PageRoute[] = [
   // Arrival screening: checkpoints' lists imported (kind `arrival`), matched ones checked by grid.
   { path: '/arrivals', key: 'arrivals', label: 'menu.arrivals', needs: 'arrival:read', opens: 'arrival', component: lazy(() => import('../features/arrivals/ArrivalsPage')) },
   // Cases and contacts (issue 15): cases for operators; the contacts' follow-up list also for grid workers.
-  { path: '/tracing', key: 'tracing', label: 'menu.tracing', needs: ['case:read', 'contact:read'], opens: 'case', component: lazy(() => import('../features/tracing/TracingPage')) },
+  { path: '/tracing', key: 'tracing', label: 'menu.tracing', needs: 'case:read', opens: 'case', component: lazy(() => import('../features/tracing/TracingPage')) },
+  { path: '/contacts', key: 'contacts', label: 'menu.contacts', needs: 'contact:read', opens: 'contact', component: lazy(() => import('../features/tracing/ContactsPage')) },
   // Public information (issue 14): rumour rebuttals, the health-facility directory, residents' questions.
   { path: '/rebuttals', key: 'rebuttals', label: 'menu.rebuttals', needs: 'publicinfo:manage', opens: 'rumour_rebuttal', component: lazy(() => import('../features/publicinfo/RebuttalsPage')) },
   { path: '/health-facilities', key: 'healthFacilities', label: 'menu.healthFacilities', needs: 'publicinfo:manage', opens: 'health_facility', component: lazy(() => import('../features/publicinfo/FacilitiesPage')) },

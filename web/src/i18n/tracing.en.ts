@@ -9,7 +9,6 @@ export const tracingEn: Record<keyof typeof tracingZhCN, string> = {
   'case.purposeIntro': 'Cases and contacts are health data, for epidemic control only. State why you read them; every read of a case or contact is recorded.',
   'contact.noun': 'contact',
   'case.tab.cases': 'Cases',
-  'case.tab.contacts': 'Contacts',
   'case.tab.graph': 'Chain of transmission',
   'case.tab.rule': 'Rule',
   'case.field.caseNo': 'Case no.',

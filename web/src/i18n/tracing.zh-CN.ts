@@ -7,7 +7,6 @@ export const tracingZhCN = {
   'case.purposeIntro': '病例与密接人员的信息是健康数据，仅用于疫情防控。查阅详情须说明事由，每次查阅都会记录。',
   'contact.noun': '密接人员',
   'case.tab.cases': '病例',
-  'case.tab.contacts': '密接人员',
   'case.tab.graph': '传播链',
   'case.tab.rule': '判定规则',
   'case.field.caseNo': '病例编号',

@@ -23,11 +23,13 @@ import type { Db } from '../../platform/db/client.js';
 import type { Kit } from '../../platform/kit/kit.js';
 import { AppError } from '../../platform/errors.js';
 import { writeAudit } from '../../platform/audit/write-audit.js';
+import { notify } from '../../platform/notifications/notify.js';
 import { dayStart, localDate } from '../../platform/time-zone.js';
 import { documentKey, venueOverlaps, venueOverlapsMany, type VenueOverlap } from '../checkins/index.js';
 import { venuesByIds } from '../registers/venue-refs.js';
 import { householdMates, residentFacts } from '../registers/person-facts.js';
 import { fellowTravellers, tripsOf } from '../arrivals/trips.js';
+import { caseNoOf } from './present.js';
 import { currentRule } from './rule.js';
 import { epiCase, epiContact } from './tables.js';
 import { loadCase, managesCase, type CaseRow } from './workflow.js';
@@ -112,7 +114,37 @@ async function placeResidents(db: Db, found: Iterable<Found>, fallback: { region
   }
 }
 
-export async function traceCase(kit: Pick<Kit, 'db' | 'vault'>, ctx: ActorContext, caseId: string): Promise<TraceResult> {
+/**
+ * Tells the places that follow new contacts up: per grid (its grid workers) and per region (its
+ * operators), one notice with the count and the case number, about the first of them; never the
+ * one who traced.
+ */
+async function noticeNewContacts(kit: Pick<Kit, 'registry'>, tx: Db, ctx: ActorContext, fresh: ReadonlyArray<{ id: string; regionCode: string; gridId: string | null }>, caseNo: number) {
+  const places = new Map<string, { id: string; regionCode: string; gridId: string | null; n: number }>();
+  for (const v of fresh) {
+    const key = `${v.regionCode}/${v.gridId ?? ''}`;
+    const had = places.get(key);
+    if (had) had.n++;
+    else places.set(key, { id: v.id, regionCode: v.regionCode, gridId: v.gridId, n: 1 });
+  }
+  await notify(
+    tx,
+    kit.registry.audiences,
+    ctx.clock.now(),
+    [...places.values()].map((p) => ({
+      kind: 'contact.found',
+      params: { caseNo: caseNoOf(caseNo), n: p.n },
+      subject: { type: 'contact', id: p.id },
+      except: ctx.actor.id,
+      audiences: [
+        ...(p.gridId ? [{ kind: 'accounts_at' as const, permission: 'contact:read' as const, gridId: p.gridId }] : []),
+        { kind: 'accounts_at' as const, permission: 'contact:read' as const, regionCode: p.regionCode },
+      ],
+    })),
+  );
+}
+
+export async function traceCase(kit: Pick<Kit, 'db' | 'vault' | 'registry'>, ctx: ActorContext, caseId: string): Promise<TraceResult> {
   return kit.db.transaction(async (tx) => {
     const c = await loadCase(tx, ctx.actor, caseId, true);
     if (!managesCase(ctx.actor, c)) throw new AppError('FORBIDDEN', { action: 'trace' });
@@ -203,6 +235,7 @@ export async function traceCase(kit: Pick<Kit, 'db' | 'vault'>, ctx: ActorContex
           },
         });
     }
+    await noticeNewContacts(kit, tx, ctx, values.filter((v) => !byKey.has(v.personKey) && v.status === 'following'), c.caseNo);
     const counts = { close: values.filter((v) => v.degree === 1).length, secondary: values.filter((v) => v.degree === 2).length, added, reexposed };
     await tx.execute(sql`update epi_case set traced_at = ${now}, rule_version = ${version}, updated_at = ${now} where id = ${c.id}`);
     await writeAudit(tx, ctx, { action: 'case.trace', objectType: 'case', objectId: c.id, regionCode: c.regionCode, details: { ...counts, ruleVersion: version, from: from.toISOString(), to: to.toISOString() } });

@@ -131,6 +131,13 @@ describe('cases and contacts (病例与密接)', () => {
     // The fellow traveller who lives in the neighbouring community is counted, never shown.
     assert.equal(made.body.contactsElsewhere, 1);
     for (const secret of ['病例甲', '同店乙', '外社区壬', ids.p, ids.q, ids.x]) assert.ok(!JSON.stringify(made.body).includes(secret), `no ${secret}`);
+    // The neighbouring community is told of its contact (a count and the case number, no name); the tracer is not.
+    const told = await sibling.get<{ items: { kind: string; title: string; subjectType: string; about?: { what: string } }[] }>('/api/notifications');
+    const notice = told.body.items.find((n) => n.kind === 'contact.found');
+    assert.ok(notice, JSON.stringify(told.body));
+    assert.equal(notice.title, `病例 ${made.body.caseNo} 的流调发现 1 名密接人员在您的辖区，请尽快跟踪`);
+    assert.ok(!JSON.stringify(notice).includes('外社区壬'));
+    assert.ok(!(await op.get<{ items: { kind: string }[] }>('/api/notifications')).body.items.some((n) => n.kind === 'contact.found'));
     // Follow-up lasts 14 days from the last exposure.
     const last = new Date(x.lastExposureAt).getTime();
     assert.equal(new Date(x.followUntil).getTime() - last, 14 * 86_400_000);

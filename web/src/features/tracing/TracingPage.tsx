@@ -1,4 +1,4 @@
-/** 流调溯源: cases, contacts (the follow-up list), the chain of transmission and the rule, as tabs the user's permissions open; behind a stated purpose. */
+/** 流调溯源: cases, the chain of transmission and the rule, as tabs; behind a stated purpose. The contacts' follow-up list is its own page (ContactsPage). */
 import { Tabs } from 'antd';
 import type { ReactNode } from 'react';
 import type { Permission } from '@gridgov/contracts';
@@ -9,14 +9,12 @@ import { holds } from '../../shared/permissions';
 import { PurposeGate } from '../../shared/purpose/PurposeGate';
 import { RecordPage } from '../../shared/record-page/RecordPage';
 import { casePage } from './case-page';
-import { contactPage } from './contact-page';
 import { RulePanel } from './RulePanel';
 import { TransmissionGraph } from './TransmissionGraph';
 import { tracingPurpose } from './tracing-api';
 
-const TABS: readonly { key: 'cases' | 'contacts' | 'graph' | 'rule'; needs: Permission; render: () => ReactNode }[] = [
+const TABS: readonly { key: 'cases' | 'graph' | 'rule'; needs: Permission; render: () => ReactNode }[] = [
   { key: 'cases', needs: 'case:read', render: () => <RecordPage config={casePage} /> },
-  { key: 'contacts', needs: 'contact:read', render: () => <RecordPage config={contactPage} /> },
   { key: 'graph', needs: 'case:read', render: () => <TransmissionGraph /> },
   { key: 'rule', needs: 'case:read', render: () => <RulePanel /> },
 ];
