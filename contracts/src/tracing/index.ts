@@ -130,8 +130,10 @@ export const caseDetail = caseSummary.extend({
   note: z.string().nullable(),
   isolatedAt: z.string().nullable(),
   ruleVersion: z.number().int().nullable(),
-  /** The contacts the reader may see (masked), closest first. */
+  /** The first contacts the reader may see (masked), closest first: at most 200; the rest page through `GET /api/contacts?caseId=`. */
   contactList: z.array(contactSummary),
+  /** How many of its contacts the reader may see. */
+  contactsInScope: z.number().int(),
   /** Contacts living outside the reader's scope: counted, never shown (their region's operators see them). */
   contactsElsewhere: z.number().int(),
   actions: z.array(z.enum(CASE_ACTIONS)),
@@ -139,6 +141,8 @@ export const caseDetail = caseSummary.extend({
 export type CaseDetail = z.infer<typeof caseDetail>;
 
 export const contactListQuery = z.strictObject({
+  /** One case's contacts (closest first), as far as the reader may see them. */
+  caseId: uuid.optional(),
   status: z.enum(CONTACT_STATUSES).optional(),
   degree: z.enum(['1', '2']).optional(),
   ...pageQuery,

@@ -21,6 +21,11 @@ import { CASE_VISIBILITY, CONTACT_VISIBILITY, caseActions, caseWorkflow, loadCas
 
 type CaseKit = Pick<Kit, 'db' | 'vault' | 'providers' | 'jobs' | 'registry'>;
 
+/** A case's detail carries its closest contacts; the rest page through the contacts list. */
+const CONTACTS_IN_DETAIL = 200;
+/** A case's contacts: close before secondary, the latest exposure first. */
+export const CLOSEST_FIRST = [epiContact.degree, desc(epiContact.lastExposureAt), desc(epiContact.id)] as const;
+
 async function contactCounts(db: Db, caseIds: readonly string[]): Promise<Map<string, number>> {
   if (caseIds.length === 0) return new Map();
   const found = await db.select({ caseId: epiContact.caseId, n: count() }).from(epiContact).where(inArray(epiContact.caseId, [...caseIds])).groupBy(epiContact.caseId);
@@ -109,16 +114,18 @@ export async function listCases(kit: Pick<Kit, 'db' | 'providers'>, ctx: ActorCo
 export async function readCase(kit: Pick<Kit, 'db' | 'providers'>, ctx: ActorContext, id: string, purpose: string | undefined): Promise<CaseDetail> {
   const c = await loadCase(kit.db, ctx.actor, id);
   if (!purpose) throw new AppError('TRACING_PURPOSE_REQUIRED', { fields: [{ field: 'purpose', code: 'TRACING_PURPOSE_REQUIRED' }] });
-  const [[summary], contacts, [all]] = await Promise.all([
+  const visible = and(eq(epiContact.caseId, c.id), recordVisible(ctx.actor, CONTACT_VISIBILITY));
+  const [[summary], contacts, [all], [shown]] = await Promise.all([
     summaries(kit, ctx, [c]),
-    kit.db.select().from(epiContact).where(and(eq(epiContact.caseId, c.id), recordVisible(ctx.actor, CONTACT_VISIBILITY))).orderBy(epiContact.degree, desc(epiContact.lastExposureAt)),
+    kit.db.select().from(epiContact).where(visible).orderBy(...CLOSEST_FIRST).limit(CONTACTS_IN_DETAIL),
     kit.db.select({ n: count() }).from(epiContact).where(eq(epiContact.caseId, c.id)),
+    kit.db.select({ n: count() }).from(epiContact).where(visible),
   ]);
   await writeAudit(kit.db, ctx, { action: 'case.read', objectType: 'case', objectId: c.id, ...(c.residentId ? { subject: c.residentId } : {}), regionCode: c.regionCode, details: { purpose, contactsShown: contacts.length } });
   return {
     ...summary!, note: c.note, isolatedAt: c.isolatedAt?.toISOString() ?? null, ruleVersion: c.ruleVersion,
-    contactList: await presentContacts(kit, contacts, new Map([[c.id, c.caseNo]]), new Set(contacts.map((x) => x.id))),
-    contactsElsewhere: Number(all?.n ?? 0) - contacts.length, actions: caseActions(ctx.actor, c, ctx.clock.now()),
+    contactList: await presentContacts(kit, ctx.actor, contacts, new Map([[c.id, c.caseNo]])),
+    contactsInScope: Number(shown?.n ?? 0), contactsElsewhere: Number(all?.n ?? 0) - Number(shown?.n ?? 0), actions: caseActions(ctx.actor, c, ctx.clock.now()),
   };
 }
 

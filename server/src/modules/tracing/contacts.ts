@@ -9,7 +9,7 @@ import type { Kit } from '../../platform/kit/kit.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { writeAudit } from '../../platform/audit/write-audit.js';
 import { recordVisible } from '../../platform/scope.js';
-import { readCase } from './cases.js';
+import { CLOSEST_FIRST, readCase } from './cases.js';
 import { resolvePerson } from './person.js';
 import { presentContacts } from './present.js';
 import { currentRule } from './rule.js';
@@ -21,15 +21,21 @@ const DAY_MS = 86_400_000;
 
 export async function listContacts(kit: Pick<Kit, 'db' | 'providers'>, ctx: ActorContext, q: ContactListQuery) {
   const { page, pageSize, ...f } = q;
-  const where = and(recordVisible(ctx.actor, CONTACT_VISIBILITY), f.status ? eq(epiContact.status, f.status) : undefined, f.degree ? eq(epiContact.degree, Number(f.degree)) : undefined);
+  const where = and(
+    recordVisible(ctx.actor, CONTACT_VISIBILITY),
+    f.caseId ? eq(epiContact.caseId, f.caseId) : undefined,
+    f.status ? eq(epiContact.status, f.status) : undefined,
+    f.degree ? eq(epiContact.degree, Number(f.degree)) : undefined,
+  );
+  const order = f.caseId ? CLOSEST_FIRST : ([desc(epiContact.lastExposureAt), desc(epiContact.id)] as const);
   const [found, [total]] = await Promise.all([
-    kit.db.select().from(epiContact).where(where).orderBy(desc(epiContact.lastExposureAt), desc(epiContact.id)).limit(pageSize).offset((page - 1) * pageSize),
+    kit.db.select().from(epiContact).where(where).orderBy(...order).limit(pageSize).offset((page - 1) * pageSize),
     kit.db.select({ n: count() }).from(epiContact).where(where),
   ]);
   const caseIds = [...new Set(found.map((c) => c.caseId))];
   const nos = caseIds.length ? await kit.db.select({ id: epiCase.id, caseNo: epiCase.caseNo }).from(epiCase).where(inArray(epiCase.id, caseIds)) : [];
   await writeAudit(kit.db, ctx, { action: 'contact.list', objectType: 'contact', details: { filters: f, page, shown: found.length, total: Number(total?.n ?? 0) } });
-  const items = await presentContacts(kit, found, new Map(nos.map((n) => [n.id, n.caseNo])), new Set(found.map((c) => c.id)));
+  const items = await presentContacts(kit, ctx.actor, found, new Map(nos.map((n) => [n.id, n.caseNo])));
   return { items, total: Number(total?.n ?? 0), page, pageSize };
 }
 
@@ -40,7 +46,7 @@ export async function readContact(kit: Pick<Kit, 'db' | 'providers'>, ctx: Actor
   if (!purpose) throw new AppError('TRACING_PURPOSE_REQUIRED', { fields: [{ field: 'purpose', code: 'TRACING_PURPOSE_REQUIRED' }] });
   const [no] = await kit.db.select({ caseNo: epiCase.caseNo }).from(epiCase).where(eq(epiCase.id, found.caseId));
   await writeAudit(kit.db, ctx, { action: 'contact.read', objectType: 'contact', objectId: found.id, ...(found.residentId ? { subject: found.residentId } : {}), regionCode: found.regionCode, details: { purpose } });
-  const [shown] = await presentContacts(kit, [found], new Map([[found.caseId, no?.caseNo ?? 0]]), new Set());
+  const [shown] = await presentContacts(kit, ctx.actor, [found], new Map([[found.caseId, no?.caseNo ?? 0]]));
   return shown!;
 }
 

@@ -3,15 +3,18 @@
  * case by its short number; evidence without internal ids. Residents' names come from the
  * register only for residents in the record's place (a case or contact the reader may see).
  */
+import { and, inArray } from 'drizzle-orm';
 import type { CaseStatus, CaseSummary, ContactEvidence, ContactStatus, ContactSummary, PersonKind, TracingRule } from '@gridgov/contracts';
+import type { Actor } from '../../platform/context.js';
 import type { Db } from '../../platform/db/client.js';
 import type { Kit } from '../../platform/kit/kit.js';
+import { recordVisible } from '../../platform/scope.js';
 import { accountNames } from '../../platform/accounts/accounts.js';
 import { maskName } from '../registers/references.js';
 import { residentFacts } from '../registers/person-facts.js';
 import { exposureWindow, type StoredEvidence } from './trace.js';
-import type { CaseRow } from './workflow.js';
-import type { epiContact } from './tables.js';
+import { epiContact } from './tables.js';
+import { CONTACT_VISIBILITY, type CaseRow } from './workflow.js';
 
 export type ContactRow = typeof epiContact.$inferSelect;
 
@@ -58,9 +61,16 @@ function presentEvidence(e: StoredEvidence): ContactEvidence {
   return shown as unknown as ContactEvidence;
 }
 
-export async function presentContacts(kit: Pick<Kit, 'db' | 'providers'>, contacts: readonly ContactRow[], caseNos: Map<string, number>, visibleIds: ReadonlySet<string>): Promise<ContactSummary[]> {
+/**
+ * Contacts as the reader sees them. A secondary contact names its close contact (masked) only when
+ * the reader may see that one too (`CONTACT_VISIBILITY`).
+ */
+export async function presentContacts(kit: Pick<Kit, 'db' | 'providers'>, reader: Actor, contacts: readonly ContactRow[], caseNos: Map<string, number>): Promise<ContactSummary[]> {
+  const viaIds = [...new Set(contacts.flatMap((c) => (c.viaContactId ? [c.viaContactId] : [])))];
+  const vias = viaIds.length ? await kit.db.select().from(epiContact).where(and(inArray(epiContact.id, viaIds), recordVisible(reader, CONTACT_VISIBILITY))) : [];
+  const everyone = [...contacts, ...vias];
   const [names, regions, grids] = await Promise.all([
-    maskedNames(kit.db, contacts.flatMap((c) => (c.residentId ? [c.residentId] : [])), contacts.flatMap((c) => (c.personKind === 'a' ? [c.personKey] : []))),
+    maskedNames(kit.db, everyone.flatMap((c) => (c.residentId ? [c.residentId] : [])), everyone.flatMap((c) => (c.personKind === 'a' ? [c.personKey] : []))),
     kit.providers.regionNames(kit.db, [...new Set(contacts.map((c) => c.regionCode))]),
     kit.providers.gridNames(kit.db, [...new Set(contacts.flatMap((c) => (c.gridId ? [c.gridId] : [])))]),
   ]);
@@ -70,9 +80,9 @@ export async function presentContacts(kit: Pick<Kit, 'db' | 'providers'>, contac
     if (c.personKind === 'a') return names.account(c.personKey);
     return c.name ? maskName(c.name) : null;
   };
-  const byId = new Map(contacts.map((c) => [c.id, c]));
+  const byId = new Map(vias.map((c) => [c.id, c]));
   return contacts.map((c) => {
-    const via = c.viaContactId && visibleIds.has(c.viaContactId) ? byId.get(c.viaContactId) : undefined;
+    const via = c.viaContactId ? byId.get(c.viaContactId) : undefined;
     return {
       id: c.id, caseId: c.caseId, caseNo: caseNoOf(caseNos.get(c.caseId) ?? 0), name: nameOf(c), personKind: PERSON_KINDS[c.personKind] ?? 'document', degree: c.degree,
       viaName: via ? nameOf(via) : null, kinds: c.kinds as ContactSummary['kinds'], evidence: (c.evidence as StoredEvidence[]).map(presentEvidence),

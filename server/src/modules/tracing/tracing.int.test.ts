@@ -156,6 +156,13 @@ describe('cases and contacts (病例与密接)', () => {
     assert.ok(z, JSON.stringify(secondary.map((c) => c.name)));
     assert.equal(z.viaName, '同**');
     assert.ok(!d.contactList.some((c) => c.name === '病**'), 'the case is not its own contact');
+    // The case's contacts page through the contacts list, closest first, the close contact still named.
+    const paged = await op.get<Page<ContactSummary>>(`/api/contacts?caseId=${caseId}&pageSize=3&page=2`);
+    assert.equal(paged.body.total, d.contactsInScope);
+    const all = (await op.get<Page<ContactSummary>>(`/api/contacts?caseId=${caseId}&pageSize=200`)).body.items;
+    assert.deepEqual(all.map((c) => c.id), d.contactList.map((c) => c.id));
+    assert.deepEqual(paged.body.items.map((c) => c.id), all.slice(3, 6).map((c) => c.id));
+    assert.equal(all.find((c) => c.name === '次**')?.viaName, '同**');
   });
 
   it('contacts are followed up where they live: the grid worker sees theirs but no case; the neighbouring community sees only its own', async () => {

@@ -1,11 +1,16 @@
 /** A case's contacts the reader may see, closest first, each with its evidence; those living elsewhere are counted. */
 import { Alert, Table, Tag, Typography } from 'antd';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import type { CaseDetail, ContactSummary } from '@gridgov/contracts';
 import { useI18n } from '../../i18n/i18n';
 import { enumLabel } from '../../shared/labels';
 import { formatDateTime, orDash } from '../../shared/format';
 import type { DetailPartProps } from '../../shared/record-page/types';
 import { evidenceText } from './evidence';
+import { tracingApi, tracingKeys } from './tracing-api';
+
+const PAGE_SIZE = 20;
 
 export function ContactEvidenceList({ contact }: { contact: ContactSummary }) {
   const { t, locale } = useI18n();
@@ -22,18 +27,28 @@ export function contactName(t: (k: 'case.documentOnly') => string, c: ContactSum
   return c.name ?? t('case.documentOnly');
 }
 
+/** The case's contacts page by page from the contacts list (closest first); the record says how many the reader may see. */
 export function CaseContacts({ record }: DetailPartProps<CaseDetail>) {
   const { t, locale } = useI18n();
+  const [page, setPage] = useState(1);
+  // A trace or an added contact changes the record: read its contacts again.
+  const stamp = `${record.tracedAt ?? ''}/${record.contactsInScope}/${record.version}`;
+  const list = useQuery({
+    queryKey: [...tracingKeys.contacts, 'case', record.id, stamp, page],
+    queryFn: ({ signal }) => tracingApi.listContacts({ caseId: record.id, page, pageSize: PAGE_SIZE }, signal),
+    placeholderData: keepPreviousData,
+  });
   return (
     <>
-      <Typography.Title level={5}>{t('case.contactsTitle', { n: record.contactList.length })}</Typography.Title>
+      <Typography.Title level={5}>{t('case.contactsTitle', { n: record.contactsInScope })}</Typography.Title>
       {record.contactsElsewhere > 0 && <Alert type="info" showIcon style={{ marginBottom: 8 }} data-testid="cases-contacts-elsewhere" message={t('case.contactsElsewhere', { n: record.contactsElsewhere })} />}
       <Table<ContactSummary>
         size="small"
         rowKey="id"
         data-testid="cases-contacts"
-        dataSource={record.contactList}
-        pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        loading={list.isFetching}
+        dataSource={list.data?.items ?? []}
+        pagination={{ current: page, pageSize: PAGE_SIZE, total: list.data?.total ?? 0, hideOnSinglePage: true, showSizeChanger: false, onChange: setPage }}
         scroll={{ x: 'max-content' }}
         expandable={{ expandedRowRender: (c) => <ContactEvidenceList contact={c} /> }}
         columns={[
