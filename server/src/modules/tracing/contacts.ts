@@ -14,10 +14,8 @@ import { resolvePerson } from './person.js';
 import { presentContacts } from './present.js';
 import { currentRule } from './rule.js';
 import { epiCase, epiContact } from './tables.js';
-import type { StoredEvidence } from './trace.js';
+import { mergeExposure, type StoredEvidence } from './trace.js';
 import { CONTACT_VISIBILITY, loadCase, managesCase } from './workflow.js';
-
-const DAY_MS = 86_400_000;
 
 export async function listContacts(kit: Pick<Kit, 'db' | 'providers'>, ctx: ActorContext, q: ContactListQuery) {
   const { page, pageSize, ...f } = q;
@@ -62,12 +60,9 @@ export async function addManualContact(kit: Pick<Kit, 'db' | 'vault' | 'provider
     const at = new Date(input.exposedAt);
     const evidence: StoredEvidence = { kind: 'manual', note: input.note, exposedAt: at.toISOString() };
     const [had] = await tx.select().from(epiContact).where(and(eq(epiContact.caseId, c.id), eq(epiContact.personKey, person.personKey))).for('update');
-    const last = had && had.lastExposureAt > at ? had.lastExposureAt : at;
-    const follow = new Date(last.getTime() + rule.followUpDays * DAY_MS);
     const values = {
       degree: 1, viaContactId: null, kinds: [...new Set([...(had?.kinds ?? []), 'manual'])], evidence: [...((had?.evidence as StoredEvidence[] | undefined) ?? []), evidence],
-      firstExposureAt: had && had.firstExposureAt < at ? had.firstExposureAt : at, lastExposureAt: last, followUntil: had && had.followUntil > follow ? had.followUntil : follow,
-      status: had?.status === 'case' ? 'case' : follow > now ? 'following' : 'ended', updatedAt: now,
+      ...mergeExposure(had, at, at, rule, now), updatedAt: now,
     };
     let id = had?.id;
     if (had) await tx.update(epiContact).set(values).where(eq(epiContact.id, had.id));

@@ -32,6 +32,8 @@ import { fellowTravellers, tripsOf } from '../arrivals/trips.js';
 import { caseNoOf } from './present.js';
 import { currentRule } from './rule.js';
 import { epiCase, epiContact } from './tables.js';
+
+type ContactRow = typeof epiContact.$inferSelect;
 import { loadCase, managesCase, type CaseRow } from './workflow.js';
 
 const DAY_MS = 86_400_000;
@@ -52,6 +54,23 @@ interface Found {
   regionCode: string;
   gridId: string | null;
   viaKey: string | null;
+}
+
+/**
+ * A contact's exposures after a new find from `first` to `last`: the earliest first, the latest
+ * last, the follow-up restarted from the last exposure (never shortened), still followed while it
+ * runs (one who became a case stays one).
+ */
+export function mergeExposure(had: Pick<ContactRow, 'firstExposureAt' | 'lastExposureAt' | 'followUntil' | 'status'> | undefined, first: Date, last: Date, rule: TracingRule, now: Date) {
+  const lastExposureAt = had && had.lastExposureAt > last ? had.lastExposureAt : last;
+  const follow = new Date(lastExposureAt.getTime() + rule.followUpDays * DAY_MS);
+  const followUntil = had && had.followUntil > follow ? had.followUntil : follow;
+  return {
+    firstExposureAt: had && had.firstExposureAt < first ? had.firstExposureAt : first,
+    lastExposureAt,
+    followUntil,
+    status: had?.status === 'case' ? 'case' : followUntil > now ? 'following' : 'ended',
+  };
 }
 
 export function exposureWindow(c: Pick<CaseRow, 'onsetDate' | 'samplingDate' | 'createdAt' | 'isolatedAt'>, rule: TracingRule, now: Date): { from: Date; to: Date } {
@@ -205,16 +224,12 @@ export async function traceCase(kit: Pick<Kit, 'db' | 'vault' | 'registry'>, ctx
       if (!had) added++;
       else if (f.last > had.lastExposureAt) reexposed++;
       const kept = (had?.evidence as StoredEvidence[] | undefined)?.filter((e) => e.kind === 'manual') ?? [];
-      const first = had && had.firstExposureAt < f.first ? had.firstExposureAt : f.first;
-      const last = had && had.lastExposureAt > f.last ? had.lastExposureAt : f.last;
-      const follow = new Date(last.getTime() + rule.followUpDays * DAY_MS);
       const level = had ? Math.min(had.degree, degree) : degree;
       const value = {
         id: had?.id ?? crypto.randomUUID(), caseId: c.id, personKey: f.personKey, personKind: f.personKind, residentId: f.residentId, name: f.name ?? had?.name ?? null,
         degree: level, viaContactId: level === 1 || !f.viaKey ? null : (ids.get(f.viaKey) ?? null),
         kinds: [...new Set([...(had?.kinds ?? []).filter((k) => k === 'manual'), ...f.kinds])], evidence: [...kept, ...f.evidence],
-        firstExposureAt: first, lastExposureAt: last, followUntil: had && had.followUntil > follow ? had.followUntil : follow,
-        status: had?.status === 'case' ? 'case' : follow > now ? 'following' : 'ended',
+        ...mergeExposure(had, f.first, f.last, rule, now),
         regionCode: f.regionCode, gridId: f.gridId, createdAt: had?.createdAt ?? now, updatedAt: now,
       };
       ids.set(f.personKey, value.id);
