@@ -30,7 +30,11 @@ export async function startServer(): Promise<E2eServer> {
   let out = '';
   await new Promise<void>((resolve, reject) => {
     // A first start migrates and seeds the demo city: on a loaded 2-core machine that has taken over two minutes.
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 240_000);
+    const timer = setTimeout(() => {
+      // Not left running: the suite would wait for it until its own time-out.
+      child.kill('SIGKILL');
+      reject(new Error(`server did not start: ${out}`));
+    }, 240_000);
     child.stdout!.on('data', (c: Buffer) => {
       out += c.toString();
       if (out.includes('is running at')) {
