@@ -16,6 +16,7 @@ import { dayBounds } from '../../platform/time-zone.js';
 import { accountNames } from '../../platform/accounts/accounts.js';
 import { arrival } from './tables.js';
 import { containing } from '../../platform/db/like.js';
+import { maskName } from '../registers/references.js';
 
 export type ArrivalRecord = typeof arrival.$inferSelect;
 
@@ -23,8 +24,6 @@ export type ArrivalRecord = typeof arrival.$inferSelect;
 export const ARRIVAL_VISIBILITY: Visibility<RecordScope> = [
   { permission: 'arrival:read', where: (actor) => gridRecordInScope(actor, arrival.regionCode, arrival.gridId), test: (actor, a) => placeInScope(actor, a) },
 ];
-
-const maskName = (name: string) => [...name].map((c, i) => (i === 0 ? c : '*')).join('');
 
 async function present(kit: Pick<Kit, 'db' | 'providers'>, found: ArrivalRecord[]): Promise<ArrivalSummary[]> {
   const [regions, grids] = await Promise.all([

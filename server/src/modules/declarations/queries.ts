@@ -17,13 +17,12 @@ import { localDate } from '../../platform/time-zone.js';
 import { accountNames } from '../../platform/accounts/accounts.js';
 import { declaration } from './tables.js';
 import { documentOf, phoneOf, receiptOf, type DeclarationRow } from './declare.js';
+import { maskName } from '../registers/references.js';
 
 /** Operators see their region subtree's declarations, grid workers their grid's. */
 export const DECLARATION_VISIBILITY: Visibility<RecordScope> = [
   { permission: 'declaration:read', where: (actor) => gridRecordInScope(actor, declaration.regionCode, declaration.gridId), test: (actor, d) => placeInScope(actor, d) },
 ];
-
-const maskName = (name: string) => [...name].map((c, i) => (i === 0 ? c : '*')).join('');
 
 async function present(kit: Pick<Kit, 'db' | 'providers'>, found: DeclarationRow[]): Promise<DeclarationSummary[]> {
   const [regions, grids] = await Promise.all([

@@ -12,6 +12,7 @@ import { regionNames } from '../regions/queries.js';
 import { supplyDrive, supplyPoint, supplyReservation } from './tables.js';
 import { DRIVE_VISIBILITY, driveActions, loadDrive, pointVisible, type DriveRow } from './workflow.js';
 import { receipt } from './reserve-supplies.js';
+import { maskName } from '../registers/references.js';
 
 async function present(db: Db, actor: Actor, drives: DriveRow[], now: Date): Promise<SupplyDrive[]> {
   if (drives.length === 0) return [];
@@ -45,8 +46,6 @@ export async function getDrive(db: Db, actor: Actor, id: string, now: Date): Pro
 }
 
 /** A name as staff see it on a list: the family name and a star per other character. */
-const maskName = (name: string) => [...name].map((c, i) => (i === 0 ? c : '*')).join('');
-
 export function presentReservation(r: typeof supplyReservation.$inferSelect, pointName: string): Reservation {
   return {
     id: r.id, pointId: r.pointId, pointName, name: maskName(r.name), idNumberMasked: r.idNumberMasked, phoneMasked: r.phoneMasked,
