@@ -14,7 +14,7 @@ import type { Db } from '../../platform/db/client.js';
 import type { RequestContext } from '../../platform/context.js';
 import type { PiiVault } from '../../platform/pii/vault.js';
 import { diffRows, historyRow } from './history.js';
-import { checkIdentity } from './personal-data.js';
+import { checkIdentity, type Checked, type CheckedIdentity } from './personal-data.js';
 import { building, dwelling, facility, household, householdMember, organization, registerHistory, resident, venue } from './tables.js';
 import type { RegisterTable } from './engine.js';
 
@@ -188,11 +188,15 @@ export interface PersonRef {
   householdId: string | null;
 }
 
+/** A document number typed without its type: 18 characters of an ID card are checked as one (GB 11643), anything else as another document. */
+export function checkDocument(idNumber: string, today: Date): Checked<CheckedIdentity> {
+  const value = idNumber.replace(/\s/g, '');
+  return checkIdentity(/^\d{17}[\dXx]$/.test(value) ? 'id_card' : 'other', value, {}, today);
+}
+
 /** The keyed hash of an identity document number as residents store it (ID card or other), or null if it is not valid. */
 export function identityHash(vault: PiiVault, idNumber: string, today: Date): Buffer | null {
-  const value = idNumber.replace(/\s/g, '');
-  const idType = /^\d{17}[\dXx]$/.test(value) ? 'id_card' : 'other';
-  const checked = checkIdentity(idType, value, {}, today);
+  const checked = checkDocument(idNumber, today);
   return checked.ok ? vault.hash('id_number', checked.value.idNumber) : null;
 }
 

@@ -11,8 +11,8 @@ import type { ActorContext } from '../../platform/http/types.js';
 import type { Kit } from '../../platform/kit/kit.js';
 import { AppError } from '../../platform/errors.js';
 import { placeInScope } from '../../platform/scope.js';
-import { checkIdentity, protect } from '../registers/personal-data.js';
-import { residentsByIdHash } from '../registers/bulk-writer.js';
+import { protect } from '../registers/personal-data.js';
+import { checkDocument, residentsByIdHash } from '../registers/bulk-writer.js';
 import { residentFacts } from '../registers/person-facts.js';
 import { documentKey } from '../checkins/index.js';
 
@@ -33,8 +33,7 @@ export async function resolvePerson(kit: Pick<Kit, 'db' | 'vault'>, ctx: ActorCo
     if (!r || !placeInScope(ctx.actor, r)) throw new AppError('CASE_PERSON_UNKNOWN', { fields: [{ field: `${field}.residentId`, code: 'CASE_PERSON_UNKNOWN' }] });
     return { personKey: r.id, residentId: r.id, name: null, id: null, regionCode: r.regionCode, gridId: r.gridId };
   }
-  const value = person.idNumber.replace(/\s/g, '');
-  const checked = checkIdentity(/^\d{17}[\dXx]$/.test(value) || /^\d{15,}$/.test(value) ? 'id_card' : 'other', value, {}, ctx.clock.now());
+  const checked = checkDocument(person.idNumber, ctx.clock.now());
   if (!checked.ok) throw new AppError('VALIDATION_FAILED', { fields: [{ field: `${field}.idNumber`, code: checked.code }] });
   const id = protect(kit.vault, 'id_number', checked.value.idNumber);
   const match = (await residentsByIdHash(kit.db, [id.hash])).get(id.hash.toString('hex'));
