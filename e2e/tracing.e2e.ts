@@ -59,13 +59,17 @@ describe('browser: cases and contacts', () => {
     await op.getByTestId('cases-create').click();
     await choose(op, op.getByTestId('cases-form-mode'), '按姓名与证件登记');
     await input(op, 'cases-form-name').fill('外来乙');
-    await input(op, 'cases-form-id').fill(idNumber('742'));
+    // A wrong check digit is named at the field, from the server's answer.
+    const good = idNumber('742');
+    await input(op, 'cases-form-id').fill(good.slice(0, 17) + (good.endsWith('0') ? '1' : '0'));
     await choose(op, op.getByTestId('cases-form-status'), '确诊');
-    const onset = input(op, 'cases-form-onset');
-    await onset.click();
-    await onset.fill('2026-12-02');
-    await onset.press('Enter');
-    // Without a person the form says so at the field; with one it is recorded and traced.
+    const day = input(op, 'cases-form-onset');
+    await day.click();
+    await day.fill('2026-12-02');
+    await day.press('Enter');
+    await op.getByTestId('cases-form-submit').click();
+    await op.locator('.ant-form-item-explain-error', { hasText: '身份证号码不合法' }).waitFor();
+    await input(op, 'cases-form-id').fill(good);
     await op.getByTestId('cases-form-submit').click();
     await op.getByTestId('cases-detail-fields').getByText('外**').waitFor({ timeout: 20_000 });
     const caseNo = (await op.getByTestId('cases-detail-fields').locator('td').first().innerText()).trim();

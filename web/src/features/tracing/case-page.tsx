@@ -91,6 +91,7 @@ export const casePage: RecordPageConfig<CaseDetail, CaseValues> = {
       { name: 'samplingDate', label: 'case.field.samplingDate', input: { type: 'date' }, span: 12, testId: 'sampling' },
       { name: 'note', label: 'case.field.note', input: { type: 'textarea', rows: 3, maxLength: 500 }, testId: 'note' },
     ],
+    serverFields: { 'person.idNumber': 'idNumber', 'person.residentId': 'residentId', 'person.name': 'name', person: 'residentId' },
     initialValues: () => ({ personMode: 'resident', status: 'suspected', residentId: null, onsetDate: null, samplingDate: null }),
     create: (v) =>
       tracingApi.createCase({

@@ -75,7 +75,7 @@ export function RecordFormDrawer<R extends RecordBase, V extends FormValues>({ c
         setConflict(true);
         return;
       }
-      const problems = fieldProblems(err, t, locale);
+      const problems = fieldProblems(err, t, locale).map((problem) => ({ ...problem, field: form.serverFields?.[problem.field] ?? problem.field }));
       const registered = new Set(named.getFieldsError().map((entry) => String(entry.name[0])));
       const onFields = problems.filter((problem) => registered.has(problem.field));
       named.setFields(onFields.map((problem) => ({ name: problem.field, errors: [problem.message] })));

@@ -248,6 +248,8 @@ export interface FormSpec<R extends RecordBase, V extends Values> {
   initialValues: (record: R | null, ctx: { me: Me }) => V;
   create?: (values: V) => Promise<R>;
   update?: (values: V, record: R) => Promise<R>;
+  /** The form field a server's error lands on where the API names it otherwise (`person.idNumber` → `idNumber`). */
+  serverFields?: Readonly<Record<string, string>>;
   /** Whether this record may be edited now (an announcement only as a draft); always by default. */
   editable?: (record: R) => boolean;
 }
