@@ -12,5 +12,6 @@ export const TRACING_AUDIT_ACTIONS = defineAuditActions({
   'contact.add': { zh: '补录密接', en: 'Contact added' },
   'contact.list': { zh: '查询密接列表', en: 'Contacts listed' },
   'contact.read': { zh: '查阅密接人员', en: 'Contact read' },
+  'epidemic.briefing': { zh: '导出疫情日报', en: 'Daily epidemic briefing exported' },
   'tracing.rule': { zh: '修改密接判定规则', en: 'Tracing rule changed' },
 });

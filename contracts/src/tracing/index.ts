@@ -171,6 +171,7 @@ export const caseIdParams = z.strictObject({ id: uuid });
 export const contactIdParams = z.strictObject({ id: uuid });
 export const caseActionParams = z.strictObject({ id: uuid, action: z.enum(CASE_ACTIONS) });
 
+export * from './situation.js';
 export * from './permissions.js';
 export * from './audit.js';
 export * from './messages.js';

@@ -1,7 +1,7 @@
 /** Cases and contacts: cases (list, record, one, steps, trace, interview contacts), the contacts' follow-up list, the chain of transmission, the rule. */
 import {
   CASE_ACTION_INPUTS, CASE_ACTIONS, caseCreateRequest, caseDetail, caseIdParams, caseListQuery, caseSummary, contactIdParams, contactListQuery, contactSummary, manualContactRequest, page,
-  traceResult, tracingReadQuery, tracingRule, tracingRuleVersion, transmissionGraph,
+  caseGridFigures, contactGridFigures, divisionCode, epidemicSituation as situationSchema, situationQuery, traceResult, tracingReadQuery, tracingRule, tracingRuleVersion, transmissionGraph,
 } from '@gridgov/contracts';
 import { z } from 'zod';
 import type { App } from '../../platform/http/types.js';
@@ -11,6 +11,11 @@ import { createCase, listCases, readCase, transitionCase, transmissionGraph as g
 import { addManualContact, listContacts, readContact } from './contacts.js';
 import { changeRule, readRule } from './rule.js';
 import { traceCase } from './trace.js';
+import { briefingWorkbook } from './briefing.js';
+import { casesByGrid, contactsByGrid, epidemicSituation, situationPeriod } from './situation.js';
+import { writeAudit } from '../../platform/audit/write-audit.js';
+import { contentDisposition } from '../../platform/files/routes.js';
+import { localDateTime } from '../../platform/time-zone.js';
 
 export function tracingRoutes(app: App, kit: Kit): void {
   const tags = ['tracing'];
@@ -70,5 +75,39 @@ export function tracingRoutes(app: App, kit: Kit): void {
     config: { access: 'tracing:rule' },
     schema: { tags, summary: 'Change the tracing rule (a new version; operators whose scope is city-wide or above)', body: tracingRule, response: { 200: tracingRuleVersion } },
     handler: (req) => changeRule(kit.db, actorCtx(req), req.body),
+  });
+  const mapQuery = z.strictObject({ region: divisionCode.optional() });
+  app.get('/api/cases/map', {
+    config: { access: 'case:read' },
+    schema: { tags, summary: 'Open cases per grid (map layer): counts only, scoped like the list', querystring: mapQuery, response: { 200: caseGridFigures } },
+    handler: async (req) => ({ items: await casesByGrid(kit.db, actorCtx(req).actor, req.query.region) }),
+  });
+  app.get('/api/contacts/map', {
+    config: { access: 'contact:read' },
+    schema: { tags, summary: 'Contacts under follow-up per grid (map layer): counts only, scoped like the list', querystring: mapQuery, response: { 200: contactGridFigures } },
+    handler: async (req) => ({ items: await contactsByGrid(kit.db, actorCtx(req).actor, req.query.region, req.ctx.clock.now()) }),
+  });
+  app.get('/api/epidemic/situation', {
+    config: { access: 'case:read' },
+    schema: { tags, summary: 'The epidemic situation: WHO tracing indicators per child region over a period, and the daily trend (counts only)', querystring: situationQuery, response: { 200: situationSchema } },
+    handler: (req) => {
+      const ctx = actorCtx(req);
+      return epidemicSituation(kit.db, ctx.actor, situationPeriod(ctx.actor, req.query, ctx.clock.now()));
+    },
+  });
+  app.get('/api/epidemic/briefing', {
+    config: { access: 'case:read' },
+    schema: { tags, summary: 'The daily epidemic briefing (.xlsx) of a day: its figures, the 14-day indicators per child region, the trend (counts only; audited)', querystring: situationQuery.pick({ to: true, region: true }) },
+    handler: async (req, reply) => {
+      const ctx = actorCtx(req);
+      const period = situationPeriod(ctx.actor, { ...req.query, from: undefined }, ctx.clock.now());
+      const s = await epidemicSituation(kit.db, ctx.actor, period);
+      const body = await briefingWorkbook(s, s.trend.at(-1), localDateTime(ctx.clock.now()));
+      await writeAudit(kit.db, ctx, { action: 'epidemic.briefing', objectType: 'case', regionCode: period.region, details: { day: period.to, from: period.from } });
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', contentDisposition(`疫情日报_${s.regionName}_${period.to}.xlsx`))
+        .send(body);
+    },
   });
 }

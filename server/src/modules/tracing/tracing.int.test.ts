@@ -10,7 +10,8 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
-import type { CaseDetail, ContactSummary, ImportJob, TraceResult, TracingRuleVersion, TransmissionGraph } from '@gridgov/contracts';
+import ExcelJS from 'exceljs';
+import type { CaseDetail, EpidemicSituation, ContactSummary, ImportJob, TraceResult, TracingRuleVersion, TransmissionGraph } from '@gridgov/contracts';
 import { rows } from '../../platform/db/client.js';
 import { localDate, localDateTime } from '../../platform/time-zone.js';
 import { startTestEnv, type Client, type TestEnv } from '../../../test/harness.js';
@@ -223,6 +224,55 @@ describe('cases and contacts (病例与密接)', () => {
     assert.ok(excluded.body.contactList.every((c) => c.status !== 'following'));
     const late = await op.post<ErrorBody>(`/api/cases/${second.body.id}/confirm`, { version: excluded.body.version });
     assert.deepEqual([late.status, late.body.error.code], [409, 'CASE_STATE']);
+  });
+
+  it('the epidemic situation counts only what each reader may list: WHO indicators per region, the trend, grid layers and the daily briefing', async () => {
+    type Situation = EpidemicSituation;
+    const db = env.rt.database.db;
+    const opRegion = env.seed.accounts.find((a) => a.username === 'community_op')!.scopeRegionCode;
+    const [inRegion] = await rows<{ cases: number; contacts: number }>(db, sql`select (select count(*) from epi_case where region_code = ${opRegion})::int as cases, (select count(*) from epi_contact where region_code = ${opRegion})::int as contacts`);
+    const mine = await op.get<Situation>('/api/epidemic/situation');
+    assert.equal(mine.status, 200, JSON.stringify(mine.body));
+    // Two cases recorded today: the first, and the one that was its contact (from a contact list); both traced at once.
+    assert.deepEqual([mine.body.total.newCases, mine.body.total.fromContactsShare, mine.body.total.tracedWithin24hShare], [inRegion!.cases, 0.5, 1]);
+    assert.equal(mine.body.total.newContacts, inRegion!.contacts);
+    assert.ok(mine.body.total.becameCases >= 1 && mine.body.total.ended >= 1);
+    assert.equal(mine.body.trend.length, 14);
+    assert.equal(mine.body.trend.at(-1)!.newCases, inRegion!.cases);
+    assert.deepEqual(mine.body.regions.map((r) => r.regionCode), [opRegion], 'a community has no child regions: its own figures');
+    // The neighbouring community sees none of these cases, only the contact who lives there.
+    const theirs = (await sibling.get<Situation>('/api/epidemic/situation')).body;
+    assert.deepEqual([theirs.total.newCases, theirs.total.newContacts], [0, 1]);
+    // The city: per county, adding up to its total.
+    const city = (await cityOp.get<Situation>('/api/epidemic/situation')).body;
+    assert.ok(city.regions.length > 1);
+    assert.equal(city.regions.reduce((n, r) => n + r.newCases, 0), city.total.newCases);
+    assert.ok(city.total.newCases >= inRegion!.cases && city.total.newContacts >= mine.body.total.newContacts + 1);
+    // Refusals: grid workers hold no case:read; a bad period; a region outside the scope is not found.
+    assert.equal((await gw.get('/api/epidemic/situation')).status, 403);
+    const bad = await op.get<ErrorBody>('/api/epidemic/situation?from=2026-12-10&to=2026-12-01');
+    assert.deepEqual([bad.status, bad.body.error.code], [400, 'VALIDATION_FAILED']);
+    assert.equal((await op.get(`/api/epidemic/situation?region=${theirs.regionCode}`)).status, 404);
+    // Map layers: counts per grid, scoped like the lists.
+    const caseGrids = (await op.get<{ items: { gridId: string; open: number; confirmed: number }[] }>('/api/cases/map')).body.items;
+    assert.deepEqual(caseGrids.map((g) => g.gridId), [gridA]);
+    const contactGrids = (await gw.get<{ items: { gridId: string; following: number }[] }>('/api/contacts/map')).body.items;
+    assert.ok(contactGrids.every((g) => g.gridId === gridA));
+    assert.equal((await gw.get('/api/cases/map')).status, 403);
+    // The daily briefing: the day's figures, per region, the trend; nothing personal; audited.
+    const file = await env.rt.app.inject({ method: 'GET', url: '/api/epidemic/briefing', headers: { cookie: op.sessionCookie ?? '' } });
+    assert.equal(file.statusCode, 200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
+    assert.deepEqual(book.worksheets.map((w) => w.name), ['概况', '各地区指标', '近期趋势']);
+    const summary = new Map<string, unknown>();
+    book.getWorksheet('概况')!.eachRow((row) => summary.set(String(row.getCell(1).value), row.getCell(2).value));
+    assert.equal(summary.get('当日新增病例'), inRegion!.cases);
+    assert.equal(summary.get('期间来自密接名单的新病例占比'), 0.5);
+    const text = JSON.stringify(book.worksheets.map((w) => w.getSheetValues()));
+    assert.ok(!/病例甲|同店乙|\d{17}[\dX]/.test(text), 'nothing personal in the briefing');
+    const [audit] = await rows<{ details: { day: string } }>(db, sql`select details from audit_log where action = 'epidemic.briefing' order by id desc limit 1`);
+    assert.equal(audit!.details.day, localDate(env.clock.now()));
   });
 
   it('the rule is data: changed only city-wide, as a new version, audited; a trace records the version it used', async () => {
