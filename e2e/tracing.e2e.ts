@@ -2,7 +2,9 @@
  * In the real browser, cases and contacts: the community's operator opens the demo's first case
  * (from the evening gathering), reads a contact's evidence, traces again, adds a contact named in
  * an interview, records a new case by name and document, and sees the chain of transmission; the
- * grid worker on a phone sees only the contacts' follow-up list of their grid, and no case.
+ * grid worker on a phone sees only the contacts' follow-up list of their grid, and no case. The
+ * county's operator reads the epidemic situation per township, exports the daily briefing and
+ * switches on the cases' map layer.
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -79,6 +81,30 @@ describe('browser: cases and contacts', () => {
     await graph.waitFor();
     assert.ok(Number(await graph.getAttribute('data-items')) >= 4, 'the demo\'s cases and the new one');
     await screenshot(op, 'tracing-graph');
+  });
+
+  it('the county sees the epidemic situation per township, goes down a level, exports the daily briefing and finds the cases on the map', async () => {
+    const op = await tracing('county_op', { width: 1400, height: 900 }, '/tracing?tab=situation');
+    const regions = op.getByTestId('situation-regions');
+    await regions.locator('tbody tr.ant-table-row').first().waitFor();
+    assert.ok(Number(await op.getByTestId('situation-total-newCases').locator('.ant-statistic-content-value').innerText()) >= 1, 'the demo fortnight has cases');
+    await op.getByTestId('situation-trend').waitFor();
+    assert.equal(await op.getByTestId('situation-trend').getAttribute('data-items'), '14');
+    assert.ok(!/\d{17}[\dX]/.test(await op.getByTestId('situation').innerText()), 'no ID number on the page');
+    await screenshot(op, 'tracing-situation');
+    // Down a level: the first township with cases, its communities.
+    const link = regions.locator('[data-testid^="situation-region-"]').first();
+    const township = await link.innerText();
+    await link.click();
+    await op.getByTestId('situation').getByText(new RegExp(`^${township} · `)).waitFor();
+    const [download] = await Promise.all([op.waitForEvent('download'), op.getByTestId('situation-briefing').click()]);
+    assert.match(download.suggestedFilename(), /^疫情日报_.+_\d{4}-\d{2}-\d{2}\.xlsx$/);
+    // The grid map counts open cases per grid, never a point.
+    await op.goto(`${suite.server.url}/#/grids`);
+    await op.locator('[data-testid="grid-map"][data-ready="true"]').waitFor({ timeout: 30_000 });
+    await op.getByTestId('layer-cases').click();
+    await op.locator('[data-testid="count-legend-cases"]:not([data-grids=""])').waitFor({ timeout: 15_000 });
+    assert.match(await op.getByTestId('count-legend').innerText(), /病例（未结案）/);
   });
 
   it('the grid worker on a phone sees the contacts of their grid, and no case', async () => {

@@ -7,5 +7,6 @@ import type { CountLayerSpec } from '../shared/map/count-layers';
 import { keypersonsLayer } from '../features/keypersons/map-layer';
 import { disputesLayer } from '../features/disputes/map-layer';
 import { warningsLayer } from '../features/warnings/map-layer';
+import { casesLayer, contactsLayer } from '../features/tracing/map-layers';
 
-export const COUNT_LAYERS: readonly CountLayerSpec[] = [keypersonsLayer, disputesLayer, warningsLayer];
+export const COUNT_LAYERS: readonly CountLayerSpec[] = [keypersonsLayer, disputesLayer, warningsLayer, casesLayer, contactsLayer];

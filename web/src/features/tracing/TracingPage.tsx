@@ -10,11 +10,13 @@ import { PurposeGate } from '../../shared/purpose/PurposeGate';
 import { RecordPage } from '../../shared/record-page/RecordPage';
 import { casePage } from './case-page';
 import { RulePanel } from './RulePanel';
+import { SituationPanel } from './SituationPanel';
 import { TransmissionGraph } from './TransmissionGraph';
 import { tracingPurpose } from './tracing-api';
 
-const TABS: readonly { key: 'cases' | 'graph' | 'rule'; needs: Permission; render: () => ReactNode }[] = [
+const TABS: readonly { key: 'cases' | 'situation' | 'graph' | 'rule'; needs: Permission; render: () => ReactNode }[] = [
   { key: 'cases', needs: 'case:read', render: () => <RecordPage config={casePage} /> },
+  { key: 'situation', needs: 'case:read', render: () => <SituationPanel /> },
   { key: 'graph', needs: 'case:read', render: () => <TransmissionGraph /> },
   { key: 'rule', needs: 'case:read', render: () => <RulePanel /> },
 ];

@@ -1,8 +1,8 @@
 /** Cases and contacts (病例与密接): calls and cache keys. */
 import type {
-  CaseAction, CaseCreateRequest, CaseDetail, CaseSummary, ContactSummary, ManualContactRequest, TraceResult, TracingRule, TracingRuleVersion, TransmissionGraph,
+  CaseAction, CaseCreateRequest, CaseDetail, EpidemicSituation, CaseSummary, ContactSummary, ManualContactRequest, TraceResult, TracingRule, TracingRuleVersion, TransmissionGraph,
 } from '@gridgov/contracts';
-import { api } from '../../api/client';
+import { api, type DownloadedFile } from '../../api/client';
 import { purposeStore } from '../../shared/purpose/purpose';
 import type { Page } from '../../api/types';
 
@@ -35,4 +35,6 @@ export const tracingApi = {
   graph: (signal?: AbortSignal) => api.get<TransmissionGraph>('/tracing/graph', undefined, signal),
   rule: (signal?: AbortSignal) => api.get<TracingRuleVersion>('/tracing/rule', undefined, signal),
   changeRule: (rule: TracingRule) => api.put<TracingRuleVersion>('/tracing/rule', rule),
+  situation: (params: { from: string; to: string; region?: string }, signal?: AbortSignal) => api.get<EpidemicSituation>('/epidemic/situation', params, signal),
+  briefing: (params: { to: string; region?: string }): Promise<DownloadedFile> => api.download('/epidemic/briefing', params, `epidemic-briefing-${params.to}.xlsx`),
 };
