@@ -4,7 +4,8 @@
  * (confirmed); two of the people found at the gathering became cases in turn (one confirmed, one
  * suspected); one arrival from a checkpoint is a suspected case of its own. Each is recorded and
  * traced by the county's operator, as on the console, so contacts, evidence and the chain of
- * transmission are real.
+ * transmission are real. Each is recorded on its own day (the first two days ago, the next
+ * yesterday), so the epidemic situation has a history.
  */
 import { sql } from 'drizzle-orm';
 import { ROLE_PERMISSIONS, type CaseCreateRequest, type Role } from '@gridgov/contracts';
@@ -31,15 +32,20 @@ export async function seedDemoCases(kit: Kit): Promise<{ cases: number; contacts
   if (!first) return { cases: 0, contacts: 0 };
   let cases = 0;
   let contacts = 0;
-  const record = async (input: CaseCreateRequest) => {
-    const made = await createCase(kit, ctx, input);
+  /** Recorded at an hour of a day before today (never later than now). */
+  const on = (daysAgo: number, hour: number): ActorContext => {
+    const at = Math.min(now.getTime(), dayStart(localDate(now, daysAgo)).getTime() + hour * 3_600_000);
+    return { ...ctx, clock: { now: () => new Date(at) } };
+  };
+  const record = async (input: CaseCreateRequest, when = ctx) => {
+    const made = await createCase(kit, when, input);
     cases++;
     contacts += made.contactList.length;
     return made;
   };
-  const index = await record({ person: { residentId: first.person_key }, status: 'confirmed', onsetDate: localDate(now, 2), note: '发热就诊，核酸阳性；3 天前晚间曾参加社区聚餐' });
+  const index = await record({ person: { residentId: first.person_key }, status: 'confirmed', onsetDate: localDate(now, 2), note: '发热就诊，核酸阳性；3 天前晚间曾参加社区聚餐' }, on(2, 11));
   const [a, b] = index.contactList.filter((c) => c.degree === 1 && c.kinds.includes('venue') && c.personKind === 'resident');
-  if (a) await record({ fromContactId: a.id, status: 'confirmed', samplingDate: localDate(now, 1), note: '集中隔离期间核酸阳性' });
+  if (a) await record({ fromContactId: a.id, status: 'confirmed', samplingDate: localDate(now, 1), note: '集中隔离期间核酸阳性' }, on(1, 15));
   if (b) await record({ fromContactId: b.id, status: 'suspected', onsetDate: localDate(now, 0), note: '居家健康监测期间发热 37.9℃' });
   const [arrived] = await rows<{ resident_id: string }>(kit.db, sql`select resident_id::text from arrival where resident_id is not null and transport_number <> '' order by arrived_at desc limit 1`);
   if (arrived) await record({ person: { residentId: arrived.resident_id }, status: 'suspected', samplingDate: localDate(now, 0), note: '外省返回，落地检核酸初筛阳性' });
