@@ -103,7 +103,7 @@ async function load(client: pg.PoolClient, days: string[], now: Date): Promise<v
     await client.query(`insert into venue_checkin (venue_id, checked_in_at, person_key, person_kind, checked_out_at, source, region_code, grid_id)
       select ${VENUE_ID('v')}, t, md5('p' || p::text)::uuid, 'd', case when ${rnd(`p * 1000 + ${d} * 10 + j + 7`, 20)} = 0 then null else t + (10 + ${rnd(`p * 1000 + ${d} * 10 + j + 3`, 111)}) * interval '1 minute' end,
         case when ${rnd(`p * 1000 + ${d} * 10 + j + 5`, 3)} = 0 then 'g' else 'f' end, ${REGION('v')}, ${GRID_ID('v')}
-      from generate_series(0, ${PERSONS - 1}) p,
+      from generate_series(0::bigint, ${PERSONS - 1}) p,
         lateral generate_series(0, ${rnd(`p * 100 + ${d}`, 5)}) j,
         lateral (select (${rnd('p', VENUES)} + ${rnd(`p * 1000 + ${d} * 10 + j`, NEAR)}) % ${VENUES} as v,
                         ${start} + interval '7 hours' + (j * 190 + ${rnd(`p * 1000 + ${d} * 10 + j + 1`, 60)}) * interval '1 minute' + ${rnd(`p * 1000 + ${d} * 10 + j + 2`, 60)} * interval '1 second' as t) x`);

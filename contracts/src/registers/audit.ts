@@ -23,6 +23,7 @@ export const REGISTER_AUDIT_ACTIONS = defineAuditActions({
   'household.members.remove': { zh: '移除户成员', en: 'Household member removed' },
   'organization.employees.add': { zh: '添加单位员工', en: 'Employee added' },
   'organization.employees.remove': { zh: '移除单位员工', en: 'Employee removed' },
+  'account.identify': { zh: '居民账号实名认证', en: 'Resident account identified (real name)' },
   'register.unmask': { zh: '查看完整个人信息', en: 'Full personal data revealed' },
   /** A write refused because its ID number (or code) is already registered: counted like an unmask. */
   'register.duplicate': { zh: '登记的证件号或编号与已有记录重复', en: 'Write refused: the ID number or code is already registered' },

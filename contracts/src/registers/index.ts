@@ -340,3 +340,17 @@ export * from './permissions.js';
 export * from './audit.js';
 export * from './labels.js';
 export * from './errors.js';
+
+/** A resident's real name (实名认证): the name and the ID number (or another document's number). */
+export const identityRequest = z.strictObject({ name: z.string().trim().min(1).max(50), idNumber: z.string().trim().min(1).max(40) });
+export type IdentityRequest = z.infer<typeof identityRequest>;
+/** The account's identity as its owner sees it: masked, and whether the registers know the person. */
+export const ownIdentity = z.object({
+  verified: z.boolean(),
+  name: z.string().nullable(),
+  idMasked: z.string().nullable(),
+  /** The document matches a resident of the registers (name and number). */
+  registered: z.boolean(),
+  verifiedAt: z.string().nullable(),
+});
+export type OwnIdentity = z.infer<typeof ownIdentity>;

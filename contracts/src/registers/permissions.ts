@@ -17,6 +17,8 @@ export const REGISTER_PERMISSIONS = definePermissions({
   'register:export': { zh: '导出台账', en: 'Export registers', roles: ['operator'] },
   /** Approve another person's large export (two-person rule). */
   'export:approve': { zh: '审批他人的大批量导出', en: 'Approve another person\'s large export', roles: ['operator'] },
+  /** A resident names themselves (实名认证: name and ID number) so that their check-ins, codes and notices are theirs as the registers know them. */
+  'identity:self': { zh: '实名认证', en: 'Verify one\'s own identity', roles: ['resident'] },
 });
 
 /** The permissions one register needs: to read it, to write it, and to see its personal data in full. */

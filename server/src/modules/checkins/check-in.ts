@@ -1,6 +1,7 @@
 /**
  * A resident checks in at a venue by its code, and checks out, on the portal. The person key is
- * the account (see person.ts). One open check-in per person: checking in elsewhere closes the
+ * the one the registers know the account by (`accountPerson`: the resident, or the document, once
+ * the account gave its real name; until then the account; see person.ts). One open check-in per person: checking in elsewhere closes the
  * open one at that moment; checking in again where one is already checked in changes nothing.
  * An open check-in of an earlier day is not closed: it counts until the end of its day. A
  * person's check-ins take turns on an advisory lock of their key, so two taps at once make one.
@@ -12,8 +13,10 @@ import { AppError } from '../../platform/errors.js';
 import { writeAudit } from '../../platform/audit/write-audit.js';
 import type { ActorContext } from '../../platform/http/types.js';
 import type { Kit } from '../../platform/kit/kit.js';
+import type { TransitionReaction } from '../../platform/workflow/workflow.js';
 import { dayStart, localDate } from '../../platform/time-zone.js';
 import { venuesByCode, venuesByIds, type VenueRef } from '../registers/venue-refs.js';
+import { accountPerson } from '../registers/account-identity.js';
 import { ensurePartitions } from './partitions.js';
 import { PERSON_CODES, SOURCE_CODES } from './person.js';
 import { venueCheckin } from './tables.js';
@@ -32,7 +35,7 @@ const own = (venue: VenueRef, checkedInAt: Date, checkedOutAt: Date | null): Own
 export async function checkIn(kit: Pick<Kit, 'db'>, ctx: ActorContext, code: string): Promise<OwnCheckin> {
   const venue = await venueOfCode(kit, code);
   const now = ctx.clock.now();
-  const person = ctx.actor.id;
+  const { personKey: person, kind } = await accountPerson(kit.db, ctx.actor.id);
   await ensurePartitions(kit.db, [localDate(now)]);
   return kit.db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`checkin:${person}`}))`);
@@ -49,7 +52,7 @@ export async function checkIn(kit: Pick<Kit, 'db'>, ctx: ActorContext, code: str
     }
     await tx
       .insert(venueCheckin)
-      .values({ venueId: venue.id, checkedInAt: now, personKey: person, personKind: PERSON_CODES.account, checkedOutAt: null, source: SOURCE_CODES.portal, regionCode: venue.regionCode, gridId: venue.gridId })
+      .values({ venueId: venue.id, checkedInAt: now, personKey: person, personKind: PERSON_CODES[kind], checkedOutAt: null, source: SOURCE_CODES.portal, regionCode: venue.regionCode, gridId: venue.gridId })
       .onConflictDoNothing();
     await writeAudit(tx, ctx, { action: 'checkin.create', objectType: 'venue', objectId: venue.id, regionCode: venue.regionCode, details: { source: 'portal', closed: open?.venueId ?? null } });
     return own(venue, now, null);
@@ -59,7 +62,7 @@ export async function checkIn(kit: Pick<Kit, 'db'>, ctx: ActorContext, code: str
 /** Closes the person's open check-in of today; CHECKIN_NOT_OPEN when there is none. */
 export async function checkOut(kit: Pick<Kit, 'db'>, ctx: ActorContext): Promise<OwnCheckin> {
   const now = ctx.clock.now();
-  const person = ctx.actor.id;
+  const { personKey: person } = await accountPerson(kit.db, ctx.actor.id);
   const closed = await kit.db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`checkin:${person}`}))`);
     const [row] = await tx
@@ -74,3 +77,15 @@ export async function checkOut(kit: Pick<Kit, 'db'>, ctx: ActorContext): Promise
   const venue = (await venuesByIds(kit.db, [closed.venueId])).get(closed.venueId)!;
   return own(venue, closed.checkedInAt, now);
 }
+
+/**
+ * An account gave its real name (`account.identify`): its portal check-ins, kept under the
+ * account's id until then, move to the person key, so tracing finds them with the person's others.
+ */
+export const identifiedAccount: TransitionReaction = {
+  on: ['account.identify'],
+  react: async (kit, event) => {
+    const kind = (await accountPerson(kit.db, event.id)).kind;
+    await kit.db.update(venueCheckin).set({ personKey: event.to, personKind: PERSON_CODES[kind] }).where(and(eq(venueCheckin.personKey, event.from), eq(venueCheckin.personKind, PERSON_CODES.account)));
+  },
+};

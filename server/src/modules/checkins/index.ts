@@ -4,6 +4,7 @@ import { defineModule, namesOf } from '../../platform/kit/module.js';
 import { checkinImport } from './import-checkins.js';
 import { checkinRetention, makePartitionsAhead, partitionsJob } from './partitions.js';
 import { checkinRoutes } from './routes.js';
+import { identifiedAccount } from './check-in.js';
 
 export { venueOverlaps, venueOverlapsMany, type OverlapQuery, type VenueOverlap } from './overlaps.js';
 export { documentKey } from './person.js';
@@ -20,5 +21,6 @@ export const checkinsModule = defineModule({
     await makePartitionsAhead(kit.db, kit.clock.now(), kit.clock);
   },
   jobs: (kit) => [partitionsJob(kit)],
+  reactions: [identifiedAccount],
   routes: checkinRoutes,
 });

@@ -4,6 +4,7 @@
  * the people masked, and the read audited with the purpose and the filters. Reads name a time
  * window, so only the partitions of its days are scanned.
  */
+import { accountPerson } from '../registers/account-identity.js';
 import { and, count, desc, eq, gte, lt } from 'drizzle-orm';
 import type { OwnCheckin, OwnCheckins, VenueCheckin, VenueCheckinQuery } from '@gridgov/contracts';
 import { AppError, notFound } from '../../platform/errors.js';
@@ -26,7 +27,7 @@ export async function ownCheckins(kit: Pick<Kit, 'db'>, ctx: ActorContext): Prom
   const found = await kit.db
     .select()
     .from(venueCheckin)
-    .where(and(eq(venueCheckin.personKey, ctx.actor.id), gte(venueCheckin.checkedInAt, dayStart(localDate(now, OWN_DAYS - 1)))))
+    .where(and(eq(venueCheckin.personKey, (await accountPerson(kit.db, ctx.actor.id)).personKey), gte(venueCheckin.checkedInAt, dayStart(localDate(now, OWN_DAYS - 1)))))
     .orderBy(desc(venueCheckin.checkedInAt))
     .limit(50);
   const venues = await venuesByIds(kit.db, found.map((r) => r.venueId));

@@ -4,11 +4,14 @@ import {
   addEmployeeRequest, addMemberRequest, building, buildingInput, buildingUpdate, dwelling, dwellingInput, dwellingUpdate, facility, facilityInput,
   facilityUpdate, gridCounts, historyEntry, household, householdInput, householdUpdate, organization, organizationInput, organizationUpdate, page,
   registerListQuery, registerPoints, registerPointsQuery, REGISTER_PATHS, resident, residentInput, residentUpdate, unmaskRequest, unmaskResponse, uuid,
-  venue, venueInput, venueUpdate, divisionCode,
+  venue, venueInput, venueUpdate, divisionCode, identityRequest, ownIdentity,
 } from '@gridgov/contracts';
 import type { App } from '../../platform/http/types.js';
 import { actorCtx } from '../../platform/http/access.js';
 import type { RegisterDeps } from './deps.js';
+import type { Kit } from '../../platform/kit/kit.js';
+import { SharedRateLimiter } from '../../platform/http/rate-limit.js';
+import { readOwnIdentity, verifyOwnIdentity } from './account-identity.js';
 import {
   createRecord, deleteRecord, getRecord, listRecords, recordHistory, recordPoints, unmaskRecord, updateRecord, type BaseRow, type RegisterSpec,
 } from './engine.js';
@@ -82,7 +85,32 @@ function crudRoutes<Row extends BaseRow, Out>(app: App, deps: RegisterDeps, spec
   }
 }
 
-export function registerRoutes(app: App, deps: RegisterDeps): void {
+/** Identity tries one account may make in an hour; tries on one registered resident's document in a day, from any account. */
+const IDENTITY_TRIES_PER_ACCOUNT = 5;
+const IDENTITY_TRIES_PER_DOCUMENT = 5;
+
+function identityRoutes(app: App, kit: Kit): void {
+  const tags = ['registers'];
+  const perAccount = new SharedRateLimiter(kit.db, 'identity.account', IDENTITY_TRIES_PER_ACCOUNT, 60 * 60_000, kit.clock);
+  const perDocument = new SharedRateLimiter(kit.db, 'identity.document', IDENTITY_TRIES_PER_DOCUMENT, 24 * 60 * 60_000, kit.clock);
+  app.get('/api/me/identity', {
+    config: { access: 'identity:self' },
+    schema: { tags, summary: 'The account\'s real name (masked), if verified', response: { 200: ownIdentity } },
+    handler: (req) => readOwnIdentity(kit.db, actorCtx(req).actor.id),
+  });
+  app.put('/api/me/identity', {
+    config: { access: 'identity:self' },
+    schema: { tags, summary: 'Verify the account\'s real name (实名认证) with a name and document number; limited per account and per document; audited', body: identityRequest, response: { 200: ownIdentity } },
+    handler: async (req) => {
+      const ctx = actorCtx(req);
+      await perAccount.hit(ctx.actor.id);
+      return verifyOwnIdentity(kit, ctx, req.body, (hash) => perDocument.hit(hash));
+    },
+  });
+}
+
+export function registerRoutes(app: App, deps: Kit): void {
+  identityRoutes(app, deps);
   crudRoutes(app, deps, residentSpec, { input: residentInput, update: residentUpdate, out: resident });
   crudRoutes(app, deps, householdSpec, { input: householdInput, update: householdUpdate, out: household });
   crudRoutes(app, deps, buildingSpec, { input: buildingInput, update: buildingUpdate, out: building });

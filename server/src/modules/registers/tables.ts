@@ -228,3 +228,24 @@ export const registerHistory = pgTable(
   },
   (t) => [index('register_history_record_idx').on(t.recordId, t.version)],
 );
+
+/**
+ * A resident account's real name (实名认证): the name and document it gave (encrypted, keyed hash,
+ * masked) and the person key the platform knows it by from then on: the resident's id when the
+ * document and name match a live resident, else the document's key (as check-ins and tracing key
+ * a person known by a document). One account per document.
+ */
+export const accountIdentity = pgTable(
+  'account_identity',
+  {
+    accountId: uuid('account_id').primaryKey(),
+    name: text('name').notNull(),
+    idCipher: bytea('id_cipher').notNull(),
+    idHash: bytea('id_hash').notNull(),
+    idMasked: text('id_masked').notNull(),
+    personKey: uuid('person_key').notNull(),
+    residentId: uuid('resident_id'),
+    verifiedAt: timestamp('verified_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('account_identity_id_hash_key').on(t.idHash), index('account_identity_person_idx').on(t.personKey)],
+);
