@@ -6,6 +6,7 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { idCheckChar } from '@gridgov/contracts';
 import { DEMO_PASSWORD } from '../server/src/modules/demo/seed-demo.js';
 import { input, screenshot, browserSuite } from './harness.js';
 
@@ -68,5 +69,30 @@ describe('browser: venue check-ins', () => {
     await first.getByText('周**').waitFor();
     assert.ok(!(await op.getByTestId('venue-checkins-table').innerText()).includes('周建华'), 'no full name on the page');
     await screenshot(op, 'checkins-console-list');
+  });
+
+  it('the resident verifies their real name on a phone: a wrong number is named at its field, then shown masked', async () => {
+    const p = await (await suite.context({ viewport: { width: 375, height: 800 } })).newPage();
+    await p.goto(`${suite.server.url}/`);
+    await input(p, 'login-username').fill('resident1');
+    await input(p, 'login-password').fill(DEMO_PASSWORD);
+    await p.getByTestId('login-submit').click();
+    await p.getByTestId('portal-home-identity').click();
+    await input(p, 'portal-identity-name').fill('周建华');
+    const good = `43070219700101${'551'}`;
+    const id = good + idCheckChar(good);
+    await input(p, 'portal-identity-id').fill(id.slice(0, 17) + (id.endsWith('0') ? '1' : '0'));
+    await p.getByTestId('portal-identity-submit').click();
+    await p.locator('.ant-form-item-explain-error', { hasText: '身份证号码不合法' }).waitFor();
+    await input(p, 'portal-identity-id').fill(id);
+    await p.getByTestId('portal-identity-submit').click();
+    const done = p.getByTestId('portal-identity-verified');
+    await done.waitFor();
+    const text = await done.innerText();
+    assert.ok(text.includes('周**') && !text.includes(id) && !text.includes('周建华'), 'shown masked');
+    await screenshot(p, 'checkins-portal-identity');
+    await p.goto(`${suite.server.url}/#/portal`);
+    await p.getByTestId('portal-home-checkin').waitFor();
+    assert.equal(await p.getByTestId('portal-home-identity').count(), 0, 'no more prompt');
   });
 });

@@ -3,7 +3,7 @@
  * enterprise, for an enterprise's filer). Visitors:
  * report without an account, follow a report by its link, or sign in.
  */
-import { Button, Typography } from 'antd';
+import { Alert, Button, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { portalQueries } from '../api/portal';
@@ -15,6 +15,7 @@ import { enterpriseKeys, myEnterprisesApi } from '../features/enterprises/enterp
 import { loginPath, PORTAL_PATHS } from './paths';
 import { TicketCard } from './TicketCard';
 import { PublicAnnouncements } from '../features/announcements/PublicAnnouncements';
+import { identityApi, identityKeys } from './IdentityPage';
 
 const RECENT = 3;
 
@@ -34,6 +35,8 @@ export default function PortalHome({ resident }: { resident: boolean }) {
   const recent = useQuery({ ...portalQueries.recent(RECENT), enabled: resident }).data ?? null;
   const filer = (useQuery({ queryKey: enterpriseKeys.mine, queryFn: ({ signal }) => myEnterprisesApi.list(signal), enabled: resident && Boolean(me?.permissions.includes('enterprise:file')) }).data?.items.length ?? 0) > 0;
 
+  const identity = useQuery({ queryKey: identityKeys.mine, queryFn: ({ signal }) => identityApi.mine(signal), enabled: resident && Boolean(me?.permissions.includes('identity:self')) }).data;
+
   if (resident && me) {
     return (
       <div data-testid="portal-home">
@@ -47,6 +50,15 @@ export default function PortalHome({ resident }: { resident: boolean }) {
             </Typography.Text>
           )}
         </div>
+        {identity && !identity.verified && (
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginBottom: 12 }}
+            message={t('portal.identity.prompt')}
+            action={<Button size="small" onClick={() => navigate(PORTAL_PATHS.identity)} data-testid="portal-home-identity">{t('portal.identity.go')}</Button>}
+          />
+        )}
         <div className="gg-portal-tiles">
           <Tile primary icon={<ReportIcon />} title={t('portal.nav.report')} text={t('portal.home.reportText')} onClick={() => navigate(PORTAL_PATHS.report)} testId="portal-home-report" />
           <Tile icon={<ListIcon />} title={t('portal.nav.mine')} text={t('portal.home.mineText')} onClick={() => navigate(PORTAL_PATHS.mine)} testId="portal-home-mine" />

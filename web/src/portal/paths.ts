@@ -15,6 +15,7 @@ export const PORTAL_PATHS = {
   info: '/portal/info',
   enterprise: '/portal/enterprise',
   checkin: '/portal/checkin',
+  identity: '/portal/identity',
 } as const;
 
 export function ticketPath(id: string): string {
