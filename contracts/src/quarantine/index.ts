@@ -114,6 +114,8 @@ export const quarantineSummary = z.object({
   orderNo: z.string(),
   /** Masked (周**). */
   name: z.string().nullable(),
+  /** The contact it was given for. */
+  contactId: z.string().nullable(),
   degree: z.number().int(),
   status: z.enum(QUARANTINE_STATUSES),
   /** Where the person is today by the phases (or the first phase before day 1). */

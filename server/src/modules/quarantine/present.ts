@@ -26,7 +26,7 @@ export async function presentOrders(kit: Pick<Kit, 'db' | 'providers'>, orders: 
   return orders.map((o) => {
     const phases = o.phases as QuarantinePhase[];
     return {
-      id: o.id, orderNo: orderNoOf(o.orderNo), name: o.nameMasked, degree: o.degree, status: o.status as QuarantineStatus, kind: kindOn(phases, today), phases,
+      id: o.id, orderNo: orderNoOf(o.orderNo), name: o.nameMasked, contactId: o.contactId, degree: o.degree, status: o.status as QuarantineStatus, kind: kindOn(phases, today), phases,
       startDate: o.startDate, endDate: o.endDate, testDates: o.testDates, dayNo: dayNo(o.startDate, today), totalDays: daysBetween(o.startDate, o.endDate) + 1,
       siteId: o.siteId, siteName: o.siteId ? (siteNames.get(o.siteId) ?? null) : null, means: o.means as OrderMeans, orderedAt: o.orderedAt.toISOString(),
       workerName: o.workerId ? (workers.get(o.workerId) ?? null) : null, regionCode: o.regionCode, regionName: regions.get(o.regionCode) ?? '', gridName: o.gridId ? (grids.get(o.gridId) ?? null) : null,

@@ -19,6 +19,9 @@ export const degreeTag = (t: Translate, d: number) => <Tag color={d === 1 ? 'red
 export function ContactSelect({ value, onChange, 'data-testid': testId }: { value?: string; onChange?: (v: string) => void; 'data-testid'?: string }) {
   const { t } = useI18n();
   const found = useQuery({ queryKey: ['quarantine', 'contacts'], queryFn: ({ signal }) => api.get<Page<ContactSummary>>('/contacts', { status: 'following', pageSize: 100 }, signal) });
+  // Those already in quarantine are not offered again.
+  const ordered = useQuery({ queryKey: [...quarantineKeys.orders, 'active-contacts'], queryFn: ({ signal }) => quarantineApi.list({ view: 'active', pageSize: 100 }, signal) });
+  const taken = new Set((ordered.data?.items ?? []).map((o) => o.contactId));
   return (
     <Select
       showSearch
@@ -28,7 +31,7 @@ export function ContactSelect({ value, onChange, 'data-testid': testId }: { valu
       placeholder={t('quarantine.pickContact')}
       loading={found.isLoading}
       data-testid={testId}
-      options={(found.data?.items ?? []).map((c) => ({ value: c.id, label: `${c.name ?? '—'} · ${c.caseNo} · ${t(c.degree === 1 ? 'quarantine.degree.close' : 'quarantine.degree.secondary')}${c.gridName ? ` · ${c.gridName}` : ''}` }))}
+      options={(found.data?.items ?? []).filter((c) => !taken.has(c.id)).map((c) => ({ value: c.id, label: `${c.name ?? '—'} · ${c.caseNo} · ${t(c.degree === 1 ? 'quarantine.degree.close' : 'quarantine.degree.secondary')}${c.gridName ? ` · ${c.gridName}` : ''}` }))}
     />
   );
 }
