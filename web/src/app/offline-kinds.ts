@@ -5,3 +5,4 @@
 import '../features/tickets/intake/offline-report';
 import '../features/keypersons/offline-visit';
 import '../features/campaigns/offline-answer';
+import '../features/quarantine/offline-followup';

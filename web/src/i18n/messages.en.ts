@@ -12,6 +12,7 @@ import { campaignsEn } from './campaigns.en';
 import { declarationsEn } from './declarations.en';
 import { arrivalsEn } from './arrivals.en';
 import { tracingEn } from './tracing.en';
+import { quarantineEn } from './quarantine.en';
 import { checkinsEn } from './checkins.en';
 import { enterprisesEn } from './enterprises.en';
 import { publicinfoEn } from './publicinfo.en';
@@ -309,6 +310,7 @@ export const en: Record<MessageKey, string> = {
   ...declarationsEn,
   ...arrivalsEn,
   ...tracingEn,
+  ...quarantineEn,
   ...checkinsEn,
   ...enterprisesEn,
   ...publicinfoEn,
