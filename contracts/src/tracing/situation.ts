@@ -30,6 +30,11 @@ export const situationFigures = z.object({
   /** Contacts whose follow-up ended in the period (their whole period passed or their case was excluded), and of them those who became cases. */
   ended: z.number().int(),
   becameCases: z.number().int(),
+  /** Quarantine (隔离) follow-up: orders active in the period; the share of them followed up on every due day; of the orders that ended in the period, the share followed for the whole quarantine; lost to follow-up in the period. */
+  quarantined: z.number().int(),
+  followedDailyShare: share,
+  completedShare: share,
+  lost: z.number().int(),
 });
 export type SituationFigures = z.infer<typeof situationFigures>;
 

@@ -106,4 +106,8 @@ export const tracingEn: Record<keyof typeof tracingZhCN, string> = {
   'situation.byRegion': 'Indicators by region (WHO contact-tracing indicators)',
   'situation.trend': 'Daily trend',
   'situation.note': 'Counts only. A share whose denominator is 0 shows "—"; under follow-up counts the end of the period\'s last day. Click a region to go down a level.',
+  'situation.quarantined': 'In quarantine',
+  'situation.followedDailyShare': 'Followed up daily',
+  'situation.completedShare': 'Followed the whole period',
+  'situation.lost': 'Lost to follow-up',
 };

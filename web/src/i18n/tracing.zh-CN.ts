@@ -104,4 +104,8 @@ export const tracingZhCN = {
   'situation.byRegion': '各地区指标（世卫组织密接追踪指标）',
   'situation.trend': '每日趋势',
   'situation.note': '只含统计数字。占比的分母为 0 时显示“—”；在管密接为期间最后一天末的人数。点击地区名称查看下一级。',
+  'situation.quarantined': '隔离管理',
+  'situation.followedDailyShare': '每日随访',
+  'situation.completedShare': '全程随访',
+  'situation.lost': '失访',
 };

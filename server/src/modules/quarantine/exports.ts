@@ -24,6 +24,8 @@ export interface FollowUpFigures {
   completed: number;
   /** Orders that became lost to follow-up in the period. */
   lost: number;
+  /** Orders that ended in the period (released or lost): what `completed` is a share of. */
+  ended: number;
 }
 
 /**
@@ -37,17 +39,18 @@ export async function followUpSummary(db: Db, q: { regionCodes: readonly string[
   const out: FollowUpFigures[] = [];
   for (const code of [...new Set(q.regionCodes)]) {
     const prefix = /^\d{12}$/.test(code) ? divisionPrefix(code) : code;
-    const [r] = await rows<{ active: number; followed: number; completed: number; lost: number }>(db, sql`
+    const [r] = await rows<{ active: number; followed: number; completed: number; lost: number; ended: number }>(db, sql`
       select
         count(*) filter (where o.status <> 'cancelled' and o.start_date <= ${toDay}::date and o.end_date >= ${fromDay}::date)::int as active,
         count(*) filter (where o.status <> 'cancelled' and o.start_date <= ${toDay}::date and o.end_date >= ${fromDay}::date
           and not exists (select 1 from quarantine_followup f where f.order_id = o.id and f.status = 'missed' and f.day between ${fromDay}::date and ${toDay}::date))::int as followed,
         count(*) filter (where o.status = 'released' and o.released_at >= ${q.from} and o.released_at < ${q.to}
           and not exists (select 1 from quarantine_followup f where f.order_id = o.id and f.status = 'missed'))::int as completed,
-        count(*) filter (where o.status = 'lost' and o.released_at >= ${q.from} and o.released_at < ${q.to})::int as lost
+        count(*) filter (where o.status = 'lost' and o.released_at >= ${q.from} and o.released_at < ${q.to})::int as lost,
+        count(*) filter (where o.status in ('released', 'lost') and o.released_at >= ${q.from} and o.released_at < ${q.to})::int as ended
       from quarantine_order o
       where o.region_code like ${`${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
-    out.push({ regionCode: code, active: Number(r?.active ?? 0), followedDaily: Number(r?.followed ?? 0), completed: Number(r?.completed ?? 0), lost: Number(r?.lost ?? 0) });
+    out.push({ regionCode: code, active: Number(r?.active ?? 0), followedDaily: Number(r?.followed ?? 0), completed: Number(r?.completed ?? 0), lost: Number(r?.lost ?? 0), ended: Number(r?.ended ?? 0) });
   }
   return out;
 }

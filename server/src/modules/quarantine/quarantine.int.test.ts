@@ -10,7 +10,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
-import type { CaseDetail, QuarantineDetail, QuarantineRuleVersion, QuarantineSite, QuarantineSummary, TodayFollowUp } from '@gridgov/contracts';
+import type { EpidemicSituation, CaseDetail, QuarantineDetail, QuarantineRuleVersion, QuarantineSite, QuarantineSummary, TodayFollowUp } from '@gridgov/contracts';
 import { DEFAULT_QUARANTINE_RULE } from '@gridgov/contracts';
 import { rows } from '../../platform/db/client.js';
 import { systemContext } from '../../platform/context.js';
@@ -266,7 +266,7 @@ describe('quarantine (隔离)', () => {
     const from = new Date(env.clock.now().getTime() - 30 * 86_400_000);
     const [figures] = await followUpSummary(db(), { regionCodes: [communityCode], from, to: new Date(env.clock.now().getTime() + 86_400_000) });
     // 戊 was followed every day (day 1 late) and released; the others missed day 1; 丁 was lost.
-    assert.deepEqual(figures, { regionCode: communityCode, active: 4, followedDaily: 1, completed: 1, lost: 1 });
+    assert.deepEqual(figures, { regionCode: communityCode, active: 4, followedDaily: 1, completed: 1, lost: 1, ended: 2 });
     const sites = await activeSites(db(), { id: 'x', regionCode: communityCode, regionPrefix: communityCode.slice(0, 9), gridId: null, permissions: ['quarantine:read'] } as never, env.clock.now());
     // Day 7: 乙 is in the centralised phase to its last day, 丙 (5 days by the new rule) is at home.
     assert.deepEqual(sites.map((s) => [s.name, s.capacity, s.occupancy]).sort(), [['城东隔离酒店', 2, 1], ['城西隔离酒店', 100, 0]].sort());
@@ -274,5 +274,10 @@ describe('quarantine (隔离)', () => {
     assert.deepEqual(evidence.map((e) => [e.ref, e.kind, e.detail.kind]).sort(), [[orders.h!.id, 'quarantine', 'centralised'], [orders.k!.id, 'quarantine', 'home']].sort());
     const h = evidence.find((e) => e.ref === orders.h!.id)!;
     assert.deepEqual([h.person_key, new Date(h.since).toISOString(), new Date(h.until).toISOString()], [residents.h, dayStart(day1).toISOString(), dayStart(addDays(day1, 10)).toISOString()]);
+    // The epidemic situation's WHO follow-up indicators read the same figures.
+    const situation = await op.get<EpidemicSituation>(`/api/epidemic/situation?from=${localDate(from)}&to=${localDate(env.clock.now())}`);
+    assert.equal(situation.status, 200, JSON.stringify(situation.body));
+    const t = situation.body.total;
+    assert.deepEqual([t.quarantined, t.followedDailyShare, t.completedShare, t.lost], [4, 0.25, 0.5, 1]);
   });
 });

@@ -18,6 +18,10 @@ const REGION_COLUMNS: { header: string; width: number; value: (f: SituationFigur
   { header: '在管密接', width: 10, value: (f) => f.following },
   { header: '期满解除', width: 10, value: (f) => f.ended },
   { header: '密接转病例', width: 10, value: (f) => f.becameCases },
+  { header: '隔离管理人数', width: 12, value: (f) => f.quarantined },
+  { header: '每日随访占比', width: 12, value: (f) => percent(f.followedDailyShare) },
+  { header: '全程随访占比', width: 12, value: (f) => percent(f.completedShare) },
+  { header: '失访', width: 8, value: (f) => f.lost },
 ];
 
 function sharesAsPercent(sheet: ExcelJS.Worksheet, columns: number[]): void {
@@ -50,7 +54,7 @@ export async function briefingWorkbook(s: EpidemicSituation, day: EpidemicSituat
   regions.getRow(1).font = { bold: true };
   for (const r of s.regions) regions.addRow([r.regionCode, r.name, ...REGION_COLUMNS.map((c) => c.value(r))]);
   regions.addRow(['合计', s.regionName, ...REGION_COLUMNS.map((c) => c.value(s.total))]).font = { bold: true };
-  sharesAsPercent(regions, [5, 6]);
+  sharesAsPercent(regions, [5, 6, 13, 14]);
 
   const trend = book.addWorksheet('近期趋势', { views: [{ state: 'frozen', ySplit: 1 }] });
   trend.columns = [{ header: '日期', width: 12 }, { header: '新增病例', width: 10 }, { header: '新增确诊', width: 10 }, { header: '新增密接', width: 10 }, { header: '日末在管密接', width: 14 }];

@@ -14,6 +14,7 @@ import { dayBounds, localDate, timeZone } from '../../platform/time-zone.js';
 import { currentChildRegions, currentRegionNames } from '../regions/queries.js';
 import { epiCase, epiContact } from './tables.js';
 import { CASE_VISIBILITY, CONTACT_VISIBILITY } from './workflow.js';
+import { followUpSummary, type FollowUpFigures } from '../quarantine/exports.js';
 
 const DEFAULT_DAYS = 14;
 const MAX_DAYS = 92;
@@ -49,7 +50,9 @@ interface RegionRow {
   became_cases: number;
 }
 
-function figures(r: Omit<RegionRow, 'key'> | undefined): SituationFigures {
+const NO_FOLLOW_UP: FollowUpFigures = { regionCode: '', active: 0, followedDaily: 0, completed: 0, lost: 0, ended: 0 };
+
+function figures(r: Omit<RegionRow, 'key'> | undefined, q: FollowUpFigures = NO_FOLLOW_UP): SituationFigures {
   const z = { new_cases: 0, confirmed: 0, from_contacts: 0, traced_24h: 0, new_contacts: 0, following: 0, ended: 0, became_cases: 0, ...r };
   return {
     newCases: z.new_cases,
@@ -61,6 +64,10 @@ function figures(r: Omit<RegionRow, 'key'> | undefined): SituationFigures {
     following: z.following,
     ended: z.ended,
     becameCases: z.became_cases,
+    quarantined: q.active,
+    followedDailyShare: share(q.followedDaily, q.active),
+    completedShare: share(q.completed, q.ended),
+    lost: q.lost,
   };
 }
 
@@ -105,6 +112,9 @@ async function figuresBy(db: Db, actor: Actor, period: SituationPeriod, key: (re
 export async function epidemicSituation(db: Db, actor: Actor, period: SituationPeriod): Promise<EpidemicSituation> {
   const children = await currentChildRegions(db, period.region);
   const cut = children[0] ? divisionPrefix(children[0].code).length : null;
+  // Quarantine orders are read by region: an operator (the only reader here) may list every order in their subtree.
+  const followUps = await followUpSummary(db, { regionCodes: [period.region, ...children.map((c) => c.code)], from: dayBounds(period.from)[0], to: dayBounds(period.to)[1] });
+  const followUp = new Map(followUps.map((f) => [f.regionCode, f]));
   const [total, perRegion, trend, names] = await Promise.all([
     figuresBy(db, actor, period, () => sql`''`),
     cut ? figuresBy(db, actor, period, (code) => sql`left(${code}, ${cut})`) : Promise.resolve([]),
@@ -117,8 +127,18 @@ export async function epidemicSituation(db: Db, actor: Actor, period: SituationP
   const regions = [
     ...(own ? [{ code: period.region, name: names.get(period.region) ?? period.region }] : []),
     ...children,
-  ].map((c) => ({ regionCode: c.code, name: c.name, ...figures(byKey.get(c.code)) }));
-  return { from: period.from, to: period.to, regionCode: period.region, regionName: names.get(period.region) ?? period.region, total: figures(total[0]), regions, trend };
+  ].map((c) => ({ regionCode: c.code, name: c.name, ...figures(byKey.get(c.code), c.code === period.region && cut ? ownFollowUp(followUp, period.region, children) : followUp.get(c.code)) }));
+  return { from: period.from, to: period.to, regionCode: period.region, regionName: names.get(period.region) ?? period.region, total: figures(total[0], followUp.get(period.region)), regions, trend };
+}
+
+/** The region's own orders (placed at the region itself): its total less its children's. */
+function ownFollowUp(followUp: Map<string, FollowUpFigures>, region: string, children: readonly { code: string }[]): FollowUpFigures {
+  const own = { ...(followUp.get(region) ?? NO_FOLLOW_UP) };
+  for (const c of children) {
+    const f = followUp.get(c.code) ?? NO_FOLLOW_UP;
+    for (const k of ['active', 'followedDaily', 'completed', 'lost', 'ended'] as const) own[k] -= f[k];
+  }
+  return own;
 }
 
 /** Per local day of the period: cases recorded and confirmed, contacts found, contacts under follow-up at the day's end. */

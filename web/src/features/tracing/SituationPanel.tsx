@@ -33,6 +33,10 @@ const COLUMNS: { key: keyof SituationFigures; label: MessageKey; share?: boolean
   { key: 'following', label: 'situation.following' },
   { key: 'ended', label: 'situation.ended' },
   { key: 'becameCases', label: 'situation.becameCases' },
+  { key: 'quarantined', label: 'situation.quarantined' },
+  { key: 'followedDailyShare', label: 'situation.followedDailyShare', share: true },
+  { key: 'completedShare', label: 'situation.completedShare', share: true },
+  { key: 'lost', label: 'situation.lost' },
 ];
 
 function trendOption(t: Translate, s: EpidemicSituation): ChartOption {
