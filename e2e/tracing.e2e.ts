@@ -90,6 +90,8 @@ describe('browser: cases and contacts', () => {
     assert.ok(Number(await op.getByTestId('situation-total-newCases').locator('.ant-statistic-content-value').innerText()) >= 1, 'the demo fortnight has cases');
     await op.getByTestId('situation-trend').waitFor();
     assert.equal(await op.getByTestId('situation-trend').getAttribute('data-items'), '14');
+    // The demo's quarantine sites, each a point with its occupancy.
+    await op.locator('[data-testid="situation-sites-map"][data-ready="true"]:not([data-points="0"])').waitFor({ timeout: 30_000 });
     assert.ok(!/\d{17}[\dX]/.test(await op.getByTestId('situation').innerText()), 'no ID number on the page');
     await screenshot(op, 'tracing-situation');
     // Down a level: the first township with cases, its communities.

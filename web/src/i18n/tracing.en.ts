@@ -110,4 +110,7 @@ export const tracingEn: Record<keyof typeof tracingZhCN, string> = {
   'situation.followedDailyShare': 'Followed up daily',
   'situation.completedShare': 'Followed the whole period',
   'situation.lost': 'Lost to follow-up',
+  'situation.sites': 'Quarantine sites',
+  'situation.site': '{name}: {n} of {capacity} places taken',
+  'situation.sitesNote': 'Green has room, orange is over 80 %, red is full; cases and contacts under follow-up per grid are layers of the grid map.',
 };

@@ -108,4 +108,7 @@ export const tracingZhCN = {
   'situation.followedDailyShare': '每日随访',
   'situation.completedShare': '全程随访',
   'situation.lost': '失访',
+  'situation.sites': '隔离点',
+  'situation.site': '{name}：在住 {n} / 容量 {capacity}',
+  'situation.sitesNote': '绿色尚有余量，橙色八成以上，红色已满；病例与在管密接按网格计数的图层见网格地图。',
 };

@@ -5,16 +5,23 @@
  */
 import { Button, Card, DatePicker, Space, Statistic, Table, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import dayjs, { type Dayjs } from 'dayjs';
 import { dayInZone, type EpidemicSituation, type SituationFigures } from '@gridgov/contracts';
 import { saveFile } from '../../api/transfers';
+import { navigate } from '../../app/router';
 import { useFeedback } from '../../app/feedback';
 import { useI18n, type MessageKey, type Translate } from '../../i18n/i18n';
 import { EChart } from '../../shared/charts/EChart';
 import type { ChartOption } from '../../shared/charts/echarts';
 import { displayTimeZone } from '../../shared/time-zone';
 import { tracingApi, tracingKeys } from './tracing-api';
+import { useMe } from '../../app/session';
+import { holds } from '../../shared/permissions';
+import { quarantineApi, quarantineKeys } from '../quarantine/quarantine-api';
+import type { MapPoint } from '../../shared/map/PointsMap';
+
+const PointsMap = lazy(() => import('../../shared/map/PointsMap'));
 
 /** Today in the deployment's time zone, wherever the browser is. */
 const today = () => dayjs(dayInZone(new Date(), displayTimeZone()));
@@ -65,6 +72,20 @@ export function SituationPanel() {
   const region = trail.at(-1)?.code;
   const params = { from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD'), region };
   const situation = useQuery({ queryKey: [...tracingKeys.all, 'situation', params], queryFn: ({ signal }) => tracingApi.situation(params, signal) });
+  const me = useMe();
+  const seesSites = holds('quarantine:read', me.permissions);
+  const sites = useQuery({ queryKey: quarantineKeys.sites, queryFn: ({ signal }) => quarantineApi.sites(signal), enabled: seesSites });
+  const sitePoints = useMemo<MapPoint[]>(
+    () =>
+      (sites.data ?? []).map((site) => ({
+        id: site.id,
+        lon: site.lng,
+        lat: site.lat,
+        label: t('situation.site', { name: site.name, n: site.occupancy, capacity: site.capacity }),
+        color: site.occupancy >= site.capacity ? '#dc2626' : site.occupancy >= site.capacity * 0.8 ? '#d97706' : '#16a34a',
+      })),
+    [sites.data, t],
+  );
   const [downloading, setDownloading] = useState(false);
   const s = situation.data;
   const option = useMemo(() => (s ? trendOption(t, s) : null), [t, s]);
@@ -137,6 +158,14 @@ export function SituationPanel() {
         <Table<Row> rowKey="regionCode" size="small" pagination={false} scroll={{ x: 'max-content' }} loading={situation.isFetching} dataSource={s?.regions ?? []} columns={columns} data-testid="situation-regions" />
         <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>{t('situation.note')}</Typography.Paragraph>
       </Card>
+      {seesSites && (
+        <Card size="small" title={t('situation.sites')} extra={<Typography.Link href="#/grids">{t('situation.onMap')}</Typography.Link>}>
+          <Suspense fallback={<Card loading />}>
+            <PointsMap points={sitePoints} onOpen={() => navigate('/quarantine?tab=sites')} testId="situation-sites-map" height={320} />
+          </Suspense>
+          <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>{t('situation.sitesNote')}</Typography.Paragraph>
+        </Card>
+      )}
       <Card size="small" title={t('situation.trend')}>
         {s && option && <EChart option={option} dark={false} locale={locale} items={s.trend.length} testId="situation-trend" style={{ height: 300, width: '100%' }} />}
       </Card>
