@@ -27,6 +27,7 @@ import { publicinfoDomain } from './publicinfo/domain.js';
 import { arrivalsDomain } from './arrivals/domain.js';
 import { checkinsDomain } from './checkins/domain.js';
 import { tracingDomain } from './tracing/domain.js';
+import { healthcodeDomain } from './healthcode/domain.js';
 
 export const DOMAINS = {
   auth: authDomain,
@@ -54,4 +55,5 @@ export const DOMAINS = {
   arrivals: arrivalsDomain,
   checkins: checkinsDomain,
   tracing: tracingDomain,
+  healthcode: healthcodeDomain,
 } as const;

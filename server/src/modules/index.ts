@@ -31,6 +31,7 @@ import { publicinfoModule } from './publicinfo/index.js';
 import { arrivalsModule } from './arrivals/index.js';
 import { checkinsModule } from './checkins/index.js';
 import { tracingModule } from './tracing/index.js';
+import { healthcodeModule } from './healthcode/index.js';
 
 export const MODULES: readonly ModuleDefinition[] = [
   regionsModule,
@@ -60,4 +61,5 @@ export const MODULES: readonly ModuleDefinition[] = [
   arrivalsModule,
   checkinsModule,
   tracingModule,
+  healthcodeModule,
 ];
