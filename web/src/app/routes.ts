@@ -223,6 +223,7 @@ export const PAGE_ROUTES: readonly PageRoute[] = [
   // Cases and contacts (issue 15): cases for operators; the contacts' follow-up list also for grid workers.
   { path: '/tracing', key: 'tracing', label: 'menu.tracing', needs: 'case:read', opens: 'case', component: lazy(() => import('../features/tracing/TracingPage')) },
   { path: '/contacts', key: 'contacts', label: 'menu.contacts', needs: 'contact:read', opens: 'contact', component: lazy(() => import('../features/tracing/ContactsPage')) },
+  { path: '/health-codes', key: 'healthCodes', label: 'menu.healthCodes', needs: ['healthcode:read', 'healthcode:rule', 'healthcode:review'], component: lazy(() => import('../features/healthcode/HealthCodesPage')) },
   // Public information (issue 14): rumour rebuttals, the health-facility directory, residents' questions.
   { path: '/rebuttals', key: 'rebuttals', label: 'menu.rebuttals', needs: 'publicinfo:manage', opens: 'rumour_rebuttal', component: lazy(() => import('../features/publicinfo/RebuttalsPage')) },
   { path: '/health-facilities', key: 'healthFacilities', label: 'menu.healthFacilities', needs: 'publicinfo:manage', opens: 'health_facility', component: lazy(() => import('../features/publicinfo/FacilitiesPage')) },

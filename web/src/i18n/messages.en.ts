@@ -12,6 +12,7 @@ import { campaignsEn } from './campaigns.en';
 import { declarationsEn } from './declarations.en';
 import { arrivalsEn } from './arrivals.en';
 import { tracingEn } from './tracing.en';
+import { healthcodeEn } from './healthcode.en';
 import { checkinsEn } from './checkins.en';
 import { enterprisesEn } from './enterprises.en';
 import { publicinfoEn } from './publicinfo.en';
@@ -309,6 +310,7 @@ export const en: Record<MessageKey, string> = {
   ...declarationsEn,
   ...arrivalsEn,
   ...tracingEn,
+  ...healthcodeEn,
   ...checkinsEn,
   ...enterprisesEn,
   ...publicinfoEn,

@@ -12,6 +12,7 @@ import { campaignsZhCN } from './campaigns.zh-CN';
 import { declarationsZhCN } from './declarations.zh-CN';
 import { arrivalsZhCN } from './arrivals.zh-CN';
 import { tracingZhCN } from './tracing.zh-CN';
+import { healthcodeZhCN } from './healthcode.zh-CN';
 import { checkinsZhCN } from './checkins.zh-CN';
 import { enterprisesZhCN } from './enterprises.zh-CN';
 import { publicinfoZhCN } from './publicinfo.zh-CN';
@@ -305,6 +306,7 @@ export const zhCN = {
   ...declarationsZhCN,
   ...arrivalsZhCN,
   ...tracingZhCN,
+  ...healthcodeZhCN,
   ...checkinsZhCN,
   ...enterprisesZhCN,
   ...publicinfoZhCN,

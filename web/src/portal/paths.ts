@@ -15,6 +15,7 @@ export const PORTAL_PATHS = {
   info: '/portal/info',
   enterprise: '/portal/enterprise',
   checkin: '/portal/checkin',
+  healthCode: '/portal/health-code',
 } as const;
 
 export function ticketPath(id: string): string {
@@ -42,6 +43,7 @@ export function isPublicPortalPath(path: string): boolean {
     path === PORTAL_PATHS.declare ||
     path === PORTAL_PATHS.info ||
     path === PORTAL_PATHS.checkin ||
+    path === PORTAL_PATHS.healthCode ||
     path.startsWith(`${PORTAL_PATHS.checkin}/`) ||
     path.startsWith(`${PORTAL_PATHS.track}/`)
   );
