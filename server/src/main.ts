@@ -14,6 +14,7 @@ import { seedDemoReservations } from './modules/reservations/demo-reservations.j
 import { seedDemoArrivals } from './modules/arrivals/demo-arrivals.js';
 import { seedDemoCheckins } from './modules/checkins/demo-checkins.js';
 import { seedDemoCases } from './modules/tracing/demo-cases.js';
+import { seedDemoCodes } from './modules/healthcode/demo-codes.js';
 import { seedDemoCampaigns } from './modules/campaigns/demo-campaigns.js';
 import { seedDemoDeclarations } from './modules/declarations/demo-declarations.js';
 import { seedDemoEnterprises } from './modules/enterprises/demo-enterprises.js';
@@ -53,6 +54,8 @@ async function main(): Promise<void> {
     console.log(`  ${checkins.checkins} venue check-ins of ${checkins.people} residents at ${checkins.venues} venues over 14 days (one evening's gathering of ${checkins.cluster})`);
     const cases = await seedDemoCases(runtime.kit);
     console.log(`  ${cases.cases} cases from that gathering and a checkpoint, with ${cases.contacts} contacts traced`);
+    const codes = await seedDemoCodes(runtime.kit);
+    console.log(`  health codes from that evidence: ${codes.red} red, ${codes.yellow} yellow (two risk areas)`);
     const campaigns = await seedDemoCampaigns(runtime.kit, seeded.city.grids[0]!.regionCode);
     console.log(`  ${campaigns.answers} door-to-door survey answers in ${campaigns.campaigns} campaigns (one open now)`);
     const enterprises = await seedDemoEnterprises(database.db, clock.now(), countyGrids);
