@@ -27,7 +27,12 @@ export async function recomputeCodes(kit: Pick<Kit, 'registry'>, db: Db, persons
     sql` union all `,
   );
   const { line, end } = lineOfEvidence(rule, at);
-  const who = persons ?? sql`select person_key from health_code`;
+  // Everyone: a green code with no evidence, no override and time left stays as it is under any
+  // rule (it would only change if evidence existed, and those people come from the sources), so
+  // only the other codes are recomputed with the people the evidence names.
+  const who =
+    persons ??
+    sql`select person_key from health_code where colour <> 'green' or override <> 0 or evidence <> '[]'::jsonb or valid_until < ${at}::timestamptz + interval '1 hour'`;
   const inPersons = (col: SQL) => (persons ? sql`and ${col} in (${persons})` : sql``);
   const changed = await rows<{ n: number }>(
     db,
