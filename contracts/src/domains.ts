@@ -28,6 +28,7 @@ import { arrivalsDomain } from './arrivals/domain.js';
 import { checkinsDomain } from './checkins/domain.js';
 import { tracingDomain } from './tracing/domain.js';
 import { quarantineDomain } from './quarantine/domain.js';
+import { healthcodeDomain } from './healthcode/domain.js';
 
 export const DOMAINS = {
   auth: authDomain,
@@ -56,4 +57,5 @@ export const DOMAINS = {
   checkins: checkinsDomain,
   tracing: tracingDomain,
   quarantine: quarantineDomain,
+  healthcode: healthcodeDomain,
 } as const;

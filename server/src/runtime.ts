@@ -58,7 +58,7 @@ function gatherRegistry(partial: Omit<Kit, 'registry'>): Registry {
   const tiles = MODULES.flatMap((m) => m.tiles ?? []).sort((a, b) => a.order - b.order);
   checkMetrics(metrics, tiles);
   const reactions = new Map<string, TransitionReaction[]>();
-  const registry: Registry = { attachmentOwners: new Map(), audiences: new Map(), subjects: new Map(), auditLabels: new Map(), channels: new Map(), records: new Map(), metrics, tiles, warningRules: new Map(), reactions, imports: new Map() };
+  const registry: Registry = { attachmentOwners: new Map(), audiences: new Map(), subjects: new Map(), auditLabels: new Map(), channels: new Map(), records: new Map(), metrics, tiles, warningRules: new Map(), reactions, imports: new Map(), evidence: new Map(), evidenceListeners: [] };
   const add = <T>(map: Map<string, T>, what: string, entries: Record<string, T> | undefined) => {
     for (const [name, value] of Object.entries(entries ?? {})) {
       if (map.has(name)) throw new Error(`Two modules register the ${what} ${name}`);
@@ -77,6 +77,8 @@ function gatherRegistry(partial: Omit<Kit, 'registry'>): Registry {
     add(registry.warningRules, 'warning rule kind', Object.fromEntries((m.warningRules ?? []).map((r) => [r.kind, r])));
     add(registry.channels, 'outbox channel', Object.fromEntries((m.channels?.(kit) ?? []).map((c) => [c.name, c])));
     add(registry.imports, 'import kind', m.imports);
+    add(registry.evidence, 'evidence kind', Object.fromEntries((m.evidence ?? []).map((e) => [e.kind, e])));
+    if (m.onEvidenceChanged) registry.evidenceListeners.push(m.onEvidenceChanged);
     for (const r of m.reactions ?? []) for (const on of r.on) reactions.set(on, [...(reactions.get(on) ?? []), r]);
   }
   // The register kinds are the imports module's own targets: a module's kind may not shadow one.

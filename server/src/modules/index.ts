@@ -32,6 +32,7 @@ import { arrivalsModule } from './arrivals/index.js';
 import { checkinsModule } from './checkins/index.js';
 import { tracingModule } from './tracing/index.js';
 import { quarantineModule } from './quarantine/index.js';
+import { healthcodeModule } from './healthcode/index.js';
 
 export const MODULES: readonly ModuleDefinition[] = [
   regionsModule,
@@ -62,4 +63,5 @@ export const MODULES: readonly ModuleDefinition[] = [
   checkinsModule,
   tracingModule,
   quarantineModule,
+  healthcodeModule,
 ];

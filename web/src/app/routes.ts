@@ -223,6 +223,7 @@ export const PAGE_ROUTES: readonly PageRoute[] = [
   // Cases and contacts (issue 15): cases for operators; the contacts' follow-up list also for grid workers.
   { path: '/tracing', key: 'tracing', label: 'menu.tracing', needs: 'case:read', opens: 'case', component: lazy(() => import('../features/tracing/TracingPage')) },
   { path: '/contacts', key: 'contacts', label: 'menu.contacts', needs: 'contact:read', opens: 'contact', component: lazy(() => import('../features/tracing/ContactsPage')) },
+  { path: '/health-codes', key: 'healthCodes', label: 'menu.healthCodes', needs: ['healthcode:read', 'healthcode:rule', 'healthcode:review'], component: lazy(() => import('../features/healthcode/HealthCodesPage')) },
   // Quarantine (issue 15): orders, sites and the rule for operators; today's follow-ups on the phone for grid workers.
   { path: '/quarantine', key: 'quarantine', label: 'menu.quarantine', needs: 'quarantine:read', opens: 'quarantine', component: lazy(() => import('../features/quarantine/QuarantinePage')) },
   { path: '/quarantine/today', key: 'quarantineToday', label: 'menu.quarantineToday', needs: 'quarantine:follow', component: lazy(() => import('../features/quarantine/TodayPage')) },

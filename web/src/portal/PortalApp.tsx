@@ -23,6 +23,7 @@ import MyEnterprisePage from './MyEnterprisePage';
 import { enterpriseKeys, myEnterprisesApi } from '../features/enterprises/enterprises-api';
 import CheckinPage from './CheckinPage';
 import IdentityPage from './IdentityPage';
+import HealthCodePage from './HealthCodePage';
 import PublicInfoPage from './PublicInfoPage';
 import TicketDetailPage from './TicketDetailPage';
 import { TrackLookupPage, TrackPage } from './TrackPage';
@@ -76,6 +77,7 @@ function screenOf(path: string, resident: boolean): Screen {
   if (first === 'enterprise' && !second) return { title: 'portal.nav.enterprise', tab: 'enterprise', content: resident ? <MyEnterprisePage /> : <ResidentsOnly /> };
   if (first === 'checkin' && (!second || param)) return { title: 'portal.nav.checkin', back: PORTAL_PATHS.home, tab: null, content: <CheckinPage code={param} /> };
   if (first === 'identity' && !second) return { title: 'portal.nav.identity', back: PORTAL_PATHS.home, tab: null, content: resident ? <IdentityPage /> : <ResidentsOnly /> };
+  if (first === 'health-code' && !second) return { title: 'portal.nav.healthCode', back: PORTAL_PATHS.home, tab: null, content: <HealthCodePage /> };
   if (first === 'info' && !second) return { title: 'portal.nav.info', back: PORTAL_PATHS.home, tab: null, content: <PublicInfoPage /> };
   if (first === 'track' && !second) return { title: 'portal.nav.track', tab: 'track', content: <TrackLookupPage /> };
   if (first === 'track' && param) {

@@ -65,6 +65,7 @@ export default function PortalHome({ resident }: { resident: boolean }) {
           <Tile icon={<ListIcon />} title={t('portal.nav.reserve')} text={t('portal.home.reserveText')} onClick={() => navigate(PORTAL_PATHS.reserve)} testId="portal-home-reserve" />
           <Tile icon={<ListIcon />} title={t('portal.nav.declare')} text={t('portal.home.declareText')} onClick={() => navigate(PORTAL_PATHS.declare)} testId="portal-home-declare" />
           <Tile icon={<SearchIcon />} title={t('portal.nav.checkin')} text={t('portal.home.checkinText')} onClick={() => navigate(PORTAL_PATHS.checkin)} testId="portal-home-checkin" />
+          <Tile icon={<SearchIcon />} title={t('portal.nav.healthCode')} text={t('portal.home.healthCodeText')} onClick={() => navigate(PORTAL_PATHS.healthCode)} testId="portal-home-health-code" />
           <Tile icon={<SearchIcon />} title={t('portal.nav.info')} text={t('portal.home.infoText')} onClick={() => navigate(PORTAL_PATHS.info)} testId="portal-home-info" />
           {filer && <Tile icon={<BuildingIcon />} title={t('portal.nav.enterprise')} text={t('portal.home.enterpriseText')} onClick={() => navigate(PORTAL_PATHS.enterprise)} testId="portal-home-enterprise" />}
         </div>

@@ -16,6 +16,7 @@ export const PORTAL_PATHS = {
   enterprise: '/portal/enterprise',
   checkin: '/portal/checkin',
   identity: '/portal/identity',
+  healthCode: '/portal/health-code',
 } as const;
 
 export function ticketPath(id: string): string {
@@ -43,6 +44,7 @@ export function isPublicPortalPath(path: string): boolean {
     path === PORTAL_PATHS.declare ||
     path === PORTAL_PATHS.info ||
     path === PORTAL_PATHS.checkin ||
+    path === PORTAL_PATHS.healthCode ||
     path.startsWith(`${PORTAL_PATHS.checkin}/`) ||
     path.startsWith(`${PORTAL_PATHS.track}/`)
   );

@@ -57,7 +57,7 @@ export async function seedDemoArrivals(kit: Kit, city: DemoCity, countyPrefix: s
   });
   const ctx = { actor, ip: '127.0.0.1', requestId: 'demo', locale: 'zh-CN' as const, clock: kit.clock };
   const stored = await kit.db.transaction((tx) =>
-    arrivalImport.store({ db: tx, ctx, vault: kit.vault, importId: randomUUID(), fail: () => undefined, react: async () => undefined }, checked),
+    arrivalImport.store({ db: tx, ctx, vault: kit.vault, importId: randomUUID(), fail: () => undefined, react: async () => undefined, evidenceChanged: async () => undefined }, checked),
   );
   // The older matched arrivals were checked the next day.
   const done = await rows<{ id: string }>(

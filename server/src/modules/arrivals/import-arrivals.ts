@@ -6,6 +6,7 @@
  * importer's region. The same person, transport number and arrival time is one arrival: a
  * re-import counts it as unchanged.
  */
+import { documentKey } from '../checkins/index.js';
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { TransportMode } from '@gridgov/contracts';
@@ -149,6 +150,8 @@ export const arrivalImport = defineImportKind<ArrivalRow>({
     const inserted = await db.insert(arrival).values(values).onConflictDoNothing({ target: [arrival.idHash, arrival.transportNumber, arrival.arrivedAt] }).returning({ id: arrival.id });
     const made = new Set(inserted.map((r) => r.id));
     const matched = values.filter((v) => made.has(v.id) && v.residentId).length;
+    // A new arrival is evidence for the person's health code (kit/evidence.ts).
+    await batch.evidenceChanged(values.filter((v) => made.has(v.id)).map((v) => v.residentId ?? documentKey(v.idHash)));
     // A row already on record is "unchanged" only when the importer could see it; one kept out of
     // their scope (another region imported it, the person lives elsewhere) counts as taken, so the
     // counts tell nothing of records the importer may not see.

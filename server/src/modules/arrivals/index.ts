@@ -4,6 +4,7 @@ import { defineModule, namesOf } from '../../platform/kit/module.js';
 import { arrivalImport } from './import-arrivals.js';
 import { ARRIVAL_VISIBILITY, arrivedResidents } from './queries.js';
 import { arrivalRoutes } from './routes.js';
+import { arrivalEvidence } from './evidence.js';
 
 export const arrivalsModule = defineModule({
   name: 'arrivals',
@@ -13,5 +14,6 @@ export const arrivalsModule = defineModule({
   records: { arrival: ARRIVAL_VISIBILITY },
   imports: { [ARRIVAL_IMPORT_KIND]: arrivalImport },
   provides: { arrivedResidents },
+  evidence: [arrivalEvidence],
   routes: arrivalRoutes,
 });

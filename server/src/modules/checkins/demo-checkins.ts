@@ -77,7 +77,7 @@ export async function seedDemoCheckins(kit: Kit, city: DemoCity, countyPrefix: s
   for (let i = 0; i < checked.length; i += BATCH) {
     const part = checked.slice(i, i + BATCH);
     const stored = await kit.db.transaction((tx) =>
-      checkinImport.store({ db: tx, ctx, vault: kit.vault, importId: randomUUID(), fail: () => undefined, react: async () => undefined }, part),
+      checkinImport.store({ db: tx, ctx, vault: kit.vault, importId: randomUUID(), fail: () => undefined, react: async () => undefined, evidenceChanged: async () => undefined }, part),
     );
     created += stored.created;
   }

@@ -11,6 +11,8 @@
  * expects); the first is kept, marked superseded, and both are audited. "Once" declarations
  * (an arrival, a one-off report) are never replaced.
  */
+import { evidenceChanged } from '../../platform/kit/evidence.js';
+import { documentKey } from '../checkins/index.js';
 import { randomUUID } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
 import { DECLARATION_FORM_KEY, DECLARATION_PERSON_FIELDS, maskIdNumber, type DeclarationMode, type DeclarationReceipt, type DeclarationSource, type RaisedAlert } from '@gridgov/contracts';
@@ -130,6 +132,8 @@ async function save(kit: Kit, tx: Db, ctx: RequestContext, row: DeclarationRow):
     details: { form: `${row.formKey}@${row.formVersion}`, mode: row.mode, source: row.source, matched: row.residentId !== null, abnormal: row.abnormal, alerts: alertKeys, replaces: replaced?.id ?? null },
   });
   if (replaced) await writeAudit(tx, ctx, { action: 'declaration.replace', objectType: 'declaration', objectId: replaced.id, regionCode: replaced.regionCode, details: { by: row.id } });
+  // What the person declared is evidence for their health code (kit/evidence.ts): recomputed in this transaction.
+  await evidenceChanged(kit, tx, [row.residentId ?? documentKey(row.idNumberHash)], row.declaredAt);
   // A matched household declared: modules that visit households hear of it (survey campaigns close or reopen its visit).
   if (row.householdId) await runReactions(kit, tx, { kind: 'household', id: row.householdId, action: 'declare', from: '', to: row.abnormal ? 'flagged' : 'declared', now: row.declaredAt, ctx });
   return replaced?.id ?? null;

@@ -4,6 +4,7 @@ import { defineModule, namesOf } from '../../platform/kit/module.js';
 import { shipForms } from '../../platform/forms/ship-forms.js';
 import { declarationsMetrics } from './metrics.js';
 import { declarationRoutes } from './routes.js';
+import { declarationEvidence } from './evidence.js';
 import { DECLARATION_VISIBILITY, declaredUnflagged } from './queries.js';
 
 export const declarationsModule = defineModule({
@@ -13,6 +14,7 @@ export const declarationsModule = defineModule({
   errors: ['DECLARATION_PURPOSE_REQUIRED', 'DECLARATION_FORM_VERSION_INVALID', 'DECLARATION_PERSON_INVALID', 'DECLARATION_REGION_REQUIRED', 'DECLARATION_REGION_INVALID', 'DECLARATION_TOO_MANY', 'DECLARATION_NOT_FOUND'],
   records: { declaration: DECLARATION_VISIBILITY },
   provides: { declaredUnflagged },
+  evidence: declarationEvidence,
   init: (kit) => shipForms(kit.db, kit.clock, [declarationForm()]),
   routes: declarationRoutes,
   ...declarationsMetrics,

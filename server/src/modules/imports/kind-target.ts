@@ -7,6 +7,7 @@
  * first rows the same way in a transaction that is rolled back. Such a kind places its rows
  * itself: it offers no grid rule.
  */
+import { evidenceChanged } from '../../platform/kit/evidence.js';
 import { maskIdNumber, maskPhone, type ImportPreview } from '@gridgov/contracts';
 import type { ActorContext } from '../../platform/http/types.js';
 import type { CheckedRow, ImportBatch, ImportKind, IssueAt, ParseEnv } from '../../platform/imports/kind.js';
@@ -70,6 +71,7 @@ async function storeRows(kind: ImportKind, deps: ImportDeps, db: Db, ctx: ActorC
       issues.push({ row, column: reader.columnOf(field), field, code });
     },
     react: (kind, action) => runReactions({ ...deps, db }, db, { kind, id: importId, action, from: '', to: '', now: ctx.clock.now(), ctx }),
+    evidenceChanged: (personKeys) => evidenceChanged(deps, db, personKeys, ctx.clock.now()),
   };
   const stored = rows.length ? await kind.store(batch, rows) : { created: 0, unchanged: 0 };
   return { created: stored.created, updated: 0, unchanged: stored.unchanged, issues };

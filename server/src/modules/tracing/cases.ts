@@ -3,6 +3,7 @@
  * with the contacts the reader may see (audited; the others counted), its steps through the
  * workflow kit, and the chain of transmission (short case numbers only).
  */
+import { evidenceChanged } from '../../platform/kit/evidence.js';
 import { and, count, desc, eq, inArray } from 'drizzle-orm';
 import type { CaseAction, CaseCreateRequest, CaseDetail, CaseListQuery, CaseStatus, TransmissionGraph } from '@gridgov/contracts';
 import type { ActorContext } from '../../platform/http/types.js';
@@ -86,6 +87,8 @@ export async function createCase(kit: CaseKit, ctx: ActorContext, input: CaseCre
       })
       .returning();
     if (from) await tx.update(epiContact).set({ status: 'case', updatedAt: now }).where(eq(epiContact.id, from.contactId));
+    // The person's health code (kit/evidence.ts) follows in this transaction.
+    await evidenceChanged(kit, tx, [person.personKey], now);
     await writeAudit(tx, ctx, {
       action: 'case.create', objectType: 'case', objectId: made!.id, ...(person.residentId ? { subject: person.residentId } : {}), regionCode: made!.regionCode,
       details: { status: input.status, caseNo: caseNoOf(made!.caseNo), fromContact: Boolean(from) },
@@ -131,12 +134,22 @@ export async function readCase(kit: Pick<Kit, 'db' | 'providers'>, ctx: ActorCon
 
 export async function transitionCase(kit: CaseKit, ctx: ActorContext, id: string, action: CaseAction, input: { version: number; note?: string; reason?: string }): Promise<CaseDetail> {
   await runTransition(kit, ctx, caseWorkflow, id, action, { version: input.version, note: input.note ?? input.reason ?? null }, async ({ tx, row, now }): Promise<Effects<CaseRow, CaseStatus>> => {
-    if (action === 'confirm') return { status: 'confirmed', patch: { confirmedAt: now } };
+    // The new status is written before the health codes are recomputed in this transaction (the
+    // workflow's save then writes it again with the version): the evidence sources read the table.
+    if (action === 'confirm') {
+      await tx.update(epiCase).set({ status: 'confirmed', confirmedAt: now }).where(eq(epiCase.id, row.id));
+      await evidenceChanged(kit, tx, [row.personKey], now);
+      return { status: 'confirmed', patch: { confirmedAt: now } };
+    }
     if (action === 'exclude') {
       // An excluded case exposed nobody: its contacts' follow-up ends.
-      await tx.update(epiContact).set({ status: 'ended', updatedAt: now }).where(and(eq(epiContact.caseId, row.id), eq(epiContact.status, 'following')));
+      const ended = await tx.update(epiContact).set({ status: 'ended', updatedAt: now }).where(and(eq(epiContact.caseId, row.id), eq(epiContact.status, 'following'))).returning({ personKey: epiContact.personKey });
+      await tx.update(epiCase).set({ status: 'excluded' }).where(eq(epiCase.id, row.id));
+      await evidenceChanged(kit, tx, [row.personKey, ...ended.map((e) => e.personKey)], now);
       return { status: 'excluded' };
     }
+    await tx.update(epiCase).set({ status: 'closed' }).where(eq(epiCase.id, row.id));
+    await evidenceChanged(kit, tx, [row.personKey], now);
     return { status: 'closed' };
   });
   return readCase(kit, ctx, id, `case.${action}`);

@@ -2,6 +2,7 @@
  * Contacts: the follow-up list where they live (masked, audited), and a contact named in an
  * interview (流调补录), added to a case the caller manages with the exposure it was told of.
  */
+import { evidenceChanged } from '../../platform/kit/evidence.js';
 import { and, count, desc, eq, inArray } from 'drizzle-orm';
 import type { CaseDetail, ContactListQuery, ContactSummary, ManualContactRequest } from '@gridgov/contracts';
 import type { ActorContext } from '../../platform/http/types.js';
@@ -48,7 +49,7 @@ export async function readContact(kit: Pick<Kit, 'db' | 'providers'>, ctx: Actor
   return shown!;
 }
 
-export async function addManualContact(kit: Pick<Kit, 'db' | 'vault' | 'providers'>, ctx: ActorContext, caseId: string, input: ManualContactRequest): Promise<CaseDetail> {
+export async function addManualContact(kit: Pick<Kit, 'db' | 'vault' | 'providers' | 'registry'>, ctx: ActorContext, caseId: string, input: ManualContactRequest): Promise<CaseDetail> {
   await kit.db.transaction(async (tx) => {
     const c = await loadCase(tx, ctx.actor, caseId, true);
     if (!managesCase(ctx.actor, c)) throw new AppError('FORBIDDEN', { action: 'contact.add' });
@@ -72,6 +73,7 @@ export async function addManualContact(kit: Pick<Kit, 'db' | 'vault' | 'provider
         id, caseId: c.id, personKey: person.personKey, personKind: person.residentId ? 'r' : 'd', residentId: person.residentId, name: person.name, regionCode: person.regionCode, gridId: person.gridId, createdAt: now, ...values,
       });
     }
+    await evidenceChanged(kit, tx, [person.personKey], now);
     await writeAudit(tx, ctx, { action: 'contact.add', objectType: 'contact', objectId: id!, ...(person.residentId ? { subject: person.residentId } : {}), regionCode: c.regionCode, details: { caseId: c.id, again: Boolean(had) } });
   });
   return readCase(kit, ctx, caseId, 'contact.add');

@@ -4,6 +4,7 @@ import { defineModule, namesOf } from '../../platform/kit/module.js';
 import { describeContacts } from './notice-subjects.js';
 import { tracingRetention } from './retention.js';
 import { tracingRoutes } from './routes.js';
+import { tracingEvidence } from './evidence.js';
 import { CASE_VISIBILITY, CONTACT_VISIBILITY } from './workflow.js';
 
 export const tracingModule = defineModule({
@@ -15,5 +16,6 @@ export const tracingModule = defineModule({
   records: { case: CASE_VISIBILITY, contact: CONTACT_VISIBILITY },
   subjects: { contact: describeContacts },
   retention: tracingRetention,
+  evidence: tracingEvidence,
   routes: tracingRoutes,
 });

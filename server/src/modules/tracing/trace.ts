@@ -16,6 +16,7 @@
  *
  * One transaction with the case locked (traces of one case take turns); audited with the counts.
  */
+import { evidenceChanged } from '../../platform/kit/evidence.js';
 import { eq, sql } from 'drizzle-orm';
 import type { ContactKind, TraceResult, TracingRule } from '@gridgov/contracts';
 import type { ActorContext } from '../../platform/http/types.js';
@@ -250,6 +251,8 @@ export async function traceCase(kit: Pick<Kit, 'db' | 'vault' | 'registry'>, ctx
           },
         });
     }
+    // The health codes of the case and of every contact it touched follow in this transaction (kit/evidence.ts).
+    await evidenceChanged(kit, tx, [c.personKey, ...values.map((v) => v.personKey)], now);
     await noticeNewContacts(kit, tx, ctx, values.filter((v) => !byKey.has(v.personKey) && v.status === 'following'), c.caseNo);
     const counts = { close: values.filter((v) => v.degree === 1).length, secondary: values.filter((v) => v.degree === 2).length, added, reexposed };
     await tx.execute(sql`update epi_case set traced_at = ${now}, rule_version = ${version}, updated_at = ${now} where id = ${c.id}`);

@@ -27,7 +27,7 @@ describe('route permissions', () => {
       [
         '/api/auth/enrolment/complete', '/api/auth/enrolment/inspect', '/api/auth/login', '/api/config/map', '/api/config/time', '/api/health',
         '/api/public/announcements', '/api/public/attachments', '/api/public/basemap', '/api/public/consultations',
-        '/api/public/declarations', '/api/public/declarations/form', '/api/public/declarations/history', '/api/public/health-facilities',
+        '/api/public/declarations', '/api/public/declarations/form', '/api/public/declarations/history', '/api/public/health-codes/verify/:token', '/api/public/health-facilities',
         '/api/public/places/search', '/api/public/rebuttals', '/api/public/reservations',
         '/api/public/reservations/lookup', '/api/public/supply-drives', '/api/public/tickets', '/api/public/tickets/:token',
         '/api/public/tickets/lookup', '/api/public/tickets/rate', '/api/public/tickets/reopen',

@@ -76,6 +76,8 @@ export interface ImportBatch {
    * it (a preview).
    */
   react(kind: string, action: string): Promise<void>;
+  /** Tells the consumers of evidence (health codes) that what is known about these people changed, in the batch's transaction (kit/evidence.ts). */
+  evidenceChanged(personKeys: readonly (string | null)[]): Promise<void>;
 }
 
 /** What a batch stored: new records, and rows that were already there (a re-import). */

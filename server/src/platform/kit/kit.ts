@@ -22,6 +22,7 @@ import type { MetricDefinition, TileDefinition } from '../metrics/metrics.js';
 import type { WarningRuleKind } from './warning-rules.js';
 import type { TransitionReaction } from '../workflow/workflow.js';
 import type { ImportKind } from '../imports/kind.js';
+import type { EvidenceListener, EvidenceSource } from './evidence.js';
 
 /** Labels of some objects of one kind by id; ids it does not know are left out. */
 export type AuditLabeler = (db: Db, ids: readonly string[]) => Promise<Map<string, string>>;
@@ -74,6 +75,10 @@ export interface Registry {
   reactions?: Map<string, TransitionReaction[]>;
   /** What modules offer to imports, by import kind (`arrival`); the register kinds are the imports module's own. */
   imports: Map<string, ImportKind>;
+  /** Every module's evidence sources, by kind (kit/evidence.ts). */
+  evidence: Map<string, EvidenceSource>;
+  /** Who recomputes when evidence about people changed. */
+  evidenceListeners: EvidenceListener[];
 }
 
 /**

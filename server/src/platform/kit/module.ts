@@ -20,6 +20,7 @@ import type { WarningRuleKind } from './warning-rules.js';
 import type { GaugeSource } from '../observability/gauges.js';
 import type { TransitionReaction } from '../workflow/workflow.js';
 import type { ImportKind } from '../imports/kind.js';
+import type { EvidenceListener, EvidenceSource } from './evidence.js';
 
 export interface ModuleDefinition {
   /** The folder name under `modules/`. */
@@ -70,6 +71,13 @@ export interface ModuleDefinition {
    * upload, preview, run, error report and template serve it without importing the module.
    */
   imports?: Record<string, ImportKind>;
+  /**
+   * What its data says about people's health risk (a case, a contact, an arrival): set-based SQL
+   * the health codes read (kit/evidence.ts). Adding a source is one entry here.
+   */
+  evidence?: readonly EvidenceSource[];
+  /** What it does when the evidence about some people changed (`evidenceChanged`), in that change's transaction. */
+  onEvidenceChanged?: EvidenceListener;
   /** Operational gauges /metrics reads when scraped (an import's progress), next to the platform's own. */
   gauges?: readonly GaugeSource[];
   /** Set-up before routes are registered (loading a model, say). */

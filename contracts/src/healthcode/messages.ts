@@ -1,0 +1,3 @@
+import { defineMessages } from '../message-kit.js';
+
+export const HEALTHCODE_MESSAGES = defineMessages({});
