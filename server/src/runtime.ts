@@ -77,7 +77,8 @@ function gatherRegistry(partial: Omit<Kit, 'registry'>): Registry {
     add(registry.warningRules, 'warning rule kind', Object.fromEntries((m.warningRules ?? []).map((r) => [r.kind, r])));
     add(registry.channels, 'outbox channel', Object.fromEntries((m.channels?.(kit) ?? []).map((c) => [c.name, c])));
     add(registry.imports, 'import kind', m.imports);
-    add(registry.evidence, 'evidence kind', Object.fromEntries((m.evidence ?? []).map((e) => [e.kind, e])));
+    // Several modules may give one kind of evidence (fever: declarations and quarantine follow-ups): a source is the module's.
+    add(registry.evidence, 'evidence source', Object.fromEntries((m.evidence ?? []).map((e) => [`${m.name}.${e.kind}`, e])));
     if (m.onEvidenceChanged) registry.evidenceListeners.push(m.onEvidenceChanged);
     for (const r of m.reactions ?? []) for (const on of r.on) reactions.set(on, [...(reactions.get(on) ?? []), r]);
   }

@@ -3,6 +3,7 @@
  * of codes in scope and one person's reason for a stated purpose (operators of the region, grid
  * workers of the grid; audited with the purpose), and trip declarations.
  */
+import { accountPerson } from '../registers/account-identity.js';
 import { randomUUID } from 'node:crypto';
 import { and, count, desc, eq, sql } from 'drizzle-orm';
 import type { CodeColour, CodeDetail, CodeEvidence, CodeSummary, HealthCodeListQuery, OwnCode, TripRequest } from '@gridgov/contracts';
@@ -64,9 +65,12 @@ async function present(db: Db, row: CodeRow): Promise<OwnCode> {
   };
 }
 
-/** 健康信息查询: one's own code with its reason (the person key of a portal account is the account's id, as check-ins know it). */
+/** 健康信息查询: one's own code with its reason (a portal account's person: the resident or document it gave as its real name, else the account; `accountPerson`). */
+/** The person a portal account is (its real name's resident or document, else the account itself). */
+export const ownKey = async (db: Db, ctx: ActorContext) => (await accountPerson(db, ctx.actor.id)).personKey;
+
 export async function ownCode(kit: Pick<Kit, 'db'>, ctx: ActorContext): Promise<OwnCode> {
-  const row = await ownRow(kit.db, ctx.actor.id);
+  const row = await ownRow(kit.db, await ownKey(kit.db, ctx));
   if (!row?.issuedAt) throw new AppError('HEALTHCODE_NOT_ISSUED');
   return present(kit.db, row);
 }
@@ -74,7 +78,7 @@ export async function ownCode(kit: Pick<Kit, 'db'>, ctx: ActorContext): Promise<
 /** 健康码调用申请 and 制码: computes one's code now and issues it (a new token when `rotate`); audited. */
 export async function requestCode(kit: Pick<Kit, 'db' | 'registry'>, ctx: ActorContext, rotate: boolean): Promise<OwnCode> {
   const now = ctx.clock.now();
-  const key = ctx.actor.id;
+  const key = await ownKey(kit.db, ctx);
   await kit.db.transaction(async (tx) => {
     await recomputeCodes(kit, tx, personSet([key]), now);
     await tx
@@ -97,7 +101,7 @@ export async function declareTrip(kit: Pick<Kit, 'db' | 'registry'>, ctx: ActorC
   const now = ctx.clock.now();
   const arrivedAt = new Date(input.arrivedAt);
   if (arrivedAt.getTime() > now.getTime() + 60_000) throw new AppError('VALIDATION_FAILED', { fields: [{ field: 'arrivedAt', code: 'VALIDATION_FAILED' }] });
-  const key = ctx.actor.id;
+  const key = await ownKey(kit.db, ctx);
   const id = randomUUID();
   await kit.db.transaction(async (tx) => {
     await tx.insert(healthTrip).values({ id, personKey: key, origin: input.origin, transport: input.transport ?? null, arrivedAt, createdAt: now });

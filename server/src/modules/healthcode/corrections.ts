@@ -15,7 +15,7 @@ import { writeAudit } from '../../platform/audit/write-audit.js';
 import { codeInSubtree, recordVisible, regionInScope, type RecordScope, type Visibility } from '../../platform/scope.js';
 import { personSet, recomputeCodes } from './recompute.js';
 import { healthCode, healthCorrection } from './tables.js';
-import { loadCode } from './codes.js';
+import { loadCode, ownKey } from './codes.js';
 import type { correctionListQuery } from '@gridgov/contracts';
 
 type CorrectionRow = typeof healthCorrection.$inferSelect;
@@ -58,7 +58,7 @@ async function file(kit: Pick<Kit, 'db'>, ctx: ActorContext, code: typeof health
 
 /** On the portal: one's own issued code. */
 export async function requestOwnCorrection(kit: Pick<Kit, 'db'>, ctx: ActorContext, reason: string): Promise<CorrectionSummary> {
-  const [code] = await kit.db.select().from(healthCode).where(eq(healthCode.personKey, ctx.actor.id));
+  const [code] = await kit.db.select().from(healthCode).where(eq(healthCode.personKey, await ownKey(kit.db, ctx)));
   if (!code?.issuedAt) throw new AppError('HEALTHCODE_NOT_ISSUED');
   return file(kit, ctx, code, reason);
 }

@@ -190,4 +190,31 @@ describe('health codes (健康码)', () => {
     const audit = await rows<{ details: { purpose: string } }>(env.rt.database.db, sql`select details from audit_log where action = 'healthcode.read' and object_id = ${key}`);
     assert.ok(audit.length >= 2 && audit.every((a) => a.details.purpose === '核查健康码'));
   });
+
+  it('an account that gives its real name has the code of the person it is; a quarantine order is evidence', async () => {
+    const secadmin = await env.login('secadmin');
+    const opRegion = env.seed.accounts.find((a) => a.username === 'community_op')!.scopeRegionCode;
+    assert.equal((await secadmin.post('/api/users', { username: 'hc_res2', displayName: '居民二', role: 'resident', scopeRegionCode: opRegion, scopeGridId: gridA, password: 'Resident#2026' })).status, 201);
+    const account = await env.loginChangingPassword('hc_res2', 'Resident#2026');
+    const before = await account.post<OwnCode>('/api/health-codes/mine', {});
+    assert.equal(before.body.colour, 'green', 'the account alone has no evidence');
+    // It is 同住乙, the household contact of a confirmed case.
+    const identified = await account.put('/api/me/identity', { name: '同住乙', idNumber: ids.h });
+    assert.equal(identified.status, 200, JSON.stringify(identified.body));
+    const mine = await account.get<OwnCode>('/api/health-codes/mine');
+    assert.deepEqual([mine.status, mine.body.colour, mine.body.evidence.map((e) => e.kind)], [200, 'red', ['contact']]);
+    const verified = await env.client().get<CodeVerification>(`/api/public/health-codes/verify/${mine.body.token}`);
+    assert.equal(verified.body.colour, 'red');
+    assert.equal((await rows<{ n: number }>(env.rt.database.db, sql`select count(*)::int as n from health_code where person_key = (select id from app_user where username = 'hc_res2')`))[0]!.n, 0, 'nothing left under the account');
+    // A quarantine order for the contact is evidence of its own.
+    const site = await op.post<{ id: string }>('/api/quarantine/sites', { name: '健康码测试隔离点', regionCode: opRegion, address: '城东路 1 号', lng: 111.69, lat: 29.04, capacity: 10 });
+    assert.equal(site.status, 201, JSON.stringify(site.body));
+    const contacts = await op.get<Page<{ id: string; degree: number; name: string }>>(`/api/contacts?degree=1`);
+    const contact = contacts.body.items.find((c) => c.name === '同**')!;
+    const order = await op.post('/api/quarantine/orders', { contactId: contact.id, siteId: site.body.id, address: '幸福小区 1 栋', means: 'written', orderedAt: env.clock.now().toISOString() });
+    assert.equal(order.status, 201, JSON.stringify(order.body));
+    const quarantine = env.rt.kit.registry.evidence.get('quarantine.quarantine')!;
+    const found = await rows<{ kind: string; region_code: string }>(env.rt.database.db, quarantine.select(sql`select ${residents.h}::uuid`, env.clock.now()));
+    assert.deepEqual(found.map((e) => e.kind), ['quarantine']);
+  });
 });

@@ -5,7 +5,7 @@ import { CODE_VISIBILITY } from './codes.js';
 import { CORRECTION_VISIBILITY } from './corrections.js';
 import { tripEvidence } from './evidence.js';
 import { healthcodeJobs } from './jobs.js';
-import { onEvidenceChanged } from './recompute.js';
+import { identifiedAccount, onEvidenceChanged } from './recompute.js';
 import { healthcodeRetention } from './retention.js';
 import { healthcodeRoutes } from './routes.js';
 
@@ -17,6 +17,7 @@ export const healthcodeModule = defineModule({
   records: { health_code: CODE_VISIBILITY, health_correction: CORRECTION_VISIBILITY },
   evidence: [tripEvidence],
   onEvidenceChanged,
+  reactions: [identifiedAccount],
   jobs: healthcodeJobs,
   retention: healthcodeRetention,
   routes: healthcodeRoutes,

@@ -4,12 +4,14 @@
  * only the codes whose colour, line, evidence or override changed (or whose validity runs out);
  * a changed colour gets a new token, so an old screenshot no longer verifies.
  */
-import { sql, type SQL } from 'drizzle-orm';
+import { eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.js';
 import type { Kit } from '../../platform/kit/kit.js';
 import { rows } from '../../platform/db/client.js';
 import { colourOf, lineOfEvidence, validHoursOf } from './evaluate.js';
 import { ruleAt } from './rule.js';
+import { healthCode, healthCorrection, healthTrip } from './tables.js';
+import type { TransitionReaction } from '../../platform/workflow/workflow.js';
 import { forgetVerifications } from './verify.js';
 
 /** A set of person keys as SQL (for the sources' `persons`). */
@@ -100,3 +102,25 @@ export async function recomputeCodes(kit: Pick<Kit, 'registry'>, db: Db, persons
 export async function onEvidenceChanged(kit: Pick<Kit, 'registry'>, tx: Db, personKeys: readonly string[], at: Date): Promise<void> {
   await recomputeCodes(kit, tx, personSet(personKeys), at);
 }
+
+/**
+ * An account gave its real name (`account.identify`): what the health code kept under the
+ * account's id (its declared trips, corrections, the issued code) moves to the person it now is,
+ * whose code is recomputed from all their evidence, and stays issued if the account's was.
+ */
+export const identifiedAccount: TransitionReaction = {
+  on: ['account.identify'],
+  react: async (kit, event) => {
+    const db = kit.db;
+    await db.update(healthTrip).set({ personKey: event.to }).where(eq(healthTrip.personKey, event.from));
+    await db.update(healthCorrection).set({ personKey: event.to }).where(eq(healthCorrection.personKey, event.from));
+    const [had] = await db.delete(healthCode).where(eq(healthCode.personKey, event.from)).returning();
+    await recomputeCodes(kit, db, sql`select ${event.to}::uuid`, event.now);
+    if (had?.issuedAt) {
+      await db
+        .update(healthCode)
+        .set({ issuedAt: sql`coalesce(${healthCode.issuedAt}, ${had.issuedAt})`, regionCode: sql`coalesce(${healthCode.regionCode}, ${had.regionCode})`, gridId: sql`coalesce(${healthCode.gridId}, ${had.gridId}::uuid)` })
+        .where(eq(healthCode.personKey, event.to));
+    }
+  },
+};

@@ -3,14 +3,17 @@
  * code), without its tables: follow-up figures per region, the sites with their occupancy, and
  * the SQL of active orders as health-code evidence.
  */
-import { sql, type SQL } from 'drizzle-orm';
-import { divisionPrefix } from '@gridgov/contracts';
+import { eq, sql, type SQL } from 'drizzle-orm';
+import type { EvidenceSource } from '../../platform/kit/evidence.js';
+import { evidenceChanged } from '../../platform/kit/evidence.js';
+import type { TransitionReaction } from '../../platform/workflow/workflow.js';
+import { divisionPrefix, QUARANTINE_ACTIONS } from '@gridgov/contracts';
 import type { Actor } from '../../platform/context.js';
 import { rows, type Db } from '../../platform/db/client.js';
 import { recordVisible } from '../../platform/scope.js';
 import { localDate, timeZone } from '../../platform/time-zone.js';
 import { occupancies } from './sites.js';
-import { quarantineSite } from './tables.js';
+import { quarantineOrder, quarantineSite } from './tables.js';
 import { SITE_VISIBILITY } from './workflow.js';
 
 export interface FollowUpFigures {
@@ -79,14 +82,42 @@ export async function activeSites(db: Db, actor: Actor, now: Date): Promise<Acti
  * day's start), detail jsonb ({ kind: 'centralised' | 'home' }, where the person is at `at`))`.
  * `at` defaults to the database's now().
  */
-export function activeQuarantineEvidence(at?: Date): SQL {
+export function activeQuarantineEvidence(at?: Date, persons: SQL | null = null): SQL {
   const tz = timeZone();
   const now = at ? sql`${at.toISOString()}::timestamptz` : sql`now()`;
   return sql`
     select o.person_key, 'quarantine'::text as kind, o.id::text as ref,
       (o.start_date::timestamp at time zone ${tz}) as since,
       ((o.end_date + 1)::timestamp at time zone ${tz}) as until,
-      jsonb_build_object('kind', case when o.centralised_until is not null and o.centralised_until >= (${now} at time zone ${tz})::date then 'centralised' else 'home' end) as detail
+      jsonb_build_object('kind', case when o.centralised_until is not null and o.centralised_until >= (${now} at time zone ${tz})::date then 'centralised' else 'home' end) as detail,
+      o.region_code, o.grid_id
     from quarantine_order o
-    where o.status in ('ordered', 'in_quarantine')`;
+    where o.status in ('ordered', 'in_quarantine') and o.created_at <= ${now} ${persons ? sql`and o.person_key in (${persons})` : sql``}`;
 }
+
+/**
+ * What quarantine says about people for their health codes (platform/kit/evidence.ts): an active
+ * order (`quarantine`, ref the order id, until the day after its last day) and a follow-up that
+ * found a temperature at or above the rule's threshold (`fever`, since it was recorded). Nothing
+ * personal: the detail holds the kind of quarantine or the temperature.
+ */
+export const quarantineEvidence: EvidenceSource[] = [
+  { kind: 'quarantine', select: (persons, at) => activeQuarantineEvidence(at, persons) },
+  {
+    kind: 'fever',
+    select: (persons, at) => sql`
+      select o.person_key, 'fever'::text as kind, 'Q' || o.order_no as ref, f.recorded_at as since, null::timestamptz as until,
+             jsonb_build_object('temperature', f.temperature) as detail, o.region_code, o.grid_id
+        from quarantine_followup f join quarantine_order o on o.id = f.order_id
+       where f.fever and f.recorded_at <= ${at} and f.recorded_at > ${at}::timestamptz - interval '14 days' ${persons ? sql`and o.person_key in (${persons})` : sql``}`,
+  },
+];
+
+/** An order's step changed what its person's code rests on: their code is recomputed in the same transaction. */
+export const orderStepped: TransitionReaction = {
+  on: QUARANTINE_ACTIONS.map((a) => `quarantine.${a}`),
+  react: async (kit, event) => {
+    const [o] = await kit.db.select({ personKey: quarantineOrder.personKey }).from(quarantineOrder).where(eq(quarantineOrder.id, event.id));
+    await evidenceChanged(kit, kit.db, [o?.personKey], event.now);
+  },
+};

@@ -10,6 +10,7 @@
  * marks the order and notifies the supervisors (holders of `quarantine:manage` at its region and
  * the regions above it down to the county).
  */
+import { evidenceChanged } from '../../platform/kit/evidence.js';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { ACTIVE_QUARANTINE_STATUSES, divisionPrefix, type FollowUpRequest, type FollowupStatus, type TodayFollowUp, type QuarantinePhase } from '@gridgov/contracts';
 import type { z } from 'zod';
@@ -119,6 +120,7 @@ export async function recordFollowUp(kit: Pick<Kit, 'db' | 'registry'>, ctx: Act
         { subject: { type: 'quarantine', id: o.id }, kind: 'quarantine.fever', params: { orderNo: orderNoOf(o.orderNo), temperature: input.temperature!.toFixed(1) }, audiences: supervisors(o.regionCode), except: ctx.actor.id },
       ]);
     }
+    if (fever !== Boolean(had?.fever)) await evidenceChanged(kit, tx, [o.personKey], now);
     await countMisses(tx, [o.id], today);
     await writeAudit(tx, ctx, { action: 'quarantine.followup', objectType: 'quarantine', objectId: o.id, ...(o.residentId ? { subject: o.residentId } : {}), regionCode: o.regionCode, details: { day: input.day, fever, again: had?.status === 'done' } });
     return { day: input.day, dayNo: dayNo(o.startDate, input.day), testDue: o.testDates.includes(input.day), status: 'done' as FollowupStatus, fever };

@@ -5,6 +5,7 @@ import { systemContext } from '../../platform/context.js';
 import { defineJob } from '../../platform/jobs/queue.js';
 import { defineModule, namesOf } from '../../platform/kit/module.js';
 import type { Kit } from '../../platform/kit/kit.js';
+import { quarantineEvidence, orderStepped } from './exports.js';
 import { runDaily } from './followups.js';
 import { describeOrders } from './notice-subjects.js';
 import { quarantineRetention } from './retention.js';
@@ -37,6 +38,8 @@ export const quarantineModule = defineModule({
   liveEvents: ['quarantine.changed'],
   records: { quarantine: ORDER_VISIBILITY, quarantine_site: SITE_VISIBILITY },
   subjects: { quarantine: describeOrders },
+  evidence: quarantineEvidence,
+  reactions: [orderStepped],
   retention: quarantineRetention,
   jobs: (kit) => [dailyJob(kit)],
   routes: quarantineRoutes,

@@ -3,6 +3,7 @@
  * at the site, the responsible worker), the lists in scope (masked, audited), one order with its
  * follow-ups for a stated purpose (audited), and its steps through the workflow kit.
  */
+import { evidenceChanged } from '../../platform/kit/evidence.js';
 import { and, asc, count, desc, eq, gt, inArray, isNotNull, lte, sql, type SQL } from 'drizzle-orm';
 import {
   ACTIVE_QUARANTINE_STATUSES, type FollowUp, type FollowupStatus, type QuarantineAction, type QuarantineCreateRequest, type QuarantineDetail, type QuarantineListQuery,
@@ -76,6 +77,7 @@ export async function createOrder(kit: OrderKit, ctx: ActorContext, input: Quara
       })
       .returning();
     await ensureFollowUp(tx, made!, localDate(now), now);
+    await evidenceChanged(kit, tx, [made!.personKey], now);
     await writeAudit(tx, ctx, {
       action: 'quarantine.create', objectType: 'quarantine', objectId: made!.id, ...(contact.residentId ? { subject: contact.residentId } : {}), regionCode: made!.regionCode,
       details: { orderNo: orderNoOf(made!.orderNo), contactId: contact.id, degree: contact.degree, startDate, endDate: schedule.endDate, means: input.means, ruleVersion },

@@ -75,7 +75,7 @@ export interface Registry {
   reactions?: Map<string, TransitionReaction[]>;
   /** What modules offer to imports, by import kind (`arrival`); the register kinds are the imports module's own. */
   imports: Map<string, ImportKind>;
-  /** Every module's evidence sources, by kind (kit/evidence.ts). */
+  /** Every module's evidence sources, by `<module>.<kind>` (several modules may give one kind; kit/evidence.ts). */
   evidence: Map<string, EvidenceSource>;
   /** Who recomputes when evidence about people changed. */
   evidenceListeners: EvidenceListener[];
