@@ -46,4 +46,5 @@ export const checkinsEn: Record<keyof typeof checkinsZhCN, string> = {
   'portal.identity.at': 'Verified at',
   'portal.identity.prompt': 'Not verified yet: once verified, your check-ins and health code count as yours',
   'portal.identity.go': 'Verify',
+  'portal.identity.codePrompt': 'Verify your real name so that your code is yours: it is then worked out again with what your community knows of you',
 };

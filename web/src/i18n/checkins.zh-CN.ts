@@ -44,4 +44,5 @@ export const checkinsZhCN = {
   'portal.identity.at': '认证时间',
   'portal.identity.prompt': '您尚未实名认证：认证后场所码登记、健康码按本人计',
   'portal.identity.go': '去认证',
+  'portal.identity.codePrompt': '健康码按本人计须先实名认证：认证后会合并社区登记的信息重新赋码',
 } as const;

@@ -15,7 +15,8 @@ import { useI18n } from '../i18n/i18n';
 import { enumLabel } from '../shared/labels';
 import { COLOUR_HEX, healthCodeApi, healthCodeKeys } from '../features/healthcode/healthcode-api';
 import { reasonText } from '../features/healthcode/reason';
-import { loginPath } from './paths';
+import { identityApi, identityKeys } from './IdentityPage';
+import { loginPath, PORTAL_PATHS } from './paths';
 
 interface ApiError {
   code?: string;
@@ -28,6 +29,7 @@ export default function HealthCodePage() {
   const client = useQueryClient();
   const resident = me?.role === 'resident';
   const mine = useQuery({ queryKey: healthCodeKeys.mine, queryFn: ({ signal }) => healthCodeApi.mine(signal), enabled: resident, retry: false });
+  const identity = useQuery({ queryKey: identityKeys.mine, queryFn: ({ signal }) => identityApi.mine(signal), enabled: resident && Boolean(me?.permissions.includes('identity:self')) });
   const set = (code: OwnCode) => client.setQueryData(healthCodeKeys.mine, code);
   const request = useMutation({ mutationFn: (rotate: boolean) => healthCodeApi.request(rotate), onSuccess: set });
   const trip = useMutation({ mutationFn: (v: { origin: string; arrivedAt: Dayjs }) => healthCodeApi.declareTrip({ origin: v.origin, arrivedAt: v.arrivedAt.toISOString() }), onSuccess: set });
@@ -48,6 +50,15 @@ export default function HealthCodePage() {
   const code = mine.data;
   return (
     <div data-testid="portal-health-code">
+      {identity.data && !identity.data.verified && (
+        <Alert
+          type="warning"
+          showIcon
+          className="gg-portal-block"
+          title={t('portal.identity.codePrompt')}
+          action={<Button size="small" onClick={() => navigate(PORTAL_PATHS.identity)} data-testid="portal-health-code-identity">{t('portal.identity.go')}</Button>}
+        />
+      )}
       {error != null && <Alert type="error" showIcon className="gg-portal-block" title={errorText(error, t)} data-testid="portal-health-code-error" />}
       {notIssued && (
         <Card className="gg-portal-block">

@@ -11,6 +11,8 @@ import { errorText } from '../app/feedback';
 import { formatDateTime } from '../app/labels';
 import { useI18n } from '../i18n/i18n';
 import { fieldProblems } from '../shared/errors/field-errors';
+import { checkinKeys } from '../features/checkins/checkins-api';
+import { healthCodeKeys } from '../features/healthcode/healthcode-api';
 
 export const identityKeys = { mine: ['identity', 'mine'] as const };
 export const identityApi = {
@@ -25,7 +27,12 @@ export default function IdentityPage() {
   const mine = useQuery({ queryKey: identityKeys.mine, queryFn: ({ signal }) => identityApi.mine(signal) });
   const verify = useMutation({
     mutationFn: identityApi.verify,
-    onSuccess: (identity) => queryClient.setQueryData(identityKeys.mine, identity),
+    onSuccess: (identity) => {
+      queryClient.setQueryData(identityKeys.mine, identity);
+      // What is kept by the person changed hands: the code and the check-ins are read again.
+      void queryClient.invalidateQueries({ queryKey: healthCodeKeys.mine });
+      void queryClient.invalidateQueries({ queryKey: checkinKeys.mine });
+    },
     onError: (error) => form.setFields(fieldProblems(error, t, locale).map((p) => ({ name: p.field as keyof IdentityRequest, errors: [p.message] }))),
   });
   if (!mine.data) return <Card loading />;
