@@ -8,7 +8,7 @@
  *
  * People choose points unevenly (as they do: the nearest pharmacy), so popular points sell out
  * early and later requests there are refused while others still have stock. The load comes from
- * a child process (the driver), 64 keep-alive connections, closed loop, every person once
+ * a child process (bench/http-driver.ts), 64 keep-alive connections, closed loop, every person once
  * (admission control is off: this measures the reservations, not the shedding). After
  * the run the database is checked: reservations per point never over its stock, the stock
  * counts equal to the rows, one row per accepted answer and none for a refused one.
@@ -18,10 +18,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import http from 'node:http';
-import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import { idCheckChar } from '@gridgov/contracts';
@@ -33,84 +30,14 @@ import { openDatabase, rows } from '../server/src/platform/db/client.js';
 import { seededRandom } from '../server/src/modules/tickets/classifier/training-texts.js';
 import { startRuntime, type Runtime } from '../server/src/runtime.js';
 import { benchLine, formatInt, parseBenchArgs, peakRssMb } from './lib.js';
+import { drive, type DriveResult } from './http-driver.js';
 
-const { quick, rest } = parseBenchArgs();
-const driverPlan = rest.find((a) => a.startsWith('--driver='))?.slice('--driver='.length);
+const { quick } = parseBenchArgs();
 const PEOPLE = quick ? 10_000 : 100_000;
 const ITEMS = quick ? 2_000 : 20_000;
 const POINTS = quick ? 10 : 50;
 const CONNECTIONS = 64;
 const PG_ADMIN_URL = process.env.GRIDGOV_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-
-interface Plan {
-  port: number;
-  path: string;
-  bodies: string[];
-  connections: number;
-}
-
-interface PhaseResult {
-  sent: number;
-  ms: number;
-  perS: number;
-  /** Answers by status (and error code for refusals). */
-  answers: Record<string, number>;
-  p50: number;
-  p99: number;
-}
-
-// ---------------------------------------------------------------- the driver (a child process)
-
-async function runDriver(file: string): Promise<void> {
-  const plan = JSON.parse(fs.readFileSync(file, 'utf8')) as Plan;
-  const agent = new http.Agent({ keepAlive: true, maxSockets: plan.connections });
-  const answers: Record<string, number> = {};
-  const latencies: number[] = [];
-  let next = 0;
-  const send = (data: Buffer): Promise<{ status: number; body: string }> =>
-    new Promise((resolve, reject) => {
-      const req = http.request({ agent, host: '127.0.0.1', port: plan.port, path: plan.path, method: 'POST', headers: { 'content-type': 'application/json', 'content-length': data.length } }, (res) => {
-        let body = '';
-        res.setEncoding('utf8');
-        res.on('data', (d: string) => (body += d));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-        res.on('error', reject);
-      });
-      req.on('error', reject);
-      req.end(data);
-    });
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: plan.connections }, async () => {
-      while (next < plan.bodies.length) {
-        const data = Buffer.from(plan.bodies[next++]!);
-        const sent = performance.now();
-        const r = await send(data);
-        latencies.push(performance.now() - sent);
-        const key = r.status === 201 ? '201' : `${r.status} ${/"code":"([A-Z_]+)"/.exec(r.body)?.[1] ?? r.body.slice(0, 80)}`;
-        answers[key] = (answers[key] ?? 0) + 1;
-      }
-    }),
-  );
-  const ms = performance.now() - started;
-  agent.destroy();
-  latencies.sort((a, b) => a - b);
-  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
-  const result: PhaseResult = { sent: plan.bodies.length, ms, perS: (plan.bodies.length * 1000) / ms, answers, p50: at(0.5), p99: at(0.99) };
-  console.log(JSON.stringify(result));
-}
-
-/** Runs the driver in a child process (never spawnSync: the server answers from this process's event loop). */
-async function drive(tmp: string, plan: Plan): Promise<PhaseResult> {
-  const file = path.join(tmp, `plan-${randomUUID()}.json`);
-  fs.writeFileSync(file, JSON.stringify(plan));
-  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), `--driver=${file}`], { stdio: ['ignore', 'pipe', 'inherit'] });
-  let out = '';
-  child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
-  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-  if (code !== 0) throw new Error(`driver failed: ${out}`);
-  return JSON.parse(out.trim().split('\n').at(-1)!) as PhaseResult;
-}
 
 // ---------------------------------------------------------------- the people and the drive
 
@@ -191,37 +118,33 @@ async function run(tmp: string, databaseUrl: string) {
   }
 }
 
-function drive_(tmp: string, port: number, urlPath: string, bodies: string[]): Promise<PhaseResult> {
-  return drive(tmp, { port, path: urlPath, bodies, connections: CONNECTIONS });
+function drive_(tmp: string, port: number, urlPath: string, bodies: string[]): Promise<DriveResult> {
+  return drive(tmp, { port, method: 'POST', path: urlPath, bodies, connections: CONNECTIONS, keyPattern: '"code":"([A-Z_]+)"' });
 }
 
-if (driverPlan) {
-  await runDriver(driverPlan);
-} else {
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gridgov-bench-reservation-'));
-  const name = `gridgov_bench_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const url = new URL(PG_ADMIN_URL);
-  url.pathname = `/${name}`;
-  try {
-    const { baseline, ours, check, peakMb } = await run(tmp, url.toString());
-    const accepted = ours.answers['201'] ?? 0;
-    const oversold = Math.max(0, check.reserved - check.stock) + check.over;
-    const lost = Math.abs(accepted - check.rows) + check.miscounted;
-    const answers = (r: PhaseResult) => Object.entries(r.answers).map(([k, v]) => `${k}: ${formatInt(v)}`).join(', ');
-    console.log(`PostgreSQL, ${formatInt(PEOPLE)} people, ${formatInt(ITEMS)} items at ${POINTS} points, ${CONNECTIONS} connections, each person once:`);
-    console.log(`  baseline (one plain INSERT a request): ${formatInt(baseline.perS)} req/s (p50 ${baseline.p50.toFixed(1)} ms, p99 ${baseline.p99.toFixed(1)} ms)`);
-    console.log(`  our reservations:                     ${formatInt(ours.perS)} req/s (p50 ${ours.p50.toFixed(1)} ms, p99 ${ours.p99.toFixed(1)} ms) (goal: at least 2,000)`);
-    console.log(`  answers: ${answers(ours)}`);
-    console.log(`  checked in the database: ${formatInt(check.rows)} reservations for ${formatInt(check.stock)} items, stock counts ${check.miscounted === 0 ? 'equal to the rows' : `WRONG at ${check.miscounted} points`}, ${check.over} points over their stock, ${formatInt(check.audits)} audit entries, ${formatInt(check.sms)} SMS queued`);
-    console.log(`  peak RSS of the server process ${peakMb} MB`);
-    benchLine('reservation', { per_s: Math.round(ours.perS), oversold, lost, baseline_per_s: Math.round(baseline.perS), ratio: (ours.perS / baseline.perS).toFixed(2) });
-    if (oversold > 0 || lost > 0 || accepted !== Math.min(ITEMS, PEOPLE)) process.exitCode = 1;
-  } finally {
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
-    fs.rmSync(tmp, { recursive: true, force: true });
-  }
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gridgov-bench-reservation-'));
+const name = `gridgov_bench_${randomBytes(6).toString('hex')}`;
+const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
+await admin.connect();
+await admin.query(`create database ${name}`);
+const url = new URL(PG_ADMIN_URL);
+url.pathname = `/${name}`;
+try {
+  const { baseline, ours, check, peakMb } = await run(tmp, url.toString());
+  const accepted = Object.entries(ours.answers).reduce((n, [k, v]) => (k.startsWith('201') ? n + v : n), 0);
+  const oversold = Math.max(0, check.reserved - check.stock) + check.over;
+  const lost = Math.abs(accepted - check.rows) + check.miscounted;
+  const answers = (r: DriveResult) => Object.entries(r.answers).map(([k, v]) => `${k}: ${formatInt(v)}`).join(', ');
+  console.log(`PostgreSQL, ${formatInt(PEOPLE)} people, ${formatInt(ITEMS)} items at ${POINTS} points, ${CONNECTIONS} connections, each person once:`);
+  console.log(`  baseline (one plain INSERT a request): ${formatInt(baseline.perS)} req/s (p50 ${baseline.p50.toFixed(1)} ms, p99 ${baseline.p99.toFixed(1)} ms)`);
+  console.log(`  our reservations:                     ${formatInt(ours.perS)} req/s (p50 ${ours.p50.toFixed(1)} ms, p99 ${ours.p99.toFixed(1)} ms) (goal: at least 2,000)`);
+  console.log(`  answers: ${answers(ours)}`);
+  console.log(`  checked in the database: ${formatInt(check.rows)} reservations for ${formatInt(check.stock)} items, stock counts ${check.miscounted === 0 ? 'equal to the rows' : `WRONG at ${check.miscounted} points`}, ${check.over} points over their stock, ${formatInt(check.audits)} audit entries, ${formatInt(check.sms)} SMS queued`);
+  console.log(`  peak RSS of the server process ${peakMb} MB`);
+  benchLine('reservation', { per_s: Math.round(ours.perS), oversold, lost, baseline_per_s: Math.round(baseline.perS), ratio: (ours.perS / baseline.perS).toFixed(2) });
+  if (oversold > 0 || lost > 0 || accepted !== Math.min(ITEMS, PEOPLE)) process.exitCode = 1;
+} finally {
+  await admin.query(`drop database if exists ${name} with (force)`);
+  await admin.end();
+  fs.rmSync(tmp, { recursive: true, force: true });
 }

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 const [name, ...rest] = process.argv.slice(2);
 const file = `bench/${name}.ts`;
 if (!name || !fs.existsSync(file)) {
-  const known = fs.readdirSync('bench').filter((f) => f.endsWith('.ts') && f !== 'lib.ts').map((f) => f.slice(0, -3));
+  const known = fs.readdirSync('bench').filter((f) => f.endsWith('.ts') && !['lib.ts', 'http-driver.ts'].includes(f)).map((f) => f.slice(0, -3));
   console.error(`usage: npm run bench -- <${known.join('|')}> [--quick]`);
   process.exit(2);
 }
