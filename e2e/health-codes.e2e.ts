@@ -55,5 +55,12 @@ describe('browser: health codes', () => {
     await rows.first().click();
     await op.getByTestId('healthcode-detail-reasons').waitFor();
     assert.ok(!/\d{17}[\dX]/.test(await op.locator('body').innerText()), 'no ID number on the page');
+    await op.keyboard.press('Escape');
+    await op.getByTestId('healthcode-detail').waitFor({ state: 'hidden' });
+    // A number with no code in scope: told so, nothing opens.
+    await op.getByTestId('healthcode-lookup').locator('input').fill('11010519491231002X');
+    await op.getByTestId('healthcode-lookup').locator('input').press('Enter');
+    await op.locator('.ant-message').filter({ hasText: '记录不存在' }).waitFor();
+    assert.equal(await op.getByTestId('healthcode-detail-reasons').count(), 0);
   });
 });

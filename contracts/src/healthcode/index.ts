@@ -122,6 +122,9 @@ export const healthCodeListQuery = z.strictObject({ colour: z.enum(CODE_COLOURS)
 export type HealthCodeListQuery = z.infer<typeof healthCodeListQuery>;
 export const codeIdParams = z.strictObject({ id: uuid });
 export const codeReadQuery = z.strictObject({ purpose: z.string().trim().min(1).max(200).optional() });
+/** A person's code found by their document number (a resident on the phone about their code), for a stated purpose. */
+export const codeLookupRequest = z.strictObject({ idNumber: z.string().trim().min(1).max(40), purpose: z.string().trim().min(1).max(200) });
+export type CodeLookupRequest = z.infer<typeof codeLookupRequest>;
 
 /** A trip one declares (用户行程申报): where from, when arrived. */
 export const tripRequest = z.strictObject({ origin: z.string().trim().min(2).max(100), arrivedAt: instant, transport: z.string().trim().max(40).optional() });

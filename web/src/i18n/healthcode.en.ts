@@ -18,6 +18,8 @@ export const healthcodeEn: Record<keyof typeof healthcodeZhCN, string> = {
   'healthcode.lineN': 'Line {n}',
   'healthcode.override': 'Set by a reviewed correction',
   'healthcode.detail': 'Reason',
+  'healthcode.lookup': 'Find a code by ID number',
+  'healthcode.lookupButton': 'Find',
   'healthcode.allColours': 'All colours',
   'healthcode.reason.case': 'Recorded as a {status} case ({ref})',
   'healthcode.reason.contact': 'Close contact of case {ref}, followed up until {until}',

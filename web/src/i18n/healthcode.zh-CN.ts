@@ -16,6 +16,8 @@ export const healthcodeZhCN = {
   'healthcode.lineN': '第 {n} 条',
   'healthcode.override': '纠错审核后赋码',
   'healthcode.detail': '判定依据',
+  'healthcode.lookup': '按身份证号查询健康码',
+  'healthcode.lookupButton': '查询',
   'healthcode.allColours': '全部颜色',
   'healthcode.reason.case': '被登记为{status}病例（{ref}）',
   'healthcode.reason.contact': '病例 {ref} 的密切接触者，跟踪至 {until}',

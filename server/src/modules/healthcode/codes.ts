@@ -6,7 +6,7 @@
 import { accountPerson } from '../registers/account-identity.js';
 import { randomUUID } from 'node:crypto';
 import { and, count, desc, eq, sql } from 'drizzle-orm';
-import type { CodeColour, CodeDetail, CodeEvidence, CodeSummary, HealthCodeListQuery, OwnCode, TripRequest } from '@gridgov/contracts';
+import type { CodeColour, CodeDetail, CodeEvidence, CodeLookupRequest, CodeSummary, HealthCodeListQuery, OwnCode, TripRequest } from '@gridgov/contracts';
 import type { ActorContext } from '../../platform/http/types.js';
 import type { Kit } from '../../platform/kit/kit.js';
 import type { Db } from '../../platform/db/client.js';
@@ -14,6 +14,9 @@ import { AppError, notFound } from '../../platform/errors.js';
 import { writeAudit } from '../../platform/audit/write-audit.js';
 import { codeInSubtree, gridRecordInScope, placeInScope, recordVisible, type RecordScope, type Visibility } from '../../platform/scope.js';
 import { evidenceChanged } from '../../platform/kit/evidence.js';
+import { protect } from '../registers/personal-data.js';
+import { checkDocument, residentsByIdHash } from '../registers/bulk-writer.js';
+import { documentKey } from '../checkins/index.js';
 import { NEW_TOKEN, personSet, recomputeCodes } from './recompute.js';
 import { healthCode, healthCorrection, healthTrip } from './tables.js';
 
@@ -134,6 +137,19 @@ export async function readCode(kit: Pick<Kit, 'db'>, ctx: ActorContext, personKe
   if (!purpose) throw new AppError('HEALTHCODE_PURPOSE_REQUIRED', { fields: [{ field: 'purpose', code: 'HEALTHCODE_PURPOSE_REQUIRED' }] });
   await writeAudit(kit.db, ctx, { action: 'healthcode.read', objectType: 'health_code', objectId: personKey, subject: personKey, regionCode: row.regionCode ?? undefined, details: { purpose, colour: row.colour, line: row.line, ruleVersion: row.ruleVersion } });
   return { ...summary(row), evidence: evidenceOf(row), override: row.override === 1 };
+}
+
+/**
+ * A person's code found by their document number: keyed as every source keys it (the resident
+ * holding the document, else the document itself), then read as `readCode` reads it (in scope,
+ * with the purpose, audited). A code out of scope and no code answer the same NOT_FOUND.
+ */
+export async function lookupCode(kit: Pick<Kit, 'db' | 'vault'>, ctx: ActorContext, q: CodeLookupRequest): Promise<CodeDetail> {
+  const checked = checkDocument(q.idNumber, ctx.clock.now());
+  if (!checked.ok) throw new AppError('VALIDATION_FAILED', { fields: [{ field: 'idNumber', code: checked.code }] });
+  const { hash } = protect(kit.vault, 'id_number', checked.value.idNumber);
+  const resident = (await residentsByIdHash(kit.db, [hash])).get(hash.toString('hex'));
+  return readCode(kit, ctx, resident?.id ?? documentKey(hash), q.purpose);
 }
 
 export const codeInScope = (actor: ActorContext['actor'], row: CodeRow) => !!row.regionCode && codeInSubtree(row.regionCode, actor.regionPrefix);

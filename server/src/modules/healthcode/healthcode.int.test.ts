@@ -19,7 +19,7 @@ import { declarationAnswers } from '../declarations/scope-kit.js';
 import { recomputeDue } from './jobs.js';
 
 interface ErrorBody {
-  error: { code: string };
+  error: { code: string; details?: { fields?: { field: string; code: string }[] } };
 }
 type Page<T> = { items: T[]; total: number };
 
@@ -189,6 +189,21 @@ describe('health codes (健康码)', () => {
     assert.ok(!(await sibling.get<Page<CodeSummary>>('/api/health-codes')).body.items.some((c) => c.id === key));
     const audit = await rows<{ details: { purpose: string } }>(env.rt.database.db, sql`select details from audit_log where action = 'healthcode.read' and object_id = ${key}`);
     assert.ok(audit.length >= 2 && audit.every((a) => a.details.purpose === '核查健康码'));
+  });
+
+  it('a code is found by the document number in scope only, with a purpose, audited; out of scope answers like no code', async () => {
+    const found = await op.post<CodeDetail>('/api/health-codes/lookup', { idNumber: ids.h, purpose: '居民来电询问' });
+    assert.equal(found.status, 200, JSON.stringify(found.body));
+    assert.deepEqual([found.body.id, found.body.colour, found.body.evidence.map((e) => e.kind)], [residents.h, 'red', ['contact']]);
+    const outOfScope = await sibling.post<ErrorBody>('/api/health-codes/lookup', { idNumber: ids.h, purpose: '居民来电询问' });
+    const noCode = await op.post<ErrorBody>('/api/health-codes/lookup', { idNumber: idNumber('430702', '19900101', '177'), purpose: '居民来电询问' });
+    assert.deepEqual([outOfScope.status, outOfScope.body.error.code], [noCode.status, noCode.body.error.code]);
+    assert.equal(noCode.status, 404);
+    const malformed = await op.post<ErrorBody>('/api/health-codes/lookup', { idNumber: ids.h.slice(0, 17) + (ids.h[17] === '0' ? '1' : '0'), purpose: '居民来电询问' });
+    assert.deepEqual([malformed.status, malformed.body.error.details?.fields?.[0]?.field], [400, 'idNumber']);
+    assert.equal((await op.post('/api/health-codes/lookup', { idNumber: ids.h })).status, 400, 'a purpose is required');
+    const audit = await rows<{ details: { purpose: string } }>(env.rt.database.db, sql`select details from audit_log where action = 'healthcode.read' and object_id = ${residents.h!} and details->>'purpose' = '居民来电询问'`);
+    assert.equal(audit.length, 1);
   });
 
   it('an account that gives its real name has the code of the person it is; a quarantine order is evidence', async () => {

@@ -6,14 +6,14 @@
  * areas and the correction review.
  */
 import {
-  codeDetail, codeIdParams, codeReadQuery, codeSummary, codeVerification, correctionListQuery, correctionRequest, correctionReviewRequest, correctionSummary, healthCodeListQuery, ownCode, page,
+  codeDetail, codeIdParams, codeLookupRequest, codeReadQuery, codeSummary, codeVerification, correctionListQuery, correctionRequest, correctionReviewRequest, correctionSummary, healthCodeListQuery, ownCode, page,
   riskArea, riskAreaRequest, ruleVersionRequest, ruleVersions, tokenParams, tripRequest, uuid,
 } from '@gridgov/contracts';
 import { z } from 'zod';
 import type { App } from '../../platform/http/types.js';
 import { actorCtx } from '../../platform/http/access.js';
 import type { Kit } from '../../platform/kit/kit.js';
-import { declareTrip, listCodes, ownCode as readOwnCode, readCode, requestCode } from './codes.js';
+import { declareTrip, listCodes, lookupCode, ownCode as readOwnCode, readCode, requestCode } from './codes.js';
 import { listCorrections, recordCorrection, requestOwnCorrection, reviewCorrection } from './corrections.js';
 import { listRiskAreas, replaceRiskAreas } from './risk-areas.js';
 import { addRuleVersion, readRules } from './rule.js';
@@ -50,6 +50,11 @@ export function healthcodeRoutes(app: App, kit: Kit): void {
     config: { access: 'healthcode:read' },
     schema: { tags, summary: 'Codes placed in scope, newest first: colour, rule line, evidence kinds; no names (audited)', querystring: healthCodeListQuery, response: { 200: page(codeSummary) } },
     handler: (req) => listCodes(kit, actorCtx(req), req.query),
+  });
+  app.post('/api/health-codes/lookup', {
+    config: { access: 'healthcode:read' },
+    schema: { tags, summary: 'One person\'s code found by their document number, for a stated purpose: in scope only (NOT_FOUND alike for none and out of scope); audited with the purpose', body: codeLookupRequest, response: { 200: codeDetail } },
+    handler: (req) => lookupCode(kit, actorCtx(req), req.body),
   });
   app.get('/api/health-codes/:id', {
     config: { access: 'healthcode:read', record: 'health_code' },

@@ -22,6 +22,7 @@ export const healthCodeApi = {
   declareTrip: (input: TripRequest) => api.post<OwnCode>('/health-codes/mine/trips', input),
   requestCorrection: (reason: string) => api.post<CorrectionSummary>('/health-codes/mine/corrections', { reason }),
   list: (params: Record<string, string | number | undefined>, signal?: AbortSignal) => api.get<Page<CodeSummary>>('/health-codes', params, signal),
+  lookup: (idNumber: string) => api.post<CodeDetail>('/health-codes/lookup', { idNumber, purpose: healthCodePurpose.current() }),
   read: (id: string, signal?: AbortSignal) => api.get<CodeDetail>(`/health-codes/${id}`, { purpose: healthCodePurpose.current() }, signal),
   rule: (signal?: AbortSignal) => api.get<RuleVersions>('/health-code-rule', undefined, signal),
   addRule: (input: RuleVersionRequest) => api.put<RuleVersions>('/health-code-rule', input),
