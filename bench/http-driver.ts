@@ -7,7 +7,8 @@
  *
  * `drive(tmp, plan)` writes the plan to a file and runs this module as the child; the child
  * prints one JSON line with the figures. Answers are counted by status, and by the first group
- * of `keyPattern` in the body where it matches (an error code, a colour).
+ * of `keyPattern` in the body where it matches (an error code, a colour). A benchmark with its
+ * own driver (bench/intake.ts: open loops, sessions) uses `ConnectionPool` and `requestBytes`.
  */
 import fs from 'node:fs';
 import net from 'node:net';
@@ -38,11 +39,18 @@ export interface DriveResult {
 
 const HEADER_END = Buffer.from('\r\n\r\n');
 
-/** One connection: sends a request, resolves with the status and body of its answer. */
+export interface Answer {
+  status: number;
+  /** The status line and headers, as sent. */
+  head: string;
+  body: string;
+}
+
+/** One keep-alive connection with one request in flight: sends a request, resolves with its answer. */
 class Connection {
   private socket: net.Socket;
   private buffer: Buffer = Buffer.alloc(0);
-  private waiting: ((answer: { status: number; body: string }) => void) | null = null;
+  private waiting: ((answer: Answer) => void) | null = null;
 
   constructor(port: number, onError: (e: Error) => void) {
     this.socket = net.connect({ host: '127.0.0.1', port, noDelay: true });
@@ -53,7 +61,7 @@ class Connection {
     this.socket.on('error', onError);
   }
 
-  send(request: Buffer): Promise<{ status: number; body: string }> {
+  send(request: Buffer): Promise<Answer> {
     return new Promise((resolve) => {
       this.waiting = resolve;
       this.socket.write(request);
@@ -68,12 +76,11 @@ class Connection {
     if (!length) throw new Error(`an answer without content-length: ${head.split('\r\n')[0]}`);
     const total = end + 4 + Number(length[1]);
     if (this.buffer.length < total) return;
-    const status = Number(head.slice(9, 12));
     const body = this.buffer.subarray(end + 4, total).toString('utf8');
     this.buffer = this.buffer.subarray(total);
     const resolve = this.waiting!;
     this.waiting = null;
-    resolve({ status, body });
+    resolve({ status: Number(head.slice(9, 12)), head, body });
   }
 
   close(): void {
@@ -81,26 +88,72 @@ class Connection {
   }
 }
 
+/**
+ * Connections to the server: an idle one is reused; with none idle a new one is opened, up to
+ * `max`, then requests wait for one (a closed loop of N workers needs N; an open loop opens as
+ * many as the answers' latency makes it need).
+ */
+export class ConnectionPool {
+  private readonly idle: Connection[] = [];
+  private readonly all: Connection[] = [];
+  private readonly queue: ((c: Connection) => void)[] = [];
+  failed: Error | null = null;
+
+  constructor(
+    private readonly port: number,
+    private readonly max: number,
+  ) {}
+
+  async send(request: Buffer): Promise<Answer> {
+    const connection = await this.take();
+    try {
+      return await connection.send(request);
+    } finally {
+      const waiter = this.queue.shift();
+      if (waiter) waiter(connection);
+      else this.idle.push(connection);
+    }
+  }
+
+  private take(): Promise<Connection> {
+    const idle = this.idle.pop();
+    if (idle) return Promise.resolve(idle);
+    if (this.all.length < this.max) {
+      const made = new Connection(this.port, (e) => (this.failed ??= e));
+      this.all.push(made);
+      return Promise.resolve(made);
+    }
+    return new Promise((resolve) => this.queue.push(resolve));
+  }
+
+  close(): void {
+    for (const c of this.all) c.close();
+  }
+}
+
+/** The bytes of a GET, or of a POST with a JSON body, on a keep-alive connection. */
+export function requestBytes(method: 'GET' | 'POST', urlPath: string, body?: string, headers: Record<string, string> = {}): Buffer {
+  const extra = Object.entries(headers).map(([k, v]) => `${k}: ${v}\r\n`).join('');
+  if (method === 'GET') return Buffer.from(`GET ${urlPath} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: keep-alive\r\n${extra}\r\n`);
+  const data = Buffer.from(body ?? '');
+  return Buffer.concat([Buffer.from(`POST ${urlPath} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: keep-alive\r\nContent-Type: application/json\r\nContent-Length: ${data.length}\r\n${extra}\r\n`), data]);
+}
+
 async function runDriver(file: string): Promise<void> {
   const plan = JSON.parse(fs.readFileSync(file, 'utf8')) as DrivePlan;
-  const requests = (plan.paths ?? plan.bodies ?? []).map((entry) => {
-    if (plan.method === 'GET') return Buffer.from(`GET ${entry} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: keep-alive\r\n\r\n`);
-    const body = Buffer.from(entry);
-    return Buffer.concat([Buffer.from(`POST ${plan.path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: keep-alive\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n`), body]);
-  });
+  const requests = plan.method === 'GET' ? (plan.paths ?? []).map((p) => requestBytes('GET', p)) : (plan.bodies ?? []).map((b) => requestBytes('POST', plan.path!, b));
   const keyPattern = plan.keyPattern ? new RegExp(plan.keyPattern) : null;
   const answers: Record<string, number> = {};
   const latencies = new Float64Array(requests.length);
-  let failed: Error | null = null;
-  const connections = Array.from({ length: plan.connections }, () => new Connection(plan.port, (e) => (failed = e)));
+  const pool = new ConnectionPool(plan.port, plan.connections);
   let next = 0;
   const started = performance.now();
   await Promise.all(
-    connections.map(async (connection) => {
-      while (next < requests.length && !failed) {
+    Array.from({ length: plan.connections }, async () => {
+      while (next < requests.length && !pool.failed) {
         const i = next++;
         const sent = performance.now();
-        const { status, body } = await connection.send(requests[i]!);
+        const { status, body } = await pool.send(requests[i]!);
         latencies[i] = performance.now() - sent;
         const match = keyPattern?.exec(body)?.[1];
         const key = match ? `${status} ${match}` : String(status);
@@ -109,8 +162,8 @@ async function runDriver(file: string): Promise<void> {
     }),
   );
   const ms = performance.now() - started;
-  for (const c of connections) c.close();
-  if (failed) throw failed;
+  pool.close();
+  if (pool.failed) throw pool.failed;
   latencies.sort();
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
   console.log(JSON.stringify({ sent: requests.length, ms, perS: (requests.length * 1000) / ms, answers, p50: at(0.5), p99: at(0.99) } satisfies DriveResult));

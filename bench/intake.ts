@@ -12,8 +12,8 @@
  * for ours. Latency: open loop at 200 requests a second for 30 s (quick: 5 s) against our intake,
  * measured from each request's scheduled send time (no coordinated omission), and again at half
  * our throughput when that is under 400 a second. Then the baseline once more: the ratio is to
- * the mean of its two phases. The load comes from a child process (the driver), so it never
- * shares the server's event loop. CPU a request is the server's, PostgreSQL's and the whole
+ * the mean of its two phases. The load comes from a child process (the driver, on plain
+ * keep-alive sockets: bench/http-driver.ts), so it never shares the server's event loop. CPU a request is the server's, PostgreSQL's and the whole
  * machine's (Linux). `--profile=FILE`: a CPU profile of the server during our closed loop.
  *
  * `--overload` (PostgreSQL only): admission control at twice the capacity. Our closed loop
@@ -27,7 +27,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import http from 'node:http';
 import inspector from 'node:inspector/promises';
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -53,6 +52,7 @@ import { bbox, pointInPolygon } from '../server/src/platform/geo/polygon.js';
 import { categorySuggester } from '../server/src/modules/tickets/category-suggester.js';
 import { startRuntime, type Runtime } from '../server/src/runtime.js';
 import { benchLine, formatInt, parseBenchArgs, peakRssMb } from './lib.js';
+import { ConnectionPool, requestBytes } from './http-driver.js';
 
 const { quick, rest } = parseBenchArgs();
 const option = (name: string) => rest.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
@@ -476,26 +476,15 @@ async function startProfile(file: string): Promise<() => Promise<void>> {
 
 async function runDriver(file: string): Promise<void> {
   const plan = JSON.parse(fs.readFileSync(file, 'utf8')) as DriverPlan;
-  const agent = new http.Agent({ keepAlive: true, maxSockets: plan.mode === 'closed' ? plan.connections : 1024 });
-  const payloads = plan.bodies.map((b) => ({ cookie: plan.cookies[b.cookie] ?? '', data: Buffer.from(b.json) }));
+  const pool = new ConnectionPool(plan.port, plan.mode === 'closed' ? plan.connections : 1024);
+  const payloads = plan.bodies.map((b) => requestBytes('POST', plan.path, b.json, plan.cookies[b.cookie] ? { Cookie: plan.cookies[b.cookie]! } : {}));
   let next = 0;
 
-  const send = (): Promise<{ status: number; body: string; retryAfter?: string }> =>
-    new Promise((resolve, reject) => {
-      const p = payloads[next++ % payloads.length]!;
-      const req = http.request(
-        { agent, host: '127.0.0.1', port: plan.port, path: plan.path, method: 'POST', headers: { 'content-type': 'application/json', 'content-length': p.data.length, cookie: p.cookie } },
-        (res) => {
-          let body = '';
-          res.setEncoding('utf8');
-          res.on('data', (d: string) => (body += d));
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, body, retryAfter: res.headers['retry-after'] }));
-          res.on('error', reject);
-        },
-      );
-      req.on('error', reject);
-      req.end(p.data);
-    });
+  const send = async (): Promise<{ status: number; body: string; retryAfter?: string }> => {
+    const { status, head, body } = await pool.send(payloads[next++ % payloads.length]!);
+    if (pool.failed) throw pool.failed;
+    return { status, body, retryAfter: /\r\nretry-after: *([^\r]+)/i.exec(head)?.[1] };
+  };
 
   const latencies: number[] = [];
   const tally = { offered: 0, ok: 0, shed: 0, errors: 0, firstError: null as string | null, withDuplicates: 0, ids: [] as string[] };
@@ -555,7 +544,7 @@ async function runDriver(file: string): Promise<void> {
   const loop = plan.mode === 'closed' ? closedLoop : openLoop;
   await loop(plan.warmupMs, false);
   const ms = await loop(plan.durationMs, true);
-  agent.destroy();
+  pool.close();
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
   const result: PhaseResult = { ...tally, sent: next, cpuUs: 0, postgresCpuUs: null, machineCpuUs: null, ms, perS: (tally.ok * 1000) / ms, p50: at(0.5), p95: at(0.95), p99: at(0.99), max: latencies.at(-1) ?? 0 };
