@@ -13,8 +13,8 @@
  * measured from each request's scheduled send time (no coordinated omission), and again at half
  * our throughput when that is under 400 a second. Then the baseline once more: the ratio is to
  * the mean of its two phases. The load comes from a child process (the driver, on plain
- * keep-alive sockets: bench/http-driver.ts), so it never shares the server's event loop. CPU a request is the server's, PostgreSQL's and the whole
- * machine's (Linux). `--profile=FILE`: a CPU profile of the server during our closed loop.
+ * keep-alive sockets: bench/http-driver.ts), so it never shares the server's event loop. CPU a
+ * request is the server's, PostgreSQL's and the whole machine's (Linux). `--profile=FILE`: a CPU profile of the server during our closed loop.
  *
  * `--overload` (PostgreSQL only): admission control at twice the capacity. Our closed loop
  * measures the capacity, then an open loop offers twice that (no client retries): the accepted
