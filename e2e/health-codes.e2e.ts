@@ -60,7 +60,7 @@ describe('browser: health codes', () => {
     // A number with no code in scope: told so, nothing opens.
     await op.getByTestId('healthcode-lookup').locator('input').fill('11010519491231002X');
     await op.getByTestId('healthcode-lookup').locator('input').press('Enter');
-    await op.locator('.ant-message').filter({ hasText: '记录不存在' }).waitFor();
+    await op.locator('.ant-message').filter({ hasText: '您的辖区内没有该证件号码的健康码' }).waitFor();
     assert.equal(await op.getByTestId('healthcode-detail-reasons').count(), 0);
   });
 });

@@ -142,14 +142,16 @@ export async function readCode(kit: Pick<Kit, 'db'>, ctx: ActorContext, personKe
 /**
  * A person's code found by their document number: keyed as every source keys it (the resident
  * holding the document, else the document itself), then read as `readCode` reads it (in scope,
- * with the purpose, audited). A code out of scope and no code answer the same NOT_FOUND.
+ * with the purpose, audited). A code out of scope and no code answer the same HEALTHCODE_LOOKUP_NONE.
  */
 export async function lookupCode(kit: Pick<Kit, 'db' | 'vault'>, ctx: ActorContext, q: CodeLookupRequest): Promise<CodeDetail> {
   const checked = checkDocument(q.idNumber, ctx.clock.now());
   if (!checked.ok) throw new AppError('VALIDATION_FAILED', { fields: [{ field: 'idNumber', code: checked.code }] });
   const { hash } = protect(kit.vault, 'id_number', checked.value.idNumber);
   const resident = (await residentsByIdHash(kit.db, [hash])).get(hash.toString('hex'));
-  return readCode(kit, ctx, resident?.id ?? documentKey(hash), q.purpose);
+  return readCode(kit, ctx, resident?.id ?? documentKey(hash), q.purpose).catch((e: unknown) => {
+    throw e instanceof AppError && e.code === 'NOT_FOUND' ? new AppError('HEALTHCODE_LOOKUP_NONE') : e;
+  });
 }
 
 export const codeInScope = (actor: ActorContext['actor'], row: CodeRow) => !!row.regionCode && codeInSubtree(row.regionCode, actor.regionPrefix);

@@ -1,0 +1,14 @@
+import { launchBrowser, loginAs, input } from './harness.ts';
+const base = 'http://127.0.0.1:3999';
+const browser = await launchBrowser();
+const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+await loginAs(page, base, 'community_op');
+await page.goto(`${base}/#/health-codes`);
+await input(page, 'healthcode-purpose-input').fill('居民来电询问');
+await page.getByTestId('healthcode-purpose-confirm').click();
+await page.getByTestId('healthcode-list').waitFor();
+await page.getByTestId('healthcode-lookup').locator('input').fill('12345');
+await page.getByTestId('healthcode-lookup').locator('input').press('Enter');
+await page.waitForTimeout(800);
+await page.screenshot({ path: '/tmp/x/lookup-bad.png' });
+await browser.close();
