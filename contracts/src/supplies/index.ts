@@ -103,7 +103,7 @@ export const moveResult = z.object({ moves: z.array(stockMove) });
 export type MoveResult = z.infer<typeof moveResult>;
 export const moveQuery = z.strictObject({ warehouseId: uuid.optional(), itemCode: itemCode.optional(), kind: z.enum(MOVE_KINDS).optional(), ...pageQuery });
 export type MoveQuery = z.infer<typeof moveQuery>;
-export const cardQuery = z.strictObject({ itemCode });
+export const cardQuery = z.strictObject({ itemCode: itemCode.optional() });
 export const stockCard = z.object({ warehouseId: z.string(), warehouseName: z.string(), itemCode: z.string(), itemName: z.string(), unit: z.string().nullable(), balance: z.number().int(), moves: z.array(stockMove) });
 export type StockCard = z.infer<typeof stockCard>;
 

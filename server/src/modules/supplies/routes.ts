@@ -72,7 +72,7 @@ export function suppliesRoutes(app: App, kit: Kit): void {
   app.get(`${base}/warehouses/:id/card`, {
     config: { access: 'supplies:read', record: 'warehouse' },
     schema: { tags, summary: 'The stock card of an item: every move with the running balance', params: idParams, querystring: cardQuery, response: { 200: stockCardSchema } },
-    handler: (req) => stockCard(kit, actorCtx(req).actor, req.params.id, req.query.itemCode),
+    handler: (req) => stockCard(kit, actorCtx(req).actor, req.params.id, req.query.itemCode ?? ''),
   });
   app.get(`${base}/stock`, {
     config: { access: 'supplies:read' },

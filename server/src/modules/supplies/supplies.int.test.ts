@@ -12,6 +12,7 @@ import { rows } from '../../platform/db/client.js';
 import { systemContext } from '../../platform/context.js';
 import { localDate } from '../../platform/time-zone.js';
 import { startTestEnv, type Client, type TestEnv } from '../../../test/harness.js';
+import { seedDemoSupplies } from './demo.js';
 import { alertExpiring } from './stock.js';
 
 interface ErrorBody {
@@ -234,5 +235,15 @@ describe('supplies (应急物资)', () => {
     // The grid worker lists only their grid's requests; the county operator all of the county's.
     assert.equal((await gw.get<Page<unknown>>('/api/supplies/requests')).body.total, 2);
     assert.equal((await op.get<Page<unknown>>(`/api/supplies/requests?regionCode=${communityCode}`)).body.total, 2);
+  });
+
+  it('the demo: warehouses with the reserve list, a history of moves, requests in each state', async () => {
+    const seeded = await seedDemoSupplies(env.rt.kit, countyCode);
+    assert.equal(seeded.warehouses, 4);
+    assert.equal(seeded.requests, 4);
+    const statuses = await rows<{ status: string }>(db(), sql`select status from supply_request where site_name in ('第一小学临时安置点', '文化广场安置点', '幸福小区 5 栋', '老年活动中心') order by status`);
+    assert.deepEqual(statuses.map((r) => r.status), ['approved', 'draft', 'fulfilled', 'submitted']);
+    const low = await op.get<Page<StockRow>>('/api/supplies/stock?view=low');
+    assert.ok(low.body.items.some((r) => r.warehouseName === '县救灾物资储备库' && r.itemCode === '1020101'), 'tents below the reserve list minimum');
   });
 });
