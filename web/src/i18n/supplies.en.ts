@@ -79,4 +79,8 @@ export const suppliesEn = {
   'supplies.request.action.allocate': 'Allocate',
   'supplies.request.action.fulfil': 'Fulfil',
   'supplies.request.action.cancel': 'Cancel',
+  'enum.auditObject.warehouse': 'Supply warehouse',
+  'enum.auditObject.stock_count': 'Stock count',
+  'enum.auditObject.supply_request': 'Supply request',
+  'enum.auditObject.supply_item': 'Supply item',
 };

@@ -79,4 +79,8 @@ export const suppliesZhCN = {
   'supplies.request.action.allocate': '分配',
   'supplies.request.action.fulfil': '发放',
   'supplies.request.action.cancel': '取消',
+  'enum.auditObject.warehouse': '应急物资仓库',
+  'enum.auditObject.stock_count': '库存盘点',
+  'enum.auditObject.supply_request': '物资申领',
+  'enum.auditObject.supply_item': '应急物资编码',
 };

@@ -112,7 +112,7 @@ export async function confirmCount(kit: ReadKit & MoveKit, ctx: ActorContext, id
       posted.push({ lotId: lot!.id, delta });
     }
     const items = await itemsByCode(tx, lines.map((l) => l.itemCode));
-    for (const code of new Set(lines.map((l) => l.itemCode))) await checkLevel(kit, tx, w, code, items.get(code)?.name ?? code, now);
+    for (const code of new Set(lines.map((l) => l.itemCode))) await checkLevel(kit.registry.audiences, tx, w, code, items.get(code)?.name ?? code, now);
     await tx.update(stockCount).set({ status: 'confirmed', confirmedAt: now, version: c.version + 1 }).where(eq(stockCount.id, id));
     await writeAudit(tx, ctx, { action: 'supplies.count', objectType: 'stock_count', objectId: id, regionCode: c.regionCode, details: { step: 'confirm', posted } });
   });

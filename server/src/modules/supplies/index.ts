@@ -8,6 +8,7 @@ import type { Kit } from '../../platform/kit/kit.js';
 import { SUPPLIES_ERRORS } from '@gridgov/contracts';
 import { suppliesRoutes } from './routes.js';
 import { alertExpiring } from './stock.js';
+import { STOCK_IMPORT_KIND, stockImport } from './import-stock.js';
 import { COUNT_VISIBILITY, WAREHOUSE_VISIBILITY } from './visibility.js';
 import { REQUEST_VISIBILITY } from './workflow.js';
 
@@ -29,6 +30,7 @@ export const suppliesModule = defineModule({
   errors: namesOf(SUPPLIES_ERRORS),
   liveEvents: ['supply_request.changed'],
   records: { warehouse: WAREHOUSE_VISIBILITY, stock_count: COUNT_VISIBILITY, supply_request: REQUEST_VISIBILITY },
+  imports: { [STOCK_IMPORT_KIND]: stockImport },
   jobs: (kit) => [expiringJob(kit)],
   routes: suppliesRoutes,
 });

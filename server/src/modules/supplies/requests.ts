@@ -143,7 +143,7 @@ export async function transitionRequest(kit: StepKit, ctx: ActorContext, id: str
           moveIds.push(...moves.map((m) => m.id));
           await tx.update(supplyAllocation).set({ issued: a.quantity }).where(eq(supplyAllocation.id, a.id));
         }
-        for (const a of allocations) await checkLevel(kit, tx, whs.get(a.warehouseId)!, a.itemCode, items.get(a.itemCode)?.name ?? a.itemCode, now);
+        for (const a of allocations) await checkLevel(kit.registry.audiences, tx, whs.get(a.warehouseId)!, a.itemCode, items.get(a.itemCode)?.name ?? a.itemCode, now);
         return { status: 'fulfilled', data: { moveIds }, notices: [toRequester('发放 / fulfilled')] };
       }
     }

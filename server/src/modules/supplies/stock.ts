@@ -13,7 +13,7 @@ import type { RequestContext } from '../../platform/context.js';
 import type { Kit } from '../../platform/kit/kit.js';
 import { AppError } from '../../platform/errors.js';
 import { writeAudit } from '../../platform/audit/write-audit.js';
-import { notify } from '../../platform/notifications/notify.js';
+import { notify, type AudienceResolver } from '../../platform/notifications/notify.js';
 import { itemsByCode, requireItem } from './catalogue.js';
 import { localDate } from '../../platform/time-zone.js';
 import { stockLevel, stockLot, stockMove, warehouse } from './tables.js';
@@ -61,7 +61,7 @@ export async function applyMove(tx: Db, ctx: RequestContext, w: WarehouseRow, m:
 }
 
 /** Compares the pair's balance with its level; notifies the managers on a crossing into low or high (once). */
-export async function checkLevel(kit: MoveKit, tx: Db, w: WarehouseRow, itemCode: string, itemName: string, now: Date): Promise<void> {
+export async function checkLevel(audiences: ReadonlyMap<string, AudienceResolver>, tx: Db, w: WarehouseRow, itemCode: string, itemName: string, now: Date): Promise<void> {
   const [level] = await tx.select().from(stockLevel).where(and(eq(stockLevel.warehouseId, w.id), eq(stockLevel.itemCode, itemCode))).for('update');
   if (!level) return;
   const quantity = await balanceOf(tx, w.id, itemCode);
@@ -69,7 +69,7 @@ export async function checkLevel(kit: MoveKit, tx: Db, w: WarehouseRow, itemCode
   if (state === level.alert) return;
   await tx.update(stockLevel).set({ alert: state, updatedAt: now }).where(and(eq(stockLevel.warehouseId, w.id), eq(stockLevel.itemCode, itemCode)));
   if (state === 'ok') return;
-  await notify(tx, kit.registry.audiences, now, [{
+  await notify(tx, audiences, now, [{
     subject: { type: 'warehouse', id: w.id }, kind: `supplies.${state}`,
     params: { warehouse: w.name, item: itemName, quantity, min: level.min, max: level.max },
     audiences: [{ kind: 'accounts_at', permission: 'supplies:manage', regionCode: w.regionCode }],
@@ -105,7 +105,7 @@ export async function takeOut(tx: Db, ctx: RequestContext, w: WarehouseRow, item
 }
 
 /** The lot a receipt goes into: the pair's lot of that number (the same expiry), or a new one. */
-async function lotFor(tx: Db, w: WarehouseRow, itemCode: string, lotNo: string, expiresOn: string | null, now: Date): Promise<LotRow> {
+export async function lotFor(tx: Db, w: WarehouseRow, itemCode: string, lotNo: string, expiresOn: string | null, now: Date): Promise<LotRow> {
   const [found] = await tx.select().from(stockLot).where(and(eq(stockLot.warehouseId, w.id), eq(stockLot.itemCode, itemCode), eq(stockLot.lotNo, lotNo)));
   if (found) {
     if ((found.expiresOn ?? null) !== expiresOn) throw new AppError('SUPPLIES_LOT_EXPIRY', { lotNo, fields: [{ field: 'expiresOn', code: 'SUPPLIES_LOT_EXPIRY' }] });
@@ -115,15 +115,21 @@ async function lotFor(tx: Db, w: WarehouseRow, itemCode: string, lotNo: string, 
   return made!;
 }
 
-export async function receive(kit: MoveKit, ctx: ActorContext, warehouseId: string, input: ReceiptRequest & { requestId?: string }): Promise<MoveRow[]> {
+/** A receipt within the caller's transaction (the warehouse and item already checked): the pair locked, the lot found or made, the level compared. */
+export async function receiveIn(audiences: ReadonlyMap<string, AudienceResolver>, tx: Db, ctx: RequestContext, w: WarehouseRow, item: { code: string; name: string }, input: Omit<ReceiptRequest, 'itemCode'>): Promise<MoveRow> {
+  const now = ctx.clock.now();
+  await lockPairs(tx, [{ warehouseId: w.id, itemCode: item.code }]);
+  const lot = await lotFor(tx, w, item.code, input.lotNo, input.expiresOn ?? null, now);
+  const move = await applyMove(tx, ctx, w, { lot, kind: 'receipt', delta: input.quantity, note: input.note ?? null });
+  await checkLevel(audiences, tx, w, item.code, item.name, now);
+  return move;
+}
+
+export async function receive(kit: MoveKit, ctx: ActorContext, warehouseId: string, input: ReceiptRequest): Promise<MoveRow[]> {
   const w = await managedWarehouse(kit.db, ctx.actor, warehouseId);
   const item = await requireItem(kit.db, ctx.actor, input.itemCode);
-  const now = ctx.clock.now();
   return kit.db.transaction(async (tx) => {
-    await lockPairs(tx, [{ warehouseId: w.id, itemCode: item.code }]);
-    const lot = await lotFor(tx, w, item.code, input.lotNo, input.expiresOn ?? null, now);
-    const move = await applyMove(tx, ctx, w, { lot, kind: 'receipt', delta: input.quantity, note: input.note ?? null });
-    await checkLevel(kit, tx, w, item.code, item.name, now);
+    const move = await receiveIn(kit.registry.audiences, tx, ctx, w, item, input);
     await writeAudit(tx, ctx, { action: 'supplies.receipt', objectType: 'warehouse', objectId: w.id, regionCode: w.regionCode, details: { itemCode: item.code, lotNo: input.lotNo, quantity: input.quantity, moveId: move.id } });
     return [move];
   });
@@ -136,7 +142,7 @@ export async function issue(kit: MoveKit, ctx: ActorContext, warehouseId: string
   return kit.db.transaction(async (tx) => {
     await lockPairs(tx, [{ warehouseId: w.id, itemCode: item.code }]);
     const { moves } = await takeOut(tx, ctx, w, item.code, input.quantity, input.lotId, { kind: 'issue', note: input.note ?? null });
-    await checkLevel(kit, tx, w, item.code, item.name, now);
+    await checkLevel(kit.registry.audiences, tx, w, item.code, item.name, now);
     await writeAudit(tx, ctx, { action: 'supplies.issue', objectType: 'warehouse', objectId: w.id, regionCode: w.regionCode, details: { itemCode: item.code, quantity: input.quantity, moveIds: moves.map((m) => m.id) } });
     return moves;
   });
@@ -153,7 +159,7 @@ export async function adjust(kit: MoveKit, ctx: ActorContext, warehouseId: strin
     const [lot] = await tx.select().from(stockLot).where(eq(stockLot.id, lot0.id));
     if (lot!.quantity + input.delta < 0) throw new AppError('SUPPLIES_STOCK_SHORT', { available: lot!.quantity, wanted: -input.delta, fields: [{ field: 'delta', code: 'SUPPLIES_STOCK_SHORT' }] });
     const move = await applyMove(tx, ctx, w, { lot: lot!, kind: 'adjustment', reason: input.reason, delta: input.delta, note: input.note ?? null });
-    await checkLevel(kit, tx, w, lot!.itemCode, item.name, now);
+    await checkLevel(kit.registry.audiences, tx, w, lot!.itemCode, item.name, now);
     await writeAudit(tx, ctx, { action: 'supplies.adjust', objectType: 'warehouse', objectId: w.id, regionCode: w.regionCode, details: { itemCode: lot!.itemCode, lotNo: lot!.lotNo, delta: input.delta, reason: input.reason, moveId: move.id } });
     return [move];
   });
@@ -183,8 +189,8 @@ export async function transfer(kit: MoveKit, ctx: ActorContext, warehouseId: str
       await tx.update(stockMove).set({ linkedMoveId: inMove.id }).where(eq(stockMove.id, outMove.id));
       moves.push({ ...outMove, linkedMoveId: inMove.id }, inMove);
     }
-    await checkLevel(kit, tx, from, item.code, item.name, now);
-    await checkLevel(kit, tx, to, item.code, item.name, now);
+    await checkLevel(kit.registry.audiences, tx, from, item.code, item.name, now);
+    await checkLevel(kit.registry.audiences, tx, to, item.code, item.name, now);
     await writeAudit(tx, ctx, { action: 'supplies.transfer', objectType: 'warehouse', objectId: from.id, regionCode: from.regionCode, details: { to: to.id, itemCode: item.code, quantity: input.quantity, moveIds: moves.map((m) => m.id) } });
     return moves;
   });

@@ -12,6 +12,8 @@ import { rows } from '../../platform/db/client.js';
 import { systemContext } from '../../platform/context.js';
 import { localDate } from '../../platform/time-zone.js';
 import { startTestEnv, type Client, type TestEnv } from '../../../test/harness.js';
+import ExcelJS from 'exceljs';
+import { upload } from '../imports/test-kit.js';
 import { seedDemoSupplies } from './demo.js';
 import { alertExpiring } from './stock.js';
 
@@ -235,6 +237,32 @@ describe('supplies (应急物资)', () => {
     // The grid worker lists only their grid's requests; the county operator all of the county's.
     assert.equal((await gw.get<Page<unknown>>('/api/supplies/requests')).body.total, 2);
     assert.equal((await op.get<Page<unknown>>(`/api/supplies/requests?regionCode=${communityCode}`)).body.total, 2);
+  });
+
+  it('imports stock from xlsx through the import kit: each good row a receipt, bad rows reported', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('库存');
+    sheet.addRow(['仓库名称', '物资编码', '物资名称', '批次号', '有效期至', '数量']);
+    sheet.addRow(['社区应急物资储备点', '1020201', '折叠床', 'ZD-01', null, 25]);
+    sheet.addRow(['社区应急物资储备点', '1050101', '医用外科口罩', 'KZ-01', '2028-03-31', 1000]);
+    sheet.addRow(['不存在的仓库', '1020201', '折叠床', 'ZD-02', null, 5]);
+    sheet.addRow(['社区应急物资储备点', '9999999', '乱码', 'X-1', null, 5]);
+    sheet.addRow(['社区应急物资储备点', '1020201', '折叠床', 'ZD-03', null, -4]);
+    const file = Buffer.from(await workbook.xlsx.writeBuffer());
+    const uploaded = await upload<{ id: string; mapping: unknown }>(env, op, '库存.xlsx', file, 'supply_stock');
+    assert.equal(uploaded.status, 201, JSON.stringify(uploaded.body));
+    const started = await op.post(`/api/imports/${uploaded.body.id}/start`, { mapping: uploaded.body.mapping });
+    assert.equal(started.status, 202, JSON.stringify(started.body));
+    await env.rt.jobs.runDue();
+    const done = await op.get<{ status: string; created: number; failed: number }>(`/api/imports/${uploaded.body.id}`);
+    assert.equal(done.body.status, 'done', JSON.stringify(done.body));
+    const beds = await op.get<StockCard>(`/api/supplies/warehouses/${whB.id}/card?itemCode=1020201`);
+    assert.equal(beds.body.balance, 25);
+    const masks = await op.get<Page<{ lotNo: string; expiresOn: string }>>(`/api/supplies/lots?warehouseId=${whB.id}&itemCode=1050101`);
+    assert.deepEqual(masks.body.items.map((l) => [l.lotNo, l.expiresOn]), [['KZ-01', '2028-03-31']]);
+    assert.equal((await upload(env, gw, '库存.xlsx', file, 'supply_stock')).status, 403, 'a grid worker does not import stock');
+    const [report] = await rows<{ n: string }>(db(), sql`select count(*) as n from stock_move where warehouse_id = ${whB.id} and note like '导入%'`);
+    assert.equal(Number(report!.n), 2, 'two good rows, three refused');
   });
 
   it('the demo: warehouses with the reserve list, a history of moves, requests in each state', async () => {

@@ -90,7 +90,7 @@ export async function setLevels(kit: ReadKit & MoveKit, ctx: ActorContext, id: s
     for (const [i, l] of input.levels.entries()) {
       await tx.insert(stockLevel).values({ warehouseId: w.id, itemCode: l.itemCode, min: l.min, max: l.max, reserve: l.reserve, alert: 'ok', updatedAt: now })
         .onConflictDoUpdate({ target: [stockLevel.warehouseId, stockLevel.itemCode], set: { min: l.min, max: l.max, reserve: l.reserve, updatedAt: now } });
-      await checkLevel(kit, tx, w, l.itemCode, items[i]!.name, now);
+      await checkLevel(kit.registry.audiences, tx, w, l.itemCode, items[i]!.name, now);
     }
     await writeAudit(tx, ctx, { action: 'supplies.levels', objectType: 'warehouse', objectId: w.id, regionCode: w.regionCode, details: { levels: input.levels, via: action } });
   });
