@@ -102,14 +102,14 @@ interface StepInput {
 export async function transitionRequest(kit: StepKit, ctx: ActorContext, id: string, action: SupplyRequestAction, input: StepInput): Promise<SupplyRequestDetail> {
   await runTransition(kit, ctx, requestWorkflow, id, action, { version: input.version, note: input.note ?? input.reason ?? null }, async ({ tx, row, now }): Promise<Effects<RequestRow, SupplyRequestStatus>> => {
     const told = { requestNo: row.requestNo, siteName: row.siteName, priority: row.priority };
-    const toRequester = (decision: string) => ({ kind: 'supply_request.decided', params: { requestNo: row.requestNo, decision }, audiences: [{ kind: 'users' as const, userIds: [row.createdBy] }] });
+    const toRequester = (kind: 'approved' | 'rejected' | 'fulfilled') => ({ kind: `supply_request.${kind}`, params: told, audiences: [{ kind: 'users' as const, userIds: [row.createdBy] }] });
     switch (action) {
       case 'submit':
         return { status: 'submitted', notices: [{ kind: 'supply_request.submitted', params: told, audiences: [{ kind: 'accounts_at', permission: 'supplies:approve', regionCode: row.regionCode }] }] };
       case 'approve':
-        return { status: 'approved', notices: [toRequester('批准 / approved')] };
+        return { status: 'approved', notices: [toRequester('approved')] };
       case 'reject':
-        return { status: 'rejected', notices: [toRequester('驳回 / rejected')] };
+        return { status: 'rejected', notices: [toRequester('rejected')] };
       case 'cancel':
         return { status: 'cancelled' };
       case 'allocate': {
@@ -144,7 +144,7 @@ export async function transitionRequest(kit: StepKit, ctx: ActorContext, id: str
           await tx.update(supplyAllocation).set({ issued: a.quantity }).where(eq(supplyAllocation.id, a.id));
         }
         for (const a of allocations) await checkLevel(kit.registry.audiences, tx, whs.get(a.warehouseId)!, a.itemCode, items.get(a.itemCode)?.name ?? a.itemCode, now);
-        return { status: 'fulfilled', data: { moveIds }, notices: [toRequester('发放 / fulfilled')] };
+        return { status: 'fulfilled', data: { moveIds }, notices: [toRequester('fulfilled')] };
       }
     }
   });

@@ -204,6 +204,7 @@ describe('supplies (应急物资)', () => {
     assert.equal((await otherCounty.get(`/api/supplies/warehouses/${whA.id}/card?itemCode=1030101`)).status, 404);
     const approved = await op.post<SupplyRequestDetail>(`/api/supplies/requests/${id}/approve`, { version: 2 });
     assert.equal(approved.body.status, 'approved');
+    assert.equal(await notices('supply_request.approved'), 1, 'the requester is told');
     const input = await op.get<{ lines: { lineId: string; priority: number }[]; reserves: unknown[] }>('/api/supplies/allocation-input');
     assert.equal(input.body.lines.filter((l) => l.priority === 4).length, 2);
     const [blankets, water] = [approved.body.lines.find((l) => l.itemCode === '1010102')!, approved.body.lines.find((l) => l.itemCode === '1030101')!];
