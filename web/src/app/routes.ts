@@ -227,6 +227,9 @@ export const PAGE_ROUTES: readonly PageRoute[] = [
   // Quarantine (issue 15): orders, sites and the rule for operators; today's follow-ups on the phone for grid workers.
   { path: '/quarantine', key: 'quarantine', label: 'menu.quarantine', needs: 'quarantine:read', opens: 'quarantine', component: lazy(() => import('../features/quarantine/QuarantinePage')) },
   { path: '/quarantine/today', key: 'quarantineToday', label: 'menu.quarantineToday', needs: 'quarantine:follow', component: lazy(() => import('../features/quarantine/TodayPage')) },
+  // Emergency supplies (issue 18): warehouses, stock, the stock card, moves and counts for operators; requests also for grid workers.
+  { path: '/supplies', key: 'supplies', label: 'menu.supplies', needs: 'supplies:read', opens: 'warehouse', component: lazy(() => import('../features/supplies/SuppliesPage')) },
+  { path: '/supplies/requests', key: 'supplyRequests', label: 'menu.supplyRequests', needs: ['supplies:read', 'supplies:approve', 'supplies:request'], opens: 'supply_request', component: lazy(() => import('../features/supplies/RequestsPage')) },
   // Public information (issue 14): rumour rebuttals, the health-facility directory, residents' questions.
   { path: '/rebuttals', key: 'rebuttals', label: 'menu.rebuttals', needs: 'publicinfo:manage', opens: 'rumour_rebuttal', component: lazy(() => import('../features/publicinfo/RebuttalsPage')) },
   { path: '/health-facilities', key: 'healthFacilities', label: 'menu.healthFacilities', needs: 'publicinfo:manage', opens: 'health_facility', component: lazy(() => import('../features/publicinfo/FacilitiesPage')) },
