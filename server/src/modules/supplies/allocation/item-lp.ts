@@ -40,64 +40,89 @@ export interface ItemSolution {
   solverSeconds: number;
 }
 
-/** A candidate column: line l from warehouse stock j, within rows rowStart.. of stock j. */
-interface Column {
-  line: number;
-  stock: number;
-  distanceKm: number;
-  /** Indexes (into `capacity`) of the stock rows this column is in. */
-  rows: number[];
-  upper: number;
-}
-
 const EPS = 1e-6;
 
-/** The LP's columns and rows for one item, before it goes to HiGHS. */
+/**
+ * The LP's columns and stock rows for one item, column-wise in flat arrays (an item can have
+ * tens of thousands of columns: no object per column). Column c is line `line[c]` from stock
+ * `stock[c]`, in the stock rows rowFirst[c] .. rowFirst[c] + rowCount[c] - 1 (a stock's rows
+ * are consecutive, smallest threshold first, and a column is in those up to its threshold).
+ */
 export interface ItemModel {
-  columns: Column[];
+  count: number;
+  line: Int32Array;
+  stock: Int32Array;
+  distanceKm: Float64Array;
+  upper: Float64Array;
+  rowFirst: Int32Array;
+  rowCount: Int32Array;
   /** Upper bound of each stock row. */
   capacity: number[];
 }
 
 /** Builds the columns and stock rows (see the file comment). */
 export function buildItemModel(problem: ItemProblem, prep: PreparedInput): ItemModel {
-  const columns: Column[] = [];
-  const capacity: number[] = [];
   const lines = problem.lines;
+  const capacity: number[] = [];
+  let size = Math.min(Math.max(16, lines.length * problem.stocks.length), 4096);
+  let m = { line: new Int32Array(size), stock: new Int32Array(size), distanceKm: new Float64Array(size), upper: new Float64Array(size), rowFirst: new Int32Array(size), rowCount: new Int32Array(size) };
+  let count = 0;
+  const threshold = new Int32Array(lines.length);
+  const keptThreshold: number[] = [];
+  const keptCap: number[] = [];
   problem.stocks.forEach((stock, j) => {
-    const threshold = lines.map((l) => firstUsableLot(stock, l.checkAtMs));
-    const used = [...new Set(threshold.filter((s) => stock.suffix[s]! > 0))].sort((a, b) => a - b);
-    if (used.length === 0) return;
-    // Kept rows: threshold and row index; a row not tighter than the previous kept one is implied.
-    const kept: Array<{ threshold: number; row: number; cap: number }> = [];
-    for (const s of used) {
+    const used = new Set<number>();
+    for (let l = 0; l < lines.length; l++) {
+      const s = firstUsableLot(stock, lines[l]!.checkAtMs);
+      threshold[l] = s;
+      if (stock.suffix[s]! > 0) used.add(s);
+    }
+    if (used.size === 0) return;
+    // Kept rows: a row no tighter than the previous kept one (a superset of its lines) is implied.
+    keptThreshold.length = 0;
+    keptCap.length = 0;
+    const firstRow = capacity.length;
+    for (const s of [...used].sort((a, b) => a - b)) {
       const cap = Math.min(stock.suffix[s]!, stock.allocatable);
-      if (kept.length > 0 && cap >= kept[kept.length - 1]!.cap) continue;
-      kept.push({ threshold: s, row: capacity.length, cap });
+      if (keptCap.length > 0 && cap >= keptCap[keptCap.length - 1]!) continue;
+      keptThreshold.push(s);
+      keptCap.push(cap);
       capacity.push(cap);
     }
-    lines.forEach((line, l) => {
+    for (let l = 0; l < lines.length; l++) {
       const s = threshold[l]!;
-      if (stock.suffix[s]! <= 0) return;
-      const rows: number[] = [];
-      let upper = line.quantity;
-      for (const k of kept) {
-        if (k.threshold > s) break;
-        rows.push(k.row);
-        upper = Math.min(upper, k.cap);
+      if (stock.suffix[s]! <= 0) continue;
+      let rows = 0;
+      let upper = lines[l]!.quantity;
+      while (rows < keptThreshold.length && keptThreshold[rows]! <= s) upper = Math.min(upper, keptCap[rows++]!);
+      if (count === size) {
+        size *= 2;
+        const grow = <T extends Int32Array | Float64Array>(a: T): T => {
+          const b = new (a.constructor as new (n: number) => T)(size);
+          b.set(a);
+          return b;
+        };
+        m = { line: grow(m.line), stock: grow(m.stock), distanceKm: grow(m.distanceKm), upper: grow(m.upper), rowFirst: grow(m.rowFirst), rowCount: grow(m.rowCount) };
       }
-      columns.push({ line: l, stock: j, distanceKm: prep.distanceKm(stock.warehouse, line), rows, upper });
-    });
+      m.line[count] = l;
+      m.stock[count] = j;
+      m.distanceKm[count] = prep.distanceKm(stock.warehouse, lines[l]!);
+      m.upper[count] = upper;
+      m.rowFirst[count] = firstRow;
+      m.rowCount[count] = rows;
+      count++;
+    }
   });
-  return { columns, capacity };
+  return { count, ...m, capacity };
 }
 
 /** Solves one item; `model` is a HiGHS instance reused across items (its options already set). */
 export function solveItem(highs: Highs, model: Model, problem: ItemProblem, prep: PreparedInput, timeLimitSeconds?: number): ItemSolution {
-  const { columns, capacity } = buildItemModel(problem, prep);
+  const built = buildItemModel(problem, prep);
+  const { capacity } = built;
   const lines = problem.lines;
   const nLines = lines.length;
-  const nCols = columns.length;
+  const nCols = built.count;
   const nRows = nLines + capacity.length;
   const totalWeighted = lines.reduce((sum, l) => sum + l.weight * l.quantity, 0);
   if (nCols === 0) {
@@ -107,21 +132,18 @@ export function solveItem(highs: Highs, model: Model, problem: ItemProblem, prep
   // CSC: column c has the line row, then its stock rows (offset by nLines).
   const starts = new Int32Array(nCols + 1);
   let nnz = 0;
-  for (let c = 0; c < nCols; c++) nnz += 1 + columns[c]!.rows.length;
+  for (let c = 0; c < nCols; c++) nnz += 1 + built.rowCount[c]!;
   const indices = new Int32Array(nnz);
   const values = new Float64Array(nnz).fill(1);
-  const upper = new Float64Array(nCols);
   const weightCoef = new Float64Array(nCols);
-  const distCoef = new Float64Array(nCols);
+  const distCoef = built.distanceKm.subarray(0, nCols);
   let k = 0;
   for (let c = 0; c < nCols; c++) {
-    const col = columns[c]!;
     starts[c] = k;
-    indices[k++] = col.line;
-    for (const r of col.rows) indices[k++] = nLines + r;
-    upper[c] = col.upper;
-    weightCoef[c] = lines[col.line]!.weight;
-    distCoef[c] = col.distanceKm;
+    indices[k++] = built.line[c]!;
+    const first = nLines + built.rowFirst[c]!;
+    for (let r = 0; r < built.rowCount[c]!; r++) indices[k++] = first + r;
+    weightCoef[c] = lines[built.line[c]!]!.weight;
   }
   starts[nCols] = k;
   const rowUpper = new Float64Array(nRows);
@@ -134,7 +156,7 @@ export function solveItem(highs: Highs, model: Model, problem: ItemProblem, prep
     numRows: nRows,
     colCost: new Float64Array(nCols),
     colLower: new Float64Array(nCols),
-    colUpper: upper,
+    colUpper: built.upper.subarray(0, nCols),
     rowLower: new Float64Array(nRows).fill(-highs.infinity),
     rowUpper,
     matrix: { format: 'csc', numRows: nRows, numCols: nCols, starts, indices, values },
@@ -161,7 +183,7 @@ export function solveItem(highs: Highs, model: Model, problem: ItemProblem, prep
     lpDistance += distCoef[c]! * v;
     if (Math.abs(v - Math.round(v)) > EPS) fractionalColumns++;
   }
-  const flows = roundFlows(problem, columns, capacity, x);
+  const flows = roundFlows(problem, built, x);
   return { flows, lpWeightedUnmet: Math.max(0, totalWeighted - served), lpDistance, columns: nCols, rows: nRows, fractionalColumns, optimal: optimal && primal, solverSeconds };
 }
 
@@ -170,56 +192,60 @@ export function solveItem(highs: Highs, model: Model, problem: ItemProblem, prep
  * counts as that number), any row then over its bound trimmed (farthest first), then what is left
  * of each line filled from its nearest warehouses with room, in priority order. Never exceeds a row.
  */
-export function roundFlows(problem: ItemProblem, columns: readonly Column[], capacity: readonly number[], x: ArrayLike<number>): Flow[] {
+export function roundFlows(problem: ItemProblem, m: ItemModel, x: ArrayLike<number>): Flow[] {
   const lines = problem.lines;
-  const q = columns.map((col, c) => Math.min(col.upper, Math.max(0, Math.floor(x[c]! + EPS))));
+  const n = m.count;
+  const q = new Float64Array(n);
   const lineLeft = lines.map((l) => l.quantity);
-  const rowLeft = [...capacity];
-  columns.forEach((col, c) => {
-    lineLeft[col.line]! -= q[c]!;
-    for (const r of col.rows) rowLeft[r]! -= q[c]!;
-  });
+  const rowLeft = [...m.capacity];
+  for (let c = 0; c < n; c++) {
+    const v = Math.min(m.upper[c]!, Math.max(0, Math.floor(x[c]! + EPS)));
+    q[c] = v;
+    if (v === 0) continue;
+    lineLeft[m.line[c]!]! -= v;
+    for (let r = m.rowFirst[c]!, end = r + m.rowCount[c]!; r < end; r++) rowLeft[r]! -= v;
+  }
   // Trim rows over their bound (only possible through rounding up by EPS), farthest units first.
-  const byDistanceDesc = columns.map((_, c) => c).sort((a, b) => columns[b]!.distanceKm - columns[a]!.distanceKm);
-  const over = () => lineLeft.some((v) => v < 0) || rowLeft.some((v) => v < 0);
-  if (over()) {
+  if (lineLeft.some((v) => v < 0) || rowLeft.some((v) => v < 0)) {
+    const byDistanceDesc = Array.from({ length: n }, (_, c) => c).sort((a, b) => m.distanceKm[b]! - m.distanceKm[a]!);
     for (const c of byDistanceDesc) {
-      const col = columns[c]!;
-      let cut = Math.max(0, -lineLeft[col.line]!);
-      for (const r of col.rows) cut = Math.max(cut, -rowLeft[r]!);
+      if (q[c] === 0) continue;
+      let cut = Math.max(0, -lineLeft[m.line[c]!]!);
+      for (let r = m.rowFirst[c]!, end = r + m.rowCount[c]!; r < end; r++) cut = Math.max(cut, -rowLeft[r]!);
       cut = Math.min(cut, q[c]!);
       if (cut === 0) continue;
       q[c]! -= cut;
-      lineLeft[col.line]! += cut;
-      for (const r of col.rows) rowLeft[r]! += cut;
+      lineLeft[m.line[c]!]! += cut;
+      for (let r = m.rowFirst[c]!, end = r + m.rowCount[c]!; r < end; r++) rowLeft[r]! += cut;
     }
   }
   // Fill what rounding left unmet: heaviest lines first, then earliest needed; nearest first.
-  const byLine = new Map<number, number[]>();
-  columns.forEach((col, c) => {
-    const list = byLine.get(col.line);
-    if (list) list.push(c);
-    else byLine.set(col.line, [c]);
-  });
-  const order = lines.map((_, l) => l).filter((l) => lineLeft[l]! > 0 && byLine.has(l));
-  order.sort((a, b) => lines[b]!.weight - lines[a]!.weight || lines[a]!.checkAtMs - lines[b]!.checkAtMs || a - b);
-  for (const l of order) {
-    const cands = byLine.get(l)!.sort((a, b) => columns[a]!.distanceKm - columns[b]!.distanceKm);
-    for (const c of cands) {
-      if (lineLeft[l]! <= 0) break;
-      const col = columns[c]!;
-      let room = Math.min(lineLeft[l]!, col.upper - q[c]!);
-      for (const r of col.rows) room = Math.min(room, rowLeft[r]!);
-      if (room <= 0) continue;
-      q[c]! += room;
-      lineLeft[l]! -= room;
-      for (const r of col.rows) rowLeft[r]! -= room;
+  const open = new Set<number>();
+  for (let l = 0; l < lines.length; l++) if (lineLeft[l]! > 0) open.add(l);
+  if (open.size > 0) {
+    const byLine = new Map<number, number[]>();
+    for (let c = 0; c < n; c++) {
+      const l = m.line[c]!;
+      if (!open.has(l)) continue;
+      const list = byLine.get(l);
+      if (list) list.push(c);
+      else byLine.set(l, [c]);
+    }
+    const order = [...byLine.keys()].sort((a, b) => lines[b]!.weight - lines[a]!.weight || lines[a]!.checkAtMs - lines[b]!.checkAtMs || a - b);
+    for (const l of order) {
+      const cands = byLine.get(l)!.sort((a, b) => m.distanceKm[a]! - m.distanceKm[b]!);
+      for (const c of cands) {
+        if (lineLeft[l]! <= 0) break;
+        let room = Math.min(lineLeft[l]!, m.upper[c]! - q[c]!);
+        for (let r = m.rowFirst[c]!, end = r + m.rowCount[c]!; r < end; r++) room = Math.min(room, rowLeft[r]!);
+        if (room <= 0) continue;
+        q[c]! += room;
+        lineLeft[l]! -= room;
+        for (let r = m.rowFirst[c]!, end = r + m.rowCount[c]!; r < end; r++) rowLeft[r]! -= room;
+      }
     }
   }
   const flows: Flow[] = [];
-  columns.forEach((col, c) => {
-    if (q[c]! > 0) flows.push({ line: col.line, stock: col.stock, quantity: q[c]!, distanceKm: col.distanceKm });
-  });
+  for (let c = 0; c < n; c++) if (q[c]! > 0) flows.push({ line: m.line[c]!, stock: m.stock[c]!, quantity: q[c]!, distanceKm: m.distanceKm[c]! });
   return flows;
 }
-
