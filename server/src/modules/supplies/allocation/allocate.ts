@@ -4,6 +4,7 @@
  * stock, reserves and expiry respected; lots first expiring first (fefo.ts).
  */
 import { assemblePlan } from './fefo.js';
+import { greedyItem } from './greedy.js';
 import { solveItem, type Flow } from './item-lp.js';
 import { prepareInput } from './prepare.js';
 import { loadSolver } from './solver.js';
@@ -20,6 +21,12 @@ export function objectiveGapPct(objective: Pick<AllocationObjective, 'weightedUn
   const sameFirst = unmetGap < 1e-9;
   const distanceGap = sameFirst ? Math.max(0, objective.distance - bound.distance) / Math.max(bound.distance, 1) : 0;
   return 100 * Math.max(unmetGap, distanceGap);
+}
+
+function servedInFull(lines: ReadonlyArray<{ quantity: number }>, flows: readonly Flow[]): boolean {
+  const got = new Array<number>(lines.length).fill(0);
+  for (const f of flows) got[f.line]! += f.quantity;
+  return lines.every((l, i) => got[i] === l.quantity);
 }
 
 /**
@@ -41,7 +48,9 @@ export async function allocate(input: AllocationInput): Promise<AllocationResult
     const timeLimit = input.options?.itemTimeLimitSeconds;
     for (const problem of prep.items) {
       if (timeLimit !== undefined) model.zeroAllClocks();
-      const solved = solveItem(highs, model, problem, prep, timeLimit);
+      // When the greedy serves every line in full, no unmet demand is the first optimum: one LP.
+      const servesAll = servedInFull(problem.lines, greedyItem(problem, prep));
+      const solved = solveItem(highs, model, problem, prep, timeLimit, servesAll);
       flowsByItem.push(solved.flows);
       boundUnmet += solved.lpWeightedUnmet;
       boundDistance += solved.lpDistance;

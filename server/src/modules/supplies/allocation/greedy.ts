@@ -10,7 +10,7 @@ import type { Flow } from './item-lp.js';
 import { firstUsableLot, prepareInput, type ItemProblem, type PreparedInput } from './prepare.js';
 import type { AllocationInput, AllocationResult } from './types.js';
 
-function greedyItem(problem: ItemProblem, prep: PreparedInput): Flow[] {
+export function greedyItem(problem: ItemProblem, prep: PreparedInput): Flow[] {
   const left = problem.stocks.map((s) => s.lots.map((lot) => lot.quantity));
   const room = problem.stocks.map((s) => s.allocatable);
   const order = problem.lines.map((_, l) => l);

@@ -117,7 +117,7 @@ export function buildItemModel(problem: ItemProblem, prep: PreparedInput): ItemM
 }
 
 /** Solves one item; `model` is a HiGHS instance reused across items (its options already set). */
-export function solveItem(highs: Highs, model: Model, problem: ItemProblem, prep: PreparedInput, timeLimitSeconds?: number): ItemSolution {
+export function solveItem(highs: Highs, model: Model, problem: ItemProblem, prep: PreparedInput, timeLimitSeconds?: number, servesAll = false): ItemSolution {
   const built = buildItemModel(problem, prep);
   const { capacity } = built;
   const lines = problem.lines;
@@ -151,22 +151,31 @@ export function solveItem(highs: Highs, model: Model, problem: ItemProblem, prep
   for (let r = 0; r < capacity.length; r++) rowUpper[nLines + r] = capacity[r]!;
 
   const started = performance.now();
+  const rowLower = new Float64Array(nRows).fill(-highs.infinity);
+  if (servesAll) {
+    // Every line can be served in full (a feasible plan does so): the first objective's optimum
+    // is no unmet demand, so one LP with each line's row an equality and the distance as cost.
+    for (let l = 0; l < nLines; l++) rowLower[l] = lines[l]!.quantity;
+    model.clearLinearObjectives();
+  }
   model.passModel({
     numCols: nCols,
     numRows: nRows,
-    colCost: new Float64Array(nCols),
+    colCost: servesAll ? distCoef : new Float64Array(nCols),
     colLower: new Float64Array(nCols),
     colUpper: built.upper.subarray(0, nCols),
-    rowLower: new Float64Array(nRows).fill(-highs.infinity),
+    rowLower,
     rowUpper,
     matrix: { format: 'csc', numRows: nRows, numCols: nCols, starts, indices, values },
   });
-  model.passLinearObjectives([
-    // First (higher priority): maximise the weighted units served.
-    { weight: -1, offset: 0, coefficients: weightCoef, absoluteTolerance: EPS, relativeTolerance: 0, priority: 2 },
-    // Then: minimise units × km.
-    { weight: 1, offset: 0, coefficients: distCoef, absoluteTolerance: EPS, relativeTolerance: 0, priority: 1 },
-  ]);
+  if (!servesAll) {
+    model.passLinearObjectives([
+      // First (higher priority): maximise the weighted units served.
+      { weight: -1, offset: 0, coefficients: weightCoef, absoluteTolerance: EPS, relativeTolerance: 0, priority: 2 },
+      // Then: minimise units × km.
+      { weight: 1, offset: 0, coefficients: distCoef, absoluteTolerance: EPS, relativeTolerance: 0, priority: 1 },
+    ]);
+  }
   if (timeLimitSeconds !== undefined) model.options.set('time_limit', timeLimitSeconds);
   const run = model.run();
   const optimal = run.modelStatus === highs.constants.modelStatus.optimal;
