@@ -29,6 +29,7 @@ import { checkinsDomain } from './checkins/domain.js';
 import { tracingDomain } from './tracing/domain.js';
 import { quarantineDomain } from './quarantine/domain.js';
 import { healthcodeDomain } from './healthcode/domain.js';
+import { emergencyDomain } from './emergency/domain.js';
 
 export const DOMAINS = {
   auth: authDomain,
@@ -58,4 +59,5 @@ export const DOMAINS = {
   tracing: tracingDomain,
   quarantine: quarantineDomain,
   healthcode: healthcodeDomain,
+  emergency: emergencyDomain,
 } as const;

@@ -33,6 +33,7 @@ import { checkinsModule } from './checkins/index.js';
 import { tracingModule } from './tracing/index.js';
 import { quarantineModule } from './quarantine/index.js';
 import { healthcodeModule } from './healthcode/index.js';
+import { emergencyModule } from './emergency/index.js';
 
 export const MODULES: readonly ModuleDefinition[] = [
   regionsModule,
@@ -64,4 +65,5 @@ export const MODULES: readonly ModuleDefinition[] = [
   tracingModule,
   quarantineModule,
   healthcodeModule,
+  emergencyModule,
 ];
