@@ -15,6 +15,7 @@ import { seedDemoArrivals } from './modules/arrivals/demo-arrivals.js';
 import { seedDemoCheckins } from './modules/checkins/demo-checkins.js';
 import { seedDemoCases } from './modules/tracing/demo-cases.js';
 import { seedDemoQuarantine } from './modules/quarantine/demo.js';
+import { seedDemoEmergency } from './modules/emergency/demo.js';
 import { seedDemoCodes } from './modules/healthcode/demo-codes.js';
 import { seedDemoCampaigns } from './modules/campaigns/demo-campaigns.js';
 import { seedDemoDeclarations } from './modules/declarations/demo-declarations.js';
@@ -57,6 +58,8 @@ async function main(): Promise<void> {
     console.log(`  ${cases.cases} cases from that gathering and a checkpoint, with ${cases.contacts} contacts traced`);
     const quarantine = await seedDemoQuarantine(runtime.kit, county);
     console.log(`  ${quarantine.orders} quarantine orders at ${quarantine.sites} sites, ${quarantine.followUps} follow-ups (one fever, ${quarantine.lost} lost to follow-up)`);
+    const emergency = await seedDemoEmergency(runtime.kit, county, countyGrids);
+    console.log(`  ${emergency.teams} rescue teams, ${emergency.plans} emergency plans, ${emergency.events} emergency events (two past, one under way)`);
     const codes = await seedDemoCodes(runtime.kit);
     console.log(`  health codes from that evidence: ${codes.red} red, ${codes.yellow} yellow (two risk areas)`);
     const campaigns = await seedDemoCampaigns(runtime.kit, seeded.city.grids[0]!.regionCode);

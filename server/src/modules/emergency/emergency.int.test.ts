@@ -11,6 +11,7 @@ import { sql } from 'drizzle-orm';
 import type { DispatchSummary, EmergencyEventDetail, EmergencyEventSummary, EmergencyPlan, EmergencyTeamDetail } from '@gridgov/contracts';
 import { rows } from '../../platform/db/client.js';
 import { startTestEnv, type Client, type TestEnv } from '../../../test/harness.js';
+import { seedDemoEmergency } from './demo.js';
 
 interface ErrorBody {
   error: { code: string };
@@ -194,5 +195,31 @@ describe('emergency command (应急指挥)', () => {
     }
     const [activate] = await rows<{ details: { from: string; to: string; level: string; tasks: number } }>(db(), sql`select details from audit_log where action = 'emergency_event.activate' and object_id = ${event.id}`);
     assert.deepEqual([activate!.details.from, activate!.details.to, activate!.details.level, activate!.details.tasks], ['verified', 'responding', 'IV', 2]);
+  });
+});
+
+describe('emergency demo', () => {
+  let env: TestEnv;
+  before(async () => {
+    env = await startTestEnv();
+  });
+  after(() => env.close());
+
+  it('seeds teams, a plan per common type, two past events with their history and one under way', async () => {
+    const county = env.seed.accounts.find((a) => a.username === 'county_op')!.scopeRegionCode!;
+    const grids = env.seed.city.grids.filter((g) => g.regionCode.startsWith(county.slice(0, 6))).map((g) => ({ id: env.gridId(g.code), regionCode: g.regionCode }));
+    const made = await seedDemoEmergency(env.rt.kit, county, grids);
+    assert.deepEqual(made, { teams: 4, plans: 6, events: 3 });
+    const op = await env.login('county_op');
+    const events = (await op.get<Page<EmergencyEventSummary>>('/api/emergency/events')).body.items;
+    assert.deepEqual(events.map((e) => e.status).sort(), ['closed', 'closed', 'responding']);
+    const leak = (await op.get<EmergencyEventDetail>(`/api/emergency/events/${events.find((e) => e.status === 'responding')!.id}`)).body;
+    assert.equal(leak.responseLevel, 'III');
+    assert.equal(leak.tasks.length, 4);
+    assert.ok(leak.positions.length >= 2, JSON.stringify(leak.positions));
+    const flood = (await op.get<EmergencyEventDetail>(`/api/emergency/events/${events.find((e) => e.title.includes('内涝'))!.id}`)).body;
+    assert.deepEqual(flood.timeline.filter((s) => s.action === 'scale').map((s) => s.data.to), ['II', 'IV']);
+    assert.ok(flood.dispatches.every((d) => d.status === 'completed'));
+    assert.ok(new Date(flood.timeline[0]!.at) < new Date(env.clock.now().getTime() - 10 * 86_400_000));
   });
 });
