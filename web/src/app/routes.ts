@@ -227,6 +227,8 @@ export const PAGE_ROUTES: readonly PageRoute[] = [
   // Quarantine (issue 15): orders, sites and the rule for operators; today's follow-ups on the phone for grid workers.
   { path: '/quarantine', key: 'quarantine', label: 'menu.quarantine', needs: 'quarantine:read', opens: 'quarantine', component: lazy(() => import('../features/quarantine/QuarantinePage')) },
   { path: '/quarantine/today', key: 'quarantineToday', label: 'menu.quarantineToday', needs: 'quarantine:follow', component: lazy(() => import('../features/quarantine/TodayPage')) },
+  // Emergency command (issue 18): events, rescue teams, plans; `?id=` opens one event's command view.
+  { path: '/emergency', key: 'emergency', label: 'menu.emergency', needs: 'emergency:read', opens: 'emergency_event', component: lazy(() => import('../features/emergency/EmergencyPage')) },
   // Public information (issue 14): rumour rebuttals, the health-facility directory, residents' questions.
   { path: '/rebuttals', key: 'rebuttals', label: 'menu.rebuttals', needs: 'publicinfo:manage', opens: 'rumour_rebuttal', component: lazy(() => import('../features/publicinfo/RebuttalsPage')) },
   { path: '/health-facilities', key: 'healthFacilities', label: 'menu.healthFacilities', needs: 'publicinfo:manage', opens: 'health_facility', component: lazy(() => import('../features/publicinfo/FacilitiesPage')) },

@@ -13,6 +13,7 @@ import { declarationsEn } from './declarations.en';
 import { arrivalsEn } from './arrivals.en';
 import { tracingEn } from './tracing.en';
 import { quarantineEn } from './quarantine.en';
+import { emergencyEn } from './emergency.en';
 import { healthcodeEn } from './healthcode.en';
 import { checkinsEn } from './checkins.en';
 import { enterprisesEn } from './enterprises.en';
@@ -312,6 +313,7 @@ export const en: Record<MessageKey, string> = {
   ...arrivalsEn,
   ...tracingEn,
   ...quarantineEn,
+  ...emergencyEn,
   ...healthcodeEn,
   ...checkinsEn,
   ...enterprisesEn,

@@ -13,6 +13,7 @@ import { declarationsZhCN } from './declarations.zh-CN';
 import { arrivalsZhCN } from './arrivals.zh-CN';
 import { tracingZhCN } from './tracing.zh-CN';
 import { quarantineZhCN } from './quarantine.zh-CN';
+import { emergencyZhCN } from './emergency.zh-CN';
 import { healthcodeZhCN } from './healthcode.zh-CN';
 import { checkinsZhCN } from './checkins.zh-CN';
 import { enterprisesZhCN } from './enterprises.zh-CN';
@@ -308,6 +309,7 @@ export const zhCN = {
   ...arrivalsZhCN,
   ...tracingZhCN,
   ...quarantineZhCN,
+  ...emergencyZhCN,
   ...healthcodeZhCN,
   ...checkinsZhCN,
   ...enterprisesZhCN,
