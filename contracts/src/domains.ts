@@ -30,6 +30,7 @@ import { tracingDomain } from './tracing/domain.js';
 import { quarantineDomain } from './quarantine/domain.js';
 import { healthcodeDomain } from './healthcode/domain.js';
 import { suppliesDomain } from './supplies/domain.js';
+import { emergencyDomain } from './emergency/domain.js';
 
 export const DOMAINS = {
   auth: authDomain,
@@ -60,4 +61,5 @@ export const DOMAINS = {
   quarantine: quarantineDomain,
   healthcode: healthcodeDomain,
   supplies: suppliesDomain,
+  emergency: emergencyDomain,
 } as const;

@@ -40,6 +40,7 @@ export * from './arrivals/index.js';
 export * from './checkins/index.js';
 export * from './tracing/index.js';
 export * from './quarantine/index.js';
+export * from './emergency/index.js';
 export * from './healthcode/index.js';
 export * from './supplies/index.js';
 export * from './domains.js';

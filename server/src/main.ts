@@ -16,6 +16,7 @@ import { seedDemoCheckins } from './modules/checkins/demo-checkins.js';
 import { seedDemoCases } from './modules/tracing/demo-cases.js';
 import { seedDemoQuarantine } from './modules/quarantine/demo.js';
 import { seedDemoSupplies } from './modules/supplies/demo.js';
+import { seedDemoEmergency } from './modules/emergency/demo.js';
 import { seedDemoCodes } from './modules/healthcode/demo-codes.js';
 import { seedDemoCampaigns } from './modules/campaigns/demo-campaigns.js';
 import { seedDemoDeclarations } from './modules/declarations/demo-declarations.js';
@@ -60,6 +61,8 @@ async function main(): Promise<void> {
     console.log(`  ${quarantine.orders} quarantine orders at ${quarantine.sites} sites, ${quarantine.followUps} follow-ups (one fever, ${quarantine.lost} lost to follow-up)`);
     const supplies = await seedDemoSupplies(runtime.kit, county);
     console.log(`  ${supplies.warehouses} supply warehouses (the reserve list applied), ${supplies.moves} stock moves, ${supplies.requests} supply requests`);
+    const emergency = await seedDemoEmergency(runtime.kit, county, countyGrids);
+    console.log(`  ${emergency.teams} rescue teams, ${emergency.plans} emergency plans, ${emergency.events} emergency events (two past, one under way)`);
     const codes = await seedDemoCodes(runtime.kit);
     console.log(`  health codes from that evidence: ${codes.red} red, ${codes.yellow} yellow (two risk areas)`);
     const campaigns = await seedDemoCampaigns(runtime.kit, seeded.city.grids[0]!.regionCode);

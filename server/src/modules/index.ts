@@ -34,6 +34,7 @@ import { tracingModule } from './tracing/index.js';
 import { quarantineModule } from './quarantine/index.js';
 import { healthcodeModule } from './healthcode/index.js';
 import { suppliesModule } from './supplies/index.js';
+import { emergencyModule } from './emergency/index.js';
 
 export const MODULES: readonly ModuleDefinition[] = [
   regionsModule,
@@ -66,4 +67,5 @@ export const MODULES: readonly ModuleDefinition[] = [
   quarantineModule,
   healthcodeModule,
   suppliesModule,
+  emergencyModule,
 ];

@@ -14,6 +14,7 @@ import { arrivalsEn } from './arrivals.en';
 import { tracingEn } from './tracing.en';
 import { quarantineEn } from './quarantine.en';
 import { suppliesEn } from './supplies.en';
+import { emergencyEn } from './emergency.en';
 import { healthcodeEn } from './healthcode.en';
 import { checkinsEn } from './checkins.en';
 import { enterprisesEn } from './enterprises.en';
@@ -314,6 +315,7 @@ export const en: Record<MessageKey, string> = {
   ...tracingEn,
   ...quarantineEn,
   ...suppliesEn,
+  ...emergencyEn,
   ...healthcodeEn,
   ...checkinsEn,
   ...enterprisesEn,

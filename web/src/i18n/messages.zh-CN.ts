@@ -14,6 +14,7 @@ import { arrivalsZhCN } from './arrivals.zh-CN';
 import { tracingZhCN } from './tracing.zh-CN';
 import { quarantineZhCN } from './quarantine.zh-CN';
 import { suppliesZhCN } from './supplies.zh-CN';
+import { emergencyZhCN } from './emergency.zh-CN';
 import { healthcodeZhCN } from './healthcode.zh-CN';
 import { checkinsZhCN } from './checkins.zh-CN';
 import { enterprisesZhCN } from './enterprises.zh-CN';
@@ -310,6 +311,7 @@ export const zhCN = {
   ...tracingZhCN,
   ...quarantineZhCN,
   ...suppliesZhCN,
+  ...emergencyZhCN,
   ...healthcodeZhCN,
   ...checkinsZhCN,
   ...enterprisesZhCN,

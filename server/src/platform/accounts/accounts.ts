@@ -158,3 +158,13 @@ export async function accountDirectory(db: Db): Promise<Pick<AccountRow, 'userna
     .from(appUser)
     .orderBy(asc(appUser.username));
 }
+
+/** The active accounts of a role whose scope is exactly one of the regions (any grid of them included): a notice "to a role" at a place and the regions above it. */
+export async function accountsOfRoleAt(db: Db, role: Role, regionCodes: readonly string[]): Promise<string[]> {
+  if (regionCodes.length === 0) return [];
+  const found = await db
+    .select({ id: appUser.id })
+    .from(appUser)
+    .where(and(eq(appUser.role, role), inArray(appUser.scopeRegionCode, [...new Set(regionCodes)]), eq(appUser.disabled, false)));
+  return found.map((u) => u.id);
+}

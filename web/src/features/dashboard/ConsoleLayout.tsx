@@ -13,6 +13,7 @@ import { MapPanel } from './map/MapPanel';
 import { Panel } from './Panel';
 import { ChildrenList, PlaceBreadcrumb, placeLevelLabel } from './PlaceNav';
 import { StateView } from './StateView';
+import { EventSwitch } from '../emergency/EventSwitch';
 import type { DashboardModel } from './use-dashboard-model';
 
 export function ConsoleLayout({ model, onBigScreen }: { model: DashboardModel; onBigScreen: () => void }) {
@@ -40,6 +41,7 @@ export function ConsoleLayout({ model, onBigScreen }: { model: DashboardModel; o
           )}
         </div>
         <Space wrap>
+          <EventSwitch />
           <LiveStatusBadge status={feed.status} />
           {overview && (
             <Typography.Text type="secondary" data-testid="dashboard-as-of">
