@@ -14,6 +14,7 @@ export const SUPPLIES_ERRORS = defineErrors({
   SUPPLIES_COUNT_STATE: { status: 409, zh: '盘点单当前状态不允许此操作', en: 'The stock count is not in a state that allows this' },
   SUPPLIES_COUNT_INCOMPLETE: { status: 409, zh: '还有 {missing} 行未录入实盘数', en: '{missing} lines have not been counted' },
   SUPPLIES_VERSION_CONFLICT: { status: 409, zh: '记录已被他人修改，请刷新后重试', en: 'The record was changed by someone else; reload it' },
+  SUPPLIES_PLAN_TOO_LARGE: { status: 409, zh: '待分配的申领明细过多（{lines} 条，单次方案最多 {max} 条），请在下级辖区分别生成方案', en: 'Too many request lines to plan at once ({lines}; at most {max}): plan in the regions below' },
   SUPPLY_REQUEST_STATE: { status: 409, zh: '物资申领当前状态不允许此操作', en: 'The supply request is not in a state that allows this' },
   SUPPLY_REQUEST_VERSION_CONFLICT: { status: 409, zh: '物资申领已被他人修改，请刷新后重试', en: 'The supply request was changed by someone else; reload it' },
   SUPPLY_REQUEST_OVER_ALLOCATED: { status: 409, zh: '分配数量超过申领数量', en: 'The allocation exceeds the requested quantity' },

@@ -175,6 +175,24 @@ export const allocationInput = z.object({
   committed: z.array(z.object({ warehouseId: z.string(), itemCode: z.string(), quantity: z.number().int() })),
 });
 export type AllocationInput = z.infer<typeof allocationInput>;
+
+/**
+ * A proposed allocation (精准投放) of the approved requests in scope, made by the solver and not
+ * yet confirmed: which warehouse sends how much of which lot to which request line, per line
+ * what stays unmet, the objective against the greedy baseline's, and the points for the map.
+ */
+const planPoint = { lng: z.number(), lat: z.number() };
+export const allocationPlan = z.object({
+  plan: z.array(z.object({ requestId: z.string(), lineId: z.string(), itemCode: z.string(), warehouseId: z.string(), lotId: z.string(), quantity: z.number().int(), distanceKm: z.number() })),
+  lines: z.array(z.object({ requestId: z.string(), lineId: z.string(), itemCode: z.string(), requested: z.number().int(), allocated: z.number().int(), unmet: z.number().int(), priority: z.number().int() })),
+  requests: z.array(z.object({ id: z.string(), siteName: z.string(), version: z.number().int(), ...planPoint })),
+  warehouses: z.array(z.object({ id: z.string(), name: z.string(), ...planPoint })),
+  objective: z.object({ weightedUnmet: z.number(), distance: z.number(), unmetQuantity: z.number().int(), allocatedQuantity: z.number().int() }),
+  greedy: z.object({ weightedUnmet: z.number(), distance: z.number(), unmetQuantity: z.number().int(), allocatedQuantity: z.number().int() }),
+  gapPct: z.number().nullable(),
+  seconds: z.number(),
+});
+export type AllocationPlan = z.infer<typeof allocationPlan>;
 export * from './permissions.js';
 export * from './audit.js';
 export * from './messages.js';

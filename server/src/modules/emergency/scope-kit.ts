@@ -19,7 +19,13 @@ async function team(op: Client, place: Place, marker: string) {
   return made.body.id;
 }
 
-const plan = (regionCode: string, name = '改名预案') => ({ name, type: 'accident', subType: 'fire', level: 'III', regionCode, tasks: [{ key: 'evacuate', title: '疏散群众' }], notifications: [] });
+const plan = (regionCode: string, name = '改名预案', subType = 'fire', level = 'III') => ({ name, type: 'accident', subType, level, regionCode, tasks: [{ key: 'evacuate', title: '疏散群众' }], notifications: [] });
+/** A plan is unique by region, type, sub-type and level: each one the suites make takes the next pair. */
+let plans = 0;
+const nextPlanKind = (): [string, string] => {
+  const n = plans++;
+  return [['fire', 'hazchem', 'traffic', 'collapse'][Math.floor(n / 4) % 4]!, ['I', 'II', 'III', 'IV'][n % 4]!];
+};
 
 export const scopeKit: ScopeKit = {
   records: {
@@ -72,7 +78,7 @@ export const scopeKit: ScopeKit = {
     emergency_plan: {
       places: ['outside'],
       async make(_env, place, makers, marker) {
-        const made = await makers.placeOp.post<{ id: string }>('/api/emergency/plans', plan(place.regionCode, `火灾预案${marker}`));
+        const made = await makers.placeOp.post<{ id: string }>('/api/emergency/plans', plan(place.regionCode, `火灾预案${marker}`, ...nextPlanKind()));
         assert.equal(made.status, 201, JSON.stringify(made.body));
         return { id: made.body.id, secrets: [`火灾预案${marker}`] };
       },

@@ -1,6 +1,6 @@
 /** Supplies: the item catalogue, warehouses and their levels, stock, lots, moves, the stock card, counts, requests and the solver's input. */
 import {
-  SUPPLY_REQUEST_ACTIONS, SUPPLY_REQUEST_ACTION_INPUTS, adjustmentRequest, allocationInput as allocationInputSchema, cardQuery, countCreateRequest, countLinesRequest, countQuery, countStepRequest,
+  SUPPLY_REQUEST_ACTIONS, SUPPLY_REQUEST_ACTION_INPUTS, adjustmentRequest, allocationInput as allocationInputSchema, allocationPlan as allocationPlanSchema, cardQuery, countCreateRequest, countLinesRequest, countQuery, countStepRequest,
   countSummary, idParams, issueRequest, levelRequest, localItemRequest, lotQuery, moveQuery, moveResult, page, receiptRequest, requestCreateRequest, requestListQuery, stockCard as stockCardSchema, stockCount,
   stockLot, stockMove, stockQuery, stockRow, supplyItem, supplyRequestDetail, supplyRequestSummary, transferRequest, warehouse, warehouseRequest, warehouseUpdateRequest,
 } from '@gridgov/contracts';
@@ -13,6 +13,7 @@ import { cancelCount, confirmCount, createCount, enterCounts, listCounts, readCo
 import { listLots, listMoves, listStock, presentMoves, stockCard } from './queries.js';
 import { createRequest, listRequests, readRequest, transitionRequest } from './requests.js';
 import { allocationInput } from './solver-input.js';
+import { proposeAllocation } from './plan.js';
 import { adjust, issue, receive, transfer } from './stock.js';
 import { applyReserveList, createWarehouse, listWarehouses, readWarehouse, setLevels, updateWarehouse } from './warehouses.js';
 
@@ -145,5 +146,10 @@ export function suppliesRoutes(app: App, kit: Kit): void {
     config: { access: 'supplies:approve' },
     schema: { tags, summary: 'The allocation solver\'s input: approved lines, stock by lot, reserves, committed quantities', response: { 200: allocationInputSchema } },
     handler: (req) => allocationInput(kit.db, actorCtx(req).actor),
+  });
+  app.post(`${base}/allocation-plan`, {
+    config: { access: 'supplies:approve' },
+    schema: { tags, summary: '精准投放: a proposed allocation of the approved requests in scope by the solver (least priority-weighted unmet demand, then distance; stock, reserves, commitments and expiry respected), with the greedy baseline\'s objective; nothing stored (confirm with each request\'s allocate step)', body: z.strictObject({}).optional(), response: { 200: allocationPlanSchema } },
+    handler: (req) => proposeAllocation(kit, actorCtx(req).actor),
   });
 }

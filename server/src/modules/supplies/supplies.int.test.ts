@@ -7,7 +7,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
-import { checkSupplyCode, SUPPLY_CATALOGUE, type MoveResult, type StockCard, type StockCount, type StockRow, type SupplyRequestDetail, type Warehouse } from '@gridgov/contracts';
+import { checkSupplyCode, SUPPLY_CATALOGUE, type AllocationPlan, type MoveResult, type StockCard, type StockCount, type StockRow, type SupplyRequestDetail, type Warehouse } from '@gridgov/contracts';
 import { rows } from '../../platform/db/client.js';
 import { systemContext } from '../../platform/context.js';
 import { localDate } from '../../platform/time-zone.js';
@@ -238,6 +238,40 @@ describe('supplies (应急物资)', () => {
     // The grid worker lists only their grid's requests; the county operator all of the county's.
     assert.equal((await gw.get<Page<unknown>>('/api/supplies/requests')).body.total, 2);
     assert.equal((await op.get<Page<unknown>>(`/api/supplies/requests?regionCode=${communityCode}`)).body.total, 2);
+  });
+
+  it('精准投放: the solver proposes the optimal plan in scope (priority first, then distance, over the reserve and what is committed); confirmed through allocate', async () => {
+    const item = '2010102';
+    assert.equal((await receive(op, whA.id, { itemCode: item, quantity: 10, lotNo: 'LJ-A' })).status, 201);
+    assert.equal((await receive(op, whB.id, { itemCode: item, quantity: 10, lotNo: 'LJ-B' })).status, 201);
+    assert.equal((await op.put(`/api/supplies/warehouses/${whA.id}/levels`, { levels: [{ itemCode: item, min: 6, max: 100, reserve: 6 }] })).status, 200);
+    const request = async (siteName: string, at: { lng: number; lat: number }, priority: number, quantity: number) => {
+      const made = await gw.post<SupplyRequestDetail>('/api/supplies/requests', {
+        regionCode: communityCode, siteName, address: '转移安置', ...at, priority, neededBy: new Date(env.clock.now().getTime() + 6 * 3_600_000).toISOString(), purpose: '防汛', lines: [{ itemCode: item, quantity }],
+      });
+      await gw.post(`/api/supplies/requests/${made.body.id}/submit`, { version: 1 });
+      return (await op.post<SupplyRequestDetail>(`/api/supplies/requests/${made.body.id}/approve`, { version: 2 })).body;
+    };
+    // Beside warehouse B, priority 1, 12 life jackets; beside A, priority 3, 5. A may give 4 (its reserve is 6), B 10.
+    const r1 = await request('堤防抢险点', { lng: whB.lng, lat: whB.lat }, 1, 12);
+    const r2 = await request('临时安置点', { lng: whA.lng, lat: whA.lat }, 3, 5);
+    assert.equal((await gw.post('/api/supplies/allocation-plan', {})).status, 403, 'a grid worker does not allocate');
+    assert.equal((await otherCounty.post<AllocationPlan>('/api/supplies/allocation-plan', {})).body.plan.length, 0, 'nothing out of scope');
+    const proposal = await op.post<AllocationPlan & ErrorBody>('/api/supplies/allocation-plan', {});
+    assert.equal(proposal.status, 200, JSON.stringify(proposal.body));
+    const mine = (id: string, p: AllocationPlan) => p.plan.filter((x) => x.requestId === id).map((x) => [x.warehouseId === whA.id ? 'A' : 'B', x.quantity]).sort();
+    // By hand: R1 takes B's 10 (0 km) and 2 of A's 4; R2 the other 2 from A (0 km), 3 unmet. Any other split of A's 4 and B's 10 carries more units the 1.4 km between.
+    assert.deepEqual(mine(r1.id, proposal.body), [['A', 2], ['B', 10]]);
+    assert.deepEqual(mine(r2.id, proposal.body), [['A', 2]]);
+    assert.deepEqual(proposal.body.lines.filter((l) => l.requestId === r2.id).map((l) => l.unmet), [3]);
+    assert.ok(proposal.body.objective.weightedUnmet <= proposal.body.greedy.weightedUnmet);
+    assert.ok(proposal.body.warehouses.some((w) => w.id === whB.id && w.name === whB.name) && proposal.body.requests.some((r) => r.id === r1.id));
+    // Confirmed for R1 through its workflow step; the next proposal leaves R1 out and counts its 2 from A as committed.
+    const allocations = proposal.body.plan.filter((x) => x.requestId === r1.id).map((x) => ({ lineId: x.lineId, warehouseId: x.warehouseId, quantity: x.quantity }));
+    assert.equal((await op.post(`/api/supplies/requests/${r1.id}/allocate`, { version: 3, allocations })).status, 200);
+    const next = (await op.post<AllocationPlan>('/api/supplies/allocation-plan', {})).body;
+    assert.deepEqual(mine(r1.id, next), []);
+    assert.deepEqual(mine(r2.id, next), [['A', 2]], 'B\'s 10 and A\'s 2 are committed to R1 (not yet issued); A keeps its reserve of 6');
   });
 
   it('imports stock from xlsx through the import kit: each good row a receipt, bad rows reported', async () => {

@@ -94,20 +94,20 @@ export default function EventViewPage() {
           </Card>
           <Card size="small" title={t('emergency.tasks')} style={{ marginTop: 12 }}
             extra={e.status !== 'closed' && e.actions.includes('close') ? <Input.Search size="small" placeholder={t('emergency.addTask')} enterButton="+" style={{ width: 240 }} onSearch={(v) => v.trim() && addTask.mutate(v.trim())} /> : null}>
-            <Table<EmergencyTask> rowKey="id" size="small" pagination={false} dataSource={e.tasks}
+            <Table<EmergencyTask> rowKey="id" size="small" pagination={false} dataSource={e.tasks} scroll={{ x: 'max-content' }}
               columns={[
                 { key: 'title', title: t('emergency.field.task'), dataIndex: 'title' },
-                { key: 'level', title: t('emergency.field.level'), dataIndex: 'level', render: (l: EmergencyLevel | null) => levelTag(t, l) },
+                { key: 'level', title: t('emergency.field.level'), dataIndex: 'level', responsive: ['md'], render: (l: EmergencyLevel | null) => levelTag(t, l) },
                 { key: 'status', title: t('emergency.field.status'), dataIndex: 'status', render: (s: EmergencyTask['status']) => enumLabel(t, 'emergencyTaskStatus', s) },
                 { key: 'teams', title: t('emergency.teams'), render: (_: unknown, task) => e.dispatches.filter((d) => d.taskId === task.id).map((d) => <Tag key={d.id}>{d.teamName} · {enumLabel(t, 'dispatchStatus', d.status)}</Tag>) },
                 { key: 'go', title: '', width: 90, render: (_: unknown, task) => (e.status === 'verified' || e.status === 'responding') && e.actions.includes('close') ? <Button size="small" onClick={() => setDispatching(task)}>{t('emergency.dispatch')}</Button> : null },
               ]} />
           </Card>
           <Card size="small" title={t('emergency.dispatches')} style={{ marginTop: 12 }}>
-            <Table<DispatchSummary> rowKey="id" size="small" pagination={false} dataSource={e.dispatches} data-testid="emergency-dispatches"
+            <Table<DispatchSummary> rowKey="id" size="small" pagination={false} dataSource={e.dispatches} scroll={{ x: 'max-content' }} data-testid="emergency-dispatches"
               columns={[
                 { key: 'team', title: t('emergency.field.team'), dataIndex: 'teamName' },
-                { key: 'task', title: t('emergency.field.task'), dataIndex: 'taskTitle' },
+                { key: 'task', title: t('emergency.field.task'), dataIndex: 'taskTitle', responsive: ['sm'] },
                 { key: 'status', title: t('emergency.field.status'), dataIndex: 'status', render: (s: DispatchSummary['status']) => enumLabel(t, 'dispatchStatus', s) },
                 { key: 'times', title: t('emergency.field.times'), responsive: ['md'], render: (_: unknown, d) => [d.dispatchedAt, d.acknowledgedAt, d.arrivedAt, d.completedAt].map((x) => (x ? formatDateTime(x, locale).slice(-5) : '—')).join(' / ') },
                 { key: 'steps', title: '', render: (_: unknown, d) => <Space>{d.actions.map((a) => <Button key={a} size="small" danger={a === 'cancel'} onClick={() => dispatchStep.mutate({ d, action: a as DispatchAction })}>{t(`emergency.dispatch.${a as DispatchAction}`)}</Button>)}</Space> },

@@ -9,6 +9,7 @@ import { useI18n } from '../../i18n/i18n';
 import { enumLabel, enumOptions } from '../../shared/labels';
 import { holds } from '../../shared/permissions';
 import { suppliesApi, suppliesKeys } from './supplies-api';
+import { AllocationPlanModal } from './AllocationPlanModal';
 
 const PRIORITY_COLORS = ['default', 'blue', 'orange', 'red'] as const;
 
@@ -149,6 +150,7 @@ export default function RequestsPage() {
   const [page, setPage] = useState(1);
   const [openId, setOpenId] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
+  const [planning, setPlanning] = useState(false);
   const params = { status, page, pageSize: 50 };
   const list = useQuery({ queryKey: suppliesKeys.requests(params), queryFn: ({ signal }) => suppliesApi.requests(params, signal) });
   return (
@@ -156,6 +158,7 @@ export default function RequestsPage() {
       <Space style={{ marginBottom: 12 }}>
         <Select allowClear style={{ width: 160 }} placeholder={t('supplies.status')} value={status} onChange={(v) => { setStatus(v); setPage(1); }} options={enumOptions(t, 'supplyRequestStatus', REQUEST_STATUSES)} />
         {holds('supplies:request', me.permissions) && <Button type="primary" onClick={() => setCreating(true)} data-testid="supplies-request-new">{t('supplies.request.new')}</Button>}
+        {holds('supplies:approve', me.permissions) && <Button onClick={() => setPlanning(true)} data-testid="supplies-plan-open">{t('supplies.plan.open')}</Button>}
       </Space>
       <Table<SupplyRequestSummary>
         rowKey="id" size="small" loading={list.isLoading} dataSource={list.data?.items ?? []} data-testid="supplies-requests" onRow={(r) => ({ onClick: () => setOpenId(r.id) })}
@@ -171,6 +174,7 @@ export default function RequestsPage() {
         ]}
       />
       {creating && <NewRequest onClose={(id) => { setCreating(false); if (id) setOpenId(id); }} />}
+      {planning && <AllocationPlanModal onClose={() => setPlanning(false)} />}
       {openId && <RequestDrawer id={openId} onClose={() => setOpenId(null)} />}
     </>
   );

@@ -1,8 +1,7 @@
 /** Emergency supplies (应急物资): calls and cache keys. */
 import type {
   AdjustmentRequest, CountSummary, IssueRequest, MoveResult, ReceiptRequest, RequestCreateRequest, StockCard, StockCount, StockLot, StockMove, StockRow, SupplyItem, SupplyRequestAction,
-  SupplyRequestDetail, SupplyRequestSummary, TransferRequest, Warehouse, WarehouseRequest,
-} from '@gridgov/contracts';
+  SupplyRequestDetail, SupplyRequestSummary, TransferRequest, Warehouse, WarehouseRequest, AllocationPlan } from '@gridgov/contracts';
 import { api } from '../../api/client';
 import type { Page } from '../../api/types';
 
@@ -46,5 +45,6 @@ export const suppliesApi = {
   requests: (p: Params, signal?: AbortSignal) => api.get<Page<SupplyRequestSummary>>('/supplies/requests', p, signal),
   request: (id: string, signal?: AbortSignal) => api.get<SupplyRequestDetail>(`/supplies/requests/${id}`, undefined, signal),
   createRequest: (input: RequestCreateRequest) => api.post<SupplyRequestDetail>('/supplies/requests', input),
-  step: (r: SupplyRequestDetail, action: SupplyRequestAction, extra: Record<string, unknown> = {}) => api.post<SupplyRequestDetail>(`/supplies/requests/${r.id}/${action}`, { version: r.version, ...extra }),
+  proposeAllocation: () => api.post<AllocationPlan>('/supplies/allocation-plan', {}),
+  step: (r: Pick<SupplyRequestDetail, 'id' | 'version'>, action: SupplyRequestAction, extra: Record<string, unknown> = {}) => api.post<SupplyRequestDetail>(`/supplies/requests/${r.id}/${action}`, { version: r.version, ...extra }),
 };

@@ -6,7 +6,9 @@
  * shows where the phone is. A page may pass the outline of the user's own grid(s) (`outline`,
  * e.g. `useOwnGridOutline`, remembered on the phone), drawn bold over the grids in scope.
  * Without network it still draws (the points and the outline are the page's own data; the map
- * settings fall back to their defaults). Load it lazily: MapLibre is large.
+ * settings fall back to their defaults). `links` draws lines between places under the points
+ * (a plan's routes: from a warehouse to where the supplies go), thicker for more.
+ * Load it lazily: MapLibre is large.
  */
 import { Alert, Button, List, Typography } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
@@ -34,8 +36,17 @@ export interface MapPoint {
   highlight?: boolean;
 }
 
+/** A line between two places, `weight` (≥ 1) sets its width relative to the heaviest link. */
+export interface MapLink {
+  from: { lon: number; lat: number };
+  to: { lon: number; lat: number };
+  weight?: number;
+}
+
 export interface PointsMapProps {
   points: readonly MapPoint[];
+  /** Lines between places (`data-links` on the map: the lines drawn). */
+  links?: readonly MapLink[];
   onOpen: (id: string) => void;
   /** `<testId>` on the map (data-ready, data-points, data-spots: the points drawn, after sharing), `<testId>-choose-<id>` on the chooser's lines. */
   testId: string;
@@ -55,7 +66,9 @@ function groupPlaces(points: readonly MapPoint[]): Map<string, MapPoint[]> {
   return places;
 }
 
-export default function PointsMap({ points, onOpen, testId, height = 420, outline = null }: PointsMapProps) {
+const NO_LINKS: readonly MapLink[] = [];
+
+export default function PointsMap({ points, links = NO_LINKS, onOpen, testId, height = 420, outline = null }: PointsMapProps) {
   const { t } = useI18n();
   const { can } = useSession();
   const online = useOnline();
@@ -89,6 +102,18 @@ export default function PointsMap({ points, onOpen, testId, height = 420, outlin
     [places],
   );
 
+  const linkCollection = useMemo<GeoJSON.FeatureCollection>(() => {
+    const heaviest = Math.max(1, ...links.map((l) => l.weight ?? 1));
+    return {
+      type: 'FeatureCollection',
+      features: links.map((l) => ({
+        type: 'Feature' as const,
+        properties: { width: 2 + 6 * ((l.weight ?? 1) / heaviest) },
+        geometry: { type: 'LineString' as const, coordinates: [[l.from.lon, l.from.lat], [l.to.lon, l.to.lat]] },
+      })),
+    };
+  }, [links]);
+
   useEffect(() => {
     const container = containerRef.current;
     if (!config || !container) return;
@@ -117,6 +142,8 @@ export default function PointsMap({ points, onOpen, testId, height = 420, outlin
         { id: 'own-grid-outline', type: 'line', source: 'own-grids', paint: { 'line-color': '#1d4ed8', 'line-width': 3, 'line-dasharray': [3, 1.5] } },
         'point-halo',
       );
+      map.addSource('links', { type: 'geojson', data: EMPTY_COLLECTION });
+      map.addLayer({ id: 'link', type: 'line', source: 'links', layout: { 'line-cap': 'round' }, paint: { 'line-color': '#c2410c', 'line-opacity': 0.7, 'line-width': ['get', 'width'] } }, 'point-halo');
       setReady(true);
     });
     map.on('click', 'point-hit', (event) => {
@@ -139,6 +166,9 @@ export default function PointsMap({ points, onOpen, testId, height = 420, outlin
   useEffect(() => {
     if (ready) (mapRef.current?.getSource('points') as GeoJSONSource | undefined)?.setData(collection);
   }, [ready, collection]);
+  useEffect(() => {
+    if (ready) (mapRef.current?.getSource('links') as GeoJSONSource | undefined)?.setData(linkCollection);
+  }, [ready, linkCollection]);
   useEffect(() => {
     if (ready && shapes) (mapRef.current?.getSource('grids') as GeoJSONSource | undefined)?.setData(shapes);
   }, [ready, shapes]);
@@ -165,7 +195,7 @@ export default function PointsMap({ points, onOpen, testId, height = 420, outlin
 
   return (
     <div style={{ position: 'relative', height, borderRadius: 8, overflow: 'hidden', border: '1px solid #e5e7eb' }}>
-      <div ref={containerRef} data-testid={testId} data-ready={ready ? 'true' : 'false'} data-points={points.length} data-spots={places.size} data-outline={outlined} style={{ position: 'absolute', inset: 0 }} />
+      <div ref={containerRef} data-testid={testId} data-ready={ready ? 'true' : 'false'} data-points={points.length} data-spots={places.size} data-links={links.length} data-outline={outlined} style={{ position: 'absolute', inset: 0 }} />
       {failed && <Alert type="warning" showIcon title={t('map.unavailable')} style={{ position: 'absolute', top: 12, left: 12, right: 12 }} />}
       {choosing && (
         <div

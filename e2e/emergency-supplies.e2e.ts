@@ -1,0 +1,43 @@
+/**
+ * In the real browser, emergency command and supplies: the county operator opens the event under
+ * way from the events list into its command view (map with the place and area, tasks, the
+ * timeline) at desk and phone sizes; then proposes an allocation of the approved supply requests
+ * (the solver's plan drawn on the map as routes from warehouses to sites) and confirms it.
+ */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { screenshot, browserSuite } from './harness.js';
+
+describe('browser: emergency command and supplies', () => {
+  const suite = browserSuite();
+
+  it('the county operator opens the event under way into its command view, at desk and phone sizes', async () => {
+    for (const viewport of [{ width: 1400, height: 900 }, { width: 390, height: 844 }]) {
+      const op = await suite.page('county_op', { viewport, path: '/emergency' });
+      const rows = op.getByTestId('emergency-events').locator('tbody tr.ant-table-row');
+      await rows.first().waitFor();
+      await rows.filter({ hasText: '泄漏' }).first().click();
+      await op.getByTestId('emergency-event-view').waitFor();
+      await op.locator('[data-testid="emergency-map"][data-ready="true"]').waitFor();
+      assert.ok(Number(await op.getByTestId('emergency-map').getAttribute('data-points')) >= 1, 'the place and the teams on the map');
+      await screenshot(op, `emergency-event-${viewport.width}`);
+      const width = await op.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(width <= viewport.width + 5, `the view fits (${width}px)`);
+    }
+  });
+
+  it('the county operator proposes an allocation, sees its routes on the map and confirms it', async () => {
+    const op = await suite.page('county_op', { viewport: { width: 1400, height: 900 }, path: '/supplies/requests' });
+    await op.getByTestId('supplies-requests').locator('tbody tr.ant-table-row').first().waitFor();
+    await op.getByTestId('supplies-plan-open').click();
+    await op.locator('[data-testid="supplies-plan-map"][data-ready="true"]').waitFor();
+    assert.ok(Number(await op.getByTestId('supplies-plan-map').getAttribute('data-links')) >= 1, 'routes drawn');
+    await op.getByTestId('supplies-plan-table').locator('tbody tr.ant-table-row').first().waitFor();
+    await screenshot(op, 'supplies-allocation-plan');
+    await op.getByTestId('supplies-plan-confirm').click();
+    await op.locator('.ant-message').filter({ hasText: /已按方案分配 \d+ 个申领/ }).waitFor();
+    // Nothing approved is left waiting: a new proposal says so.
+    await op.getByTestId('supplies-plan-open').click();
+    await op.getByTestId('supplies-plan-empty').waitFor();
+  });
+});
