@@ -14,7 +14,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import { DEMO_PASSWORD, seedDemo } from '../server/src/modules/demo/seed-demo.js';
 import { loadConfig } from '../server/src/platform/config.js';
@@ -23,12 +22,11 @@ import { systemClock } from '../server/src/platform/clock.js';
 import { openDatabase, rows } from '../server/src/platform/db/client.js';
 import { startRuntime } from '../server/src/runtime.js';
 import { generateTasks } from '../server/src/modules/campaigns/generate-tasks.js';
-import { benchLine, formatInt, parseBenchArgs, peakRssMb } from './lib.js';
+import { benchLine, formatInt, parseBenchArgs, peakRssMb, withScratchDatabase } from './lib.js';
 
 const { quick } = parseBenchArgs();
 const HOUSEHOLDS = quick ? 200_000 : 2_000_000;
 const READS = quick ? 200 : 500;
-const PG_ADMIN_URL = process.env.GRIDGOV_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
 
@@ -96,14 +94,8 @@ async function run(tmp: string, databaseUrl: string) {
 }
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gridgov-bench-campaign-'));
-const name = `gridgov_bench_${randomBytes(6).toString('hex')}`;
-const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
-await admin.connect();
-await admin.query(`create database ${name}`);
-const url = new URL(PG_ADMIN_URL);
-url.pathname = `/${name}`;
 try {
-  const r = await run(tmp, url.toString());
+  const r = await withScratchDatabase((url) => run(tmp, url));
   console.log(`PostgreSQL, ${formatInt(HOUSEHOLDS)} households in ${formatInt(r.grids)} grids (written set-based in ${r.insertS.toFixed(1)} s):`);
   console.log(`  baseline (one plain INSERT ... SELECT of the same rows): ${r.baselineS.toFixed(1)} s`);
   console.log(`  our generation (batches, assignment, progress counts, cursor): ${r.generateS.toFixed(1)} s for ${formatInt(r.tasks)} tasks (goal: under 60 s)`);
@@ -113,7 +105,5 @@ try {
   benchLine('campaign', { households: HOUSEHOLDS, generate_s: r.generateS.toFixed(1), progress_p95_ms: r.p95.toFixed(1), baseline_s: r.baselineS.toFixed(1), ratio: (r.generateS / r.baselineS).toFixed(2) });
   if (r.check.tasks !== r.check.households || r.check.progress !== r.check.tasks) process.exitCode = 1;
 } finally {
-  await admin.query(`drop database if exists ${name} with (force)`);
-  await admin.end();
   fs.rmSync(tmp, { recursive: true, force: true });
 }

@@ -21,7 +21,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes, randomUUID } from 'node:crypto';
-import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import { DEFAULT_HEALTH_CODE_RULE } from '@gridgov/contracts';
 import { loadConfig } from '../server/src/platform/config.js';
@@ -30,7 +29,7 @@ import { systemClock } from '../server/src/platform/clock.js';
 import { openDatabase, rows } from '../server/src/platform/db/client.js';
 import { startRuntime } from '../server/src/runtime.js';
 import { recomputeCodes } from '../server/src/modules/healthcode/recompute.js';
-import { benchLine, formatInt, parseBenchArgs, peakRssMb } from './lib.js';
+import { benchLine, formatInt, parseBenchArgs, peakRssMb, withScratchDatabase } from './lib.js';
 import { drive } from './http-driver.js';
 
 const { quick, rest } = parseBenchArgs();
@@ -39,7 +38,6 @@ const RESIDENTS = Number(arg('residents') ?? (quick ? 100_000 : 5_000_000));
 const REQUESTS = Number(arg('requests') ?? (quick ? 60_000 : 300_000));
 const SAMPLE = Math.min(RESIDENTS, REQUESTS);
 const CONNECTIONS = 64;
-const PG_ADMIN_URL = process.env.GRIDGOV_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 // ---------------------------------------------------------------- the city and the runs
 
@@ -108,14 +106,8 @@ async function run(tmp: string, databaseUrl: string) {
 }
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gridgov-bench-healthcode-'));
-const name = `gridgov_bench_${randomBytes(6).toString('hex')}`;
-const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
-await admin.connect();
-await admin.query(`create database ${name}`);
-const url = new URL(PG_ADMIN_URL);
-url.pathname = `/${name}`;
 try {
-  const r = await run(tmp, url.toString());
+  const r = await withScratchDatabase((url) => run(tmp, url));
   const answers = Object.entries(r.ours.answers).map(([k, v]) => `${k}: ${formatInt(v)}`).join(', ');
   console.log(`PostgreSQL, ${formatInt(RESIDENTS)} residents with codes (loaded in ${r.loadS.toFixed(1)} s):`);
   console.log(`  codes under the rule in force: ${r.firstS.toFixed(1)} s (${formatInt(r.first)} changed)`);
@@ -127,7 +119,5 @@ try {
   console.log(`  peak RSS of the server process ${r.peakMb} MB`);
   benchLine('health-code', { per_s: Math.round(r.ours.perS), ratio: (r.ours.perS / r.empty.perS).toFixed(2), empty_per_s: Math.round(r.empty.perS), recompute_s: r.recomputeS.toFixed(1), residents: RESIDENTS });
 } finally {
-  await admin.query(`drop database if exists ${name} with (force)`);
-  await admin.end();
   fs.rmSync(tmp, { recursive: true, force: true });
 }

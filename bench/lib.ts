@@ -1,4 +1,5 @@
 /** Small helpers shared by the benchmarks in this folder. */
+import pg from 'pg';
 
 export interface BenchArgs {
   /** `--quick`: a smaller, shorter run for CI and smoke tests. */
@@ -41,4 +42,23 @@ export function runFor(minMs: number, step: () => number): { units: number; ms: 
     ms = performance.now() - started;
   } while (ms < minMs);
   return { units, ms };
+}
+
+/** The PostgreSQL server the benchmarks make their scratch databases on. */
+export const PG_ADMIN_URL = process.env.GRIDGOV_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+/** Runs `work` with the URL of a new scratch database on `PG_ADMIN_URL`, dropped afterwards whatever happens. */
+export async function withScratchDatabase<T>(work: (url: string) => Promise<T>): Promise<T> {
+  const name = `gridgov_bench_${Math.random().toString(16).slice(2, 14)}`;
+  const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  const url = new URL(PG_ADMIN_URL);
+  url.pathname = `/${name}`;
+  try {
+    return await work(url.toString());
+  } finally {
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  }
 }

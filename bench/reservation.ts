@@ -19,7 +19,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes, randomUUID } from 'node:crypto';
-import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import { idCheckChar } from '@gridgov/contracts';
 import { DEMO_PASSWORD, seedDemo } from '../server/src/modules/demo/seed-demo.js';
@@ -29,7 +28,7 @@ import { systemClock } from '../server/src/platform/clock.js';
 import { openDatabase, rows } from '../server/src/platform/db/client.js';
 import { seededRandom } from '../server/src/modules/tickets/classifier/training-texts.js';
 import { startRuntime, type Runtime } from '../server/src/runtime.js';
-import { benchLine, formatInt, parseBenchArgs, peakRssMb } from './lib.js';
+import { benchLine, formatInt, parseBenchArgs, peakRssMb, withScratchDatabase } from './lib.js';
 import { drive, type DriveResult } from './http-driver.js';
 
 const { quick } = parseBenchArgs();
@@ -37,7 +36,6 @@ const PEOPLE = quick ? 10_000 : 100_000;
 const ITEMS = quick ? 2_000 : 20_000;
 const POINTS = quick ? 10 : 50;
 const CONNECTIONS = 64;
-const PG_ADMIN_URL = process.env.GRIDGOV_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 // ---------------------------------------------------------------- the people and the drive
 
@@ -123,14 +121,8 @@ function drive_(tmp: string, port: number, urlPath: string, bodies: string[]): P
 }
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gridgov-bench-reservation-'));
-const name = `gridgov_bench_${randomBytes(6).toString('hex')}`;
-const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
-await admin.connect();
-await admin.query(`create database ${name}`);
-const url = new URL(PG_ADMIN_URL);
-url.pathname = `/${name}`;
 try {
-  const { baseline, ours, check, peakMb } = await run(tmp, url.toString());
+  const { baseline, ours, check, peakMb } = await withScratchDatabase((url) => run(tmp, url));
   const accepted = Object.entries(ours.answers).reduce((n, [k, v]) => (k.startsWith('201') ? n + v : n), 0);
   const oversold = Math.max(0, check.reserved - check.stock) + check.over;
   const lost = Math.abs(accepted - check.rows) + check.miscounted;
@@ -144,7 +136,5 @@ try {
   benchLine('reservation', { per_s: Math.round(ours.perS), oversold, lost, baseline_per_s: Math.round(baseline.perS), ratio: (ours.perS / baseline.perS).toFixed(2) });
   if (oversold > 0 || lost > 0 || accepted !== Math.min(ITEMS, PEOPLE)) process.exitCode = 1;
 } finally {
-  await admin.query(`drop database if exists ${name} with (force)`);
-  await admin.end();
   fs.rmSync(tmp, { recursive: true, force: true });
 }
