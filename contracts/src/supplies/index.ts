@@ -183,8 +183,8 @@ export type AllocationInput = z.infer<typeof allocationInput>;
  */
 const planPoint = { lng: z.number(), lat: z.number() };
 export const allocationPlan = z.object({
-  plan: z.array(z.object({ requestId: z.string(), lineId: z.string(), itemCode: z.string(), warehouseId: z.string(), lotId: z.string(), quantity: z.number().int(), distanceKm: z.number() })),
-  lines: z.array(z.object({ requestId: z.string(), lineId: z.string(), itemCode: z.string(), requested: z.number().int(), allocated: z.number().int(), unmet: z.number().int(), priority: z.number().int() })),
+  plan: z.array(z.object({ requestId: z.string(), lineId: z.string(), itemCode: z.string(), itemName: z.string(), warehouseId: z.string(), lotId: z.string(), quantity: z.number().int(), distanceKm: z.number() })),
+  lines: z.array(z.object({ requestId: z.string(), lineId: z.string(), itemCode: z.string(), itemName: z.string(), requested: z.number().int(), allocated: z.number().int(), unmet: z.number().int(), priority: z.number().int() })),
   requests: z.array(z.object({ id: z.string(), siteName: z.string(), version: z.number().int(), ...planPoint })),
   warehouses: z.array(z.object({ id: z.string(), name: z.string(), ...planPoint })),
   objective: z.object({ weightedUnmet: z.number(), distance: z.number(), unmetQuantity: z.number().int(), allocatedQuantity: z.number().int() }),

@@ -16,6 +16,7 @@ import { AppError } from '../../platform/errors.js';
 import { allocate, allocateGreedy, type AllocationInput as SolverInput } from './allocation/index.js';
 import { allocationInput } from './solver-input.js';
 import { supplyRequest, warehouse } from './tables.js';
+import { itemsByCode } from './catalogue.js';
 
 export const MAX_PLAN_LINES = 2_000;
 
@@ -45,13 +46,16 @@ export async function proposeAllocation(kit: Pick<Kit, 'db' | 'clock'>, actor: A
   const lineOf = new Map(open.map((l) => [l.lineId, l]));
   const requestIds = [...new Set(open.map((l) => l.requestId))];
   const warehouseIds = [...new Set(ours.plan.map((p) => p.warehouse))];
-  const [requests, warehouses] = await Promise.all([
+  const itemCodes = [...new Set(open.map((l) => l.itemCode))];
+  const [requests, warehouses, items] = await Promise.all([
     requestIds.length ? kit.db.select({ id: supplyRequest.id, siteName: supplyRequest.siteName, version: supplyRequest.version, lng: supplyRequest.lng, lat: supplyRequest.lat }).from(supplyRequest).where(inArray(supplyRequest.id, requestIds)) : [],
     warehouseIds.length ? kit.db.select({ id: warehouse.id, name: warehouse.name, lng: warehouse.lng, lat: warehouse.lat }).from(warehouse).where(inArray(warehouse.id, warehouseIds)) : [],
+    itemsByCode(kit.db, itemCodes),
   ]);
+  const nameOf = (code: string) => items.get(code)?.name ?? code;
   return {
-    plan: ours.plan.map((p) => ({ requestId: lineOf.get(p.line)!.requestId, lineId: p.line, itemCode: p.item, warehouseId: p.warehouse, lotId: p.lot, quantity: p.quantity, distanceKm: Math.round(p.distanceKm * 100) / 100 })),
-    lines: ours.lines.map((l) => ({ requestId: lineOf.get(l.line)!.requestId, lineId: l.line, itemCode: l.item, requested: l.requested, allocated: l.allocated, unmet: l.unmet, priority: l.priority })),
+    plan: ours.plan.map((p) => ({ requestId: lineOf.get(p.line)!.requestId, lineId: p.line, itemCode: p.item, itemName: nameOf(p.item), warehouseId: p.warehouse, lotId: p.lot, quantity: p.quantity, distanceKm: Math.round(p.distanceKm * 100) / 100 })),
+    lines: ours.lines.map((l) => ({ requestId: lineOf.get(l.line)!.requestId, lineId: l.line, itemCode: l.item, itemName: nameOf(l.item), requested: l.requested, allocated: l.allocated, unmet: l.unmet, priority: l.priority })),
     requests,
     warehouses,
     objective: ours.objective,

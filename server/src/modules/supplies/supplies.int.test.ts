@@ -263,7 +263,7 @@ describe('supplies (应急物资)', () => {
     // By hand: R1 takes B's 10 (0 km) and 2 of A's 4; R2 the other 2 from A (0 km), 3 unmet. Any other split of A's 4 and B's 10 carries more units the 1.4 km between.
     assert.deepEqual(mine(r1.id, proposal.body), [['A', 2], ['B', 10]]);
     assert.deepEqual(mine(r2.id, proposal.body), [['A', 2]]);
-    assert.deepEqual(proposal.body.lines.filter((l) => l.requestId === r2.id).map((l) => l.unmet), [3]);
+    assert.deepEqual(proposal.body.lines.filter((l) => l.requestId === r2.id).map((l) => [l.itemName, l.unmet]), [['救生衣', 3]]);
     assert.ok(proposal.body.objective.weightedUnmet <= proposal.body.greedy.weightedUnmet);
     assert.ok(proposal.body.warehouses.some((w) => w.id === whB.id && w.name === whB.name) && proposal.body.requests.some((r) => r.id === r1.id));
     // Confirmed for R1 through its workflow step; the next proposal leaves R1 out and counts its 2 from A as committed.

@@ -91,7 +91,7 @@ export function AllocationPlanModal({ onClose }: { onClose: () => void }) {
             columns={[
               { key: 'from', title: t('supplies.plan.warehouse'), render: (_, r) => names.get(r.warehouseId) },
               { key: 'to', title: t('supplies.plan.site'), render: (_, r) => names.get(r.requestId) },
-              { key: 'item', title: t('supplies.item'), dataIndex: 'itemCode' },
+              { key: 'item', title: t('supplies.item'), render: (_, r) => `${r.itemName}（${r.itemCode}）` },
               { key: 'quantity', title: t('supplies.quantity'), dataIndex: 'quantity' },
               { key: 'km', title: t('supplies.plan.km'), dataIndex: 'distanceKm', responsive: ['md'] },
             ]}
@@ -100,7 +100,7 @@ export function AllocationPlanModal({ onClose }: { onClose: () => void }) {
             <Alert
               type="warning" showIcon style={{ marginTop: 12 }} data-testid="supplies-plan-unmet"
               title={t('supplies.plan.unmet', { n: plan.lines.reduce((s, l) => s + l.unmet, 0) })}
-              description={plan.lines.filter((l) => l.unmet > 0).map((l) => `${names.get(l.requestId)} ${l.itemCode}: ${l.unmet}`).join('；')}
+              description={plan.lines.filter((l) => l.unmet > 0).map((l) => `${names.get(l.requestId)} ${l.itemName}: ${l.unmet}`).join('；')}
             />
           )}
         </>
