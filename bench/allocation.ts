@@ -18,6 +18,7 @@
  * greedy's (below 1 is better); the distance ratio is printed above it. Results: docs/allocation.md.
  */
 import { allocate, allocateGreedy, verifyPlan, type AllocationInput, type AllocationLot, type AllocationPriority, type AllocationReserve, type AllocationRequestLine, type AllocationWarehouse } from '../server/src/modules/supplies/allocation/index.js';
+import { seededRandom } from '../server/src/modules/tickets/classifier/training-texts.js';
 import { benchLine, formatInt, parseBenchArgs, peakRssMb } from './lib.js';
 
 const { quick, rest } = parseBenchArgs();
@@ -31,18 +32,7 @@ const ITEMS = arg('items', quick ? 100 : 500);
 const SEED = arg('seed', 20261204);
 const POINTS = Math.max(10, Math.round(LINES / 5));
 
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const random = seeded(SEED);
+const random = seededRandom(SEED);
 const uniform = (a: number, b: number) => a + (b - a) * random();
 const gaussian = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
 const pickWeighted = (cumulative: readonly number[]): number => {

@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { AppError } from '../../../platform/errors.js';
+import { seededRandom } from '../../tickets/classifier/training-texts.js';
 import { allocate, allocateGreedy, objectiveGapPct, verifyPlan, type AllocationInput, type AllocationLot, type AllocationPriority, type AllocationRequestLine, type AllocationResult } from './index.js';
 
 const NOW = '2026-12-01T08:00:00+08:00';
@@ -172,19 +173,9 @@ describe('allocation: stock, reserves and expiry', () => {
 });
 
 describe('allocation: random instances', () => {
-  function random(seed: number): () => number {
-    let a = seed >>> 0;
-    return () => {
-      a = (a + 0x6d2b79f5) >>> 0;
-      let t = a;
-      t = Math.imul(t ^ (t >>> 15), t | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-  }
 
   function instance(seed: number): AllocationInput {
-    const rnd = random(seed);
+    const rnd = seededRandom(seed);
     const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
     const items = ['1010101', '1020304', '2030101'];
     const warehouses = Array.from({ length: 6 }, (_, i) => ({ id: `W${i}`, lon: 114.1 + rnd() * 0.4, lat: 30.4 + rnd() * 0.4 }));
