@@ -8,7 +8,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
-import type { DispatchSummary, EmergencyEventDetail, EmergencyEventSummary, EmergencyPlan, EmergencyTeamDetail } from '@gridgov/contracts';
+import type { EmergencyTeam, DispatchSummary, EmergencyEventDetail, EmergencyEventSummary, EmergencyPlan, EmergencyTeamDetail } from '@gridgov/contracts';
 import { rows } from '../../platform/db/client.js';
 import { startTestEnv, type Client, type TestEnv } from '../../../test/harness.js';
 import { seedDemoEmergency } from './demo.js';
@@ -172,6 +172,25 @@ describe('emergency command (应急指挥)', () => {
     assert.deepEqual(seen.positions.map((p) => [p.teamName, p.lng, p.lat]), [['社区应急分队', 111.701, 29.031]]);
     assert.deepEqual(seen.timeline.filter((s) => s.action.startsWith('dispatch.')).map((s) => s.action), ['dispatch.create', 'dispatch.acknowledge', 'dispatch.arrive', 'dispatch.complete']);
     assert.deepEqual((await gw.get<DispatchSummary[]>('/api/emergency/dispatches')).body, []);
+  });
+
+  it('a team seen from two communities shows neither where it works nor that it is busy to the one it does not work for', async () => {
+    const county = await cityOp.post<EmergencyTeamDetail>('/api/emergency/teams', { name: '县消防救援大队', kind: '消防救援', regionCode: countyCode, skills: [], equipment: [] });
+    assert.equal(county.status, 201, JSON.stringify(county.body));
+    await db().execute(sql`update emergency_team set last_lng = 111.72, last_lat = 29.05, last_position_at = now() where id = ${county.body.id}`);
+    const fire = await op.post<EmergencyEventDetail>('/api/emergency/events', { title: '商铺火情', type: 'accident', subType: 'fire', regionCode: communityCode, lng: 111.7, lat: 29.03, occurredAt: env.clock.now().toISOString() });
+    const verified = await op.post<EmergencyEventDetail>(`/api/emergency/events/${fire.body.id}/verify`, { version: fire.body.version });
+    const withTask = await op.post<EmergencyEventDetail>(`/api/emergency/events/${fire.body.id}/tasks`, { title: '灭火' });
+    assert.deepEqual([verified.status, withTask.status], [200, 200], JSON.stringify(withTask.body));
+    const sent = await op.post<EmergencyEventDetail>(`/api/emergency/events/${fire.body.id}/dispatches`, { taskId: withTask.body.tasks[0]!.id, teamId: county.body.id });
+    assert.equal(sent.status, 200, JSON.stringify(sent.body));
+    const seenBy = async (client: Client) => (await client.get<EmergencyTeam[]>('/api/emergency/teams')).body.find((t) => t.id === county.body.id)!;
+    const [here, there, above] = await Promise.all([seenBy(op), seenBy(neighbour), seenBy(cityOp)]);
+    assert.deepEqual([here.activeDispatches, here.position !== null], [1, true], 'the community it works for');
+    assert.deepEqual([there.activeDispatches, there.position], [0, null], 'the other community sees the team, not where it is or that it is busy');
+    assert.deepEqual([above.activeDispatches, above.position !== null], [1, true], 'the city');
+    const countyDispatch = sent.body.dispatches.find((d) => d.teamId === county.body.id)!;
+    assert.equal((await op.post(`/api/emergency/dispatches/${countyDispatch.id}/cancel`, { version: countyDispatch.version, note: '改派' })).status, 200);
   });
 
   it('a manual task and dispatch; closing ends the lifecycle; every step is audited', async () => {

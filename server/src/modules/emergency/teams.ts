@@ -8,6 +8,7 @@ import { and, asc, count, eq, gt, inArray, lte, notInArray } from 'drizzle-orm';
 import type { EmergencyTeam, EmergencyTeamDetail, MemberRequest, PositionRequest, RosterRequest, TeamAvailability, TeamRequest, TeamUpdateRequest } from '@gridgov/contracts';
 import { teamRequest } from '@gridgov/contracts';
 import type { Db } from '../../platform/db/client.js';
+import type { Actor } from '../../platform/context.js';
 import type { ActorContext } from '../../platform/http/types.js';
 import type { Kit } from '../../platform/kit/kit.js';
 import { AppError, notFound } from '../../platform/errors.js';
@@ -17,34 +18,45 @@ import { codeInSubtree, recordVisible } from '../../platform/scope.js';
 import { residentFacts } from '../registers/person-facts.js';
 import { maskName } from '../registers/references.js';
 import { emergencyDispatch, emergencyRoster, emergencyTeam, emergencyTeamMember } from './tables.js';
-import { TEAM_VISIBILITY, commands, type TeamRow } from './workflow.js';
+import { DISPATCH_VISIBILITY, TEAM_VISIBILITY, commands, type TeamRow } from './workflow.js';
 
 type TeamKit = Pick<Kit, 'db' | 'providers'>;
 
-async function present(kit: TeamKit, teams: readonly TeamRow[], now: Date): Promise<EmergencyTeam[]> {
+/**
+ * Teams as a reader sees them. A team is seen from the regions below its own (a community sees
+ * the county's teams), so what it is doing elsewhere is scoped like a list: the dispatches under
+ * way are those the reader sees, and the last position is shown to readers of the team's own
+ * region and below, to its members, and while it is on a dispatch the reader sees; otherwise it
+ * would show where an incident of another community is.
+ */
+async function present(kit: TeamKit, teams: readonly TeamRow[], actor: Actor, now: Date): Promise<EmergencyTeam[]> {
   const ids = teams.map((t) => t.id);
   if (ids.length === 0) return [];
-  const [regions, members, onDuty, active] = await Promise.all([
+  const [regions, members, onDuty, active, own] = await Promise.all([
     kit.providers.regionNames(kit.db, [...new Set(teams.map((t) => t.regionCode))]),
     kit.db.select({ teamId: emergencyTeamMember.teamId, n: count() }).from(emergencyTeamMember).where(inArray(emergencyTeamMember.teamId, ids)).groupBy(emergencyTeamMember.teamId),
     kit.db.selectDistinct({ teamId: emergencyRoster.teamId, memberId: emergencyRoster.memberId }).from(emergencyRoster).where(and(inArray(emergencyRoster.teamId, ids), lte(emergencyRoster.startsAt, now), gt(emergencyRoster.endsAt, now))),
-    kit.db.select({ teamId: emergencyDispatch.teamId, n: count() }).from(emergencyDispatch).where(and(inArray(emergencyDispatch.teamId, ids), notInArray(emergencyDispatch.status, ['completed', 'cancelled']))).groupBy(emergencyDispatch.teamId),
+    kit.db.select({ teamId: emergencyDispatch.teamId, n: count() }).from(emergencyDispatch)
+      .where(and(inArray(emergencyDispatch.teamId, ids), notInArray(emergencyDispatch.status, ['completed', 'cancelled']), recordVisible(actor, DISPATCH_VISIBILITY))).groupBy(emergencyDispatch.teamId),
+    kit.db.selectDistinct({ teamId: emergencyTeamMember.teamId }).from(emergencyTeamMember).where(and(inArray(emergencyTeamMember.teamId, ids), eq(emergencyTeamMember.userId, actor.id))),
   ]);
+  const memberOf = new Set(own.map((o) => o.teamId));
   const memberCounts = new Map(members.map((m) => [m.teamId, Number(m.n)]));
   const activeCounts = new Map(active.map((m) => [m.teamId, Number(m.n)]));
   const dutyCounts = new Map<string, number>();
   for (const d of onDuty) dutyCounts.set(d.teamId, (dutyCounts.get(d.teamId) ?? 0) + 1);
+  const showsPosition = (t: TeamRow) => codeInSubtree(t.regionCode, actor.regionPrefix) || memberOf.has(t.id) || (activeCounts.get(t.id) ?? 0) > 0;
   return teams.map((t) => ({
     id: t.id, name: t.name, kind: t.kind, regionCode: t.regionCode, regionName: regions.get(t.regionCode) ?? '', skills: t.skills, equipment: t.equipment as EmergencyTeam['equipment'],
     availability: t.availability as TeamAvailability, members: memberCounts.get(t.id) ?? 0, onDuty: dutyCounts.get(t.id) ?? 0, activeDispatches: activeCounts.get(t.id) ?? 0,
-    position: t.lastLng !== null && t.lastLat !== null && t.lastPositionAt ? { lng: t.lastLng, lat: t.lastLat, at: t.lastPositionAt.toISOString() } : null,
+    position: showsPosition(t) && t.lastLng !== null && t.lastLat !== null && t.lastPositionAt ? { lng: t.lastLng, lat: t.lastLat, at: t.lastPositionAt.toISOString() } : null,
     baseLng: t.baseLng, baseLat: t.baseLat, version: t.version,
   }));
 }
 
 export async function listTeams(kit: TeamKit, ctx: ActorContext): Promise<EmergencyTeam[]> {
   const found = await kit.db.select().from(emergencyTeam).where(recordVisible(ctx.actor, TEAM_VISIBILITY)).orderBy(asc(emergencyTeam.regionCode), asc(emergencyTeam.name)).limit(1000);
-  return present(kit, found, ctx.clock.now());
+  return present(kit, found, ctx.actor, ctx.clock.now());
 }
 
 async function loadTeam(db: Db, ctx: ActorContext, id: string, forUpdate = false): Promise<TeamRow> {
@@ -58,7 +70,7 @@ export async function readTeam(kit: TeamKit, ctx: ActorContext, id: string): Pro
   const team = await loadTeam(kit.db, ctx, id);
   const now = ctx.clock.now();
   const [[summary], members, roster] = await Promise.all([
-    present(kit, [team], now),
+    present(kit, [team], ctx.actor, now),
     kit.db.select().from(emergencyTeamMember).where(eq(emergencyTeamMember.teamId, id)).orderBy(asc(emergencyTeamMember.role), asc(emergencyTeamMember.createdAt)),
     kit.db.select().from(emergencyRoster).where(and(eq(emergencyRoster.teamId, id), gt(emergencyRoster.endsAt, new Date(now.getTime() - 7 * 86_400_000)))).orderBy(asc(emergencyRoster.startsAt)).limit(500),
   ]);
