@@ -313,6 +313,8 @@ export const emergencyTeam = z.object({
   baseLng: z.number().nullable(),
   baseLat: z.number().nullable(),
   version: z.number().int(),
+  /** Whether the reader keeps this team (may edit it, its members and its roster). */
+  editable: z.boolean(),
 });
 export type EmergencyTeam = z.infer<typeof emergencyTeam>;
 

@@ -189,6 +189,7 @@ describe('emergency command (应急指挥)', () => {
     assert.deepEqual([here.activeDispatches, here.position !== null], [1, true], 'the community it works for');
     assert.deepEqual([there.activeDispatches, there.position], [0, null], 'the other community sees the team, not where it is or that it is busy');
     assert.deepEqual([above.activeDispatches, above.position !== null], [1, true], 'the city');
+    assert.deepEqual([here.editable, above.editable], [false, true], 'only the county and above keep a county team');
     const countyDispatch = sent.body.dispatches.find((d) => d.teamId === county.body.id)!;
     assert.equal((await op.post(`/api/emergency/dispatches/${countyDispatch.id}/cancel`, { version: countyDispatch.version, note: '改派' })).status, 200);
   });

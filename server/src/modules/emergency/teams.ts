@@ -50,7 +50,7 @@ async function present(kit: TeamKit, teams: readonly TeamRow[], actor: Actor, no
     id: t.id, name: t.name, kind: t.kind, regionCode: t.regionCode, regionName: regions.get(t.regionCode) ?? '', skills: t.skills, equipment: t.equipment as EmergencyTeam['equipment'],
     availability: t.availability as TeamAvailability, members: memberCounts.get(t.id) ?? 0, onDuty: dutyCounts.get(t.id) ?? 0, activeDispatches: activeCounts.get(t.id) ?? 0,
     position: showsPosition(t) && t.lastLng !== null && t.lastLat !== null && t.lastPositionAt ? { lng: t.lastLng, lat: t.lastLat, at: t.lastPositionAt.toISOString() } : null,
-    baseLng: t.baseLng, baseLat: t.baseLat, version: t.version,
+    baseLng: t.baseLng, baseLat: t.baseLat, version: t.version, editable: commands(actor, 'emergency:team', t.regionCode),
   }));
 }
 

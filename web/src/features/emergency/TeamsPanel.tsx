@@ -72,7 +72,7 @@ export function TeamsPanel() {
           { key: 'active', title: t('emergency.team.active'), dataIndex: 'activeDispatches' },
           { key: 'skills', title: t('emergency.team.skills'), dataIndex: 'skills', responsive: ['lg'], render: (s: string[]) => s.join('、') },
           { key: 'pos', title: t('emergency.team.position'), dataIndex: 'position', responsive: ['xl'], render: (p: EmergencyTeam['position']) => (p ? `${p.lng.toFixed(4)}, ${p.lat.toFixed(4)} · ${formatDateTime(p.at, locale)}` : '—') },
-          ...(keeps ? [{ key: 'edit', title: '', render: (_: unknown, x: EmergencyTeam) => <Button size="small" onClick={(ev) => { ev.stopPropagation(); form.setFieldsValue(x); setEditing(x); }}>{t('emergency.edit')}</Button> }] : []),
+          ...(keeps ? [{ key: 'edit', title: '', render: (_: unknown, x: EmergencyTeam) => x.editable && <Button size="small" onClick={(ev) => { ev.stopPropagation(); form.setFieldsValue(x); setEditing(x); }}>{t('emergency.edit')}</Button> }] : []),
         ]} />
       {editing && (
         <Modal open title={editing === 'new' ? t('emergency.team.add') : editing.name} onCancel={() => setEditing(null)} onOk={() => form.submit()} confirmLoading={save.isPending} width={600}>
@@ -116,7 +116,7 @@ export function TeamsPanel() {
                 { key: 'm', title: t('emergency.team.member'), dataIndex: 'memberName' },
                 { key: 's', title: t('emergency.team.shift'), render: (_: unknown, r: { startsAt: string; endsAt: string }) => `${formatDateTime(r.startsAt, locale)} — ${formatDateTime(r.endsAt, locale)}` },
               ]} />
-            {keeps && (
+            {d.editable && (
               <>
                 <h4 style={{ marginTop: 16 }}>{t('emergency.team.addMember')}</h4>
                 <Form form={memberForm} layout="inline" initialValues={{ link: 'staff', role: 'member' }} onFinish={(v) => addMember.mutate(v)}>
