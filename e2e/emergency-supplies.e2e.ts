@@ -2,7 +2,8 @@
  * In the real browser, emergency command and supplies: the county operator opens the event under
  * way from the events list into its command view (map with the place and area, tasks, the
  * timeline) at desk and phone sizes; then proposes an allocation of the approved supply requests
- * (the solver's plan drawn on the map as routes from warehouses to sites) and confirms it.
+ * (the solver's plan drawn on the map as routes from warehouses to sites) and confirms it; a team
+ * leader on the phone takes a dispatch and the team's position reaches the console.
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -24,6 +25,27 @@ describe('browser: emergency command and supplies', () => {
       const width = await op.evaluate(() => document.documentElement.scrollWidth);
       assert.ok(width <= viewport.width + 5, `the view fits (${width}px)`);
     }
+  });
+
+  it('a team leader on the phone takes the dispatch (接令) and reports the team position', async () => {
+    // gw2 leads the county rescue team, dispatched this morning to the leak's monitoring task.
+    const gw = await suite.page('gw2', { viewport: { width: 390, height: 844 }, path: '/emergency/dispatches', geolocation: { longitude: 111.7191, latitude: 29.0488 }, permissions: ['geolocation'] });
+    const open = gw.locator('.ant-card[data-testid^="dispatch-"]').filter({ hasText: '泄漏' }).filter({ has: gw.getByTestId('dispatch-acknowledge') }).first();
+    await open.waitFor();
+    const card = gw.getByTestId((await open.getAttribute('data-testid'))!);
+    await gw.getByTestId('my-dispatches-shared-at').waitFor();
+    await card.getByTestId('dispatch-acknowledge').click();
+    await card.getByTestId('dispatch-arrive').waitFor();
+    const text = (await card.textContent())!;
+    assert.ok(text.includes('已接令'), `the step is shown: ${text}`);
+    await screenshot(gw, 'emergency-my-dispatches-390');
+    const width = await gw.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 395, `the page fits the phone (${width}px)`);
+    const op = await suite.page('county_op', { viewport: { width: 1400, height: 900 }, path: '/emergency' });
+    await op.getByRole('tab', { name: '救援队伍' }).click();
+    const row = op.getByTestId('emergency-teams').locator('tbody tr').filter({ hasText: '县综合应急救援队' });
+    await row.waitFor();
+    assert.ok((await row.textContent())!.includes('111.7191, 29.0488'), 'the team position the phone reported');
   });
 
   it('the county operator proposes an allocation, sees its routes on the map and confirms it', async () => {

@@ -170,6 +170,9 @@ export const dispatchSummary = z.object({
   id: z.string(),
   eventId: z.string(),
   eventNo: z.string(),
+  eventTitle: z.string(),
+  /** The event's place, where the team goes. */
+  place: z.object({ lng: z.number(), lat: z.number(), address: z.string().nullable() }).nullable(),
   taskId: z.string(),
   taskTitle: z.string(),
   teamId: z.string(),

@@ -83,4 +83,13 @@ export const emergencyEn: Record<keyof typeof emergencyZhCN, string> = {
   'emergency.plan.text': 'Text',
   'emergency.plan.addNotification': 'Add a notification',
   'emergency.plan.deleteConfirm': 'Delete this plan? Events already activated keep what it made.',
+  'menu.emergencyDispatches': 'Dispatches',
+  'emergency.my.title': 'Dispatches under way',
+  'emergency.my.share': 'Share my position (every 2 min)',
+  'emergency.my.shareNow': 'Report position now',
+  'emergency.my.sharedAt': 'Position reported {at}',
+  'emergency.my.noPosition': 'No position: allow this page to use location in the phone settings.',
+  'emergency.my.none': 'No dispatches under way',
+  'emergency.my.sentAt': 'Dispatched {at}',
+  'emergency.my.here': 'My position',
 };

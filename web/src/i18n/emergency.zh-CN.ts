@@ -81,4 +81,13 @@ export const emergencyZhCN = {
   'emergency.plan.text': '通知内容',
   'emergency.plan.addNotification': '添加通知',
   'emergency.plan.deleteConfirm': '删除该预案？已启动的事件不受影响。',
+  'menu.emergencyDispatches': '出动任务',
+  'emergency.my.title': '出动任务',
+  'emergency.my.share': '共享我的位置（每 2 分钟）',
+  'emergency.my.shareNow': '立即上报位置',
+  'emergency.my.sharedAt': '已上报位置 {at}',
+  'emergency.my.noPosition': '无法获取位置：请在手机设置中允许本页面使用定位。',
+  'emergency.my.none': '暂无进行中的出动任务',
+  'emergency.my.sentAt': '派遣于 {at}',
+  'emergency.my.here': '我的位置',
 } as const;

@@ -20,20 +20,23 @@ import { DISPATCH_RULES, DISPATCH_VISIBILITY, TEAM_VISIBILITY, commands, dispatc
 
 type DispatchKit = Pick<Kit, 'db' | 'providers' | 'jobs' | 'registry'>;
 
+/** Where the team is sent: the event's place. */
+const eventPlace = (e: { lng: number; lat: number; address: string | null } | undefined) => (e ? { lng: e.lng, lat: e.lat, address: e.address } : null);
+
 export async function presentDispatches(db: Db, actor: Actor, rows: readonly DispatchRow[]): Promise<DispatchSummary[]> {
   if (rows.length === 0) return [];
   const [events, tasks, teams, members] = await Promise.all([
-    db.select({ id: emergencyEvent.id, no: emergencyEvent.eventNo }).from(emergencyEvent).where(inArray(emergencyEvent.id, [...new Set(rows.map((r) => r.eventId))])),
+    db.select({ id: emergencyEvent.id, no: emergencyEvent.eventNo, title: emergencyEvent.title, lng: emergencyEvent.lng, lat: emergencyEvent.lat, address: emergencyEvent.address }).from(emergencyEvent).where(inArray(emergencyEvent.id, [...new Set(rows.map((r) => r.eventId))])),
     db.select({ id: emergencyTask.id, title: emergencyTask.title }).from(emergencyTask).where(inArray(emergencyTask.id, [...new Set(rows.map((r) => r.taskId))])),
     db.select({ id: emergencyTeam.id, name: emergencyTeam.name }).from(emergencyTeam).where(inArray(emergencyTeam.id, [...new Set(rows.map((r) => r.teamId))])),
     teamMemberUserIds(db, rows.map((r) => r.teamId)),
   ]);
-  const eventNos = new Map(events.map((e) => [e.id, `E${e.no}`]));
+  const eventsById = new Map(events.map((e) => [e.id, e]));
   const taskTitles = new Map(tasks.map((t) => [t.id, t.title]));
   const teamNames = new Map(teams.map((t) => [t.id, t.name]));
   const now = new Date();
   return rows.map((d) => ({
-    id: d.id, eventId: d.eventId, eventNo: eventNos.get(d.eventId) ?? '', taskId: d.taskId, taskTitle: taskTitles.get(d.taskId) ?? '', teamId: d.teamId, teamName: teamNames.get(d.teamId) ?? '',
+    id: d.id, eventId: d.eventId, eventNo: `E${eventsById.get(d.eventId)?.no ?? ''}`, eventTitle: eventsById.get(d.eventId)?.title ?? '', place: eventPlace(eventsById.get(d.eventId)), taskId: d.taskId, taskTitle: taskTitles.get(d.taskId) ?? '', teamId: d.teamId, teamName: teamNames.get(d.teamId) ?? '',
     status: d.status as DispatchStatus, dispatchedAt: d.dispatchedAt.toISOString(), acknowledgedAt: d.acknowledgedAt?.toISOString() ?? null, arrivedAt: d.arrivedAt?.toISOString() ?? null,
     completedAt: d.completedAt?.toISOString() ?? null, note: d.note, version: d.version,
     actions: allowedActions(DISPATCH_RULES, { status: d.status as DispatchStatus }, {

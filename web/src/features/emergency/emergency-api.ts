@@ -23,6 +23,7 @@ export const emergencyApi = {
   step: (e: EmergencyEventDetail, action: EventAction, extra: { level?: EmergencyLevel; note?: string }) => api.post<EmergencyEventDetail>(`/emergency/events/${e.id}/${action}`, { version: e.version, ...extra }),
   addTask: (id: string, title: string) => api.post<EmergencyEventDetail>(`/emergency/events/${id}/tasks`, { title }),
   dispatch: (id: string, taskId: string, teamId: string) => api.post<EmergencyEventDetail>(`/emergency/events/${id}/dispatches`, { taskId, teamId }),
+  dispatches: (signal?: AbortSignal) => api.get<DispatchSummary[]>('/emergency/dispatches', undefined, signal),
   dispatchStep: (d: DispatchSummary, action: DispatchAction, note?: string) => api.post<DispatchSummary>(`/emergency/dispatches/${d.id}/${action}`, { version: d.version, ...(note ? { note } : {}) }),
   plans: (signal?: AbortSignal) => api.get<EmergencyPlan[]>('/emergency/plans', undefined, signal),
   createPlan: (plan: PlanRequest) => api.post<EmergencyPlan>('/emergency/plans', plan),
