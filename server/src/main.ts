@@ -59,10 +59,10 @@ async function main(): Promise<void> {
     console.log(`  ${cases.cases} cases from that gathering and a checkpoint, with ${cases.contacts} contacts traced`);
     const quarantine = await seedDemoQuarantine(runtime.kit, county);
     console.log(`  ${quarantine.orders} quarantine orders at ${quarantine.sites} sites, ${quarantine.followUps} follow-ups (one fever, ${quarantine.lost} lost to follow-up)`);
-    const supplies = await seedDemoSupplies(runtime.kit, county);
-    console.log(`  ${supplies.warehouses} supply warehouses (the reserve list applied), ${supplies.moves} stock moves, ${supplies.requests} supply requests`);
     const emergency = await seedDemoEmergency(runtime.kit, county, countyGrids);
     console.log(`  ${emergency.teams} rescue teams, ${emergency.plans} emergency plans, ${emergency.events} emergency events (two past, one under way)`);
+    const supplies = await seedDemoSupplies(runtime.kit, county, emergency.underWay);
+    console.log(`  ${supplies.warehouses} supply warehouses (the reserve list applied), ${supplies.moves} stock moves, ${supplies.requests} supply requests`);
     const codes = await seedDemoCodes(runtime.kit);
     console.log(`  health codes from that evidence: ${codes.red} red, ${codes.yellow} yellow (two risk areas)`);
     const campaigns = await seedDemoCampaigns(runtime.kit, seeded.city.grids[0]!.regionCode);

@@ -41,7 +41,7 @@ export interface Runtime {
   close(): Promise<void>;
 }
 
-const PROVIDERS: readonly (keyof Providers)[] = ['regionNames', 'gridNames', 'memberships', 'declaredUnflagged', 'arrivedResidents'];
+const PROVIDERS: readonly (keyof Providers)[] = ['regionNames', 'gridNames', 'memberships', 'declaredUnflagged', 'arrivedResidents', 'openEventsCovering'];
 
 /** What the modules provide to the platform, gathered; every provider must be there. */
 function gatherProviders(): Providers {

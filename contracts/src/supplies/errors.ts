@@ -18,5 +18,6 @@ export const SUPPLIES_ERRORS = defineErrors({
   SUPPLY_REQUEST_STATE: { status: 409, zh: '物资申领当前状态不允许此操作', en: 'The supply request is not in a state that allows this' },
   SUPPLY_REQUEST_VERSION_CONFLICT: { status: 409, zh: '物资申领已被他人修改，请刷新后重试', en: 'The supply request was changed by someone else; reload it' },
   SUPPLY_REQUEST_OVER_ALLOCATED: { status: 409, zh: '分配数量超过申领数量', en: 'The allocation exceeds the requested quantity' },
+  SUPPLY_REQUEST_EVENT_UNKNOWN: { status: 400, zh: '所选应急事件不存在、已结束或不覆盖本申领的区域', en: 'The emergency event is unknown, closed or does not cover the request\'s region' },
   SUPPLY_REQUEST_LINE_UNKNOWN: { status: 400, zh: '分配指向了不属于本申领的明细', en: 'An allocation names a line of another request' },
 });

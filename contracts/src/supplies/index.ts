@@ -132,6 +132,8 @@ export const requestCreateRequest = z.strictObject({
   priority: z.number().int().min(1).max(4),
   neededBy: z.iso.datetime({ offset: true }),
   purpose: note,
+  /** The emergency event it is for: an open event of its region or one above (`GET /supplies/requests/events`). */
+  eventId: uuid.optional(),
   lines: z.array(z.strictObject({ itemCode, quantity: qty })).min(1).max(100),
 });
 export type RequestCreateRequest = z.infer<typeof requestCreateRequest>;
@@ -147,8 +149,11 @@ export const SUPPLY_REQUEST_ACTION_INPUTS = {
 } as const;
 export type SupplyRequestAction = keyof typeof SUPPLY_REQUEST_ACTION_INPUTS;
 export const SUPPLY_REQUEST_ACTIONS = Object.keys(SUPPLY_REQUEST_ACTION_INPUTS) as SupplyRequestAction[];
-export const requestListQuery = z.strictObject({ status: z.enum(REQUEST_STATUSES).optional(), priority: z.coerce.number().int().min(1).max(4).optional(), regionCode: divisionCode.optional(), ...pageQuery });
+export const requestListQuery = z.strictObject({ status: z.enum(REQUEST_STATUSES).optional(), eventId: uuid.optional(), priority: z.coerce.number().int().min(1).max(4).optional(), regionCode: divisionCode.optional(), ...pageQuery });
 export type RequestListQuery = z.infer<typeof requestListQuery>;
+export const requestEventsQuery = z.strictObject({ regionCode: divisionCode });
+export const requestEventOption = z.object({ id: z.string(), label: z.string() });
+export type RequestEventOption = z.infer<typeof requestEventOption>;
 export const requestLine = z.object({
   id: z.string(), itemCode: z.string(), itemName: z.string(), unit: z.string().nullable(), quantity: z.number().int(), allocated: z.number().int(), issued: z.number().int(),
   allocations: z.array(z.object({ id: z.string(), warehouseId: z.string(), warehouseName: z.string(), quantity: z.number().int(), issued: z.number().int() })),
@@ -156,6 +161,9 @@ export const requestLine = z.object({
 export const supplyRequestSummary = z.object({
   id: z.string(), requestNo: z.number().int(), regionCode: z.string(), regionName: z.string(), gridId: z.string().nullable(), siteName: z.string(), address: z.string(), lng: z.number(), lat: z.number(),
   priority: z.number().int(), neededBy: z.string(), status: z.enum(REQUEST_STATUSES), lineCount: z.number().int(), createdAt: z.string(), version: z.number().int(),
+  eventId: z.string().nullable(),
+  /** Units asked, allocated and issued over all lines. */
+  totals: z.object({ quantity: z.number().int(), allocated: z.number().int(), issued: z.number().int() }),
 });
 export type SupplyRequestSummary = z.infer<typeof supplyRequestSummary>;
 export const supplyRequestDetail = supplyRequestSummary.extend({

@@ -98,4 +98,8 @@ export const suppliesEn = {
   'enum.auditObject.stock_count': 'Stock count',
   'enum.auditObject.supply_request': 'Supply request',
   'enum.auditObject.supply_item': 'Supply item',
+  'supplies.request.event': 'Emergency event',
+  'supplies.event.title': 'Supplies',
+  'supplies.event.none': 'No supply requests for this event yet',
+  'supplies.event.units': 'Asked / allocated / issued',
 };

@@ -98,4 +98,8 @@ export const suppliesZhCN = {
   'enum.auditObject.stock_count': '库存盘点',
   'enum.auditObject.supply_request': '物资申领',
   'enum.auditObject.supply_item': '应急物资编码',
+  'supplies.request.event': '应急事件',
+  'supplies.event.title': '物资保障',
+  'supplies.event.none': '暂无为本事件提出的物资申领',
+  'supplies.event.units': '申领 / 分配 / 已发放',
 };

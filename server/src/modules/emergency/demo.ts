@@ -21,7 +21,7 @@ import { addMember, addShift, createTeam, readTeam, reportPosition } from './tea
 
 const square = (lng: number, lat: number, d: number) => ({ type: 'Polygon' as const, coordinates: [[[lng - d, lat - d], [lng + d, lat - d], [lng + d, lat + d], [lng - d, lat + d], [lng - d, lat - d]] as [number, number][]] });
 
-export async function seedDemoEmergency(kit: Kit, countyCode: string, grids: readonly { id: string; regionCode: string }[]): Promise<{ teams: number; plans: number; events: number }> {
+export async function seedDemoEmergency(kit: Kit, countyCode: string, grids: readonly { id: string; regionCode: string }[]): Promise<{ teams: number; plans: number; events: number; underWay?: string }> {
   const account = await accountByUsername(kit.db, 'county_op');
   if (!account) return { teams: 0, plans: 0, events: 0 };
   const role = account.role as Role;
@@ -117,7 +117,7 @@ export async function seedDemoEmergency(kit: Kit, countyCode: string, grids: rea
   await reportPosition(kit, ctx, militia.id, { lng: 111.714, lat: 29.046 });
   const monitor = leak.tasks.find((t) => !leak.dispatches.some((d) => d.taskId === t.id));
   if (monitor) await createDispatch(kit, ctx, leak.id, { taskId: monitor.id, teamId: rescue.id, note: '携带气体检测仪' });
-  return { teams: teams.length, plans: plans.length, events: 3 };
+  return { teams: teams.length, plans: plans.length, events: 3, underWay: leak.id };
 }
 
 async function readMembers(kit: Kit, ctx: ActorContext, teamId: string): Promise<string[]> {

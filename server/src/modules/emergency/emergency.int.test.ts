@@ -8,13 +8,14 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
-import type { EmergencyTeam, DispatchSummary, EmergencyEventDetail, EmergencyEventSummary, EmergencyPlan, EmergencyTeamDetail } from '@gridgov/contracts';
+import type { SupplyRequestSummary, EmergencyTeam, DispatchSummary, EmergencyEventDetail, EmergencyEventSummary, EmergencyPlan, EmergencyTeamDetail } from '@gridgov/contracts';
 import { rows } from '../../platform/db/client.js';
 import { startTestEnv, type Client, type TestEnv } from '../../../test/harness.js';
 import { seedDemoEmergency } from './demo.js';
+import { seedDemoSupplies } from '../supplies/demo.js';
 
 interface ErrorBody {
-  error: { code: string };
+  error: { code: string; details?: { fields?: { field: string }[] } };
 }
 type Page<T> = { items: T[]; total: number };
 
@@ -228,12 +229,13 @@ describe('emergency demo', () => {
   it('seeds teams, a plan per common type, two past events with their history and one under way', async () => {
     const county = env.seed.accounts.find((a) => a.username === 'county_op')!.scopeRegionCode!;
     const grids = env.seed.city.grids.filter((g) => g.regionCode.startsWith(county.slice(0, 6))).map((g) => ({ id: env.gridId(g.code), regionCode: g.regionCode }));
-    const made = await seedDemoEmergency(env.rt.kit, county, grids);
+    const { underWay, ...made } = await seedDemoEmergency(env.rt.kit, county, grids);
     assert.deepEqual(made, { teams: 4, plans: 6, events: 3 });
     const op = await env.login('county_op');
     const events = (await op.get<Page<EmergencyEventSummary>>('/api/emergency/events')).body.items;
     assert.deepEqual(events.map((e) => e.status).sort(), ['closed', 'closed', 'responding']);
     const leak = (await op.get<EmergencyEventDetail>(`/api/emergency/events/${events.find((e) => e.status === 'responding')!.id}`)).body;
+    assert.equal(leak.id, underWay);
     assert.equal(leak.responseLevel, 'III');
     assert.equal(leak.tasks.length, 4);
     assert.ok(leak.positions.length >= 2, JSON.stringify(leak.positions));
@@ -241,5 +243,24 @@ describe('emergency demo', () => {
     assert.deepEqual(flood.timeline.filter((s) => s.action === 'scale').map((s) => s.data.to), ['II', 'IV']);
     assert.ok(flood.dispatches.every((d) => d.status === 'completed'));
     assert.ok(new Date(flood.timeline[0]!.at) < new Date(env.clock.now().getTime() - 10 * 86_400_000));
+  });
+
+  it('the supplies asked for the event under way show in its view; a request names only an open event over its place', async () => {
+    const county = env.seed.accounts.find((a) => a.username === 'county_op')!.scopeRegionCode!;
+    const communityCode = env.seed.accounts.find((a) => a.username === 'community_op')!.scopeRegionCode!;
+    const [op, community, gw] = await Promise.all([env.login('county_op'), env.login('community_op'), env.login('gw1')]);
+    const leak = (await op.get<Page<EmergencyEventSummary>>('/api/emergency/events?status=responding')).body.items[0]!;
+    const seeded = await seedDemoSupplies(env.rt.kit, county, leak.id);
+    assert.equal(seeded.requests, 5, 'the evacuation site asks for the leak');
+    const options = await community.get<{ id: string; label: string }[]>(`/api/supplies/requests/events?regionCode=${communityCode}`);
+    assert.deepEqual(options.body.map((o) => o.id), [leak.id], 'closed events are not offered');
+    assert.equal((await community.get(`/api/supplies/requests/events?regionCode=${county.slice(0, 4)}0000000000`)).status, 400, 'a place outside one\'s region');
+    const forEvent = await op.get<Page<SupplyRequestSummary>>(`/api/supplies/requests?eventId=${leak.id}`);
+    assert.deepEqual(forEvent.body.items.map((r) => [r.siteName, r.eventId, r.totals]), [['中心学校疏散安置点', leak.id, { quantity: 180, allocated: 80, issued: 0 }]]);
+    const closed = (await op.get<Page<EmergencyEventSummary>>('/api/emergency/events?status=closed')).body.items[0]!;
+    const refused = await gw.post<ErrorBody>('/api/supplies/requests', {
+      regionCode: communityCode, siteName: '临时点', address: '社区', lng: 111.7, lat: 29.03, priority: 2, neededBy: env.clock.now().toISOString(), purpose: '保障', eventId: closed.id, lines: [{ itemCode: '1030101', quantity: 1 }],
+    });
+    assert.deepEqual([refused.status, refused.body.error.code, refused.body.error.details?.fields?.[0]?.field], [400, 'SUPPLY_REQUEST_EVENT_UNKNOWN', 'eventId']);
   });
 });

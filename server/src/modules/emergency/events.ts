@@ -192,3 +192,14 @@ export async function addTask(kit: EventKit, ctx: ActorContext, id: string, inpu
   });
   return readEvent(kit, ctx, id, false);
 }
+
+/**
+ * The open events (not closed) whose region is `regionCode` or one above it: what a supply request
+ * of that place may be for (the supplies module, through `kit.providers`). Titles and numbers only.
+ */
+export async function openEventsCovering(db: Db, regionCode: string): Promise<{ id: string; label: string }[]> {
+  const found = await db.select({ id: emergencyEvent.id, no: emergencyEvent.eventNo, title: emergencyEvent.title }).from(emergencyEvent)
+    .where(and(inArray(emergencyEvent.regionCode, [...ancestorCodes(regionCode), regionCode]), notInArray(emergencyEvent.status, ['closed'])))
+    .orderBy(desc(emergencyEvent.eventNo)).limit(50);
+  return found.map((e) => ({ id: e.id, label: `E${e.no} ${e.title}` }));
+}

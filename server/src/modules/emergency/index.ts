@@ -2,6 +2,7 @@
 import { EMERGENCY_AUDIT_ACTIONS, EMERGENCY_PERMISSIONS, type Role } from '@gridgov/contracts';
 import { defineModule, namesOf } from '../../platform/kit/module.js';
 import { accountsOfRoleAt } from '../../platform/accounts/accounts.js';
+import { openEventsCovering } from './events.js';
 import { emergencyRoutes } from './routes.js';
 import { DISPATCH_VISIBILITY, EVENT_VISIBILITY, PLAN_VISIBILITY, TEAM_VISIBILITY } from './workflow.js';
 
@@ -19,5 +20,6 @@ export const emergencyModule = defineModule({
     /** A plan's notification to a role: the active accounts of that role whose scope is the event's region or one above it. */
     emergency_role: (db, audience) => accountsOfRoleAt(db, audience.role as Role, (audience.regionCodes as string[] | undefined) ?? []),
   },
+  provides: { openEventsCovering },
   routes: emergencyRoutes,
 });

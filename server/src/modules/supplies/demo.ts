@@ -26,7 +26,8 @@ async function ctxOf(kit: Kit, username: string): Promise<ActorContext | null> {
   return { actor, ip: '127.0.0.1', requestId: 'demo', locale: 'zh-CN', clock: kit.clock };
 }
 
-export async function seedDemoSupplies(kit: Kit, countyCode: string): Promise<{ warehouses: number; moves: number; requests: number }> {
+/** `eventId`: the emergency under way, which the community's evacuation site asks supplies for (when the event covers the community). */
+export async function seedDemoSupplies(kit: Kit, countyCode: string, eventId?: string): Promise<{ warehouses: number; moves: number; requests: number }> {
   const county = await ctxOf(kit, 'county_op');
   const community = await ctxOf(kit, 'community_op');
   if (!county || !community) return { warehouses: 0, moves: 0, requests: 0 };
@@ -82,5 +83,17 @@ export async function seedDemoSupplies(kit: Kit, countyCode: string): Promise<{ 
   const third = await ask('幸福小区 5 栋', 2, 24, [{ itemCode: '1050101', quantity: 500 }]);
   await transitionRequest(kit, community, third.id, 'submit', { version: 1 });
   await ask('老年活动中心', 1, 72, [{ itemCode: '1010101', quantity: 20 }]);
-  return { warehouses: 4, moves, requests: 4 };
+  // For the chemical leak under way: the evacuation site upwind asks for water, food and kits, approved and allocated.
+  const covering = eventId ? await kit.providers.openEventsCovering(kit.db, communityCode) : [];
+  if (!covering.some((e) => e.id === eventId)) return { warehouses: 4, moves, requests: 4 };
+  const evacuation = await createRequest(kit, community, {
+    regionCode: communityCode, siteName: '中心学校疏散安置点', address: '中心学校体育馆', lng: 111.7, lat: 29.036, priority: 4, neededBy: new Date(now.getTime() + 2 * 3_600_000).toISOString(),
+    purpose: '氯气泄漏下风向疏散群众生活保障', eventId, lines: [{ itemCode: '1030101', quantity: 60 }, { itemCode: '1030201', quantity: 40 }, { itemCode: '1040101', quantity: 80 }],
+  });
+  v = (await transitionRequest(kit, community, evacuation.id, 'submit', { version: 1 })).version;
+  const go = await transitionRequest(kit, county, evacuation.id, 'approve', { version: v });
+  await transitionRequest(kit, county, evacuation.id, 'allocate', { version: go.version, allocations: [
+    { lineId: go.lines.find((l) => l.itemCode === '1040101')!.id, warehouseId: main.id, quantity: 80 },
+  ] });
+  return { warehouses: 4, moves, requests: 5 };
 }

@@ -4,8 +4,8 @@
  * of each line (by hand now; the solver's plan will be recorded the same way); fulfilment issues
  * the allocations from stock, first expiring first, linked to the request.
  */
-import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
-import type { RequestCreateRequest, RequestListQuery, SupplyRequestAction, SupplyRequestDetail, SupplyRequestStatus, SupplyRequestSummary } from '@gridgov/contracts';
+import { and, asc, count, desc, eq, inArray, sum } from 'drizzle-orm';
+import type { RequestCreateRequest, RequestEventOption, RequestListQuery, SupplyRequestAction, SupplyRequestDetail, SupplyRequestStatus, SupplyRequestSummary } from '@gridgov/contracts';
 import type { ActorContext } from '../../platform/http/types.js';
 import type { Kit } from '../../platform/kit/kit.js';
 import { AppError } from '../../platform/errors.js';
@@ -25,14 +25,26 @@ type StepKit = Pick<Kit, 'db' | 'providers' | 'jobs' | 'registry'>;
 
 async function summaries(kit: ReadKit, found: readonly RequestRow[]): Promise<SupplyRequestSummary[]> {
   if (found.length === 0) return [];
-  const [regions, lines] = await Promise.all([
+  const ids = found.map((r) => r.id);
+  const [regions, lines, allocations] = await Promise.all([
     kit.providers.regionNames(kit.db, [...new Set(found.map((r) => r.regionCode))]),
-    kit.db.select({ id: supplyRequestLine.requestId, n: count() }).from(supplyRequestLine).where(inArray(supplyRequestLine.requestId, found.map((r) => r.id))).groupBy(supplyRequestLine.requestId),
+    kit.db.select({ id: supplyRequestLine.requestId, n: count(), quantity: sum(supplyRequestLine.quantity) }).from(supplyRequestLine).where(inArray(supplyRequestLine.requestId, ids)).groupBy(supplyRequestLine.requestId),
+    kit.db.select({ id: supplyAllocation.requestId, quantity: sum(supplyAllocation.quantity), issued: sum(supplyAllocation.issued) }).from(supplyAllocation).where(inArray(supplyAllocation.requestId, ids)).groupBy(supplyAllocation.requestId),
   ]);
+  const linesOf = new Map(lines.map((l) => [l.id, l]));
+  const allocatedOf = new Map(allocations.map((a) => [a.id, a]));
   return found.map((r) => ({
     id: r.id, requestNo: r.requestNo, regionCode: r.regionCode, regionName: regions.get(r.regionCode) ?? '', gridId: r.gridId, siteName: r.siteName, address: r.address, lng: r.lng, lat: r.lat,
-    priority: r.priority, neededBy: r.neededBy.toISOString(), status: r.status as SupplyRequestStatus, lineCount: Number(lines.find((l) => l.id === r.id)?.n ?? 0), createdAt: r.createdAt.toISOString(), version: r.version,
+    priority: r.priority, neededBy: r.neededBy.toISOString(), status: r.status as SupplyRequestStatus, lineCount: Number(linesOf.get(r.id)?.n ?? 0), createdAt: r.createdAt.toISOString(), version: r.version,
+    eventId: r.eventId,
+    totals: { quantity: Number(linesOf.get(r.id)?.quantity ?? 0), allocated: Number(allocatedOf.get(r.id)?.quantity ?? 0), issued: Number(allocatedOf.get(r.id)?.issued ?? 0) },
   }));
+}
+
+/** The open emergency events a request of this place may be for (the place in the caller's subtree). */
+export async function requestEvents(kit: ReadKit, ctx: ActorContext, regionCode: string): Promise<RequestEventOption[]> {
+  if (!codeInSubtree(regionCode, ctx.actor.regionPrefix)) throw new AppError('VALIDATION_FAILED', { fields: [{ field: 'regionCode', code: 'REGION_CODE_INVALID' }] });
+  return kit.providers.openEventsCovering(kit.db, regionCode);
 }
 
 export async function createRequest(kit: ReadKit, ctx: ActorContext, input: RequestCreateRequest): Promise<SupplyRequestDetail> {
@@ -40,12 +52,15 @@ export async function createRequest(kit: ReadKit, ctx: ActorContext, input: Requ
   if (!codeInSubtree(input.regionCode, actor.regionPrefix)) throw new AppError('VALIDATION_FAILED', { fields: [{ field: 'regionCode', code: 'REGION_CODE_INVALID' }] });
   const gridId = actor.gridId ?? input.gridId ?? null;
   for (const [i, l] of input.lines.entries()) await requireItem(kit.db, actor, l.itemCode, `lines.${i}.itemCode`);
+  if (input.eventId && !(await kit.providers.openEventsCovering(kit.db, input.regionCode)).some((e) => e.id === input.eventId)) {
+    throw new AppError('SUPPLY_REQUEST_EVENT_UNKNOWN', { fields: [{ field: 'eventId', code: 'SUPPLY_REQUEST_EVENT_UNKNOWN' }] });
+  }
   const id = crypto.randomUUID();
   const now = ctx.clock.now();
   await kit.db.transaction(async (tx) => {
     await tx.insert(supplyRequest).values({
       id, regionCode: input.regionCode, gridId, siteName: input.siteName, address: input.address, lng: input.lng, lat: input.lat, priority: input.priority, neededBy: new Date(input.neededBy),
-      purpose: input.purpose, status: 'draft', version: 1, createdBy: actor.id, createdAt: now, updatedAt: now,
+      purpose: input.purpose, eventId: input.eventId ?? null, status: 'draft', version: 1, createdBy: actor.id, createdAt: now, updatedAt: now,
     });
     await tx.insert(supplyRequestLine).values(input.lines.map((l) => ({ id: crypto.randomUUID(), requestId: id, itemCode: l.itemCode, quantity: l.quantity })));
     await tx.insert(supplyRequestEvent).values({ requestId: id, action: 'create', status: 'draft', actorId: actor.id, note: null, at: now });
@@ -60,6 +75,7 @@ export async function listRequests(kit: ReadKit, ctx: ActorContext, q: RequestLi
     recordVisible(ctx.actor, REQUEST_VISIBILITY),
     q.status ? eq(supplyRequest.status, q.status) : undefined,
     q.priority ? eq(supplyRequest.priority, q.priority) : undefined,
+    q.eventId ? eq(supplyRequest.eventId, q.eventId) : undefined,
     q.regionCode ? underRegion(supplyRequest.regionCode, q.regionCode) : undefined,
   );
   const [found, [total]] = await Promise.all([

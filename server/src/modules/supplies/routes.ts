@@ -1,7 +1,7 @@
 /** Supplies: the item catalogue, warehouses and their levels, stock, lots, moves, the stock card, counts, requests and the solver's input. */
 import {
   SUPPLY_REQUEST_ACTIONS, SUPPLY_REQUEST_ACTION_INPUTS, adjustmentRequest, allocationInput as allocationInputSchema, allocationPlan as allocationPlanSchema, cardQuery, countCreateRequest, countLinesRequest, countQuery, countStepRequest,
-  countSummary, idParams, issueRequest, levelRequest, localItemRequest, lotQuery, moveQuery, moveResult, page, receiptRequest, requestCreateRequest, requestListQuery, stockCard as stockCardSchema, stockCount,
+  countSummary, idParams, issueRequest, levelRequest, localItemRequest, lotQuery, moveQuery, moveResult, page, receiptRequest, requestCreateRequest, requestEventOption, requestEventsQuery, requestListQuery, stockCard as stockCardSchema, stockCount,
   stockLot, stockMove, stockQuery, stockRow, supplyItem, supplyRequestDetail, supplyRequestSummary, transferRequest, warehouse, warehouseRequest, warehouseUpdateRequest,
 } from '@gridgov/contracts';
 import { z } from 'zod';
@@ -11,7 +11,7 @@ import type { Kit } from '../../platform/kit/kit.js';
 import { addLocalItem, listItems } from './catalogue.js';
 import { cancelCount, confirmCount, createCount, enterCounts, listCounts, readCount } from './counts.js';
 import { listLots, listMoves, listStock, presentMoves, stockCard } from './queries.js';
-import { createRequest, listRequests, readRequest, transitionRequest } from './requests.js';
+import { createRequest, listRequests, readRequest, requestEvents, transitionRequest } from './requests.js';
 import { allocationInput } from './solver-input.js';
 import { proposeAllocation } from './plan.js';
 import { adjust, issue, receive, transfer } from './stock.js';
@@ -124,6 +124,11 @@ export function suppliesRoutes(app: App, kit: Kit): void {
     config: { access: ['supplies:read', 'supplies:approve', 'supplies:request'] },
     schema: { tags, summary: 'Requests in scope, most urgent first', querystring: requestListQuery, response: { 200: page(supplyRequestSummary) } },
     handler: (req) => listRequests(kit, actorCtx(req), req.query),
+  });
+  app.get(`${base}/requests/events`, {
+    config: { access: ['supplies:approve', 'supplies:request'] },
+    schema: { tags, summary: 'The open emergency events a request of a place in the caller\'s subtree may be for (its region or one above)', querystring: requestEventsQuery, response: { 200: z.array(requestEventOption) } },
+    handler: (req) => requestEvents(kit, actorCtx(req), req.query.regionCode),
   });
   app.post(`${base}/requests`, {
     config: { access: 'supplies:request' },

@@ -153,6 +153,8 @@ export const supplyRequest = pgTable(
     priority: smallint('priority').notNull(),
     neededBy: timestamp('needed_by', { withTimezone: true }).notNull(),
     purpose: text('purpose').notNull(),
+    /** The emergency event it is for (an open event of its region or one above), if any. */
+    eventId: uuid('event_id'),
     status: text('status').notNull(),
     version: integer('version').notNull(),
     createdBy: uuid('created_by').notNull(),
@@ -163,6 +165,7 @@ export const supplyRequest = pgTable(
     uniqueIndex('supply_request_no_key').on(t.requestNo),
     index('supply_request_region_idx').on(sql`${t.regionCode} text_pattern_ops`, t.status),
     index('supply_request_open_idx').on(t.status, t.priority, t.neededBy),
+    index('supply_request_for_event_idx').on(t.eventId),
   ],
 );
 

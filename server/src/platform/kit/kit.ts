@@ -47,6 +47,11 @@ export interface Providers {
    * Survey campaigns visit their households.
    */
   arrivedResidents(since: Date, until: Date, origin: string | null): SQL;
+  /**
+   * The open emergency events whose region is `regionCode` or one above it, as `E<n> title` (the
+   * emergency module). A supply request names the event it is for.
+   */
+  openEventsCovering(db: Db, regionCode: string): Promise<{ id: string; label: string }[]>;
 }
 
 /**

@@ -1,7 +1,8 @@
 /**
  * One event's view (the command centre switches into it): the map of its place, affected area,
  * command posts and the dispatched teams' last positions; its steps (verify, activate at a level,
- * scale, close); tasks with their dispatches (dispatch a team, the dispatch's own steps); the timeline.
+ * scale, close); tasks with their dispatches (dispatch a team, the dispatch's own steps); the supply
+ * requests made for it (their sites on the map); the timeline.
  */
 import { Alert, Button, Card, Col, Descriptions, Form, Input, Modal, Row, Select, Space, Table, Tag, Timeline, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -14,6 +15,7 @@ import type { GridFeatureCollection } from '../../api/types';
 import { enumLabel } from '../../shared/labels';
 import { formatDateTime } from '../../shared/format';
 import type { MapPoint } from '../../shared/map/PointsMap';
+import { EventSupplies, requestSitePoints, useEventRequests } from '../supplies/EventSupplies';
 import { emergencyApi, emergencyKeys } from './emergency-api';
 import { levelTag, statusTag, typeLabel } from './parts';
 
@@ -60,14 +62,16 @@ export default function EventViewPage() {
     onError: (error) => feedback.error(error),
   });
   const e = event.data;
+  const requests = useEventRequests(id);
   const points = useMemo<MapPoint[]>(() => {
     if (!e) return [];
     return [
       { id: e.id, lon: e.lng, lat: e.lat, label: `${e.eventNo} ${e.title}`, highlight: true },
       ...e.commandPosts.map((c, i) => ({ id: `post-${i}`, lon: c.lng, lat: c.lat, label: `${t('emergency.commandPost')}：${c.name}`, color: '#722ed1' })),
       ...e.positions.map((p) => ({ id: `team-${p.teamId}`, lon: p.lng, lat: p.lat, label: `${p.teamName}（${formatDateTime(p.at, locale)}）`, color: '#389e0d' })),
+      ...requestSitePoints(requests.data?.items ?? [], (r) => `${t('supplies.request.site')}：${r.siteName}`),
     ];
-  }, [e, t, locale]);
+  }, [e, t, locale, requests.data]);
   if (!id) return <Alert type="info" message={t('emergency.noEvent')} />;
   if (event.isError) return <Alert type="error" message={t('emergency.notFound')} />;
   if (!e) return null;
@@ -115,7 +119,8 @@ export default function EventViewPage() {
           </Card>
         </Col>
         <Col xs={24} lg={10}>
-          <Card size="small" title={t('emergency.facts')}>
+          {requests.data && <EventSupplies requests={requests.data.items} />}
+          <Card size="small" title={t('emergency.facts')} style={{ marginTop: requests.data ? 12 : 0 }}>
             <Descriptions size="small" column={1}
               items={[
                 { key: 'type', label: t('emergency.field.type'), children: typeLabel(locale, e.type, e.subType) },

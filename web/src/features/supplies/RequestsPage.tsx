@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { REQUEST_STATUSES, type RequestCreateRequest, type SupplyRequestAction, type SupplyRequestDetail, type SupplyRequestSummary } from '@gridgov/contracts';
 import { useFeedback } from '../../app/feedback';
+import { useLocation } from '../../app/router';
 import { useMe } from '../../app/session';
 import { useI18n } from '../../i18n/i18n';
 import { enumLabel, enumOptions } from '../../shared/labels';
@@ -25,6 +26,11 @@ function NewRequest({ onClose }: { onClose: (id?: string) => void }) {
   const client = useQueryClient();
   const items = useQuery({ queryKey: suppliesKeys.items, queryFn: ({ signal }) => suppliesApi.items(signal), staleTime: 600_000 });
   const [form] = Form.useForm();
+  const regionCode = Form.useWatch('regionCode', form) as string | undefined;
+  const events = useQuery({
+    queryKey: suppliesKeys.requestEvents(regionCode ?? ''), queryFn: ({ signal }) => suppliesApi.requestEvents(regionCode!, signal),
+    enabled: /^\d{12}$/.test(regionCode ?? ''), meta: { silent: true },
+  });
   const create = useMutation({
     mutationFn: (v: Omit<RequestCreateRequest, 'neededBy'> & { neededBy: { toDate(): Date } }) => suppliesApi.createRequest({ ...v, neededBy: v.neededBy.toDate().toISOString() }),
     onSuccess: async (r) => { feedback.success(t('supplies.saved')); await client.invalidateQueries({ queryKey: suppliesKeys.all }); onClose(r.id); },
@@ -43,6 +49,11 @@ function NewRequest({ onClose }: { onClose: (id?: string) => void }) {
           <Form.Item name="priority" label={t('supplies.request.priority')} rules={[{ required: true }]}><Select style={{ width: 120 }} options={[1, 2, 3, 4].map((p) => ({ value: p, label: t(`supplies.priority.${p as 1 | 2 | 3 | 4}`) }))} /></Form.Item>
           <Form.Item name="neededBy" label={t('supplies.request.neededBy')} rules={[{ required: true }]}><DatePicker showTime /></Form.Item>
         </Space>
+        {(events.data ?? []).length > 0 && (
+          <Form.Item name="eventId" label={t('supplies.request.event')}>
+            <Select allowClear data-testid="supply-request-event" options={(events.data ?? []).map((e) => ({ value: e.id, label: e.label }))} />
+          </Form.Item>
+        )}
         <Form.Item name="purpose" label={t('supplies.request.purpose')} rules={[{ required: true, whitespace: true }]}><Input.TextArea maxLength={500} rows={2} /></Form.Item>
         <Form.List name="lines">
           {(fields, { add, remove }) => (
@@ -148,7 +159,7 @@ export default function RequestsPage() {
   const me = useMe();
   const [status, setStatus] = useState<string | undefined>();
   const [page, setPage] = useState(1);
-  const [openId, setOpenId] = useState<string | null>(null);
+  const [openId, setOpenId] = useState<string | null>(useLocation().query.get('id'));
   const [creating, setCreating] = useState(false);
   const [planning, setPlanning] = useState(false);
   const params = { status, page, pageSize: 50 };

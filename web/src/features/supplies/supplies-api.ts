@@ -1,6 +1,6 @@
 /** Emergency supplies (应急物资): calls and cache keys. */
 import type {
-  AdjustmentRequest, CountSummary, IssueRequest, MoveResult, ReceiptRequest, RequestCreateRequest, StockCard, StockCount, StockLot, StockMove, StockRow, SupplyItem, SupplyRequestAction,
+  AdjustmentRequest, CountSummary, IssueRequest, MoveResult, ReceiptRequest, RequestCreateRequest, RequestEventOption, StockCard, StockCount, StockLot, StockMove, StockRow, SupplyItem, SupplyRequestAction,
   SupplyRequestDetail, SupplyRequestSummary, TransferRequest, Warehouse, WarehouseRequest, AllocationPlan } from '@gridgov/contracts';
 import { api } from '../../api/client';
 import type { Page } from '../../api/types';
@@ -18,6 +18,7 @@ export const suppliesKeys = {
   counts: (p: Params) => ['supplies', 'counts', p] as const,
   count: (id: string) => ['supplies', 'count', id] as const,
   requests: (p: Params) => ['supplies', 'requests', p] as const,
+  requestEvents: (regionCode: string) => ['supplies', 'request-events', regionCode] as const,
   request: (id: string) => ['supplies', 'request', id] as const,
 };
 
@@ -44,6 +45,7 @@ export const suppliesApi = {
   cancelCount: (c: StockCount) => api.post<StockCount>(`/supplies/counts/${c.id}/cancel`, { version: c.version }),
   requests: (p: Params, signal?: AbortSignal) => api.get<Page<SupplyRequestSummary>>('/supplies/requests', p, signal),
   request: (id: string, signal?: AbortSignal) => api.get<SupplyRequestDetail>(`/supplies/requests/${id}`, undefined, signal),
+  requestEvents: (regionCode: string, signal?: AbortSignal) => api.get<RequestEventOption[]>('/supplies/requests/events', { regionCode }, signal),
   createRequest: (input: RequestCreateRequest) => api.post<SupplyRequestDetail>('/supplies/requests', input),
   proposeAllocation: () => api.post<AllocationPlan>('/supplies/allocation-plan', {}),
   step: (r: Pick<SupplyRequestDetail, 'id' | 'version'>, action: SupplyRequestAction, extra: Record<string, unknown> = {}) => api.post<SupplyRequestDetail>(`/supplies/requests/${r.id}/${action}`, { version: r.version, ...extra }),
