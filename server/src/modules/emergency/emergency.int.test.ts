@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
 import type { SupplyRequestSummary, EmergencyTeam, DispatchSummary, EmergencyEventDetail, EmergencyEventSummary, EmergencyPlan, EmergencyTeamDetail } from '@gridgov/contracts';
 import { rows } from '../../platform/db/client.js';
+import { compareWithRecount, foldMetrics } from '../../platform/metrics/metrics.js';
 import { startTestEnv, type Client, type TestEnv } from '../../../test/harness.js';
 import { seedDemoEmergency } from './demo.js';
 import { seedDemoSupplies } from '../supplies/demo.js';
@@ -262,5 +263,11 @@ describe('emergency demo', () => {
       regionCode: communityCode, siteName: '临时点', address: '社区', lng: 111.7, lat: 29.03, priority: 2, neededBy: env.clock.now().toISOString(), purpose: '保障', eventId: closed.id, lines: [{ itemCode: '1030101', quantity: 1 }],
     });
     assert.deepEqual([refused.status, refused.body.error.code, refused.body.error.details?.fields?.[0]?.field], [400, 'SUPPLY_REQUEST_EVENT_UNKNOWN', 'eventId']);
+    // On the dashboard: the event under way and the requests waiting, agreeing with the recount.
+    await foldMetrics(env.rt.database.db, env.rt.kit.registry.metrics);
+    assert.deepEqual(await compareWithRecount(env.rt.database.db, env.rt.kit.registry.metrics), []);
+    const [open] = await rows<{ value: string }>(env.rt.database.db, sql`select sum(value) as value from metric_value where metric = 'emergency.open' and scope = ${county}`);
+    const [waiting] = await rows<{ value: string }>(env.rt.database.db, sql`select sum(value) as value from metric_value where metric = 'supplies.requests_waiting' and scope = ${county}`);
+    assert.deepEqual([Number(open!.value), Number(waiting!.value)], [1, 3], 'the leak; the approved, submitted and allocated requests');
   });
 });

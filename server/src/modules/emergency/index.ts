@@ -3,6 +3,7 @@ import { EMERGENCY_AUDIT_ACTIONS, EMERGENCY_PERMISSIONS, type Role } from '@grid
 import { defineModule, namesOf } from '../../platform/kit/module.js';
 import { accountsOfRoleAt } from '../../platform/accounts/accounts.js';
 import { openEventsCovering } from './events.js';
+import { emergencyMetrics } from './metrics.js';
 import { emergencyRoutes } from './routes.js';
 import { DISPATCH_VISIBILITY, EVENT_VISIBILITY, PLAN_VISIBILITY, TEAM_VISIBILITY } from './workflow.js';
 
@@ -21,5 +22,6 @@ export const emergencyModule = defineModule({
     emergency_role: (db, audience) => accountsOfRoleAt(db, audience.role as Role, (audience.regionCodes as string[] | undefined) ?? []),
   },
   provides: { openEventsCovering },
+  ...emergencyMetrics,
   routes: emergencyRoutes,
 });

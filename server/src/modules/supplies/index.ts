@@ -6,6 +6,7 @@ import { defineJob } from '../../platform/jobs/queue.js';
 import { defineModule, namesOf } from '../../platform/kit/module.js';
 import type { Kit } from '../../platform/kit/kit.js';
 import { SUPPLIES_ERRORS } from '@gridgov/contracts';
+import { suppliesMetrics } from './metrics.js';
 import { suppliesRoutes } from './routes.js';
 import { alertExpiring } from './stock.js';
 import { STOCK_IMPORT_KIND, stockImport } from './import-stock.js';
@@ -29,6 +30,7 @@ export const suppliesModule = defineModule({
   auditActions: namesOf(SUPPLIES_AUDIT_ACTIONS),
   errors: namesOf(SUPPLIES_ERRORS),
   liveEvents: ['supply_request.changed'],
+  ...suppliesMetrics,
   records: { warehouse: WAREHOUSE_VISIBILITY, stock_count: COUNT_VISIBILITY, supply_request: REQUEST_VISIBILITY },
   imports: { [STOCK_IMPORT_KIND]: stockImport },
   jobs: (kit) => [expiringJob(kit)],
