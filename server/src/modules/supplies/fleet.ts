@@ -175,12 +175,12 @@ export async function createDriver(kit: FleetKit, ctx: ActorContext, input: Driv
 
 export async function updateDriver(kit: FleetKit, ctx: ActorContext, id: string, input: z.input<typeof driverUpdateRequest>): Promise<Driver> {
   const now = ctx.clock.now();
-  regionChecked(ctx.actor, input.regionCode);
-  const phone = input.phone ? protectedPhone(kit, input.phone) : {};
   await kit.db.transaction(async (tx) => {
     const d = await loadDriver(tx, ctx.actor, id, true);
     if (!dispatches(ctx.actor, d.regionCode)) throw new AppError('FORBIDDEN');
     if (d.version !== input.version) throw new AppError('LOGISTICS_VERSION_CONFLICT', { current: d.version });
+    regionChecked(ctx.actor, input.regionCode);
+    const phone = input.phone ? protectedPhone(kit, input.phone) : {};
     await checkedLinks(tx, ctx.actor, input);
     await tx.update(driver).set({
       name: input.name, ...phone, licenceClass: input.licenceClass, regionCode: input.regionCode, userId: input.userId ?? null, residentId: input.residentId ?? null,
