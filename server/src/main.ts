@@ -16,6 +16,7 @@ import { seedDemoCheckins } from './modules/checkins/demo-checkins.js';
 import { seedDemoCases } from './modules/tracing/demo-cases.js';
 import { seedDemoQuarantine } from './modules/quarantine/demo.js';
 import { seedDemoSupplies } from './modules/supplies/demo.js';
+import { seedDemoLogistics } from './modules/supplies/demo-logistics.js';
 import { seedDemoEmergency } from './modules/emergency/demo.js';
 import { seedDemoCodes } from './modules/healthcode/demo-codes.js';
 import { seedDemoCampaigns } from './modules/campaigns/demo-campaigns.js';
@@ -61,6 +62,8 @@ async function main(): Promise<void> {
     console.log(`  ${quarantine.orders} quarantine orders at ${quarantine.sites} sites, ${quarantine.followUps} follow-ups (one fever, ${quarantine.lost} lost to follow-up)`);
     const supplies = await seedDemoSupplies(runtime.kit, county);
     console.log(`  ${supplies.warehouses} supply warehouses (the reserve list applied), ${supplies.moves} stock moves, ${supplies.requests} supply requests`);
+    const logistics = await seedDemoLogistics(runtime.kit, county);
+    console.log(`  ${logistics.vehicles} vehicles, ${logistics.drivers} drivers, ${logistics.shipments} shipments (one received short, one on the road, one planned)`);
     const emergency = await seedDemoEmergency(runtime.kit, county, countyGrids);
     console.log(`  ${emergency.teams} rescue teams, ${emergency.plans} emergency plans, ${emergency.events} emergency events (two past, one under way)`);
     const codes = await seedDemoCodes(runtime.kit);

@@ -11,6 +11,8 @@ import { sql } from 'drizzle-orm';
 import type { Driver, MoveResult, ShipmentDetail, StockRow, SupplyRequestDetail, Vehicle, Warehouse } from '@gridgov/contracts';
 import { rows } from '../../platform/db/client.js';
 import { startTestEnv, type Client, type TestEnv } from '../../../test/harness.js';
+import { seedDemoSupplies } from './demo.js';
+import { seedDemoLogistics } from './demo-logistics.js';
 
 interface ErrorBody {
   error: { code: string; message: string; details?: { fields?: { field: string; code: string }[] } };
@@ -228,5 +230,16 @@ describe('logistics (物资运输)', () => {
     assert.equal((await otherCounty.get<Page<unknown>>('/api/logistics/shipments')).body.total, 0);
     const seen = await community.get<Page<{ id: string }>>('/api/logistics/shipments');
     assert.ok(seen.body.items.some((s) => s.id === shipped.id));
+  });
+
+  it('the demo: vehicles, drivers and shipments in several states; the driver gw1 sees the one on the road', async () => {
+    await seedDemoSupplies(env.rt.kit, countyCode);
+    const seeded = await seedDemoLogistics(env.rt.kit, countyCode);
+    assert.deepEqual(seeded, { vehicles: 3, drivers: 2, shipments: 3 });
+    const states = await rows<{ status: string }>(db(), sql`select s.status from shipment s join vehicle v on v.id = s.vehicle_id where v.plate_no in ('湘J3761A', '湘JD52870') order by s.shipment_no`);
+    assert.deepEqual(states.map((s) => s.status), ['closed', 'in_transit']);
+    const gw1 = await env.login('gw1');
+    const mine = await gw1.get<Page<{ status: string; position: unknown }>>('/api/logistics/shipments?mine=true');
+    assert.ok(mine.body.items.some((s) => s.status === 'in_transit' && s.position), 'the delivery on the road, with its last position');
   });
 });
