@@ -23,14 +23,13 @@ import { itemsByCode, requireItem } from './catalogue.js';
 import { dispatches, loadDriver, loadVehicle } from './fleet.js';
 import { stepRequest } from './requests.js';
 import { applyMove, checkLevel, lockPairs, lotFor, takeOut } from './stock.js';
-import { driver, shipment, shipmentDiscrepancy, shipmentEvent, shipmentLine, shipmentTrack, supplyAllocation, supplyRequest, vehicle, warehouse } from './tables.js';
+import { driver, shipment, shipmentDiscrepancy, shipmentEvent, shipmentLine, shipmentTrack, supplyAllocation, supplyRequest, vehicle } from './tables.js';
 import { loadWarehouse, type WarehouseRow } from './visibility.js';
 import { loadRequest } from './workflow.js';
 import { OPEN_STATUSES, SHIPMENT_VISIBILITY, loadShipment, shipmentActions, shipmentScope, shipmentStanding, shipmentWorkflow, type ShipmentRow } from './shipment-workflow.js';
 
 type ReadKit = Pick<Kit, 'db' | 'providers'>;
 type StepKit = Pick<Kit, 'db' | 'providers' | 'jobs' | 'registry'>;
-type LineRow = typeof shipmentLine.$inferSelect;
 interface LotPart {
   lotNo: string;
   expiresOn: string | null;
