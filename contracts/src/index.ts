@@ -43,6 +43,7 @@ export * from './quarantine/index.js';
 export * from './emergency/index.js';
 export * from './healthcode/index.js';
 export * from './supplies/index.js';
+export * from './logistics/index.js';
 export * from './domains.js';
 export * from './basemap/index.js';
 export * from './navigation/index.js';

@@ -16,6 +16,7 @@ import { seedDemoCheckins } from './modules/checkins/demo-checkins.js';
 import { seedDemoCases } from './modules/tracing/demo-cases.js';
 import { seedDemoQuarantine } from './modules/quarantine/demo.js';
 import { seedDemoSupplies } from './modules/supplies/demo.js';
+import { seedDemoLogistics } from './modules/supplies/demo-logistics.js';
 import { seedDemoEmergency } from './modules/emergency/demo.js';
 import { seedDemoCodes } from './modules/healthcode/demo-codes.js';
 import { seedDemoCampaigns } from './modules/campaigns/demo-campaigns.js';
@@ -63,6 +64,8 @@ async function main(): Promise<void> {
     console.log(`  ${emergency.teams} rescue teams, ${emergency.plans} emergency plans, ${emergency.events} emergency events (two past, one under way)`);
     const supplies = await seedDemoSupplies(runtime.kit, county, emergency.underWay);
     console.log(`  ${supplies.warehouses} supply warehouses (the reserve list applied), ${supplies.moves} stock moves, ${supplies.requests} supply requests`);
+    const logistics = await seedDemoLogistics(runtime.kit, county);
+    console.log(`  ${logistics.vehicles} vehicles, ${logistics.drivers} drivers, ${logistics.shipments} shipments (one received short, one on the road, one planned)`);
     const codes = await seedDemoCodes(runtime.kit);
     console.log(`  health codes from that evidence: ${codes.red} red, ${codes.yellow} yellow (two risk areas)`);
     const campaigns = await seedDemoCampaigns(runtime.kit, seeded.city.grids[0]!.regionCode);

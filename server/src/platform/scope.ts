@@ -48,6 +48,8 @@ export interface RecordScope extends RecordPlace {
   userIds?: string[];
   /** The record's state, for rules that depend on it (a published announcement). */
   state?: string;
+  /** Other places the record also belongs to (a shipment: its destination besides its origin). */
+  places?: RecordPlace[];
 }
 
 /** The JS twin of `gridRecordInScope`: the place lies in the actor's subtree (and grid). */

@@ -233,6 +233,10 @@ export const PAGE_ROUTES: readonly PageRoute[] = [
   // Emergency command (issue 18): events, rescue teams, plans; `?id=` opens one event's command view.
   { path: '/emergency', key: 'emergency', label: 'menu.emergency', needs: 'emergency:read', opens: 'emergency_event', component: lazy(() => import('../features/emergency/EmergencyPage')) },
   { path: '/emergency/dispatches', key: 'emergencyDispatches', label: 'menu.emergencyDispatches', needs: 'emergency:field', component: lazy(() => import('../features/emergency/MyDispatchesPage')) },
+  // Logistics (issue 18 item 5): shipments, vehicles, drivers; the driver's phone page; traffic-control notices.
+  { path: '/logistics', key: 'logistics', label: 'menu.logistics', needs: ['logistics:read', 'logistics:dispatch', 'logistics:receive'], opens: 'shipment', component: lazy(() => import('../features/logistics/ShipmentsPage')) },
+  { path: '/logistics/driver', key: 'driver', label: 'menu.driver', needs: 'logistics:drive', component: lazy(() => import('../features/logistics/DriverPage')) },
+  { path: '/traffic-control', key: 'trafficControl', label: 'menu.trafficControl', needs: 'emergency:read', opens: 'traffic_control', component: lazy(() => import('../features/logistics/TrafficPage')) },
   // Public information (issue 14): rumour rebuttals, the health-facility directory, residents' questions.
   { path: '/rebuttals', key: 'rebuttals', label: 'menu.rebuttals', needs: 'publicinfo:manage', opens: 'rumour_rebuttal', component: lazy(() => import('../features/publicinfo/RebuttalsPage')) },
   { path: '/health-facilities', key: 'healthFacilities', label: 'menu.healthFacilities', needs: 'publicinfo:manage', opens: 'health_facility', component: lazy(() => import('../features/publicinfo/FacilitiesPage')) },

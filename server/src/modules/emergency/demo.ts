@@ -18,6 +18,7 @@ import { reportEvent, transitionEvent } from './events.js';
 import { createPlan } from './plans.js';
 import { emergencyActivation, emergencyDispatch, emergencyEvent, emergencyEventStep, emergencyTask } from './tables.js';
 import { addMember, addShift, createTeam, readTeam, reportPosition } from './teams.js';
+import { createControl } from './traffic.js';
 
 const square = (lng: number, lat: number, d: number) => ({ type: 'Polygon' as const, coordinates: [[[lng - d, lat - d], [lng + d, lat - d], [lng + d, lat + d], [lng - d, lat + d], [lng - d, lat - d]] as [number, number][]] });
 
@@ -117,6 +118,18 @@ export async function seedDemoEmergency(kit: Kit, countyCode: string, grids: rea
   await reportPosition(kit, ctx, militia.id, { lng: 111.714, lat: 29.046 });
   const monitor = leak.tasks.find((t) => !leak.dispatches.some((d) => d.taskId === t.id));
   if (monitor) await createDispatch(kit, ctx, leak.id, { taskId: monitor.id, teamId: rescue.id, note: '携带气体检测仪' });
+  // Traffic control around the leak (交通管制): the area down-wind closed until lifted, and the road in escorted for the supply trucks.
+  const at = kit.clock.now().getTime();
+  await createControl(kit, ctx, {
+    title: '化工园区周边道路封闭', kind: 'road_closed', regionCode: leak.regionCode, eventId: leak.id, startAt: new Date(at - 3 * 3_600_000).toISOString(), public: true,
+    description: '氯气泄漏处置期间，园区下风向 500 米范围内禁止车辆、行人进入，请绕行。',
+    geometry: { type: 'Polygon', coordinates: [[[111.716, 29.047], [111.728, 29.047], [111.728, 29.055], [111.716, 29.055], [111.716, 29.047]]] },
+  });
+  await createControl(kit, ctx, {
+    title: '园区大道应急车辆护送通道', kind: 'escort', regionCode: leak.regionCode, eventId: leak.id, startAt: new Date(at - 2 * 3_600_000).toISOString(),
+    endAt: new Date(at + 10 * 3_600_000).toISOString(), public: false, description: '物资运输车辆由交警护送进入指挥部',
+    geometry: { type: 'LineString', coordinates: [[111.705, 29.045], [111.712, 29.047], [111.72, 29.05]] },
+  });
   return { teams: teams.length, plans: plans.length, events: 3, underWay: leak.id };
 }
 

@@ -86,6 +86,21 @@ export const scopeKit: ScopeKit = {
         'PUT /api/emergency/plans/:id': () => ({ version: 1, plan: plan('430702000000') }),
       },
     },
+    traffic_control: {
+      places: ['outside'],
+      async make(_env, place, makers, marker) {
+        const made = await makers.placeOp.post<{ id: string }>('/api/emergency/traffic-controls', {
+          title: `封路${marker}`, kind: 'road_closed', regionCode: place.regionCode, description: `管制说明${marker}`, public: false,
+          geometry: { type: 'LineString', coordinates: [[place.lon, place.lat], [place.lon + 0.01, place.lat + 0.01]] }, startAt: new Date(Date.now() - 3_600_000).toISOString(),
+        });
+        assert.equal(made.status, 201, JSON.stringify(made.body));
+        return { id: made.body.id, secrets: [`封路${marker}`, `管制说明${marker}`] };
+      },
+      bodies: {
+        'PUT /api/emergency/traffic-controls/:id': () => ({ title: '改名管制', kind: 'one_way', regionCode: '430702000000', geometry: { type: 'LineString', coordinates: [[111.7, 29.0], [111.71, 29.01]] }, startAt: new Date().toISOString(), version: 1 }),
+        'POST /api/emergency/traffic-controls/:id/lift': () => ({ version: 1 }),
+      },
+    },
   },
-  probes: () => [{ method: 'GET', url: '/api/emergency/events' }, { method: 'GET', url: '/api/emergency/teams' }, { method: 'GET', url: '/api/emergency/plans' }, { method: 'GET', url: '/api/emergency/dispatches' }],
+  probes: () => [{ method: 'GET', url: '/api/emergency/events' }, { method: 'GET', url: '/api/emergency/teams' }, { method: 'GET', url: '/api/emergency/plans' }, { method: 'GET', url: '/api/emergency/dispatches' }, { method: 'GET', url: '/api/emergency/traffic-controls' }, { method: 'GET', url: '/api/public/traffic-controls' }],
 };

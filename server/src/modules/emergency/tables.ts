@@ -5,7 +5,7 @@
  * members, duty rosters and last position; the dispatches of a team to a task.
  */
 import { sql } from 'drizzle-orm';
-import { bigserial, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, boolean, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 export const emergencyEvent = pgTable(
   'emergency_event',
@@ -195,5 +195,37 @@ export const emergencyDispatch = pgTable(
     index('emergency_dispatch_event_idx').on(t.eventId),
     index('emergency_dispatch_team_idx').on(t.teamId, t.status),
     uniqueIndex('emergency_dispatch_task_team_key').on(t.taskId, t.teamId),
+  ],
+);
+
+/**
+ * A traffic-control notice (交通管制): a closed area (Polygon) or a road (LineString), a kind and a
+ * time window; optionally of an event. Its status is computed from the time (scheduled, active,
+ * ended) and `lifted_at` (ended early).
+ */
+export const trafficControl = pgTable(
+  'traffic_control',
+  {
+    id: uuid('id').primaryKey(),
+    controlNo: integer('control_no').generatedAlwaysAsIdentity().notNull(),
+    title: text('title').notNull(),
+    kind: text('kind').notNull(),
+    regionCode: text('region_code').notNull(),
+    eventId: uuid('event_id'),
+    geometry: jsonb('geometry').notNull(),
+    startAt: timestamp('start_at', { withTimezone: true }).notNull(),
+    endAt: timestamp('end_at', { withTimezone: true }),
+    liftedAt: timestamp('lifted_at', { withTimezone: true }),
+    description: text('description'),
+    public: boolean('public').notNull(),
+    version: integer('version').notNull(),
+    createdBy: uuid('created_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('traffic_control_no_key').on(t.controlNo),
+    index('traffic_control_region_idx').on(sql`${t.regionCode} text_pattern_ops`, t.startAt),
+    index('traffic_control_event_idx').on(t.eventId),
   ],
 );

@@ -7,6 +7,8 @@
 import { and, asc, count, desc, eq, inArray, sum } from 'drizzle-orm';
 import type { RequestCreateRequest, RequestEventOption, RequestListQuery, SupplyRequestAction, SupplyRequestDetail, SupplyRequestStatus, SupplyRequestSummary } from '@gridgov/contracts';
 import type { ActorContext } from '../../platform/http/types.js';
+import type { RequestContext } from '../../platform/context.js';
+import { openShipments } from './shipment-workflow.js';
 import type { Kit } from '../../platform/kit/kit.js';
 import { AppError } from '../../platform/errors.js';
 import { writeAudit } from '../../platform/audit/write-audit.js';
@@ -109,13 +111,24 @@ export async function readRequest(kit: ReadKit, ctx: ActorContext, id: string): 
 }
 
 interface StepInput {
-  version: number;
+  /** The version the caller read (the system omits it). */
+  version?: number;
   note?: string;
   reason?: string;
   allocations?: { lineId: string; warehouseId: string; quantity: number }[];
 }
 
 export async function transitionRequest(kit: StepKit, ctx: ActorContext, id: string, action: SupplyRequestAction, input: StepInput): Promise<SupplyRequestDetail> {
+  await stepRequest(kit, ctx, id, action, input);
+  return readRequest(kit, ctx, id);
+}
+
+/**
+ * A request's step. With shipments: while one of the request's shipments is open (planned to
+ * arrived) the request may be neither fulfilled by hand nor cancelled; the system fulfils it when
+ * its last shipment is received and every allocation went out (`fulfilByShipments`).
+ */
+export async function stepRequest(kit: StepKit, ctx: RequestContext, id: string, action: SupplyRequestAction, input: StepInput): Promise<void> {
   await runTransition(kit, ctx, requestWorkflow, id, action, { version: input.version, note: input.note ?? input.reason ?? null }, async ({ tx, row, now }): Promise<Effects<RequestRow, SupplyRequestStatus>> => {
     const told = { requestNo: row.requestNo, siteName: row.siteName, priority: row.priority };
     const toRequester = (kind: 'approved' | 'rejected' | 'fulfilled') => ({ kind: `supply_request.${kind}`, params: told, audiences: [{ kind: 'users' as const, userIds: [row.createdBy] }] });
@@ -127,6 +140,7 @@ export async function transitionRequest(kit: StepKit, ctx: ActorContext, id: str
       case 'reject':
         return { status: 'rejected', notices: [toRequester('rejected')] };
       case 'cancel':
+        if (await openShipments(tx, id)) throw new AppError('SUPPLY_REQUEST_SHIPMENT_OPEN');
         return { status: 'cancelled' };
       case 'allocate': {
         const lines = await tx.select().from(supplyRequestLine).where(eq(supplyRequestLine.requestId, id));
@@ -146,6 +160,7 @@ export async function transitionRequest(kit: StepKit, ctx: ActorContext, id: str
         return { status: 'allocated', data: { allocations: input.allocations } };
       }
       case 'fulfil': {
+        if (await openShipments(tx, id)) throw new AppError('SUPPLY_REQUEST_SHIPMENT_OPEN');
         const allocations = await tx.select().from(supplyAllocation).where(eq(supplyAllocation.requestId, id)).for('update');
         const whs = new Map<string, Awaited<ReturnType<typeof loadWarehouse>>>();
         for (const a of allocations) if (!whs.has(a.warehouseId)) whs.set(a.warehouseId, await loadWarehouse(tx, null, a.warehouseId));
@@ -160,9 +175,8 @@ export async function transitionRequest(kit: StepKit, ctx: ActorContext, id: str
           await tx.update(supplyAllocation).set({ issued: a.quantity }).where(eq(supplyAllocation.id, a.id));
         }
         for (const a of allocations) await checkLevel(kit.registry.audiences, tx, whs.get(a.warehouseId)!, a.itemCode, items.get(a.itemCode)?.name ?? a.itemCode, now);
-        return { status: 'fulfilled', data: { moveIds }, notices: [toRequester('fulfilled')] };
+        return { status: 'fulfilled', data: { moveIds, ...(ctx.actor ? {} : { by: 'shipments' }) }, notices: [toRequester('fulfilled')] };
       }
     }
   });
-  return readRequest(kit, ctx, id);
 }

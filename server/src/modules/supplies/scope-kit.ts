@@ -13,6 +13,28 @@ async function warehouse(op: Client, regionCode: string, marker: string): Promis
 
 const other = '00000000-0000-4000-8000-000000000001';
 
+/** A plate number of its own for each vehicle the suites make (湘J + five characters). */
+let plates = 0;
+const nextPlate = () => `湘J${(Date.now() % 100000 + plates++ * 7919) % 100000}`.padEnd(7, '0').replace(/^(湘J)(\d*)$/, (_m, a: string, b: string) => a + b.padStart(5, '0'));
+
+/** An allocated request of the place served from a warehouse of the place: the shipment planned from it. */
+async function shipment(env: Parameters<NonNullable<ScopeKit['records'][string]['make']>>[0], op: Client, place: { regionCode: string; gridId: string; lon: number; lat: number }, marker: string): Promise<string> {
+  const w = await warehouse(op, place.regionCode, marker);
+  const made = await op.post<{ id: string; version: number; lines: { id: string }[] }>('/api/supplies/requests', {
+    regionCode: place.regionCode, gridId: place.gridId, siteName: `运输点${marker}`, address: `运输路${marker}号`, lng: place.lon, lat: place.lat, priority: 2,
+    neededBy: new Date(env.clock.now().getTime() + 86_400_000).toISOString(), purpose: `运输事由${marker}`, lines: [{ itemCode: '1010101', quantity: 5 }],
+  });
+  assert.equal(made.status, 201, JSON.stringify(made.body));
+  const id = made.body.id;
+  for (const [step, body] of [['submit', { version: 1 }], ['approve', { version: 2 }], ['allocate', { version: 3, allocations: [{ lineId: made.body.lines[0]!.id, warehouseId: w, quantity: 5 }] }]] as const) {
+    const r = await op.post(`/api/supplies/requests/${id}/${step}`, body);
+    assert.equal(r.status, 200, JSON.stringify(r.body));
+  }
+  const s = await op.post<{ id: string }>('/api/logistics/shipments', { kind: 'request', requestId: id, fromWarehouseId: w, note: `运输备注${marker}` });
+  assert.equal(s.status, 201, JSON.stringify(s.body));
+  return s.body.id;
+}
+
 export const scopeKit: ScopeKit = {
   records: {
     warehouse: {
@@ -63,8 +85,43 @@ export const scopeKit: ScopeKit = {
         'POST /api/supplies/requests/:id/cancel': () => ({ version: 1, reason: '取消' }),
       },
     },
+    vehicle: {
+      places: ['outside'],
+      async make(_env, place, makers, marker) {
+        const plateNo = nextPlate();
+        const made = await makers.placeOp.post<{ id: string }>('/api/logistics/vehicles', { plateNo, kind: 'truck', capacityKg: 5000, regionCode: place.regionCode, note: `车辆备注${marker}` });
+        assert.equal(made.status, 201, JSON.stringify(made.body));
+        return { id: made.body.id, secrets: [plateNo, `车辆备注${marker}`] };
+      },
+      bodies: { 'PUT /api/logistics/vehicles/:id': () => ({ plateNo: '湘J99999', kind: 'van', capacityKg: 1000, regionCode: '430702000000', version: 1 }) },
+    },
+    driver: {
+      places: ['outside'],
+      async make(_env, place, makers, marker) {
+        const made = await makers.placeOp.post<{ id: string }>('/api/logistics/drivers', { name: `驾驶员${marker}`, phone: '13907361234', licenceClass: 'B2', regionCode: place.regionCode });
+        assert.equal(made.status, 201, JSON.stringify(made.body));
+        return { id: made.body.id, secrets: [`驾驶员${marker}`] };
+      },
+      bodies: { 'PUT /api/logistics/drivers/:id': () => ({ name: '改名', licenceClass: 'C1', regionCode: '430702000000', version: 1 }) },
+    },
+    shipment: {
+      async make(env, place, makers, marker) {
+        return { id: await shipment(env, makers.placeOp, place, marker), secrets: [`运输点${marker}`, `运输备注${marker}`] };
+      },
+      bodies: {
+        'POST /api/logistics/shipments/:id/load': () => ({ version: 1 }),
+        'POST /api/logistics/shipments/:id/depart': () => ({ version: 1 }),
+        'POST /api/logistics/shipments/:id/arrive': () => ({ version: 1 }),
+        'POST /api/logistics/shipments/:id/receive': () => ({ version: 1, lines: [{ lineId: other, received: 1 }] }),
+        'POST /api/logistics/shipments/:id/close': () => ({ version: 1 }),
+        'POST /api/logistics/shipments/:id/cancel': () => ({ version: 1, reason: '取消' }),
+        'POST /api/logistics/shipments/:id/track': () => ({ lng: 111.7, lat: 29.0 }),
+        'POST /api/logistics/shipments/:id/return': () => ({ lines: [{ lineId: other, quantity: 1, reason: 'unused' }] }),
+      },
+    },
   },
   probes: () => [
+    { method: 'GET', url: '/api/logistics/vehicles' }, { method: 'GET', url: '/api/logistics/drivers' }, { method: 'GET', url: '/api/logistics/shipments' }, { method: 'GET', url: '/api/logistics/shipments?mine=true' },
     { method: 'GET', url: '/api/supplies/warehouses' }, { method: 'GET', url: '/api/supplies/stock' }, { method: 'GET', url: '/api/supplies/lots' }, { method: 'GET', url: '/api/supplies/moves' },
     { method: 'GET', url: '/api/supplies/counts' }, { method: 'GET', url: '/api/supplies/requests' }, { method: 'GET', url: '/api/supplies/allocation-input' },
   ],

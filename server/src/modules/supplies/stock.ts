@@ -42,6 +42,7 @@ interface MoveSpec {
   linkedMoveId?: number | null;
   requestId?: string | null;
   countId?: string | null;
+  shipmentId?: string | null;
   note?: string | null;
 }
 
@@ -54,7 +55,7 @@ export async function applyMove(tx: Db, ctx: RequestContext, w: WarehouseRow, m:
     .insert(stockMove)
     .values({
       warehouseId: w.id, regionCode: w.regionCode, itemCode: m.lot.itemCode, lotId: m.lot.id, kind: m.kind, reason: m.reason ?? null, quantity: m.delta, balance,
-      linkedMoveId: m.linkedMoveId ?? null, requestId: m.requestId ?? null, countId: m.countId ?? null, note: m.note ?? null, actorId: ctx.actor?.id ?? null, at: ctx.clock.now(),
+      linkedMoveId: m.linkedMoveId ?? null, requestId: m.requestId ?? null, countId: m.countId ?? null, shipmentId: m.shipmentId ?? null, note: m.note ?? null, actorId: ctx.actor?.id ?? null, at: ctx.clock.now(),
     })
     .returning();
   return move!;

@@ -9,7 +9,7 @@
  * which warehouse sends how much of a line (by hand now, a solver's plan later).
  */
 import { sql } from 'drizzle-orm';
-import { bigserial, bigint, check, date, doublePrecision, index, integer, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, bigint, check, customType, date, doublePrecision, index, integer, jsonb, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 export const supplyItem = pgTable(
   'supply_item',
@@ -98,6 +98,8 @@ export const stockMove = pgTable(
     linkedMoveId: bigint('linked_move_id', { mode: 'number' }),
     requestId: uuid('request_id'),
     countId: uuid('count_id'),
+    /** The shipment whose departure or receipt made it. */
+    shipmentId: uuid('shipment_id'),
     note: text('note'),
     actorId: uuid('actor_id'),
     at: timestamp('at', { withTimezone: true }).notNull(),
@@ -210,4 +212,169 @@ export const supplyRequestEvent = pgTable(
     at: timestamp('at', { withTimezone: true }).notNull(),
   },
   (t) => [index('supply_request_event_idx').on(t.requestId, t.id)],
+);
+
+// --- logistics (docs/logistics.md): vehicles, drivers, shipments with lines, lots, discrepancies, tracks and timeline
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
+});
+
+export const vehicle = pgTable(
+  'vehicle',
+  {
+    id: uuid('id').primaryKey(),
+    plateNo: text('plate_no').notNull(),
+    kind: text('kind').notNull(),
+    capacityKg: integer('capacity_kg').notNull(),
+    capacityM3: doublePrecision('capacity_m3'),
+    regionCode: text('region_code').notNull(),
+    /** The warehouse it belongs to, if any. */
+    warehouseId: uuid('warehouse_id'),
+    status: text('status').notNull(),
+    note: text('note'),
+    version: integer('version').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('vehicle_plate_key').on(t.plateNo), index('vehicle_region_idx').on(sql`${t.regionCode} text_pattern_ops`)],
+);
+
+/** A driver: the phone encrypted, hashed and masked (platform/pii); optionally a staff account (who then drives from the phone) or a resident. */
+export const driver = pgTable(
+  'driver',
+  {
+    id: uuid('id').primaryKey(),
+    name: text('name').notNull(),
+    phoneCipher: bytea('phone_cipher').notNull(),
+    phoneHash: bytea('phone_hash').notNull(),
+    phoneMasked: text('phone_masked').notNull(),
+    licenceClass: text('licence_class').notNull(),
+    regionCode: text('region_code').notNull(),
+    userId: uuid('user_id'),
+    residentId: uuid('resident_id'),
+    status: text('status').notNull(),
+    version: integer('version').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('driver_region_idx').on(sql`${t.regionCode} text_pattern_ops`), index('driver_user_idx').on(t.userId)],
+);
+
+/**
+ * A shipment: from a warehouse (or, for a return, a request's site) to a request's site or a
+ * warehouse. Both ends are kept as places (name, region, grid, point) so scope is plain SQL on
+ * either region; `driver_user_id` copies the driver's account for the driver's rule.
+ */
+export const shipment = pgTable(
+  'shipment',
+  {
+    id: uuid('id').primaryKey(),
+    shipmentNo: integer('shipment_no').generatedAlwaysAsIdentity().notNull(),
+    kind: text('kind').notNull(),
+    status: text('status').notNull(),
+    requestId: uuid('request_id'),
+    /** A return: the shipment it sends back from. */
+    returnOf: uuid('return_of'),
+    fromWarehouseId: uuid('from_warehouse_id'),
+    fromName: text('from_name').notNull(),
+    fromRegionCode: text('from_region_code').notNull(),
+    fromGridId: uuid('from_grid_id'),
+    fromLng: doublePrecision('from_lng').notNull(),
+    fromLat: doublePrecision('from_lat').notNull(),
+    toWarehouseId: uuid('to_warehouse_id'),
+    toName: text('to_name').notNull(),
+    toRegionCode: text('to_region_code').notNull(),
+    toGridId: uuid('to_grid_id'),
+    toLng: doublePrecision('to_lng').notNull(),
+    toLat: doublePrecision('to_lat').notNull(),
+    vehicleId: uuid('vehicle_id'),
+    driverId: uuid('driver_id'),
+    driverUserId: uuid('driver_user_id'),
+    plannedAt: timestamp('planned_at', { withTimezone: true }),
+    departedAt: timestamp('departed_at', { withTimezone: true }),
+    arrivedAt: timestamp('arrived_at', { withTimezone: true }),
+    receivedAt: timestamp('received_at', { withTimezone: true }),
+    lastLng: doublePrecision('last_lng'),
+    lastLat: doublePrecision('last_lat'),
+    lastAt: timestamp('last_at', { withTimezone: true }),
+    note: text('note'),
+    version: integer('version').notNull(),
+    createdBy: uuid('created_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('shipment_no_key').on(t.shipmentNo),
+    index('shipment_from_region_idx').on(sql`${t.fromRegionCode} text_pattern_ops`, t.status),
+    index('shipment_to_region_idx').on(sql`${t.toRegionCode} text_pattern_ops`, t.status),
+    index('shipment_request_idx').on(t.requestId),
+    index('shipment_driver_idx').on(t.driverUserId, t.status),
+  ],
+);
+
+export const shipmentLine = pgTable(
+  'shipment_line',
+  {
+    id: uuid('id').primaryKey(),
+    shipmentId: uuid('shipment_id').notNull(),
+    itemCode: text('item_code').notNull(),
+    quantity: bigint('quantity', { mode: 'number' }).notNull(),
+    /** The request allocation it serves (request shipments). */
+    allocationId: uuid('allocation_id'),
+    /** A return line: the line it returns, and why. */
+    returnOfLine: uuid('return_of_line'),
+    reason: text('reason'),
+    /** The lots loaded: [{ lotNo, expiresOn, quantity }], set at departure (copied for a return). */
+    lots: jsonb('lots').notNull().default([]),
+    /** What was received (good, into the destination's stock when it is a warehouse). */
+    received: bigint('received', { mode: 'number' }),
+  },
+  (t) => [index('shipment_line_shipment_idx').on(t.shipmentId), index('shipment_line_allocation_idx').on(t.allocationId), check('shipment_line_positive', sql`${t.quantity} > 0`)],
+);
+
+export const shipmentDiscrepancy = pgTable(
+  'shipment_discrepancy',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    shipmentId: uuid('shipment_id').notNull(),
+    lineId: uuid('line_id').notNull(),
+    kind: text('kind').notNull(),
+    quantity: bigint('quantity', { mode: 'number' }).notNull(),
+    note: text('note'),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('shipment_discrepancy_idx').on(t.shipmentId)],
+);
+
+export const shipmentTrack = pgTable(
+  'shipment_track',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    shipmentId: uuid('shipment_id').notNull(),
+    lng: doublePrecision('lng').notNull(),
+    lat: doublePrecision('lat').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    note: text('note'),
+    /** `driver` or `console`. */
+    source: text('source').notNull(),
+    actorId: uuid('actor_id'),
+  },
+  (t) => [index('shipment_track_idx').on(t.shipmentId, t.at)],
+);
+
+export const shipmentEvent = pgTable(
+  'shipment_event',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    shipmentId: uuid('shipment_id').notNull(),
+    action: text('action').notNull(),
+    status: text('status').notNull(),
+    actorId: uuid('actor_id'),
+    note: text('note'),
+    data: jsonb('data').notNull().default({}),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('shipment_event_idx').on(t.shipmentId, t.id)],
 );

@@ -32,7 +32,8 @@ export const REQUEST_RULES: Rules<SupplyRequestStatus, SupplyRequestAction, Stan
   approve: { from: ['submitted'], who: (s) => s.approver },
   reject: { from: ['submitted'], who: (s) => s.approver },
   allocate: { from: ['approved'], who: (s) => s.approver },
-  fulfil: { from: ['allocated'], who: (s) => s.approver },
+  /** By an approver, or by the system when the request's last shipment is received (docs/logistics.md). */
+  fulfil: { from: ['allocated'], who: (s) => s.approver, system: true },
   cancel: { from: ['draft', 'submitted', 'approved', 'allocated'], who: (s, r) => s.approver || (s.requester && ['draft', 'submitted'].includes(r.status)) },
 };
 

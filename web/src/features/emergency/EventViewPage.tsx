@@ -18,6 +18,8 @@ import type { MapPoint } from '../../shared/map/PointsMap';
 import { EventSupplies, requestSitePoints, useEventRequests } from '../supplies/EventSupplies';
 import { emergencyApi, emergencyKeys } from './emergency-api';
 import { levelTag, statusTag, typeLabel } from './parts';
+import { logisticsApi, logisticsKeys } from '../logistics/logistics-api';
+import { trafficLayers } from '../logistics/traffic-map';
 
 const PointsMap = lazy(() => import('../../shared/map/PointsMap'));
 
@@ -35,6 +37,7 @@ export default function EventViewPage() {
   const [dispatching, setDispatching] = useState<EmergencyTask | null>(null);
   const [form] = Form.useForm<{ level?: EmergencyLevel; note?: string; teamId?: string; title?: string }>();
   const event = useQuery({ queryKey: emergencyKeys.event(id), queryFn: ({ signal }) => emergencyApi.event(id, signal), enabled: Boolean(id), refetchInterval: 30_000 });
+  const traffic = useQuery({ queryKey: logisticsKeys.traffic({ eventId: id }), queryFn: ({ signal }) => logisticsApi.traffic({ eventId: id, page: 1, pageSize: 200 }, signal), enabled: Boolean(id), refetchInterval: 60_000 });
   const teams = useQuery({ queryKey: emergencyKeys.teams, queryFn: ({ signal }) => emergencyApi.teams(signal), enabled: Boolean(dispatching) });
   const refresh = (e?: EmergencyEventDetail) => {
     if (e) client.setQueryData(emergencyKeys.event(id), e);
@@ -93,7 +96,13 @@ export default function EventViewPage() {
         <Col xs={24} lg={14}>
           <Card size="small" title={t('emergency.map')}>
             <Suspense fallback={null}>
-              <PointsMap points={points} outline={areaOutline(e)} onOpen={() => undefined} testId="emergency-map" height={420} />
+              {(() => {
+                // The event's traffic controls still in force or coming: roads as lines, areas outlined with the affected area.
+                const controls = trafficLayers((traffic.data?.items ?? []).filter((c) => c.status !== 'ended'), (c) => `${t('traffic.onEvent')}：${c.title}`);
+                const area = areaOutline(e);
+                const outline = area || controls.outline ? { type: 'FeatureCollection' as const, features: [...(area?.features ?? []), ...(controls.outline?.features ?? [])] } : null;
+                return <PointsMap points={[...points, ...controls.points]} links={controls.links} outline={outline} onOpen={() => undefined} testId="emergency-map" height={420} />;
+              })()}
             </Suspense>
           </Card>
           <Card size="small" title={t('emergency.tasks')} style={{ marginTop: 12 }}

@@ -1,0 +1,27 @@
+import { defineErrors } from '../error-kit.js';
+
+export const LOGISTICS_ERRORS = defineErrors({
+  LOGISTICS_VERSION_CONFLICT: { status: 409, zh: '记录已被他人修改，请刷新后重试', en: 'The record was changed by someone else; reload it' },
+  LOGISTICS_REGION: { status: 400, zh: '所属区域须在本辖区内', en: 'The region must lie in your scope' },
+  LOGISTICS_PLATE_TAKEN: { status: 409, zh: '车牌号 {plateNo} 已登记', en: 'The plate {plateNo} is already registered' },
+  LOGISTICS_PLATE_INVALID: { status: 400, zh: '车牌号格式不正确（如 湘J12345、湘JD12345）', en: 'Not a Chinese plate number (such as 湘J12345 or 湘JD12345)' },
+  LOGISTICS_PHONE_INVALID: { status: 400, zh: '手机号格式不正确', en: 'Not a mobile phone number' },
+  LOGISTICS_DRIVER_LINK: { status: 400, zh: '驾驶员只能关联本辖区的工作人员账号或居民', en: 'A driver links to a staff account or resident in your scope' },
+  LOGISTICS_VEHICLE_UNKNOWN: { status: 404, zh: '未找到该车辆，或不在本辖区', en: 'No such vehicle in your scope' },
+  LOGISTICS_DRIVER_UNKNOWN: { status: 404, zh: '未找到该驾驶员，或不在本辖区', en: 'No such driver in your scope' },
+  LOGISTICS_VEHICLE_UNAVAILABLE: { status: 409, zh: '车辆 {plateNo} 当前不可用（{status}）', en: 'Vehicle {plateNo} is not available ({status})' },
+  SHIPMENT_STATE: { status: 409, zh: '运输单当前状态不允许此操作', en: 'The shipment is not in a state that allows this' },
+  SHIPMENT_VERSION_CONFLICT: { status: 409, zh: '运输单已被他人修改，请刷新后重试', en: 'The shipment was changed by someone else; reload it' },
+  SHIPMENT_REQUEST_STATE: { status: 409, zh: '只能为已分配的物资申领安排运输', en: 'Only an allocated supply request can be shipped' },
+  SHIPMENT_NOTHING_TO_SHIP: { status: 409, zh: '该仓库对此申领已无待运输的分配数量', en: 'Nothing allocated from this warehouse is left to ship' },
+  SHIPMENT_CREW_MISSING: { status: 409, zh: '发车前须指定车辆和驾驶员', en: 'Assign a vehicle and a driver before departure' },
+  SHIPMENT_ALLOCATION_EXCEEDED: { status: 409, zh: '发运数量超过该申领的分配数量', en: 'The shipment exceeds what the request was allocated' },
+  SHIPMENT_RECEIPT_LINES: { status: 400, zh: '签收须逐行填写本运输单的每一行，且每行只填一次', en: 'A receipt gives every line of the shipment once' },
+  SHIPMENT_RECEIPT_UNBALANCED: { status: 400, zh: '签收数量与差异不平：发运 {shipped} + 多收 − 短少 − 破损 − 错发 应等于实收 {received}', en: 'The receipt does not balance: shipped {shipped} + excess − short − damaged − wrong item must equal received {received}' },
+  SHIPMENT_RETURN_EXCEEDED: { status: 409, zh: '退回数量超过该行已签收且未退回的数量（{available}）', en: 'The return exceeds what was received and not yet returned ({available})' },
+  SHIPMENT_NOT_DRIVER: { status: 403, zh: '只有本运输单的驾驶员或调度员可以上报', en: 'Only the shipment\'s driver or a dispatcher may post this' },
+  SUPPLY_REQUEST_SHIPMENT_OPEN: { status: 409, zh: '该申领还有未签收的运输单，发放由运输单签收完成', en: 'The request has shipments under way: their receipt fulfils it' },
+  TRAFFIC_CONTROL_TIME: { status: 400, zh: '管制结束时间须晚于开始时间', en: 'A traffic control ends after it starts' },
+  TRAFFIC_CONTROL_STATE: { status: 409, zh: '该交通管制已结束', en: 'The traffic control has already ended' },
+  TRAFFIC_CONTROL_EVENT: { status: 400, zh: '关联的突发事件不存在或不在本辖区', en: 'No such emergency event in your scope' },
+});
