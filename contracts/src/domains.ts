@@ -31,6 +31,7 @@ import { quarantineDomain } from './quarantine/domain.js';
 import { healthcodeDomain } from './healthcode/domain.js';
 import { suppliesDomain } from './supplies/domain.js';
 import { emergencyDomain } from './emergency/domain.js';
+import { broadcastDomain } from './broadcast/domain.js';
 
 export const DOMAINS = {
   auth: authDomain,
@@ -62,4 +63,5 @@ export const DOMAINS = {
   healthcode: healthcodeDomain,
   supplies: suppliesDomain,
   emergency: emergencyDomain,
+  broadcast: broadcastDomain,
 } as const;
