@@ -49,9 +49,10 @@ export const scopeKit: ScopeKit = {
     loudspeaker: {
       places: ['outside'],
       async make(_env, place, makers, marker) {
-        const made = await makers.placeOp.post<{ id: string }>('/api/loudspeakers', { name: `路灯喇叭${marker}`, deviceId: `LS-${marker}`, regionCode: place.regionCode, gridId: place.gridId, lng: place.lon, lat: place.lat });
+        const deviceId = `LS-${marker.replace(/\D/g, '')}`;
+        const made = await makers.placeOp.post<{ id: string }>('/api/loudspeakers', { name: `路灯喇叭${marker}`, deviceId, regionCode: place.regionCode, gridId: place.gridId, lng: place.lon, lat: place.lat });
         assert.equal(made.status, 201, JSON.stringify(made.body));
-        return { id: made.body.id, secrets: [`路灯喇叭${marker}`, `LS-${marker}`] };
+        return { id: made.body.id, secrets: [`路灯喇叭${marker}`, deviceId] };
       },
       bodies: {
         'PUT /api/loudspeakers/:id': () => ({ version: 1, name: '改名喇叭', deviceId: 'LS-renamed-1', regionCode: '430702000000', gridId: null, lng: 111.7, lat: 29.0 }),

@@ -3,6 +3,7 @@
  * defaults (read-only, written at start when missing); a region adds its own, and one with the
  * key of a shipped or higher region's template replaces it for that subtree in the picker.
  */
+import { createHash } from 'node:crypto';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { BROADCAST_DEFAULT_TEMPLATES, templateParams, type BroadcastTemplate, type TemplateRequest, type TemplateUpdateRequest } from '@gridgov/contracts';
 import type { Db } from '../../platform/db/client.js';
@@ -16,11 +17,17 @@ import type { Actor } from '../../platform/context.js';
 import { broadcastTemplate } from './tables.js';
 import { keeps, TEMPLATE_VISIBILITY, type TemplateRow } from './workflow.js';
 
+/** A stable id for a shipped template (an RFC 4122 version-4 layout over the key's hash). */
+export function shippedTemplateId(key: string): string {
+  const h = createHash('md5').update(`broadcast-template:${key}`).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
 /** Writes the shipped templates that are missing (stable ids from their keys); never overwrites. */
 export async function shipDefaultTemplates(db: Db, now: Date): Promise<void> {
   await db
     .insert(broadcastTemplate)
-    .values(BROADCAST_DEFAULT_TEMPLATES.map((t) => ({ id: sql`md5(${`broadcast-template:${t.key}`})::uuid` as unknown as string, key: t.key, name: t.name, nameEn: t.nameEn, regionCode: null, zh: t.zh, en: t.en, version: 1, createdAt: now, updatedAt: now })))
+    .values(BROADCAST_DEFAULT_TEMPLATES.map((t) => ({ id: shippedTemplateId(t.key), key: t.key, name: t.name, nameEn: t.nameEn, regionCode: null, zh: t.zh, en: t.en, version: 1, createdAt: now, updatedAt: now })))
     .onConflictDoNothing();
 }
 

@@ -268,13 +268,12 @@ async function claimBulk(db: Db, channel: string, now: Date, limit: number, leas
   // Two index scans, each with its own limit: an OR of both would read every due message to sort them.
   return rows<ClaimedRow>(
     db,
-    sql`update outbox set status = 'sending', locked_until = ${new Date(now.getTime() + leaseMs).toISOString()}, attempts = attempts + 1
-        where id in (
-          (select id from outbox where status = 'pending' and bulk and channel = ${channel} and next_attempt_at <= ${at}
-           order by next_attempt_at limit ${limit} for update skip locked)
-          union all
-          (select id from outbox where status = 'sending' and bulk and channel = ${channel} and locked_until < ${at}
-           limit ${limit} for update skip locked))
+    sql`with due as (select id from outbox where status = 'pending' and bulk and channel = ${channel} and next_attempt_at <= ${at}
+                     order by next_attempt_at limit ${limit} for update skip locked),
+             lapsed as (select id from outbox where status = 'sending' and bulk and channel = ${channel} and locked_until < ${at}
+                        limit ${limit} for update skip locked)
+        update outbox set status = 'sending', locked_until = ${new Date(now.getTime() + leaseMs).toISOString()}, attempts = attempts + 1
+        where id in (select id from due union all select id from lapsed)
         returning ${CLAIMED}`,
   );
 }
