@@ -232,6 +232,8 @@ export const PAGE_ROUTES: readonly PageRoute[] = [
   { path: '/supplies/requests', key: 'supplyRequests', label: 'menu.supplyRequests', needs: ['supplies:read', 'supplies:approve', 'supplies:request'], opens: 'supply_request', component: lazy(() => import('../features/supplies/RequestsPage')) },
   // Emergency command (issue 18): events, rescue teams, plans; `?id=` opens one event's command view.
   { path: '/emergency', key: 'emergency', label: 'menu.emergency', needs: 'emergency:read', opens: 'emergency_event', component: lazy(() => import('../features/emergency/EmergencyPage')) },
+  // Broadcast (issue 18): messages to residents and enterprises by SMS, WeChat and loudspeakers; templates; loudspeakers on a map.
+  { path: '/broadcasts', key: 'broadcasts', label: 'menu.broadcasts', needs: 'broadcast:read', opens: 'broadcast', component: lazy(() => import('../features/broadcast/BroadcastPage')) },
   // Public information (issue 14): rumour rebuttals, the health-facility directory, residents' questions.
   { path: '/rebuttals', key: 'rebuttals', label: 'menu.rebuttals', needs: 'publicinfo:manage', opens: 'rumour_rebuttal', component: lazy(() => import('../features/publicinfo/RebuttalsPage')) },
   { path: '/health-facilities', key: 'healthFacilities', label: 'menu.healthFacilities', needs: 'publicinfo:manage', opens: 'health_facility', component: lazy(() => import('../features/publicinfo/FacilitiesPage')) },
