@@ -74,7 +74,7 @@ async function run(tmp: string, databaseUrl: string) {
   try {
     // The city: residents spread over 100 communities and 1,000 grids, 2% foreign (English).
     const loadStarted = performance.now();
-    const phones = Array.from({ length: 64 }, (_, i) => rt.vault.encrypt('phone', `13${String(Math.floor(random() * 1e9)).padStart(9, '0')}`).toString('base64'));
+    const phones = Array.from({ length: 64 }, () => rt.vault.encrypt('phone', `13${String(Math.floor(random() * 1e9)).padStart(9, '0')}`).toString('base64'));
     await db.execute(sql`create temporary table bench_phone as select k::int - 1 as k, decode(v, 'base64') as c from jsonb_array_elements_text(${JSON.stringify(phones)}::jsonb) with ordinality as p(v, k)`);
     for (let from = 0; from < RESIDENTS; from += 500_000) {
       const to = Math.min(RESIDENTS, from + 500_000);
