@@ -168,7 +168,7 @@ function BroadcastDrawer({ id }: { id: string }) {
               </Button>
             ))}
           </Space>
-          <Descriptions size="small" column={1} bordered>
+          <Descriptions size="small" column={1} bordered layout={window.innerWidth < 576 ? "vertical" : "horizontal"}>
             <Descriptions.Item label={t('broadcast.field.region')}>{b.regionName}</Descriptions.Item>
             <Descriptions.Item label={t('broadcast.field.template')}>{b.templateName}</Descriptions.Item>
             <Descriptions.Item label={t('broadcast.textZh')}><span style={{ whiteSpace: 'pre-wrap' }}>{b.textZh}</span></Descriptions.Item>
