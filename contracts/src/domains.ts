@@ -32,6 +32,7 @@ import { healthcodeDomain } from './healthcode/domain.js';
 import { suppliesDomain } from './supplies/domain.js';
 import { emergencyDomain } from './emergency/domain.js';
 import { logisticsDomain } from './logistics/domain.js';
+import { broadcastDomain } from './broadcast/domain.js';
 
 export const DOMAINS = {
   auth: authDomain,
@@ -64,4 +65,5 @@ export const DOMAINS = {
   supplies: suppliesDomain,
   emergency: emergencyDomain,
   logistics: logisticsDomain,
+  broadcast: broadcastDomain,
 } as const;

@@ -18,6 +18,7 @@ import { seedDemoQuarantine } from './modules/quarantine/demo.js';
 import { seedDemoSupplies } from './modules/supplies/demo.js';
 import { seedDemoLogistics } from './modules/supplies/demo-logistics.js';
 import { seedDemoEmergency } from './modules/emergency/demo.js';
+import { seedDemoBroadcast } from './modules/broadcast/demo.js';
 import { seedDemoCodes } from './modules/healthcode/demo-codes.js';
 import { seedDemoCampaigns } from './modules/campaigns/demo-campaigns.js';
 import { seedDemoDeclarations } from './modules/declarations/demo-declarations.js';
@@ -66,6 +67,8 @@ async function main(): Promise<void> {
     console.log(`  ${supplies.warehouses} supply warehouses (the reserve list applied), ${supplies.moves} stock moves, ${supplies.requests} supply requests`);
     const logistics = await seedDemoLogistics(runtime.kit, county);
     console.log(`  ${logistics.vehicles} vehicles, ${logistics.drivers} drivers, ${logistics.shipments} shipments (one received short, one on the road, one planned)`);
+    const speakers = await seedDemoBroadcast(runtime.kit, countyGrids);
+    console.log(`  ${speakers.loudspeakers} street-light loudspeakers`);
     const codes = await seedDemoCodes(runtime.kit);
     console.log(`  health codes from that evidence: ${codes.red} red, ${codes.yellow} yellow (two risk areas)`);
     const campaigns = await seedDemoCampaigns(runtime.kit, seeded.city.grids[0]!.regionCode);

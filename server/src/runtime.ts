@@ -17,7 +17,7 @@ import { PiiVault } from './platform/pii/vault.js';
 import { loadPiiKey } from './platform/pii/keys.js';
 import type { Kit, OperatorConsole, Providers, Registry } from './platform/kit/kit.js';
 import { LocalFileStore } from './platform/files/store.js';
-import { outboxDeliveryJob, releaseOutboxLeases } from './platform/outbox/outbox.js';
+import { outboxBulkDeliveryJob, outboxDeliveryJob, releaseOutboxLeases } from './platform/outbox/outbox.js';
 import { checkMetrics, MetricFolder } from './platform/metrics/metrics.js';
 import { smsChannel, wechatChannel } from './platform/outbox/channels.js';
 import type { App } from './platform/http/types.js';
@@ -66,7 +66,7 @@ function gatherRegistry(partial: Omit<Kit, 'registry'>): Registry {
     }
   };
   const kit = { ...partial, registry } as Kit;
-  const platformChannels = [smsChannel(partial.vault, partial.config.smsWebhookUrl), wechatChannel(partial.config.wechatWebhookUrl)];
+  const platformChannels = [smsChannel(partial.vault, partial.config.smsWebhookUrl), wechatChannel(partial.config.wechatWebhookUrl, fetch, partial.vault)];
   add(registry.channels, 'outbox channel', Object.fromEntries(platformChannels.map((c) => [c.name, c])));
   for (const m of MODULES) {
     add(registry.records, 'record kind', m.records);
@@ -118,7 +118,7 @@ export async function startRuntime(config: Config, options: { clock?: Clock; dat
   for (const m of MODULES) await m.init?.(kit);
   const anchoring = config.auditCheckpointFile ? [auditCheckpointJob(config)] : [];
   const retention = retentionJob(kit, [...PLATFORM_RETENTION, ...MODULES.flatMap((m) => m.retention ?? [])]);
-  const timers = [sessionPurgeJob, idempotencyPurgeJob, outboxDeliveryJob(kit.registry.channels, config.jobLeaseMs), ...anchoring, retention, ...MODULES.flatMap((m) => m.jobs?.(kit) ?? [])];
+  const timers = [sessionPurgeJob, idempotencyPurgeJob, outboxDeliveryJob(kit.registry.channels, config.jobLeaseMs), outboxBulkDeliveryJob(kit.registry.channels, config.jobLeaseMs), ...anchoring, retention, ...MODULES.flatMap((m) => m.jobs?.(kit) ?? [])];
   for (const job of timers) {
     jobs.register(job);
     if (job.repeatEveryMs) await jobs.schedule(database.db, job, {});

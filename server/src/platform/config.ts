@@ -77,6 +77,8 @@ export interface Config {
   /** Where outbox messages are POSTed (JSON); none: messages are kept as `disabled`. */
   smsWebhookUrl: string | null;
   wechatWebhookUrl: string | null;
+  /** Where device commands are POSTed (a street-light loudspeaker's text to speak); none: they are kept as `disabled`. */
+  deviceGatewayUrl: string | null;
   /** Whether Open311 GET requests answer without an API key (public fields only, free text masked). */
   open311PublicReads: boolean;
   /** Where `npm run backup` writes backups and their manifests. */
@@ -175,6 +177,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     timeZone: timeZoneOf(env.GRIDGOV_TIME_ZONE),
     smsWebhookUrl: env.GRIDGOV_SMS_WEBHOOK_URL || null,
     wechatWebhookUrl: env.GRIDGOV_WECHAT_WEBHOOK_URL || null,
+    deviceGatewayUrl: env.GRIDGOV_DEVICE_GATEWAY_URL || null,
     open311PublicReads: env.GRIDGOV_OPEN311_PUBLIC_READS !== 'false',
     ...operations(env),
     admission: admissionOf(env),

@@ -237,6 +237,8 @@ export const PAGE_ROUTES: readonly PageRoute[] = [
   { path: '/logistics', key: 'logistics', label: 'menu.logistics', needs: ['logistics:read', 'logistics:dispatch', 'logistics:receive'], opens: 'shipment', component: lazy(() => import('../features/logistics/ShipmentsPage')) },
   { path: '/logistics/driver', key: 'driver', label: 'menu.driver', needs: 'logistics:drive', component: lazy(() => import('../features/logistics/DriverPage')) },
   { path: '/traffic-control', key: 'trafficControl', label: 'menu.trafficControl', needs: 'emergency:read', opens: 'traffic_control', component: lazy(() => import('../features/logistics/TrafficPage')) },
+  // Broadcast (issue 18): messages to residents and enterprises by SMS, WeChat and loudspeakers; templates; loudspeakers on a map.
+  { path: '/broadcasts', key: 'broadcasts', label: 'menu.broadcasts', needs: 'broadcast:read', opens: 'broadcast', component: lazy(() => import('../features/broadcast/BroadcastPage')) },
   // Public information (issue 14): rumour rebuttals, the health-facility directory, residents' questions.
   { path: '/rebuttals', key: 'rebuttals', label: 'menu.rebuttals', needs: 'publicinfo:manage', opens: 'rumour_rebuttal', component: lazy(() => import('../features/publicinfo/RebuttalsPage')) },
   { path: '/health-facilities', key: 'healthFacilities', label: 'menu.healthFacilities', needs: 'publicinfo:manage', opens: 'health_facility', component: lazy(() => import('../features/publicinfo/FacilitiesPage')) },

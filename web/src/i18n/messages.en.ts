@@ -16,6 +16,7 @@ import { quarantineEn } from './quarantine.en';
 import { suppliesEn } from './supplies.en';
 import { emergencyEn } from './emergency.en';
 import { logisticsEn } from './logistics.en';
+import { broadcastEn } from './broadcast.en';
 import { healthcodeEn } from './healthcode.en';
 import { checkinsEn } from './checkins.en';
 import { enterprisesEn } from './enterprises.en';
@@ -318,6 +319,7 @@ export const en: Record<MessageKey, string> = {
   ...suppliesEn,
   ...emergencyEn,
   ...logisticsEn,
+  ...broadcastEn,
   ...healthcodeEn,
   ...checkinsEn,
   ...enterprisesEn,

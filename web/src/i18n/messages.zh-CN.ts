@@ -16,6 +16,7 @@ import { quarantineZhCN } from './quarantine.zh-CN';
 import { suppliesZhCN } from './supplies.zh-CN';
 import { emergencyZhCN } from './emergency.zh-CN';
 import { logisticsZhCN } from './logistics.zh-CN';
+import { broadcastZhCN } from './broadcast.zh-CN';
 import { healthcodeZhCN } from './healthcode.zh-CN';
 import { checkinsZhCN } from './checkins.zh-CN';
 import { enterprisesZhCN } from './enterprises.zh-CN';
@@ -314,6 +315,7 @@ export const zhCN = {
   ...suppliesZhCN,
   ...emergencyZhCN,
   ...logisticsZhCN,
+  ...broadcastZhCN,
   ...healthcodeZhCN,
   ...checkinsZhCN,
   ...enterprisesZhCN,

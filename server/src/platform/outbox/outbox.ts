@@ -13,9 +13,18 @@
  * after the gateway took a message but before recording it leaves it to be sent again when the
  * lease ends, with the same `id`, which every channel sends along so the receiver can drop the
  * repeat.
+ *
+ * The bulk path (a broadcast to a city): `enqueueOutboxBulk` writes one batch of messages with
+ * INSERT ... SELECT from a set the caller gives (rows after a cursor, in key order), each with a
+ * unique dedup key, so a batch written twice adds nothing; the caller commits each batch with its
+ * cursor, so millions of messages never sit in one transaction. `deliverOutboxBulk` claims bulk
+ * messages of one channel in large batches (same lease and fencing), hands the whole batch to
+ * the channel's `deliverBatch` (or to `deliver` one by one when it has none) and records every
+ * result in one statement. `outboxTallies` reads the delivery counts of a subject per channel,
+ * kept by triggers on the table (`outbox_tally`).
  */
 import { randomUUID } from 'node:crypto';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Locale, MessageParams } from '@gridgov/contracts';
 import { rows, type Db } from '../db/client.js';
@@ -55,6 +64,11 @@ export type DeliveryResult = { status: 'sent' } | { status: 'disabled' } | { sta
 export interface OutboxChannel {
   name: string;
   deliver(message: ClaimedMessage): Promise<DeliveryResult>;
+  /**
+   * Hands a batch of bulk messages over at once (one request to the gateway); answers one result
+   * per message, in order. Channels without it get bulk messages one by one through `deliver`.
+   */
+  deliverBatch?(messages: readonly ClaimedMessage[]): Promise<DeliveryResult[]>;
 }
 
 export const MAX_ATTEMPTS = 8;
@@ -108,12 +122,19 @@ async function claim(db: Db, now: Date, limit: number, leaseMs: number): Promise
     sql`update outbox set status = 'sending', locked_until = ${new Date(now.getTime() + leaseMs).toISOString()}, attempts = attempts + 1
         where id in (
           select id from outbox
-          where (status = 'pending' and next_attempt_at <= ${at}) or (status = 'sending' and locked_until < ${at})
+          where (status = 'pending' and not bulk and next_attempt_at <= ${at}) or (status = 'sending' and not bulk and locked_until < ${at})
           order by next_attempt_at limit ${limit}
           for update skip locked)
-        returning id, channel, recipient, target_cipher, kind, params, locale, payload, subject_type, subject_id, attempts, expires_at`,
+        returning ${CLAIMED}`,
   );
 }
+
+const CLAIMED = sql.raw('id, channel, recipient, target_cipher, kind, params, locale, payload, subject_type, subject_id, attempts, expires_at');
+
+const toClaimed = (row: ClaimedRow): ClaimedMessage => ({
+  id: row.id, channel: row.channel, recipient: row.recipient, targetCipher: row.target_cipher ? Buffer.from(row.target_cipher) : null, kind: row.kind,
+  params: row.params, locale: row.locale, payload: row.payload, subjectType: row.subject_type, subjectId: row.subject_id, attempts: row.attempts,
+});
 
 /** The message still under this claim (status sending, the same attempt). */
 function held(id: string, attempts: number) {
@@ -126,6 +147,9 @@ async function renew(db: Db, id: string, attempts: number, now: Date, leaseMs: n
   return renewed.length > 0;
 }
 
+/** When a message tried `attempts` times is due again: 1 min, 2, 4, ... */
+const retryAt = (now: Date, attempts: number) => new Date(now.getTime() + 60_000 * 2 ** (attempts - 1));
+
 async function record(db: Db, id: string, result: DeliveryResult, attempts: number, now: Date): Promise<void> {
   const at = now.toISOString();
   switch (result.status) {
@@ -137,7 +161,7 @@ async function record(db: Db, id: string, result: DeliveryResult, attempts: numb
       return;
     default: {
       const final = result.status === 'failed' || attempts >= MAX_ATTEMPTS;
-      const next = new Date(now.getTime() + 60_000 * 2 ** (attempts - 1)).toISOString();
+      const next = retryAt(now, attempts).toISOString();
       await db.execute(
         sql`update outbox set status = ${final ? 'failed' : 'pending'}, next_attempt_at = ${next}, locked_until = null, last_error = ${result.error.slice(0, 500)} where ${held(id, attempts)}`,
       );
@@ -171,12 +195,7 @@ export async function deliverOutbox(db: Db, clock: Clock, channels: ReadonlyMap<
       const channel = channels.get(row.channel);
       let result: DeliveryResult;
       try {
-        result = channel
-          ? await channel.deliver({
-              id: row.id, channel: row.channel, recipient: row.recipient, targetCipher: row.target_cipher ? Buffer.from(row.target_cipher) : null, kind: row.kind,
-              params: row.params, locale: row.locale, payload: row.payload, subjectType: row.subject_type, subjectId: row.subject_id, attempts: row.attempts,
-            })
-          : { status: 'failed', error: `no channel ${row.channel}` };
+        result = channel ? await channel.deliver(toClaimed(row)) : { status: 'failed', error: `no channel ${row.channel}` };
       } catch (error) {
         result = { status: 'retry', error: error instanceof Error ? error.message : String(error) };
       }
@@ -197,5 +216,190 @@ export const outboxDeliveryJob = (channels: ReadonlyMap<string, OutboxChannel>, 
       while ((await deliverOutbox(db, clock, channels, BATCH, leaseMs)) === BATCH) {
         // a full batch: there may be more due
       }
+    },
+  });
+
+// ---------------------------------------------------------------- the bulk path
+
+/** How many bulk messages one claim takes, and how many claims of one channel run at once. */
+export const BULK_BATCH = 2_000;
+export const BULK_LANES = 3;
+
+export interface BulkEnqueue {
+  channel: string;
+  subject: { type: string; id: string };
+  /**
+   * The messages of one batch, in key order after the cursor: a `select` with the columns
+   * `key` (text, unique within the subject and channel: the dedup key's tail and the cursor),
+   * `recipient` (as shown: a masked phone, a device id), `target_cipher` (bytea or null),
+   * `locale`, `params` (jsonb) and `payload` (jsonb).
+   */
+  rows: SQL;
+  kind?: string | null;
+  expiresAt?: Date | null;
+}
+
+/**
+ * Writes one batch of bulk messages in the caller's transaction, skipping those already written
+ * (the dedup key `<subject type>:<subject id>:<channel>:<key>`). Answers how many rows the set
+ * gave, how many were new, and the last key (the next batch's cursor; null when the set was empty).
+ */
+export async function enqueueOutboxBulk(tx: Db, now: Date, batch: BulkEnqueue): Promise<{ taken: number; inserted: number; last: string | null }> {
+  const at = now.toISOString();
+  const prefix = `${batch.subject.type}:${batch.subject.id}:${batch.channel}:`;
+  const [r] = await rows<{ taken: number; inserted: number; last: string | null }>(
+    tx,
+    sql`with s as (${batch.rows}),
+      ins as (
+        insert into outbox (id, channel, recipient, target_cipher, kind, params, locale, payload, subject_type, subject_id, status, attempts, next_attempt_at, expires_at, created_at, bulk, dedup_key)
+        select gen_random_uuid(), ${batch.channel}, s.recipient, s.target_cipher, ${batch.kind ?? null}, s.params, s.locale, s.payload, ${batch.subject.type}, ${batch.subject.id},
+               'pending', 0, ${at}::timestamptz, ${batch.expiresAt?.toISOString() ?? null}::timestamptz, ${at}::timestamptz, true, ${prefix} || s.key
+        from s
+        on conflict (dedup_key) where dedup_key is not null do nothing
+        returning 1)
+      select (select count(*) from s)::int as taken, (select count(*) from ins)::int as inserted, (select max(s.key collate "C") from s) as last`,
+  );
+  return { taken: r!.taken, inserted: r!.inserted, last: r!.last };
+}
+
+/** Claims up to `limit` due bulk messages of one channel: those due, then those whose sender's lease ran out. */
+async function claimBulk(db: Db, channel: string, now: Date, limit: number, leaseMs: number): Promise<ClaimedRow[]> {
+  const at = now.toISOString();
+  // Two index scans, each with its own limit: an OR of both would read every due message to sort them.
+  return rows<ClaimedRow>(
+    db,
+    sql`with due as (select id from outbox where status = 'pending' and bulk and channel = ${channel} and next_attempt_at <= ${at}
+                     order by next_attempt_at limit ${limit} for update skip locked),
+             lapsed as (select id from outbox where status = 'sending' and bulk and channel = ${channel} and locked_until < ${at}
+                        limit ${limit} for update skip locked)
+        update outbox set status = 'sending', locked_until = ${new Date(now.getTime() + leaseMs).toISOString()}, attempts = attempts + 1
+        where id in (select id from due union all select id from lapsed)
+        returning ${CLAIMED}`,
+  );
+}
+
+type BulkResult = DeliveryResult | { status: 'expired' };
+
+/** Records the results of one claimed batch in one statement, each under its own claim (fenced by its attempt). */
+async function recordBulk(db: Db, claimed: readonly ClaimedRow[], results: readonly BulkResult[], now: Date): Promise<void> {
+  const at = now.toISOString();
+  const lines = claimed.map((row, i) => {
+    const r = results[i] ?? { status: 'retry', error: 'no result from the channel' };
+    const final = r.status === 'failed' || (r.status === 'retry' && row.attempts >= MAX_ATTEMPTS);
+    const status = r.status === 'retry' ? (final ? 'failed' : 'pending') : r.status;
+    return { id: row.id, attempts: row.attempts, status, next: r.status === 'retry' ? retryAt(now, row.attempts).toISOString() : null, error: 'error' in r ? r.error.slice(0, 500) : null };
+  });
+  await db.execute(sql`
+    update outbox o set status = r.status, locked_until = null,
+           sent_at = case when r.status = 'sent' then ${at}::timestamptz else o.sent_at end,
+           next_attempt_at = coalesce(r.next, o.next_attempt_at),
+           last_error = case when r.status = 'sent' then null else coalesce(r.error, o.last_error) end
+    from jsonb_to_recordset(${JSON.stringify(lines)}::jsonb) as r(id uuid, attempts int, status text, next timestamptz, error text)
+    where o.id = r.id and o.status = 'sending' and o.attempts = r.attempts`);
+}
+
+/**
+ * One bulk pass of one channel: claims a batch, hands it to the channel (`deliverBatch`, else
+ * `deliver` one by one, `PARALLEL` at a time) and records the results. Answers how many it claimed.
+ */
+export async function deliverOutboxBulk(db: Db, clock: Clock, channel: OutboxChannel | undefined, name: string, limit = BULK_BATCH, leaseMs = LEASE_MS): Promise<number> {
+  const claimed = await claimBulk(db, name, clock.now(), limit, leaseMs);
+  if (claimed.length === 0) return 0;
+  const now = clock.now();
+  const results: BulkResult[] = new Array(claimed.length);
+  const live: number[] = [];
+  claimed.forEach((row, i) => {
+    if (row.expires_at && new Date(row.expires_at) <= now) results[i] = { status: 'expired' };
+    else live.push(i);
+  });
+  const messages = live.map((i) => toClaimed(claimed[i]!));
+  const failure = (error: unknown): DeliveryResult => ({ status: 'retry', error: error instanceof Error ? error.message : String(error) });
+  if (!channel) {
+    for (const i of live) results[i] = { status: 'failed', error: `no channel ${name}` };
+  } else if (channel.deliverBatch) {
+    let answered: DeliveryResult[];
+    try {
+      answered = messages.length ? await channel.deliverBatch(messages) : [];
+    } catch (error) {
+      answered = messages.map(() => failure(error));
+    }
+    live.forEach((i, k) => (results[i] = answered[k] ?? { status: 'retry', error: 'no result from the channel' }));
+  } else {
+    let next = 0;
+    const worker = async () => {
+      while (next < live.length) {
+        const k = next++;
+        try {
+          results[live[k]!] = await channel.deliver(messages[k]!);
+        } catch (error) {
+          results[live[k]!] = failure(error);
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(PARALLEL, live.length) }, worker));
+  }
+  await recordBulk(db, claimed, results, clock.now());
+  return claimed.length;
+}
+
+/**
+ * Delivers bulk messages until none is due: per channel, `lanes` claims at a time (each lane
+ * claims its next batch when its last one is recorded). Answers how many messages it handled.
+ */
+export async function drainOutboxBulk(db: Db, clock: Clock, channels: ReadonlyMap<string, OutboxChannel>, options: { batch?: number; lanes?: number; leaseMs?: number; signal?: AbortSignal } = {}): Promise<number> {
+  const batch = options.batch ?? BULK_BATCH;
+  // The registered channels (a probe of an index each when idle); a bulk message on an unknown channel is never claimed.
+  const names = [...channels.keys()];
+  let handled = 0;
+  for (const name of names) {
+    const lane = async () => {
+      for (;;) {
+        if (options.signal?.aborted) return;
+        const n = await deliverOutboxBulk(db, clock, channels.get(name), name, batch, options.leaseMs ?? LEASE_MS);
+        handled += n;
+        if (n < batch) return;
+      }
+    };
+    await Promise.all(Array.from({ length: options.lanes ?? BULK_LANES }, lane));
+  }
+  return handled;
+}
+
+/** Cancels the bulk messages of a subject not yet handed over (a broadcast called off while sending). */
+export async function cancelOutboxBulk(db: Db, subject: { type: string; id: string }): Promise<number> {
+  const done = await rows<{ n: number }>(
+    db,
+    sql`with c as (update outbox set status = 'cancelled', locked_until = null where subject_type = ${subject.type} and subject_id = ${subject.id} and bulk and status = 'pending' returning 1)
+        select count(*)::int as n from c`,
+  );
+  return done[0]?.n ?? 0;
+}
+
+export const TALLY_BUCKETS = ['queued', 'retrying', 'sent', 'failed', 'disabled', 'cancelled'] as const;
+export type TallyBucket = (typeof TALLY_BUCKETS)[number];
+
+/** The delivery counts of a subject's bulk messages, per channel and bucket (kept by the table's triggers). */
+export async function outboxTallies(db: Db, subject: { type: string; id: string }): Promise<Map<string, Record<TallyBucket, number>>> {
+  const found = await rows<{ channel: string; bucket: TallyBucket; n: number | string }>(
+    db,
+    sql`select channel, bucket, n from outbox_tally where subject_type = ${subject.type} and subject_id = ${subject.id}`,
+  );
+  const out = new Map<string, Record<TallyBucket, number>>();
+  for (const f of found) {
+    const counts = out.get(f.channel) ?? { queued: 0, retrying: 0, sent: 0, failed: 0, disabled: 0, cancelled: 0 };
+    counts[f.bucket] = Number(f.n);
+    out.set(f.channel, counts);
+  }
+  return out;
+}
+
+/** The recurring bulk delivery timer (every process may run it; claims keep them apart). */
+export const outboxBulkDeliveryJob = (channels: ReadonlyMap<string, OutboxChannel>, leaseMs = LEASE_MS) =>
+  defineJob({
+    name: 'platform.outbox.deliver-bulk',
+    payload: z.object({}),
+    repeatEveryMs: 2_000,
+    async handle(_payload, { db, clock, signal }) {
+      await drainOutboxBulk(db, clock, channels, { leaseMs, signal });
     },
   });

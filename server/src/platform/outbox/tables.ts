@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { customType, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, customType, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   dataType: () => 'bytea',
@@ -36,9 +36,38 @@ export const outbox = pgTable(
     lastError: text('last_error'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     sentAt: timestamp('sent_at', { withTimezone: true }),
+    /**
+     * Written by the bulk path (`enqueueOutboxBulk`): delivered in batches per channel
+     * (`deliverOutboxBulk`, through the channel's `deliverBatch` when it has one) and counted per
+     * subject, channel and state in `outbox_tally`.
+     */
+    bulk: boolean('bulk').notNull().default(false),
+    /** At most one message per key (a broadcast's recipient on a channel): a repeated bulk enqueue adds nothing. */
+    dedupKey: text('dedup_key'),
   },
   (t) => [
-    index('outbox_due_idx').on(t.nextAttemptAt).where(sql`${t.status} = 'pending'`),
+    index('outbox_due_idx').on(t.nextAttemptAt).where(sql`${t.status} = 'pending' and not ${t.bulk}`),
+    index('outbox_bulk_due_idx').on(t.channel, t.nextAttemptAt).where(sql`${t.status} = 'pending' and ${t.bulk}`),
     index('outbox_claimed_idx').on(t.lockedUntil).where(sql`${t.status} = 'sending'`),
+    uniqueIndex('outbox_dedup_key').on(t.dedupKey).where(sql`${t.dedupKey} is not null`),
   ],
+);
+
+/**
+ * Delivery counts of bulk messages per subject (a broadcast), channel and state, kept by
+ * statement-level triggers on `outbox` (in the migration): `queued` (not yet tried, or on its
+ * first try), `retrying` (tried before, due again or being tried), `sent`, `failed` (refused,
+ * out of tries, expired), `disabled` (the channel is not configured), `cancelled`. Reading them
+ * is one short index scan whatever the number of messages.
+ */
+export const outboxTally = pgTable(
+  'outbox_tally',
+  {
+    subjectType: text('subject_type').notNull(),
+    subjectId: text('subject_id').notNull(),
+    channel: text('channel').notNull(),
+    bucket: text('bucket').notNull(),
+    n: bigint('n', { mode: 'number' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.subjectType, t.subjectId, t.channel, t.bucket] })],
 );
