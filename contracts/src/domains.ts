@@ -31,6 +31,7 @@ import { quarantineDomain } from './quarantine/domain.js';
 import { healthcodeDomain } from './healthcode/domain.js';
 import { suppliesDomain } from './supplies/domain.js';
 import { emergencyDomain } from './emergency/domain.js';
+import { calloutsDomain } from './callouts/domain.js';
 
 export const DOMAINS = {
   auth: authDomain,
@@ -62,4 +63,5 @@ export const DOMAINS = {
   healthcode: healthcodeDomain,
   supplies: suppliesDomain,
   emergency: emergencyDomain,
+  callouts: calloutsDomain,
 } as const;

@@ -41,6 +41,7 @@ export * from './checkins/index.js';
 export * from './tracing/index.js';
 export * from './quarantine/index.js';
 export * from './emergency/index.js';
+export * from './callouts/index.js';
 export * from './healthcode/index.js';
 export * from './supplies/index.js';
 export * from './domains.js';

@@ -35,6 +35,7 @@ import { quarantineModule } from './quarantine/index.js';
 import { healthcodeModule } from './healthcode/index.js';
 import { suppliesModule } from './supplies/index.js';
 import { emergencyModule } from './emergency/index.js';
+import { calloutsModule } from './callouts/index.js';
 
 export const MODULES: readonly ModuleDefinition[] = [
   regionsModule,
@@ -68,4 +69,5 @@ export const MODULES: readonly ModuleDefinition[] = [
   healthcodeModule,
   suppliesModule,
   emergencyModule,
+  calloutsModule,
 ];
