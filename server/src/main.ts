@@ -17,6 +17,7 @@ import { seedDemoCases } from './modules/tracing/demo-cases.js';
 import { seedDemoQuarantine } from './modules/quarantine/demo.js';
 import { seedDemoSupplies } from './modules/supplies/demo.js';
 import { seedDemoEmergency } from './modules/emergency/demo.js';
+import { seedDemoCallouts } from './modules/callouts/demo.js';
 import { seedDemoCodes } from './modules/healthcode/demo-codes.js';
 import { seedDemoCampaigns } from './modules/campaigns/demo-campaigns.js';
 import { seedDemoDeclarations } from './modules/declarations/demo-declarations.js';
@@ -63,6 +64,8 @@ async function main(): Promise<void> {
     console.log(`  ${supplies.warehouses} supply warehouses (the reserve list applied), ${supplies.moves} stock moves, ${supplies.requests} supply requests`);
     const emergency = await seedDemoEmergency(runtime.kit, county, countyGrids);
     console.log(`  ${emergency.teams} rescue teams, ${emergency.plans} emergency plans, ${emergency.events} emergency events (two past, one under way)`);
+    const callouts = await seedDemoCallouts(runtime.kit, countyGrids);
+    console.log(`  ${callouts.campaigns} outbound call campaigns on the simulator (${callouts.calls} calls yesterday; one running now)`);
     const codes = await seedDemoCodes(runtime.kit);
     console.log(`  health codes from that evidence: ${codes.red} red, ${codes.yellow} yellow (two risk areas)`);
     const campaigns = await seedDemoCampaigns(runtime.kit, seeded.city.grids[0]!.regionCode);

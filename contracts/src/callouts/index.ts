@@ -112,7 +112,8 @@ export const calloutIdParams = z.strictObject({ id: uuid });
 export const calloutPromptParams = z.strictObject({ id: uuid, prompt: z.string().regex(/^[a-z0-9_]{1,40}$/) });
 export const calloutTargetQuery = z.strictObject({ ...pageQuery, status: z.enum(CALLOUT_TARGET_STATUSES).optional() });
 export type CalloutTargetQuery = z.infer<typeof calloutTargetQuery>;
-export const calloutExportQuery = z.strictObject({ purpose: z.string().trim().min(2).max(200) });
+/** The purpose is checked after the campaign (out of scope: 404 first). */
+export const calloutExportQuery = z.strictObject({ purpose: z.string().trim().min(2).max(200).optional() });
 
 export const calloutProgress = z.object({
   total: z.number().int(), pending: z.number().int(), calling: z.number().int(), answered: z.number().int(), busy: z.number().int(), noAnswer: z.number().int(),

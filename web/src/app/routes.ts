@@ -232,6 +232,9 @@ export const PAGE_ROUTES: readonly PageRoute[] = [
   { path: '/supplies/requests', key: 'supplyRequests', label: 'menu.supplyRequests', needs: ['supplies:read', 'supplies:approve', 'supplies:request'], opens: 'supply_request', component: lazy(() => import('../features/supplies/RequestsPage')) },
   // Emergency command (issue 18): events, rescue teams, plans; `?id=` opens one event's command view.
   { path: '/emergency', key: 'emergency', label: 'menu.emergency', needs: 'emergency:read', opens: 'emergency_event', component: lazy(() => import('../features/emergency/EmergencyPage')) },
+  // Outbound call campaigns (issue 18): scripts, targets, windows, progress and results; the follow-ups answers raised, for grid workers.
+  { path: '/callouts', key: 'callouts', label: 'menu.callouts', needs: 'callout:read', opens: 'callout_campaign', component: lazy(() => import('../features/callouts/CalloutsPage')) },
+  { path: '/callouts/tasks', key: 'calloutTasks', label: 'menu.calloutTasks', needs: 'callout:task', opens: 'callout_task', component: lazy(() => import('../features/callouts/CalloutTasksPage')) },
   // Public information (issue 14): rumour rebuttals, the health-facility directory, residents' questions.
   { path: '/rebuttals', key: 'rebuttals', label: 'menu.rebuttals', needs: 'publicinfo:manage', opens: 'rumour_rebuttal', component: lazy(() => import('../features/publicinfo/RebuttalsPage')) },
   { path: '/health-facilities', key: 'healthFacilities', label: 'menu.healthFacilities', needs: 'publicinfo:manage', opens: 'health_facility', component: lazy(() => import('../features/publicinfo/FacilitiesPage')) },

@@ -15,6 +15,7 @@ import { tracingEn } from './tracing.en';
 import { quarantineEn } from './quarantine.en';
 import { suppliesEn } from './supplies.en';
 import { emergencyEn } from './emergency.en';
+import { calloutsEn } from './callouts.en';
 import { healthcodeEn } from './healthcode.en';
 import { checkinsEn } from './checkins.en';
 import { enterprisesEn } from './enterprises.en';
@@ -316,6 +317,7 @@ export const en: Record<MessageKey, string> = {
   ...quarantineEn,
   ...suppliesEn,
   ...emergencyEn,
+  ...calloutsEn,
   ...healthcodeEn,
   ...checkinsEn,
   ...enterprisesEn,

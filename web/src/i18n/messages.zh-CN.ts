@@ -15,6 +15,7 @@ import { tracingZhCN } from './tracing.zh-CN';
 import { quarantineZhCN } from './quarantine.zh-CN';
 import { suppliesZhCN } from './supplies.zh-CN';
 import { emergencyZhCN } from './emergency.zh-CN';
+import { calloutsZhCN } from './callouts.zh-CN';
 import { healthcodeZhCN } from './healthcode.zh-CN';
 import { checkinsZhCN } from './checkins.zh-CN';
 import { enterprisesZhCN } from './enterprises.zh-CN';
@@ -312,6 +313,7 @@ export const zhCN = {
   ...quarantineZhCN,
   ...suppliesZhCN,
   ...emergencyZhCN,
+  ...calloutsZhCN,
   ...healthcodeZhCN,
   ...checkinsZhCN,
   ...enterprisesZhCN,

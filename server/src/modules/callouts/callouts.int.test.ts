@@ -16,6 +16,7 @@ import { rows } from '../../platform/db/client.js';
 import { localDateTime } from '../../platform/time-zone.js';
 import { startTestEnv, type Client, type TestEnv } from '../../../test/harness.js';
 import { dispatchCampaign } from './dialer.js';
+import { seedDemoCallouts } from './demo.js';
 
 interface ErrorBody {
   error: { code: string };
@@ -266,5 +267,19 @@ describe('outbound call campaigns (智能外呼)', () => {
     await step('cancel');
     const read = await op.get<CalloutDetail>(`/api/callouts/${campaign.id}`);
     assert.equal(read.body.progress.cancelled, 1);
+  });
+
+  it('the demo: yesterday\'s campaign completed on the simulator, today\'s running', async () => {
+    const grids = env.seed.city.grids.filter((g) => g.regionCode === communityCode).map((g) => ({ id: env.seed.gridIds.get(g.code)!, regionCode: g.regionCode }));
+    const made = await seedDemoCallouts(env.rt.kit, grids);
+    assert.equal(made.campaigns, 2);
+    assert.ok(made.calls > 0);
+    const list = await op.get<Page<CalloutSummary>>('/api/callouts?pageSize=50');
+    const past = list.body.items.find((c) => c.name === '发热及需求排查（电话）')!;
+    assert.equal(past.status, 'completed');
+    assert.equal(past.progress.pending + past.progress.calling, 0);
+    assert.ok(past.progress.answered > 0);
+    const running = list.body.items.find((c) => c.name === '独居老人关爱回访')!;
+    assert.equal(running.status, 'running');
   });
 });

@@ -54,7 +54,7 @@ const STATUS_TEXT: Record<string, [string, string]> = {
 
 export const CALLOUT_EXPORT_MAX_ROWS = 50_000;
 
-export async function exportResults(kit: Pick<Kit, 'db' | 'providers'>, ctx: ActorContext, id: string, purpose: string): Promise<{ stream: Readable; fileName: string; asciiFileName: string }> {
+export async function exportResults(kit: Pick<Kit, 'db' | 'providers'>, ctx: ActorContext, id: string, purpose: string | undefined): Promise<{ stream: Readable; fileName: string; asciiFileName: string }> {
   const c = await loadCampaign(kit.db, ctx.actor, id);
   if (!purpose) throw new AppError('CALLOUT_PURPOSE_REQUIRED');
   const en = ctx.locale === 'en';
