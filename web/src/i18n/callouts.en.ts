@@ -81,7 +81,7 @@ export const calloutsEn: Record<keyof typeof calloutsZhCN, string> = {
   'callout.action.resume': 'Resume',
   'callout.action.complete': 'End',
   'callout.action.cancel': 'Cancel',
-  'callout.task.done': 'Done',
+  'callout.task.done': 'Mark done',
   'callout.task.doneOk': 'Marked done',
   'callout.task.none': 'No follow-ups',
   'enum.auditObject.callout_campaign': 'Call campaign',

@@ -79,7 +79,7 @@ export const calloutsZhCN = {
   'callout.action.resume': '恢复',
   'callout.action.complete': '结束',
   'callout.action.cancel': '取消任务',
-  'callout.task.done': '已回访',
+  'callout.task.done': '标记已回访',
   'callout.task.doneOk': '已标记为已回访',
   'callout.task.none': '暂无回访任务',
   'enum.auditObject.callout_campaign': '外呼任务',

@@ -64,8 +64,8 @@ export async function seedDemoCallouts(kit: Kit, grids: readonly { id: string; r
   const ctx: ActorContext = { actor, ip: '127.0.0.1', requestId: 'demo', locale: 'zh-CN', clock };
   const windows = [{ start: '09:00', end: '12:00' }, { start: '14:00', end: '20:00' }];
   let c = await createCampaign(past, ctx, {
-    name: '发热及需求排查（电话）', regionCode: account.scopeRegionCode!, script: FEVER, target: { kind: 'grid', gridId: first.id }, windows, concurrency: 5, maxAttempts: 3, retryMinutes: 30,
-    simulator: { seed: 2026, busyRate: 0.15, noAnswerRate: 0.15, failRate: 0.02, keyWeights: { fever: { 1: 1, 2: 12 }, help: { 1: 1, 2: 6 } }, repeatRate: 0.05, ringSeconds: 12, answerSeconds: 8 },
+    name: '发热及需求排查（电话）', regionCode: account.scopeRegionCode!, script: FEVER, target: { kind: 'grid', gridId: first.id }, windows, concurrency: 5, maxAttempts: 2, retryMinutes: 30,
+    simulator: { seed: 2026, busyRate: 0.25, noAnswerRate: 0.2, failRate: 0.02, keyWeights: { fever: { 1: 1, 2: 12 }, help: { 1: 1, 2: 6 } }, repeatRate: 0.05, ringSeconds: 12, answerSeconds: 8 },
   });
   await transitionCampaign(past, ctx, c.id, 'approve', { version: c.version });
   clock.advanceMinutes(5);

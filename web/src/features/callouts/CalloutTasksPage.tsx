@@ -35,7 +35,7 @@ export default function CalloutTasksPage() {
             <Space orientation="vertical" style={{ width: '100%' }} size={2}>
               <Space wrap><Typography.Text strong>{task.name}</Typography.Text><Typography.Text>{task.phoneMasked}</Typography.Text>{task.gridName && <Tag>{task.gridName}</Tag>}</Space>
               <Typography.Text type="secondary">{task.campaignName} · {formatDateTime(task.createdAt, locale)}</Typography.Text>
-              <Typography.Text>{task.question}：<Typography.Text strong>{task.answer}</Typography.Text></Typography.Text>
+              <Typography.Text>{task.question} <Typography.Text strong>{task.answer}</Typography.Text></Typography.Text>
               {task.note && <Typography.Text type="secondary">{task.note}</Typography.Text>}
               {task.status === 'open' && <Button type="primary" block data-testid="callout-task-done" loading={finish.isPending} onClick={() => finish.mutate(task)}>{t('callout.task.done')}</Button>}
             </Space>

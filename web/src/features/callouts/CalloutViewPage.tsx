@@ -116,7 +116,10 @@ export function CalloutViewPage({ id }: { id: string }) {
             { key: 'phone', title: t('callout.field.phone'), dataIndex: 'phoneMasked' },
             { key: 'status', title: t('callout.field.status'), dataIndex: 'status', render: (s: CalloutTargetRow['status']) => enumLabel(t, 'calloutTargetStatus', s) },
             { key: 'attempts', title: t('callout.field.attempts'), dataIndex: 'attempts', width: 70 },
-            { key: 'answers', title: t('callout.field.answers'), render: (_v, r) => Object.entries(r.answers).map(([q, k]) => `${q}:${k}`).join(' ') },
+            {
+              key: 'answers', title: t('callout.field.answers'),
+              render: (_v, r) => c.script.questions.flatMap((q) => (r.answers[q.key] ? [`${r.answers[q.key]} ${q.options.find((o) => o.key === r.answers[q.key])?.label ?? ''}`] : [])).join(' / '),
+            },
             {
               key: 'outcomes', title: t('callout.field.outcomes'), responsive: ['md'],
               render: (_v, r) => r.outcomes.map((o, i) => <Tag key={i} color={o.error ? 'red' : o.abnormal ? 'orange' : 'blue'}>{t(o.kind === 'task' ? 'callout.outcome.task' : 'callout.outcome.declaration')}{o.abnormal ? ` · ${t('callout.abnormal')}` : ''}</Tag>),
