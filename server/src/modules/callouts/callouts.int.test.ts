@@ -13,7 +13,7 @@ import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
 import type { CalloutDetail, CalloutSummary, CalloutTargetRow, CalloutTaskRow } from '@gridgov/contracts';
 import { rows } from '../../platform/db/client.js';
-import { localDateTime } from '../../platform/time-zone.js';
+import { dayStart, localDate, localDateTime } from '../../platform/time-zone.js';
 import { startTestEnv, type Client, type TestEnv } from '../../../test/harness.js';
 import { dispatchCampaign } from './dialer.js';
 import { seedDemoCallouts } from './demo.js';
@@ -279,6 +279,7 @@ describe('outbound call campaigns (智能外呼)', () => {
     assert.equal(past.status, 'completed');
     assert.equal(past.progress.pending + past.progress.calling, 0);
     assert.ok(past.progress.answered > 0);
+    assert.ok(new Date(past.completedAt!) < dayStart(localDate(env.clock.now())), 'run to the end yesterday, on its own clock');
     const running = list.body.items.find((c) => c.name === '独居老人关爱回访')!;
     assert.equal(running.status, 'running');
   });
