@@ -33,6 +33,7 @@ import { suppliesDomain } from './supplies/domain.js';
 import { emergencyDomain } from './emergency/domain.js';
 import { logisticsDomain } from './logistics/domain.js';
 import { broadcastDomain } from './broadcast/domain.js';
+import { calloutsDomain } from './callouts/domain.js';
 
 export const DOMAINS = {
   auth: authDomain,
@@ -66,4 +67,5 @@ export const DOMAINS = {
   emergency: emergencyDomain,
   logistics: logisticsDomain,
   broadcast: broadcastDomain,
+  callouts: calloutsDomain,
 } as const;

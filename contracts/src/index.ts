@@ -42,6 +42,7 @@ export * from './tracing/index.js';
 export * from './quarantine/index.js';
 export * from './emergency/index.js';
 export * from './broadcast/index.js';
+export * from './callouts/index.js';
 export * from './healthcode/index.js';
 export * from './supplies/index.js';
 export * from './logistics/index.js';

@@ -60,6 +60,80 @@ CREATE TABLE "loudspeaker" (
 	"updated_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "callout_call" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"campaign_id" uuid NOT NULL,
+	"target_id" uuid NOT NULL,
+	"attempt" integer NOT NULL,
+	"status" text NOT NULL,
+	"result" text,
+	"digits" text DEFAULT '' NOT NULL,
+	"placed_at" timestamp with time zone NOT NULL,
+	"answered_at" timestamp with time zone,
+	"ended_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "callout_campaign" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"name" text NOT NULL,
+	"region_code" text NOT NULL,
+	"status" text NOT NULL,
+	"script" jsonb NOT NULL,
+	"target" jsonb NOT NULL,
+	"windows" jsonb NOT NULL,
+	"concurrency" integer NOT NULL,
+	"max_attempts" integer NOT NULL,
+	"retry_minutes" integer NOT NULL,
+	"simulator" jsonb NOT NULL,
+	"prompts" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"version" integer NOT NULL,
+	"created_by" uuid NOT NULL,
+	"approved_by" uuid,
+	"started_at" timestamp with time zone,
+	"completed_at" timestamp with time zone,
+	"created_at" timestamp with time zone NOT NULL,
+	"updated_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "callout_target" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"campaign_id" uuid NOT NULL,
+	"seq" integer NOT NULL,
+	"resident_id" uuid,
+	"household_id" uuid,
+	"grid_id" uuid,
+	"region_code" text NOT NULL,
+	"name_masked" text NOT NULL,
+	"phone_masked" text,
+	"phone_hash" text,
+	"status" text NOT NULL,
+	"attempts" integer DEFAULT 0 NOT NULL,
+	"last_result" text,
+	"next_at" timestamp with time zone,
+	"answers" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"outcomes" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"updated_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "callout_task" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"campaign_id" uuid NOT NULL,
+	"target_id" uuid NOT NULL,
+	"resident_id" uuid,
+	"grid_id" uuid,
+	"region_code" text NOT NULL,
+	"question_key" text NOT NULL,
+	"question" text NOT NULL,
+	"answer" text NOT NULL,
+	"note" text,
+	"status" text NOT NULL,
+	"done_by" uuid,
+	"done_at" timestamp with time zone,
+	"done_note" text,
+	"version" integer NOT NULL,
+	"created_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "traffic_control" (
 	"id" uuid PRIMARY KEY NOT NULL,
 	"control_no" integer GENERATED ALWAYS AS IDENTITY (sequence name "traffic_control_control_no_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 2147483647 START WITH 1 CACHE 1),
@@ -201,6 +275,16 @@ CREATE INDEX "broadcast_sending_idx" ON "broadcast" USING btree ("status") WHERE
 CREATE UNIQUE INDEX "broadcast_template_region_key" ON "broadcast_template" USING btree (coalesce("region_code", ''),"key");--> statement-breakpoint
 CREATE UNIQUE INDEX "loudspeaker_device_key" ON "loudspeaker" USING btree ("device_id");--> statement-breakpoint
 CREATE INDEX "loudspeaker_region_idx" ON "loudspeaker" USING btree ("region_code" text_pattern_ops);--> statement-breakpoint
+CREATE UNIQUE INDEX "callout_call_attempt_key" ON "callout_call" USING btree ("target_id","attempt");--> statement-breakpoint
+CREATE INDEX "callout_call_campaign_idx" ON "callout_call" USING btree ("campaign_id","status");--> statement-breakpoint
+CREATE INDEX "callout_campaign_region_idx" ON "callout_campaign" USING btree ("region_code" text_pattern_ops,"status");--> statement-breakpoint
+CREATE UNIQUE INDEX "callout_target_seq_key" ON "callout_target" USING btree ("campaign_id","seq");--> statement-breakpoint
+CREATE UNIQUE INDEX "callout_target_resident_key" ON "callout_target" USING btree ("campaign_id","resident_id");--> statement-breakpoint
+CREATE INDEX "callout_target_due_idx" ON "callout_target" USING btree ("campaign_id","status","next_at");--> statement-breakpoint
+CREATE INDEX "callout_target_calling_idx" ON "callout_target" USING btree ("phone_hash") WHERE "callout_target"."status" = 'calling';--> statement-breakpoint
+CREATE UNIQUE INDEX "callout_task_answer_key" ON "callout_task" USING btree ("target_id","question_key");--> statement-breakpoint
+CREATE INDEX "callout_task_grid_idx" ON "callout_task" USING btree ("grid_id","status");--> statement-breakpoint
+CREATE INDEX "callout_task_region_idx" ON "callout_task" USING btree ("region_code" text_pattern_ops,"status");--> statement-breakpoint
 CREATE UNIQUE INDEX "traffic_control_no_key" ON "traffic_control" USING btree ("control_no");--> statement-breakpoint
 CREATE INDEX "traffic_control_region_idx" ON "traffic_control" USING btree ("region_code" text_pattern_ops,"start_at");--> statement-breakpoint
 CREATE INDEX "traffic_control_event_idx" ON "traffic_control" USING btree ("event_id");--> statement-breakpoint

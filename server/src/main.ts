@@ -19,6 +19,7 @@ import { seedDemoSupplies } from './modules/supplies/demo.js';
 import { seedDemoLogistics } from './modules/supplies/demo-logistics.js';
 import { seedDemoEmergency } from './modules/emergency/demo.js';
 import { seedDemoBroadcast } from './modules/broadcast/demo.js';
+import { seedDemoCallouts } from './modules/callouts/demo.js';
 import { seedDemoCodes } from './modules/healthcode/demo-codes.js';
 import { seedDemoCampaigns } from './modules/campaigns/demo-campaigns.js';
 import { seedDemoDeclarations } from './modules/declarations/demo-declarations.js';
@@ -69,6 +70,8 @@ async function main(): Promise<void> {
     console.log(`  ${logistics.vehicles} vehicles, ${logistics.drivers} drivers, ${logistics.shipments} shipments (one received short, one on the road, one planned)`);
     const speakers = await seedDemoBroadcast(runtime.kit, countyGrids);
     console.log(`  ${speakers.loudspeakers} street-light loudspeakers`);
+    const callouts = await seedDemoCallouts(runtime.kit, countyGrids);
+    console.log(`  ${callouts.campaigns} outbound call campaigns on the simulator (${callouts.calls} calls yesterday; one running now)`);
     const codes = await seedDemoCodes(runtime.kit);
     console.log(`  health codes from that evidence: ${codes.red} red, ${codes.yellow} yellow (two risk areas)`);
     const campaigns = await seedDemoCampaigns(runtime.kit, seeded.city.grids[0]!.regionCode);

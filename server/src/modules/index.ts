@@ -36,6 +36,7 @@ import { healthcodeModule } from './healthcode/index.js';
 import { suppliesModule } from './supplies/index.js';
 import { emergencyModule } from './emergency/index.js';
 import { broadcastModule } from './broadcast/index.js';
+import { calloutsModule } from './callouts/index.js';
 
 export const MODULES: readonly ModuleDefinition[] = [
   regionsModule,
@@ -70,4 +71,5 @@ export const MODULES: readonly ModuleDefinition[] = [
   suppliesModule,
   emergencyModule,
   broadcastModule,
+  calloutsModule,
 ];

@@ -81,6 +81,8 @@ export interface Config {
   deviceGatewayUrl: string | null;
   /** Whether Open311 GET requests answer without an API key (public fields only, free text masked). */
   open311PublicReads: boolean;
+  /** The shared secret a real telephony provider sends with its call events (`GRIDGOV_CALLOUT_WEBHOOK_SECRET`); null: the webhook refuses every call. */
+  calloutWebhookSecret: string | null;
   /** Where `npm run backup` writes backups and their manifests. */
   backupDir: string;
   /** The backup encryption key (base64 of 32 bytes), or a file holding it; apart from the PII key. */
@@ -179,6 +181,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     wechatWebhookUrl: env.GRIDGOV_WECHAT_WEBHOOK_URL || null,
     deviceGatewayUrl: env.GRIDGOV_DEVICE_GATEWAY_URL || null,
     open311PublicReads: env.GRIDGOV_OPEN311_PUBLIC_READS !== 'false',
+    calloutWebhookSecret: env.GRIDGOV_CALLOUT_WEBHOOK_SECRET || null,
     ...operations(env),
     admission: admissionOf(env),
     retentionDays: parseRetentionDays(env),

@@ -239,6 +239,9 @@ export const PAGE_ROUTES: readonly PageRoute[] = [
   { path: '/traffic-control', key: 'trafficControl', label: 'menu.trafficControl', needs: 'emergency:read', opens: 'traffic_control', component: lazy(() => import('../features/logistics/TrafficPage')) },
   // Broadcast (issue 18): messages to residents and enterprises by SMS, WeChat and loudspeakers; templates; loudspeakers on a map.
   { path: '/broadcasts', key: 'broadcasts', label: 'menu.broadcasts', needs: 'broadcast:read', opens: 'broadcast', component: lazy(() => import('../features/broadcast/BroadcastPage')) },
+  // Outbound call campaigns (issue 18): scripts, targets, windows, progress and results; the follow-ups answers raised, for grid workers.
+  { path: '/callouts', key: 'callouts', label: 'menu.callouts', needs: 'callout:read', opens: 'callout_campaign', component: lazy(() => import('../features/callouts/CalloutsPage')) },
+  { path: '/callouts/tasks', key: 'calloutTasks', label: 'menu.calloutTasks', needs: 'callout:task', opens: 'callout_task', component: lazy(() => import('../features/callouts/CalloutTasksPage')) },
   // Public information (issue 14): rumour rebuttals, the health-facility directory, residents' questions.
   { path: '/rebuttals', key: 'rebuttals', label: 'menu.rebuttals', needs: 'publicinfo:manage', opens: 'rumour_rebuttal', component: lazy(() => import('../features/publicinfo/RebuttalsPage')) },
   { path: '/health-facilities', key: 'healthFacilities', label: 'menu.healthFacilities', needs: 'publicinfo:manage', opens: 'health_facility', component: lazy(() => import('../features/publicinfo/FacilitiesPage')) },

@@ -17,6 +17,7 @@ import { suppliesEn } from './supplies.en';
 import { emergencyEn } from './emergency.en';
 import { logisticsEn } from './logistics.en';
 import { broadcastEn } from './broadcast.en';
+import { calloutsEn } from './callouts.en';
 import { healthcodeEn } from './healthcode.en';
 import { checkinsEn } from './checkins.en';
 import { enterprisesEn } from './enterprises.en';
@@ -320,6 +321,7 @@ export const en: Record<MessageKey, string> = {
   ...emergencyEn,
   ...logisticsEn,
   ...broadcastEn,
+  ...calloutsEn,
   ...healthcodeEn,
   ...checkinsEn,
   ...enterprisesEn,
