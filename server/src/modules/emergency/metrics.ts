@@ -1,6 +1,6 @@
 /**
  * The emergency events' dashboard facts, kept by the trigger `metrics_emergency_event` (in the
- * migration `supply_request_event`) and recounted below: events under way now (not closed) and
+ * migration `0042_emergency_command`) and recounted below: events under way now (not closed) and
  * events reported by day, at the event's region. Only holders of `emergency:read` see the tiles.
  */
 import type { MetricDefinition, TileDefinition } from '../../platform/metrics/metrics.js';

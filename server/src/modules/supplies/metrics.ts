@@ -1,6 +1,6 @@
 /**
  * The supply requests' dashboard facts, kept by the trigger `metrics_supply_request` (in the
- * migration `supply_request_event`) and recounted below: requests waiting now (submitted,
+ * migration `0042_emergency_command`) and recounted below: requests waiting now (submitted,
  * approved or allocated) and requests fulfilled by day, at the request's region and grid. Only
  * holders of `supplies:read` see the tiles.
  */
