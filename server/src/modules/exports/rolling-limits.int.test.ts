@@ -86,7 +86,7 @@ describe('export limits over time and across accounts', () => {
   it('an unmasked export of N rows spends N unmasks when downloaded; beyond the budget it needs a second person', async () => {
     const small = await requestExport(community, { filters: { tag: 'veteran' }, unmask: true, reason: '发放优抚金核对' });
     assert.equal(small.body.status, 'queued');
-    await env.rt.jobs.runDue();
+    await env.rt.jobs.runDue(100);
     assert.equal((await download(community, small.body.id)).statusCode, 200);
     const [entry] = await env.rt.database.db.select().from(auditLog).where(and(eq(auditLog.action, 'export.download'), eq(auditLog.objectId, small.body.id)));
     assert.equal((entry!.details as { unmaskedRows: number }).unmaskedRows, 2);
@@ -98,7 +98,7 @@ describe('export limits over time and across accounts', () => {
     assert.equal(large.body.status, 'pending_approval');
     assert.ok((await requestAudit(large.body.id)).approvalFor?.includes('unmask_budget'));
     assert.equal((await township.post<ExportJob>(`/api/exports/${large.body.id}/approve`, {})).body.status, 'queued');
-    await env.rt.jobs.runDue();
+    await env.rt.jobs.runDue(100);
     // Approved by a second person, it is let out, and spends the budget all the same.
     assert.equal((await download(community, large.body.id)).statusCode, 200);
     assert.equal((await community.get(`/api/residents?idNumber=${idNumber(1)}`)).status, 429);
@@ -107,7 +107,7 @@ describe('export limits over time and across accounts', () => {
   it('an unmasked export that fitted when asked for is refused at download once the budget is spent', async () => {
     const queued = await requestExport(community, { filters: { tag: 'veteran' }, unmask: true, reason: '发放优抚金核对' });
     assert.equal(queued.body.status, 'queued');
-    await env.rt.jobs.runDue();
+    await env.rt.jobs.runDue(100);
     for (let i = 0; i < 3; i++) assert.equal((await unmask(community)).status, 200);
     const refused = await download(community, queued.body.id);
     assert.equal(refused.statusCode, 429);

@@ -24,13 +24,14 @@ describe('route permissions', () => {
       // supplies reservation (open drives; reserving and looking up, one per ID number, limited per address);
       // self-declaration (the form, declaring and one's own history: limited per address and per person in the database).
       // public information (published rebuttals, facilities, answered questions; asking limited per address in the database).
+      // traffic-control notices marked public; a telephony provider's call events (a shared secret, compared in constant time).
       [
-        '/api/auth/enrolment/complete', '/api/auth/enrolment/inspect', '/api/auth/login', '/api/config/map', '/api/config/time', '/api/health',
+        '/api/auth/enrolment/complete', '/api/auth/enrolment/inspect', '/api/auth/login', '/api/callouts/webhook', '/api/config/map', '/api/config/time', '/api/health',
         '/api/public/announcements', '/api/public/attachments', '/api/public/basemap', '/api/public/consultations',
         '/api/public/declarations', '/api/public/declarations/form', '/api/public/declarations/history', '/api/public/health-codes/verify/:token', '/api/public/health-facilities',
         '/api/public/places/search', '/api/public/rebuttals', '/api/public/reservations',
         '/api/public/reservations/lookup', '/api/public/supply-drives', '/api/public/tickets', '/api/public/tickets/:token',
-        '/api/public/tickets/lookup', '/api/public/tickets/rate', '/api/public/tickets/reopen',
+        '/api/public/tickets/lookup', '/api/public/tickets/rate', '/api/public/tickets/reopen', '/api/public/traffic-controls',
       ],
       'only these answer without a session',
     );
