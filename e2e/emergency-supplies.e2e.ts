@@ -35,6 +35,8 @@ describe('browser: emergency command and supplies', () => {
     const card = gw.getByTestId((await open.getAttribute('data-testid'))!);
     await gw.getByTestId('my-dispatches-shared-at').waitFor();
     await card.getByTestId('dispatch-acknowledge').click();
+    // Arrival is offered from the start (arriving records the acknowledgement too): wait for 接令 to go.
+    await card.getByTestId('dispatch-acknowledge').waitFor({ state: 'detached' });
     await card.getByTestId('dispatch-arrive').waitFor();
     const text = (await card.textContent())!;
     assert.ok(text.includes('已接令'), `the step is shown: ${text}`);

@@ -73,7 +73,8 @@ export function AppHeader({ onChangePassword, onOpenMenu, menuWaiting = false, c
           {t('app.name')}
         </Typography.Title>
       </Space>
-      {compact && <NotificationBell />}
+      {/* Room for the unread count, which sits half outside the bell (two or three digits would widen a phone's page). */}
+      {compact && <span style={{ paddingRight: 10 }}><NotificationBell /></span>}
       <GlobalSearch style={compact ? { order: 3, flexBasis: '100%' } : { width: 300 }} />
       <Space size={compact ? 'small' : 'middle'} wrap style={{ minWidth: 0, ...(compact ? { order: 4 } : {}) }}>
         <Typography.Text strong data-testid="header-user">
