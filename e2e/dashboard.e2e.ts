@@ -260,6 +260,8 @@ describe('browser: command-centre dashboard', () => {
     // Community → grid on the map: clicking a grid shows its card, whose button opens the grid.
     const communityKey = `region:${current.place.code}`;
     const map = await waitForMap(page, communityKey);
+    // The map may sit below the fold under the tiles: clicks land only inside the viewport.
+    await map.scrollIntoViewIfNeeded();
     await page.waitForTimeout(300);
     const shapes = await getJson<DashboardMap>(page, `${server.url}/api/dashboard/map?region=${current.place.code}`);
     const clicked = shapes.grids.features.find((f) => f.properties.gridId === seeded.id);
