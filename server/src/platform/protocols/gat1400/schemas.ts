@@ -81,16 +81,13 @@ const box = {
   RightBtmY: looseInt,
 };
 
-/** FaceObject: a face found in an image. */
-export const faceObject = z.looseObject({
-  FaceID: contentId,
+/** What faces and persons share: where they were found, when, and who the person may be. */
+const humanFields = {
   /** 0 other, 1 automatic, 2 manual. */
   InfoKind: looseInt,
   SourceID: sourceId,
   DeviceID: optional(deviceId),
   ...box,
-  FaceAppearTime: optional(viidTime),
-  FaceDisAppearTime: optional(viidTime),
   ShotTime: optional(viidTime),
   IDNumber: text(32),
   IDType: codeString,
@@ -98,28 +95,25 @@ export const faceObject = z.looseObject({
   GenderCode: codeString,
   AgeUpLimit: looseInt,
   AgeLowerLimit: looseInt,
-  Similaritydegree: looseNumber,
   SubImageList: subImageList,
+};
+
+/** FaceObject: a face found in an image. */
+export const faceObject = z.looseObject({
+  FaceID: contentId,
+  ...humanFields,
+  FaceAppearTime: optional(viidTime),
+  FaceDisAppearTime: optional(viidTime),
+  Similaritydegree: looseNumber,
 });
 export type FaceObject = z.output<typeof faceObject>;
 
 /** PersonObject: a whole person found in an image. */
 export const personObject = z.looseObject({
   PersonID: contentId,
-  InfoKind: looseInt,
-  SourceID: sourceId,
-  DeviceID: optional(deviceId),
-  ...box,
+  ...humanFields,
   PersonAppearTime: optional(viidTime),
   PersonDisAppearTime: optional(viidTime),
-  ShotTime: optional(viidTime),
-  IDNumber: text(32),
-  IDType: codeString,
-  Name: text(64),
-  GenderCode: codeString,
-  AgeUpLimit: looseInt,
-  AgeLowerLimit: looseInt,
-  SubImageList: subImageList,
 });
 export type PersonObject = z.output<typeof personObject>;
 
