@@ -58,6 +58,8 @@ export interface SipTransportOptions {
   maxTcpConnections?: number;
   /** A TCP connection with nothing received for this long is closed. */
   tcpIdleMs?: number;
+  /** The kernel receive buffer of the UDP socket: room for bursts (many devices re-registering at once). */
+  udpReceiveBufferBytes?: number;
   /** Timer F of RFC 3261: how long a request we send waits for its final response. */
   transactionTimeoutMs?: number;
   onRequest: (incoming: IncomingRequest) => void;
@@ -125,6 +127,11 @@ export class SipTransport {
           resolve();
         });
       });
+      try {
+        udp.setRecvBufferSize(this.options.udpReceiveBufferBytes ?? 1024 * 1024);
+      } catch {
+        // The kernel's limit stands; bursts beyond it are dropped by the kernel, as UDP is.
+      }
       this.udp = udp;
     }
     if (transports.includes('tcp')) {
