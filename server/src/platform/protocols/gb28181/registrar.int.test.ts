@@ -1,12 +1,13 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import dgram from 'node:dgram';
+import net from 'node:net';
 import { spawnSync, spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ManualClock } from '../../clock.js';
 import { SipDeviceClient } from './client.js';
-import type { CatalogChannel } from './manscdp.js';
+import { buildCatalogResponse, type CatalogChannel } from './manscdp.js';
 import { MemoryDeviceRegistry } from './memory-registry.js';
 import { digestResponse } from './digest.js';
 import { Registrar, type RegistrarRefusal } from './registrar.js';
@@ -118,6 +119,16 @@ for (const transport of ['udp', 'tcp'] as const) {
       assert.equal(catalog.items[4]!.type?.category, 'group');
       const order = env.registry.events.filter((e) => e.deviceId === NVR).map((e) => e.kind);
       assert.deepEqual(order.slice(0, 3), ['registered', 'online', 'catalog']);
+    });
+
+    it('takes a Catalog push (NOTIFY) from the registered device and hands it on as a push', async () => {
+      const client = clients[0]!;
+      const body = buildCatalogResponse({ sn: 900, deviceId: NVR, sumNum: 1, root: 'Notify', event: 'ADD', channels: [{ deviceId: '33010602011320000009', name: '新增摄像机', civilCode: '330106', status: 'ON' }] });
+      assert.equal((await client.sendManscdp(body, 'NOTIFY')).status, 200);
+      const push = await env.registry.waitFor('catalog', (e) => e.push);
+      assert.equal(push.items[0]!.deviceId, '33010602011320000009');
+      assert.equal(push.items[0]!.event, 'ADD');
+      assert.equal(push.items[0]!.name, '新增摄像机');
     });
 
     it('answers a wrong password with 403 and no new challenge, and counts it for the source', async () => {
@@ -272,6 +283,55 @@ describe('GB/T 28181 registrar under a flood of malformed datagrams', () => {
     } finally {
       raw.close();
     }
+  });
+});
+
+describe('GB/T 28181 registrar over a raw TCP stream', () => {
+  let env: Awaited<ReturnType<typeof startRegistrar>>;
+  before(async () => {
+    env = await startRegistrar();
+  });
+  after(() => env.registrar.close());
+
+  const options = (i: number, extra = '') =>
+    `OPTIONS sip:${SERVER_ID}@3301060000 SIP/2.0\r\nVia: SIP/2.0/TCP 127.0.0.1:9;branch=z9hG4bKtcp${i}\r\nFrom: <sip:${NVR}@3301060000>;tag=t${i}\r\n` +
+    `To: <sip:${SERVER_ID}@3301060000>\r\nCall-ID: tcp${i}\r\nCSeq: ${i} OPTIONS\r\n${extra}`;
+  const connect = async () => {
+    const socket = net.connect({ host: '127.0.0.1', port: env.registrar.transport.tcpPort });
+    await new Promise<void>((resolve) => socket.once('connect', resolve));
+    let received = '';
+    socket.on('data', (d: Buffer) => (received += d.toString('latin1')));
+    const closed = new Promise<void>((resolve) => socket.on('close', () => resolve()));
+    return { socket, read: () => received, closed };
+  };
+
+  it('frames by Content-Length: messages split byte by byte and pipelined back to back each get their answer on the connection', async () => {
+    const c = await connect();
+    const one = Buffer.from(`${options(1)}Content-Length: 0\r\n\r\n`, 'latin1');
+    for (const byte of one) {
+      c.socket.write(Buffer.from([byte]));
+      await new Promise((r) => setImmediate(r));
+    }
+    c.socket.write(Buffer.from(`\r\n\r\n${options(2)}Content-Length: 4\r\n\r\nabcd${options(3)}Content-Length: 0\r\n\r\n`, 'latin1'));
+    await until(() => (c.read().match(/^SIP\/2\.0 200 OK/gm) ?? []).length === 3);
+    assert.deepEqual([...c.read().matchAll(/^CSeq: (\d+) OPTIONS/gm)].map((m) => m[1]), ['1', '2', '3']);
+    c.socket.destroy();
+  });
+
+  it('answers a stream message without Content-Length with 400 and closes, since framing is lost', async () => {
+    const c = await connect();
+    c.socket.write(Buffer.from(`${options(4)}\r\n`, 'latin1'));
+    await c.closed;
+    assert.match(c.read(), /^SIP\/2\.0 400 /);
+    assert.equal(env.refusals.at(-1)?.reason, 'malformed');
+  });
+
+  it('closes a connection that announces a message over the size limit and counts it', async () => {
+    const c = await connect();
+    c.socket.write(Buffer.from(`${options(5)}Content-Length: 900000\r\n\r\n`, 'latin1'));
+    await c.closed;
+    assert.equal(c.read(), '');
+    assert.equal(env.refusals.at(-1)?.reason, 'too_large');
   });
 });
 

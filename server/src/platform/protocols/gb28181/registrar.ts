@@ -392,7 +392,9 @@ export class Registrar {
     const key = `${deviceId}|${body.sn}`;
     let pending = this.catalogs.get(key);
     if (!pending) {
-      // A response we did not ask for (or asked before a restart): collect it all the same.
+      // A response we did not ask for (or asked before a restart): collect it all the same, but
+      // only a few at a time per device, so made-up SNs cannot grow memory until the sweep.
+      if ([...this.catalogs.values()].filter((c) => c.deviceId === deviceId).length >= 8) return;
       pending = { deviceId, sn: body.sn, sumNum: null, items: new Map(), startedAt: now };
       this.catalogs.set(key, pending);
     }

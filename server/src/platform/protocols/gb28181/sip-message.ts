@@ -150,7 +150,7 @@ export function parseSipMessage(buf: Buffer, limits: SipLimits = DEFAULT_SIP_LIM
   const startMatch = /^([^ ]+) ([^ ]+) (SIP\/2\.0)$/i.exec(startLine.trim());
   const responseMatch = /^SIP\/2\.0 ([1-6]\d\d)(?: (.*))?$/i.exec(startLine.trim());
   if (responseMatch) response = { status: Number(responseMatch[1]), reason: responseMatch[2] ?? '' };
-  else if (startMatch && TOKEN.test(startMatch[1]!) && !/[\x00-\x20]/.test(startMatch[2]!)) request = { method: startMatch[1]!, uri: startMatch[2]! };
+  else if (startMatch && TOKEN.test(startMatch[1]!) && !hasControlOrSpace(startMatch[2]!)) request = { method: startMatch[1]!, uri: startMatch[2]! };
   else throw new SipParseError('bad_start_line', 'not a SIP start line');
 
   const headers: SipHeader[] = [];
@@ -399,4 +399,9 @@ export function buildResponse(
 export function canAnswer(partial: { headers: SipHeader[] } | undefined): boolean {
   if (!partial) return false;
   return ['Via', 'From', 'To', 'Call-ID', 'CSeq'].every((n) => getHeader(partial, n) !== undefined) && parseVia(getHeaderValues(partial, 'Via')[0] ?? '') !== null;
+}
+
+function hasControlOrSpace(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) <= 0x20 || text.charCodeAt(i) === 0x7f) return true;
+  return false;
 }

@@ -81,6 +81,8 @@ interface CachedResponse {
 interface TcpState {
   socket: net.Socket;
   buffer: Buffer;
+  /** Framing was lost: nothing more is read, the last answer is flushed, then the socket closes. */
+  closing: boolean;
 }
 
 const T1 = 500;
@@ -262,11 +264,12 @@ export class SipTransport {
       socket.destroy();
       return;
     }
-    const state: TcpState = { socket, buffer: Buffer.alloc(0) };
+    const state: TcpState = { socket, buffer: Buffer.alloc(0), closing: false };
     const key = peerKey(peer);
     this.connections.set(key, state);
     socket.setTimeout(this.options.tcpIdleMs ?? 15 * 60_000, () => socket.destroy());
     socket.on('data', (chunk) => {
+      if (state.closing) return;
       state.buffer = state.buffer.length ? Buffer.concat([state.buffer, chunk]) : chunk;
       this.drainStream(state, peer);
     });
@@ -278,7 +281,7 @@ export class SipTransport {
 
   /** Cuts complete messages out of a TCP stream by Content-Length; a framing error closes the connection. */
   private drainStream(state: TcpState, peer: SipPeer): void {
-    for (;;) {
+    while (!state.closing) {
       let skip = 0;
       while (skip < state.buffer.length && (state.buffer[skip] === 0x0d || state.buffer[skip] === 0x0a)) skip++;
       if (skip) state.buffer = state.buffer.subarray(skip);
@@ -310,8 +313,10 @@ export class SipTransport {
 
   private dropConnection(state: TcpState, peer: SipPeer, reason: SipRefusal | null, detail: string): void {
     if (reason) this.options.onRefused?.(peer, reason, detail);
+    state.closing = true;
     state.buffer = Buffer.alloc(0);
-    state.socket.destroy();
+    state.socket.end();
+    setTimeout(() => state.socket.destroy(), 1000).unref();
   }
 
   private onDatagram(data: Buffer, source: SipPeer): void {
@@ -361,17 +366,19 @@ export class SipTransport {
     }
     this.remember(cacheKey, { at: now, bytes: null });
     let responded = false;
-    this.options.onRequest({
-      request: msg,
-      source,
-      respond: (response) => {
-        if (responded) return;
-        responded = true;
-        const bytes = serializeSipMessage(response);
-        this.remember(cacheKey, { at: Date.now(), bytes });
-        this.routeBytes(bytes, response.headers, source);
-      },
-    });
+    const respond = (response: SipResponse) => {
+      if (responded) return;
+      responded = true;
+      const bytes = serializeSipMessage(response);
+      this.remember(cacheKey, { at: Date.now(), bytes });
+      this.routeBytes(bytes, response.headers, source);
+    };
+    try {
+      this.options.onRequest({ request: msg, source, respond });
+    } catch {
+      // A handler bug must not take the socket down with it: the peer gets a 500.
+      if (!responded) respond(buildResponse(msg, 500, [], undefined, newToken()));
+    }
   }
 
   private remember(key: string, entry: CachedResponse): void {
