@@ -61,6 +61,30 @@ describe('SIP messages', () => {
     assert.equal(msg.body.length, 0);
   });
 
+  it('reads an NVR REGISTER with headers in any order, host:port in From and a Route header', () => {
+    const text = [
+      'REGISTER sip:34020000002000000001@192.168.1.125:5060 SIP/2.0',
+      'Call-ID: b954e1e87c6d580eaec2c2755aba3e54',
+      'Contact: <sip:34020000001180000001@192.168.1.108:5060>',
+      'Content-Length: 0',
+      'CSeq: 1 REGISTER',
+      'Expires: 3600',
+      'From: <sip:34020000001180000001@192.168.1.108:5060>;tag=d28d156d2c72dcfb',
+      'Max-Forwards: 70',
+      'Route: <sip:34020000001180000001@192.168.1.125:5060;lr>',
+      'To: <sip:34020000001180000001@192.168.1.108:5060>',
+      'User-Agent: SIP UAS V3.0.0',
+      'Via: SIP/2.0/UDP 192.168.1.108:5060;rport;branch=z9hG4bK9ffcac0c7c50cdbc',
+      '',
+      '',
+    ].join('\r\n');
+    const msg = parseSipMessage(Buffer.from(text, 'latin1'));
+    assert.equal(parseNameAddr(getHeader(msg, 'From')!)?.user, '34020000001180000001');
+    assert.equal(parseNameAddr(getHeader(msg, 'From')!)?.port, 5060);
+    assert.equal(getHeader(msg, 'route'), '<sip:34020000001180000001@192.168.1.125:5060;lr>');
+    assert.equal(canAnswer(msg), true);
+  });
+
   it('serializes with CRLF and a Content-Length that matches the body, and reads its own output back', () => {
     const req: SipRequest = {
       kind: 'request',
