@@ -1,0 +1,118 @@
+/**
+ * Sustained durable ingest over MQTT on this machine: devices publish QoS 1 messages to the
+ * embedded broker (aedes), each checked by the ingest pipeline (schema, replay window, duplicate
+ * ids, rate) and group-committed into the day-partitioned `device_event` table of a scratch
+ * PostgreSQL database before its PUBACK leaves. The devices are real mqtt.js clients over TCP in
+ * a worker thread (`ingest-devices.mjs`) (`--devices=N`, default 1,000; quick 200), each keeping a few messages in
+ * flight, for `--seconds=S` (default 60; quick 10). Measured: events stored per second, and the
+ * p99 from publish (the payload's time) to committed. Baseline in the same run: the broker alone
+ * (the same devices publishing to a subscriber, nothing checked or stored). Goal: at least 20,000
+ * events a second stored with p99 under 1 s. Prints `BENCH ingest per_s=... p99_ms=...
+ * broker_per_s=... ratio=...`.
+ *
+ * `npm run bench -- ingest [--quick] [--devices=N] [--seconds=S]`. PostgreSQL at 127.0.0.1:5432
+ * (`GRIDGOV_BENCH_PG_URL` for another server).
+ */
+import net, { type AddressInfo } from 'node:net';
+import { Worker } from 'node:worker_threads';
+import { Aedes } from 'aedes';
+import mqtt from 'mqtt';
+import { z } from 'zod';
+import { sql } from 'drizzle-orm';
+import { openDatabase, rows } from '../server/src/platform/db/client.js';
+import { EmbeddedBroker, IngestPipeline, type DeviceEvent } from '../server/src/platform/protocols/mqtt/index.js';
+import { ensureEventPartitions, pgEventStore } from '../server/src/modules/sensing/events.js';
+import { benchLine, formatInt, parseBenchArgs, peakRssMb, withScratchDatabase } from './lib.js';
+
+const PASSWORD = 'bench-secret';
+const { quick, rest } = parseBenchArgs();
+const arg = (name: string) => rest.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+const DEVICES = Number(arg('devices') ?? (quick ? 200 : 1_000));
+const SECONDS = Number(arg('seconds') ?? (quick ? 10 : 60));
+const IN_FLIGHT = 4;
+
+/** Runs the devices against a broker on `port`; resolves when they connected (`started`) and when they finished. */
+function drive(port: number, seconds: number) {
+  const worker = new Worker(new URL('./ingest-devices.mjs', import.meta.url), { workerData: { port, devices: DEVICES, seconds, inFlight: IN_FLIGHT, password: PASSWORD } });
+  let connected!: () => void;
+  const started = new Promise<void>((resolve) => (connected = resolve));
+  const finished = new Promise<number>((resolve, reject) => {
+    worker.on('message', (m: { connected?: boolean; acked?: number }) => (m.connected ? connected() : resolve(m.acked!)));
+    worker.on('error', reject);
+  });
+  return { started, finished };
+}
+
+// The baseline: the broker alone, publishing to one subscriber.
+const baseline = await (async () => {
+  const aedes = await Aedes.createBroker();
+  const server = net.createServer((s) => aedes.handle(s));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  const subscriber = await mqtt.connectAsync(`mqtt://127.0.0.1:${port}`, { clientId: 'platform', reconnectPeriod: 0 });
+  let received = 0;
+  subscriber.on('message', () => received++);
+  await subscriber.subscribeAsync('gridgov/#', { qos: 1 });
+  const seconds = Math.max(5, Math.round(SECONDS / 3));
+  const run = drive(port, seconds);
+  await run.started;
+  const t0 = performance.now();
+  const r0 = received;
+  await run.finished;
+  const perS = (received - r0) / ((performance.now() - t0) / 1000);
+  await subscriber.endAsync(true);
+  await new Promise<void>((resolve) => aedes.close(() => resolve()));
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return perS;
+})();
+
+const result = await withScratchDatabase(async (databaseUrl) => {
+  const database = await openDatabase({ databaseUrl, dataDir: 'memory', poolSize: 8 });
+  try {
+    await ensureEventPartitions(database.db, new Date());
+    const store = pgEventStore(database.db);
+    const latencies: number[] = [];
+    let batches = 0;
+    const timed = {
+      async append(events: readonly DeviceEvent[]) {
+        await store.append(events);
+        const now = Date.now();
+        batches++;
+        for (const e of events) latencies.push(now - e.at.getTime());
+      },
+    };
+    let refused = 0;
+    const pipeline = new IngestPipeline({
+      store: timed,
+      schemas: { access_gate: z.object({ id: z.string().max(64), ts: z.number().int(), type: z.enum(['passage', 'status']), direction: z.enum(['in', 'out']), method: z.enum(['face', 'card', 'code']), temperature: z.number().optional() }) },
+      maxPerSecond: 1_000,
+      onRefusal: () => refused++,
+    });
+    const broker = await EmbeddedBroker.start({ port: 0, pipeline, authenticator: { authenticate: async (id, user, password) => (id === user && password === PASSWORD ? { code: id, kind: 'access_gate' } : null) } });
+    const run = drive(broker.port, SECONDS);
+    await run.started;
+    const t0 = performance.now();
+    const s0 = pipeline.stored;
+    latencies.length = 0;
+    const acked = await run.finished;
+    const seconds = (performance.now() - t0) / 1000;
+    const stored = pipeline.stored - s0;
+    await broker.close();
+    const [row] = await rows<{ n: number }>(database.db, sql`select count(*)::int as n from device_event`);
+    latencies.sort((a, b) => a - b);
+    const p = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
+    return { stored, seconds, acked, refused, rows: row!.n, p50: p(0.5), p99: p(0.99), batches, all: pipeline.stored };
+  } finally {
+    await database.close();
+  }
+});
+
+const perS = result.stored / result.seconds;
+console.log(`MQTT ingest, ${formatInt(DEVICES)} devices × ${IN_FLIGHT} in flight, QoS 1, for ${result.seconds.toFixed(1)} s (embedded aedes, PostgreSQL):`);
+console.log(`  stored ${formatInt(result.stored)} events = ${formatInt(perS)}/s in ${formatInt(result.batches)} commits; acknowledged to devices ${formatInt(result.acked)}; refused ${result.refused}`);
+console.log(`  publish → committed: p50 ${result.p50} ms, p99 ${result.p99} ms (goal: at least 20,000/s with p99 under 1,000 ms)`);
+console.log(`  rows in device_event ${formatInt(result.rows)} (every acknowledged message stored: ${result.rows >= result.acked ? 'yes' : 'NO'})`);
+console.log(`  baseline, the broker alone (publish → subscriber, nothing stored): ${formatInt(baseline)}/s`);
+console.log(`  peak RSS ${peakRssMb()} MB`);
+if (result.rows < result.acked) throw new Error('a message was acknowledged but not stored');
+benchLine('ingest', { per_s: Math.round(perS), p99_ms: result.p99, broker_per_s: Math.round(baseline), ratio: (perS / baseline).toFixed(2), devices: DEVICES, seconds: result.seconds.toFixed(1) });
