@@ -8,8 +8,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import { MANSCDP_CONTENT_TYPE, buildCatalogResponse, buildKeepalive, parseManscdp, ManscdpError, type BodyEncoding, type CatalogChannel } from './manscdp.js';
-import { digestResponse } from './digest.js';
-import { buildResponse, getHeader, parseDigestParams, type SipHeader, type SipRequest, type SipResponse, type SipTransportName } from './sip-message.js';
+import { digestHa1, digestResponse, parseDigestHeader } from '../digest.js';
+import { buildResponse, getHeader, type SipHeader, type SipRequest, type SipResponse, type SipTransportName } from './sip-message.js';
 import { SipTransport, newBranch, newToken, type IncomingRequest, type SipPeer } from './transport.js';
 
 /** Configuration of a simulated device. */
@@ -98,20 +98,20 @@ export class SipDeviceClient {
       const res = await this.transport.request({ kind: 'request', method: 'REGISTER', uri, headers, body: Buffer.alloc(0) }, this.server);
       if (res.status !== 401) return res;
       this.stats.challenges++;
-      const challenge = parseDigestParams(getHeader(res, 'WWW-Authenticate'));
-      if (!challenge || (authorization && challenge.get('stale')?.toLowerCase() !== 'true')) return res;
+      const challenge = parseDigestHeader(getHeader(res, 'WWW-Authenticate'));
+      if (!challenge || (authorization && challenge.stale?.toLowerCase() !== 'true')) return res;
       authorization = this.authorize(challenge, uri);
     }
     throw new Error('the server kept challenging');
   }
 
-  private authorize(challenge: Map<string, string>, uri: string): string {
-    const realm = challenge.get('realm') ?? this.domain;
-    const nonce = challenge.get('nonce') ?? '';
-    const qop = challenge.get('qop')?.split(',').map((q) => q.trim()).includes('auth') ? 'auth' : undefined;
+  private authorize(challenge: Record<string, string>, uri: string): string {
+    const realm = challenge.realm ?? this.domain;
+    const nonce = challenge.nonce ?? '';
+    const qop = challenge.qop?.split(',').map((q) => q.trim()).includes('auth') ? 'auth' : undefined;
     const cnonce = randomBytes(8).toString('hex');
     const nc = '00000001';
-    const response = digestResponse({ username: this.options.deviceId, realm, password: this.options.password, method: 'REGISTER', uri, nonce, qop, nc, cnonce });
+    const response = digestResponse({ ha1: digestHa1(this.options.deviceId, realm, this.options.password), method: 'REGISTER', uri, nonce, qop, nc, cnonce });
     const parts = [`username="${this.options.deviceId}"`, `realm="${realm}"`, `nonce="${nonce}"`, `uri="${uri}"`, `response="${response}"`, 'algorithm=MD5'];
     if (qop) parts.push(`qop=${qop}`, `nc=${nc}`, `cnonce="${cnonce}"`);
     return `Digest ${parts.join(', ')}`;

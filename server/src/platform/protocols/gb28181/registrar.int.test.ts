@@ -9,7 +9,7 @@ import { ManualClock } from '../../clock.js';
 import { SipDeviceClient } from './client.js';
 import { buildCatalogResponse, type CatalogChannel } from './manscdp.js';
 import { MemoryDeviceRegistry } from './memory-registry.js';
-import { digestResponse } from './digest.js';
+import { digestHa1, digestResponse } from '../digest.js';
 import { Registrar, type RegistrarRefusal } from './registrar.js';
 import { getHeader, type SipTransportName } from './sip-message.js';
 import type { SipPeer } from './transport.js';
@@ -269,7 +269,7 @@ describe('GB/T 28181 registrar under a flood of malformed datagrams', () => {
       const challenge = await answer;
       assert.match(challenge, /^SIP\/2\.0 401 /);
       const nonce = /nonce="([0-9a-f]+)"/.exec(challenge)![1]!;
-      const response = digestResponse({ username: NVR, realm: '3301060000', password: PASSWORD, method: 'REGISTER', uri, nonce });
+      const response = digestResponse({ ha1: digestHa1(NVR, '3301060000', PASSWORD), method: 'REGISTER', uri, nonce });
       const authorization = `Digest username="${NVR}", realm="3301060000", nonce="${nonce}", uri="${uri}", response="${response}", algorithm=MD5`;
       answer = next();
       raw.send(register(2, authorization), port, '127.0.0.1');

@@ -14,7 +14,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { systemClock, type Clock } from '../../clock.js';
 import { timeZone } from '../../time-zone.js';
-import { digestResponse } from './digest.js';
+import { digestHa1, digestResponse, parseDigestHeader } from '../digest.js';
 import {
   ManscdpError,
   MANSCDP_CONTENT_TYPE,
@@ -28,7 +28,6 @@ import {
 import {
   buildResponse,
   getHeader,
-  parseDigestParams,
   parseNameAddr,
   type SipHeader,
   type SipLimits,
@@ -286,16 +285,16 @@ export class Registrar {
     }
     const auth = getHeader(req, 'Authorization');
     if (!auth) return answer(401, [this.challenge(deviceId, false)]);
-    const p = parseDigestParams(auth);
-    const given = p?.get('response') ?? '';
-    const algorithm = p?.get('algorithm');
-    if (!p || p.get('username') !== deviceId || p.get('realm') !== this.realm || !p.get('nonce') || !p.get('uri') || !/^[0-9a-f]{32}$/i.test(given) || (algorithm && algorithm.toUpperCase() !== 'MD5')) {
+    const p = parseDigestHeader(auth);
+    const given = p?.response ?? '';
+    const algorithm = p?.algorithm;
+    if (!p || p.username !== deviceId || p.realm !== this.realm || !p.nonce || !p.uri || !/^[0-9a-f]{32}$/i.test(given) || (algorithm && algorithm.toUpperCase() !== 'MD5')) {
       this.refuse(source, 'bad_digest');
       return answer(403);
     }
-    const nonce = p.get('nonce')!;
-    const qop = p.get('qop');
-    const expected = digestResponse({ username: deviceId, realm: this.realm, password, method: 'REGISTER', uri: p.get('uri')!, nonce, qop, nc: p.get('nc'), cnonce: p.get('cnonce') });
+    const nonce = p.nonce!;
+    const qop = p.qop;
+    const expected = digestResponse({ ha1: digestHa1(deviceId, this.realm, password), method: 'REGISTER', uri: p.uri!, nonce, qop, nc: p.nc, cnonce: p.cnonce });
     if (!timingSafeEqual(Buffer.from(expected, 'hex'), Buffer.from(given.toLowerCase(), 'hex'))) {
       this.nonces.delete(nonce);
       this.refuse(source, 'bad_digest');

@@ -326,36 +326,6 @@ export function parseCSeq(value: string | undefined): { seq: number; method: str
   return seq <= 0xffffffff ? { seq, method: m[2]! } : null;
 }
 
-/** Reads the parameters of a `Digest k=v, k="v"` credential or challenge; null when the scheme is not Digest. */
-export function parseDigestParams(value: string | undefined): Map<string, string> | null {
-  const m = /^\s*Digest\s+(.*)$/is.exec(value ?? '');
-  if (!m) return null;
-  const params = new Map<string, string>();
-  const text = m[1]!;
-  let i = 0;
-  while (i < text.length) {
-    while (i < text.length && /[\s,]/.test(text[i]!)) i++;
-    const keyMatch = /^([A-Za-z0-9_-]+)\s*=\s*/.exec(text.slice(i));
-    if (!keyMatch) break;
-    i += keyMatch[0].length;
-    let val = '';
-    if (text[i] === '"') {
-      i++;
-      while (i < text.length && text[i] !== '"') {
-        if (text[i] === '\\' && i + 1 < text.length) i++;
-        val += text[i];
-        i++;
-      }
-      i++;
-    } else {
-      while (i < text.length && text[i] !== ',') val += text[i++];
-      val = val.trim();
-    }
-    params.set(keyMatch[1]!.toLowerCase(), val);
-  }
-  return params;
-}
-
 const REASONS: Record<number, string> = {
   100: 'Trying',
   200: 'OK',
