@@ -37,6 +37,7 @@ import { suppliesModule } from './supplies/index.js';
 import { emergencyModule } from './emergency/index.js';
 import { broadcastModule } from './broadcast/index.js';
 import { calloutsModule } from './callouts/index.js';
+import { devicesModule } from './devices/index.js';
 
 export const MODULES: readonly ModuleDefinition[] = [
   regionsModule,
@@ -72,4 +73,5 @@ export const MODULES: readonly ModuleDefinition[] = [
   emergencyModule,
   broadcastModule,
   calloutsModule,
+  devicesModule,
 ];
