@@ -24,14 +24,15 @@ export const deviceTypeCode = (code: string): string | null => parseDeviceId(cod
 
 /**
  * The kind a type code stands for: 111-130 recorders and servers (118 NVR, 111 DVR), 131/132
- * cameras, 142/143 gates and credential readers, 200-299 platforms. Other types have no kind.
+ * cameras, 142/143 gates and credential readers, 200-210 platform servers. Others (215/216 groups,
+ * alarm inputs, displays) have no kind.
  */
 export function kindOfType(type: string): DeviceKind | null {
   const n = Number(type);
   if (n === 118 || n === 111 || n === 112 || n === 113) return 'nvr';
   if (n === 131 || n === 132) return 'camera';
   if (n === 142 || n === 143) return 'access_gate';
-  if (n >= 200 && n <= 299) return 'video_platform';
+  if (n >= 200 && n <= 210) return 'video_platform';
   return null;
 }
 

@@ -9,6 +9,8 @@ import { inArray } from 'drizzle-orm';
 import { DEFAULT_SILENCE_SECONDS, DEVICE_KINDS, DEVICE_PROTOCOLS, DEVICES_ENUM_LABELS, type DeviceKind, type DeviceProtocol, type ErrorCode } from '@gridgov/contracts';
 import { writeAudit } from '../../platform/audit/write-audit.js';
 import { AppError } from '../../platform/errors.js';
+import type { Db } from '../../platform/db/client.js';
+import { ancestorCodes } from '../../platform/scope.js';
 import { defineImportKind, type FieldSpec } from '../../platform/imports/kind.js';
 import { findDepartmentByName } from '../departments/queries.js';
 import { gridsByCode } from '../grids/queries.js';
@@ -16,6 +18,15 @@ import { checkDevice } from './devices.js';
 import { device } from './tables.js';
 
 export const DEVICE_IMPORT_KIND = 'device';
+
+/** The department of that name at the device's region or the nearest region above it (a county's 城管局 keeps a community's cameras). */
+async function departmentNamed(db: Db, regionCode: string, name: string): Promise<string | null> {
+  for (const code of [regionCode, ...ancestorCodes(regionCode).reverse()]) {
+    const id = await findDepartmentByName(db, code, name);
+    if (id) return id;
+  }
+  return null;
+}
 
 const FIELDS: readonly FieldSpec[] = [
   { field: 'code', zh: '设备编码', en: 'Code', required: true, max: 64, aliases: ['国标编码', '设备编号', '设备ID', 'deviceid', 'code'] },
@@ -128,7 +139,7 @@ export const deviceImport = defineImportKind<DeviceImportRow>({
         batch.fail(row, 'gridCode', 'DEVICE_GRID');
         continue;
       }
-      const departmentId = value.department ? await findDepartmentByName(db, value.regionCode, value.department) : null;
+      const departmentId = value.department ? await departmentNamed(db, value.regionCode, value.department) : null;
       if (value.department && !departmentId) {
         batch.fail(row, 'department', 'DEVICE_DEPARTMENT');
         continue;
