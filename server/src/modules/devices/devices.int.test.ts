@@ -8,11 +8,13 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
-import type { Device, DeviceLayer, DeviceSecret } from '@gridgov/contracts';
+import { DEVICE_KINDS, type Device, type DeviceLayer, type DeviceSecret } from '@gridgov/contracts';
 import { rows } from '../../platform/db/client.js';
+import { pointInPolygon } from '../../platform/geo/polygon.js';
 import { compareWithRecount, foldMetrics } from '../../platform/metrics/metrics.js';
 import { startTestEnv, type Client, type TestEnv } from '../../../test/harness.js';
 import { download, reportLines, upload, xlsxFile } from '../imports/test-kit.js';
+import { seedDemoDevices } from './demo.js';
 import { markSeen, PASSWORD_WINDOW_MS, signDevicePassword, sweepOffline, upsertCatalog, verifyDevicePassword } from './index.js';
 
 interface ErrorBody {
@@ -281,5 +283,20 @@ describe('devices (设备管理)', () => {
     await foldMetrics(db(), env.rt.kit.registry.metrics);
     const mismatches = await compareWithRecount(db(), mine);
     assert.deepEqual(mismatches, []);
+  });
+
+  it('the demo: every kind in the county, each inside its grid, some offline; the counts match the recount', async () => {
+    const countyGrids = env.seed.city.grids.filter((g) => g.regionCode.startsWith(countyCode.slice(0, 6))).map((g) => ({ ...g, id: env.gridId(g.code) }));
+    const seeded = await seedDemoDevices(env.rt.kit, countyCode, countyGrids, 6);
+    assert.ok(seeded.devices >= 40 && seeded.offline > 0, JSON.stringify(seeded));
+    const made = await rows<{ kind: string; grid_id: string | null; lng: number | null; lat: number | null }>(db(), sql`select kind, grid_id, lng, lat from device where id in (${sql.join(seeded.ids.map((id) => sql`${id}::uuid`), sql`, `)})`);
+    assert.deepEqual([...new Set(made.map((d) => d.kind))].sort(), [...DEVICE_KINDS].sort());
+    const placed = made.filter((d): d is { kind: string; grid_id: string; lng: number; lat: number } => d.grid_id !== null && d.lng !== null && d.lat !== null);
+    assert.ok(placed.length >= seeded.devices - 1);
+    const boundaries = new Map(countyGrids.map((g) => [g.id, g.boundary.coordinates]));
+    const outside = placed.filter((p) => !boundaries.has(p.grid_id) || !pointInPolygon(p.lng, p.lat, boundaries.get(p.grid_id)!));
+    assert.deepEqual(outside, []);
+    await foldMetrics(db(), env.rt.kit.registry.metrics);
+    assert.deepEqual(await compareWithRecount(db(), env.rt.kit.registry.metrics.filter((m) => m.name.startsWith('devices.'))), []);
   });
 });
