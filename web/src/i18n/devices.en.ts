@@ -32,5 +32,6 @@ export const devicesEn: Record<keyof typeof devicesZhCN, string> = {
   'devices.field.vendor': 'Vendor',
   'devices.field.model': 'Model',
   'devices.field.silence': 'Offline after (s)',
+  'devices.field.department': 'Owner department',
   'devices.field.lastSeen': 'Last seen',
 };

@@ -30,5 +30,6 @@ export const devicesZhCN = {
   'devices.field.vendor': '厂商',
   'devices.field.model': '型号',
   'devices.field.silence': '离线判定（秒）',
+  'devices.field.department': '责任部门',
   'devices.field.lastSeen': '最后在线',
 };

@@ -9,7 +9,9 @@ import { lazy, Suspense, useMemo, useState } from 'react';
 import { DEVICE_KINDS, DEVICE_PROTOCOLS, DEVICE_STATUSES, type Device, type DeviceKind, type DeviceRequest, type DeviceSecret, type DeviceStatus, type ImportJob } from '@gridgov/contracts';
 import { useFeedback } from '../../app/feedback';
 import { useMe } from '../../app/session';
+import { api } from '../../api/client';
 import { saveFile } from '../../api/transfers';
+import { GridSelect } from '../../shared/fields/GridSelect';
 import { useI18n } from '../../i18n/i18n';
 import { enumLabel } from '../../shared/labels';
 import { holds } from '../../shared/permissions';
@@ -21,7 +23,7 @@ const PointsMap = lazy(() => import('../../shared/map/PointsMap'));
 /** The map's and the tags' colour of each state. */
 export const STATUS_COLOR: Record<DeviceStatus, string> = { online: '#52c41a', offline: '#f5222d', unknown: '#8c8c8c', disabled: '#595959' };
 
-type Values = Omit<DeviceRequest, 'parentId' | 'departmentId'>;
+type Values = Omit<DeviceRequest, 'parentId'>;
 
 export default function DevicesPage() {
   const { t } = useI18n();
@@ -36,6 +38,7 @@ export default function DevicesPage() {
   const [form] = Form.useForm<Values>();
   const params = { kind: filters.kind, status: filters.status, q: filters.q || undefined, page: filters.page, pageSize: 20 };
   const list = useQuery({ queryKey: deviceKeys.list(params), queryFn: ({ signal }) => devicesApi.list(params, signal) });
+  const departments = useQuery({ queryKey: ['devices', 'departments'], queryFn: ({ signal }) => api.get<{ items: { id: string; name: string }[] }>('/departments', undefined, signal), enabled: manages });
   const layer = useQuery({ queryKey: deviceKeys.layer, queryFn: ({ signal }) => devicesApi.layer(signal) });
   const points = useMemo<MapPoint[]>(
     () => (layer.data?.features ?? []).map((f) => ({
@@ -47,7 +50,7 @@ export default function DevicesPage() {
   const refresh = () => client.invalidateQueries({ queryKey: deviceKeys.all });
   const save = useMutation({
     mutationFn: (v: Values) => {
-      const input: DeviceRequest = { ...v, parentId: editing !== 'new' && editing ? editing.parentId : null, departmentId: editing !== 'new' && editing ? editing.departmentId : null };
+      const input: DeviceRequest = { ...v, gridId: v.gridId ?? null, departmentId: v.departmentId ?? null, parentId: editing !== 'new' && editing ? editing.parentId : null };
       return editing === 'new' || !editing ? devicesApi.create(input) : devicesApi.update(editing, input);
     },
     onSuccess: async () => { setEditing(null); await refresh(); },
@@ -60,7 +63,7 @@ export default function DevicesPage() {
     form.resetFields();
     form.setFieldsValue(d === 'new'
       ? { regionCode: me.scope.regionCode, protocol: 'mqtt', kind: 'camera' }
-      : { code: d.code, name: d.name, kind: d.kind, protocol: d.protocol, regionCode: d.regionCode, gridId: d.gridId, lng: d.lng, lat: d.lat, address: d.address, vendor: d.vendor, model: d.model, silenceSeconds: d.silenceSeconds });
+      : { code: d.code, name: d.name, kind: d.kind, protocol: d.protocol, regionCode: d.regionCode, gridId: d.gridId ?? undefined, departmentId: d.departmentId ?? undefined, lng: d.lng, lat: d.lat, address: d.address, vendor: d.vendor, model: d.model, silenceSeconds: d.silenceSeconds });
     setEditing(d);
   };
   const counts = layer.data?.counts;
@@ -130,6 +133,16 @@ export default function DevicesPage() {
               </Form.Item>
             </Space>
             <Form.Item name="regionCode" label={t('devices.field.region')} rules={[{ required: true, pattern: /^\d{12}$/ }]}><Input maxLength={12} /></Form.Item>
+            <Form.Item noStyle shouldUpdate={(a, b) => a.regionCode !== b.regionCode}>
+              {() => (
+                <Form.Item name="gridId" label={t('devices.field.grid')}>
+                  <GridSelect allowClear region={/^\d{12}$/.test(form.getFieldValue('regionCode') ?? '') ? (form.getFieldValue('regionCode') as string) : undefined} />
+                </Form.Item>
+              )}
+            </Form.Item>
+            <Form.Item name="departmentId" label={t('devices.field.department')}>
+              <Select allowClear showSearch optionFilterProp="label" options={(departments.data?.items ?? []).map((d) => ({ value: d.id, label: d.name }))} />
+            </Form.Item>
             <Space wrap>
               <Form.Item name="lng" label={t('devices.field.lng')}><InputNumber min={-180} max={180} step={0.0001} style={{ width: 160 }} /></Form.Item>
               <Form.Item name="lat" label={t('devices.field.lat')}><InputNumber min={-90} max={90} step={0.0001} style={{ width: 160 }} /></Form.Item>
