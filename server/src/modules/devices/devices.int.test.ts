@@ -278,6 +278,20 @@ describe('devices (设备管理)', () => {
     assert.equal((await countyOp.get<Device>(`/api/devices/${c1!.id}`)).body.status, 'offline');
     assert.equal((await countyOp.get<Device>(`/api/devices/${nvr.body.id}`)).body.status, 'online', 'a catalog is a sign of life of its sender');
 
+    // A lower platform's catalog nests its NVRs: the channels hang under the NVR their ParentID names, listed before or after it.
+    const platformCode = nationalId(communityCode, '200', 600);
+    const platform = await countyOp.post<Device>('/api/devices', { code: platformCode, name: '街道视频平台', kind: 'video_platform', protocol: 'gb28181', regionCode: communityCode });
+    assert.equal(platform.status, 201, JSON.stringify(platform.body));
+    const lowerNvr = nationalId(communityCode, '118', 601);
+    const channel = nationalId(communityCode, '132', 602);
+    assert.deepEqual(await upsertCatalog(kit(), platformCode, [
+      { DeviceID: channel, Name: '通道一', Status: 'ON', ParentID: lowerNvr },
+      { DeviceID: lowerNvr, Name: '下级录像机', Status: 'ON', ParentID: platformCode },
+      { DeviceID: cam2, Name: '抢别人的', Status: 'ON', ParentID: platformCode },
+    ]), { created: 2, updated: 0, skipped: [cam2] }, 'a channel of another sender is not moved');
+    const parents = await rows<{ code: string; parent: string }>(db(), sql`select d.code, p.code as parent from device d join device p on p.id = d.parent_id where d.code in (${lowerNvr}, ${channel})`);
+    assert.deepEqual(Object.fromEntries(parents.map((p) => [p.code, p.parent])), { [lowerNvr]: platformCode, [channel]: lowerNvr });
+
     const mine = env.rt.kit.registry.metrics.filter((m) => m.name.startsWith('devices.'));
     assert.equal(mine.length, 2);
     await foldMetrics(db(), env.rt.kit.registry.metrics);

@@ -69,9 +69,12 @@ export interface CatalogItem {
 export interface CatalogResult {
   created: number;
   updated: number;
-  /** Items whose ID is not a national ID of a device kind (groups 215/216, alarm inputs...), or whose ID belongs to another parent. */
+  /** Items whose ID is not a national ID of a device kind (groups 215/216, alarm inputs...), or whose ID belongs to another sender's tree. */
   skipped: string[];
 }
+
+/** Recorders before the channels that may name them as parent. */
+const rank = (item: CatalogItem) => (kindOfType(String(item.DeviceID ?? '').trim().slice(10, 13)) === 'nvr' ? 0 : 1);
 
 const coordinate = (v: number | string | null | undefined, limit: number): number | null => {
   const n = typeof v === 'string' ? Number(v.trim()) : v;
@@ -80,7 +83,7 @@ const coordinate = (v: number | string | null | undefined, limit: number): numbe
 
 /**
  * Takes the catalog an NVR or lower platform (`parentCode`, registered) reported: new channels
- * become devices under it (kind from the type code, the parent's region unless the CivilCode
+ * become devices under it, or under the recorder of the same catalog their ParentID names (kind from the type code, the parent's region unless the CivilCode
  * names a region below it, the parent's grid, department and protocol); known ones of the same
  * parent get their name, vendor, model, position and status. Returns null for an unknown parent.
  */
@@ -94,7 +97,10 @@ export async function upsertCatalog(kit: Pick<Kit, 'db' | 'clock'>, parentCode: 
     const codes = [...new Set(items.map((i) => String(i.DeviceID ?? '').trim()))].filter((c) => c && c !== parentCode);
     const known = new Map((codes.length ? await tx.select().from(device).where(inArray(device.code, codes)).for('update') : []).map((d) => [d.code, d]));
     const seen = new Set<string>();
-    for (const item of items) {
+    // The sender and the recorders in its catalog, by code: an item whose ParentID names one of them hangs under it (a platform's NVRs, then their cameras).
+    const tree = new Map<string, string>([[parent.code, parent.id]]);
+    const recorderFirst = [...items].sort((a, b) => rank(a) - rank(b));
+    for (const item of recorderFirst) {
       const code = String(item.DeviceID ?? '').trim();
       if (!code || code === parentCode || seen.has(code)) continue;
       seen.add(code);
@@ -114,24 +120,28 @@ export async function upsertCatalog(kit: Pick<Kit, 'db' | 'clock'>, parentCode: 
         model: (item.Model ?? '').trim().slice(0, 60) || null,
         lng: coordinate(item.Longitude, 180), lat: coordinate(item.Latitude, 90),
       };
+      const parentId = tree.get(String(item.ParentID ?? '').trim()) ?? parent.id;
       const existing = known.get(code);
       if (existing) {
-        if (existing.parentId !== parent.id || existing.status === 'disabled') {
+        if (!existing.parentId || ![...tree.values()].includes(existing.parentId) || existing.status === 'disabled') {
           result.skipped.push(code);
           continue;
         }
         await tx.update(device).set({
           ...fields, lng: fields.lng ?? existing.lng, lat: fields.lat ?? existing.lat,
           ...(online ? { status: 'online', lastSeenAt: now, offlineNotifiedAt: null } : existing.status === 'online' ? { status: 'offline', offlineNotifiedAt: now } : {}),
-          updatedAt: now,
+          parentId, version: existing.version + 1, updatedAt: now,
         }).where(eq(device.id, existing.id));
+        if (kind === 'nvr') tree.set(code, existing.id);
         result.updated++;
       } else {
+        const id = crypto.randomUUID();
         await tx.insert(device).values({
-          id: crypto.randomUUID(), code, typeCode: parts.type, kind, protocol: parent.protocol, parentId: parent.id, regionCode, gridId: regionCode === parent.regionCode ? parent.gridId : null,
+          id, code, typeCode: parts.type, kind, protocol: parent.protocol, parentId, regionCode, gridId: regionCode === parent.regionCode ? parent.gridId : null,
           departmentId: parent.departmentId, address: null, ...fields, status: online ? 'online' : 'offline', lastSeenAt: online ? now : null,
           offlineNotifiedAt: online ? null : now, silenceSeconds: DEFAULT_SILENCE_SECONDS[kind], version: 1, createdAt: now, updatedAt: now,
         });
+        if (kind === 'nvr') tree.set(code, id);
         result.created++;
       }
     }
