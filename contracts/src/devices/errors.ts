@@ -10,5 +10,4 @@ export const DEVICES_ERRORS = defineErrors({
   DEVICE_PARENT: { status: 400, zh: '上级设备须为本辖区的录像机或平台', en: 'The parent must be an NVR or platform in your scope' },
   DEVICE_DEPARTMENT: { status: 400, zh: '未找到该责任部门', en: 'No such owner department' },
   DEVICE_DISABLED: { status: 409, zh: '设备已停用', en: 'The device is disabled' },
-  DEVICE_PROTOCOL: { status: 400, zh: '仅 MQTT 设备使用设备密钥', en: 'Only MQTT devices use a device secret' },
 });

@@ -17,7 +17,7 @@ export const devicesEn: Record<keyof typeof devicesZhCN, string> = {
   'devices.codeHint': 'Video devices (cameras, NVRs, platforms) take the 20-digit national ID (digits 11-13 are the type); other devices their vendor id',
   'devices.secretTitle': 'Device secret',
   'devices.secretOnce': 'The secret is shown this once: copy it to the device now. If it is lost, rotate it.',
-  'devices.secretHowTo': 'MQTT username "<code>&<timestamp ms>", password the hex HMAC-SHA256 of "<code><timestamp>" keyed with the secret (valid 5 minutes); simple devices may use the code as username and the secret as password.',
+  'devices.secretHowTo': 'MQTT username "<code>&<timestamp ms>", password the hex HMAC-SHA256 of "<code><timestamp>" keyed with the secret (valid 5 minutes); simple devices may use the code as username and the secret as password. GB/T 28181 and GA/T 1400 devices use it as their Digest password.',
   'devices.secretDone': 'Done',
   'devices.field.code': 'Code',
   'devices.field.name': 'Name',

@@ -15,7 +15,7 @@ export const devicesZhCN = {
   'devices.codeHint': '摄像机、录像机、视频平台等视频设备填20位国标编码（第11-13位为类型码），其他设备填厂商设备编号',
   'devices.secretTitle': '设备密钥',
   'devices.secretOnce': '密钥只显示这一次，请立即复制并配置到设备；遗失后只能更换。',
-  'devices.secretHowTo': 'MQTT 用户名填「设备编码&毫秒时间戳」，密码为以密钥对「设备编码+时间戳」做 HMAC-SHA256 的十六进制值（5分钟内有效）；简单设备可用户名填设备编码、密码填密钥。',
+  'devices.secretHowTo': 'MQTT 用户名填「设备编码&毫秒时间戳」，密码为以密钥对「设备编码+时间戳」做 HMAC-SHA256 的十六进制值（5分钟内有效）；简单设备可用户名填设备编码、密码填密钥；GB/T 28181、GA/T 1400 设备以此密钥作为注册（Digest）密码。',
   'devices.secretDone': '完成',
   'devices.field.code': '设备编码',
   'devices.field.name': '设备名称',

@@ -20,14 +20,13 @@ import { loadManaged } from './visibility.js';
 /** How far a signed timestamp may be from the server's clock. */
 export const PASSWORD_WINDOW_MS = 5 * 60 * 1000;
 
-/** Issues (or rotates: the old secret stops working at once) the secret of an MQTT device; the answer is the only place the secret appears. */
+/** Issues (or rotates: the old secret stops working at once) the secret of a device (MQTT sign-in, or the Digest password of GB/T 28181 and GA/T 1400); the answer is the only place the secret appears. */
 export async function issueDeviceSecret(kit: Pick<Kit, 'db' | 'vault'>, ctx: ActorContext, id: string): Promise<DeviceSecret> {
   const now = ctx.clock.now();
   const secret = randomBytes(24).toString('base64url');
   const code = await kit.db.transaction(async (tx) => {
     const d = await loadManaged(tx, ctx.actor, id);
     if (d.status === 'disabled') throw new AppError('DEVICE_DISABLED');
-    if (d.protocol !== 'mqtt') throw new AppError('DEVICE_PROTOCOL');
     await tx.update(device).set({ secretCipher: kit.vault.encrypt('device_secret', secret), secretHash: kit.vault.hash('device_secret', secret), secretIssuedAt: now }).where(eq(device.id, id));
     await writeAudit(tx, ctx, { action: 'device.credentials', objectType: 'device', objectId: id, regionCode: d.regionCode, details: { code: d.code, rotated: d.secretHash !== null } });
     return d.code;
@@ -55,4 +54,20 @@ export async function verifyDevicePassword(kit: Pick<Kit, 'db' | 'vault'>, code:
   if (!/^[0-9a-fA-F]{64}$/.test(password)) return false;
   const expected = signDevicePassword(kit.vault.decrypt('device_secret', d.cipher), code, timestamp);
   return sameBytes(Buffer.from(expected, 'hex'), Buffer.from(password.toLowerCase(), 'hex'));
+}
+
+/**
+ * The secret of a device as the Digest password of GB/T 28181 REGISTER and GA/T 1400 Register
+ * (RFC 2617 needs the plain value): null for an unknown, disabled or secretless device.
+ */
+export async function digestPassword(kit: Pick<Kit, 'db' | 'vault'>, code: string): Promise<string | null> {
+  const [d] = await kit.db.select({ status: device.status, cipher: device.secretCipher }).from(device).where(eq(device.code, code));
+  return d && d.status !== 'disabled' && d.cipher ? kit.vault.decrypt('device_secret', d.cipher) : null;
+}
+
+/** An MQTT sign-in: the client id is the device's code; the device's code and kind, or null. */
+export async function authenticateDevice(kit: Pick<Kit, 'db' | 'vault'>, clientId: string, username: string, password: string, now: Date): Promise<{ code: string; kind: string } | null> {
+  if (!(await verifyDevicePassword(kit, clientId, username, password, now))) return null;
+  const [d] = await kit.db.select({ code: device.code, kind: device.kind }).from(device).where(eq(device.code, clientId));
+  return d ?? null;
 }

@@ -15,7 +15,7 @@ import { compareWithRecount, foldMetrics } from '../../platform/metrics/metrics.
 import { startTestEnv, type Client, type TestEnv } from '../../../test/harness.js';
 import { download, reportLines, upload, xlsxFile } from '../imports/test-kit.js';
 import { seedDemoDevices } from './demo.js';
-import { markSeen, PASSWORD_WINDOW_MS, signDevicePassword, sweepOffline, upsertCatalog, verifyDevicePassword } from './index.js';
+import { digestCredentials, gb28181Sink, mqttAuthenticator, markSeen, PASSWORD_WINDOW_MS, signDevicePassword, sweepOffline, upsertCatalog, verifyDevicePassword } from './index.js';
 
 interface ErrorBody {
   error: { code: string; message: string; details?: { fields?: { field: string; code: string }[] } };
@@ -216,8 +216,16 @@ describe('devices (设备管理)', () => {
     assert.equal(await verifyDevicePassword(kit(), code, code, secret, now), false, 'the old secret stops at once');
     assert.equal(await verifyDevicePassword(kit(), code, code, rotated.body.secret, now), true);
     assert.equal(await count(sql`select count(*) as n from audit_log where action = 'device.credentials' and object_id = ${made.body.id}`), 2);
-    const camera = (await countyOp.get<Page<Device>>('/api/devices?kind=nvr')).body.items[0]!;
-    assert.equal((await countyOp.post<ErrorBody>(`/api/devices/${camera.id}/credentials`, {})).body.error.code, 'DEVICE_PROTOCOL');
+    assert.deepEqual(await mqttAuthenticator(kit()).authenticate(code, code, rotated.body.secret), { code, kind: 'street_light' }, 'the broker\'s authenticator');
+    assert.equal(await mqttAuthenticator(kit()).authenticate('OTHER-0001', code, rotated.body.secret), null, 'the client id is the device');
+
+    // A GB/T 28181 NVR's secret is its Digest password (the registrar's CredentialStore).
+    const nvr = (await countyOp.get<Page<Device>>('/api/devices?kind=nvr')).body.items[0]!;
+    assert.equal(await digestCredentials(kit()).passwordFor(nvr.code), null, 'no secret yet');
+    const sip = await countyOp.post<DeviceSecret>(`/api/devices/${nvr.id}/credentials`, {});
+    assert.equal(sip.status, 201);
+    assert.equal(await digestCredentials(kit()).passwordFor(nvr.code), sip.body.secret);
+    assert.equal(await digestCredentials(kit()).passwordFor('UNKNOWN'), null);
   });
 
   it('health: silent past its allowance a device goes offline and its owner department is told once per outage; a sign of life brings it back', async () => {
@@ -249,6 +257,17 @@ describe('devices (设备管理)', () => {
     await sweepOffline(kit());
     assert.equal(await notices(), handlers * 2, 'a new outage, a new notice');
     assert.equal(await markSeen(kit(), 'NOBODY-0001', env.clock.now()), false);
+
+    // The GB/T 28181 registrar's sink: a registration is a sign of life, an expiry an outage told once.
+    const sink = gb28181Sink(kit());
+    await sink.registered(code);
+    assert.equal(await status(made.body.id), 'online');
+    await sink.offline(code, env.clock.now());
+    await sink.offline(code, env.clock.now());
+    assert.equal(await status(made.body.id), 'offline');
+    assert.equal(await notices(), handlers * 3, 'one more outage, one more notice');
+    await sink.online(code, env.clock.now());
+    assert.equal(await status(made.body.id), 'online');
   });
 
   it('a GB/T 28181 catalog: channels become devices under their NVR with their kind from the type code; the dashboard counts match the recount', async () => {

@@ -12,6 +12,8 @@ import { notify } from '../../platform/notifications/notify.js';
 import { writeAudit } from '../../platform/audit/write-audit.js';
 import { localDateTime } from '../../platform/time-zone.js';
 import type { Kit } from '../../platform/kit/kit.js';
+import type { Db } from '../../platform/db/client.js';
+import type { DeviceRow } from './visibility.js';
 import { device } from './tables.js';
 
 type HealthKit = Pick<Kit, 'db' | 'clock' | 'registry'>;
@@ -29,25 +31,42 @@ export async function markSeen(kit: Pick<Kit, 'db'>, code: string, at: Date): Pr
   return updated.length > 0;
 }
 
+/** Marks the devices offline, tells each owner once and audits each outage (in the caller's transaction). */
+async function goDark(kit: Pick<Kit, 'clock' | 'registry'>, tx: Db, dark: readonly DeviceRow[], now: Date): Promise<void> {
+  if (dark.length === 0) return;
+  const ctx = systemContext(kit.clock, 'devices.health');
+  await tx.update(device).set({ status: 'offline', offlineNotifiedAt: now }).where(inArray(device.id, dark.map((d) => d.id)));
+  await notify(tx, kit.registry.audiences, now, dark.map((d) => ({
+    subject: { type: 'device', id: d.id }, kind: 'device.offline',
+    params: { name: d.name, code: d.code, lastSeen: d.lastSeenAt ? localDateTime(d.lastSeenAt) : '-' },
+    audiences: d.departmentId ? [{ kind: 'department_members', departmentIds: [d.departmentId] }] : [{ kind: 'accounts_at', permission: 'device:manage' as const, regionCode: d.regionCode }],
+  })));
+  for (const d of dark) {
+    await writeAudit(tx, ctx, { action: 'device.offline', objectType: 'device', objectId: d.id, regionCode: d.regionCode, details: { code: d.code, lastSeenAt: d.lastSeenAt?.toISOString() ?? null, silenceSeconds: d.silenceSeconds } });
+  }
+}
+
+/**
+ * A protocol layer saw the device go (a GB/T 28181 registration expired, missed heartbeats, an
+ * UnRegister): offline now, its owner told once, unless it was already offline or disabled.
+ */
+export async function markOffline(kit: HealthKit, code: string, at: Date): Promise<boolean> {
+  return kit.db.transaction(async (tx) => {
+    const found = await tx.select().from(device).where(and(eq(device.code, code), eq(device.status, 'online'))).for('update');
+    await goDark(kit, tx, found, at);
+    return found.length > 0;
+  });
+}
+
 /** Marks offline the online devices silent past their allowance; one notice and one audit entry per device that went dark. Returns how many. */
 export async function sweepOffline(kit: HealthKit): Promise<number> {
   const now = kit.clock.now();
-  const ctx = systemContext(kit.clock, 'devices.health');
   return kit.db.transaction(async (tx) => {
     const dark = await tx.select().from(device).where(and(
       eq(device.status, 'online'),
       lt(sql`${device.lastSeenAt} + make_interval(secs => ${device.silenceSeconds})`, sql`${now.toISOString()}::timestamptz`),
     )).orderBy(device.id).limit(5000).for('update', { skipLocked: true });
-    if (dark.length === 0) return 0;
-    await tx.update(device).set({ status: 'offline', offlineNotifiedAt: now }).where(inArray(device.id, dark.map((d) => d.id)));
-    await notify(tx, kit.registry.audiences, now, dark.map((d) => ({
-      subject: { type: 'device', id: d.id }, kind: 'device.offline',
-      params: { name: d.name, code: d.code, lastSeen: d.lastSeenAt ? localDateTime(d.lastSeenAt) : '-' },
-      audiences: d.departmentId ? [{ kind: 'department_members', departmentIds: [d.departmentId] }] : [{ kind: 'accounts_at', permission: 'device:manage' as const, regionCode: d.regionCode }],
-    })));
-    for (const d of dark) {
-      await writeAudit(tx, ctx, { action: 'device.offline', objectType: 'device', objectId: d.id, regionCode: d.regionCode, details: { code: d.code, lastSeenAt: d.lastSeenAt?.toISOString() ?? null, silenceSeconds: d.silenceSeconds } });
-    }
+    await goDark(kit, tx, dark, now);
     return dark.length;
   });
 }

@@ -14,8 +14,9 @@ import { devicesMetrics } from './metrics.js';
 import { deviceRoutes } from './routes.js';
 import { DEVICE_VISIBILITY } from './visibility.js';
 
-export { markSeen, sweepOffline, upsertCatalog, type CatalogItem, type CatalogResult } from './health.js';
-export { verifyDevicePassword, signDevicePassword, PASSWORD_WINDOW_MS } from './credentials.js';
+export { markOffline, markSeen, sweepOffline, upsertCatalog, type CatalogItem, type CatalogResult } from './health.js';
+export { authenticateDevice, digestPassword, verifyDevicePassword, signDevicePassword, PASSWORD_WINDOW_MS } from './credentials.js';
+export { digestCredentials, gb28181Sink, mqttAuthenticator, type SipCatalogItem } from './adapters.js';
 
 /** Every minute: online devices silent past their allowance go offline (their owner told once). */
 export const healthJob = (kit: Kit) =>

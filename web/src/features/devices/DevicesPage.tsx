@@ -108,7 +108,7 @@ export default function DevicesPage() {
             key: 'actions', title: '', render: (_: unknown, d: Device) => (
               <Space size="small">
                 <Button size="small" onClick={() => open(d)} disabled={d.status === 'disabled'}>{t('devices.edit')}</Button>
-                {d.protocol === 'mqtt' && d.status !== 'disabled' && (
+                {d.status !== 'disabled' && (
                   <Button size="small" onClick={() => issue.mutate(d)} data-testid="device-secret">{d.hasSecret ? t('devices.rotate') : t('devices.issue')}</Button>
                 )}
                 {d.status !== 'disabled' && (
