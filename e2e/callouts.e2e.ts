@@ -1,8 +1,8 @@
 /**
  * In the real browser, outbound call campaigns: the community operator opens yesterday's completed
  * campaign (progress counts, the answer distribution, the prompts to play, the per-target results
- * with masked phones) at desk and phone sizes, drafts a new one with the script editor and
- * approves it (its prompts synthesized); the grid worker marks a follow-up an answer raised done.
+ * with masked phones) at desk and phone sizes, drafts a new one with the script editor, which the
+ * county approves (never the drafter; its prompts synthesized); the grid worker marks a follow-up an answer raised done.
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -30,14 +30,22 @@ describe('browser: outbound call campaigns (智能外呼)', () => {
     }
   });
 
-  it('drafts a campaign with the script editor and approves it', async () => {
+  it('drafts a campaign with the script editor; the county approves it', async () => {
     const op = await suite.page('community_op', { viewport: { width: 1366, height: 900 }, path: '/callouts' });
     await op.getByTestId('callout-create').click();
     await op.getByTestId('callout-name').fill('浏览器外呼测试');
     await screenshot(op, 'callouts-create');
     await op.locator('#callout-create-ok').click();
     await op.getByTestId('callout-title').filter({ hasText: '浏览器外呼测试' }).waitFor();
-    await op.getByTestId('callout-approve').click();
+    // The two-person rule: the drafter has no approve button; the county approves.
+    await op.getByTestId('callout-counts').waitFor();
+    assert.equal(await op.getByTestId('callout-approve').count(), 0, 'the drafter cannot approve');
+    const path = new URL(op.url()).hash.slice(1);
+    const county = await suite.page('county_op', { viewport: { width: 1366, height: 900 }, path });
+    await county.getByTestId('callout-title').filter({ hasText: '浏览器外呼测试' }).waitFor();
+    await county.getByTestId('callout-approve').click();
+    await county.getByTestId('callout-start').waitFor();
+    await op.reload();
     await op.getByTestId('callout-start').waitFor();
     const prompts = op.getByTestId('callout-prompts');
     await prompts.getByText('您家中是否有人发热？', { exact: false }).first().waitFor();

@@ -118,7 +118,7 @@ export async function startRuntime(config: Config, options: { clock?: Clock; dat
   for (const m of MODULES) await m.init?.(kit);
   const anchoring = config.auditCheckpointFile ? [auditCheckpointJob(config)] : [];
   const retention = retentionJob(kit, [...PLATFORM_RETENTION, ...MODULES.flatMap((m) => m.retention ?? [])]);
-  const timers = [sessionPurgeJob, idempotencyPurgeJob, outboxDeliveryJob(kit.registry.channels, config.jobLeaseMs), outboxBulkDeliveryJob(kit.registry.channels, config.jobLeaseMs), ...anchoring, retention, ...MODULES.flatMap((m) => m.jobs?.(kit) ?? [])];
+  const timers = [sessionPurgeJob, idempotencyPurgeJob, outboxDeliveryJob(kit.registry.channels, config.jobLeaseMs), outboxBulkDeliveryJob(kit.registry.channels, { leaseMs: config.jobLeaseMs, hold: database.kind === 'postgres' }), ...anchoring, retention, ...MODULES.flatMap((m) => m.jobs?.(kit) ?? [])];
   for (const job of timers) {
     jobs.register(job);
     if (job.repeatEveryMs) await jobs.schedule(database.db, job, {});

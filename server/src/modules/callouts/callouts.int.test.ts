@@ -49,8 +49,9 @@ describe('outbound call campaigns (智能外呼)', () => {
   let gwName: string;
   let campaign: CalloutDetail;
   const db = () => env.rt.database.db;
+  /** One action on the campaign; the approval by the county (the two-person rule: the drafter may not). */
   const step = async (action: string) => {
-    const r = await op.post<CalloutDetail & ErrorBody>(`/api/callouts/${campaign.id}/${action}`, { version: campaign.version });
+    const r = await (action === 'approve' ? countyOp : op).post<CalloutDetail & ErrorBody>(`/api/callouts/${campaign.id}/${action}`, { version: campaign.version });
     assert.equal(r.status, 200, JSON.stringify(r.body));
     campaign = r.body;
   };
@@ -88,7 +89,11 @@ describe('outbound call campaigns (智能外呼)', () => {
     assert.equal(made.status, 201, JSON.stringify(made.body));
     campaign = made.body;
     assert.equal(campaign.status, 'draft');
-    assert.deepEqual(campaign.actions.sort(), ['approve', 'cancel']);
+    // The two-person rule: the drafter cannot approve its own campaign; the county can.
+    assert.deepEqual(campaign.actions.sort(), ['cancel']);
+    const self = await op.post<ErrorBody>(`/api/callouts/${campaign.id}/approve`, { version: campaign.version });
+    assert.deepEqual([self.status, self.body.error.code], [403, 'FORBIDDEN']);
+    assert.deepEqual((await countyOp.get<CalloutDetail>(`/api/callouts/${campaign.id}`)).body.actions.sort(), ['approve', 'cancel']);
   });
 
   it('approval freezes the script and synthesizes the prompts once (playable)', async () => {

@@ -49,13 +49,23 @@ class ImmediateSimulator implements TelephonyProvider {
   }
 }
 
+/** A demo account as the actor of what the demo does in its name. */
+async function demoActor(kit: Kit, username: string) {
+  const account = await accountByUsername(kit.db, username);
+  if (!account?.scopeRegionCode) return null;
+  const role = account.role as Role;
+  const actor = importActor({ id: account.id, username: account.username, displayName: account.displayName, role, permissions: [...ROLE_PERMISSIONS[role]], departmentIds: [], sessionId: null }, { scopeRegionCode: account.scopeRegionCode, scopeGridId: null });
+  return { account, actor };
+}
+
 export async function seedDemoCallouts(kit: Kit, grids: readonly { id: string; regionCode: string }[]): Promise<{ campaigns: number; calls: number }> {
-  const account = await accountByUsername(kit.db, 'community_op');
+  // Drafted by the community, approved by the county (the two-person rule).
+  const [drafter, approver] = await Promise.all([demoActor(kit, 'community_op'), demoActor(kit, 'county_op')]);
+  const account = drafter?.account;
   const first = grids.find((g) => g.regionCode === account?.scopeRegionCode);
   const second = grids.find((g) => g.regionCode === account?.scopeRegionCode && g.id !== first?.id) ?? first;
-  if (!account || !first || !second) return { campaigns: 0, calls: 0 };
-  const role = account.role as Role;
-  const actor = importActor({ id: account.id, username: account.username, displayName: account.displayName, role, permissions: [...ROLE_PERMISSIONS[role]], departmentIds: [], sessionId: null }, { scopeRegionCode: account.scopeRegionCode!, scopeGridId: null });
+  if (!drafter || !approver || !account || !first || !second) return { campaigns: 0, calls: 0 };
+  const { actor } = drafter;
 
   // Yesterday's, on a clock of its own from 08:50 yesterday.
   const [y, m, d] = localDate(kit.clock.now(), 1).split('-').map(Number) as [number, number, number];
@@ -70,7 +80,7 @@ export async function seedDemoCallouts(kit: Kit, grids: readonly { id: string; r
     name: '发热及需求排查（电话）', regionCode: account.scopeRegionCode!, script: FEVER, target: { kind: 'grid', gridId: first.id }, windows, concurrency: 5, maxAttempts: 2, retryMinutes: 30,
     simulator: { seed: 2026, busyRate: 0.25, noAnswerRate: 0.2, failRate: 0.02, keyWeights: { fever: { 1: 1, 2: 12 }, help: { 1: 1, 2: 6 } }, repeatRate: 0.05, ringSeconds: 12, answerSeconds: 8 },
   });
-  await transitionCampaign(past, ctx, c.id, 'approve', { version: c.version });
+  await transitionCampaign(past, { ...ctx, actor: approver.actor }, c.id, 'approve', { version: c.version });
   clock.advanceMinutes(5);
   await transitionCampaign(past, ctx, c.id, 'start', { version: c.version + 1 });
   clock.advanceMinutes(5);
@@ -89,7 +99,7 @@ export async function seedDemoCallouts(kit: Kit, grids: readonly { id: string; r
     name: '独居老人关爱回访', regionCode: account.scopeRegionCode!, script: ELDERLY, target: { kind: 'grid', gridId: second.id }, windows: [{ start: '08:00', end: '21:00' }], concurrency: 3, maxAttempts: 2, retryMinutes: 20,
     simulator: { seed: 7, busyRate: 0.2, noAnswerRate: 0.2, failRate: 0.02, keyWeights: { ok: { 1: 5, 2: 1 } }, repeatRate: 0.05, ringSeconds: 15, answerSeconds: 10 },
   });
-  await transitionCampaign(kit, today, c.id, 'approve', { version: c.version });
+  await transitionCampaign(kit, { ...today, actor: approver.actor }, c.id, 'approve', { version: c.version });
   await transitionCampaign(kit, today, c.id, 'start', { version: c.version + 1 });
   return { campaigns: 2, calls };
 }

@@ -1,6 +1,7 @@
 /**
- * A call campaign's life as data (platform/workflow): drafted by a command centre, approved (its
- * script frozen and its prompts synthesized), started (its targets resolved and the dialler
+ * A call campaign's life as data (platform/workflow): drafted by a command centre, approved by
+ * someone else who may approve there (the two-person rule: never the drafter; its script frozen
+ * and its prompts synthesized), started (its targets resolved and the dialler
  * queued), paused and resumed, completed by hand or by the system when every target has its final
  * result, or cancelled. Who sees a campaign: `callout:read` holders whose subtree holds its region.
  * Who sees a follow-up task: a grid worker with `callout:task` in its grid; an operator with it in
@@ -20,6 +21,7 @@ export type TaskRow = typeof calloutTask.$inferSelect;
 
 interface Standing {
   manager: boolean;
+  /** May approve there, and did not draft it (the two-person rule, as for broadcasts). */
   approver: boolean;
 }
 interface Subject {
@@ -28,7 +30,7 @@ interface Subject {
 
 const inSubtree = (actor: Actor, code: string) => actor.gridId === null && codeInSubtree(code, actor.regionPrefix);
 export const manages = (actor: Actor, regionCode: string) => inSubtree(actor, regionCode) && actor.permissions.includes('callout:manage');
-const approves = (actor: Actor, regionCode: string) => inSubtree(actor, regionCode) && actor.permissions.includes('callout:approve');
+const approves = (actor: Actor, c: Pick<CampaignRow, 'regionCode' | 'createdBy'>) => inSubtree(actor, c.regionCode) && actor.permissions.includes('callout:approve') && c.createdBy !== actor.id;
 
 export const CALLOUT_RULES: Rules<CalloutStatus, CalloutAction, Standing, Subject> = {
   approve: { from: ['draft'], who: (s) => s.approver },
@@ -53,7 +55,7 @@ export const TASK_VISIBILITY: Visibility<RecordScope> = [
 ];
 
 export function campaignActions(actor: Actor, c: CampaignRow, now: Date) {
-  return allowedActions(CALLOUT_RULES, { status: c.status as CalloutStatus }, { manager: manages(actor, c.regionCode), approver: approves(actor, c.regionCode) }, now).filter(
+  return allowedActions(CALLOUT_RULES, { status: c.status as CalloutStatus }, { manager: manages(actor, c.regionCode), approver: approves(actor, c) }, now).filter(
     (a): a is Exclude<CalloutAction, 'finish'> => a !== 'finish',
   );
 }
@@ -74,7 +76,7 @@ export const campaignWorkflow: Workflow<CampaignRow, CalloutStatus, CalloutActio
   version: (c) => c.version,
   regionCode: (c) => c.regionCode,
   subject: async (_tx, c) => ({ status: c.status as CalloutStatus }),
-  standing: async (_tx, actor, c) => ({ manager: manages(actor, c.regionCode), approver: approves(actor, c.regionCode) }),
+  standing: async (_tx, actor, c) => ({ manager: manages(actor, c.regionCode), approver: approves(actor, c) }),
   async save(tx, c, { status, patch, version, now }) {
     const next = { ...c, ...patch, status, version, updatedAt: now };
     const { id: _id, ...columns } = next;

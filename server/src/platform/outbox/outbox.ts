@@ -18,9 +18,13 @@
  * INSERT ... SELECT from a set the caller gives (rows after a cursor, in key order), each with a
  * unique dedup key, so a batch written twice adds nothing; the caller commits each batch with its
  * cursor, so millions of messages never sit in one transaction. `deliverOutboxBulk` claims bulk
- * messages of one channel in large batches (same lease and fencing), hands the whole batch to
- * the channel's `deliverBatch` (or to `deliver` one by one when it has none) and records every
- * result in one statement. `outboxTallies` reads the delivery counts of a subject per channel,
+ * messages of one channel in large batches, hands the whole batch to the channel's `deliverBatch`
+ * (or to `deliver` one by one when it has none) and records the results in one or two statements.
+ * On a PostgreSQL server the claim is the rows' locks, held in a transaction while the batch is
+ * handed over (`FOR UPDATE SKIP LOCKED`; a sender that dies drops its connection and with it the
+ * locks), so a message is written once when sent instead of twice; the embedded database has a
+ * single connection that such a transaction would hold from every other request, so there the
+ * claim is the lease above. `outboxTallies` reads the delivery counts of a subject per channel,
  * kept by triggers on the table (`outbox_tally`).
  */
 import { randomUUID } from 'node:crypto';
@@ -240,6 +244,16 @@ export interface BulkEnqueue {
 }
 
 /**
+ * A UUID whose first 48 bits are the millisecond (version 7 layout; PostgreSQL 15 has no
+ * `uuidv7()`): a batch's ids land at the right edge of the primary key instead of on random
+ * pages, which at millions of messages is the difference between appending and rewriting a
+ * large index.
+ */
+const TIME_ORDERED_UUID = sql.raw(
+  `encode(set_bit(set_bit(overlay(uuid_send(gen_random_uuid()) placing substring(int8send(floor(extract(epoch from clock_timestamp()) * 1000)::bigint) from 3) from 1 for 6), 52, 1), 53, 1), 'hex')::uuid`,
+);
+
+/**
  * Writes one batch of bulk messages in the caller's transaction, skipping those already written
  * (the dedup key `<subject type>:<subject id>:<channel>:<key>`). Answers how many rows the set
  * gave, how many were new, and the last key (the next batch's cursor; null when the set was empty).
@@ -252,7 +266,7 @@ export async function enqueueOutboxBulk(tx: Db, now: Date, batch: BulkEnqueue): 
     sql`with s as (${batch.rows}),
       ins as (
         insert into outbox (id, channel, recipient, target_cipher, kind, params, locale, payload, subject_type, subject_id, status, attempts, next_attempt_at, expires_at, created_at, bulk, dedup_key)
-        select gen_random_uuid(), ${batch.channel}, s.recipient, s.target_cipher, ${batch.kind ?? null}, s.params, s.locale, s.payload, ${batch.subject.type}, ${batch.subject.id},
+        select ${TIME_ORDERED_UUID}, ${batch.channel}, s.recipient, s.target_cipher, ${batch.kind ?? null}, s.params, s.locale, s.payload, ${batch.subject.type}, ${batch.subject.id},
                'pending', 0, ${at}::timestamptz, ${batch.expiresAt?.toISOString() ?? null}::timestamptz, ${at}::timestamptz, true, ${prefix} || s.key
         from s
         on conflict (dedup_key) where dedup_key is not null do nothing
@@ -280,32 +294,67 @@ async function claimBulk(db: Db, channel: string, now: Date, limit: number, leas
 
 type BulkResult = DeliveryResult | { status: 'expired' };
 
-/** Records the results of one claimed batch in one statement, each under its own claim (fenced by its attempt). */
-async function recordBulk(db: Db, claimed: readonly ClaimedRow[], results: readonly BulkResult[], now: Date): Promise<void> {
+/**
+ * Records the results of one claimed batch, each under its own claim: a leased message is still
+ * `sending` with the claim's attempt number; a locked one (`held`) is still `pending` with the
+ * attempt before. The usual batch, all sent, is one update by id; the rest one update from a set.
+ */
+async function recordBulk(db: Db, claimed: readonly ClaimedRow[], results: readonly BulkResult[], now: Date, held: boolean): Promise<void> {
   const at = now.toISOString();
+  const from = held ? 'pending' : 'sending';
+  const before = held ? 1 : 0;
   const lines = claimed.map((row, i) => {
     const r = results[i] ?? { status: 'retry', error: 'no result from the channel' };
     const final = r.status === 'failed' || (r.status === 'retry' && row.attempts >= MAX_ATTEMPTS);
     const status = r.status === 'retry' ? (final ? 'failed' : 'pending') : r.status;
     return { id: row.id, attempts: row.attempts, status, next: r.status === 'retry' ? retryAt(now, row.attempts).toISOString() : null, error: 'error' in r ? r.error.slice(0, 500) : null };
   });
+  const sent = new Map<number, string[]>();
+  for (const l of lines) {
+    if (l.status !== 'sent') continue;
+    const ids = sent.get(l.attempts);
+    if (ids) ids.push(l.id);
+    else sent.set(l.attempts, [l.id]);
+  }
+  for (const [attempts, ids] of sent) {
+    await db.execute(sql`
+      update outbox set status = 'sent', locked_until = null, attempts = ${attempts}, sent_at = ${at}::timestamptz, last_error = null
+      where id = any(${`{${ids.join(',')}}`}::uuid[]) and status = ${from} and attempts = ${attempts - before}`);
+  }
+  const rest = lines.filter((l) => l.status !== 'sent');
+  if (rest.length === 0) return;
   await db.execute(sql`
-    update outbox o set status = r.status, locked_until = null,
-           sent_at = case when r.status = 'sent' then ${at}::timestamptz else o.sent_at end,
+    update outbox o set status = r.status, locked_until = null, attempts = r.attempts,
            next_attempt_at = coalesce(r.next, o.next_attempt_at),
-           last_error = case when r.status = 'sent' then null else coalesce(r.error, o.last_error) end
-    from jsonb_to_recordset(${JSON.stringify(lines)}::jsonb) as r(id uuid, attempts int, status text, next timestamptz, error text)
-    where o.id = r.id and o.status = 'sending' and o.attempts = r.attempts`);
+           last_error = coalesce(r.error, o.last_error)
+    from jsonb_to_recordset(${JSON.stringify(rest)}::jsonb) as r(id uuid, attempts int, status text, next timestamptz, error text)
+    where o.id = r.id and o.status = ${from} and o.attempts = r.attempts - ${before}`);
 }
 
-/**
- * One bulk pass of one channel: claims a batch, hands it to the channel (`deliverBatch`, else
- * `deliver` one by one, `PARALLEL` at a time) and records the results. Answers how many it claimed.
- */
-export async function deliverOutboxBulk(db: Db, clock: Clock, channel: OutboxChannel | undefined, name: string, limit = BULK_BATCH, leaseMs = LEASE_MS): Promise<number> {
-  const claimed = await claimBulk(db, name, clock.now(), limit, leaseMs);
-  if (claimed.length === 0) return 0;
-  const now = clock.now();
+/** Locks up to `limit` due bulk messages of one channel in the caller's transaction, answered with the attempt they are on. */
+async function lockBulk(tx: Db, channel: string, now: Date, limit: number): Promise<ClaimedRow[]> {
+  return rows<ClaimedRow>(
+    tx,
+    sql`select id, channel, recipient, target_cipher, kind, params, locale, payload, subject_type, subject_id, attempts + 1 as attempts, expires_at
+        from outbox where status = 'pending' and bulk and channel = ${channel} and next_attempt_at <= ${now.toISOString()}
+        order by next_attempt_at limit ${limit} for update skip locked`,
+  );
+}
+
+export interface BulkOptions {
+  /** How many messages one claim takes (`BULK_BATCH`). */
+  batch?: number;
+  /** How many claims of one channel run at once (`BULK_LANES`). */
+  lanes?: number;
+  /** The claim's lease; with `hold`, the longest a transaction may sit idle while the channel sends. */
+  leaseMs?: number;
+  /** Claims are row locks held in a transaction during the hand-over (a PostgreSQL server), not leases. */
+  hold?: boolean;
+  signal?: AbortSignal;
+}
+
+/** Hands claimed messages to the channel (`deliverBatch`, else `deliver` one by one, `PARALLEL` at a time); expired ones are not sent. */
+async function handOver(channel: OutboxChannel | undefined, name: string, claimed: readonly ClaimedRow[], now: Date): Promise<BulkResult[]> {
   const results: BulkResult[] = new Array(claimed.length);
   const live: number[] = [];
   claimed.forEach((row, i) => {
@@ -338,7 +387,26 @@ export async function deliverOutboxBulk(db: Db, clock: Clock, channel: OutboxCha
     };
     await Promise.all(Array.from({ length: Math.min(PARALLEL, live.length) }, worker));
   }
-  await recordBulk(db, claimed, results, clock.now());
+  return results;
+}
+
+/** One bulk pass of one channel: claims a batch, hands it over and records the results. Answers how many it claimed. */
+export async function deliverOutboxBulk(db: Db, clock: Clock, channel: OutboxChannel | undefined, name: string, options: BulkOptions = {}): Promise<number> {
+  const limit = options.batch ?? BULK_BATCH;
+  const leaseMs = options.leaseMs ?? LEASE_MS;
+  if (options.hold) {
+    return db.transaction(async (tx) => {
+      // A sender stuck past its lease loses its connection, and the messages are free again.
+      await tx.execute(sql.raw(`set local idle_in_transaction_session_timeout = ${Math.round(leaseMs)}`));
+      const claimed = await lockBulk(tx, name, clock.now(), limit);
+      if (claimed.length === 0) return 0;
+      await recordBulk(tx, claimed, await handOver(channel, name, claimed, clock.now()), clock.now(), true);
+      return claimed.length;
+    });
+  }
+  const claimed = await claimBulk(db, name, clock.now(), limit, leaseMs);
+  if (claimed.length === 0) return 0;
+  await recordBulk(db, claimed, await handOver(channel, name, claimed, clock.now()), clock.now(), false);
   return claimed.length;
 }
 
@@ -346,16 +414,15 @@ export async function deliverOutboxBulk(db: Db, clock: Clock, channel: OutboxCha
  * Delivers bulk messages until none is due: per channel, `lanes` claims at a time (each lane
  * claims its next batch when its last one is recorded). Answers how many messages it handled.
  */
-export async function drainOutboxBulk(db: Db, clock: Clock, channels: ReadonlyMap<string, OutboxChannel>, options: { batch?: number; lanes?: number; leaseMs?: number; signal?: AbortSignal } = {}): Promise<number> {
+export async function drainOutboxBulk(db: Db, clock: Clock, channels: ReadonlyMap<string, OutboxChannel>, options: BulkOptions = {}): Promise<number> {
   const batch = options.batch ?? BULK_BATCH;
   // The registered channels (a probe of an index each when idle); a bulk message on an unknown channel is never claimed.
-  const names = [...channels.keys()];
   let handled = 0;
-  for (const name of names) {
+  for (const [name, channel] of channels) {
     const lane = async () => {
       for (;;) {
         if (options.signal?.aborted) return;
-        const n = await deliverOutboxBulk(db, clock, channels.get(name), name, batch, options.leaseMs ?? LEASE_MS);
+        const n = await deliverOutboxBulk(db, clock, channel, name, options);
         handled += n;
         if (n < batch) return;
       }
@@ -394,12 +461,12 @@ export async function outboxTallies(db: Db, subject: { type: string; id: string 
 }
 
 /** The recurring bulk delivery timer (every process may run it; claims keep them apart). */
-export const outboxBulkDeliveryJob = (channels: ReadonlyMap<string, OutboxChannel>, leaseMs = LEASE_MS) =>
+export const outboxBulkDeliveryJob = (channels: ReadonlyMap<string, OutboxChannel>, options: { leaseMs: number; hold: boolean }) =>
   defineJob({
     name: 'platform.outbox.deliver-bulk',
     payload: z.object({}),
     repeatEveryMs: 2_000,
     async handle(_payload, { db, clock, signal }) {
-      await drainOutboxBulk(db, clock, channels, { leaseMs, signal });
+      await drainOutboxBulk(db, clock, channels, { ...options, signal });
     },
   });
