@@ -15,7 +15,7 @@ import { compareWithRecount, foldMetrics } from '../../platform/metrics/metrics.
 import { startTestEnv, type Client, type TestEnv } from '../../../test/harness.js';
 import { download, reportLines, upload, xlsxFile } from '../imports/test-kit.js';
 import { seedDemoDevices } from './demo.js';
-import { digestCredentials, gb28181Sink, mqttAuthenticator, markSeen, PASSWORD_WINDOW_MS, signDevicePassword, sweepOffline, upsertCatalog, verifyDevicePassword } from './index.js';
+import { digestCredentials, gb28181Sink, mqttAuthenticator, viidCredentials, markSeen, PASSWORD_WINDOW_MS, signDevicePassword, sweepOffline, upsertCatalog, verifyDevicePassword } from './index.js';
 
 interface ErrorBody {
   error: { code: string; message: string; details?: { fields?: { field: string; code: string }[] } };
@@ -226,6 +226,8 @@ describe('devices (设备管理)', () => {
     assert.equal(sip.status, 201);
     assert.equal(await digestCredentials(kit()).passwordFor(nvr.code), sip.body.secret);
     assert.equal(await digestCredentials(kit()).passwordFor('UNKNOWN'), null);
+    assert.deepEqual(await viidCredentials(kit()).secretOf(nvr.code), { password: sip.body.secret }, 'GA/T 1400 Register');
+    assert.equal(await viidCredentials(kit()).secretOf('UNKNOWN'), null);
   });
 
   it('health: silent past its allowance a device goes offline and its owner department is told once per outage; a sign of life brings it back', async () => {
@@ -260,10 +262,10 @@ describe('devices (设备管理)', () => {
 
     // The GB/T 28181 registrar's sink: a registration is a sign of life, an expiry an outage told once.
     const sink = gb28181Sink(kit());
-    await sink.registered(code);
+    await sink.registered(code, { uri: `sip:${code}@127.0.0.1:5060`, address: '127.0.0.1', port: 5060, transport: 'udp', expiresAt: new Date(env.clock.now().getTime() + 3_600_000) }, 'udp');
     assert.equal(await status(made.body.id), 'online');
-    await sink.offline(code, env.clock.now());
-    await sink.offline(code, env.clock.now());
+    await sink.offline(code, env.clock.now(), 'keepalive_timeout');
+    await sink.offline(code, env.clock.now(), 'registration_expired');
     assert.equal(await status(made.body.id), 'offline');
     assert.equal(await notices(), handlers * 3, 'one more outage, one more notice');
     await sink.online(code, env.clock.now());
