@@ -34,6 +34,7 @@ import { emergencyDomain } from './emergency/domain.js';
 import { logisticsDomain } from './logistics/domain.js';
 import { broadcastDomain } from './broadcast/domain.js';
 import { calloutsDomain } from './callouts/domain.js';
+import { devicesDomain } from './devices/domain.js';
 
 export const DOMAINS = {
   auth: authDomain,
@@ -68,4 +69,5 @@ export const DOMAINS = {
   logistics: logisticsDomain,
   broadcast: broadcastDomain,
   callouts: calloutsDomain,
+  devices: devicesDomain,
 } as const;

@@ -43,6 +43,7 @@ export * from './quarantine/index.js';
 export * from './emergency/index.js';
 export * from './broadcast/index.js';
 export * from './callouts/index.js';
+export * from './devices/index.js';
 export * from './healthcode/index.js';
 export * from './supplies/index.js';
 export * from './logistics/index.js';

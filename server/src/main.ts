@@ -20,6 +20,7 @@ import { seedDemoLogistics } from './modules/supplies/demo-logistics.js';
 import { seedDemoEmergency } from './modules/emergency/demo.js';
 import { seedDemoBroadcast } from './modules/broadcast/demo.js';
 import { seedDemoCallouts } from './modules/callouts/demo.js';
+import { seedDemoDevices } from './modules/devices/demo.js';
 import { seedDemoCodes } from './modules/healthcode/demo-codes.js';
 import { seedDemoCampaigns } from './modules/campaigns/demo-campaigns.js';
 import { seedDemoDeclarations } from './modules/declarations/demo-declarations.js';
@@ -72,6 +73,9 @@ async function main(): Promise<void> {
     console.log(`  ${speakers.loudspeakers} street-light loudspeakers`);
     const callouts = await seedDemoCallouts(runtime.kit, countyGrids);
     console.log(`  ${callouts.campaigns} outbound call campaigns on the simulator (${callouts.calls} calls yesterday; one running now)`);
+    const deviceGrids = seeded.city.grids.filter((g) => g.regionCode.startsWith(county.slice(0, 6))).map((g) => ({ ...g, id: seeded.gridIds.get(g.code)! }));
+    const devices = await seedDemoDevices(runtime.kit, county, deviceGrids);
+    console.log(`  ${devices.devices} devices (cameras under their NVRs, gates, sensors, street lights; ${devices.offline} offline)`);
     const codes = await seedDemoCodes(runtime.kit);
     console.log(`  health codes from that evidence: ${codes.red} red, ${codes.yellow} yellow (two risk areas)`);
     const campaigns = await seedDemoCampaigns(runtime.kit, seeded.city.grids[0]!.regionCode);

@@ -37,6 +37,7 @@ import { suppliesModule } from './supplies/index.js';
 import { emergencyModule } from './emergency/index.js';
 import { broadcastModule } from './broadcast/index.js';
 import { calloutsModule } from './callouts/index.js';
+import { devicesModule } from './devices/index.js';
 import { sensingModule } from './sensing/index.js';
 
 export const MODULES: readonly ModuleDefinition[] = [
@@ -73,5 +74,6 @@ export const MODULES: readonly ModuleDefinition[] = [
   emergencyModule,
   broadcastModule,
   calloutsModule,
+  devicesModule,
   sensingModule,
 ];

@@ -242,6 +242,8 @@ export const PAGE_ROUTES: readonly PageRoute[] = [
   // Outbound call campaigns (issue 18): scripts, targets, windows, progress and results; the follow-ups answers raised, for grid workers.
   { path: '/callouts', key: 'callouts', label: 'menu.callouts', needs: 'callout:read', opens: 'callout_campaign', component: lazy(() => import('../features/callouts/CalloutsPage')) },
   { path: '/callouts/tasks', key: 'calloutTasks', label: 'menu.calloutTasks', needs: 'callout:task', opens: 'callout_task', component: lazy(() => import('../features/callouts/CalloutTasksPage')) },
+  // Devices (issue 17): cameras, gates, sensors, street lights, NVRs and platforms of the scope, on a map by state; MQTT secrets; import.
+  { path: '/devices', key: 'devices', label: 'menu.devices', needs: 'device:read', opens: 'device', component: lazy(() => import('../features/devices/DevicesPage')) },
   // Public information (issue 14): rumour rebuttals, the health-facility directory, residents' questions.
   { path: '/rebuttals', key: 'rebuttals', label: 'menu.rebuttals', needs: 'publicinfo:manage', opens: 'rumour_rebuttal', component: lazy(() => import('../features/publicinfo/RebuttalsPage')) },
   { path: '/health-facilities', key: 'healthFacilities', label: 'menu.healthFacilities', needs: 'publicinfo:manage', opens: 'health_facility', component: lazy(() => import('../features/publicinfo/FacilitiesPage')) },

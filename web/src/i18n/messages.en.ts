@@ -17,6 +17,7 @@ import { suppliesEn } from './supplies.en';
 import { emergencyEn } from './emergency.en';
 import { logisticsEn } from './logistics.en';
 import { broadcastEn } from './broadcast.en';
+import { devicesEn } from './devices.en';
 import { calloutsEn } from './callouts.en';
 import { healthcodeEn } from './healthcode.en';
 import { checkinsEn } from './checkins.en';
@@ -321,6 +322,7 @@ export const en: Record<MessageKey, string> = {
   ...emergencyEn,
   ...logisticsEn,
   ...broadcastEn,
+  ...devicesEn,
   ...calloutsEn,
   ...healthcodeEn,
   ...checkinsEn,

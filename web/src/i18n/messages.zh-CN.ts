@@ -17,6 +17,7 @@ import { suppliesZhCN } from './supplies.zh-CN';
 import { emergencyZhCN } from './emergency.zh-CN';
 import { logisticsZhCN } from './logistics.zh-CN';
 import { broadcastZhCN } from './broadcast.zh-CN';
+import { devicesZhCN } from './devices.zh-CN';
 import { calloutsZhCN } from './callouts.zh-CN';
 import { healthcodeZhCN } from './healthcode.zh-CN';
 import { checkinsZhCN } from './checkins.zh-CN';
@@ -317,6 +318,7 @@ export const zhCN = {
   ...emergencyZhCN,
   ...logisticsZhCN,
   ...broadcastZhCN,
+  ...devicesZhCN,
   ...calloutsZhCN,
   ...healthcodeZhCN,
   ...checkinsZhCN,

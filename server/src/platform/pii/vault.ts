@@ -12,7 +12,7 @@ const IV_BYTES = 12;
 const TAG_BYTES = 16;
 
 /** What a value is: the hash of a phone must match whichever column holds it. */
-export type PiiField = 'id_number' | 'phone';
+export type PiiField = 'id_number' | 'phone' | 'device_secret';
 
 export class PiiVault {
   private readonly encKey: Buffer;
