@@ -3,10 +3,12 @@
  * embedded broker (aedes), each checked by the ingest pipeline (schema, replay window, duplicate
  * ids, rate) and group-committed into the day-partitioned `device_event` table of a scratch
  * PostgreSQL database before its PUBACK leaves. The devices are real mqtt.js clients over TCP in
- * a worker thread (`ingest-devices.mjs`) (`--devices=N`, default 1,000; quick 200), each keeping a few messages in
+ * a worker thread (`ingest-devices.mjs`) (`--devices=N`, default 200; a thousand overflow the stack
+ * of aedes 1.2 in the baseline), each keeping a few messages in
  * flight, for `--seconds=S` (default 60; quick 10). Measured: events stored per second, and the
  * p99 from publish (the payload's time) to committed. Baseline in the same run: the broker alone
- * (the same devices publishing to a subscriber, nothing checked or stored). Goal: at least 20,000
+ * (the same devices publishing for 5 s to one subscriber taking QoS 0, nothing checked or
+ * stored). Goal: at least 20,000
  * events a second stored with p99 under 1 s. Prints `BENCH ingest per_s=... p99_ms=...
  * broker_per_s=... ratio=...`.
  *
@@ -27,7 +29,7 @@ import { benchLine, formatInt, parseBenchArgs, peakRssMb, withScratchDatabase } 
 const PASSWORD = 'bench-secret';
 const { quick, rest } = parseBenchArgs();
 const arg = (name: string) => rest.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
-const DEVICES = Number(arg('devices') ?? (quick ? 200 : 1_000));
+const DEVICES = Number(arg('devices') ?? 200);
 const SECONDS = Number(arg('seconds') ?? (quick ? 10 : 60));
 const IN_FLIGHT = 4;
 
@@ -52,9 +54,9 @@ const baseline = await (async () => {
   const subscriber = await mqtt.connectAsync(`mqtt://127.0.0.1:${port}`, { clientId: 'platform', reconnectPeriod: 0 });
   let received = 0;
   subscriber.on('message', () => received++);
-  await subscriber.subscribeAsync('gridgov/#', { qos: 1 });
-  const seconds = Math.max(5, Math.round(SECONDS / 3));
-  const run = drive(port, seconds);
+  // The subscriber takes QoS 0 (the devices still publish QoS 1): aedes 1.2 overflows its stack delivering QoS 1 to one lagging subscriber.
+  await subscriber.subscribeAsync('gridgov/#', { qos: 0 });
+  const run = drive(port, 5);
   await run.started;
   const t0 = performance.now();
   const r0 = received;
