@@ -16,7 +16,8 @@ export interface DeviceTopic {
 }
 
 const PARTS = new Set<DeviceTopicPart>(['event', 'ack', 'command', 'reply']);
-const SEGMENT = /^[A-Za-z0-9_-]{1,64}$/;
+/** A kind or a device code: the registry's vendor ids (`A-Za-z0-9._:-`) and 20-digit national ids. */
+const SEGMENT = /^[A-Za-z0-9._:-]{1,64}$/;
 
 export const deviceTopic = (kind: string, code: string, part: DeviceTopicPart) => `${TOPIC_ROOT}/${kind}/${code}/${part}`;
 
