@@ -1,6 +1,7 @@
 /**
  * In the real browser, the device registry: the county operator opens 设备管理, sees the demo
- * devices on the map coloured by state with the counts, registers a camera by its national ID,
+ * devices on the map coloured by state with the counts, registers a camera by its national ID
+ * (a malformed one marked on its field),
  * and issues it a secret that is shown once.
  */
 import { describe, it } from 'node:test';
@@ -19,6 +20,11 @@ describe('browser: devices', () => {
 
     await op.getByTestId('device-new').click();
     const form = op.getByTestId('device-form');
+    // Wrong input: a camera's code that is not a 20-digit national ID is marked on the code field.
+    await form.locator('#code').fill('4307020000133999');
+    await form.locator('#name').fill('浏览器登记摄像机');
+    await op.locator('.ant-modal-footer .ant-btn-primary').click();
+    await form.locator('.ant-form-item-explain-error').filter({ hasText: '20位国标编码' }).waitFor();
     await form.locator('#code').fill('43070200001329990001');
     await form.locator('#name').fill('浏览器登记摄像机');
     await op.locator('.ant-modal-footer .ant-btn-primary').click();

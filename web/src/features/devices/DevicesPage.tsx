@@ -13,6 +13,7 @@ import { api } from '../../api/client';
 import { saveFile } from '../../api/transfers';
 import { GridSelect } from '../../shared/fields/GridSelect';
 import { useI18n } from '../../i18n/i18n';
+import { showFieldProblems } from '../../shared/errors/field-errors';
 import { enumLabel } from '../../shared/labels';
 import { holds } from '../../shared/permissions';
 import type { MapPoint } from '../../shared/map/PointsMap';
@@ -26,7 +27,7 @@ export const STATUS_COLOR: Record<DeviceStatus, string> = { online: '#52c41a', o
 type Values = Omit<DeviceRequest, 'parentId'>;
 
 export default function DevicesPage() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const me = useMe();
   const feedback = useFeedback();
   const client = useQueryClient();
@@ -54,7 +55,10 @@ export default function DevicesPage() {
       return editing === 'new' || !editing ? devicesApi.create(input) : devicesApi.update(editing, input);
     },
     onSuccess: async () => { setEditing(null); await refresh(); },
-    onError: (error) => feedback.error(error),
+    // A refused field (a malformed or taken code, a grid outside the region) is marked on the field itself.
+    onError: (error) => {
+      if (!showFieldProblems(form, error, t, locale)) feedback.error(error);
+    },
   });
   const disable = useMutation({ mutationFn: devicesApi.disable, onSuccess: refresh, onError: (error) => feedback.error(error) });
   const issue = useMutation({ mutationFn: devicesApi.issueSecret, onSuccess: async (s) => { setSecret(s); await refresh(); }, onError: (error) => feedback.error(error) });

@@ -7,6 +7,7 @@
  * - one field missing for a transition: `details.field`;
  * - departments that cannot take a ticket: `details.departmentIds`.
  */
+import type { FormInstance } from 'antd';
 import { ERRORS, errorMessage, type ErrorCode, type Locale } from '@gridgov/contracts';
 import { ApiError } from '../../api/client';
 import { hasMessage, type Translate } from '../../i18n/translate';
@@ -83,4 +84,22 @@ function ruleMessage(problem: ServerFieldProblem, t: Translate, locale: Locale):
 /** Each rejected field with its message, in the user's language. */
 export function fieldProblems(error: unknown, t: Translate, locale: Locale): FieldProblem[] {
   return serverFieldProblems(error).map((problem) => ({ field: problem.field, message: ruleMessage(problem, t, locale) }));
+}
+
+/**
+ * Puts the server's field problems on a form's fields and scrolls to the first; answers whether
+ * every problem found its field (when not, the caller shows the error as a whole).
+ */
+export function showFieldProblems(
+  form: Pick<FormInstance, 'getFieldsError' | 'setFields' | 'scrollToField'>,
+  error: unknown,
+  t: Translate,
+  locale: Locale,
+): boolean {
+  const problems = fieldProblems(error, t, locale);
+  const registered = new Set(form.getFieldsError().map((entry) => String(entry.name[0])));
+  const onFields = problems.filter((problem) => registered.has(problem.field));
+  form.setFields(onFields.map((problem) => ({ name: problem.field, errors: [problem.message] })));
+  if (onFields[0]) form.scrollToField(onFields[0].field);
+  return onFields.length > 0 && onFields.length === problems.length;
 }
