@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { ApiError } from '../../api/client';
 import { translator } from '../../i18n/translate';
-import { fieldProblems, schemaIssuePaths, serverFieldProblems } from './field-errors';
+import { fieldProblems, schemaIssuePaths, serverFieldProblems, showFieldProblems } from './field-errors';
 
 const zh = translator('zh-CN');
 const failed = (code: ConstructorParameters<typeof ApiError>[0], details: unknown) => new ApiError(code, 'x', 400, details);
@@ -35,5 +35,22 @@ describe('server field errors', () => {
       { field: 'idNumber', message: zh('record.idReason.check_digit') },
       { field: 'x', message: zh('record.rule.invalid') },
     ]);
+  });
+
+  it('puts the problems on the form\'s fields and says whether all of them found one', () => {
+    const set: { name: string; errors: string[] }[] = [];
+    const scrolled: string[] = [];
+    const form = {
+      getFieldsError: () => [{ name: ['code'], errors: [] }, { name: ['name'], errors: [] }],
+      setFields: (fields: { name: string; errors: string[] }[]) => void set.push(...fields),
+      scrollToField: (name: string) => void scrolled.push(name),
+    } as unknown as Parameters<typeof showFieldProblems>[0];
+    const onCode = failed('VALIDATION_FAILED', { fields: [{ field: 'code', code: 'PHONE_INVALID' }] });
+    assert.equal(showFieldProblems(form, onCode, zh, 'zh-CN'), true);
+    assert.deepEqual([set.map((f) => f.name), scrolled], [['code'], ['code']]);
+    assert.ok(set[0]!.errors[0]!.length > 0);
+    const elsewhere = failed('VALIDATION_FAILED', { fields: [{ field: 'code', code: 'PHONE_INVALID' }, { field: 'parentId', code: 'PHONE_INVALID' }] });
+    assert.equal(showFieldProblems(form, elsewhere, zh, 'zh-CN'), false, 'one problem has no field here: shown as a whole');
+    assert.equal(showFieldProblems(form, new Error('network'), zh, 'zh-CN'), false);
   });
 });
