@@ -11,7 +11,7 @@ import { rows, type Db } from '../../platform/db/client.js';
 import { defineJob } from '../../platform/jobs/queue.js';
 import type { RetentionRule } from '../../platform/retention/retention.js';
 import { dayBounds, localDate } from '../../platform/time-zone.js';
-import type { DeviceEvent, EventStore } from '../../platform/protocols/mqtt/index.js';
+import type { EventStore } from '../../platform/protocols/mqtt/index.js';
 
 export function pgEventStore(db: Db): EventStore {
   return {
@@ -87,5 +87,3 @@ export const partitionJob = defineJob({
     await ensureEventPartitions(db, clock.now());
   },
 });
-
-export type { DeviceEvent };
