@@ -29,13 +29,20 @@ export function pgEventStore(db: Db): EventStore {
 
 const partitionName = (day: string) => `device_event_${day.replaceAll('-', '')}`;
 
-/** Creates the partitions of the local days from yesterday to `daysAhead` days on (those missing). */
+/**
+ * Creates the partitions of the local days from yesterday to `daysAhead` days on (those missing).
+ * Processes starting together take turns: `create table if not exists` alone is not safe against
+ * a concurrent create of the same table.
+ */
 export async function ensureEventPartitions(db: Db, now: Date, daysAhead = 2): Promise<void> {
-  for (let back = 1; back >= -daysAhead; back--) {
-    const day = localDate(now, back);
-    const [from, to] = dayBounds(day);
-    await db.execute(sql.raw(`create table if not exists ${partitionName(day)} partition of device_event for values from ('${from.toISOString()}') to ('${to.toISOString()}')`));
-  }
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('sensing:partitions'))`);
+    for (let back = 1; back >= -daysAhead; back--) {
+      const day = localDate(now, back);
+      const [from, to] = dayBounds(day);
+      await tx.execute(sql.raw(`create table if not exists ${partitionName(day)} partition of device_event for values from ('${from.toISOString()}') to ('${to.toISOString()}')`));
+    }
+  });
 }
 
 /** Drops the day partitions that ended before `before`; answers how many rows went with them. */
