@@ -2,9 +2,10 @@
  * A small GB/T 28181 device: registers with Digest, sends Keepalive MESSAGEs, and answers a
  * Catalog query with its configured channels (split over pages with one SumNum, as NVRs do).
  *
- * Why: the registrar's tests need a real peer over real sockets, and the coming
- * `npm run devices:simulate` needs many cheap fake cameras. It is a simulator, not a product
- * device: no media, no SUBSCRIBE, no re-register timer beyond what the caller drives.
+ * Why: the registrar's tests need a real SIP peer over real sockets, and the coming
+ * `npm run devices:simulate` drives many simulated cameras with it. The server never uses it: it
+ * plays the device side only (no media, no SUBSCRIBE, no re-register timer beyond what the
+ * caller drives).
  */
 import { randomBytes } from 'node:crypto';
 import { MANSCDP_CONTENT_TYPE, buildCatalogResponse, buildKeepalive, parseManscdp, ManscdpError, type BodyEncoding, type CatalogChannel } from './manscdp.js';
