@@ -32,6 +32,13 @@ export const device = pgTable(
     status: text('status').notNull(),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }),
     silenceSeconds: integer('silence_seconds').notNull(),
+    /** The compound (a building or a venue of the registers) an access gate or thermal camera serves: its passages are access records there. */
+    compoundType: text('compound_type'),
+    compoundId: uuid('compound_id'),
+    /** A camera's field of view: the direction it looks (degrees clockwise from north), its angle and reach in metres. */
+    heading: doublePrecision('heading'),
+    fovDeg: doublePrecision('fov_deg'),
+    rangeM: doublePrecision('range_m'),
     secretCipher: bytea('secret_cipher'),
     secretHash: bytea('secret_hash'),
     secretIssuedAt: timestamp('secret_issued_at', { withTimezone: true }),
