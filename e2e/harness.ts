@@ -24,7 +24,7 @@ export async function startServer(): Promise<E2eServer> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gridgov-e2e-'));
   const port = 43000 + Math.floor(Math.random() * 2000);
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
-    env: { ...process.env, GRIDGOV_DATA_DIR: path.join(dir, 'pglite'), GRIDGOV_FILES_DIR: path.join(dir, 'files'), GRIDGOV_PORT: String(port), GRIDGOV_LOG_LEVEL: 'warn', DATABASE_URL: '' },
+    env: { ...process.env, GRIDGOV_DATA_DIR: path.join(dir, 'pglite'), GRIDGOV_FILES_DIR: path.join(dir, 'files'), GRIDGOV_PORT: String(port), GRIDGOV_LOG_LEVEL: 'warn', DATABASE_URL: '', GRIDGOV_MQTT_PORT: '0', GRIDGOV_SIP_PORT: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

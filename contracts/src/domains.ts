@@ -35,6 +35,7 @@ import { logisticsDomain } from './logistics/domain.js';
 import { broadcastDomain } from './broadcast/domain.js';
 import { calloutsDomain } from './callouts/domain.js';
 import { devicesDomain } from './devices/domain.js';
+import { sensingDomain } from './sensing/domain.js';
 
 export const DOMAINS = {
   auth: authDomain,
@@ -70,4 +71,5 @@ export const DOMAINS = {
   broadcast: broadcastDomain,
   callouts: calloutsDomain,
   devices: devicesDomain,
+  sensing: sensingDomain,
 } as const;

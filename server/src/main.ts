@@ -26,6 +26,7 @@ import { seedDemoCampaigns } from './modules/campaigns/demo-campaigns.js';
 import { seedDemoDeclarations } from './modules/declarations/demo-declarations.js';
 import { seedDemoEnterprises } from './modules/enterprises/demo-enterprises.js';
 import { seedDemoPublicInfo } from './modules/publicinfo/demo-publicinfo.js';
+import { startGateways } from './modules/sensing/index.js';
 import { categorySuggester } from './modules/tickets/category-suggester.js';
 import { generateLabelledTickets, seededRandom } from './modules/tickets/classifier/training-texts.js';
 
@@ -91,16 +92,21 @@ async function main(): Promise<void> {
     await categorySuggester(runtime.kit).save(database.db, clock.now());
   }
   await runtime.app.listen({ host: config.host, port: config.port });
+  const gateways = await startGateways(runtime.kit);
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}/`;
   console.log(`\nGridGov 智慧网格治理平台 is running at ${url}`);
   console.log(`Database: ${database.kind === 'pglite' ? `embedded PostgreSQL (PGlite) in ${config.dataDir}` : 'PostgreSQL'}; mode: ${config.mode}`);
   console.log(`Command-centre dashboard: ${url}#/dashboard (operators land on it; add ?screen=big for the wall display)`);
   console.log(`API documentation: ${url}docs/api`);
   console.log(`Health: ${url}health/ready; Prometheus metrics: ${config.metricsToken || config.metricsAllow ? `${url}metrics` : 'off (set GRIDGOV_METRICS_TOKEN or GRIDGOV_METRICS_ALLOW)'}`);
+  const mqtt = gateways.mqtt ? (gateways.mqtt.url ? `subscribed to ${gateways.mqtt.url}` : `mqtt://${config.host}:${gateways.mqtt.port}`) : 'off';
+  const sip = gateways.sip ? `SIP ${config.host} udp ${gateways.sip.udpPort} tcp ${gateways.sip.tcpPort}, platform ID ${gateways.sip.id}` : 'off';
+  console.log(`Devices: MQTT ${mqtt}; GB/T 28181 ${sip}; GA/T 1400 ${url}VIID/`);
+  for (const problem of gateways.problems) console.log(`  (!) ${problem}`);
   if (config.mode === 'demo') await printDemoLogins(database.db, clock);
   const shutdown = (signal: string): void => {
     console.log(`${signal}: shutting down`);
-    runtime.close().then(
+    gateways.close().then(() => runtime.close()).then(
       () => process.exit(0),
       (error: unknown) => {
         console.error(error);

@@ -79,6 +79,14 @@ export interface Config {
   wechatWebhookUrl: string | null;
   /** Where device commands are POSTed (a street-light loudspeaker's text to speak); none: they are kept as `disabled`. */
   deviceGatewayUrl: string | null;
+  /** The embedded MQTT broker's port (GRIDGOV_MQTT_PORT, default 1883; `off`: none); unused with `mqttUrl`. */
+  mqttPort: number | null;
+  /** An external MQTT broker (MQTT_URL: Mosquitto, EMQX...) the platform subscribes to instead of embedding one. */
+  mqttUrl: string | null;
+  /** The GB/T 28181 registrar's SIP port, UDP and TCP (GRIDGOV_SIP_PORT, default 5060; `off`: none). */
+  sipPort: number | null;
+  /** The platform's 20-digit GB/T 28181 ID (type 200, GRIDGOV_SIP_ID); its first 10 digits are the SIP domain and Digest realm. */
+  sipId: string;
   /** Whether Open311 GET requests answer without an API key (public fields only, free text masked). */
   open311PublicReads: boolean;
   /** The shared secret a real telephony provider sends with its call events (`GRIDGOV_CALLOUT_WEBHOOK_SECRET`); null: the webhook refuses every call. */
@@ -131,6 +139,21 @@ function timeZoneOf(value: string | undefined): string {
   return value;
 }
 
+/** A listening port, or null for `off`. */
+function portOrOff(name: string, value: string | undefined, fallback: number): number | null {
+  if (value === 'off') return null;
+  const n = int(value, fallback);
+  if (!Number.isInteger(n) || n < 0 || n > 65_535) throw new Error(`${name} must be a port number (0-65535) or 'off', not '${value}'`);
+  return n;
+}
+
+function sipIdOf(value: string | undefined): string {
+  // The demo county's civil code, type 200 (central signalling server), serial 0000001.
+  if (value === undefined || value === '') return '43070200002000000001';
+  if (!/^\d{20}$/.test(value)) throw new Error(`GRIDGOV_SIP_ID must be a 20-digit GB/T 28181 ID, not '${value}'`);
+  return value;
+}
+
 function int(value: string | undefined, fallback: number): number {
   if (value === undefined || value === '') return fallback;
   const n = Number(value);
@@ -180,6 +203,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smsWebhookUrl: env.GRIDGOV_SMS_WEBHOOK_URL || null,
     wechatWebhookUrl: env.GRIDGOV_WECHAT_WEBHOOK_URL || null,
     deviceGatewayUrl: env.GRIDGOV_DEVICE_GATEWAY_URL || null,
+    mqttPort: portOrOff('GRIDGOV_MQTT_PORT', env.GRIDGOV_MQTT_PORT, 1883),
+    mqttUrl: env.MQTT_URL || null,
+    sipPort: portOrOff('GRIDGOV_SIP_PORT', env.GRIDGOV_SIP_PORT, 5060),
+    sipId: sipIdOf(env.GRIDGOV_SIP_ID),
     open311PublicReads: env.GRIDGOV_OPEN311_PUBLIC_READS !== 'false',
     calloutWebhookSecret: env.GRIDGOV_CALLOUT_WEBHOOK_SECRET || null,
     ...operations(env),

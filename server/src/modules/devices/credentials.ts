@@ -71,3 +71,9 @@ export async function authenticateDevice(kit: Pick<Kit, 'db' | 'vault'>, clientI
   const [d] = await kit.db.select({ code: device.code, kind: device.kind }).from(device).where(eq(device.code, clientId));
   return d ?? null;
 }
+
+/** The kind of an enabled device, or null (an external broker's topic names a kind; this is the registry's). */
+export async function deviceKindOf(kit: Pick<Kit, 'db'>, code: string): Promise<string | null> {
+  const [d] = await kit.db.select({ kind: device.kind, status: device.status }).from(device).where(eq(device.code, code));
+  return d && d.status !== 'disabled' ? d.kind : null;
+}

@@ -9,7 +9,7 @@
  * statements per rule, not a loop over hits.
  */
 import { randomUUID } from 'node:crypto';
-import { eq, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { WarningLevel, WarningRunView } from '@gridgov/contracts';
 import type { RequestContext } from '../../platform/context.js';
 import { rows, type Db } from '../../platform/db/client.js';
@@ -43,7 +43,11 @@ const NOTICE_CHUNK = 1000;
 /** The advisory lock of a run (any constant unique in the application). */
 const RUN_LOCK = 7_301_016;
 
-export async function runRules(kit: Pick<Kit, 'db' | 'registry'>, ctx: RequestContext, trigger: 'schedule' | 'manual', options: { notify?: boolean } = {}): Promise<string> {
+/**
+ * Runs the enabled rules, or those of some kinds only (`kinds`: a module whose hits come as
+ * events, a watch-list capture, runs its kind when they come instead of waiting for the night).
+ */
+export async function runRules(kit: Pick<Kit, 'db' | 'registry'>, ctx: RequestContext, trigger: 'schedule' | 'manual', options: { notify?: boolean; kinds?: readonly string[] } = {}): Promise<string> {
   const now = ctx.clock.now();
   const runId = randomUUID();
   // One transaction: the run's audit entry fails the whole run, and a second run waits for none
@@ -54,7 +58,7 @@ export async function runRules(kit: Pick<Kit, 'db' | 'registry'>, ctx: RequestCo
     if (!lock?.ok) throw new AppError('WARNING_RUN_BUSY');
     await db.insert(warningRun).values({ id: runId, trigger, actorId: ctx.actor?.id ?? null, startedAt: now });
     const results: RuleResult[] = [];
-    const rules = await db.select().from(warningRule).where(eq(warningRule.enabled, true)).orderBy(warningRule.createdAt);
+    const rules = await db.select().from(warningRule).where(and(eq(warningRule.enabled, true), options.kinds ? inArray(warningRule.kind, [...options.kinds]) : undefined)).orderBy(warningRule.createdAt);
     for (const rule of rules) {
       const t0 = performance.now();
       const base = { ruleId: rule.id, kind: rule.kind, name: rule.name };

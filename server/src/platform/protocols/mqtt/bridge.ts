@@ -11,8 +11,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import mqtt, { type MqttClient } from 'mqtt';
+import type { DeviceIdentity } from './broker.js';
 import type { IngestPipeline } from './ingest.js';
-import { PLATFORM_SUBSCRIPTIONS, parseDeviceTopic } from './topics.js';
+import { PLATFORM_SUBSCRIPTIONS, deviceTopic, parseDeviceTopic } from './topics.js';
 
 export interface BridgeOptions {
   url: string;
@@ -21,6 +22,12 @@ export interface BridgeOptions {
   connections?: number;
   username?: string;
   password?: string;
+  /**
+   * The registered kind of a device code, or null for one the platform does not know (or has
+   * disabled). The broker keeps a device to its own code's branch, but the kind segment is the
+   * device's word: a message whose kind is not the registry's is refused.
+   */
+  kindOf(code: string): Promise<string | null>;
 }
 
 export class BrokerBridge {
@@ -42,8 +49,9 @@ export class BrokerBridge {
           const topic = parseDeviceTopic(packet.topic);
           if (!topic || (topic.part !== 'event' && topic.part !== 'ack')) return callback();
           const payload = Buffer.isBuffer(packet.payload) ? packet.payload : Buffer.from(packet.payload);
-          options.pipeline
-            .accept({ code: topic.code, kind: topic.kind }, topic.part, payload)
+          options
+            .kindOf(topic.code)
+            .then((kind) => (kind === topic.kind ? options.pipeline.accept({ code: topic.code, kind }, topic.part as 'event' | 'ack', payload) : options.pipeline.refuse(topic.code, 'unknown_device', `${topic.code} is not a registered ${topic.kind}`)))
             .then((refusal) => callback(refusal?.reason === 'store_failed' ? new Error(refusal.detail) : undefined))
             .catch((error: Error) => callback(error));
         };
@@ -55,6 +63,13 @@ export class BrokerBridge {
       throw error;
     }
     return new BrokerBridge(clients);
+  }
+
+  /** Sends a command to a device (QoS 1 on its `command` topic, through the broker); its confirmation comes back on its `ack` topic. */
+  async command(device: DeviceIdentity, body: Record<string, unknown>): Promise<void> {
+    const client = this.clients[0];
+    if (!client) throw new Error('no broker connection');
+    await client.publishAsync(deviceTopic(device.kind, device.code, 'command'), JSON.stringify(body), { qos: 1 });
   }
 
   async close(): Promise<void> {

@@ -34,7 +34,7 @@ export interface EventStore {
   append(events: readonly DeviceEvent[]): Promise<void>;
 }
 
-export type RefusalReason = 'bad_payload' | 'bad_time' | 'duplicate' | 'flood' | 'store_failed';
+export type RefusalReason = 'bad_payload' | 'bad_time' | 'duplicate' | 'flood' | 'store_failed' | 'unknown_device';
 
 export interface Refusal {
   reason: RefusalReason;
@@ -105,6 +105,13 @@ export class IngestPipeline {
     this.windowMs = options.replayWindowMs ?? 10 * 60_000;
     this.maxBatch = options.maxBatch ?? 2_000;
     this.maxPerSecond = options.maxPerSecond ?? 50;
+  }
+
+  /** Refuses a message before it is looked at (counted like the pipeline's own refusals). */
+  async refuse(deviceCode: string, reason: RefusalReason, detail: string): Promise<Refusal> {
+    const refusal = { reason, detail };
+    this.options.onRefusal?.(deviceCode, refusal);
+    return refusal;
   }
 
   /** Checks a message; resolves with null once it is durably stored, or with the refusal (already counted). */
