@@ -27,6 +27,7 @@ import { seedDemoDeclarations } from './modules/declarations/demo-declarations.j
 import { seedDemoEnterprises } from './modules/enterprises/demo-enterprises.js';
 import { seedDemoPublicInfo } from './modules/publicinfo/demo-publicinfo.js';
 import { startGateways } from './modules/sensing/index.js';
+import { seedDemoSensing } from './modules/sensing/demo.js';
 import { categorySuggester } from './modules/tickets/category-suggester.js';
 import { generateLabelledTickets, seededRandom } from './modules/tickets/classifier/training-texts.js';
 
@@ -77,6 +78,8 @@ async function main(): Promise<void> {
     const deviceGrids = seeded.city.grids.filter((g) => g.regionCode.startsWith(county.slice(0, 6))).map((g) => ({ ...g, id: seeded.gridIds.get(g.code)! }));
     const devices = await seedDemoDevices(runtime.kit, county, deviceGrids);
     console.log(`  ${devices.devices} devices (cameras under their NVRs, gates, sensors, street lights; ${devices.offline} offline)`);
+    const sensing = await seedDemoSensing(runtime.kit);
+    console.log(`  ${sensing.events} device messages of the last 12 hours (${sensing.passages} gate passages), ${sensing.alarms} alarms filed into tickets`);
     const codes = await seedDemoCodes(runtime.kit);
     console.log(`  health codes from that evidence: ${codes.red} red, ${codes.yellow} yellow (two risk areas)`);
     const campaigns = await seedDemoCampaigns(runtime.kit, seeded.city.grids[0]!.regionCode);

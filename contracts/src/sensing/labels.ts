@@ -26,4 +26,18 @@ const commandStatus: Labels<typeof COMMAND_STATUSES> = {
   expired: { zh: '已过期', en: 'Expired' },
 };
 
-export const SENSING_ENUM_LABELS = defineEnumLabels({ alarmType, alarmStatus, commandAction, commandStatus });
+/** The types of message a device sends (an unknown one shows as it is). */
+const deviceMessageType = {
+  status: { zh: '状态上报', en: 'Status' },
+  passage: { zh: '通行', en: 'Passage' },
+  command_ack: { zh: '指令回执', en: 'Command confirmation' },
+  face: { zh: '人脸抓拍', en: 'Face capture' },
+  vehicle: { zh: '车辆抓拍', en: 'Vehicle capture' },
+  person: { zh: '人员抓拍', en: 'Person capture' },
+  fever: alarmType.fever,
+  sos: alarmType.sos,
+  smoke: alarmType.smoke,
+  water: alarmType.water,
+};
+
+export const SENSING_ENUM_LABELS = defineEnumLabels({ alarmType, alarmStatus, commandAction, commandStatus, deviceMessageType });

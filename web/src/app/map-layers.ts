@@ -8,5 +8,6 @@ import { keypersonsLayer } from '../features/keypersons/map-layer';
 import { disputesLayer } from '../features/disputes/map-layer';
 import { warningsLayer } from '../features/warnings/map-layer';
 import { casesLayer, contactsLayer } from '../features/tracing/map-layers';
+import { alarmsLayer } from '../features/sensing/map-layer';
 
-export const COUNT_LAYERS: readonly CountLayerSpec[] = [keypersonsLayer, disputesLayer, warningsLayer, casesLayer, contactsLayer];
+export const COUNT_LAYERS: readonly CountLayerSpec[] = [keypersonsLayer, disputesLayer, warningsLayer, casesLayer, contactsLayer, alarmsLayer];

@@ -244,6 +244,7 @@ export const PAGE_ROUTES: readonly PageRoute[] = [
   { path: '/callouts/tasks', key: 'calloutTasks', label: 'menu.calloutTasks', needs: 'callout:task', opens: 'callout_task', component: lazy(() => import('../features/callouts/CalloutTasksPage')) },
   // Devices (issue 17): cameras, gates, sensors, street lights, NVRs and platforms of the scope, on a map by state; MQTT secrets; import.
   { path: '/devices', key: 'devices', label: 'menu.devices', needs: 'device:read', opens: 'device', component: lazy(() => import('../features/devices/DevicesPage')) },
+  { path: '/device-alarms', key: 'alarms', label: 'menu.alarms', needs: 'device_alarm:read', opens: 'device_alarm', component: lazy(() => import('../features/sensing/AlarmsPage')) },
   // Public information (issue 14): rumour rebuttals, the health-facility directory, residents' questions.
   { path: '/rebuttals', key: 'rebuttals', label: 'menu.rebuttals', needs: 'publicinfo:manage', opens: 'rumour_rebuttal', component: lazy(() => import('../features/publicinfo/RebuttalsPage')) },
   { path: '/health-facilities', key: 'healthFacilities', label: 'menu.healthFacilities', needs: 'publicinfo:manage', opens: 'health_facility', component: lazy(() => import('../features/publicinfo/FacilitiesPage')) },

@@ -52,7 +52,7 @@ export async function seedDemoDevices(kit: Pick<Kit, 'db' | 'clock'>, countyCode
     const nvr = nvrs.get(g.regionCode)!;
     add('camera', 'gb28181', national(g.regionCode, '132', serial++), `${g.name} 主入口摄像机`, g.regionCode, g.id, near(0), nvr, '海康威视');
     add('camera', 'gb28181', national(g.regionCode, '131', serial++), `${g.name} 停车场摄像机`, g.regionCode, g.id, near(1), nvr, '大华');
-    add('access_gate', 'gat1400', `GATE-${g.code}`, `${g.name} 人脸门禁`, g.regionCode, g.id, near(2), null, '宇视');
+    add('access_gate', 'mqtt', `GATE-${g.code}`, `${g.name} 人脸门禁`, g.regionCode, g.id, near(2), null, '宇视');
     add('thermal_camera', 'gat1400', national(g.regionCode, '132', serial++), `${g.name} 测温摄像机`, g.regionCode, g.id, near(3), null, '海康威视');
     add('street_light', 'mqtt', `SL-${g.code}`, `${g.name} 智慧路灯`, g.regionCode, g.id, near(5), null, '洲明');
     add('smoke_sensor', 'mqtt', `SMK-${g.code}`, `${g.name} 烟感`, g.regionCode, g.id, near(6), null, '海曼');

@@ -71,6 +71,17 @@ export async function alarmLayer(kit: Pick<Kit, 'db'>, ctx: ActorContext, q: Pic
   };
 }
 
+/** The alarms of the last 24 hours per grid of the scope (the map's count layer), with the SOS and fever among them. */
+export async function alarmsByGrid(kit: Pick<Kit, 'db'>, ctx: ActorContext): Promise<{ items: { gridId: string; alarms: number; urgent: number }[] }> {
+  const since = new Date(ctx.clock.now().getTime() - 86_400_000);
+  const found = await kit.db
+    .select({ gridId: deviceAlarm.gridId, alarms: count(), urgent: sql<number>`count(*) filter (where ${deviceAlarm.type} in ('sos', 'fever', 'smoke'))::int` })
+    .from(deviceAlarm)
+    .where(and(recordVisible(ctx.actor, ALARM_VISIBILITY), gte(deviceAlarm.firstAt, since), sql`${deviceAlarm.gridId} is not null`))
+    .groupBy(deviceAlarm.gridId);
+  return { items: found.map((g) => ({ gridId: g.gridId!, alarms: Number(g.alarms), urgent: Number(g.urgent) })) };
+}
+
 /** A device's latest messages (audited: a gate's passages say who came and went, even without names). */
 export async function deviceMessages(kit: Pick<Kit, 'db'>, ctx: ActorContext, deviceId: string, limit: number): Promise<DeviceMessage[]> {
   const d = await loadDevice(kit.db, ctx.actor, deviceId);

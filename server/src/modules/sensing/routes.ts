@@ -5,7 +5,7 @@ import type { App } from '../../platform/http/types.js';
 import { actorCtx } from '../../platform/http/access.js';
 import type { Kit } from '../../platform/kit/kit.js';
 import { listCommands, sendCommand } from './commands.js';
-import { alarmLayer, deviceMessages, listAlarms } from './queries.js';
+import { alarmLayer, alarmsByGrid, deviceMessages, listAlarms } from './queries.js';
 
 export function sensingRoutes(app: App, kit: Kit): void {
   const tags = ['sensing'];
@@ -18,6 +18,11 @@ export function sensingRoutes(app: App, kit: Kit): void {
     config: { access: 'device_alarm:read' },
     schema: { tags, summary: 'Device alarms in scope as GeoJSON points (the last 24 hours, or since a day)', querystring: alarmListQuery.pick({ type: true, gridId: true, since: true }), response: { 200: alarmLayerSchema } },
     handler: (req) => alarmLayer(kit, actorCtx(req), req.query),
+  });
+  app.get('/api/device-alarms/map', {
+    config: { access: 'device_alarm:read' },
+    schema: { tags, summary: 'Device alarms of the last 24 hours per grid of the scope (the map layer)', response: { 200: z.object({ items: z.array(z.object({ gridId: z.string(), alarms: z.number().int(), urgent: z.number().int() })) }) } },
+    handler: (req) => alarmsByGrid(kit, actorCtx(req)),
   });
   app.get('/api/devices/:id/messages', {
     config: { access: 'device:read', record: 'device' },

@@ -19,6 +19,8 @@ import { holds } from '../../shared/permissions';
 import type { MapPoint } from '../../shared/map/PointsMap';
 import { deviceKeys, devicesApi } from './devices-api';
 
+const DeviceActivity = lazy(() => import('../sensing/DeviceActivity'));
+
 const PointsMap = lazy(() => import('../../shared/map/PointsMap'));
 
 /** The map's and the tags' colour of each state. */
@@ -36,6 +38,7 @@ export default function DevicesPage() {
   const [editing, setEditing] = useState<Device | 'new' | null>(null);
   const [secret, setSecret] = useState<DeviceSecret | null>(null);
   const [importing, setImporting] = useState(false);
+  const [watching, setWatching] = useState<Device | null>(null);
   const [form] = Form.useForm<Values>();
   const params = { kind: filters.kind, status: filters.status, q: filters.q || undefined, page: filters.page, pageSize: 20 };
   const list = useQuery({ queryKey: deviceKeys.list(params), queryFn: ({ signal }) => devicesApi.list(params, signal) });
@@ -108,9 +111,11 @@ export default function DevicesPage() {
           { key: 'status', title: t('devices.field.status'), dataIndex: 'status', render: (s: DeviceStatus) => <Tag color={STATUS_COLOR[s]}>{enumLabel(t, 'deviceStatus', s)}</Tag> },
           { key: 'grid', title: t('devices.field.grid'), render: (_: unknown, d) => d.gridName ?? d.regionName, responsive: ['lg'] },
           { key: 'seen', title: t('devices.field.lastSeen'), dataIndex: 'lastSeenAt', render: (v: string | null) => (v ? new Date(v).toLocaleString() : '—'), responsive: ['lg'] },
-          ...(manages ? [{
+          {
             key: 'actions', title: '', render: (_: unknown, d: Device) => (
               <Space size="small">
+                <Button size="small" onClick={() => setWatching(d)} data-testid="device-activity-open">{t('activity.open')}</Button>
+                {manages && <>
                 <Button size="small" onClick={() => open(d)} disabled={d.status === 'disabled'}>{t('devices.edit')}</Button>
                 {d.status !== 'disabled' && (
                   <Button size="small" onClick={() => issue.mutate(d)} data-testid="device-secret">{d.hasSecret ? t('devices.rotate') : t('devices.issue')}</Button>
@@ -118,9 +123,10 @@ export default function DevicesPage() {
                 {d.status !== 'disabled' && (
                   <Button size="small" danger onClick={() => Modal.confirm({ title: t('devices.disableConfirm', { name: d.name }), onOk: () => disable.mutateAsync(d) })}>{t('devices.disable')}</Button>
                 )}
+                </>}
               </Space>
             ),
-          }] : []),
+          },
         ]}
       />
       {editing && (
@@ -168,6 +174,7 @@ export default function DevicesPage() {
           <Typography.Paragraph type="secondary">{t('devices.secretHowTo')}</Typography.Paragraph>
         </Modal>
       )}
+      {watching && <Suspense fallback={null}><DeviceActivity device={watching} onClose={() => setWatching(null)} /></Suspense>}
       {importing && <ImportDialog onClose={() => { setImporting(false); void refresh(); }} />}
     </div>
   );
