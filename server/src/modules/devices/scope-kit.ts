@@ -21,6 +21,7 @@ export const scopeKit: ScopeKit = {
         'PUT /api/devices/:id': () => ({ version: 1, code: 'SL-renamed-1', name: '改名路灯', kind: 'street_light', protocol: 'mqtt', regionCode: '430702000000' }),
         'POST /api/devices/:id/disable': () => ({ version: 1 }),
         'POST /api/devices/:id/credentials': () => ({}),
+        'POST /api/devices/:id/commands': () => ({ action: 'speak', text: '请注意安全' }),
       },
     },
   },

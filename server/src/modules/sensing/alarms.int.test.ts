@@ -131,6 +131,41 @@ describe('devices into the closed loop through the gateways', () => {
     assert.equal(messages.body.find((m) => m.body.direction === 'out')!.body.recognised, true);
   });
 
+  it('files fever for the follow-up visit, and gives the recognised resident fever evidence for the health code', async () => {
+    const [person] = await rows<{ id: string }>(db(), sql`select id from resident where grid_id = ${grid.id}::uuid and deleted_at is null order by id desc limit 1`);
+    const thermal = await register({ code: `${grid.regionCode.slice(0, 8)}001320000999`, name: '东门测温摄像机', kind: 'thermal_camera' });
+    const client = await connect(thermal);
+    await publish(client, 'thermal_camera', thermal.code, { type: 'fever', temperature: 38.7, residentId: person!.id });
+    await fileAlarms(env.rt.kit);
+    const [a] = await rows<{ status: string; person_id: string; category: string }>(db(), sql`
+      select a.status, a.person_id, c.code as category from device_alarm a join ticket t on t.id = a.ticket_id join ticket_category c on c.id = t.category_id where a.device_code = ${thermal.code}`);
+    assert.deepEqual([a!.status, a!.person_id, a!.category], ['filed', person!.id, 'alarm.fever']);
+    const [code] = await rows<{ colour: string; evidence: { kind: string }[] }>(db(), sql`select colour, evidence from health_code where person_key = ${person!.id}::uuid`);
+    assert.ok(code, 'the health code was recomputed');
+    assert.notEqual(code!.colour, 'green');
+    assert.ok(code!.evidence.some((e) => e.kind === 'fever'));
+    // The alarm as listed: the temperature, never the person.
+    const listed = await countyOp.get<{ items: DeviceAlarm[] }>('/api/device-alarms?type=fever');
+    const seen = listed.body.items.find((x) => x.deviceCode === thermal.code)!;
+    assert.equal(seen.facts.temperature, 38.7);
+    assert.ok(!JSON.stringify(listed.body).includes(person!.id));
+  });
+
+  it('raises a watch-list capture as a warning at the region the entry names', async () => {
+    const county = `${grid.regionCode.slice(0, 6)}000000`;
+    const camera = await register({ code: `${grid.regionCode.slice(0, 8)}001320000888`, name: '卡口摄像机', kind: 'vehicle_checkpoint', protocol: 'gat1400' });
+    const entry = '00000000-0000-4000-8000-00000000f00d';
+    await db().execute(sql`insert into watch_entry (id, kind, value_hash, hint, label, region_code, severity, created_by, created_at)
+      values (${entry}::uuid, 'plate', decode('00', 'hex'), '**A123', '测试布控', ${county}, 'high', ${entry}::uuid, now())`);
+    await db().execute(sql`insert into device_alarm (device_id, device_code, type, period_start, first_at, last_at, region_code, grid_id, lng, lat, facts, created_at)
+      values (${camera.id}::uuid, ${camera.code}, 'watchlist', ${env.clock.now()}, ${env.clock.now()}, ${env.clock.now()}, ${grid.regionCode}, ${grid.id}::uuid, ${grid.lng}, ${grid.lat},
+              ${JSON.stringify({ watchEntryId: entry, kind: 'plate', hint: '**A123', severity: 'high' })}::jsonb, ${env.clock.now()})`);
+    await fileAlarms(env.rt.kit);
+    const [w] = await rows<{ region_code: string; subject_type: string; status: string }>(db(), sql`
+      select w.region_code, w.subject_type, a.status from device_alarm a join warning w on w.id = a.warning_id where a.device_code = ${camera.code}`);
+    assert.deepEqual([w!.region_code, w!.subject_type, w!.status], [county, 'device_alarm', 'filed']);
+  });
+
   it('sends a loudspeaker command through the outbox and marks it confirmed when the device answers', async () => {
     const light = await register({ code: 'LIGHT-SPEAK-01', name: '广场路灯喇叭', kind: 'street_light' });
     const client = await connect(light);

@@ -60,7 +60,7 @@ describe('risk warnings: every registered rule kind through the engine', () => {
   it('seeds one rule per registered kind at its defaults, at the level and severity set for the kind', () => {
     const kinds = [...env.rt.kit.registry.warningRules.values()];
     assert.deepEqual(kinds.map((k) => k.kind).sort(), [
-      'access.absent_from_home', 'disputes.repeat_parties', 'disputes.rising_in_village', 'keypersons.left_grid', 'keypersons.visits_missed', 'tickets.rising_in_village',
+      'access.absent_from_home', 'disputes.repeat_parties', 'disputes.rising_in_village', 'keypersons.left_grid', 'keypersons.visits_missed', 'sensing.watchlist_capture', 'tickets.rising_in_village',
     ]);
     for (const k of kinds) {
       const r = rule(k.kind);

@@ -34,6 +34,8 @@ export const SEED: Record<string, { level: WarningLevel; severity: WarningSeveri
   'keypersons.visits_missed': { level: 'community', severity: 'medium' },
   'disputes.repeat_parties': { level: 'community', severity: 'medium' },
   'disputes.rising_in_village': { level: 'township', severity: 'medium' },
+  // Raised where the watch entry says (its region is the hit's): the level keeps that region as it is.
+  'sensing.watchlist_capture': { level: 'community', severity: 'high' },
 };
 
 /** The form fields of a kind's parameters, from its schema (the console builds its form from them). */
