@@ -35,6 +35,7 @@ import { logisticsDomain } from './logistics/domain.js';
 import { broadcastDomain } from './broadcast/domain.js';
 import { calloutsDomain } from './callouts/domain.js';
 import { devicesDomain } from './devices/domain.js';
+import { watchlistDomain } from './watchlist/domain.js';
 
 export const DOMAINS = {
   auth: authDomain,
@@ -70,4 +71,5 @@ export const DOMAINS = {
   broadcast: broadcastDomain,
   callouts: calloutsDomain,
   devices: devicesDomain,
+  watchlist: watchlistDomain,
 } as const;

@@ -79,6 +79,8 @@ export interface Config {
   wechatWebhookUrl: string | null;
   /** Where device commands are POSTed (a street-light loudspeaker's text to speak); none: they are kept as `disabled`. */
   deviceGatewayUrl: string | null;
+  /** The 20-digit ID of this platform as a GA/T 1400 view library (`SystemTimeObject.VIIDServerID`; `GRIDGOV_VIID_SERVER_ID`). */
+  viidServerId: string;
   /** Whether Open311 GET requests answer without an API key (public fields only, free text masked). */
   open311PublicReads: boolean;
   /** The shared secret a real telephony provider sends with its call events (`GRIDGOV_CALLOUT_WEBHOOK_SECRET`); null: the webhook refuses every call. */
@@ -180,6 +182,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smsWebhookUrl: env.GRIDGOV_SMS_WEBHOOK_URL || null,
     wechatWebhookUrl: env.GRIDGOV_WECHAT_WEBHOOK_URL || null,
     deviceGatewayUrl: env.GRIDGOV_DEVICE_GATEWAY_URL || null,
+    viidServerId: viidServerId(env.GRIDGOV_VIID_SERVER_ID),
     open311PublicReads: env.GRIDGOV_OPEN311_PUBLIC_READS !== 'false',
     calloutWebhookSecret: env.GRIDGOV_CALLOUT_WEBHOOK_SECRET || null,
     ...operations(env),
@@ -255,4 +258,11 @@ function operations(env: NodeJS.ProcessEnv): Pick<Config, 'backupDir' | 'backupK
     auditCheckpointKey: env.GRIDGOV_AUDIT_CHECKPOINT_KEY || null,
     auditCheckpointKeyFile: env.GRIDGOV_AUDIT_CHECKPOINT_KEY_FILE ? path.resolve(env.GRIDGOV_AUDIT_CHECKPOINT_KEY_FILE) : null,
   };
+}
+
+/** The view library's own 20-digit ID: a Changde server (type 206, database) unless the deployment names its own. */
+function viidServerId(value: string | undefined): string {
+  const id = value?.trim() || '43070200002060000001';
+  if (!/^\d{20}$/.test(id)) throw new Error(`GRIDGOV_VIID_SERVER_ID must be 20 digits, not '${id}'`);
+  return id;
 }
