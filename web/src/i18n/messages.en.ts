@@ -18,6 +18,7 @@ import { emergencyEn } from './emergency.en';
 import { logisticsEn } from './logistics.en';
 import { broadcastEn } from './broadcast.en';
 import { devicesEn } from './devices.en';
+import { watchlistEn } from './watchlist.en';
 import { calloutsEn } from './callouts.en';
 import { healthcodeEn } from './healthcode.en';
 import { checkinsEn } from './checkins.en';
@@ -323,6 +324,7 @@ export const en: Record<MessageKey, string> = {
   ...logisticsEn,
   ...broadcastEn,
   ...devicesEn,
+  ...watchlistEn,
   ...calloutsEn,
   ...healthcodeEn,
   ...checkinsEn,

@@ -18,6 +18,7 @@ import { emergencyZhCN } from './emergency.zh-CN';
 import { logisticsZhCN } from './logistics.zh-CN';
 import { broadcastZhCN } from './broadcast.zh-CN';
 import { devicesZhCN } from './devices.zh-CN';
+import { watchlistZhCN } from './watchlist.zh-CN';
 import { calloutsZhCN } from './callouts.zh-CN';
 import { healthcodeZhCN } from './healthcode.zh-CN';
 import { checkinsZhCN } from './checkins.zh-CN';
@@ -319,6 +320,7 @@ export const zhCN = {
   ...logisticsZhCN,
   ...broadcastZhCN,
   ...devicesZhCN,
+  ...watchlistZhCN,
   ...calloutsZhCN,
   ...healthcodeZhCN,
   ...checkinsZhCN,
