@@ -38,6 +38,7 @@ describe('watch list (布控名单) and GA/T 1400 captures', () => {
   let otherCountyCode: string;
   let baseUrl: string;
   let camera: { id: string; code: string; secret: string };
+  let otherCameraCode: string;
   let plateEntry: WatchEntry;
   let idEntry: WatchEntry;
   const db = () => env.rt.database.db;
@@ -72,6 +73,9 @@ describe('watch list (布控名单) and GA/T 1400 captures', () => {
     const secret = await countyOp.post<DeviceSecret>(`/api/devices/${made.body.id}/credentials`, {});
     assert.equal(secret.status, 201);
     camera = { id: made.body.id, code, secret: secret.body.secret };
+    // Another registered camera, not under the checkpoint: the checkpoint may not push its captures.
+    otherCameraCode = `${communityCode.slice(0, 8)}001320000778`;
+    assert.equal((await countyOp.post('/api/devices', { code: otherCameraCode, name: '邻路摄像机', kind: 'camera', protocol: 'gat1400', regionCode: communityCode })).status, 201);
 
     await env.rt.app.listen({ host: '127.0.0.1', port: 0 });
     baseUrl = `http://127.0.0.1:${(env.rt.app.server.address() as AddressInfo).port}`;
@@ -188,8 +192,10 @@ describe('watch list (布控名单) and GA/T 1400 captures', () => {
     setClock(at);
     await client.register();
     const face: Record<string, unknown> = { ...sampleFace(camera.code, at), IDNumber: ID_NUMBER, Name: '张三' };
-    const foreign = sampleFace('43070200001320000001', at, 2);
-    assert.deepEqual((await client.postFaces([face, foreign])).map((s) => s.StatusCode), [0, 1]);
+    const unknown = sampleFace('43070200001320000001', at, 2);
+    const notUnder = { ...sampleFace(otherCameraCode, at, 3), IDNumber: ID_NUMBER };
+    assert.deepEqual((await client.postFaces([face, unknown, notUnder])).map((s) => s.StatusCode), [0, 1, 1]);
+    assert.equal(Number((await rows<{ n: number }>(db(), sql`select count(*)::int as n from device_event where device_code = ${otherCameraCode}`))[0]!.n), 0);
     const found = await alarms();
     assert.equal(found.length, 2);
     assert.deepEqual(found[1]!.facts, { watchEntryId: idEntry.id, kind: 'id_number', hint: '**2X', severity: 'medium' });
