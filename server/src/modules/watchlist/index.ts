@@ -5,6 +5,7 @@
  */
 import { WATCHLIST_AUDIT_ACTIONS, WATCHLIST_ERRORS, WATCHLIST_PERMISSIONS } from '@gridgov/contracts';
 import { defineModule, namesOf } from '../../platform/kit/module.js';
+import { entryLabels } from './queries.js';
 import { watchlistRoutes } from './routes.js';
 import { WATCH_ENTRY_VISIBILITY } from './visibility.js';
 
@@ -16,5 +17,7 @@ export const watchlistModule = defineModule({
   auditActions: namesOf(WATCHLIST_AUDIT_ACTIONS),
   errors: namesOf(WATCHLIST_ERRORS),
   records: { watch_entry: WATCH_ENTRY_VISIBILITY },
+  // The audit log names an entry by its label and hint, never its value.
+  auditLabels: { watch_entry: entryLabels },
   routes: watchlistRoutes,
 });

@@ -3,9 +3,11 @@
  * text, newest first, each with its hint and never its value. Every read is audited. There is no
  * filter by value: a search that answered "is this plate listed" would undo the mask.
  */
-import { and, count, desc, eq, ilike, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, ilike, inArray, type SQL } from 'drizzle-orm';
 import type { WarningSeverity, WatchEntry, WatchKind } from '@gridgov/contracts';
 import type { Actor } from '../../platform/context.js';
+import type { Db } from '../../platform/db/client.js';
+import { isUuid } from '../../platform/audit/labels.js';
 import type { ActorContext } from '../../platform/http/types.js';
 import type { Kit } from '../../platform/kit/kit.js';
 import { writeAudit } from '../../platform/audit/write-audit.js';
@@ -44,4 +46,12 @@ export async function listEntries(kit: ReadKit, ctx: ActorContext, q: ListQuery)
   ]);
   await writeAudit(kit.db, ctx, { action: 'watch_entry.list', objectType: 'watch_entry', details: { kind: q.kind ?? null, active: q.active ?? null, q: q.q ?? null, page: q.page, shown: found.length } });
   return { items: await presentEntries(kit, found, ctx.clock.now()), total: Number(total?.n ?? 0), page: q.page, pageSize: q.pageSize };
+}
+
+/** What the audit log shows for entries: `label (**A123)`. */
+export async function entryLabels(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
+  const valid = ids.filter(isUuid);
+  if (valid.length === 0) return new Map();
+  const found = await db.select({ id: watchEntry.id, label: watchEntry.label, hint: watchEntry.hint }).from(watchEntry).where(inArray(watchEntry.id, valid));
+  return new Map(found.map((e) => [e.id, `${e.label}（${e.hint}）`]));
 }
