@@ -67,7 +67,8 @@ export class DbSessionStore implements SessionStore {
       registeredAt: session.registeredAt.toISOString(),
       lastKeepaliveAt: session.lastKeepaliveAt.toISOString(),
       expiresAt: session.expiresAt.toISOString(),
-      info: session.info,
+      // What a device says of itself is kept while small (name, model, firmware); not a megabyte per keepalive.
+      info: JSON.stringify(session.info).length <= 8192 ? session.info : {},
     };
     await this.db.execute(sql`
       insert into idempotency_key (user_id, route, key, fingerprint, state, status, response, created_at, completed_at)
