@@ -36,6 +36,7 @@ import { broadcastDomain } from './broadcast/domain.js';
 import { calloutsDomain } from './callouts/domain.js';
 import { devicesDomain } from './devices/domain.js';
 import { sensingDomain } from './sensing/domain.js';
+import { watchlistDomain } from './watchlist/domain.js';
 
 export const DOMAINS = {
   auth: authDomain,
@@ -72,4 +73,5 @@ export const DOMAINS = {
   callouts: calloutsDomain,
   devices: devicesDomain,
   sensing: sensingDomain,
+  watchlist: watchlistDomain,
 } as const;

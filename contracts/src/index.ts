@@ -45,6 +45,7 @@ export * from './broadcast/index.js';
 export * from './callouts/index.js';
 export * from './devices/index.js';
 export * from './sensing/index.js';
+export * from './watchlist/index.js';
 export * from './healthcode/index.js';
 export * from './supplies/index.js';
 export * from './logistics/index.js';

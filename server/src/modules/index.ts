@@ -39,6 +39,7 @@ import { broadcastModule } from './broadcast/index.js';
 import { calloutsModule } from './callouts/index.js';
 import { devicesModule } from './devices/index.js';
 import { sensingModule } from './sensing/index.js';
+import { watchlistModule } from './watchlist/index.js';
 
 export const MODULES: readonly ModuleDefinition[] = [
   regionsModule,
@@ -76,4 +77,5 @@ export const MODULES: readonly ModuleDefinition[] = [
   calloutsModule,
   devicesModule,
   sensingModule,
+  watchlistModule,
 ];

@@ -87,6 +87,8 @@ export interface Config {
   sipPort: number | null;
   /** The platform's 20-digit GB/T 28181 ID (type 200, GRIDGOV_SIP_ID); its first 10 digits are the SIP domain and Digest realm. */
   sipId: string;
+  /** The 20-digit ID of this platform as a GA/T 1400 view library (`SystemTimeObject.VIIDServerID`; `GRIDGOV_VIID_SERVER_ID`). */
+  viidServerId: string;
   /** Whether Open311 GET requests answer without an API key (public fields only, free text masked). */
   open311PublicReads: boolean;
   /** The shared secret a real telephony provider sends with its call events (`GRIDGOV_CALLOUT_WEBHOOK_SECRET`); null: the webhook refuses every call. */
@@ -207,6 +209,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mqttUrl: env.MQTT_URL || null,
     sipPort: portOrOff('GRIDGOV_SIP_PORT', env.GRIDGOV_SIP_PORT, 5060),
     sipId: sipIdOf(env.GRIDGOV_SIP_ID),
+    viidServerId: viidServerId(env.GRIDGOV_VIID_SERVER_ID),
     open311PublicReads: env.GRIDGOV_OPEN311_PUBLIC_READS !== 'false',
     calloutWebhookSecret: env.GRIDGOV_CALLOUT_WEBHOOK_SECRET || null,
     ...operations(env),
@@ -282,4 +285,11 @@ function operations(env: NodeJS.ProcessEnv): Pick<Config, 'backupDir' | 'backupK
     auditCheckpointKey: env.GRIDGOV_AUDIT_CHECKPOINT_KEY || null,
     auditCheckpointKeyFile: env.GRIDGOV_AUDIT_CHECKPOINT_KEY_FILE ? path.resolve(env.GRIDGOV_AUDIT_CHECKPOINT_KEY_FILE) : null,
   };
+}
+
+/** The view library's own 20-digit ID: a Changde server (type 206, database) unless the deployment names its own. */
+function viidServerId(value: string | undefined): string {
+  const id = value?.trim() || '43070200002060000001';
+  if (!/^\d{20}$/.test(id)) throw new Error(`GRIDGOV_VIID_SERVER_ID must be 20 digits, not '${id}'`);
+  return id;
 }

@@ -83,7 +83,7 @@ describe('every role of the demo: its menu and home cards, exactly', () => {
     operator: {
       menu: [
         'home', 'dashboard', 'regions', 'grids', 'residents', 'households', 'buildings', 'dwellings', 'venues', 'facilities', 'organizations', 'imports', 'exports',
-        'exportApprovals', 'ticketQueue', 'ticketsAll', 'dispatchDesk', 'ticketsOverdue', 'ticketsSupervised', 'summonses', 'bulletin', 'ticketNew', 'announcements', 'declarations', 'arrivals', 'tracing', 'contacts', 'healthCodes', 'quarantine', 'quarantineToday', 'supplies', 'supplyRequests', 'emergency', 'emergencyDispatches', 'logistics', 'driver', 'trafficControl', 'broadcasts', 'callouts', 'calloutTasks', 'devices', 'alarms',
+        'exportApprovals', 'ticketQueue', 'ticketsAll', 'dispatchDesk', 'ticketsOverdue', 'ticketsSupervised', 'summonses', 'bulletin', 'ticketNew', 'announcements', 'declarations', 'arrivals', 'tracing', 'contacts', 'healthCodes', 'quarantine', 'quarantineToday', 'supplies', 'supplyRequests', 'emergency', 'emergencyDispatches', 'logistics', 'driver', 'trafficControl', 'broadcasts', 'callouts', 'calloutTasks', 'devices', 'alarms', 'watchlist',
         'rebuttals', 'healthFacilities', 'consultations', 'reservations', 'campaigns', 'enterpriseApplications', 'enterpriseHealth', 'enterpriseStopped', 'enterpriseScreening',
         'keypersons', 'keypersonVisits', 'keypersonCategories', 'keypersonApprovals', 'disputes', 'warnings', 'warningRules', 'noPetitionVillages', 'users',
       ],

@@ -245,6 +245,8 @@ export const PAGE_ROUTES: readonly PageRoute[] = [
   // Devices (issue 17): cameras, gates, sensors, street lights, NVRs and platforms of the scope, on a map by state; MQTT secrets; import.
   { path: '/devices', key: 'devices', label: 'menu.devices', needs: 'device:read', opens: 'device', component: lazy(() => import('../features/devices/DevicesPage')) },
   { path: '/device-alarms', key: 'alarms', label: 'menu.alarms', needs: 'device_alarm:read', opens: 'device_alarm', component: lazy(() => import('../features/sensing/AlarmsPage')) },
+  // Watch list (issue 17): plates and ID numbers captures are matched against, entered once and shown masked; added and deactivated at county level or above.
+  { path: '/watchlist', key: 'watchlist', label: 'menu.watchlist', needs: ['watchlist:read', 'watchlist:manage'], component: lazy(() => import('../features/watchlist/WatchlistPage')) },
   // Public information (issue 14): rumour rebuttals, the health-facility directory, residents' questions.
   { path: '/rebuttals', key: 'rebuttals', label: 'menu.rebuttals', needs: 'publicinfo:manage', opens: 'rumour_rebuttal', component: lazy(() => import('../features/publicinfo/RebuttalsPage')) },
   { path: '/health-facilities', key: 'healthFacilities', label: 'menu.healthFacilities', needs: 'publicinfo:manage', opens: 'health_facility', component: lazy(() => import('../features/publicinfo/FacilitiesPage')) },

@@ -19,6 +19,7 @@ import { logisticsEn } from './logistics.en';
 import { broadcastEn } from './broadcast.en';
 import { devicesEn } from './devices.en';
 import { sensingEn } from './sensing.en';
+import { watchlistEn } from './watchlist.en';
 import { calloutsEn } from './callouts.en';
 import { healthcodeEn } from './healthcode.en';
 import { checkinsEn } from './checkins.en';
@@ -325,6 +326,7 @@ export const en: Record<MessageKey, string> = {
   ...broadcastEn,
   ...devicesEn,
   ...sensingEn,
+  ...watchlistEn,
   ...calloutsEn,
   ...healthcodeEn,
   ...checkinsEn,

@@ -19,6 +19,7 @@ import { logisticsZhCN } from './logistics.zh-CN';
 import { broadcastZhCN } from './broadcast.zh-CN';
 import { devicesZhCN } from './devices.zh-CN';
 import { sensingZhCN } from './sensing.zh-CN';
+import { watchlistZhCN } from './watchlist.zh-CN';
 import { calloutsZhCN } from './callouts.zh-CN';
 import { healthcodeZhCN } from './healthcode.zh-CN';
 import { checkinsZhCN } from './checkins.zh-CN';
@@ -321,6 +322,7 @@ export const zhCN = {
   ...broadcastZhCN,
   ...devicesZhCN,
   ...sensingZhCN,
+  ...watchlistZhCN,
   ...calloutsZhCN,
   ...healthcodeZhCN,
   ...checkinsZhCN,

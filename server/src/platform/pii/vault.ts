@@ -11,8 +11,12 @@ const FORMAT_V1 = 1;
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 
-/** What a value is: the hash of a phone must match whichever column holds it. */
-export type PiiField = 'id_number' | 'phone' | 'device_secret';
+/**
+ * What a value is: the hash of a phone must match whichever column holds it. A plate is hashed
+ * as `plate` (captures and watch-list entries); a watch-listed ID number as `watch_id_number`, so
+ * its hash cannot be joined with the registers' `id_number` hashes to tell who is on the list.
+ */
+export type PiiField = 'id_number' | 'phone' | 'device_secret' | 'plate' | 'watch_id_number';
 
 export class PiiVault {
   private readonly encKey: Buffer;

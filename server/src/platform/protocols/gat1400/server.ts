@@ -91,6 +91,9 @@ function fromFastify(error: FastifyError): Gat1400Error | null {
       return new Gat1400Error('GAT1400_BODY_TOO_LARGE');
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return new Gat1400Error('GAT1400_BODY_INVALID', 'the body is empty');
+    // The host app's input guard (control characters in any text) when the plugin is mounted in the platform's app.
+    case 'VALIDATION_FAILED':
+      return new Gat1400Error('GAT1400_BODY_INVALID', 'a text holds a control character');
     default:
       return null;
   }

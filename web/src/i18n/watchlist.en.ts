@@ -1,0 +1,31 @@
+import type { watchlistZhCN } from './watchlist.zh-CN';
+
+/** English messages of the watch list. */
+export const watchlistEn: Record<keyof typeof watchlistZhCN, string> = {
+  'menu.watchlist': 'Watch list',
+  'watchlist.new': 'Add an entry',
+  'watchlist.deactivate': 'Deactivate',
+  'watchlist.deactivateConfirm': 'Deactivate "{label}" ({hint})? Captures will no longer be matched against it.',
+  'watchlist.search': 'Search the labels',
+  'watchlist.intro': 'A value is entered once: the platform keeps only its keyed hash and shows its last characters afterwards; the list cannot be searched by value. A hit sends a warning to the chosen level.',
+  'watchlist.levelOnly': 'County level or above adds and deactivates entries; you can read the entries of your scope.',
+  'watchlist.valueOnce': 'The value is not shown again and cannot be looked up: check it before you submit.',
+  'watchlist.added': 'Entry {hint} added',
+  'watchlist.active': 'Active',
+  'watchlist.inactive': 'Deactivated',
+  'watchlist.expired': 'Expired',
+  'watchlist.all': 'All',
+  'watchlist.field.kind': 'Kind',
+  'watchlist.field.value': 'Value',
+  'watchlist.field.valuePlate': 'Plate, e.g. 湘J12345',
+  'watchlist.field.valueId': '18-character ID number',
+  'watchlist.field.hint': 'Value (last characters)',
+  'watchlist.field.label': 'Label',
+  'watchlist.field.labelHint': 'Why it is listed; do not write the value itself',
+  'watchlist.field.region': 'Region receiving the warnings',
+  'watchlist.field.severity': 'Severity',
+  'watchlist.field.state': 'State',
+  'watchlist.field.expiresAt': 'Expires',
+  'watchlist.field.createdAt': 'Listed',
+  'watchlist.noExpiry': 'No end',
+};
