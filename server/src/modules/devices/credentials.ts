@@ -8,7 +8,7 @@
  *  - plain: username `<code>`, password the secret itself (simple sensors that cannot sign).
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { DeviceSecret } from '@gridgov/contracts';
 import type { ActorContext } from '../../platform/http/types.js';
 import type { Kit } from '../../platform/kit/kit.js';
@@ -76,4 +76,13 @@ export async function authenticateDevice(kit: Pick<Kit, 'db' | 'vault'>, clientI
 export async function deviceKindOf(kit: Pick<Kit, 'db'>, code: string): Promise<string | null> {
   const [d] = await kit.db.select({ kind: device.kind, status: device.status }).from(device).where(eq(device.code, code));
   return d && d.status !== 'disabled' ? d.kind : null;
+}
+
+/** The registry's devices of these codes (any status), for a protocol layer checking who sent what. */
+export async function devicesByCode(kit: Pick<Kit, 'db'>, codes: readonly string[]) {
+  if (codes.length === 0) return new Map<string, never>();
+  const found = await kit.db.select({
+    id: device.id, code: device.code, kind: device.kind, parentId: device.parentId, status: device.status, regionCode: device.regionCode, gridId: device.gridId, lng: device.lng, lat: device.lat,
+  }).from(device).where(inArray(device.code, [...codes]));
+  return new Map(found.map((d) => [d.code, d]));
 }

@@ -15,7 +15,7 @@ import { deviceRoutes } from './routes.js';
 import { DEVICE_VISIBILITY } from './visibility.js';
 
 export { markOffline, markSeen, sweepOffline, upsertCatalog, type CatalogItem, type CatalogResult } from './health.js';
-export { authenticateDevice, deviceKindOf, digestPassword, verifyDevicePassword, signDevicePassword, PASSWORD_WINDOW_MS } from './credentials.js';
+export { authenticateDevice, deviceKindOf, devicesByCode, digestPassword, verifyDevicePassword, signDevicePassword, PASSWORD_WINDOW_MS } from './credentials.js';
 export { digestCredentials, gb28181Sink, mqttAuthenticator, viidCredentials } from './adapters.js';
 
 /** Every minute: online devices silent past their allowance go offline (their owner told once). */

@@ -11,20 +11,29 @@ import { rows, type Db } from '../../platform/db/client.js';
 import { defineJob } from '../../platform/jobs/queue.js';
 import type { RetentionRule } from '../../platform/retention/retention.js';
 import { dayBounds, localDate } from '../../platform/time-zone.js';
-import type { EventStore } from '../../platform/protocols/mqtt/index.js';
+import type { DeviceEvent, EventStore } from '../../platform/protocols/mqtt/index.js';
 
 export function pgEventStore(db: Db): EventStore {
   return {
     async append(events) {
-      if (events.length === 0) return;
-      const lines = events.map((e) => ({ at: e.at.toISOString(), device_code: e.deviceCode, message_id: e.messageId, kind: e.kind, part: e.part, type: e.type, received_at: e.receivedAt.toISOString(), body: e.body }));
-      await db.execute(sql`
-        insert into device_event (at, device_code, message_id, kind, part, type, received_at, body)
-        select at, device_code, message_id, kind, part, type, received_at, body
-        from jsonb_to_recordset(${JSON.stringify(lines)}::jsonb) as r(at timestamptz, device_code text, message_id text, kind text, part text, type text, received_at timestamptz, body jsonb)
-        on conflict do nothing`);
+      await appendNew(db, events);
     },
   };
+}
+
+/** Stores the events not stored yet (device, time, message id) and answers those, in the caller's transaction. */
+export async function appendNew<E extends DeviceEvent>(db: Db, events: readonly E[]): Promise<E[]> {
+  if (events.length === 0) return [];
+  const lines = events.map((e, i) => ({ i, at: e.at.toISOString(), device_code: e.deviceCode, message_id: e.messageId, kind: e.kind, part: e.part, type: e.type, received_at: e.receivedAt.toISOString(), body: e.body }));
+  const stored = await rows<{ i: number }>(db, sql`
+    with r as (select * from jsonb_to_recordset(${JSON.stringify(lines)}::jsonb) as r(i int, at timestamptz, device_code text, message_id text, kind text, part text, type text, received_at timestamptz, body jsonb)),
+    ins as (
+      insert into device_event (at, device_code, message_id, kind, part, type, received_at, body)
+      select at, device_code, message_id, kind, part, type, received_at, body from r
+      on conflict do nothing
+      returning at, device_code, message_id)
+    select min(r.i) as i from ins join r using (at, device_code, message_id) group by ins.at, ins.device_code, ins.message_id`);
+  return stored.map((s) => events[s.i]!);
 }
 
 const partitionName = (day: string) => `device_event_${day.replaceAll('-', '')}`;

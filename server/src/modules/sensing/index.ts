@@ -13,6 +13,8 @@ import { sensingRoutes } from './routes.js';
 
 export { startGateways, gatewaysOf, type Gateways } from './gateways.js';
 export { fileAlarms } from './alarm-job.js';
+export { raiseAlarm, type AlarmDevice } from './store.js';
+export { appendNew } from './events.js';
 
 export const sensingModule = defineModule({
   name: 'sensing',

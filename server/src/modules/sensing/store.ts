@@ -11,7 +11,7 @@
  */
 import { sql } from 'drizzle-orm';
 import type { Kit } from '../../platform/kit/kit.js';
-import { rows } from '../../platform/db/client.js';
+import { rows, type Db } from '../../platform/db/client.js';
 import type { DeviceEvent, EventStore } from '../../platform/protocols/mqtt/index.js';
 import { ALARM_PERIOD_MINUTES } from './payloads.js';
 import { FILE_ALARMS_JOB } from './alarm-job.js';
@@ -88,4 +88,31 @@ export function sensingStore(kit: Pick<Kit, 'db' | 'jobs' | 'clock'>): EventStor
       });
     },
   };
+}
+
+/** Where an alarm was: its device. */
+export interface AlarmDevice {
+  id: string;
+  code: string;
+  regionCode: string;
+  gridId: string | null;
+  lng: number | null;
+  lat: number | null;
+}
+
+/**
+ * Raises an alarm another module detected (a watch-list capture), or counts it on the one of its
+ * device, type and period, and queues the filing, in the caller's transaction.
+ */
+export async function raiseAlarm(kit: Pick<Kit, 'jobs' | 'clock'>, tx: Db, alarm: { device: AlarmDevice; type: string; at: Date; facts: Record<string, unknown> }): Promise<void> {
+  const minutes = ALARM_PERIOD_MINUTES[alarm.type];
+  if (!minutes) throw new Error(`${alarm.type} is not an alarm type`);
+  const { device: d, at } = alarm;
+  await tx.execute(sql`
+    insert into device_alarm (device_id, device_code, type, period_start, first_at, last_at, repeats, region_code, grid_id, lng, lat, facts, created_at)
+    values (${d.id}::uuid, ${d.code}, ${alarm.type}, date_bin(make_interval(mins => ${minutes}), ${at.toISOString()}::timestamptz, timestamptz '2000-01-01'), ${at.toISOString()}::timestamptz,
+            ${at.toISOString()}::timestamptz, 1, ${d.regionCode}, ${d.gridId}::uuid, ${d.lng}, ${d.lat}, ${JSON.stringify(alarm.facts)}::jsonb, ${kit.clock.now().toISOString()}::timestamptz)
+    on conflict (device_code, type, period_start) do update set repeats = device_alarm.repeats + 1,
+      last_at = greatest(device_alarm.last_at, excluded.last_at), first_at = least(device_alarm.first_at, excluded.first_at)`);
+  await kit.jobs.enqueue(tx, FILE_ALARMS_JOB, {}, { singletonKey: FILE_ALARMS_JOB.name });
 }

@@ -9,17 +9,18 @@
  * (the registers' hash, so a capture can be tied to a resident later), a name its first character.
  * A capture the device sends again (same device, ID and time) is stored once and alarms once.
  */
-import { and, eq, gt, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, or } from 'drizzle-orm';
 import { maskIdNumber, normalizeIdNumber, normalizePlate, watchHint, type WatchKind } from '@gridgov/contracts';
 import type { Db } from '../../platform/db/client.js';
 import type { Kit } from '../../platform/kit/kit.js';
 import type { DeviceEvent } from '../../platform/protocols/mqtt/index.js';
 import { isViidTime, parseSourceId, parseViidTime } from '../../platform/protocols/gat1400/index.js';
-import { pgEventStore } from '../sensing/events.js';
-import { device, deviceAlarm, deviceEvent, watchEntry } from './borrowed-tables.js';
+import { appendNew, raiseAlarm } from '../sensing/index.js';
+import { devicesByCode } from '../devices/index.js';
+import { watchEntry } from './tables.js';
 import { HASH_FIELD } from './create-entry.js';
 
-type CaptureKit = Pick<Kit, 'db' | 'vault' | 'clock'>;
+type CaptureKit = Pick<Kit, 'db' | 'vault' | 'clock' | 'jobs'>;
 export type CaptureType = 'face' | 'person' | 'vehicle';
 
 /** One object as the protocol layer validated it. */
@@ -102,14 +103,6 @@ export interface CaptureDevice {
 }
 
 /** The registry's devices by code (those known). */
-async function devicesByCode(db: Db, codes: readonly string[]): Promise<Map<string, CaptureDevice>> {
-  if (codes.length === 0) return new Map();
-  const found = await db.select({
-    id: device.id, code: device.code, kind: device.kind, parentId: device.parentId, status: device.status, regionCode: device.regionCode, gridId: device.gridId, lng: device.lng, lat: device.lat,
-  }).from(device).where(inArray(device.code, [...codes]));
-  return new Map(found.map((d) => [d.code, d]));
-}
-
 export type CaptureOutcome = { accepted: true } | { accepted: false; reason: string };
 
 interface Accepted {
@@ -128,7 +121,7 @@ interface Accepted {
 export async function storeCaptures(kit: CaptureKit, callerCode: string, type: CaptureType, objects: readonly CaptureObject[]): Promise<CaptureOutcome[]> {
   const now = kit.clock.now();
   const named = objects.map((o) => text(o.DeviceID) ?? callerCode);
-  const devices = await devicesByCode(kit.db, [...new Set([callerCode, ...named])]);
+  const devices = await devicesByCode(kit, [...new Set([callerCode, ...named])]);
   const caller = devices.get(callerCode);
   const outcomes: CaptureOutcome[] = new Array(objects.length);
   const accepted: Accepted[] = [];
@@ -151,24 +144,14 @@ export async function storeCaptures(kit: CaptureKit, callerCode: string, type: C
 
   await kit.db.transaction(async (tx) => {
     // Captures sent again (a device retrying after a lost answer) were stored and matched the first time.
-    const seen = await tx.select({ code: deviceEvent.deviceCode, id: deviceEvent.messageId, at: deviceEvent.at }).from(deviceEvent)
-      .where(and(
-        inArray(deviceEvent.deviceCode, [...new Set(accepted.map((a) => a.event.deviceCode))]),
-        inArray(deviceEvent.messageId, accepted.map((a) => a.event.messageId)),
-        // The batch's time span, so only its day partitions are read.
-        gte(deviceEvent.at, new Date(Math.min(...accepted.map((a) => a.event.at.getTime())))),
-        lte(deviceEvent.at, new Date(Math.max(...accepted.map((a) => a.event.at.getTime())))),
-      ));
-    const stored = new Set(seen.map((s) => `${s.code}|${s.id}|${new Date(s.at).getTime()}`));
-    const fresh = accepted.filter((a) => !stored.has(`${a.event.deviceCode}|${a.event.messageId}|${a.event.at.getTime()}`));
-    await pgEventStore(tx).append(fresh.map((a) => a.event));
-    await raiseWatchAlarms(tx, now, fresh);
+    const fresh = await appendNew(tx, accepted.map((a) => ({ ...a.event, accepted: a })));
+    await raiseWatchAlarms(kit, tx, now, fresh.map((e) => e.accepted));
   });
   return outcomes;
 }
 
 /** The alarms of the fresh captures whose plate or ID number an active, unexpired entry holds. */
-async function raiseWatchAlarms(tx: Db, now: Date, fresh: readonly Accepted[]): Promise<void> {
+async function raiseWatchAlarms(kit: CaptureKit, tx: Db, now: Date, fresh: readonly Accepted[]): Promise<void> {
   const keyed = fresh.filter((a) => a.key !== null);
   if (keyed.length === 0) return;
   const entries = await tx.select({ id: watchEntry.id, kind: watchEntry.kind, valueHash: watchEntry.valueHash, hint: watchEntry.hint, severity: watchEntry.severity, createdAt: watchEntry.createdAt })
@@ -182,15 +165,6 @@ async function raiseWatchAlarms(tx: Db, now: Date, fresh: readonly Accepted[]): 
   for (const a of keyed) {
     const entry = entries.find((e) => e.kind === a.key!.kind && Buffer.from(e.valueHash).equals(a.key!.hash));
     if (!entry) continue;
-    const periodStart = new Date(Math.floor(a.event.at.getTime() / ALARM_PERIOD_MS) * ALARM_PERIOD_MS);
-    const at = a.event.at;
-    await tx.insert(deviceAlarm).values({
-      deviceId: a.device.id, deviceCode: a.device.code, type: 'watchlist', periodStart, firstAt: at, lastAt: at, repeats: 1,
-      regionCode: a.device.regionCode, gridId: a.device.gridId, lng: a.device.lng, lat: a.device.lat,
-      facts: { watchEntryId: entry.id, kind: entry.kind, hint: entry.hint, severity: entry.severity }, status: 'new', createdAt: now,
-    }).onConflictDoUpdate({
-      target: [deviceAlarm.deviceCode, deviceAlarm.type, deviceAlarm.periodStart],
-      set: { repeats: sql`${deviceAlarm.repeats} + 1`, lastAt: sql`greatest(${deviceAlarm.lastAt}, excluded.last_at)`, firstAt: sql`least(${deviceAlarm.firstAt}, excluded.first_at)` },
-    });
+    await raiseAlarm(kit, tx, { device: a.device, type: 'watchlist', at: a.event.at, facts: { watchEntryId: entry.id, kind: entry.kind, hint: entry.hint, severity: entry.severity } });
   }
 }

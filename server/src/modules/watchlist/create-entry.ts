@@ -12,7 +12,7 @@ import type { Kit } from '../../platform/kit/kit.js';
 import type { PiiField } from '../../platform/pii/vault.js';
 import { AppError } from '../../platform/errors.js';
 import { writeAudit } from '../../platform/audit/write-audit.js';
-import { watchEntry } from './borrowed-tables.js';
+import { watchEntry } from './tables.js';
 import { presentEntries } from './queries.js';
 import { atCountyOrAbove, managesAt } from './visibility.js';
 

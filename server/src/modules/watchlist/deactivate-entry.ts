@@ -5,7 +5,7 @@ import type { ActorContext } from '../../platform/http/types.js';
 import type { Kit } from '../../platform/kit/kit.js';
 import { AppError } from '../../platform/errors.js';
 import { writeAudit } from '../../platform/audit/write-audit.js';
-import { watchEntry } from './borrowed-tables.js';
+import { watchEntry } from './tables.js';
 import { presentEntries } from './queries.js';
 import { loadManaged } from './visibility.js';
 

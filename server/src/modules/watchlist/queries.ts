@@ -12,7 +12,7 @@ import type { ActorContext } from '../../platform/http/types.js';
 import type { Kit } from '../../platform/kit/kit.js';
 import { writeAudit } from '../../platform/audit/write-audit.js';
 import { recordVisible } from '../../platform/scope.js';
-import { watchEntry } from './borrowed-tables.js';
+import { watchEntry } from './tables.js';
 import { WATCH_ENTRY_VISIBILITY, type WatchEntryRow } from './visibility.js';
 
 type ReadKit = Pick<Kit, 'db' | 'providers'>;

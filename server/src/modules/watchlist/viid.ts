@@ -33,7 +33,7 @@ export function liveSessions(kit: Pick<Kit, 'db' | 'clock' | 'registry'>, store:
 const notKept = (objects: readonly unknown[]): ObjectOutcome[] => objects.map(() => ({ accepted: false, reason: 'not kept by this platform yet' }));
 
 /** Faces, persons and vehicles are stored and matched; APEs and subscriptions are not kept here yet. */
-export function captureSink(kit: Pick<Kit, 'db' | 'vault' | 'clock'>): CaptureSink {
+export function captureSink(kit: Pick<Kit, 'db' | 'vault' | 'clock' | 'jobs'>): CaptureSink {
   return {
     faces: (deviceId, objects) => storeCaptures(kit, deviceId, 'face', objects as unknown as CaptureObject[]),
     persons: (deviceId, objects) => storeCaptures(kit, deviceId, 'person', objects as unknown as CaptureObject[]),

@@ -10,7 +10,7 @@ import type { Actor } from '../../platform/context.js';
 import type { Db } from '../../platform/db/client.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { codeInSubtree, recordVisible, regionInScope, type RecordScope, type Visibility } from '../../platform/scope.js';
-import { watchEntry } from './borrowed-tables.js';
+import { watchEntry } from './tables.js';
 
 export type WatchEntryRow = typeof watchEntry.$inferSelect;
 
