@@ -305,8 +305,10 @@ const LOOKUP_STEP_M = 4 * BUCKET_M;
 /** Per road its length, covered metres and covered stretches; per area its road metres (inside or along it) and their covered metres. */
 export function computeCoverage(viewers: readonly Viewer[], roads: readonly Road[], areas: readonly Area[]): CoverageResult {
   const result: CoverageResult = { roads: new Map(), areas: new Map(areas.map((a) => [a.id, { roadM: 0, coveredM: 0 }])) };
-  const first = roads.find((r) => r.coordinates.length > 0)?.coordinates[0] ?? (viewers[0] ? [viewers[0].lng, viewers[0].lat] : [0, 0]);
-  const plane = planeAbout(first[0]!, first[1]!);
+  // About the middle of the data (the grids', else the roads', else the cameras' first points): the scale error is smallest there.
+  const firsts = areas.length ? areas.map((a) => a.rings[0]?.[0] ?? [0, 0]) : roads.length ? roads.map((r) => r.coordinates[0] ?? [0, 0]) : viewers.map((v) => [v.lng, v.lat]);
+  const middle = (k: 0 | 1) => (firsts.length ? (Math.min(...firsts.map((p) => p[k]!)) + Math.max(...firsts.map((p) => p[k]!))) / 2 : 0);
+  const plane = planeAbout(middle(0), middle(1));
   const toXY = (p: readonly number[]): XY => [plane.x(p[0]!), plane.y(p[1]!)];
 
   const sectors = new Buckets<{ c: XY; v: Viewer }>();
@@ -372,7 +374,7 @@ export function computeCoverage(viewers: readonly Viewer[], roads: readonly Road
 }
 
 /** A viewer's sector as a closed lon/lat ring: the apex, the arc every few degrees, the apex again (a full circle has no apex). */
-export function sectorRing(v: Viewer, stepDeg = 5): [number, number][] {
+export function sectorRing(v: Viewer, stepDeg = 10): [number, number][] {
   const kx = M_PER_DEG_LNG_EQUATOR * Math.cos((v.lat * Math.PI) / 180);
   const arcAt = (deg: number): [number, number] => {
     const [ux, uy] = bearing(deg);

@@ -30,6 +30,8 @@ export const MAX_COVERAGE_CAMERAS = 20_000;
 const REACH_DEG = 0.005;
 
 const round = (n: number, places: number) => Math.round(n * 10 ** places) / 10 ** places;
+/** Positions to 7 decimals (about a centimetre): enough for a map, and the answer stays small. */
+const at = ([x, y]: readonly number[]): [number, number] => [round(x!, 7), round(y!, 7)];
 const shareOf = (covered: number, total: number) => (total > 0 ? round(Math.min(1, covered / total), 4) : null);
 
 export async function cameraCoverage(kit: ReadKit, ctx: ActorContext, q: CoverageQuery): Promise<Coverage> {
@@ -110,10 +112,10 @@ export async function cameraCoverage(kit: ReadKit, ctx: ActorContext, q: Coverag
     roadM += c.lengthM;
     coveredM += c.coveredM;
     segments.push({
-      type: 'Feature', geometry: { type: 'LineString', coordinates: r.coordinates },
+      type: 'Feature', geometry: { type: 'LineString', coordinates: r.coordinates.map(at) },
       properties: { id: r.id, name: r.name, kind: r.kind, lengthM: round(c.lengthM, 1), coveredM: round(c.coveredM, 1), covered: shareOf(c.coveredM, c.lengthM) ?? 0 },
     });
-    if (c.covered.length) coveredParts.push({ type: 'Feature', geometry: { type: 'MultiLineString', coordinates: c.covered }, properties: { id: r.id } });
+    if (c.covered.length) coveredParts.push({ type: 'Feature', geometry: { type: 'MultiLineString', coordinates: c.covered.map((part) => part.map(at)) }, properties: { id: r.id } });
   }
 
   await writeAudit(kit.db, ctx, {
@@ -125,10 +127,10 @@ export async function cameraCoverage(kit: ReadKit, ctx: ActorContext, q: Coverag
       type: 'FeatureCollection',
       features: seeing.map((d) => ({
         type: 'Feature' as const,
-        geometry: { type: 'Polygon' as const, coordinates: [sectorRing({ id: d.id, lng: d.lng!, lat: d.lat!, heading: d.heading!, fovDeg: d.fovDeg!, rangeM: d.rangeM! })] },
+        geometry: { type: 'Polygon' as const, coordinates: [sectorRing({ id: d.id, lng: d.lng!, lat: d.lat!, heading: d.heading!, fovDeg: d.fovDeg!, rangeM: d.rangeM! }).map(at)] },
         properties: {
           id: d.id, name: d.name, code: d.code, kind: d.kind as DeviceKind, status: d.status as DeviceStatus, gridId: d.gridId,
-          heading: d.heading!, fovDeg: d.fovDeg!, rangeM: d.rangeM!, lng: d.lng!, lat: d.lat!,
+          heading: round(d.heading!, 2), fovDeg: round(d.fovDeg!, 2), rangeM: round(d.rangeM!, 1), lng: round(d.lng!, 7), lat: round(d.lat!, 7),
         },
       })),
     },
