@@ -14,6 +14,7 @@ import type { Coverage, Device } from '@gridgov/contracts';
 import { rows } from '../../platform/db/client.js';
 import { interiorPoint, pointInPolygon } from '../../platform/geo/polygon.js';
 import { startTestEnv, type Client, type TestEnv } from '../../../test/harness.js';
+import { seedDemoDevices } from './demo.js';
 import { device } from './tables.js';
 
 interface ErrorBody {
@@ -143,6 +144,18 @@ describe('devices: camera fields and video coverage (视频覆盖)', () => {
     const [audited] = await rows<{ n: string }>(db(), sql`select count(*) as n from audit_log where action = 'device.coverage'`);
     assert.ok(Number(audited!.n) >= 5, 'every answer audited');
     assert.equal((await env.client().get('/api/devices/coverage')).status, 401);
+  });
+
+  it('the demo cameras cover stretches of their streets and leave blind spots', async () => {
+    const countyGrids = env.seed.city.grids.filter((g) => g.regionCode.startsWith(countyCode.slice(0, 6))).map((g) => ({ ...g, id: env.gridId(g.code) }));
+    await seedDemoDevices(env.rt.kit, countyCode, countyGrids, 6);
+    const answer = await countyOp.get<Coverage>('/api/devices/coverage');
+    const demo = new Set(countyGrids.slice(0, 6).map((g) => g.id));
+    const rows = answer.body.grids.filter((g) => demo.has(g.gridId) && g.gridId !== grid.id);
+    assert.ok(rows.length >= 4 && rows.every((g) => g.cameras >= 2), JSON.stringify(rows));
+    assert.ok(rows.every((g) => g.share !== null && g.share > 0 && g.share < 0.6), `partly covered: ${rows.map((g) => g.share).join(', ')}`);
+    assert.ok(answer.body.grids.some((g) => g.share === 0), 'grids without cameras are blind');
+    assert.equal(answer.body.grids[0]!.share, 0, 'the blind ones first');
   });
 
   it('answers for the county with a few thousand cameras (timed, not asserted)', async () => {
