@@ -5,7 +5,7 @@
  */
 import { Alert, Card, Progress, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useState, type HTMLAttributes } from 'react';
 import type { Coverage } from '@gridgov/contracts';
 import { useI18n } from '../../i18n/i18n';
 import { deviceKeys, devicesApi } from './devices-api';
@@ -64,7 +64,7 @@ export default function CoverageView() {
         dataSource={coverage.data?.grids ?? []}
         data-testid="coverage-grids"
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
-        onRow={(row) => ({ onClick: () => setGridId(row.gridId), style: { cursor: 'pointer' } })}
+        onRow={(row) => ({ onClick: () => setGridId(row.gridId), style: { cursor: 'pointer' }, 'data-share': row.share ?? '' }) as HTMLAttributes<HTMLElement>}
         columns={[
           { key: 'grid', title: t('devices.coverage.grid'), dataIndex: 'gridName' },
           {
