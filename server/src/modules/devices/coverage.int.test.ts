@@ -14,6 +14,7 @@ import type { Coverage, Device } from '@gridgov/contracts';
 import { rows } from '../../platform/db/client.js';
 import { interiorPoint, pointInPolygon } from '../../platform/geo/polygon.js';
 import { startTestEnv, type Client, type TestEnv } from '../../../test/harness.js';
+import { download, reportLines, upload, xlsxFile } from '../imports/test-kit.js';
 import { seedDemoDevices } from './demo.js';
 import { device } from './tables.js';
 
@@ -78,6 +79,24 @@ describe('devices: camera fields and video coverage (视频覆盖)', () => {
     assert.deepEqual([changed.body.heading, changed.body.fovDeg, changed.body.rangeM], [10, 360, 30]);
     // Out of the way for the coverage below.
     assert.equal((await countyOp.post(`/api/devices/${made.body.id}/disable`, { version: changed.body.version })).status, 200);
+  });
+
+  it('imports the field of view from 朝向/视角/视距 columns, refusing a range out of bounds', async () => {
+    const file = await xlsxFile([
+      ['设备编码', '设备名称', '设备类型', '接入协议', '区划代码', '经度', '纬度', '朝向', '视角', '视距'],
+      [nationalId(grid.regionCode, '132', 921), '导入视角摄像机', '摄像机', 'gb28181', grid.regionCode, '111.7', '29.04', '270°', '75', '80米'],
+      [nationalId(grid.regionCode, '132', 922), '视距过远', '摄像机', 'gb28181', grid.regionCode, '111.7', '29.04', '90', '60', '800'],
+    ]);
+    const uploaded = await upload<{ id: string; mapping: unknown }>(env, countyOp, '设备.xlsx', file, 'device');
+    assert.equal(uploaded.status, 201, JSON.stringify(uploaded.body));
+    assert.equal((await countyOp.post(`/api/imports/${uploaded.body.id}/start`, { mapping: uploaded.body.mapping })).status, 202);
+    await env.rt.jobs.runDue();
+    const done = await countyOp.get<{ status: string; createdRows: number; failedRows: number }>(`/api/imports/${uploaded.body.id}`);
+    assert.deepEqual([done.body.status, done.body.createdRows, done.body.failedRows], ['done', 1, 1]);
+    const report = await download(env, countyOp, `/api/imports/${uploaded.body.id}/errors`);
+    assert.deepEqual((await reportLines(report.body)).map((line) => line[1]), ['视距:IMPORT_CELL_INVALID']);
+    const [made] = await rows<{ heading: number; fov_deg: number; range_m: number }>(db(), sql`select heading, fov_deg, range_m from device where code = ${nationalId(grid.regionCode, '132', 921)}`);
+    assert.deepEqual([made?.heading, made?.fov_deg, made?.range_m], [270, 75, 80]);
   });
 
   it('finds a street half covered by a camera looking along it, in its street and its grid; another grid\'s worker sees none of it', async () => {
