@@ -7,6 +7,7 @@ export const DEVICES_AUDIT_ACTIONS = defineAuditActions({
   'device.list': { zh: '查询设备列表', en: 'Devices listed' },
   'device.read': { zh: '查阅设备', en: 'Device read' },
   'device.map': { zh: '查看设备地图', en: 'Device map read' },
+  'device.coverage': { zh: '查看视频覆盖分析', en: 'Camera coverage read' },
   'device.credentials': { zh: '签发设备密钥', en: 'Device secret issued' },
   'device.import': { zh: '导入设备', en: 'Devices imported' },
   'device.offline': { zh: '设备离线', en: 'Device offline' },

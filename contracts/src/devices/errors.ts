@@ -9,5 +9,6 @@ export const DEVICES_ERRORS = defineErrors({
   DEVICE_GRID: { status: 400, zh: '所选网格须在设备所属区域内', en: 'The grid must lie in the device\'s region' },
   DEVICE_PARENT: { status: 400, zh: '上级设备须为本辖区的录像机或平台', en: 'The parent must be an NVR or platform in your scope' },
   DEVICE_DEPARTMENT: { status: 400, zh: '未找到该责任部门', en: 'No such owner department' },
+  DEVICE_COMPOUND: { status: 400, zh: '所选小区（楼栋或场所）不存在或不在设备所属区划内；类型和小区须同时填写', en: 'The compound (building or venue) does not exist or lies outside the device\'s region; give both its type and the compound' },
   DEVICE_DISABLED: { status: 409, zh: '设备已停用', en: 'The device is disabled' },
 });

@@ -62,3 +62,21 @@ export async function basemapInView(db: Db, actor: Actor | null, bbox: Bbox, zoo
 export async function homeArea(db: Db, actor: Actor): Promise<HomeArea> {
   return { bounds: await gridBoundsUnder(db, actor, actor.regionPrefix) };
 }
+
+export interface StreetLine {
+  id: string;
+  name: string;
+  kind: 'main' | 'minor';
+  coordinates: [number, number][];
+}
+
+/** The streets the actor may see that overlap a box, as plain lines (for analyses over the roads, e.g. camera coverage); at most `limit`, by id. */
+export async function streetLinesIn(db: Db, actor: Actor, bbox: Bbox, limit: number): Promise<StreetLine[]> {
+  const found = await db
+    .select({ id: street.id, name: street.name, kind: street.kind, line: street.line })
+    .from(street)
+    .where(and(overlaps(bbox), streetVisible(actor)))
+    .orderBy(asc(street.id))
+    .limit(limit);
+  return found.map((s) => ({ id: s.id, name: s.name, kind: s.kind as StreetLine['kind'], coordinates: (s.line as { coordinates: [number, number][] }).coordinates }));
+}

@@ -18,6 +18,7 @@ import { writeAudit } from '../../platform/audit/write-audit.js';
 import { recordVisible } from '../../platform/scope.js';
 import { departmentNames, departmentsVisibleTo } from '../departments/queries.js';
 import { gridsInScope } from '../grids/queries.js';
+import { compoundsByIds, type CompoundType } from '../registers/compounds.js';
 import { device } from './tables.js';
 import { DEVICE_VISIBILITY, loadDevice, loadManaged, managesAt, type DeviceRow } from './visibility.js';
 
@@ -28,16 +29,20 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 export async function presentDevices(kit: ReadKit, found: readonly DeviceRow[]): Promise<Device[]> {
   if (found.length === 0) return [];
-  const [regions, grids, departments] = await Promise.all([
+  const compoundRefs = found.flatMap((d) => (d.compoundType && d.compoundId ? [{ type: d.compoundType as CompoundType, id: d.compoundId }] : []));
+  const [regions, grids, departments, compounds] = await Promise.all([
     kit.providers.regionNames(kit.db, [...new Set(found.map((d) => d.regionCode))]),
     kit.providers.gridNames(kit.db, [...new Set(found.flatMap((d) => (d.gridId ? [d.gridId] : [])))]),
     departmentNames(kit.db, [...new Set(found.flatMap((d) => (d.departmentId ? [d.departmentId] : [])))]),
+    compoundsByIds(kit.db, compoundRefs),
   ]);
   return found.map((d) => ({
     id: d.id, code: d.code, typeCode: d.typeCode, name: d.name, kind: d.kind as DeviceKind, protocol: d.protocol as Device['protocol'], parentId: d.parentId,
     regionCode: d.regionCode, regionName: regions.get(d.regionCode) ?? '', gridId: d.gridId, gridName: d.gridId ? (grids.get(d.gridId) ?? null) : null,
     lng: d.lng, lat: d.lat, address: d.address, departmentId: d.departmentId, departmentName: d.departmentId ? (departments.get(d.departmentId) ?? null) : null,
     vendor: d.vendor, model: d.model, status: d.status as DeviceStatus, lastSeenAt: iso(d.lastSeenAt), silenceSeconds: d.silenceSeconds,
+    heading: d.heading, fovDeg: d.fovDeg, rangeM: d.rangeM, compoundType: (d.compoundType as CompoundType | null) ?? null, compoundId: d.compoundId,
+    compoundName: d.compoundType && d.compoundId ? (compounds.get(`${d.compoundType}:${d.compoundId}`)?.name ?? null) : null,
     hasSecret: d.secretHash !== null, secretIssuedAt: iso(d.secretIssuedAt), version: d.version, createdAt: d.createdAt.toISOString(), updatedAt: d.updatedAt.toISOString(),
   }));
 }
@@ -70,7 +75,7 @@ export async function readDevice(kit: ReadKit, ctx: ActorContext, id: string): P
   return (await presentDevices(kit, [found]))[0]!;
 }
 
-const fieldError = (code: 'DEVICE_CODE_INVALID' | 'DEVICE_CODE_TYPE' | 'DEVICE_CODE_TAKEN' | 'DEVICE_REGION' | 'DEVICE_GRID' | 'DEVICE_PARENT' | 'DEVICE_DEPARTMENT', field: string) =>
+const fieldError = (code: 'DEVICE_CODE_INVALID' | 'DEVICE_CODE_TYPE' | 'DEVICE_CODE_TAKEN' | 'DEVICE_REGION' | 'DEVICE_GRID' | 'DEVICE_PARENT' | 'DEVICE_DEPARTMENT' | 'DEVICE_COMPOUND', field: string) =>
   new AppError(code, { fields: [{ field, code }] });
 
 /** The place, parent and owner must lie in the caller's scope; the code must fit the kind. Returns the derived type code. */
@@ -87,6 +92,12 @@ export async function checkDevice(db: Db, actor: Actor, input: Fields, selfId: s
     if (!parent || parent.id === selfId || (parent.kind !== 'nvr' && parent.kind !== 'video_platform')) throw fieldError('DEVICE_PARENT', 'parentId');
   }
   if (input.departmentId && !(await departmentsVisibleTo(db, actor, [input.departmentId])).has(input.departmentId)) throw fieldError('DEVICE_DEPARTMENT', 'departmentId');
+  // A gate's compound: both its type and id or neither, a live building or venue within the device's region (so within the caller's scope).
+  if ((input.compoundType === null) !== (input.compoundId === null)) throw fieldError('DEVICE_COMPOUND', input.compoundType === null ? 'compoundType' : 'compoundId');
+  if (input.compoundType && input.compoundId) {
+    const compound = (await compoundsByIds(db, [{ type: input.compoundType, id: input.compoundId }])).get(`${input.compoundType}:${input.compoundId}`);
+    if (!compound || !compound.regionCode.startsWith(divisionPrefix(input.regionCode)) || !managesAt(actor, compound.regionCode)) throw fieldError('DEVICE_COMPOUND', 'compoundId');
+  }
   return NATIONAL_ID_KINDS.includes(input.kind) ? deviceTypeCode(input.code) : null;
 }
 
@@ -123,7 +134,11 @@ export async function updateDevice(kit: ReadKit, ctx: ActorContext, id: string, 
     }).where(eq(device.id, id)).returning();
     await writeAudit(tx, ctx, {
       action: 'device.update', objectType: 'device', objectId: id, regionCode: input.regionCode,
-      details: { from: { code: d.code, name: d.name, regionCode: d.regionCode, gridId: d.gridId }, to: { code: input.code, name: input.name, regionCode: input.regionCode, gridId: input.gridId }, version: d.version + 1 },
+      details: {
+        from: { code: d.code, name: d.name, regionCode: d.regionCode, gridId: d.gridId, view: [d.heading, d.fovDeg, d.rangeM], compoundId: d.compoundId },
+        to: { code: input.code, name: input.name, regionCode: input.regionCode, gridId: input.gridId, view: [input.heading, input.fovDeg, input.rangeM], compoundId: input.compoundId },
+        version: d.version + 1,
+      },
     });
     return row!;
   }).catch(refuseTaken);

@@ -41,6 +41,9 @@ const FIELDS: readonly FieldSpec[] = [
   { field: 'department', zh: '责任部门', en: 'Owner department', required: false, max: 100, aliases: ['部门', '维护部门', 'department'] },
   { field: 'vendor', zh: '厂商', en: 'Vendor', required: false, max: 60, aliases: ['生产厂商', '品牌', 'vendor', 'manufacturer'] },
   { field: 'model', zh: '型号', en: 'Model', required: false, max: 60, aliases: ['规格型号', 'model'] },
+  { field: 'heading', zh: '朝向', en: 'Heading', required: false, max: 20, aliases: ['方位角', '朝向角', 'heading', 'direction'] },
+  { field: 'fovDeg', zh: '视角', en: 'Field of view', required: false, max: 20, aliases: ['水平视角', '视场角', 'fov', 'fovdeg'] },
+  { field: 'rangeM', zh: '视距', en: 'Range', required: false, max: 20, aliases: ['监控距离', '可视距离', 'range', 'rangem'] },
 ];
 
 const kindWords = new Map<string, DeviceKind>(DEVICE_KINDS.flatMap((k) => [[k, k], [DEVICES_ENUM_LABELS.deviceKind[k].zh, k], [DEVICES_ENUM_LABELS.deviceKind[k].en.toLowerCase(), k]] as [string, DeviceKind][]));
@@ -55,6 +58,9 @@ const NOTES: Record<string, string> = {
   lng: '如 111.6985',
   lat: '如 29.0318',
   department: '本区划已建部门的名称，可不填',
+  heading: '摄像机朝向，正北为0度顺时针计（0–360），可不填',
+  fovDeg: '水平视角（度，1–360），可不填',
+  rangeM: '有效视距（米，1–500），可不填',
 };
 
 interface DeviceImportRow {
@@ -70,6 +76,9 @@ interface DeviceImportRow {
   department: string | null;
   vendor: string | null;
   model: string | null;
+  heading: number | null;
+  fovDeg: number | null;
+  rangeM: number | null;
 }
 
 const FIELD_OF: Record<string, string> = { code: 'code', regionCode: 'regionCode', gridId: 'gridCode', parentId: 'code', departmentId: 'department' };
@@ -98,19 +107,22 @@ export const deviceImport = defineImportKind<DeviceImportRow>({
       failed = true;
       issue('regionCode', 'IMPORT_CELL_INVALID', { allowed: '12 digits' });
     }
-    const number = (field: 'lng' | 'lat', limit: number): number | null => {
-      const text = values[field];
+    const number = (field: 'lng' | 'lat' | 'heading' | 'fovDeg' | 'rangeM', min: number, max: number): number | null => {
+      const text = values[field]?.replace(/[°度米m\s]/gi, '');
       if (!text) return null;
       const n = Number(text);
-      if (!Number.isFinite(n) || Math.abs(n) > limit) {
+      if (!Number.isFinite(n) || n < min || n > max) {
         failed = true;
-        issue(field, 'IMPORT_CELL_INVALID', { allowed: `-${limit}–${limit}` });
+        issue(field, 'IMPORT_CELL_INVALID', { allowed: `${min}–${max}` });
         return null;
       }
       return n;
     };
-    const lng = number('lng', 180);
-    const lat = number('lat', 90);
+    const lng = number('lng', -180, 180);
+    const lat = number('lat', -90, 90);
+    const heading = number('heading', 0, 360);
+    const fovDeg = number('fovDeg', 1, 360);
+    const rangeM = number('rangeM', 1, 500);
     if ((lng === null) !== (lat === null) && !failed) {
       failed = true;
       issue(lng === null ? 'lng' : 'lat', 'IMPORT_CELL_REQUIRED');
@@ -118,9 +130,10 @@ export const deviceImport = defineImportKind<DeviceImportRow>({
     if (failed) return null;
     const value: DeviceImportRow = {
       code: values.code!.trim(), name: values.name!.trim(), kind: kind!, protocol: protocol!, regionCode, gridCode: values.gridCode ?? null, lng, lat,
-      address: values.address ?? null, department: values.department ?? null, vendor: values.vendor ?? null, model: values.model ?? null,
+      address: values.address ?? null, department: values.department ?? null, vendor: values.vendor ?? null, model: values.model ?? null, heading, fovDeg, rangeM,
     };
-    return { value, display: { ...value, kind: DEVICES_ENUM_LABELS.deviceKind[value.kind].zh, lng: lng === null ? null : String(lng), lat: lat === null ? null : String(lat) } };
+    const shown = (n: number | null) => (n === null ? null : String(n));
+    return { value, display: { ...value, kind: DEVICES_ENUM_LABELS.deviceKind[value.kind].zh, lng: shown(lng), lat: shown(lat), heading: shown(heading), fovDeg: shown(fovDeg), rangeM: shown(rangeM) } };
   },
 
   async store(batch, rows) {
@@ -147,6 +160,7 @@ export const deviceImport = defineImportKind<DeviceImportRow>({
       const input = {
         code: value.code, name: value.name, kind: value.kind, protocol: value.protocol, parentId: null, regionCode: value.regionCode, gridId, lng: value.lng, lat: value.lat,
         address: value.address, departmentId, vendor: value.vendor, model: value.model, silenceSeconds: null,
+        heading: value.heading, fovDeg: value.fovDeg, rangeM: value.rangeM, compoundType: null, compoundId: null,
       };
       let typeCode: string | null;
       try {

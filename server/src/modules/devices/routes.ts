@@ -1,9 +1,10 @@
 /** Devices: list, map layer, one, register, change, disable, issue or rotate the MQTT secret. */
-import { device, deviceIdParams, deviceLayer as deviceLayerSchema, deviceListQuery, deviceRequest, deviceSecret, deviceUpdateRequest, deviceVersionRequest, page } from '@gridgov/contracts';
+import { coverage, coverageQuery, device, deviceIdParams, deviceLayer as deviceLayerSchema, deviceListQuery, deviceRequest, deviceSecret, deviceUpdateRequest, deviceVersionRequest, page } from '@gridgov/contracts';
 import type { App } from '../../platform/http/types.js';
 import { actorCtx } from '../../platform/http/access.js';
 import type { Kit } from '../../platform/kit/kit.js';
 import { issueDeviceSecret } from './credentials.js';
+import { cameraCoverage } from './coverage.js';
 import { createDevice, deviceLayer, disableDevice, listDevices, readDevice, updateDevice } from './devices.js';
 
 export function deviceRoutes(app: App, kit: Kit): void {
@@ -17,6 +18,16 @@ export function deviceRoutes(app: App, kit: Kit): void {
     config: { access: 'device:read' },
     schema: { tags, summary: 'Devices in scope as GeoJSON points by status, with counts by status (audited)', querystring: deviceListQuery.pick({ kind: true, gridId: true }), response: { 200: deviceLayerSchema } },
     handler: (req) => deviceLayer(kit, actorCtx(req), req.query),
+  });
+  app.get('/api/devices/coverage', {
+    config: { access: 'device:read' },
+    schema: {
+      tags,
+      summary: 'Video coverage and blind spots: the fields of view of the cameras in scope as sectors, the streets with their covered share, per grid the road metres covered, worst first (audited)',
+      querystring: coverageQuery,
+      response: { 200: coverage },
+    },
+    handler: (req) => cameraCoverage(kit, actorCtx(req), req.query),
   });
   app.get('/api/devices/:id', {
     config: { access: 'device:read', record: 'device' },

@@ -25,5 +25,5 @@ export const scopeKit: ScopeKit = {
       },
     },
   },
-  probes: () => [{ method: 'GET', url: '/api/devices' }, { method: 'GET', url: '/api/devices/layer' }, { method: 'GET', url: '/api/devices?q=%E6%99%BA%E6%85%A7' }],
+  probes: () => [{ method: 'GET', url: '/api/devices' }, { method: 'GET', url: '/api/devices/layer' }, { method: 'GET', url: '/api/devices/coverage' }, { method: 'GET', url: '/api/devices?q=%E6%99%BA%E6%85%A7' }],
 };
