@@ -92,6 +92,18 @@ export const EVENT_RETENTION: RetentionRule[] = [
       return dropped + (r?.n ?? 0);
     },
   },
+  {
+    kind: 'device-alarm',
+    what: 'device alarms (with the resident a fever alarm recognised) and device commands',
+    defaultDays: 180,
+    async purge(kit, before) {
+      const [r] = await rows<{ n: number }>(kit.db, sql`
+        with a as (delete from device_alarm where last_at < ${before.toISOString()} and status = 'filed' returning 1),
+             c as (delete from device_command where created_at < ${before.toISOString()} returning 1)
+        select ((select count(*) from a) + (select count(*) from c))::int as n`);
+      return r?.n ?? 0;
+    },
+  },
 ];
 
 /** Keeps the next days' partitions made (hourly; every process may run it, creation is idempotent). */

@@ -60,7 +60,7 @@ describe('retention of personal data', () => {
     // Just before one day: nothing goes.
     to(t0.getTime() + DAY - MINUTE);
     const early = await runRetention(env.rt.kit, rules);
-    assert.deepEqual(counts(early), { sessions: 0, 'unclaimed-attachments': 0, 'ticket-reporter': 0, 'import-error-report': 0, 'export-file': 0, 'venue-checkins': 0, 'epi-contacts': 0, 'epi-cases': 0, 'health-corrections': 0, 'health-trips': 0, 'health-codes': 0, quarantine: 0, 'device-status': 0, 'device-event': 0 });
+    assert.deepEqual(counts(early), { sessions: 0, 'unclaimed-attachments': 0, 'ticket-reporter': 0, 'import-error-report': 0, 'export-file': 0, 'venue-checkins': 0, 'epi-contacts': 0, 'epi-cases': 0, 'health-corrections': 0, 'health-trips': 0, 'health-codes': 0, quarantine: 0, 'device-status': 0, 'device-event': 0, 'device-alarm': 0 });
     assert.equal(await files.size(`attachments/${uploadId}`), 5);
 
     // Just after one day, by the daily job itself: the upload, the export file and the session go; the reporter stays (2 days).
