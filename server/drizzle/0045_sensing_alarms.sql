@@ -60,4 +60,21 @@ CREATE INDEX "device_alarm_new_idx" ON "device_alarm" USING btree ("created_at")
 CREATE INDEX "device_alarm_region_idx" ON "device_alarm" USING btree ("region_code" text_pattern_ops,"first_at");--> statement-breakpoint
 CREATE INDEX "device_command_device_idx" ON "device_command" USING btree ("device_id","created_at");--> statement-breakpoint
 CREATE INDEX "device_command_open_idx" ON "device_command" USING btree ("expires_at") WHERE "device_command"."status" in ('queued', 'sent');--> statement-breakpoint
-CREATE INDEX "watch_entry_hash_idx" ON "watch_entry" USING btree ("kind","value_hash") WHERE "watch_entry"."active";
+CREATE INDEX "watch_entry_hash_idx" ON "watch_entry" USING btree ("kind","value_hash") WHERE "watch_entry"."active";--> statement-breakpoint
+-- The device alarms' dashboard fact: alarms by the day they were first raised, at the device's region and grid.
+CREATE FUNCTION device_alarm_metric_facts(a device_alarm) RETURNS metric_fact[] LANGUAGE sql IMMUTABLE AS $$
+  SELECT ARRAY[ROW('sensing.alarms', metric_day(a.first_at), a.type, 1)::metric_fact]
+$$;
+--> statement-breakpoint
+CREATE FUNCTION device_alarm_metrics_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM metric_record(
+    CASE WHEN TG_OP <> 'INSERT' THEN OLD.region_code END, CASE WHEN TG_OP <> 'INSERT' THEN OLD.grid_id END,
+    CASE WHEN TG_OP <> 'INSERT' THEN device_alarm_metric_facts(OLD) END,
+    CASE WHEN TG_OP <> 'DELETE' THEN NEW.region_code END, CASE WHEN TG_OP <> 'DELETE' THEN NEW.grid_id END,
+    CASE WHEN TG_OP <> 'DELETE' THEN device_alarm_metric_facts(NEW) END);
+  RETURN NULL;
+END;
+$$;
+--> statement-breakpoint
+CREATE TRIGGER metrics_device_alarm AFTER INSERT OR UPDATE OR DELETE ON device_alarm FOR EACH ROW EXECUTE FUNCTION device_alarm_metrics_changed();

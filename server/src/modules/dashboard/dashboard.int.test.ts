@@ -69,7 +69,7 @@ describe('dashboard', () => {
     for (const m of metrics()) assert.ok(triggers.some((t) => t.table === m.kept.table && t.trigger === m.kept.trigger), `${m.name}: trigger ${m.kept.trigger} on ${m.kept.table}`);
     // Every tile reads registered metrics, in their registered order.
     const tiles = env.rt.kit.registry.tiles;
-    assert.deepEqual(tiles.map((t) => t.id), ['residents', 'households', 'gridWorkers', 'ticketsToday', 'openTickets', 'overdueTickets', 'onTimeRate', 'satisfaction', 'disputesRegistered', 'disputeSuccessRate', 'noPetitionVillages', 'noPetitionLost', 'pendingSummonses', 'announcementsPublished', 'keypersonsManaged', 'keypersonsHighRisk', 'openWarnings', 'highWarnings', 'reservationsMade', 'reservationsPickedUp', 'surveyAnswered', 'declarationsToday', 'enterprisesApproved', 'surveyAlerted', 'declarationsAbnormalToday', 'enterprisesReporting', 'enterprisesAbnormalStaff', 'emergencyOpen', 'emergencyReported', 'suppliesWaiting', 'suppliesFulfilled', 'devicesOnline', 'devicesOffline']);
+    assert.deepEqual(tiles.map((t) => t.id), ['residents', 'households', 'gridWorkers', 'ticketsToday', 'openTickets', 'overdueTickets', 'onTimeRate', 'satisfaction', 'disputesRegistered', 'disputeSuccessRate', 'noPetitionVillages', 'noPetitionLost', 'pendingSummonses', 'announcementsPublished', 'keypersonsManaged', 'keypersonsHighRisk', 'openWarnings', 'highWarnings', 'reservationsMade', 'reservationsPickedUp', 'surveyAnswered', 'declarationsToday', 'enterprisesApproved', 'surveyAlerted', 'declarationsAbnormalToday', 'enterprisesReporting', 'enterprisesAbnormalStaff', 'emergencyOpen', 'emergencyReported', 'suppliesWaiting', 'suppliesFulfilled', 'devicesOnline', 'devicesOffline', 'deviceAlarmsToday']);
   });
 
   it('agrees exactly with a recount of every registered metric after a random run of changes', async () => {
@@ -174,8 +174,8 @@ describe('dashboard', () => {
     const kept = await rows<{ metric: string }>(db, sql`select distinct metric from metric_value where value <> 0`);
     // The random run raises no risk warnings, assesses no villages, reserves nothing and surveys no one: their figures are checked against the recount in
     // warnings.int.test.ts, petitions.int.test.ts, reservations.int.test.ts, campaigns.int.test.ts, declarations.int.test.ts, enterprises.int.test.ts and
-    // (emergency events and supply requests) emergency.int.test.ts; devices online and offline in devices.int.test.ts.
-    for (const m of metrics().filter((m) => m.name !== 'tickets.pending_summonses' && !/^(warnings|petitions|reservations|campaigns|declarations|enterprises|emergency|supplies|devices)\./.test(m.name))) assert.ok(kept.some((k) => k.metric === m.name), `${m.name} has figures`);
+    // (emergency events and supply requests) emergency.int.test.ts; devices online and offline in devices.int.test.ts; device alarms in sensing/alarms.int.test.ts.
+    for (const m of metrics().filter((m) => m.name !== 'tickets.pending_summonses' && !/^(warnings|petitions|reservations|campaigns|declarations|enterprises|emergency|supplies|devices|sensing)\./.test(m.name))) assert.ok(kept.some((k) => k.metric === m.name), `${m.name} has figures`);
     // A broken figure is caught: the check compares each registered metric with its recount.
     await db.execute(sql`update metric_value set value = value + 1 where metric = 'tickets.open' and scope = ${county().code}`);
     assert.match((await compareWithRecount(db, metrics())).join('\n'), new RegExp(`tickets.open ${county().code} now -: stored \\d+, counted \\d+`));

@@ -14,6 +14,7 @@ import mqtt, { type MqttClient } from 'mqtt';
 import type { Device, DeviceAlarm, DeviceCommand, DeviceMessage, DeviceSecret } from '@gridgov/contracts';
 import { rows } from '../../platform/db/client.js';
 import { deliverOutbox } from '../../platform/outbox/outbox.js';
+import { compareWithRecount, foldMetrics } from '../../platform/metrics/metrics.js';
 import { deviceTopic } from '../../platform/protocols/mqtt/index.js';
 import { SipDeviceClient } from '../../platform/protocols/gb28181/index.js';
 import { startTestEnv, type Client, type TestEnv } from '../../../test/harness.js';
@@ -164,6 +165,14 @@ describe('devices into the closed loop through the gateways', () => {
     const [w] = await rows<{ region_code: string; subject_type: string; status: string }>(db(), sql`
       select w.region_code, w.subject_type, a.status from device_alarm a join warning w on w.id = a.warning_id where a.device_code = ${camera.code}`);
     assert.deepEqual([w!.region_code, w!.subject_type, w!.status], [county, 'device_alarm', 'filed']);
+  });
+
+  it('keeps the alarms of the day on the dashboard, as a recount finds them', async () => {
+    await foldMetrics(db(), env.rt.kit.registry.metrics);
+    const mine = env.rt.kit.registry.metrics.filter((m) => m.name.startsWith('sensing.'));
+    assert.deepEqual(await compareWithRecount(db(), mine), []);
+    const [kept] = await rows<{ n: number }>(db(), sql`select coalesce(sum(value), 0)::int as n from metric_value where metric = 'sensing.alarms'`);
+    assert.ok(kept!.n >= 4, 'the alarms of the tests so far');
   });
 
   it('sends a loudspeaker command through the outbox and marks it confirmed when the device answers', async () => {

@@ -9,6 +9,7 @@ import { FEVER_EVIDENCE, WATCHLIST_RULE, fileAlarmsJob } from './alarm-job.js';
 import { deviceCommandChannel, expireCommandsJob } from './commands.js';
 import { EVENT_RETENTION, ensureEventPartitions, partitionJob } from './events.js';
 import { ALARM_VISIBILITY, describeAlarms } from './queries.js';
+import { sensingMetrics } from './metrics.js';
 import { sensingRoutes } from './routes.js';
 
 export { startGateways, gatewaysOf, type Gateways } from './gateways.js';
@@ -22,6 +23,7 @@ export const sensingModule = defineModule({
   auditActions: namesOf(SENSING_AUDIT_ACTIONS),
   errors: namesOf(SENSING_ERRORS),
   liveEvents: ['device_alarm.filed'],
+  ...sensingMetrics,
   records: { device_alarm: ALARM_VISIBILITY },
   subjects: { device_alarm: describeAlarms },
   channels: (kit) => [deviceCommandChannel(kit)],
