@@ -1,8 +1,10 @@
 /**
  * Sustained durable ingest over MQTT on this machine: devices publish QoS 1 messages to the
  * embedded broker (aedes), each checked by the ingest pipeline (schema, replay window, duplicate
- * ids, rate) and group-committed into the day-partitioned `device_event` table of a scratch
- * PostgreSQL database before its PUBACK leaves. The devices are real mqtt.js clients over TCP in
+ * ids, rate) and group-committed before its PUBACK leaves through the store the server's gateways
+ * use (`sensingStore`: one statement per commit writes the day-partitioned `device_event` rows
+ * and what they make: devices marked seen, alarms, access records, command confirmations) into
+ * a scratch PostgreSQL database where the devices are registered gates. The devices are real mqtt.js clients over TCP in
  * a worker thread (`ingest-devices.mjs`) (`--devices=N`, default 200; a thousand overflow the stack
  * of aedes 1.2 in the baseline), each keeping a few messages in
  * flight, for `--seconds=S` (default 60; quick 10). Measured: events stored per second, and the
@@ -19,11 +21,14 @@ import net, { type AddressInfo } from 'node:net';
 import { Worker } from 'node:worker_threads';
 import { Aedes } from 'aedes';
 import mqtt from 'mqtt';
-import { z } from 'zod';
 import { sql } from 'drizzle-orm';
 import { openDatabase, rows } from '../server/src/platform/db/client.js';
 import { EmbeddedBroker, IngestPipeline, type DeviceEvent } from '../server/src/platform/protocols/mqtt/index.js';
-import { ensureEventPartitions, pgEventStore } from '../server/src/modules/sensing/events.js';
+import { ensureEventPartitions } from '../server/src/modules/sensing/events.js';
+import { sensingStore } from '../server/src/modules/sensing/store.js';
+import { DEVICE_PAYLOADS } from '../server/src/modules/sensing/payloads.js';
+import { JobQueue } from '../server/src/platform/jobs/queue.js';
+import { systemClock } from '../server/src/platform/clock.js';
 import { benchLine, formatInt, parseBenchArgs, peakRssMb, withScratchDatabase } from './lib.js';
 
 const PASSWORD = 'bench-secret';
@@ -72,7 +77,12 @@ const result = await withScratchDatabase(async (databaseUrl) => {
   const database = await openDatabase({ databaseUrl, dataDir: 'memory', poolSize: 8 });
   try {
     await ensureEventPartitions(database.db, new Date());
-    const store = pgEventStore(database.db);
+    // The devices are registered gates of one community, online.
+    await database.db.execute(sql`
+      insert into device (id, code, name, kind, protocol, region_code, status, silence_seconds, version, created_at, updated_at)
+      select gen_random_uuid(), 'GATE-' || lpad(i::text, 6, '0'), '门禁' || i, 'access_gate', 'mqtt', '430702001001', 'online', 600, 1, now(), now()
+      from generate_series(0, ${DEVICES - 1}) as i`);
+    const store = sensingStore({ db: database.db, jobs: new JobQueue(database.db, systemClock), clock: systemClock });
     const latencies: number[] = [];
     let batches = 0;
     const timed = {
@@ -86,7 +96,7 @@ const result = await withScratchDatabase(async (databaseUrl) => {
     let refused = 0;
     const pipeline = new IngestPipeline({
       store: timed,
-      schemas: { access_gate: z.object({ id: z.string().max(64), ts: z.number().int(), type: z.enum(['passage', 'status']), direction: z.enum(['in', 'out']), method: z.enum(['face', 'card', 'code']), temperature: z.number().optional() }) },
+      schemas: DEVICE_PAYLOADS,
       maxPerSecond: 1_000,
       onRefusal: () => refused++,
     });
