@@ -23,6 +23,7 @@ export interface SimulatorResult {
   skipped: { code: string; reason: string }[];
   /** The registrar's SIP ID the GB/T 28181 devices used. */
   sipId: string | null;
+  /** From all devices up to the end of the run (sign-in, secrets and start-up not counted). */
   seconds: number;
 }
 
@@ -74,7 +75,7 @@ export async function runSimulator(input: Partial<SimulatorOptions> = {}): Promi
   const log = options.log ?? ((line: string) => console.log(line));
   const random = options.random ?? Math.random;
   const now = options.now ?? Date.now;
-  const started = Date.now();
+  let started = Date.now();
   const tallies = emptyTallies();
   const stopped = () => options.signal?.aborted ?? false;
 
@@ -144,6 +145,7 @@ export async function runSimulator(input: Partial<SimulatorOptions> = {}): Promi
       if (tallies[p].devices > 0 && !up.some((x) => x.protocol === p)) log(`  ${p}: none of its ${tallies[p].devices} devices came online: ${whereToLook(p, options, sipId)}`);
     }
     if (up.length === 0 && !stopped()) throw new SimulatorError('no device came online on any protocol');
+    started = Date.now();
     log(`${up.length} of ${drivers.length} devices online${sipId && tallies.gb28181.devices ? ` (SIP registrar ${options.sip.host}:${options.sip.port}, ID ${sipId})` : ''}; ${options.rate} events/s${options.alarmEveryS ? `, an alarm every ${options.alarmEveryS} s` : ''}${options.durationS !== null ? ` for ${options.durationS} s` : ' until Ctrl-C'}.`);
 
     // Routine events: a budget of `rate` a second, spent every 100 ms on a random device.
@@ -198,7 +200,7 @@ export async function runSimulator(input: Partial<SimulatorOptions> = {}): Promi
     syncSip();
   }
   const seconds = Math.round((Date.now() - started) / 100) / 10;
-  log(`Stopped after ${seconds} s; every driven device left (MQTT disconnect, VIID UnRegister, SIP unREGISTER).`);
+  log(`Stopped after ${seconds} s of driving; every driven device left (MQTT disconnect, VIID UnRegister, SIP unREGISTER).`);
   for (const p of PROTOCOLS) if (tallies[p].devices) log(`  ${formatTallies({ ...emptyTallies(), [p]: tallies[p] })}`);
   return { tallies, driven: driven.filter((d) => secrets.has(d.id)).map(({ id, code, kind, protocol }) => ({ id, code, kind, protocol })), skipped, sipId, seconds };
 }
