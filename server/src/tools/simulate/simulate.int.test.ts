@@ -127,4 +127,20 @@ describe('the device simulator against a running server', () => {
     const [issued] = await rows<{ n: number }>(db(), sql`select count(*)::int as n from audit_log where action = 'device.credentials'`);
     assert.equal(issued!.n, result.driven.length);
   });
+
+  it('stops when told (Ctrl-C), leaving cleanly; --limit takes one device of each protocol in turn', async () => {
+    const stop = new AbortController();
+    const running = runSimulator({ ...ports(), limit: 3, rate: 10, alarmEveryS: 0, tallyEveryS: 0, signal: stop.signal, log: () => undefined });
+    for (let i = 0; i < 200 && registrar.devices().length < 1; i++) await new Promise((r) => setTimeout(r, 25));
+    const asked = Date.now();
+    stop.abort();
+    const result = await running;
+    assert.ok(Date.now() - asked < 5000, 'it leaves promptly');
+    assert.deepEqual(result.driven.map((d) => d.protocol), ['mqtt', 'gat1400', 'gb28181']);
+    assert.deepEqual([result.tallies.mqtt.online, result.tallies.gat1400.online, result.tallies.gb28181.online], [0, 0, 0]);
+    assert.deepEqual([result.tallies.mqtt.refused, result.tallies.gat1400.refused, result.tallies.gb28181.refused], [0, 0, 0]);
+    await registrar.settled();
+    assert.deepEqual(registrar.devices(), []);
+    assert.equal(broker.connectedClients, 0);
+  });
 });
