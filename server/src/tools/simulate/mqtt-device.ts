@@ -143,7 +143,7 @@ export class MqttDevice {
   /** Raises the kind's alarm (fever, SOS, smoke, water). */
   async alarm(): Promise<boolean> {
     const message = alarmMessage(this.options.device.kind, this.ctx.now(), this.ctx.random);
-    if (!message) return false;
+    if (!message || !this.client?.connected) return false;
     this.ctx.tally.alarms++;
     return this.publish('event', message);
   }

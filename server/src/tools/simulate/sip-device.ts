@@ -90,7 +90,12 @@ export class SipDeviceDriver {
 
   /** Binds its socket and registers. */
   async start(): Promise<boolean> {
-    await this.client.start();
+    try {
+      await this.client.start();
+    } catch (error) {
+      this.ctx.notice(`${this.options.device.code}: cannot open a SIP socket on ${this.options.localHost} (${reason(error)}); --local-ip`);
+      return false;
+    }
     this.started = true;
     return this.register();
   }
@@ -98,6 +103,7 @@ export class SipDeviceDriver {
   /** One Keepalive (or a new REGISTER when the platform forgot the device). */
   async keepalive(): Promise<void> {
     this.countCatalogs();
+    if (!this.started) return;
     if (!this.registered) {
       await this.register();
       return;

@@ -111,7 +111,7 @@ export class ViidDevice {
 
   /** A watch-listed plate passes (checkpoints only). */
   async alarm(plateNo: string): Promise<boolean> {
-    if (!this.capturesVehicles) return false;
+    if (!this.capturesVehicles || !this.registered) return false;
     this.ctx.tally.alarms++;
     return this.capture(plateNo);
   }
