@@ -87,12 +87,13 @@ describe('simulator messages', () => {
     assert.notEqual(f.SourceID, v.SourceID, 'two captures of one second differ by their sequence');
   });
 
-  it('an NVR\'s catalog is its children in the registry, all on', () => {
+  it('an NVR\'s catalog is its children in the registry (those driven), on', () => {
     const dev = (id: string, code: string, kind: ListedDevice['kind'], parentId: string | null): ListedDevice => ({ id, code, name: `设备${id}`, kind, protocol: 'gb28181', status: 'online', parentId, regionCode: '430702010001', vendor: '海康威视', model: null, lng: 111.7, lat: 29.0 });
     const nvr = dev('n', '43070201000118000001', 'nvr', null);
     const all = [nvr, dev('a', '43070201000132000002', 'camera', 'n'), dev('b', '43070201000131000003', 'camera', 'n'), dev('c', '43070201000132000004', 'camera', null)];
     const channels = catalogOf(nvr, all);
     assert.deepEqual(channels.map((c) => [c.deviceId, c.parentId, c.status]), [['43070201000132000002', nvr.code, 'ON'], ['43070201000131000003', nvr.code, 'ON']]);
     assert.deepEqual(catalogOf(all[1]!, all), [], 'a camera has no channels');
+    assert.deepEqual(catalogOf(nvr, all, new Set(['n', 'b'])).map((c) => c.deviceId), ['43070201000131000003'], 'only the children the simulator drives');
   });
 });

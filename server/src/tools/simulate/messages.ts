@@ -130,10 +130,14 @@ export interface ListedDevice {
   lat: number | null;
 }
 
-/** The catalog an NVR (or a lower platform) answers: its child devices in the registry, all on. */
-export function catalogOf(parent: ListedDevice, all: readonly ListedDevice[]): CatalogChannel[] {
+/**
+ * The catalog an NVR (or a lower platform) answers: its child devices in the registry, on. Only
+ * the children in `driven` (when given): the catalog sets the status of what it lists, and the
+ * simulator changes nothing of the devices it does not drive.
+ */
+export function catalogOf(parent: ListedDevice, all: readonly ListedDevice[], driven?: ReadonlySet<string>): CatalogChannel[] {
   return all
-    .filter((d) => d.parentId === parent.id)
+    .filter((d) => d.parentId === parent.id && (!driven || driven.has(d.id)))
     .map((d) => ({
       deviceId: d.code,
       name: d.name,

@@ -2,22 +2,34 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { DEFAULTS, parseCommandLine } from './options.js';
-import { chooseDevices, sipIdFor } from './simulator.js';
+import { chooseDevices } from './simulator.js';
 import { formatTallies, emptyTallies } from './tally.js';
 import type { ListedDevice } from './messages.js';
 
 const dev = (code: string, kind: ListedDevice['kind'], protocol: string, status = 'online'): ListedDevice => ({ id: `id-${code}`, code, name: code, kind, protocol, status, parentId: null, regionCode: '430702010001', vendor: null, model: null, lng: null, lat: null });
 
 describe('simulator options', () => {
-  it('defaults to the local demo server and its ports', () => {
-    const parsed = parseCommandLine([]);
+  it('defaults to the local demo server and its ports, and its SIP ID', () => {
+    const parsed = parseCommandLine([], {});
     assert.ok('options' in parsed);
     assert.deepEqual(parsed.options, DEFAULTS);
     assert.equal(parsed.options.url, 'http://127.0.0.1:3000');
     assert.equal(parsed.options.mqttUrl, 'mqtt://127.0.0.1:1883');
-    assert.deepEqual([parsed.options.sip.host, parsed.options.sip.port, parsed.options.sip.transport], ['127.0.0.1', 5060, 'udp']);
+    assert.deepEqual(parsed.options.sip, { host: '127.0.0.1', port: 5060, transport: 'udp', id: '43070200002000000001', localHost: '127.0.0.1' });
     assert.equal(parsed.options.durationS, null, 'forever');
     assert.equal(parsed.options.rate, 5);
+  });
+
+  it('follows the server\'s settings in the shell, the flags over them', () => {
+    const env = { GRIDGOV_HOST: '0.0.0.0', GRIDGOV_PORT: '8080', GRIDGOV_MQTT_PORT: '11883', GRIDGOV_SIP_PORT: '15060', GRIDGOV_SIP_ID: '43070100002000000009', DATABASE_URL: 'ignored' };
+    const parsed = parseCommandLine([], env);
+    assert.ok('options' in parsed);
+    assert.deepEqual([parsed.options.url, parsed.options.mqttUrl, parsed.options.sip.host, parsed.options.sip.port, parsed.options.sip.id], ['http://127.0.0.1:8080', 'mqtt://127.0.0.1:11883', '127.0.0.1', 15060, '43070100002000000009']);
+    const off = parseCommandLine(['--sip-id', '43070200002000000002'], { GRIDGOV_MQTT_PORT: 'off', GRIDGOV_SIP_PORT: '0' });
+    assert.ok('options' in off);
+    assert.deepEqual([off.options.mqttUrl, off.options.sip.port, off.options.sip.id], ['mqtt://127.0.0.1:1883', 5060, '43070200002000000002']);
+    const bad = parseCommandLine([], { GRIDGOV_SIP_ID: '42' });
+    assert.ok('error' in bad && /GRIDGOV_SIP_ID must be a 20-digit/.test(bad.error));
   });
 
   it('reads every flag', () => {
@@ -25,7 +37,7 @@ describe('simulator options', () => {
       '--url', 'http://10.0.0.5:8080', '--user', 'city_op', '--password', 'pw', '--mqtt', 'mqtt://10.0.0.5:18830', '--sip', '10.0.0.5:15060', '--sip-id', '43070200002000000001',
       '--sip-transport', 'tcp', '--local-ip', '10.0.0.9', '--kind', 'camera,nvr', '--kind', 'street_light', '--limit', '6', '--rate', '20', '--alarm-every', '5', '--plate', '湘A12345',
       '--duration', '30', '--status-every', '15', '--keepalive-every', '20', '--plain-password',
-    ]);
+    ], {});
     assert.ok('options' in parsed);
     const o = parsed.options;
     assert.deepEqual(o.sip, { host: '10.0.0.5', port: 15060, transport: 'tcp', id: '43070200002000000001', localHost: '10.0.0.9' });
@@ -35,7 +47,7 @@ describe('simulator options', () => {
 
   it('says what is wrong with a bad command line', () => {
     const error = (args: string[]) => {
-      const parsed = parseCommandLine(args);
+      const parsed = parseCommandLine(args, {});
       return 'error' in parsed ? parsed.error : null;
     };
     assert.match(error(['--rate', 'fast'])!, /--rate must be a number/);
@@ -59,12 +71,6 @@ describe('simulator options', () => {
     assert.equal(leftOut, 2);
     assert.deepEqual(skipped, [{ code: 'GATE-0001', reason: 'GA/T 1400 needs a 20-digit national ID' }, { code: 'SMK-0001', reason: 'disabled' }]);
     assert.deepEqual(chooseDevices(all, { kinds: ['camera'], limit: null }).driven.map((d) => d.code), ['43070201000132000002', '43070201000132000003']);
-  });
-
-  it('assumes the registrar\'s SIP ID from an NVR\'s code when none is given', () => {
-    assert.equal(sipIdFor([dev('43070201000132000002', 'camera', 'gb28181'), dev('43070202000118000001', 'nvr', 'gb28181')]), '43070202002000000001');
-    assert.equal(sipIdFor([dev('43070201000132000002', 'camera', 'gb28181')]), '43070201002000000001');
-    assert.equal(sipIdFor([dev('SL-1', 'street_light', 'mqtt')]), null);
   });
 
   it('prints one line per tally, protocols without devices left out', () => {

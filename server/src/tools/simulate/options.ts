@@ -1,6 +1,7 @@
 /** The simulator's settings: what `runSimulator` takes, and how the command line sets them. */
 import { parseArgs } from 'node:util';
 import { DEVICE_KINDS, type DeviceKind } from '@gridgov/contracts';
+import { loadConfig } from '../../platform/config.js';
 import type { SipTransportName } from '../../platform/protocols/gb28181/index.js';
 import type { Random } from './messages.js';
 
@@ -15,8 +16,8 @@ export interface SimulatorOptions {
   mqttUrl: string;
   /** Where GA/T 1400 is served, when not at `url`. */
   viidUrl?: string;
-  /** The GB/T 28181 registrar (GRIDGOV_SIP_PORT); `id` its 20-digit SIP ID (null: derived from the first video device's code). */
-  sip: { host: string; port: number; transport: SipTransportName; id: string | null; localHost: string };
+  /** The GB/T 28181 registrar (GRIDGOV_SIP_PORT) and its 20-digit SIP ID (GRIDGOV_SIP_ID). */
+  sip: { host: string; port: number; transport: SipTransportName; id: string; localHost: string };
   /** Everyday events a second, over all devices. */
   rate: number;
   /** Seconds to run; null runs until stopped. */
@@ -45,33 +46,49 @@ export interface SimulatorOptions {
   now?: () => number;
 }
 
-export const DEFAULTS: SimulatorOptions = {
-  url: 'http://127.0.0.1:3000',
-  user: 'county_op',
-  password: 'Gridgov@2026',
-  mqttUrl: 'mqtt://127.0.0.1:1883',
-  sip: { host: '127.0.0.1', port: 5060, transport: 'udp', id: null, localHost: '127.0.0.1' },
-  rate: 5,
-  durationS: null,
-  alarmEveryS: 60,
-  plate: null,
-  limit: null,
-  kinds: null,
-  statusEveryS: 60,
-  keepaliveEveryS: 60,
-  tallyEveryS: 10,
-  plainPassword: false,
-};
+/** The server settings the defaults follow (read from this shell, as the server on this machine would). */
+const SERVER_ENV = ['GRIDGOV_HOST', 'GRIDGOV_PORT', 'PORT', 'GRIDGOV_MQTT_PORT', 'GRIDGOV_SIP_PORT', 'GRIDGOV_SIP_ID'] as const;
+
+/**
+ * The defaults: the local server as it starts with `env` (its host, HTTP port, MQTT and SIP ports
+ * and SIP ID; a port set to 0 or off falls back to the standard one), the demo operator, 5 events/s.
+ */
+export function defaultsFrom(env: NodeJS.ProcessEnv): SimulatorOptions {
+  const config = loadConfig(Object.fromEntries(SERVER_ENV.filter((k) => env[k] !== undefined).map((k) => [k, env[k]])));
+  const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+  const inUrl = host.includes(':') ? `[${host}]` : host;
+  return {
+    url: `http://${inUrl}:${config.port}`,
+    user: 'county_op',
+    password: 'Gridgov@2026',
+    mqttUrl: `mqtt://${inUrl}:${config.mqttPort || 1883}`,
+    sip: { host, port: config.sipPort || 5060, transport: 'udp', id: config.sipId, localHost: '127.0.0.1' },
+    rate: 5,
+    durationS: null,
+    alarmEveryS: 60,
+    plate: null,
+    limit: null,
+    kinds: null,
+    statusEveryS: 60,
+    keepaliveEveryS: 60,
+    tallyEveryS: 10,
+    plainPassword: false,
+  };
+}
+
+/** The defaults of a server started with nothing set (`runSimulator` fills what its caller leaves out from these). */
+export const DEFAULTS: SimulatorOptions = defaultsFrom({});
 
 export const USAGE = `usage: npm run devices:simulate -- [options]
 Drives the devices of a running GridGov server over MQTT, GA/T 1400 and GB/T 28181.
+Defaults follow the server's settings in this shell (GRIDGOV_HOST, GRIDGOV_PORT, GRIDGOV_MQTT_PORT, GRIDGOV_SIP_PORT, GRIDGOV_SIP_ID).
 It issues each driven device a NEW secret (rotating it): real devices with the same code are locked out.
-  --url URL            the server (default ${DEFAULTS.url}); GA/T 1400 goes to URL/VIID/
+  --url URL            the server (default ${DEFAULTS.url}, or GRIDGOV_HOST/GRIDGOV_PORT); GA/T 1400 goes to URL/VIID/
   --user NAME          an operator whose scope holds the devices (default ${DEFAULTS.user})
   --password P         (default the demo password)   --totp CODE  when the account needs one
-  --mqtt URL           the MQTT broker (default ${DEFAULTS.mqttUrl}; server env GRIDGOV_MQTT_PORT)
-  --sip HOST:PORT      the GB/T 28181 registrar (default ${DEFAULTS.sip.host}:${DEFAULTS.sip.port}; server env GRIDGOV_SIP_PORT)
-  --sip-id ID          the registrar's 20-digit SIP ID (default: the first 10 digits of a video device's code + 2000000001)
+  --mqtt URL           the MQTT broker (default ${DEFAULTS.mqttUrl}, or GRIDGOV_MQTT_PORT)
+  --sip HOST:PORT      the GB/T 28181 registrar (default ${DEFAULTS.sip.host}:${DEFAULTS.sip.port}, or GRIDGOV_SIP_PORT)
+  --sip-id ID          the registrar's 20-digit SIP ID (default ${DEFAULTS.sip.id}, or GRIDGOV_SIP_ID)
   --sip-transport T    udp (default) or tcp
   --local-ip IP        the address SIP devices bind and announce (default 127.0.0.1)
   --viid URL           GA/T 1400 elsewhere than --url
@@ -87,7 +104,13 @@ It issues each driven device a NEW secret (rotating it): real devices with the s
 A one-line tally every 10 s, a summary at the end; exit code 1 when the server cannot be reached or refuses the sign-in.`;
 
 /** The options of a command line, or why they are wrong (null options with `help` for --help). */
-export function parseCommandLine(argv: string[]): { options: SimulatorOptions; help: boolean } | { error: string } {
+export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv = process.env): { options: SimulatorOptions; help: boolean } | { error: string } {
+  let defaults: SimulatorOptions;
+  try {
+    defaults = defaultsFrom(env);
+  } catch (error) {
+    return { error: `the server settings in this shell: ${(error as Error).message}` };
+  }
   let values;
   try {
     ({ values } = parseArgs({
@@ -139,7 +162,7 @@ export function parseCommandLine(argv: string[]): { options: SimulatorOptions; h
   const kinds = values.kind?.flatMap((k) => k.split(',')).map((k) => k.trim()).filter(Boolean);
   const unknown = kinds?.find((k) => !(DEVICE_KINDS as readonly string[]).includes(k));
   if (unknown) return { error: `--kind ${unknown} is not a device kind (${DEVICE_KINDS.join(', ')})` };
-  let sip = DEFAULTS.sip;
+  let sip = defaults.sip;
   if (values.sip !== undefined) {
     const m = /^(.+):(\d{1,5})$/.exec(values.sip);
     if (!m) return { error: `--sip must be HOST:PORT, not "${values.sip}"` };
@@ -154,22 +177,22 @@ export function parseCommandLine(argv: string[]): { options: SimulatorOptions; h
   return {
     help: values.help ?? false,
     options: {
-      ...DEFAULTS,
-      url: values.url ?? DEFAULTS.url,
-      user: values.user ?? DEFAULTS.user,
-      password: values.password ?? DEFAULTS.password,
+      ...defaults,
+      url: values.url ?? defaults.url,
+      user: values.user ?? defaults.user,
+      password: values.password ?? defaults.password,
       ...(values.totp ? { totp: values.totp } : {}),
-      mqttUrl: values.mqtt ?? DEFAULTS.mqttUrl,
+      mqttUrl: values.mqtt ?? defaults.mqttUrl,
       ...(values.viid ? { viidUrl: values.viid } : {}),
-      sip: { ...sip, transport, id: values['sip-id'] ?? null, localHost: values['local-ip'] ?? sip.localHost },
-      rate: n.rate ?? DEFAULTS.rate,
+      sip: { ...sip, transport, id: values['sip-id'] ?? sip.id, localHost: values['local-ip'] ?? sip.localHost },
+      rate: n.rate ?? defaults.rate,
       durationS: n.duration ?? null,
-      alarmEveryS: n.alarmEvery ?? DEFAULTS.alarmEveryS,
+      alarmEveryS: n.alarmEvery ?? defaults.alarmEveryS,
       plate: values.plate?.trim() || null,
       limit: n.limit ?? null,
       kinds: kinds?.length ? (kinds as DeviceKind[]) : null,
-      statusEveryS: n.statusEvery ?? DEFAULTS.statusEveryS,
-      keepaliveEveryS: n.keepaliveEvery ?? DEFAULTS.keepaliveEveryS,
+      statusEveryS: n.statusEvery ?? defaults.statusEveryS,
+      keepaliveEveryS: n.keepaliveEvery ?? defaults.keepaliveEveryS,
       plainPassword: values['plain-password'] ?? false,
     },
   };

@@ -22,7 +22,7 @@ export interface SimulatorResult {
   /** Devices of the chosen kinds it could not drive, and why. */
   skipped: { code: string; reason: string }[];
   /** The registrar's SIP ID the GB/T 28181 devices used. */
-  sipId: string | null;
+  sipId: string;
   /** From all devices up to the end of the run (sign-in, secrets and start-up not counted). */
   seconds: number;
 }
@@ -83,7 +83,7 @@ export async function runSimulator(input: Partial<SimulatorOptions> = {}): Promi
   await api.login(options.user, options.password, options.totp);
   const listed = await api.listDevices();
   const { driven, skipped, leftOut } = chooseDevices(listed, options);
-  const sipId = options.sip.id ?? sipIdFor(driven);
+  const sipId = options.sip.id;
   const counts = PROTOCOLS.map((p) => `${driven.filter((d) => d.protocol === p).length} ${p}`).join(', ');
   log(`Signed in as ${options.user}; ${listed.length} devices in scope. Driving ${driven.length} (${counts})${leftOut ? `, ${leftOut} more left out by --limit` : ''}.`);
   if (skipped.length) log(`Not driven: ${skipped.slice(0, 5).map((s) => `${s.code} (${s.reason})`).join(', ')}${skipped.length > 5 ? ` and ${skipped.length - 5} more` : ''}.`);
@@ -107,6 +107,7 @@ export async function runSimulator(input: Partial<SimulatorOptions> = {}): Promi
       if (n === NOTICES_SHOWN) log(`  ${protocol}: (further notices are only counted)`);
     },
   });
+  const drivenIds = new Set(driven.filter((d) => secrets.has(d.id)).map((d) => d.id));
   const drivers: Driver[] = driven.filter((d) => secrets.has(d.id)).map((device): Driver => {
     const secret = secrets.get(device.id)!;
     const protocol = device.protocol as Protocol;
@@ -115,7 +116,7 @@ export async function runSimulator(input: Partial<SimulatorOptions> = {}): Promi
     if (protocol === 'gat1400') return { protocol, d: new ViidDevice({ baseUrl: options.viidUrl ?? options.url, device, secret }, contextOf(protocol)) };
     return {
       protocol,
-      d: new SipDeviceDriver({ server: { host: options.sip.host, port: options.sip.port, id: sipId! }, transport: options.sip.transport, localHost: options.sip.localHost, device, secret, channels: catalogOf(device, listed) }, contextOf(protocol)),
+      d: new SipDeviceDriver({ server: { host: options.sip.host, port: options.sip.port, id: sipId }, transport: options.sip.transport, localHost: options.sip.localHost, device, secret, channels: catalogOf(device, listed, drivenIds) }, contextOf(protocol)),
     };
   });
 
@@ -146,7 +147,7 @@ export async function runSimulator(input: Partial<SimulatorOptions> = {}): Promi
     }
     if (up.length === 0 && !stopped()) throw new SimulatorError('no device came online on any protocol');
     started = Date.now();
-    log(`${up.length} of ${drivers.length} devices online${sipId && tallies.gb28181.devices ? ` (SIP registrar ${options.sip.host}:${options.sip.port}, ID ${sipId})` : ''}; ${options.rate} events/s${options.alarmEveryS ? `, an alarm every ${options.alarmEveryS} s` : ''}${options.durationS !== null ? ` for ${options.durationS} s` : ' until Ctrl-C'}.`);
+    log(`${up.length} of ${drivers.length} devices online${tallies.gb28181.devices ? ` (SIP registrar ${options.sip.host}:${options.sip.port}, ID ${sipId})` : ''}; ${options.rate} events/s${options.alarmEveryS ? `, an alarm every ${options.alarmEveryS} s` : ''}${options.durationS !== null ? ` for ${options.durationS} s` : ' until Ctrl-C'}.`);
 
     // Routine events: a budget of `rate` a second, spent every 100 ms on a random device.
     const talkers = drivers.filter((x) => x.protocol !== 'gb28181');
@@ -205,16 +206,7 @@ export async function runSimulator(input: Partial<SimulatorOptions> = {}): Promi
   return { tallies, driven: driven.filter((d) => secrets.has(d.id)).map(({ id, code, kind, protocol }) => ({ id, code, kind, protocol })), skipped, sipId, seconds };
 }
 
-/**
- * The registrar's SIP ID when none is given: the first 10 digits of a driven NVR's (else any
- * video device's) code, then 200 (central signalling server), network 0 and serial 000001.
- */
-export function sipIdFor(devices: readonly ListedDevice[]): string | null {
-  const video = devices.find((d) => d.protocol === 'gb28181' && d.kind === 'nvr') ?? devices.find((d) => d.protocol === 'gb28181');
-  return video ? `${video.code.slice(0, 10)}2000000001` : null;
-}
-
-function whereToLook(p: Protocol, options: SimulatorOptions, sipId: string | null): string {
+function whereToLook(p: Protocol, options: SimulatorOptions, sipId: string): string {
   if (p === 'mqtt') return `is the broker at ${options.mqttUrl}? (--mqtt; the server's GRIDGOV_MQTT_PORT)`;
   if (p === 'gat1400') return `does ${options.viidUrl ?? options.url}/VIID/ answer? (--viid)`;
   return `is the registrar at ${options.sip.host}:${options.sip.port} (${options.sip.transport}) with ID ${sipId}? (--sip, --sip-id; the server's GRIDGOV_SIP_PORT)`;
