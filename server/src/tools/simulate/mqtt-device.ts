@@ -5,6 +5,7 @@
  * every command on `.../command` with a `command_ack` on `.../ack`, and counts the refusals the
  * platform sends on `.../reply`.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import mqtt, { type MqttClient } from 'mqtt';
 import { deviceTopic } from '../../platform/protocols/mqtt/index.js';
 import { signDevicePassword } from '../../modules/devices/index.js';
@@ -54,10 +55,16 @@ export class MqttDevice {
     const { code } = this.options.device;
     const client = mqtt.connect(this.options.brokerUrl, { clientId: code, ...this.credentials(), clean: true, keepalive: 60, reconnectPeriod: 3000, connectTimeout: this.options.connectTimeoutMs ?? 5000 });
     this.client = client;
+    const timeoutMs = (this.options.connectTimeoutMs ?? 5000) + 1000;
     const first = await new Promise<Error | null>((resolve) => {
-      client.once('connect', () => resolve(null));
-      client.once('error', (error) => resolve(error));
-      client.once('offline', () => resolve(new Error(`no answer from ${this.options.brokerUrl}`)));
+      const timer = setTimeout(() => resolve(new Error(`no answer in ${timeoutMs} ms`)), timeoutMs);
+      const settle = (error: Error | null) => {
+        clearTimeout(timer);
+        resolve(error);
+      };
+      client.once('connect', () => settle(null));
+      client.once('error', (error) => settle(error));
+      client.once('offline', () => settle(new Error(`no answer from ${this.options.brokerUrl}`)));
     });
     if (first) {
       this.ctx.notice(`${code}: cannot connect to ${this.options.brokerUrl}: ${reason(first)}`);
@@ -76,7 +83,7 @@ export class MqttDevice {
     });
     client.on('message', (topic, payload) => this.onMessage(topic, payload));
     try {
-      await client.subscribeAsync({ [this.topic('command')]: { qos: 1 }, [this.topic('reply')]: { qos: 0 } });
+      await Promise.race([client.subscribeAsync({ [this.topic('command')]: { qos: 1 }, [this.topic('reply')]: { qos: 0 } }), sleep(timeoutMs).then(() => Promise.reject(new Error('no SUBACK')))]);
     } catch (error) {
       this.ctx.notice(`${code}: subscribing to its command and reply topics failed: ${reason(error)}`);
     }
@@ -135,6 +142,11 @@ export class MqttDevice {
     return this.publish('event', routineMessage(this.options.device.kind, this.ctx.now(), this.ctx.random));
   }
 
+  /** Connected: it can send now. */
+  get ready(): boolean {
+    return this.client?.connected ?? false;
+  }
+
   /** Whether the kind has an alarm to raise. */
   get canAlarm(): boolean {
     return alarmMessage(this.options.device.kind, 0, () => 0) !== null;
@@ -148,13 +160,19 @@ export class MqttDevice {
     return this.publish('event', message);
   }
 
-  /** Disconnects cleanly (waits a moment for messages in flight). */
+  /**
+   * Disconnects cleanly: waits up to 3 s for the messages in flight, then sends DISCONNECT; a
+   * connection that will not close in 2 s more is dropped (mqtt.js ignores a second `end`, so a
+   * graceful end stuck on an unanswered message would otherwise keep the socket open for ever).
+   */
   async stop(): Promise<void> {
     const client = this.client;
     this.client = null;
     if (!client) return;
-    await Promise.race([client.endAsync(false), new Promise((resolve) => setTimeout(resolve, 3000))]);
-    if (!client.disconnected) await client.endAsync(true);
+    const inFlight = () => Object.keys(client.outgoing).length > 0;
+    for (const deadline = Date.now() + 3000; inFlight() && client.connected && Date.now() < deadline; ) await sleep(25);
+    const ended = await Promise.race([client.endAsync(inFlight()).then(() => true, () => false), sleep(2000).then(() => false)]);
+    if (!ended) client.stream?.destroy();
     this.setOnline(false);
   }
 }

@@ -2,7 +2,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { DEFAULTS, parseCommandLine } from './options.js';
-import { chooseDevices } from './simulator.js';
+import { chooseDevices, interleave } from './simulator.js';
 import { formatTallies, emptyTallies } from './tally.js';
 import type { ListedDevice } from './messages.js';
 
@@ -71,6 +71,10 @@ describe('simulator options', () => {
     assert.equal(leftOut, 2);
     assert.deepEqual(skipped, [{ code: 'GATE-0001', reason: 'GA/T 1400 needs a 20-digit national ID' }, { code: 'SMK-0001', reason: 'disabled' }]);
     assert.deepEqual(chooseDevices(all, { kinds: ['camera'], limit: null }).driven.map((d) => d.code), ['43070201000132000002', '43070201000132000003']);
+  });
+
+  it('takes alarms one kind after another', () => {
+    assert.deepEqual(interleave(['sos1', 'sos2', 'sos3', 'smoke1', 'water1', 'water2'], (x) => x.replace(/\d$/, '')), ['sos1', 'smoke1', 'water1', 'sos2', 'water2', 'sos3']);
   });
 
   it('prints one line per tally, protocols without devices left out', () => {

@@ -31,7 +31,7 @@ async function until(condition: () => Promise<boolean>, what: string, timeoutMs 
   }
 }
 
-describe('the device simulator against a running server', () => {
+describe('the device simulator against a running server', { timeout: 180_000 }, () => {
   let env: TestEnv;
   let gateways: Gateways;
   let countyOp: Client;

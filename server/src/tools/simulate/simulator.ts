@@ -56,6 +56,16 @@ export function chooseDevices(all: readonly ListedDevice[], options: Pick<Simula
   return { driven, skipped, leftOut: total - driven.length };
 }
 
+/** The items grouped by `key`, then taken one from each group in turn. */
+export function interleave<T>(items: readonly T[], key: (item: T) => string): T[] {
+  const byKey = new Map<string, T[]>();
+  for (const item of items) byKey.set(key(item), [...(byKey.get(key(item)) ?? []), item]);
+  const groups = [...byKey.values()];
+  const out: T[] = [];
+  for (let i = 0; out.length < items.length; i++) for (const g of groups) if (g[i] !== undefined) out.push(g[i]!);
+  return out;
+}
+
 /** Runs `fn` over the items, at most `limit` at a time. */
 async function eachLimit<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
@@ -161,19 +171,23 @@ export async function runSimulator(input: Partial<SimulatorOptions> = {}): Promi
         }
       }, false);
     }
-    // Alarms, taking the alarming devices in turn.
-    const alarmers = drivers.filter((x) => (x.protocol === 'mqtt' && x.d.canAlarm) || (x.protocol === 'gat1400' && options.plate && x.d.capturesVehicles));
+    // Alarms, taking the alarming devices in turn, one kind after another (SOS, smoke, water, fever, the plate), skipping those not connected.
+    const alarmers = interleave(drivers.filter((x) => (x.protocol === 'mqtt' && x.d.canAlarm) || (x.protocol === 'gat1400' && options.plate && x.d.capturesVehicles)), (x) => (x.protocol === 'mqtt' ? x.d.device.kind : 'plate'));
     let turn = 0;
     if (alarmers.length && options.alarmEveryS > 0) {
       every(options.alarmEveryS * 1000, () => {
-        const x = alarmers[turn++ % alarmers.length]!;
-        const name = `${x.d.device.code} (${x.d.device.name})`;
-        if (x.protocol === 'mqtt') {
-          log(`  alarm: ${x.d.device.kind} at ${name}`);
-          track(x.d.alarm());
-        } else if (x.protocol === 'gat1400') {
-          log(`  alarm: watch-listed plate ${options.plate} at ${name}`);
-          track(x.d.alarm(options.plate!));
+        for (let tries = 0; tries < alarmers.length; tries++) {
+          const x = alarmers[turn++ % alarmers.length]!;
+          if (!x.d.ready) continue;
+          const name = `${x.d.device.code} (${x.d.device.name})`;
+          if (x.protocol === 'mqtt') {
+            log(`  alarm: ${x.d.device.kind} at ${name}`);
+            track(x.d.alarm());
+          } else if (x.protocol === 'gat1400') {
+            log(`  alarm: watch-listed plate ${options.plate} at ${name}`);
+            track(x.d.alarm(options.plate!));
+          }
+          return;
         }
       }, false);
     }

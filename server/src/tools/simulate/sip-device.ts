@@ -54,6 +54,11 @@ export class SipDeviceDriver {
     this.ctx.tally.online += registered ? 1 : -1;
   }
 
+  /** Registered: the platform knows it now. */
+  get ready(): boolean {
+    return this.registered;
+  }
+
   /** Catalog queries answered since the last look: counted into the tally. */
   private countCatalogs() {
     const n = this.client.stats.catalogQueries;

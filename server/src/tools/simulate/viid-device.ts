@@ -33,6 +33,11 @@ export class ViidDevice {
     return this.options.device;
   }
 
+  /** Registered: it can post now. */
+  get ready(): boolean {
+    return this.registered;
+  }
+
   /** A checkpoint posts vehicles; the others post faces. */
   get capturesVehicles(): boolean {
     return this.options.device.kind === 'vehicle_checkpoint';
@@ -54,7 +59,8 @@ export class ViidDevice {
     } catch (error) {
       if (error instanceof Gat1400ClientError) {
         this.ctx.tally.refused++;
-        this.ctx.notice(`${this.options.device.code}: ${what} refused: ${error.message}`);
+        const hint = error.status === 404 && what === 'Register' ? ` (no GA/T 1400 at ${this.options.baseUrl}/VIID/?)` : '';
+        this.ctx.notice(`${this.options.device.code}: ${what} refused: ${error.message.trim()}${hint}`);
         if (error.errorCode === 'GAT1400_NOT_REGISTERED') this.setRegistered(false);
       } else {
         this.ctx.tally.failed++;
