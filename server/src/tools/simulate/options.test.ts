@@ -71,6 +71,8 @@ describe('simulator options', () => {
     assert.equal(leftOut, 2);
     assert.deepEqual(skipped, [{ code: 'GATE-0001', reason: 'GA/T 1400 needs a 20-digit national ID' }, { code: 'SMK-0001', reason: 'disabled' }]);
     assert.deepEqual(chooseDevices(all, { kinds: ['camera'], limit: null }).driven.map((d) => d.code), ['43070201000132000002', '43070201000132000003']);
+    const lights = [dev('SL-1', 'street_light', 'mqtt'), dev('SL-2', 'street_light', 'mqtt'), dev('SMK-1', 'smoke_sensor', 'mqtt'), dev('WTR-1', 'water_sensor', 'mqtt')];
+    assert.deepEqual(chooseDevices(lights, { kinds: null, limit: 3 }).driven.map((d) => d.code), ['SL-1', 'SMK-1', 'WTR-1'], 'one of each kind before a second of any');
   });
 
   it('takes alarms one kind after another', () => {

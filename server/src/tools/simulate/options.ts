@@ -93,7 +93,7 @@ It issues each driven device a NEW secret (rotating it): real devices with the s
   --local-ip IP        the address SIP devices bind and announce (default 127.0.0.1)
   --viid URL           GA/T 1400 elsewhere than --url
   --kind K[,K...]      only these kinds (${DEVICE_KINDS.join(', ')})
-  --limit N            at most N devices, taken in turn from each protocol
+  --limit N            at most N devices, taken in turn from each protocol and kind
   --rate R             everyday events per second over all devices (default ${DEFAULTS.rate})
   --alarm-every S      one alarm every S seconds: fever, SOS, smoke, water, --plate (default ${DEFAULTS.alarmEveryS}; 0 none)
   --plate PLATE        a watch-listed plate a vehicle checkpoint reports at alarm time

@@ -32,7 +32,8 @@ const isNationalId = (code: string) => /^\d{20}$/.test(code);
 /**
  * Which devices to drive: of the chosen kinds, not disabled, video devices with a 20-digit
  * national ID (GA/T 1400 and GB/T 28181 know no other); at most `limit`, taken in turn from each
- * protocol so that a small run still speaks all three.
+ * protocol, and within one from each kind, so that a small run still speaks all three and has
+ * every kind.
  */
 export function chooseDevices(all: readonly ListedDevice[], options: Pick<SimulatorOptions, 'kinds' | 'limit'>): { driven: ListedDevice[]; skipped: { code: string; reason: string }[]; leftOut: number } {
   const skipped: { code: string; reason: string }[] = [];
@@ -44,6 +45,8 @@ export function chooseDevices(all: readonly ListedDevice[], options: Pick<Simula
     else if (d.protocol !== 'mqtt' && !isNationalId(d.code)) skipped.push({ code: d.code, reason: `${d.protocol === 'gat1400' ? 'GA/T 1400' : 'GB/T 28181'} needs a 20-digit national ID` });
     else byProtocol.get(d.protocol as Protocol)!.push(d);
   }
+  // Within a protocol, one kind after another too: a small run still has a light, a sensor, a camera and an NVR.
+  for (const [p, list] of byProtocol) byProtocol.set(p, interleave(list, (d) => d.kind));
   const driven: ListedDevice[] = [];
   const total = [...byProtocol.values()].reduce((n, list) => n + list.length, 0);
   const limit = options.limit ?? total;
