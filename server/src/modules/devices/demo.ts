@@ -79,7 +79,8 @@ export async function seedDemoDevices(kit: Pick<Kit, 'db' | 'clock'>, countyCode
     });
     return id;
   };
-  add('video_platform', 'gb28181', national(countyCode, '200', serial++), '区级视频共享平台', countyCode, null, null, null, '华为');
+  // Serial 100: the platform's own registrar is 0000001 (GRIDGOV_SIP_ID).
+  add('video_platform', 'gb28181', national(countyCode, '200', 100), '区级视频共享平台', countyCode, null, null, null, '华为');
   const nvrs = new Map<string, string>();
   for (const [i, g] of grids.slice(0, maxGrids).entries()) {
     const [lng, lat] = interiorPoint(g.boundary.coordinates);
