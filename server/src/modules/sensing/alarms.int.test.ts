@@ -19,6 +19,7 @@ import { deviceTopic } from '../../platform/protocols/mqtt/index.js';
 import { SipDeviceClient } from '../../platform/protocols/gb28181/index.js';
 import { startTestEnv, type Client, type TestEnv } from '../../../test/harness.js';
 import { fileAlarms, startGateways, type Gateways } from './index.js';
+import { sensingGauges } from './gauges.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -109,6 +110,12 @@ describe('devices into the closed loop through the gateways', () => {
     assert.match(replies[0] ?? '', /bad_payload.*level/);
     assert.equal(gateways.refusals.get('bad_payload'), 1);
     assert.equal(gateways.refusalsByDevice.get(smoke.code), 1);
+    // The same counts on /metrics: by reason, and the devices refused most.
+    const families = await sensingGauges(env.rt.kit);
+    const family = (name: string) => families.find((f) => f.name === name)!.samples;
+    assert.deepEqual(family('gridgov_device_refusals'), [{ labels: { reason: 'bad_payload' }, value: 1 }]);
+    assert.deepEqual(family('gridgov_device_refusals_top'), [{ labels: { device: smoke.code }, value: 1 }]);
+    assert.ok(family('gridgov_mqtt_connected_devices')[0]!.value >= 2);
     await fileAlarms(env.rt.kit);
     const [row] = await rows<{ code: string; lon: number }>(db(), sql`select c.code, t.lon from device_alarm a join ticket t on t.id = a.ticket_id join ticket_category c on c.id = t.category_id where a.device_code = ${smoke.code}`);
     assert.equal(row!.code, 'alarm.smoke');

@@ -28,6 +28,8 @@ export interface Gateways {
   refusals: Map<string, number>;
   refusalsByDevice: Map<string, number>;
   problems: string[];
+  /** Messages stored since start, and devices connected to the embedded broker now. */
+  stats(): { stored: number; connected: number | null };
   close(): Promise<void>;
 }
 
@@ -51,6 +53,7 @@ export async function startGateways(kit: Kit): Promise<Gateways> {
   const problems: string[] = [];
   const closers: (() => Promise<void>)[] = [];
   let link: CommandLink | null = null;
+  let broker: EmbeddedBroker | null = null;
   let mqtt: Gateways['mqtt'] = null;
   let sip: Gateways['sip'] = null;
 
@@ -66,10 +69,10 @@ export async function startGateways(kit: Kit): Promise<Gateways> {
     }
   } else if (config.mqttPort !== null) {
     try {
-      const broker = await EmbeddedBroker.start({ host: config.host, port: config.mqttPort, pipeline, authenticator: mqttAuthenticator(kit), onRefusal: count });
-      closers.push(() => broker.close());
-      link = broker;
-      mqtt = { port: broker.port, url: null };
+      const started = await EmbeddedBroker.start({ host: config.host, port: config.mqttPort, pipeline, authenticator: mqttAuthenticator(kit), onRefusal: count });
+      closers.push(() => started.close());
+      link = broker = started;
+      mqtt = { port: started.port, url: null };
     } catch (error) {
       problems.push(`MQTT: port ${config.mqttPort} is taken (${(error as Error).message}); set GRIDGOV_MQTT_PORT, or MQTT_URL for an external broker`);
     }
@@ -90,6 +93,7 @@ export async function startGateways(kit: Kit): Promise<Gateways> {
   }
   const gateways: Gateways = {
     mqtt, sip, refusals, refusalsByDevice, problems,
+    stats: () => ({ stored: pipeline.stored, connected: broker?.connectedClients ?? null }),
     async close() {
       running.delete(kit.db);
       for (const close of closers.reverse()) await close();

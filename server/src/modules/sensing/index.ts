@@ -10,6 +10,7 @@ import { deviceCommandChannel, expireCommandsJob } from './commands.js';
 import { EVENT_RETENTION, ensureEventPartitions, partitionJob } from './events.js';
 import { ALARM_VISIBILITY, describeAlarms } from './queries.js';
 import { sensingMetrics } from './metrics.js';
+import { sensingGauges } from './gauges.js';
 import { sensingRoutes } from './routes.js';
 
 export { startGateways, gatewaysOf, type Gateways } from './gateways.js';
@@ -32,5 +33,6 @@ export const sensingModule = defineModule({
   init: (kit) => ensureEventPartitions(kit.db, kit.clock.now()),
   jobs: (kit) => [partitionJob, fileAlarmsJob(kit), expireCommandsJob],
   retention: EVENT_RETENTION,
+  gauges: [sensingGauges],
   routes: sensingRoutes,
 });
