@@ -161,7 +161,7 @@ describe('register exports', () => {
     ids.csv = res.body.id;
     assert.equal((await community.get<ErrorBody>(`/api/exports/${ids.csv}/file`)).body.error.code, 'EXPORT_STATE', 'not built yet');
 
-    assert.ok((await env.rt.jobs.runDue()) >= 1);
+    assert.ok((await env.rt.jobs.runDue(100)) >= 1);
     const ready = await community.get<ExportJob>(`/api/exports/${ids.csv}`);
     assert.equal(ready.body.status, 'ready');
     assert.equal(ready.body.canDownload, true);
@@ -203,7 +203,7 @@ describe('register exports', () => {
   it('exports the same list as xlsx', async () => {
     const res = await community.post<ExportJob>('/api/exports', { register: 'resident', format: 'xlsx', filters: { tag: 'elderly_alone' } });
     assert.equal(res.body.status, 'queued');
-    await env.rt.jobs.runDue();
+    await env.rt.jobs.runDue(100);
     const file = await download(community, res.body.id);
     assert.equal(file.statusCode, 200, file.body);
     assert.equal(file.headers['content-type'], 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
@@ -234,7 +234,7 @@ describe('register exports', () => {
     assert.equal(res.status, 201, JSON.stringify(res.body));
     assert.equal(res.body.unmask, true);
     assert.equal(res.body.reason, '向民政部门报送独居老人名单');
-    await env.rt.jobs.runDue();
+    await env.rt.jobs.runDue(100);
     const file = await download(community, res.body.id);
     assert.equal(file.statusCode, 200);
     const data = byHeader(csvRows(file.rawPayload));
@@ -283,7 +283,7 @@ describe('register exports', () => {
     const early = await community.get<ErrorBody>(`/api/exports/${id}/file`);
     assert.equal(early.status, 409);
     assert.equal(early.body.error.code, 'EXPORT_APPROVAL_REQUIRED');
-    await env.rt.jobs.runDue();
+    await env.rt.jobs.runDue(100);
     assert.equal((await community.get<ExportJob>(`/api/exports/${id}`)).body.status, 'pending_approval', 'no file without approval');
 
     const waiting = await township.get<{ items: ExportJob[] }>('/api/exports?view=approvals&status=pending_approval');
@@ -304,7 +304,7 @@ describe('register exports', () => {
     assert.equal(twice.status, 409);
     assert.equal(twice.body.error.code, 'EXPORT_STATE');
 
-    await env.rt.jobs.runDue();
+    await env.rt.jobs.runDue(100);
     assert.equal((await township.get<ExportJob>(`/api/exports/${id}`)).body.canDownload, false, 'only the requester downloads');
     assert.equal((await township.get<ErrorBody>(`/api/exports/${id}/file`)).status, 403);
     const file = await download(community, id);
@@ -331,7 +331,7 @@ describe('register exports', () => {
     assert.equal(rejected.body.status, 'rejected');
     assert.equal(rejected.body.decisionNote, '数据量过大，请缩小范围');
     assert.equal((await township.post<ErrorBody>(`/api/exports/${id}/approve`, {})).body.error.code, 'EXPORT_STATE');
-    await env.rt.jobs.runDue();
+    await env.rt.jobs.runDue(100);
     const file = await community.get<ErrorBody>(`/api/exports/${id}/file`);
     assert.equal(file.status, 409);
     assert.equal(file.body.error.code, 'EXPORT_STATE');
@@ -361,7 +361,7 @@ describe('register exports', () => {
     assert.equal((await otherTownship.get(`/api/exports/${ids.csv}`)).status, 404);
 
     assert.equal((await county.post<ExportJob>(`/api/exports/${id}/approve`, {})).body.status, 'queued');
-    await env.rt.jobs.runDue();
+    await env.rt.jobs.runDue(100);
     const file = await download(township, id);
     assert.equal(file.statusCode, 200);
     const names = byHeader(csvRows(file.rawPayload)).map((r) => r['姓名']);
@@ -372,7 +372,7 @@ describe('register exports', () => {
     // The other township's own export holds only its resident.
     const theirs = await otherTownship.post<ExportJob>('/api/exports', { register: 'resident', format: 'csv' });
     assert.equal(theirs.body.rowCount, 1);
-    await env.rt.jobs.runDue();
+    await env.rt.jobs.runDue(100);
     assert.deepEqual(byHeader(csvRows((await download(otherTownship, theirs.body.id)).rawPayload)).map((r) => r['姓名']), ['孙悦']);
   });
 
@@ -383,7 +383,7 @@ describe('register exports', () => {
     assert.deepEqual(res.body.filters, { idNumber: maskIdNumber(people.cmd!.idNumber) });
     const [stored] = await env.rt.database.db.select().from(exportRequest).where(eq(exportRequest.id, res.body.id));
     assert.ok(!JSON.stringify(stored!.filters).includes(people.cmd!.idNumber), 'not stored in the clear');
-    await env.rt.jobs.runDue();
+    await env.rt.jobs.runDue(100);
     assert.deepEqual(byHeader(csvRows((await download(community, res.body.id)).rawPayload)).map((r) => r['姓名']), ['张伟']);
   });
 
@@ -413,7 +413,7 @@ describe('register exports', () => {
     assert.equal(res.body.status, 'queued');
     assert.equal(res.body.rowCount, 3);
     await addResident(community, 'floating14', grid1, { name: '流动14', kind: 'floating' }, 14);
-    await env.rt.jobs.runDue();
+    await env.rt.jobs.runDue(100);
     const after = await community.get<ExportJob>(`/api/exports/${res.body.id}`);
     assert.equal(after.body.status, 'pending_approval');
     assert.equal(after.body.rowCount, 4);
@@ -425,7 +425,7 @@ describe('register exports', () => {
     assert.equal(res.body.status, 'queued');
     // Something in the way of the file: a folder where the file is to go.
     fs.mkdirSync(path.join(env.rt.config.filesDir, 'exports', `${res.body.id}.csv`, 'in-the-way'), { recursive: true });
-    await env.rt.jobs.runDue();
+    await env.rt.jobs.runDue(100);
     const after = await community.get<ExportJob>(`/api/exports/${res.body.id}`);
     assert.equal(after.body.status, 'failed');
     assert.equal(after.body.canDownload, false);
