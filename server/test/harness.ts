@@ -207,7 +207,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
   // GRIDGOV_LOG_SCAN (set by `npm test`): every test server logs there, and the run ends with a scan for personal data.
   const logScanFile = process.env.GRIDGOV_LOG_SCAN ? path.resolve(process.env.GRIDGOV_LOG_SCAN) : null;
   // No audit checkpoints unless a test asks for them: the suite must not write into data/.
-  return { ...loadConfig({}), logLevel: 'silent', logScanFile, jobPollMs: 0, piiKey: TEST_PII_KEY, filesDir, auditCheckpointFile: null, mqttPort: null, sipPort: null, ...overrides };
+  return { ...loadConfig({}), logLevel: 'silent', logScanFile, jobPollMs: 0, piiKey: TEST_PII_KEY, filesDir, auditCheckpointFile: null, mqttPort: null, sipPort: null, natsUrl: null, ...overrides };
 }
 
 export async function startTestEnv(

@@ -83,6 +83,11 @@ export interface Config {
   mqttPort: number | null;
   /** An external MQTT broker (MQTT_URL: Mosquitto, EMQX...) the platform subscribes to instead of embedding one. */
   mqttUrl: string | null;
+  /**
+   * NATS with JetStream (GRIDGOV_NATS_URL): the durable log between device ingest and storage
+   * past one machine; none: each gateway stores what it receives itself.
+   */
+  natsUrl: string | null;
   /** The GB/T 28181 registrar's SIP port, UDP and TCP (GRIDGOV_SIP_PORT, default 5060; `off`: none). */
   sipPort: number | null;
   /** The platform's 20-digit GB/T 28181 ID (type 200, GRIDGOV_SIP_ID); its first 10 digits are the SIP domain and Digest realm. */
@@ -207,6 +212,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     deviceGatewayUrl: env.GRIDGOV_DEVICE_GATEWAY_URL || null,
     mqttPort: portOrOff('GRIDGOV_MQTT_PORT', env.GRIDGOV_MQTT_PORT, 1883),
     mqttUrl: env.MQTT_URL || null,
+    natsUrl: env.GRIDGOV_NATS_URL || null,
     sipPort: portOrOff('GRIDGOV_SIP_PORT', env.GRIDGOV_SIP_PORT, 5060),
     sipId: sipIdOf(env.GRIDGOV_SIP_ID),
     viidServerId: viidServerId(env.GRIDGOV_VIID_SERVER_ID),

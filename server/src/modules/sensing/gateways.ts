@@ -10,7 +10,7 @@
  * a process (online, catalog) is in the device registry.
  */
 import { type Kit } from '../../platform/kit/kit.js';
-import { BrokerBridge, EmbeddedBroker, IngestPipeline, type BrokerRefusal, type DeviceIdentity, type RefusalReason } from '../../platform/protocols/mqtt/index.js';
+import { BrokerBridge, EmbeddedBroker, IngestPipeline, JetStreamLog, type BrokerRefusal, type DeviceIdentity, type RefusalReason } from '../../platform/protocols/mqtt/index.js';
 import { Registrar, type RegistrarRefusal } from '../../platform/protocols/gb28181/index.js';
 import { deviceKindOf, digestCredentials, gb28181Sink, mqttAuthenticator } from '../devices/index.js';
 import { DEVICE_PAYLOADS } from './payloads.js';
@@ -28,8 +28,10 @@ export interface Gateways {
   refusals: Map<string, number>;
   refusalsByDevice: Map<string, number>;
   problems: string[];
-  /** Messages stored since start, and devices connected to the embedded broker now. */
+  /** Messages stored (or handed to the log) since start, and devices connected to the embedded broker now. */
   stats(): { stored: number; connected: number | null };
+  /** The durable log between ingest and storage, when `GRIDGOV_NATS_URL` names one. */
+  log: JetStreamLog | null;
   close(): Promise<void>;
 }
 
@@ -57,7 +59,17 @@ export async function startGateways(kit: Kit): Promise<Gateways> {
   let mqtt: Gateways['mqtt'] = null;
   let sip: Gateways['sip'] = null;
 
-  const pipeline = new IngestPipeline({ store: sensingStore(kit), schemas: DEVICE_PAYLOADS, now: () => clock.now(), onRefusal: (code, refusal) => count(code, refusal.reason) });
+  // Past one machine, the gateways hand messages to the durable log and every process stores from it; else straight to the database.
+  let log: JetStreamLog | null = null;
+  if (config.natsUrl) {
+    try {
+      log = await JetStreamLog.start({ url: config.natsUrl });
+      log.consume(sensingStore(kit), { onError: (error) => console.error(`device log: a batch was not stored and will be delivered again (${(error as Error).message})`) });
+    } catch (error) {
+      problems.push(`NATS: cannot reach JetStream at ${config.natsUrl} (${(error as Error).message}); devices' messages go straight to the database`);
+    }
+  }
+  const pipeline = new IngestPipeline({ store: log ? log.store() : sensingStore(kit), schemas: DEVICE_PAYLOADS, now: () => clock.now(), onRefusal: (code, refusal) => count(code, refusal.reason) });
   if (config.mqttUrl) {
     try {
       const bridge = await BrokerBridge.start({ url: config.mqttUrl, pipeline, kindOf: knownKind(kit) });
@@ -94,10 +106,13 @@ export async function startGateways(kit: Kit): Promise<Gateways> {
   const gateways: Gateways = {
     mqtt, sip, refusals, refusalsByDevice, problems,
     stats: () => ({ stored: pipeline.stored, connected: broker?.connectedClients ?? null }),
+    log,
     async close() {
       running.delete(kit.db);
+      // The device side first (no new messages), then what is in flight, then the log.
       for (const close of closers.reverse()) await close();
       await pipeline.drained();
+      await log?.close();
     },
   };
   running.set(kit.db, { link, gateways });

@@ -21,6 +21,7 @@ export const sensingGauges: GaugeSource = async (kit) => {
     ...families,
     { name: 'gridgov_device_messages_stored', help: 'Device messages this process stored since it started', samples: [{ value: stored }] },
     ...(connected === null ? [] : [{ name: 'gridgov_mqtt_connected_devices', help: 'Devices connected to this process\'s embedded MQTT broker', samples: [{ value: connected }] }]),
+    ...(gateways.log ? [{ name: 'gridgov_device_log_pending', help: 'Device messages in the durable log (JetStream) not yet stored', samples: [{ value: await gateways.log.pending().catch(() => -1) }] }] : []),
     { name: 'gridgov_device_refusals', help: 'Device messages and sign-ins refused since start, by reason', samples: [...gateways.refusals].map(([reason, value]) => ({ labels: { reason }, value })) },
     { name: 'gridgov_device_refusals_top', help: `Refusals since start of the ${TOP} devices refused most (device code, or the sender's address for SIP)`, samples: worst.map(([device, value]) => ({ labels: { device }, value })) },
   ];

@@ -3,3 +3,4 @@ export { EmbeddedBroker, type BrokerRefusal, type DeviceAuthenticator, type Devi
 export { BrokerBridge, type BridgeOptions } from './bridge.js';
 export { IngestPipeline, type DeviceEvent, type Envelope, type EventStore, type IngestOptions, type Refusal, type RefusalReason } from './ingest.js';
 export { PLATFORM_SUBSCRIPTIONS, TOPIC_ROOT, deviceTopic, parseDeviceTopic, type DeviceTopic, type DeviceTopicPart } from './topics.js';
+export { JetStreamLog, type JetStreamLogOptions } from './jetstream.js';
