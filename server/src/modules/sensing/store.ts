@@ -1,7 +1,7 @@
 /**
  * Where device messages go when they are stored: one statement per group commit that writes the
  * events (a message already stored is skipped) and, from the ones that are new:
- *  - marks their devices seen (online again);
+ *  - marks their devices seen (online again; a device already online at most every 30 s);
  *  - raises or counts the alarms (fever, SOS, smoke, water): one per device, type and period,
  *    repeats counted on it (ALARM_PERIOD_MINUTES);
  *  - keeps the gate passages of recognised residents as access records of the gate's compound,
@@ -38,7 +38,9 @@ export function sensingStore(kit: Pick<Kit, 'db' | 'jobs' | 'clock'>): EventStor
           seen as (
             update device set last_seen_at = greatest(coalesce(device.last_seen_at, m.at), m.at), status = 'online', offline_notified_at = null
             from (select device_id, max(received_at) as at from d group by device_id) m
+            -- Seen at most every 30 s per device (silence allowances are minutes): a busy device does not rewrite its row each commit.
             where device.id = m.device_id and device.status <> 'disabled'
+              and (device.status <> 'online' or device.last_seen_at is null or device.last_seen_at < m.at - interval '30 seconds')
             returning 1),
           raised as (
             select d.device_id, d.device_code, d.type, date_bin(make_interval(mins => p.minutes), d.at, timestamptz '2000-01-01') as period_start,
