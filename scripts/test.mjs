@@ -5,6 +5,7 @@
 //   integration  *.int.test.ts, on the embedded database (or PostgreSQL with --postgres)
 //   pg           *.pg.test.ts, PostgreSQL only (two processes on one database)
 //   e2e          e2e/*.e2e.ts in a real browser
+//   TEST_ONLY=a,b runs only the files whose path contains one of the (comma-separated) parts
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -32,7 +33,7 @@ const pick = {
   pg: (f) => f.endsWith('.pg.test.ts'),
   e2e: (f) => f.startsWith('e2e') && f.endsWith('.e2e.ts'),
 };
-const files = sources.filter((f) => tiers.some((t) => pick[t]?.(f))).filter((f) => !only || f.includes(only)).sort();
+const files = sources.filter((f) => tiers.some((t) => pick[t]?.(f))).filter((f) => !only || only.split(',').some((o) => f.includes(o))).sort();
 if (files.length === 0) {
   console.error(`No test files for ${tiers.join(', ')}`);
   process.exit(1);
