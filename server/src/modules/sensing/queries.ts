@@ -2,7 +2,7 @@
  * Reading what devices raised and sent: the alarms of the reader's scope (a grid worker's grid,
  * an operator's subtree; lists, map layer and live events alike), and one device's recent
  * messages (for a device the reader may see). Readers see what the device measured, never whom
- * it recognised: a resident's id in a gate's or thermal camera's message is left out.
+ * it recognised: a resident's id, and a capture's hashed plate or ID number, are left out.
  */
 import { and, count, desc, eq, gte, inArray, sql } from 'drizzle-orm';
 import type { AlarmLayer, AlarmListQuery, DeviceAlarm, DeviceMessage } from '@gridgov/contracts';
@@ -87,10 +87,17 @@ export async function deviceMessages(kit: Pick<Kit, 'db'>, ctx: ActorContext, de
   const d = await loadDevice(kit.db, ctx.actor, deviceId);
   const found = await kit.db.select().from(deviceEvent).where(eq(deviceEvent.deviceCode, d.code)).orderBy(desc(deviceEvent.at)).limit(limit);
   await writeAudit(kit.db, ctx, { action: 'device_event.list', objectType: 'device', objectId: deviceId, regionCode: d.regionCode, details: { code: d.code, limit } });
-  return found.map((e) => {
-    const { residentId: _who, ...body } = e.body as Record<string, unknown>;
-    return { at: e.at.toISOString(), receivedAt: e.receivedAt.toISOString(), messageId: e.messageId, part: e.part as DeviceMessage['part'], type: e.type, body: _who === undefined ? body : { ...body, recognised: true } };
-  });
+  return found.map((e) => ({ at: e.at.toISOString(), receivedAt: e.receivedAt.toISOString(), messageId: e.messageId, part: e.part as DeviceMessage['part'], type: e.type, body: shownBody(e.body as Record<string, unknown>) }));
+}
+
+/**
+ * A message as a reader sees it: without the resident a device recognised (only that it did),
+ * and without the keyed hashes of a capture's plate or ID number, which would let a reader
+ * follow one car or person from camera to camera (they serve the watch-list match only).
+ */
+function shownBody(stored: Record<string, unknown>): Record<string, unknown> {
+  const shown = Object.fromEntries(Object.entries(stored).filter(([key]) => key !== 'residentId' && !key.endsWith('Hash')));
+  return 'residentId' in stored ? { ...shown, recognised: true } : shown;
 }
 
 /** What an alarm is, for the notifications and warnings about it (only those the reader may see). */
