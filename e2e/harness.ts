@@ -175,11 +175,16 @@ export function input(page: Page, testId: string): Locator {
   return page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input, textarea[data-testid="${testId}"]`).first();
 }
 
-/** Picks an option of an antd Select by its visible text, and waits until the select shows it. */
+/** Picks an option of an antd Select by its visible text (searching for it when the select can search), and waits until the select shows it. */
 export async function choose(page: Page, select: Locator, text: string): Promise<void> {
   for (let attempt = 0; attempt < 3; attempt++) {
     await select.click();
-    const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: text }).first();
+    const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option');
+    const option = open.filter({ hasText: text }).first();
+    // The list is virtual: an option far down is not rendered until searched for.
+    await open.first().waitFor();
+    const search = select.locator('input[role="combobox"]:not([readonly])');
+    if (!(await option.isVisible()) && (await search.count())) await search.fill(text);
     await option.waitFor();
     await page.waitForTimeout(200);
     await option.click();

@@ -53,8 +53,10 @@ export async function seedDemoSensing(kit: Kit): Promise<{ events: number; passa
     const d = first(kind, n);
     if (d) event(d, now - hoursAgo * HOUR, type, body);
   };
-  alarm('street_light', 0, 0.5, 'sos');
-  alarm('street_light', 0, 0.45, 'sos');
+  // Two presses in one alarm period (periods are aligned to the clock: 10:00-10:10, ...).
+  const sosPeriod = Math.floor((now - 0.5 * HOUR) / 600_000) * 600_000;
+  alarm('street_light', 0, (now - sosPeriod - 60_000) / HOUR, 'sos');
+  alarm('street_light', 0, (now - sosPeriod - 240_000) / HOUR, 'sos');
   alarm('thermal_camera', 0, 3, 'fever', { temperature: 38.6, ...(homes.size ? { residentId: [...homes.values()][0]![0] } : {}) });
   alarm('thermal_camera', 1, 1.5, 'fever', { temperature: 37.9 });
   alarm('smoke_sensor', 1, 2, 'smoke', { level: 72 });
