@@ -8,6 +8,12 @@ export const TRANSFER_ERRORS = defineErrors({
     zh: '导出的记录过多（上限 {limit} 条，当前 {rows} 条），请缩小筛选范围后再导出',
     en: 'Too many rows to export ({rows}; at most {limit}); narrow the filters and try again',
   },
+  /** A file a module streams itself would take the caller's exported rows of 24 hours past the threshold: it now waits for approval. */
+  EXPORT_SENT_FOR_APPROVAL: {
+    status: 409,
+    zh: '24 小时内导出的记录将超过 {limit} 条，本次导出（{rows} 条）已提交审批；他人在"导出审批"中批准后，请在 24 小时内再次导出',
+    en: 'This export ({rows} rows) would take your rows exported in 24 hours past {limit}: it was sent for approval; once someone approves it under Exports, export again within 24 hours',
+  },
   /** Unmasked rows exported within one scope in 24 hours, by every account together. */
   EXPORT_DAILY_CAP: {
     status: 429,

@@ -102,8 +102,13 @@ export const importPreview = z.object({
 export type ImportPreview = z.infer<typeof importPreview>;
 
 // ---------- exports ----------
-export const EXPORT_STATUSES = ['pending_approval', 'queued', 'ready', 'rejected', 'failed', 'expired'] as const;
+/** approved and delivered: files a module streams itself (DIRECT_EXPORT_SOURCES), approved to be asked for again, and sent. */
+export const EXPORT_STATUSES = ['pending_approval', 'queued', 'ready', 'rejected', 'failed', 'expired', 'approved', 'delivered'] as const;
 export type ExportStatus = (typeof EXPORT_STATUSES)[number];
+
+/** Files a module streams straight to the caller; they share the register exports' 24-hour ledger and approval. */
+export const DIRECT_EXPORT_SOURCES = ['callout_campaign', 'survey_campaign'] as const;
+export type DirectExportSource = (typeof DIRECT_EXPORT_SOURCES)[number];
 
 export const exportFilters = registerListQuery.omit({ page: true, pageSize: true });
 
@@ -126,7 +131,7 @@ export const exportListQuery = z.strictObject({
 
 export const exportJob = z.object({
   id: z.string(),
-  register: z.enum(REGISTER_KINDS),
+  register: z.enum([...REGISTER_KINDS, ...DIRECT_EXPORT_SOURCES]),
   format: z.enum(['xlsx', 'csv']),
   filters: z.record(z.string(), z.unknown()),
   unmask: z.boolean(),

@@ -17,5 +17,7 @@ export const TRANSFER_ENUM_LABELS = defineEnumLabels({
     rejected: { zh: '已驳回', en: 'Rejected' },
     failed: { zh: '失败', en: 'Failed' },
     expired: { zh: '已过期（文件已按保存期限删除）', en: 'Expired (file deleted after its retention period)' },
+    approved: { zh: '已批准（24 小时内回到原页面再次导出）', en: 'Approved (export it again from its page within 24 hours)' },
+    delivered: { zh: '已导出', en: 'Exported' },
 } satisfies Labels<typeof EXPORT_STATUSES>,
 });

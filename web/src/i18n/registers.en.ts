@@ -22,6 +22,8 @@ export const registersEn: Record<keyof typeof registersZhCN, string> = {
   'register.venue': 'Venues',
   'register.facility': 'Facilities',
   'register.organization': 'Organisations',
+  'register.callout_campaign': 'Call campaign results',
+  'register.survey_campaign': 'Survey campaign answers',
 
   'reg.filter.tag': 'Tag',
   'reg.filter.status': 'Status',

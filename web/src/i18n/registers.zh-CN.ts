@@ -20,6 +20,8 @@ export const registersZhCN = {
   'register.venue': '场所',
   'register.facility': '部件',
   'register.organization': '单位',
+  'register.callout_campaign': '外呼任务结果',
+  'register.survey_campaign': '排查任务答卷',
 
   'reg.filter.tag': '标签',
   'reg.filter.status': '状态',

@@ -237,6 +237,41 @@ describe('outbound call campaigns (智能外呼)', () => {
     assert.equal(audited!.n, 1);
   });
 
+  it('a results file past the 24-hour export threshold waits for a second person, then comes once', async () => {
+    const config = env.rt.kit.config as { exportApprovalRows: number };
+    const before = config.exportApprovalRows;
+    const rowsNow = campaign.progress.total;
+    // The first file (above) is in the ledger: one more of the same size goes past this threshold.
+    config.exportApprovalRows = rowsNow + 1;
+    try {
+      const url = `/api/callouts/${campaign.id}/export?purpose=${encodeURIComponent('二次核对')}`;
+      const held = await op.get<ErrorBody & { error: { message: string } }>(url);
+      assert.equal(held.status, 409);
+      assert.equal(held.body.error.code, 'EXPORT_SENT_FOR_APPROVAL');
+      assert.match(held.body.error.message, /审批/);
+      // Asking again does not file a second request.
+      assert.equal((await op.get<ErrorBody>(url)).body.error.code, 'EXPORT_SENT_FOR_APPROVAL');
+      const mine = await op.get<{ items: { id: string; register: string; status: string; rowCount: number; filters: { name?: string } }[] }>('/api/exports?view=mine');
+      const pending = mine.body.items.filter((e) => e.register === 'callout_campaign' && e.status === 'pending_approval');
+      assert.equal(pending.length, 1);
+      assert.equal(pending[0]!.filters.name, campaign.name);
+      assert.equal(mine.body.items.filter((e) => e.register === 'callout_campaign' && e.status === 'delivered').length, 1, 'the first file is in the ledger');
+      assert.equal((await op.post<ErrorBody>(`/api/exports/${pending[0]!.id}/approve`, {})).body.error.code, 'EXPORT_SELF_APPROVAL');
+      const approvals = await countyOp.get<{ items: { id: string; canApprove: boolean }[] }>('/api/exports?view=approvals');
+      assert.ok(approvals.body.items.find((e) => e.id === pending[0]!.id)?.canApprove);
+      assert.equal((await countyOp.post(`/api/exports/${pending[0]!.id}/approve`, { note: '核对需要' })).status, 200);
+      const file = await op.get<string>(url);
+      assert.equal(file.status, 200);
+      assert.ok(String(file.body).startsWith('PK'));
+      // The approval is spent: the next file past the threshold waits again.
+      assert.equal((await op.get<ErrorBody>(url)).body.error.code, 'EXPORT_SENT_FOR_APPROVAL');
+      const [ledger] = await rows<{ delivered: number; pending: number }>(db(), sql`select count(*) filter (where status = 'delivered')::int as delivered, count(*) filter (where status = 'pending_approval')::int as pending from export_request where register = 'callout_campaign'`);
+      assert.deepEqual(ledger, { delivered: 2, pending: 1 });
+    } finally {
+      config.exportApprovalRows = before;
+    }
+  });
+
   it('the webhook takes events only with the shared secret; an ended call does not change', async () => {
     const anon = env.client();
     const [call] = await rows<{ id: string; result: string }>(db(), sql`select id::text, result from callout_call where campaign_id = ${campaign.id}::uuid and result = 'busy' limit 1`);

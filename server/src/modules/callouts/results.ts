@@ -20,6 +20,7 @@ import type { Outcome } from './dialer.js';
 import type { StoredPrompt } from './speech.js';
 import { calloutTarget } from './tables.js';
 import { loadCampaign } from './workflow.js';
+import { admitDirectExport, sentForApproval } from '../exports/direct-export.js';
 
 type TargetRowDb = typeof calloutTarget.$inferSelect;
 
@@ -54,7 +55,7 @@ const STATUS_TEXT: Record<string, [string, string]> = {
 
 export const CALLOUT_EXPORT_MAX_ROWS = 50_000;
 
-export async function exportResults(kit: Pick<Kit, 'db' | 'providers'>, ctx: ActorContext, id: string, purpose: string | undefined): Promise<{ stream: Readable; fileName: string; asciiFileName: string }> {
+export async function exportResults(kit: Pick<Kit, 'db' | 'providers' | 'config'>, ctx: ActorContext, id: string, purpose: string | undefined): Promise<{ stream: Readable; fileName: string; asciiFileName: string }> {
   const c = await loadCampaign(kit.db, ctx.actor, id);
   if (!purpose) throw new AppError('CALLOUT_PURPOSE_REQUIRED');
   const en = ctx.locale === 'en';
@@ -64,12 +65,16 @@ export async function exportResults(kit: Pick<Kit, 'db' | 'providers'>, ctx: Act
     columns: [...HEADERS[en ? 'en' : 'zh-CN'].slice(0, 7).map((header) => ({ header, width: 14 })), ...script.questions.map((q) => ({ header: q.text.slice(0, 60), width: 20 })), { header: HEADERS[en ? 'en' : 'zh-CN'][7]!, width: 30 }],
   };
   const where = and(eq(calloutTarget.campaignId, c.id), regionInScope(ctx.actor, calloutTarget.regionCode));
-  await kit.db.transaction(async (tx) => {
+  const approvalRows = kit.config.exportApprovalRows;
+  const admitted = await kit.db.transaction(async (tx) => {
     const [n] = await tx.select({ n: count() }).from(calloutTarget).where(where);
     const rowCount = Number(n?.n ?? 0);
     if (rowCount > CALLOUT_EXPORT_MAX_ROWS) throw new AppError('EXPORT_TOO_LARGE', { limit: CALLOUT_EXPORT_MAX_ROWS, rows: rowCount });
-    await writeAudit(tx, ctx, { action: 'callout_campaign.export', objectType: 'callout_campaign', objectId: c.id, regionCode: c.regionCode, details: { purpose, rowCount, format: 'xlsx' } });
+    const ledger = await admitDirectExport(tx, ctx, { source: 'callout_campaign', objectId: c.id, name: c.name, rowCount, purpose }, approvalRows);
+    if (!ledger.pendingId) await writeAudit(tx, ctx, { action: 'callout_campaign.export', objectType: 'callout_campaign', objectId: c.id, regionCode: c.regionCode, details: { purpose, rowCount, format: 'xlsx' } });
+    return { ...ledger, rowCount };
   });
+  if (admitted.pendingId) throw sentForApproval(admitted.pendingId, admitted.rowCount, approvalRows);
   const db: Db = kit.db;
   async function* pages() {
     let after = 0;

@@ -3,7 +3,8 @@
  * answer in the caller's subtree, the household, grid, worker and time, then one column per
  * field of the campaign's form (labels in the caller's language; choices by their labels;
  * a repeat's items one per line), ID numbers and phones masked, alerts last. Capped per file
- * like the ticket export, audited with its purpose and row count before a byte leaves.
+ * like the ticket export, counted in the exports' 24-hour ledger (past its threshold it waits
+ * for approval: direct-export.ts), audited with its purpose and row count before a byte leaves.
  */
 import { PassThrough, type Readable } from 'node:stream';
 import { and, asc, count, eq, gt } from 'drizzle-orm';
@@ -21,6 +22,7 @@ import { xlsxWriter, type SheetLayout } from '../exports/file-writers.js';
 import { gridNames } from '../grids/queries.js';
 import { surveyAnswer, surveyTask } from './tables.js';
 import { loadCampaign } from './workflow.js';
+import { admitDirectExport, sentForApproval } from '../exports/direct-export.js';
 
 export const SURVEY_EXPORT_MAX_ROWS = 50_000;
 const PAGE = 1000;
@@ -62,7 +64,7 @@ export interface AnswersFile {
   layout: SheetLayout;
 }
 
-export async function exportAnswers(db: Db, ctx: ActorContext, id: string, purpose: string | undefined, maxRows = SURVEY_EXPORT_MAX_ROWS): Promise<AnswersFile> {
+export async function exportAnswers(db: Db, ctx: ActorContext, id: string, purpose: string | undefined, approvalRows: number, maxRows = SURVEY_EXPORT_MAX_ROWS): Promise<AnswersFile> {
   const { actor } = ctx;
   const c = await loadCampaign(db, actor, id);
   if (!purpose) throw new AppError('SURVEY_PURPOSE_REQUIRED');
@@ -75,13 +77,15 @@ export async function exportAnswers(db: Db, ctx: ActorContext, id: string, purpo
     columns: [...fixed.slice(0, 4).map((header) => ({ header, width: 16 })), ...fields.map((f) => ({ header: localized(f.label, locale), width: f.type === 'repeat' ? 40 : 16 })), { header: fixed[4], width: 30 }],
   };
   const where = and(eq(surveyAnswer.campaignId, c.id), regionInScope(actor, surveyAnswer.regionCode));
-  const rowCount = await db.transaction(async (tx) => {
+  const { rowCount, pendingId } = await db.transaction(async (tx) => {
     const [n] = await tx.select({ n: count() }).from(surveyAnswer).where(where);
     const rows = Number(n?.n ?? 0);
     if (rows > maxRows) throw new AppError('EXPORT_TOO_LARGE', { limit: maxRows, rows });
-    await writeAudit(tx, ctx, { action: 'survey_campaign.export', objectType: 'survey_campaign', objectId: c.id, regionCode: actor.regionCode, details: { purpose, rowCount: rows, format: 'xlsx', form: `${form.key}@${form.version}` } });
-    return rows;
+    const ledger = await admitDirectExport(tx, ctx, { source: 'survey_campaign', objectId: c.id, name: c.name, rowCount: rows, purpose }, approvalRows);
+    if (!ledger.pendingId) await writeAudit(tx, ctx, { action: 'survey_campaign.export', objectType: 'survey_campaign', objectId: c.id, regionCode: actor.regionCode, details: { purpose, rowCount: rows, format: 'xlsx', form: `${form.key}@${form.version}` } });
+    return { rowCount: rows, pendingId: ledger.pendingId };
   });
+  if (pendingId) throw sentForApproval(pendingId, rowCount, approvalRows);
 
   async function* pages(): AsyncGenerator<Cell[][]> {
     let after = '';

@@ -96,7 +96,7 @@ export function campaignRoutes(app: App, kit: Kit): void {
     config: { access: 'campaign:manage', record: 'survey_campaign' },
     schema: { tags, summary: 'The answers as .xlsx with the form\'s fields as columns (scoped, masked, capped, audited with its purpose)', params: idParams, querystring: surveyExportQuery },
     handler: async (req, reply) => {
-      const file = await exportAnswers(db, actorCtx(req), req.params.id, req.query.purpose);
+      const file = await exportAnswers(db, actorCtx(req), req.params.id, req.query.purpose, kit.config.exportApprovalRows);
       return reply
         .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header('content-disposition', contentDisposition(file.fileName, file.asciiFileName))

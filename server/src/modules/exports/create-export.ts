@@ -31,12 +31,12 @@ import { exportRequest } from './tables.js';
 
 export type CreateExportInput = z.infer<typeof createExportRequest>;
 
-const DAY_MS = 24 * 60 * 60 * 1000;
+export const DAY_MS = 24 * 60 * 60 * 1000;
 /** Exports that let (or may still let) rows out: not rejected, not failed. */
 const COUNTED = notInArray(exportRequest.status, ['rejected', 'failed']);
 
-/** Rows of the user's exports asked for since a time. */
-async function rowsRequested(db: Db, actor: Actor, since: Date): Promise<number> {
+/** Rows of the user's exports asked for since a time (register exports and files modules stream themselves). */
+export async function rowsRequested(db: Db, actor: Actor, since: Date): Promise<number> {
   const [found] = await db
     .select({ n: sql<string>`coalesce(sum(${exportRequest.rowCount}), 0)` })
     .from(exportRequest)

@@ -9,7 +9,7 @@ export const exportsModule = defineModule({
   name: 'exports',
   permissions: namesOf(REGISTER_PERMISSIONS, 'export:'),
   auditActions: namesOf(TRANSFER_AUDIT_ACTIONS, 'export.'),
-  errors: ['EXPORT_APPROVAL_REQUIRED', 'EXPORT_SELF_APPROVAL', 'EXPORT_STATE', 'EXPORT_TOO_LARGE'],
+  errors: ['EXPORT_APPROVAL_REQUIRED', 'EXPORT_SELF_APPROVAL', 'EXPORT_SENT_FOR_APPROVAL', 'EXPORT_STATE', 'EXPORT_TOO_LARGE'],
   jobs: (kit) => [exportFileJob(kit)],
   retention: [exportFileRetention],
   routes: exportRoutes,

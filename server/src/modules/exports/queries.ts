@@ -1,6 +1,6 @@
 /** Reads of exports: always through `visibleTo`, so an export the caller may not see is not found. */
 import { and, desc, eq } from 'drizzle-orm';
-import type { ExportJob, ExportStatus, RegisterKind } from '@gridgov/contracts';
+import type { ExportJob, ExportStatus } from '@gridgov/contracts';
 import type { Actor } from '../../platform/context.js';
 import type { Db } from '../../platform/db/client.js';
 import { notFound } from '../../platform/errors.js';
@@ -16,7 +16,7 @@ export async function presentExports(db: Db, actor: Actor, rows: ExportRow[]): P
   const names = await accountNames(db, rows.flatMap((r) => [r.requestedBy, r.decidedBy]));
   return rows.map((r) => ({
     id: r.id,
-    register: r.register as RegisterKind,
+    register: r.register as ExportJob['register'],
     format: r.format as ExportJob['format'],
     filters: shownFilters(r.filters as StoredFilters),
     unmask: r.unmask,

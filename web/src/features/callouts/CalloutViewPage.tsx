@@ -3,6 +3,7 @@ import { Alert, Button, Card, Col, Descriptions, Input, Modal, Progress, Row, Se
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { CALLOUT_TARGET_STATUSES, type CalloutAction, type CalloutDetail, type CalloutTargetRow } from '@gridgov/contracts';
+import { saveFile } from '../../api/transfers';
 import { useFeedback } from '../../app/feedback';
 import { navigate } from '../../app/router';
 import { useI18n } from '../../i18n/i18n';
@@ -19,6 +20,7 @@ export function CalloutViewPage({ id }: { id: string }) {
   const [page, setPage] = useState(1);
   const [exporting, setExporting] = useState(false);
   const [purpose, setPurpose] = useState('');
+  const [downloading, setDownloading] = useState(false);
   const one = useQuery({ queryKey: calloutKeys.one(id), queryFn: ({ signal }) => calloutsApi.one(id, signal), refetchInterval: 5000 });
   const targets = useQuery({ queryKey: [...calloutKeys.targets(id), status, page], queryFn: ({ signal }) => calloutsApi.targets(id, { status, page, pageSize: 20 }, signal), refetchInterval: 5000 });
   const step = useMutation({
@@ -34,6 +36,20 @@ export function CalloutViewPage({ id }: { id: string }) {
   if (!c) return null;
   const p = c.progress;
   const unsynthesized = c.prompts.length > 0 && c.prompts.some((x) => !x.synthesized);
+  /** The results file; past the 24-hour export threshold the server sends it for approval and says so. */
+  async function exportFile() {
+    if (!c) return;
+    setDownloading(true);
+    try {
+      saveFile(await calloutsApi.exportFile(c.id, purpose.trim()));
+      setExporting(false);
+    } catch (error) {
+      feedback.error(error);
+    } finally {
+      setDownloading(false);
+    }
+  }
+
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
       <Space wrap>
@@ -132,7 +148,7 @@ export function CalloutViewPage({ id }: { id: string }) {
         <Modal open title={t('callout.export')} onCancel={() => setExporting(false)} footer={null}>
           <Space orientation="vertical" style={{ width: '100%' }}>
             <Input placeholder={t('callout.purpose')} value={purpose} maxLength={200} onChange={(e) => setPurpose(e.target.value)} data-testid="callout-purpose" />
-            <Button type="primary" disabled={purpose.trim().length < 2} href={calloutsApi.exportUrl(c.id, purpose.trim())} onClick={() => setExporting(false)}>{t('callout.download')}</Button>
+            <Button type="primary" disabled={purpose.trim().length < 2} loading={downloading} onClick={() => void exportFile()} data-testid="callout-download">{t('callout.download')}</Button>
           </Space>
         </Modal>
       )}

@@ -18,7 +18,7 @@ export const calloutsApi = {
   step: (c: CalloutDetail, action: Exclude<CalloutAction, 'finish'>) => api.post<CalloutDetail>(`/callouts/${c.id}/${action}`, { version: c.version }),
   targets: (id: string, params: Record<string, string | number | undefined>, signal?: AbortSignal) => api.get<Page<CalloutTargetRow>>(`/callouts/${id}/targets`, params, signal),
   promptUrl: (id: string, key: string) => `/api/callouts/${id}/prompts/${key}`,
-  exportUrl: (id: string, purpose: string) => `/api/callouts/${id}/export?purpose=${encodeURIComponent(purpose)}`,
+  exportFile: (id: string, purpose: string) => api.download(`/callouts/${id}/export`, { purpose }, `callout-${id}.xlsx`),
   tasks: (params: Record<string, string | number | undefined>, signal?: AbortSignal) => api.get<Page<CalloutTaskRow>>('/callout-tasks', params, signal),
   done: (t: CalloutTaskRow) => api.post<CalloutTaskRow>(`/callout-tasks/${t.id}/done`, { version: t.version }),
 };

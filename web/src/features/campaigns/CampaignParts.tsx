@@ -3,6 +3,7 @@ import { Alert, Button, Form, Input, List, Progress, Segmented, Select, Space, T
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { SURVEY_CAMPAIGN_ACTION_INPUTS, SURVEY_PROGRESS_LEVELS, type SurveyAnswer, type SurveyCampaign, type SurveyTask } from '@gridgov/contracts';
+import { saveFile } from '../../api/transfers';
 import { errorText, useFeedback } from '../../app/feedback';
 import { useI18n } from '../../i18n/i18n';
 import { formatDateTime, orDash } from '../../shared/format';
@@ -154,8 +155,21 @@ export function CampaignAnswers({ record }: DetailPartProps<SurveyCampaign>) {
   const { t, locale } = useI18n();
   const [purpose, setPurpose] = useState<string | null>(null);
   const [page, setPage] = useState(1);
+  const [downloading, setDownloading] = useState(false);
+  const feedback = useFeedback();
   const params = { purpose: purpose ?? '', page, pageSize: 20 };
   const answers = useQuery({ queryKey: campaignKeys.answers(record.id, params), queryFn: ({ signal }) => campaignsApi.answers(record.id, params, signal), enabled: purpose !== null });
+  /** The answers file; past the 24-hour export threshold the server sends it for approval and says so. */
+  async function exportFile() {
+    setDownloading(true);
+    try {
+      saveFile(await campaignsApi.exportFile(record.id, purpose ?? ''));
+    } catch (error) {
+      feedback.error(error);
+    } finally {
+      setDownloading(false);
+    }
+  }
   if (purpose === null) {
     return (
       <Form layout="inline" onFinish={(v: { purpose: string }) => setPurpose(v.purpose.trim())} data-testid="campaign-answers-purpose">
@@ -171,7 +185,7 @@ export function CampaignAnswers({ record }: DetailPartProps<SurveyCampaign>) {
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Space wrap>
         <Typography.Text type="secondary">{t('campaign.answers.purposeShown', { purpose })}</Typography.Text>
-        <Button href={campaignsApi.exportUrl(record.id, purpose)} data-testid="campaign-export">{t('campaign.export')}</Button>
+        <Button loading={downloading} onClick={() => void exportFile()} data-testid="campaign-export">{t('campaign.export')}</Button>
       </Space>
       {answers.isError && <Alert type="error" showIcon title={errorText(answers.error, t)} />}
       <Table

@@ -57,7 +57,7 @@ export const campaignsApi = {
   progress: (id: string, level: string, signal?: AbortSignal) => api.get<SurveyProgress>(`/survey-campaigns/${id}/progress`, { level }, signal),
   reassign: (id: string, body: { taskId: string; assigneeId: string } | { gridId: string; assigneeId: string }) => api.post<{ reassigned: number }>(`/survey-campaigns/${id}/reassign`, body),
   answers: (id: string, params: { purpose: string; alerted?: 'yes' | 'no'; page: number; pageSize: number }, signal?: AbortSignal) => api.get<Page<SurveyAnswer>>(`/survey-campaigns/${id}/answers`, params, signal),
-  exportUrl: (id: string, purpose: string) => `/api/survey-campaigns/${id}/export?purpose=${encodeURIComponent(purpose)}`,
+  exportFile: (id: string, purpose: string) => api.download(`/survey-campaigns/${id}/export`, { purpose }, `survey-${id}.xlsx`),
   tasks: (params: { campaign?: string; grid?: string; status?: string; kind?: string; page: number; pageSize: number }, signal?: AbortSignal) => api.get<Page<SurveyTask>>('/survey-tasks', params, signal),
   answer: (taskId: string, body: SurveyAnswerInput, idempotencyKey?: string) =>
     api.post<SurveyAnswerReceipt>(`/survey-tasks/${taskId}/answers`, body, idempotencyKey ? { headers: { 'Idempotency-Key': idempotencyKey } } : undefined),

@@ -6,7 +6,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Empty, Form, Input, Modal, Segmented, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
-import { exportDecisionRequest, maskIdNumber, maskPhone, type ExportJob, type ExportStatus } from '@gridgov/contracts';
+import { REGISTER_KINDS, exportDecisionRequest, maskIdNumber, maskPhone, type ExportJob, type ExportStatus, type RegisterKind } from '@gridgov/contracts';
 import { errorText, useFeedback } from '../../../app/feedback';
 import { formatDateTime } from '../../../app/labels';
 import { withTestId } from '../../../app/test-id';
@@ -17,8 +17,9 @@ import { RefName, refKindOf } from '../../../shared/record/RefName';
 import { contractRule } from '../../../shared/fields/contract-rules';
 import { enumLabel, fieldEnum, fieldLabel, registerLabel } from '../shared/labels';
 
-const STATUS_COLOR: Record<ExportStatus, string> = { pending_approval: 'gold', queued: 'processing', ready: 'green', rejected: 'red', failed: 'red', expired: 'default' };
+const STATUS_COLOR: Record<ExportStatus, string> = { pending_approval: 'gold', queued: 'processing', ready: 'green', rejected: 'red', failed: 'red', expired: 'default', approved: 'green', delivered: 'default' };
 const POLL_MS = 3000;
+const isRegisterKind = (kind: string): kind is RegisterKind => (REGISTER_KINDS as readonly string[]).includes(kind);
 
 function filterValue(t: Translate, job: ExportJob, key: string, value: unknown) {
   const ref = refKindOf(key);
@@ -32,13 +33,16 @@ function filterValue(t: Translate, job: ExportJob, key: string, value: unknown) 
 
 function FilterSummary({ job }: { job: ExportJob }) {
   const { t } = useI18n();
+  // A file a module streams itself (a campaign's results): its campaign's name.
+  if (!isRegisterKind(job.register)) return <Tag>{String(job.filters.name ?? '—')}</Tag>;
+  const register = job.register;
   const entries = Object.entries(job.filters).filter(([, value]) => value !== undefined && value !== null && value !== '');
   if (entries.length === 0) return <Typography.Text type="secondary">{t('export.noFilters')}</Typography.Text>;
   return (
     <Space size={[4, 4]} wrap>
       {entries.map(([key, value]) => (
         <Tag key={key}>
-          {key === 'region' ? t('record.filter.region') : key === 'q' ? t('record.filter.q') : fieldLabel(t, job.register, key)}：{filterValue(t, job, key, value)}
+          {key === 'region' ? t('record.filter.region') : key === 'q' ? t('record.filter.q') : fieldLabel(t, register, key)}：{filterValue(t, job, key, value)}
         </Tag>
       ))}
     </Space>
