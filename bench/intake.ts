@@ -44,7 +44,7 @@ import { placeIn, TICKET_COPY_COLUMNS, ticketCopyText } from '../server/src/modu
 import type { PiiVault } from '../server/src/platform/pii/vault.js';
 import { generateLabelledTickets, generateTicketText, pickTicketCategory, seededRandom, type RandomFn } from '../server/src/modules/tickets/classifier/training-texts.js';
 import { ticket } from '../server/src/modules/tickets/tables.js';
-import { loadConfig } from '../server/src/platform/config.js';
+import { admissionOf, loadConfig } from '../server/src/platform/config.js';
 import { DEFAULT_ADAPTIVE } from '../server/src/platform/http/adaptive-limit.js';
 import { systemClock } from '../server/src/platform/clock.js';
 import { openDatabase, rows, type Database } from '../server/src/platform/db/client.js';
@@ -343,7 +343,9 @@ async function serve(database: Database, databaseUrl: string | null, existing: n
 async function serve(database: Database, databaseUrl: string | null, existing: number, tmp: string, mode?: 'overload'): Promise<ServerFigures | OverloadFigures> {
   let t = performance.now();
   const defaults = loadConfig({});
-  const admission = adaptiveAdmission ? { ...defaults.admission, adaptive: DEFAULT_ADAPTIVE } : defaults.admission;
+  // GRIDGOV_ADMISSION_* apply, as in the server: settings can be compared here before they are deployed.
+  const fromEnv = admissionOf(process.env);
+  const admission = adaptiveAdmission ? { ...fromEnv, adaptive: DEFAULT_ADAPTIVE } : fromEnv;
   const config = { ...defaults, admission, logLevel: 'silent', jobPollMs: 0, piiKey: randomBytes(32).toString('base64'), filesDir: path.join(tmp, 'files'), databaseUrl, auditCheckpointFile: null };
   const rt = await startRuntime(config, { clock: systemClock, database });
   try {
@@ -413,7 +415,7 @@ async function overloadPhases(rt: Runtime, database: Database, common: Omit<Driv
   const adaptive = limits.adaptive
     ? `; adaptive shared limit (service p90 target ${limits.adaptive.latencyTargetMs} ms, event loop p99 target ${limits.adaptive.loopDelayTargetMs} ms): ${rt.kit.admission.adaptive?.limit} at the end, ${rt.kit.admission.adaptive?.decreases} decreases`
     : '; static shared limit';
-  const admission = `max in flight ${limits.maxInFlight} (reserved: sign-in ${limits.reserve['sign-in']}, console ${limits.reserve.console}, jobs ${limits.reserve.jobs}), queue ${limits.queueLength}, ${limits.queueMs} ms / ${limits.targetMs} ms standing${adaptive}`;
+  const admission = `max in flight ${limits.maxInFlight} (reserved: sign-in ${limits.reserve['sign-in']}, console ${limits.reserve.console}, jobs ${limits.reserve.jobs}), queue ${limits.queueLength}, ${limits.queueMs} ms (reports ${limits.intakeQueueMs} ms) / ${limits.targetMs} ms standing${adaptive}`;
   return { existing, capacity, overload: { ...phase, rate }, rows: filed?.n ?? 0, acknowledged: phase.ids.length, lost: phase.ids.length - found, admission };
 }
 

@@ -242,6 +242,7 @@ export function admissionOf(env: NodeJS.ProcessEnv): AdmissionLimits {
     },
     queueLength: whole('QUEUE', d.queueLength, 0),
     queueMs: whole('QUEUE_MS', d.queueMs, 1),
+    intakeQueueMs: whole('INTAKE_QUEUE_MS', d.intakeQueueMs, 1),
     targetMs: whole('TARGET_MS', d.targetMs, 1),
     retryAfterSeconds: whole('RETRY_AFTER_S', d.retryAfterSeconds, 1),
     // GRIDGOV_ADMISSION_ADAPTIVE=on: the shared slots follow the latency they cause; otherwise a

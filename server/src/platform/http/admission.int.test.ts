@@ -21,7 +21,7 @@ describe('admission control under overload', () => {
       config: {
         metricsToken: TOKEN,
         // Small limits so a burst of 40 reports is far past them: 2 shared slots, a queue of 2.
-        admission: { maxInFlight: 6, reserve: { 'sign-in': 1, console: 2, intake: 0, jobs: 1 }, queueLength: 2, queueMs: 2000, targetMs: 2000, retryAfterSeconds: 3 },
+        admission: { maxInFlight: 6, reserve: { 'sign-in': 1, console: 2, intake: 0, jobs: 1 }, queueLength: 2, queueMs: 2000, intakeQueueMs: 2000, targetMs: 2000, retryAfterSeconds: 3 },
       },
     });
     op = await env.login('city_op');

@@ -11,6 +11,7 @@ const limits = (over: Partial<AdmissionLimits> = {}): AdmissionLimits => ({
   reserve: { 'sign-in': 1, console: 2, intake: 0, jobs: 1 },
   queueLength: 2,
   queueMs: 50,
+  intakeQueueMs: 50,
   targetMs: 5,
   retryAfterSeconds: 2,
   ...over,

@@ -16,7 +16,7 @@
  * the console and the timers still find their reserved slots free.
  *
  * The queue is CoDel-like (Facebook's "adaptive" queue): a request that finds no slot waits at
- * most `queueMs`; once a class's queue has not been empty for `queueMs` (a standing queue, i.e.
+ * most `queueMs` (a report: `intakeQueueMs`, shorter); once a class's queue has not been empty for that long (a standing queue, i.e.
  * overload rather than a burst), a request taken from it that waited longer than `targetMs` is
  * shed instead of served, so the queue drains to a short one and the latency of what is served
  * stays near its service time.
@@ -82,7 +82,12 @@ export class Admission {
     this.shared = limits.maxInFlight - reserved;
     const settings = limits.maxInFlight > 0 ? limits.adaptive ?? null : null;
     this.adaptive = settings ? new AdaptiveLimit(this.shared, settings, now, loop === undefined ? eventLoopDelay() : loop) : null;
-    this.intakeWaitMs = settings ? Math.min(limits.queueMs, settings.latencyTargetMs) : limits.queueMs;
+    this.intakeWaitMs = settings ? Math.min(limits.intakeQueueMs, settings.latencyTargetMs) : limits.intakeQueueMs;
+  }
+
+  /** How long a request of the class may wait for a slot (also how long a queue must stay to be standing). */
+  private waitMs(c: TrafficClass): number {
+    return c === 'intake' ? this.intakeWaitMs : this.limits.queueMs;
   }
 
   /** Stops measuring the event loop (the server is closing). */
@@ -135,7 +140,7 @@ export class Admission {
           if (queue.length === 0) this.busySince[c] = null;
           this.shed.inc({ class: c, reason: 'queue_timeout' });
           reject(new Overloaded('queue_timeout'));
-        }, c === 'intake' ? this.intakeWaitMs : this.limits.queueMs);
+        }, this.waitMs(c));
       }
       if (this.queues[c].length === 0) this.busySince[c] = this.now();
       this.queues[c].push(waiter);
@@ -164,7 +169,7 @@ export class Admission {
       while (queue.length > 0 && this.fits(c)) {
         const waiter = queue.shift()!;
         const now = this.now();
-        const standing = this.busySince[c] !== null && now - this.busySince[c]! > this.limits.queueMs;
+        const standing = this.busySince[c] !== null && now - this.busySince[c]! > this.waitMs(c);
         if (queue.length === 0) this.busySince[c] = null;
         if (waiter.timer) clearTimeout(waiter.timer);
         if (waiter.timer && standing && now - waiter.since > this.limits.targetMs) {
