@@ -30,7 +30,7 @@ export interface DirectExport {
  * Within the transaction that counts the file's rows: records it in the ledger, or answers the
  * id of the request now waiting for approval (the caller commits, then throws `sentForApproval`).
  */
-export async function admitDirectExport(tx: Db, ctx: ActorContext, file: DirectExport, approvalRows: number): Promise<{ pendingId: string | null; rowsIn24h: number }> {
+export async function admitDirectExport(tx: Db, ctx: ActorContext, file: DirectExport, approvalRows: number): Promise<{ pendingId: string | null }> {
   const { actor } = ctx;
   // One user's exports are decided one at a time (the same lock as register exports).
   await lockUnmaskBudget(tx, ctx);
@@ -42,9 +42,9 @@ export async function admitDirectExport(tx: Db, ctx: ActorContext, file: DirectE
   if (earlier?.status === 'approved' && file.rowCount <= earlier.rowCount) {
     await tx.update(exportRequest).set({ status: 'delivered', downloads: 1, finishedAt: now, updatedAt: now }).where(eq(exportRequest.id, earlier.id));
     await writeAudit(tx, ctx, { ...audit, action: 'export.download', objectId: earlier.id, details: { register: file.source, rowCount: file.rowCount, approved: true } });
-    return { pendingId: null, rowsIn24h: await rowsRequested(tx, actor, since) };
+    return { pendingId: null };
   }
-  if (earlier?.status === 'pending_approval') return { pendingId: earlier.id, rowsIn24h: await rowsRequested(tx, actor, since) };
+  if (earlier?.status === 'pending_approval') return { pendingId: earlier.id };
   const rowsIn24h = (await rowsRequested(tx, actor, since)) + file.rowCount;
   const status = rowsIn24h > approvalRows ? 'pending_approval' : 'delivered';
   const id = randomUUID();
@@ -54,7 +54,7 @@ export async function admitDirectExport(tx: Db, ctx: ActorContext, file: DirectE
     ...(status === 'delivered' ? { downloads: 1, finishedAt: now } : {}),
   });
   await writeAudit(tx, ctx, { ...audit, action: 'export.request', objectId: id, details: { register: file.source, object: file.objectId, format: 'xlsx', reason: file.purpose, rowCount: file.rowCount, status, rowsIn24h, ...(status === 'pending_approval' ? { approvalFor: ['rows_in_24h'] } : {}) } });
-  return { pendingId: status === 'pending_approval' ? id : null, rowsIn24h };
+  return { pendingId: status === 'pending_approval' ? id : null };
 }
 
 /** The refusal a caller throws after committing a request that waits for approval. */
