@@ -1,7 +1,7 @@
 /**
  * In the real browser, outbound call campaigns: the community operator opens yesterday's completed
  * campaign (progress counts, the answer distribution, the prompts to play, the per-target results
- * with masked phones) at desk and phone sizes, drafts a new one with the script editor, which the
+ * with masked phones) at desk and phone sizes and downloads its results, drafts a new one with the script editor, which the
  * county approves (never the drafter; its prompts synthesized); the grid worker marks a follow-up an answer raised done.
  */
 import { describe, it } from 'node:test';
@@ -27,6 +27,13 @@ describe('browser: outbound call campaigns (智能外呼)', () => {
       await screenshot(op, `callouts-view-${viewport.width}`);
       const width = await op.evaluate(() => document.documentElement.scrollWidth);
       assert.ok(width <= viewport.width + 5, `the view fits (${width}px)`);
+      if (viewport.width > 1000) {
+        // The results file, with its purpose (counted in the exports' 24-hour ledger).
+        await op.getByTestId('callout-export').click();
+        await op.getByTestId('callout-purpose').fill('排查复核');
+        const [file] = await Promise.all([op.waitForEvent('download'), op.getByTestId('callout-download').click()]);
+        assert.match(file.suggestedFilename(), /\.xlsx$/);
+      }
     }
   });
 
