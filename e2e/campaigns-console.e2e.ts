@@ -4,7 +4,8 @@
  * CSV list (one number in it matches nothing), the form's alert rules replaced by one of their
  * own (a member's temperature of 38 or more files a ticket) and the ticket category by name.
  * The campaign, read through the API, holds exactly that; its page shows the number that matched
- * nothing and the rule in words, at a desk and at a phone's width.
+ * nothing and the rule in words, at a desk and at a phone's width. An operator downloads a
+ * campaign's answers for a stated purpose.
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -168,5 +169,25 @@ describe('browser: survey campaigns in the console', () => {
     await phone.getByTestId('campaigns-form-rules-add').click();
     await screenshot(phone, 'campaigns-console-phone-form');
     assert.ok((await phone.evaluate(() => document.documentElement.scrollWidth)) <= 395, 'the form fits a phone');
+  });
+
+  it('the operator downloads a campaign\'s answers for a stated purpose', async () => {
+    const page = await as('community_op', { width: 1366, height: 900 });
+    const id = await page.evaluate(async () => {
+      const list = (await (await fetch('/api/survey-campaigns?pageSize=50')).json()) as { items: { id: string }[] };
+      for (const c of list.items) {
+        const found = (await (await fetch(`/api/survey-campaigns/${c.id}/answers?purpose=${encodeURIComponent('核对')}&page=1&pageSize=1`)).json()) as { total?: number };
+        if ((found.total ?? 0) > 0) return c.id;
+      }
+      return null;
+    });
+    assert.ok(id, 'a demo campaign has answers');
+    await page.goto(`${server.url}/#/campaigns?id=${id}`);
+    await page.getByTestId('campaigns-tab-answers').click();
+    const purpose = input(page, 'campaign-answers-purpose-input');
+    await purpose.fill('汇总上报');
+    await purpose.press('Enter');
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId('campaign-export').click()]);
+    assert.match(file.suggestedFilename(), /\.xlsx$/);
   });
 });
