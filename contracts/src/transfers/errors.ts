@@ -11,8 +11,8 @@ export const TRANSFER_ERRORS = defineErrors({
   /** A file a module streams itself would take the caller's exported rows of 24 hours past the threshold: it now waits for approval. */
   EXPORT_SENT_FOR_APPROVAL: {
     status: 409,
-    zh: '24 小时内导出的记录将超过 {limit} 条，本次导出（{rows} 条）已提交审批；他人在"导出审批"中批准后，请在 24 小时内再次导出',
-    en: 'This export ({rows} rows) would take your rows exported in 24 hours past {limit}: it was sent for approval; once someone approves it under Exports, export again within 24 hours',
+    zh: '24 小时内导出的记录将超过 {limit} 条，本次导出（{rows} 条）已提交审批（基础信息 › 待审批）；他人批准后，请在 24 小时内再次导出',
+    en: 'This export ({rows} rows) would take your rows exported in 24 hours past {limit}: it was sent for approval (Base registers › Approvals); once someone else approves it, export again within 24 hours',
   },
   /** Unmasked rows exported within one scope in 24 hours, by every account together. */
   EXPORT_DAILY_CAP: {
