@@ -16,7 +16,7 @@
  * keep-alive sockets: bench/http-driver.ts), so it never shares the server's event loop. CPU a
  * request is the server's, PostgreSQL's and the whole machine's (Linux). `--profile=FILE`: a CPU profile of the server during our closed loop.
  *
- * `--overload` (PostgreSQL only): admission control at twice the capacity. Our closed loop
+ * Admission control is off except with `--overload` (PostgreSQL only): admission control at twice the capacity. Our closed loop
  * measures the capacity, then an open loop offers twice that (no client retries): the accepted
  * reports' latency from their scheduled send, the shed ones (503 OVERLOADED) counted apart, and
  * every report answered 201 looked up in the database afterwards (`lost` = acknowledged but not
@@ -343,9 +343,12 @@ async function serve(database: Database, databaseUrl: string | null, existing: n
 async function serve(database: Database, databaseUrl: string | null, existing: number, tmp: string, mode?: 'overload'): Promise<ServerFigures | OverloadFigures> {
   let t = performance.now();
   const defaults = loadConfig({});
-  // GRIDGOV_ADMISSION_* apply, as in the server: settings can be compared here before they are deployed.
+  // --overload measures admission control, with GRIDGOV_ADMISSION_* as in the server (settings can be
+  // compared here before they are deployed); the other phases measure the intake path itself, so
+  // admission control is off there (as in the reservation benchmark): a closed loop of more
+  // connections than shared slots would otherwise measure the shedding.
   const fromEnv = admissionOf(process.env);
-  const admission = adaptiveAdmission ? { ...fromEnv, adaptive: DEFAULT_ADAPTIVE } : fromEnv;
+  const admission = mode !== 'overload' ? { ...fromEnv, maxInFlight: 0 } : adaptiveAdmission ? { ...fromEnv, adaptive: DEFAULT_ADAPTIVE } : fromEnv;
   const config = { ...defaults, admission, logLevel: 'silent', jobPollMs: 0, piiKey: randomBytes(32).toString('base64'), filesDir: path.join(tmp, 'files'), databaseUrl, auditCheckpointFile: null };
   const rt = await startRuntime(config, { clock: systemClock, database });
   try {
