@@ -145,6 +145,8 @@ export const contactListQuery = z.strictObject({
   caseId: uuid.optional(),
   status: z.enum(CONTACT_STATUSES).optional(),
   degree: z.enum(['1', '2']).optional(),
+  /** Part of the name of the grid they live in, or a case number (never a person's name: names are shown masked). */
+  q: z.string().trim().min(1).max(50).optional(),
   ...pageQuery,
 });
 export type ContactListQuery = z.infer<typeof contactListQuery>;

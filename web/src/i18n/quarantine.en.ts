@@ -46,7 +46,7 @@ export const quarantineEn: Record<keyof typeof quarantineZhCN, string> = {
   'quarantine.fever': 'Fever',
   'quarantine.testDue': 'Test today',
   'quarantine.startHint': 'By default the day after the last exposure',
-  'quarantine.pickContact': 'Pick a contact under follow-up',
+  'quarantine.pickContact': 'Pick a contact under follow-up (search by grid name or case number)',
   'quarantine.contactRequired': 'Pick the contact',
   'quarantine.met': 'Met',
   'quarantine.missing.period': 'the period has not ended',

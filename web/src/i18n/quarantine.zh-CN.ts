@@ -44,7 +44,7 @@ export const quarantineZhCN = {
   'quarantine.fever': '发热',
   'quarantine.testDue': '今日核酸',
   'quarantine.startHint': '默认为最后一次接触的次日',
-  'quarantine.pickContact': '选择跟踪中的密接人员',
+  'quarantine.pickContact': '选择跟踪中的密接人员（可按网格名称或病例编号搜索）',
   'quarantine.contactRequired': '请选择密接人员',
   'quarantine.met': '已满足',
   'quarantine.missing.period': '隔离期未满',

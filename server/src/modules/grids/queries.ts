@@ -128,6 +128,11 @@ export async function gridOptions(db: Db, actor: Actor, text: string | undefined
   return found.map((g) => ({ id: g.id, code: g.code, name: g.name, regionName: names.get(g.regionCode) ?? '' }));
 }
 
+/** A subquery: the ids of the grids whose name contains the text (a search other modules filter their rows with; their own scope still applies). */
+export function gridIdsNamedLike(text: string): SQL {
+  return sql`(select ${grid.id} from ${grid} where ${grid.name} ilike ${containing(text)})`;
+}
+
 /** Live grids under some regions (by significant prefix), counted per prefix within the actor's scope. */
 export async function gridCountsUnder(db: Db, actor: Actor, prefixes: readonly string[]): Promise<Map<string, number>> {
   const unique = [...new Set(prefixes)];

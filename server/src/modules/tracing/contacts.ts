@@ -3,13 +3,14 @@
  * interview (流调补录), added to a case the caller manages with the exposure it was told of.
  */
 import { evidenceChanged } from '../../platform/kit/evidence.js';
-import { and, count, desc, eq, inArray } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { CaseDetail, ContactListQuery, ContactSummary, ManualContactRequest } from '@gridgov/contracts';
 import type { ActorContext } from '../../platform/http/types.js';
 import type { Kit } from '../../platform/kit/kit.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { writeAudit } from '../../platform/audit/write-audit.js';
 import { recordVisible } from '../../platform/scope.js';
+import { gridIdsNamedLike } from '../grids/queries.js';
 import { CLOSEST_FIRST, readCase } from './cases.js';
 import { resolvePerson } from './person.js';
 import { presentContacts } from './present.js';
@@ -18,6 +19,13 @@ import { epiCase, epiContact } from './tables.js';
 import { mergeExposure, type StoredEvidence } from './trace.js';
 import { CONTACT_VISIBILITY, loadCase, managesCase } from './workflow.js';
 
+/** A grid's name (part of it) or a case number; the grid is only a way in: visibility still decides. */
+function contactSearch(q: string): SQL {
+  const byGrid = sql`${epiContact.gridId} in ${gridIdsNamedLike(q)}`;
+  const caseNo = /^[Cc]?(\d{1,9})$/.exec(q)?.[1];
+  return caseNo ? or(byGrid, sql`${epiContact.caseId} in (select ${epiCase.id} from ${epiCase} where ${epiCase.caseNo} = ${Number(caseNo)})`)! : byGrid;
+}
+
 export async function listContacts(kit: Pick<Kit, 'db' | 'providers'>, ctx: ActorContext, q: ContactListQuery) {
   const { page, pageSize, ...f } = q;
   const where = and(
@@ -25,6 +33,7 @@ export async function listContacts(kit: Pick<Kit, 'db' | 'providers'>, ctx: Acto
     f.caseId ? eq(epiContact.caseId, f.caseId) : undefined,
     f.status ? eq(epiContact.status, f.status) : undefined,
     f.degree ? eq(epiContact.degree, Number(f.degree)) : undefined,
+    f.q ? contactSearch(f.q) : undefined,
   );
   const order = f.caseId ? CLOSEST_FIRST : ([desc(epiContact.lastExposureAt), desc(epiContact.id)] as const);
   const [found, [total]] = await Promise.all([

@@ -178,6 +178,15 @@ describe('cases and contacts (病例与密接)', () => {
     assert.equal((await sibling.get(`/api/cases/${caseId}`)).status, 404, 'out of scope is not found, purpose or not');
     assert.equal((await sibling.get<Page<unknown>>('/api/cases')).body.total, 0);
     assert.deepEqual((await sibling.get<TransmissionGraph>('/api/tracing/graph')).body.nodes, []);
+    // A search by grid name or case number (the quarantine order's picker) stays within what the reader may see.
+    const gridName = mine.body.items[0]!.gridName!;
+    const byGrid = await op.get<Page<ContactSummary>>(`/api/contacts?q=${encodeURIComponent(gridName)}&pageSize=200`);
+    assert.ok(byGrid.body.total > 0 && byGrid.body.items.every((c) => c.gridName?.includes(gridName)), JSON.stringify(byGrid.body.items.map((c) => c.gridName)));
+    assert.equal((await sibling.get<Page<ContactSummary>>(`/api/contacts?q=${encodeURIComponent(gridName)}`)).body.total, 0, 'another community finds nothing by the grid name');
+    const caseNo = mine.body.items[0]!.caseNo;
+    const byCase = await op.get<Page<ContactSummary>>(`/api/contacts?q=${caseNo.toLowerCase()}&pageSize=200`);
+    assert.ok(byCase.body.total > 0 && byCase.body.items.every((c) => c.caseNo === caseNo));
+    assert.equal((await op.get<Page<ContactSummary>>('/api/contacts?q=%25')).body.total, 0, 'a wildcard is a character');
   });
 
   it('a later exposure restarts the follow-up from it; a re-trace drops nobody', async () => {

@@ -15,17 +15,25 @@ const STATUS_COLOURS: Record<QuarantineStatus, string> = { ordered: 'processing'
 export const orderStatusTag = (t: Translate, s: QuarantineStatus) => <Tag color={STATUS_COLOURS[s]}>{enumLabel(t, 'quarantineStatus', s)}</Tag>;
 export const degreeTag = (t: Translate, d: number) => <Tag color={d === 1 ? 'red' : 'orange'}>{t(d === 1 ? 'quarantine.degree.close' : 'quarantine.degree.secondary')}</Tag>;
 
-/** Contacts under follow-up in the reader's scope (masked), newest exposure first. */
+/**
+ * Contacts under follow-up in the reader's scope (masked), newest exposure first; typing searches
+ * the server by grid name or case number, so a contact past the first hundred can be found.
+ */
 export function ContactSelect({ value, onChange, 'data-testid': testId }: { value?: string; onChange?: (v: string) => void; 'data-testid'?: string }) {
   const { t } = useI18n();
-  const found = useQuery({ queryKey: ['quarantine', 'contacts'], queryFn: ({ signal }) => api.get<Page<ContactSummary>>('/contacts', { status: 'following', pageSize: 100 }, signal) });
+  const [search, setSearch] = useState('');
+  const q = search.trim();
+  const found = useQuery({
+    queryKey: ['quarantine', 'contacts', q],
+    queryFn: ({ signal }) => api.get<Page<ContactSummary>>('/contacts', { status: 'following', pageSize: 100, ...(q ? { q } : {}) }, signal),
+    placeholderData: (previous) => previous,
+  });
   // Those already in quarantine are not offered again.
   const ordered = useQuery({ queryKey: [...quarantineKeys.orders, 'active-contacts'], queryFn: ({ signal }) => quarantineApi.list({ view: 'active', pageSize: 100 }, signal) });
   const taken = new Set((ordered.data?.items ?? []).map((o) => o.contactId));
   return (
     <Select
-      showSearch
-      optionFilterProp="label"
+      showSearch={{ filterOption: false, onSearch: setSearch }}
       value={value}
       onChange={onChange}
       placeholder={t('quarantine.pickContact')}
