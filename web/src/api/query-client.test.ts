@@ -14,6 +14,15 @@ describe('the query client', () => {
     assert.ok(retryDelay(0) > 0 && retryDelay(10) <= 4_000);
   });
 
+  it('asks again a few times, a second or so apart, when a busy server shed a read', () => {
+    const busy = new ApiError('OVERLOADED', 'busy', 503);
+    assert.deepEqual([0, 1, 2, 3].map((n) => shouldRetry(n, busy)), [true, true, true, false]);
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const delay = retryDelay(attempt, busy);
+      assert.ok(delay >= 1_000 && delay < 1_000 + 1_000 * (attempt + 1), String(delay));
+    }
+  });
+
   it('reports failures to the user unless the page shows them itself', () => {
     const missing = new ApiError('NOT_FOUND', 'gone', 404);
     assert.equal(isReportable(missing, undefined), true);

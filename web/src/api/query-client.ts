@@ -33,15 +33,20 @@ export function isReportable(error: unknown, meta: { silent?: boolean; handledCo
   return !(meta?.handledCodes && isApiError(error, ...meta.handledCodes));
 }
 
-/** Reads are retried once when the network or the server failed, never when the server said no. */
+/** How often a read shed by a busy server (503 OVERLOADED) is asked again: shedding is brief by design. */
+const OVERLOADED_RETRIES = 3;
+
+/** Reads are retried once when the network or the server failed (a busy server's refusal a few times), never when the server said no. */
 export function shouldRetry(failureCount: number, error: unknown): boolean {
-  if (failureCount >= 1) return false;
   if (!(error instanceof ApiError)) return false;
+  if (error.code === 'OVERLOADED') return failureCount < OVERLOADED_RETRIES;
+  if (failureCount >= 1) return false;
   return error.code === 'NETWORK_ERROR' || error.status >= 500;
 }
 
-/** A small growing pause before the retry. */
-export function retryDelay(attempt: number): number {
+/** A small growing pause before the retry; after a busy server's refusal, about the second it asks for, spread so a page's reads do not return together. */
+export function retryDelay(attempt: number, error?: unknown): number {
+  if (error instanceof ApiError && error.code === 'OVERLOADED') return 1_000 + Math.floor(Math.random() * 1_000) * (attempt + 1);
   return Math.min(500 * 2 ** attempt, 4_000);
 }
 
