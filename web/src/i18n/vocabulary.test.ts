@@ -12,8 +12,8 @@ import { en } from './messages.en';
 
 /** Words that name a ticket by another name. */
 const OTHER_NAMES = /\b(?<!(upper|lower)[ -])cases?\b|\bwork[ -]orders?\b|\bincidents?\b/i;
-/** The texts of epidemic tracing and health codes, where a case is a 病例 (a person who fell ill), never a ticket. */
-const EPIDEMIC_CASES = /^(case\.|contact\.|tracing\.|situation\.|healthcode\.reason\.|map\.layer\.(cases|contacts)|audit epidemic\.|error EPIDEMIC_|menu\.(cases|contacts|tracing)$|enum\.(caseStatus|contactKind|contactStatus|evidenceKind)\.|audit (case|contact|tracing)\.|error (CASE|CONTACT|TRACING)_|permission (case|contact|tracing):)/;
+/** The texts of epidemic tracing, quarantine and health codes, where a case is a 病例 (a person who fell ill), never a ticket. */
+const EPIDEMIC_CASES = /^(case\.|contact\.|tracing\.|quarantine\.|situation\.|healthcode\.reason\.|map\.layer\.(cases|contacts)|audit epidemic\.|error EPIDEMIC_|menu\.(cases|contacts|tracing)$|enum\.(caseStatus|contactKind|contactStatus|evidenceKind)\.|audit (case|contact|tracing)\.|error (CASE|CONTACT|TRACING)_|permission (case|contact|tracing):)/;
 /** Chinese punctuation (CJK symbols, full-width forms) and curly double quotes. */
 const CHINESE_PUNCTUATION = /[\u3000-\u303f\uff00-\uffef“”]/;
 
