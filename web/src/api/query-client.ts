@@ -46,7 +46,7 @@ export function shouldRetry(failureCount: number, error: unknown): boolean {
 
 /** A small growing pause before the retry; after a busy server's refusal, about the second it asks for, spread so a page's reads do not return together. */
 export function retryDelay(attempt: number, error?: unknown): number {
-  if (error instanceof ApiError && error.code === 'OVERLOADED') return 1_000 + Math.floor(Math.random() * 1_000) * (attempt + 1);
+  if (error instanceof ApiError && error.code === 'OVERLOADED') return 1_000 + Math.floor(Math.random() * 1_000);
   return Math.min(500 * 2 ** attempt, 4_000);
 }
 

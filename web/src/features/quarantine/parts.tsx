@@ -7,6 +7,7 @@ import { api } from '../../api/client';
 import type { Page } from '../../api/types';
 import { useFeedback } from '../../app/feedback';
 import { useI18n, type Translate } from '../../i18n/i18n';
+import { useDebounced } from '../../shared/hooks/use-debounced';
 import { enumLabel } from '../../shared/labels';
 import type { DetailPartProps } from '../../shared/record-page/types';
 import { quarantineApi, quarantineKeys } from './quarantine-api';
@@ -22,7 +23,8 @@ export const degreeTag = (t: Translate, d: number) => <Tag color={d === 1 ? 'red
 export function ContactSelect({ value, onChange, 'data-testid': testId }: { value?: string; onChange?: (v: string) => void; 'data-testid'?: string }) {
   const { t } = useI18n();
   const [search, setSearch] = useState('');
-  const q = search.trim();
+  // Each list read is audited: ask once the user pauses, not at every key.
+  const q = useDebounced(search.trim(), 250);
   const found = useQuery({
     queryKey: ['quarantine', 'contacts', q],
     queryFn: ({ signal }) => api.get<Page<ContactSummary>>('/contacts', { status: 'following', pageSize: 100, ...(q ? { q } : {}) }, signal),
